@@ -1,0 +1,135 @@
+"""Settings: the one place that reads the environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or invalid; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = field(default=None, repr=False)
+    api_base_url: str = DEFAULT_API_BASE_URL
+    knowledge: Path = ROOT / "knowledge"
+    locales: Path = ROOT / "locales"
+    db: Path = ROOT / "confbot.sqlite3"
+    admins: frozenset[int] = frozenset()
+    now: dt.datetime | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    port: int = 8080
+    reminder_at: dt.time | None = None
+    rate_limit: float = 30.0
+    question_retention_days: int = 90
+    log_level: str = "INFO"
+
+    @property
+    def webhook(self) -> bool:
+        return self.webhook_url is not None
+
+    def require_token(self) -> str:
+        """Return the bot token or explain how to set it."""
+        if not self.token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export it "
+                "(or try the bot in the terminal with `confbot chat`)"
+            )
+        return self.token
+
+
+def _admins(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not re.fullmatch(r"-?\d+", part):
+            raise ConfigError(f"CONFBOT_ADMINS: '{part}' is not a Telegram user id (a number)")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _instant(raw: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ConfigError(
+            f"CONFBOT_NOW: '{raw}' is not an ISO-8601 instant (e.g. 2015-10-20T17:59:00-05:00)"
+        ) from exc
+    return value
+
+
+def _time(raw: str) -> dt.time:
+    match = _HHMM.match(raw.strip())
+    if not match:
+        raise ConfigError(f"CONFBOT_REMINDER_AT: '{raw}' is not a time HH:MM (e.g. 18:00)")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def _positive(name: str, raw: str, kind: type[int] | type[float]) -> float:
+    try:
+        value = kind(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: '{raw}' is not a number") from exc
+    if value < 0:
+        raise ConfigError(f"{name}: must not be negative")
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from the environment, with a clear error for any invalid value."""
+    env = os.environ if env is None else env
+
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    webhook_url = get("CONFBOT_WEBHOOK_URL")
+    secret = get("CONFBOT_WEBHOOK_SECRET")
+    if secret is not None and not _SECRET.match(secret):
+        raise ConfigError("CONFBOT_WEBHOOK_SECRET: use 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    if webhook_url is not None and not webhook_url.startswith("https://"):
+        if not webhook_url.startswith("http://"):
+            raise ConfigError(f"CONFBOT_WEBHOOK_URL: '{webhook_url}' is not an http(s) URL")
+    port_raw = get("CONFBOT_PORT") or "8080"
+    if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
+        raise ConfigError(f"CONFBOT_PORT: '{port_raw}' is not a TCP port (1-65535)")
+    base_url = (get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL).rstrip("/")
+    if not base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"TELEGRAM_API_BASE_URL: '{base_url}' is not an http(s) URL")
+    level = (get("CONFBOT_LOG_LEVEL") or "INFO").upper()
+    if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+        raise ConfigError("CONFBOT_LOG_LEVEL: use DEBUG, INFO, WARNING or ERROR")
+    now = get("CONFBOT_NOW")
+    reminder = get("CONFBOT_REMINDER_AT")
+    return Settings(
+        token=get("TELEGRAM_BOT_TOKEN"),
+        api_base_url=base_url,
+        knowledge=Path(get("CONFBOT_KNOWLEDGE") or ROOT / "knowledge"),
+        locales=Path(get("CONFBOT_LOCALES") or ROOT / "locales"),
+        db=Path(get("CONFBOT_DB") or ROOT / "confbot.sqlite3"),
+        admins=_admins(get("CONFBOT_ADMINS") or ""),
+        now=_instant(now) if now else None,
+        webhook_url=webhook_url,
+        webhook_secret=secret,
+        port=int(port_raw),
+        reminder_at=_time(reminder) if reminder else None,
+        rate_limit=_positive("CONFBOT_RATE_LIMIT", get("CONFBOT_RATE_LIMIT") or "30", float),
+        question_retention_days=int(
+            _positive("CONFBOT_RETENTION_DAYS", get("CONFBOT_RETENTION_DAYS") or "90", int)
+        ),
+        log_level=level,
+    )

@@ -1,0 +1,37 @@
+"""Outgoing messages and what happened to each: shared by reminders and broadcasts."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Outcome(enum.StrEnum):
+    DELIVERED = "delivered"
+    BLOCKED = "blocked"  # 403: the user blocked the bot or deleted their account
+    NOT_FOUND = "not_found"  # 400 "chat not found"
+    FAILED = "failed"  # any other error that retrying did not fix
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: it either sends `callback_data` back to the bot or opens `url`."""
+
+    label: str
+    callback_data: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """A message to send: HTML text (values already escaped) and rows of inline buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+class Deliver(Protocol):
+    async def __call__(self, chat_id: int, message: OutgoingMessage) -> Outcome:
+        """Send `message` to `chat_id` within Telegram's limits; never raise for a bad chat."""
+        ...
