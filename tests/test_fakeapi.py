@@ -1,0 +1,106 @@
+"""The fake Bot API server answers python-telegram-bot's real requests like Telegram does."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, RetryAfter
+
+from tests.fakeapi import FakeBotApi, UploadedFile
+
+TOKEN = "5550001:TEST-token"
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
+    async with Bot(TOKEN, base_url=api.base_url) as real_bot:
+        yield real_bot
+
+
+async def test_send_message_returns_a_real_message_and_is_recorded(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("Sí", callback_data="lang:es")]])
+    message = await bot.send_message(42, "<b>Hola</b>", parse_mode="HTML", reply_markup=markup)
+
+    assert message.message_id == 1
+    assert message.chat.id == 42
+    assert message.from_user is not None and message.from_user.id == bot.id
+    assert message.reply_markup == markup
+    [call] = api.sent(42)
+    assert call.params["parse_mode"] == "HTML"
+    assert call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "lang:es"
+
+
+async def test_documents_venues_and_edits(api: FakeBotApi, bot: Bot) -> None:
+    await bot.send_document(7, document=b"BEGIN:VCALENDAR", filename="programme.ics")
+    venue = await bot.send_venue(7, latitude=-0.18, longitude=-78.48, title="Hall", address="Q")
+    edited = await bot.edit_message_text("new", chat_id=7, message_id=venue.message_id)
+
+    [call] = api.sent(7, "sendDocument")
+    assert call.params["document"] == UploadedFile("programme.ics", b"BEGIN:VCALENDAR")
+    assert venue.venue is not None and venue.venue.title == "Hall"
+    assert isinstance(edited, object) and getattr(edited, "text", None) == "new"
+    with pytest.raises(BadRequest, match="not modified"):
+        await bot.edit_message_text("new", chat_id=7, message_id=venue.message_id)
+
+
+async def test_long_polling_delivers_pushed_updates_once(api: FakeBotApi, bot: Bot) -> None:
+    polling = asyncio.create_task(bot.get_updates(timeout=5))
+    await asyncio.sleep(0.05)
+    api.push_message(9, "/start clinic", language_code="es")
+    [update] = await polling
+    assert update.message is not None and update.message.text == "/start clinic"
+    assert update.message.parse_entities(["bot_command"])
+    assert update.effective_user is not None and update.effective_user.language_code == "es"
+
+    assert await bot.get_updates(offset=update.update_id + 1, timeout=0) == ()
+
+
+async def test_faults_and_blocked_chats(api: FakeBotApi, bot: Bot) -> None:
+    api.fail_next("sendMessage", chat_id=1, code=429, retry_after=3)
+    api.fail_next("sendMessage", code=400)
+    api.block(2)
+
+    with pytest.raises(RetryAfter) as excinfo:
+        await bot.send_message(1, "a")
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await bot.send_message(1, "b")
+    with pytest.raises(Forbidden, match="blocked"):
+        await bot.send_message(2, "c")
+    await bot.send_message(1, "d")
+
+    assert excinfo.value._retry_after.total_seconds() == 3
+    assert api.texts(1) == ["d"]
+    assert [c.status for c in api.rejected()] == [429, 400, 403]
+
+
+async def test_enforced_limits_refuse_a_second_message_to_a_chat_within_a_second(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    api.enforce_limits(per_second=30, per_chat_per_second=1)
+    await bot.send_message(1, "first")
+    await bot.send_message(2, "other chat")
+
+    with pytest.raises(RetryAfter):
+        await bot.send_message(1, "too soon")
+    assert api.copies() == {1: 1, 2: 1}
+
+
+async def test_enforced_limits_cap_messages_per_second(api: FakeBotApi, bot: Bot) -> None:
+    api.enforce_limits(per_second=5, per_chat_per_second=None)
+    results = await asyncio.gather(
+        *(bot.send_message(chat, "hi") for chat in range(1, 9)), return_exceptions=True
+    )
+
+    assert sum(isinstance(r, RetryAfter) for r in results) == 3
+    assert len(api.sent()) == 5
