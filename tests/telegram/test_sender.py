@@ -1,0 +1,143 @@
+"""TelegramSender against the fake Bot API: limits obeyed, faults turned into outcomes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from telegram import Bot
+from telegram.ext import ExtBot
+
+from bot.domain.delivery import Button, Outcome, OutgoingMessage
+from bot.telegram.limiter import RetryLimiter
+from bot.telegram.sender import TelegramSender
+from tests.fakeapi import FakeBotApi
+from tests.telegram.conftest import TOKEN
+
+HELLO = OutgoingMessage("Hola <b>Quito</b>")
+
+
+async def test_a_429_is_waited_out_and_the_message_arrives_once(api: FakeBotApi, bot: Bot) -> None:
+    api.fail_next("sendMessage", chat_id=1, code=429, retry_after=1)
+    send = TelegramSender(bot, rate_per_second=2)
+
+    outcomes = await asyncio.gather(send(1, HELLO), send(2, HELLO))
+
+    assert outcomes == [Outcome.DELIVERED, Outcome.DELIVERED]
+    assert api.copies() == {1: 1, 2: 1}
+    [refused] = api.rejected()
+    # Telegram refuses everything during a flood wait, so nothing else left during it.
+    assert all(c.at >= refused.at + 1.0 for c in api.sent())
+
+
+async def test_a_user_who_blocked_the_bot_is_reported(api: FakeBotApi, bot: Bot) -> None:
+    blocked: list[int] = []
+
+    async def on_blocked(chat_id: int) -> None:
+        blocked.append(chat_id)
+
+    api.block(7)
+    send = TelegramSender(bot, on_blocked=on_blocked)
+
+    assert await send(7, HELLO) is Outcome.BLOCKED
+    assert await send(8, HELLO) is Outcome.DELIVERED
+    assert blocked == [7]
+
+
+async def test_bad_requests_do_not_raise(api: FakeBotApi, bot: Bot) -> None:
+    api.fail_next("sendMessage", chat_id=1, code=400)
+    api.fail_next(
+        "sendMessage", chat_id=2, code=400, description="Bad Request: can't parse entities"
+    )
+    send = TelegramSender(bot)
+
+    assert await send(1, HELLO) is Outcome.NOT_FOUND
+    assert await send(2, HELLO) is Outcome.FAILED
+    assert api.sent() == []
+
+
+async def test_network_errors_are_retried_then_given_up(api: FakeBotApi, bot: Bot) -> None:
+    api.fail_next("sendMessage", chat_id=1, code=502, times=2)
+    api.fail_next("sendMessage", chat_id=2, code=502, times=10)
+    send = TelegramSender(bot, network_retries=3, backoff=0.01)
+
+    assert await send(1, HELLO) is Outcome.DELIVERED
+    assert await send(2, HELLO) is Outcome.FAILED
+    assert api.copies() == {1: 1}
+    assert len(api.rejected()) == 2 + 4
+
+
+async def test_a_migrated_group_gets_the_message_at_its_new_id(api: FakeBotApi, bot: Bot) -> None:
+    api.migrate(-100, -1000000000100)
+
+    assert await TelegramSender(bot)(-100, HELLO) is Outcome.DELIVERED
+    assert api.copies() == {-1000000000100: 1}
+
+
+async def test_html_and_buttons_reach_telegram(api: FakeBotApi, bot: Bot) -> None:
+    message = OutgoingMessage(
+        "<b>Sala B</b>", ((Button("Map", url="https://maps.example"), Button("OK", "ok:1")),)
+    )
+
+    await TelegramSender(bot)(3, message)
+
+    [call] = api.sent(3)
+    assert call.params["parse_mode"] == "HTML"
+    assert call.params["text"] == "<b>Sala B</b>"
+    assert call.params["reply_markup"] == {
+        "inline_keyboard": [
+            [
+                {"text": "Map", "url": "https://maps.example"},
+                {"text": "OK", "callback_data": "ok:1"},
+            ]
+        ]
+    }
+
+
+async def test_one_chat_gets_at_most_one_message_a_second(api: FakeBotApi, bot: Bot) -> None:
+    api.enforce_limits(per_second=1000, per_chat_per_second=1)
+    send = TelegramSender(bot, rate_per_second=0, per_chat_interval=1.0)
+
+    outcomes = await asyncio.gather(*(send(5, OutgoingMessage(str(i))) for i in range(3)))
+
+    assert outcomes == [Outcome.DELIVERED] * 3
+    assert api.rejected() == []
+    assert api.texts(5) == ["0", "1", "2"]
+
+
+async def test_pacing_keeps_a_busy_delivery_under_the_overall_limit(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    api.enforce_limits(per_second=50, per_chat_per_second=1)
+    send = TelegramSender(bot, rate_per_second=50)
+
+    outcomes = await asyncio.gather(*(send(chat, HELLO) for chat in range(1, 101)))
+
+    assert set(outcomes) == {Outcome.DELIVERED}
+    assert api.rejected() == []
+    assert api.copies() == {chat: 1 for chat in range(1, 101)}
+
+
+async def test_logs_never_show_the_token(
+    api: FakeBotApi, bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="bot")
+    api.fail_next("sendMessage", chat_id=1, code=502, times=10, description=f"Bad Gateway {TOKEN}")
+    api.fail_next("sendMessage", chat_id=2, code=400, description="Bad Request: no " + TOKEN)
+
+    await TelegramSender(bot, network_retries=1, backoff=0.01)(1, HELLO)
+    await TelegramSender(bot)(2, HELLO)
+
+    assert "chat 1" in caplog.text and "chat 2" in caplog.text
+    assert TOKEN not in caplog.text
+
+
+async def test_ordinary_replies_retry_a_429_through_the_rate_limiter(api: FakeBotApi) -> None:
+    api.fail_next("sendMessage", code=429, retry_after=1)
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
+        message = await ext_bot.send_message(4, "hi")
+
+    assert message.chat.id == 4
+    assert api.copies() == {4: 1}
+    assert [c.status for c in api.calls if c.method == "sendMessage"] == [429, 200]
