@@ -1,0 +1,184 @@
+"""Organiser broadcasts: what `/broadcast` means, who gets which text, how it went.
+
+Syntax (the message may span several lines)::
+
+    /broadcast [subscribers] TEXT
+
+TEXT is either one text for everyone, or a Spanish and/or an English version. A version starts
+at the beginning of a line with a marker, `es:` / `en:` or `[es]` / `[en]` (any case); its
+text follows on the same line and the next ones, up to the next marker::
+
+    /broadcast es: La clínica se traslada a la sala B.
+    en: The clinic moves to room B.
+
+    /broadcast subscribers
+    [es]
+    Mañana empezamos a las 9:00.
+    [en]
+    Tomorrow we start at 9:00.
+
+- Markers count only when the text starts with one; otherwise the whole text goes to everyone.
+- The first word `subscribers` (or `--subscribers`, `suscriptores`) limits the audience to the
+  users subscribed to reminders; without it, everyone who started the bot and has not blocked it.
+- Each recipient gets the version in their language; when it is missing, the other one.
+- The text is plain text: it is HTML-escaped, so `<b>` arrives as typed.
+- Refused: an empty text or version, a version over 4,096 characters once escaped, a language
+  given twice, an unknown marker (`[fr]` anywhere, or a line that is only `fr:`).
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+LANGUAGES = ("es", "en")
+ANY_LANGUAGE = "*"  # the key of a text meant for every language
+MAX_LENGTH = 4096
+_COMMAND = re.compile(r"^/broadcast(@\w+)?(?=\s|$)", re.IGNORECASE)
+_AUDIENCE_WORDS = frozenset({"subscribers", "--subscribers", "suscriptores"})
+_MARKER = re.compile(
+    r"^\s*(?:\[(?P<bracket>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)\]|(?P<colon>[A-Za-z]{2}):)"
+)
+
+
+class Audience(enum.StrEnum):
+    EVERYONE = "everyone"
+    SUBSCRIBERS = "subscribers"
+
+
+class DraftError(enum.StrEnum):
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    UNKNOWN_MARKER = "unknown_marker"
+    DUPLICATE_LANGUAGE = "duplicate_language"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a /broadcast text cannot be sent; `detail` names the marker or language at fault."""
+
+    error: DraftError
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BroadcastDraft:
+    """The texts by language (or one text under ANY_LANGUAGE) and who should get them."""
+
+    texts: Mapping[str, str]
+    audience: Audience = Audience.EVERYONE
+
+    def text_for(self, lang: str) -> str:
+        """Return the text a recipient speaking `lang` gets."""
+        if lang in self.texts:
+            return self.texts[lang]
+        if ANY_LANGUAGE in self.texts:
+            return self.texts[ANY_LANGUAGE]
+        return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+
+    def html_for(self, lang: str) -> str:
+        """Return the recipient's text escaped for Telegram's HTML parse mode."""
+        return escape(self.text_for(lang))
+
+
+def escape(text: str) -> str:
+    """Escape plain text for Telegram's HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+def parse_broadcast(text: str) -> BroadcastDraft | Refusal:
+    """Read the admin's `/broadcast` message (with or without the command itself)."""
+    body = _COMMAND.sub("", text.strip(), count=1).strip()
+    audience = Audience.EVERYONE
+    words = body.split(maxsplit=1)
+    if words and words[0].lower() in _AUDIENCE_WORDS:
+        audience, body = Audience.SUBSCRIBERS, words[1].strip() if len(words) > 1 else ""
+    if not body:
+        return Refusal(DraftError.EMPTY)
+    marker = _marker(body.split("\n", 1)[0])
+    if marker is None:
+        texts: dict[str, str] | Refusal = {ANY_LANGUAGE: body}
+    else:
+        texts = _versions(body)
+    if isinstance(texts, Refusal):
+        return texts
+    for lang, version in texts.items():
+        if not version:
+            return Refusal(DraftError.EMPTY, lang)
+        if len(escape(version)) > MAX_LENGTH:
+            return Refusal(DraftError.TOO_LONG, lang)
+    return BroadcastDraft(texts, audience)
+
+
+def _marker(line: str) -> tuple[str, str] | None:
+    """Return (language, rest of the line) when `line` starts a version, else None."""
+    match = _MARKER.match(line)
+    if match is None:
+        return None
+    rest = line[match.end() :].strip()
+    lang = re.split(r"[-_]", (match["bracket"] or match["colon"]).lower())[0]
+    if match["colon"] and lang not in LANGUAGES and rest:
+        return None  # "PS: ..." is text, not a marker
+    return lang, rest
+
+
+def _versions(body: str) -> dict[str, str] | Refusal:
+    versions: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in body.split("\n"):
+        marker = _marker(line)
+        if marker is None:
+            current.append(line)
+            continue
+        lang, rest = marker
+        if lang not in LANGUAGES:
+            return Refusal(DraftError.UNKNOWN_MARKER, lang)
+        if lang in versions:
+            return Refusal(DraftError.DUPLICATE_LANGUAGE, lang)
+        current = versions[lang] = [rest] if rest else []
+    return {lang: "\n".join(lines).strip() for lang, lines in versions.items()}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many recipients a broadcast has and what happened to them so far."""
+
+    total: int = 0
+    delivered: int = 0
+    blocked: int = 0
+    not_found: int = 0
+    failed: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.delivered + self.blocked + self.not_found + self.failed
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.done
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A broadcast under way: its tally and the seconds since this run started."""
+
+    broadcast_id: int
+    tally: Tally
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Report:
+    """A finished run: the broadcast's final tally, this run's duration and its send rate."""
+
+    broadcast_id: int
+    tally: Tally
+    seconds: float
+    sent: int  # messages attempted by this run (a resumed run counts only its own)
+
+    @property
+    def per_second(self) -> float:
+        return self.sent / self.seconds if self.seconds > 0 else 0.0
