@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_API_BASE_URL = "https://api.telegram.org"
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -35,6 +35,15 @@ class Settings:
     rate_limit: float = 30.0
     question_retention_days: int = 90
     log_level: str = "INFO"
+
+    @property
+    def bot_api_url(self) -> str:
+        """Return the base URL python-telegram-bot appends the token to."""
+        return f"{self.api_base_url}/bot"
+
+    @property
+    def file_api_url(self) -> str:
+        return f"{self.api_base_url}/file/bot"
 
     @property
     def webhook(self) -> bool:
@@ -101,13 +110,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     secret = get("CONFBOT_WEBHOOK_SECRET")
     if secret is not None and not _SECRET.match(secret):
         raise ConfigError("CONFBOT_WEBHOOK_SECRET: use 1-256 characters of A-Z, a-z, 0-9, _ and -")
-    if webhook_url is not None and not webhook_url.startswith("https://"):
-        if not webhook_url.startswith("http://"):
-            raise ConfigError(f"CONFBOT_WEBHOOK_URL: '{webhook_url}' is not an http(s) URL")
+    if webhook_url is not None and not webhook_url.startswith(("https://", "http://")):
+        raise ConfigError(f"CONFBOT_WEBHOOK_URL: '{webhook_url}' is not an http(s) URL")
     port_raw = get("CONFBOT_PORT") or "8080"
     if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
         raise ConfigError(f"CONFBOT_PORT: '{port_raw}' is not a TCP port (1-65535)")
     base_url = (get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL).rstrip("/")
+    base_url = base_url.removesuffix("/bot")  # accept PTB's form (…/bot) as well as the root
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(f"TELEGRAM_API_BASE_URL: '{base_url}' is not an http(s) URL")
     level = (get("CONFBOT_LOG_LEVEL") or "INFO").upper()

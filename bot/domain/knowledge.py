@@ -233,7 +233,9 @@ class _Reader:
         for key in m:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                self.problem(self.line_of(m, key), f"{what}: unknown field '{key}' (known: {known})")
+                self.problem(
+                    self.line_of(m, key), f"{what}: unknown field '{key}' (known: {known})"
+                )
         for key in sorted(required - set(m)):
             self.problem(m.line, f"{what}: missing required field '{key}'")
 
@@ -345,9 +347,7 @@ class _Reader:
         reminder_at = self.time(m, "reminder_at", "event")
         if not (name and city and organiser and contact and description and start and end and tz):
             return None
-        return Event(
-            name, city, start, end, str(tz), organiser, contact, description, reminder_at
-        )
+        return Event(name, city, start, end, str(tz), organiser, contact, description, reminder_at)
 
     def venue(self, m: _Map) -> Venue | None:
         what = f"venue '{m.get('id')}'"
@@ -422,6 +422,8 @@ class _Collected:
     sessions: list[tuple[Session, Problem]] = field(default_factory=list)
     faqs: list[tuple[Faq, Problem]] = field(default_factory=list)
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
+    # Every id seen, even on records too broken to build, so duplicates are still reported.
+    ids: list[tuple[str, Problem]] = field(default_factory=list)
 
 
 def knowledge_files(path: Path) -> list[Path]:
@@ -467,6 +469,8 @@ def _read_file(path: Path, into: _Collected) -> list[Problem]:
             for item in value:
                 item_line = getattr(item, "line", line)
                 m = reader.mapping(item, item_line, f"an entry of {key}")
+                if m is not None and isinstance(m.get("id"), str):
+                    into.ids.append((m["id"], Problem(name, item_line, "")))
                 record = build(m) if m is not None else None
                 if record is not None:
                     getattr(into, key).append((record, Problem(name, item_line, "")))
@@ -484,9 +488,7 @@ def _cross_check(c: _Collected) -> list[Problem]:
     for _, where in c.events[1:]:
         at(where, "a second 'event' section (there must be exactly one)")
     seen: dict[str, Problem] = {}
-    entries: list[tuple[str, Problem]] = [(v.id, w) for v, w in c.venues]
-    entries += [(s.id, w) for s, w in c.sessions] + [(f.id, w) for f, w in c.faqs]
-    for ident, where in entries:
+    for ident, where in c.ids:
         if ident in seen:
             first = seen[ident]
             at(where, f"duplicate id '{ident}' (first at {first.path}:{first.line})")
@@ -512,7 +514,7 @@ def _cross_check(c: _Collected) -> list[Problem]:
 
 
 def load_knowledge(path: Path | str) -> KnowledgeBase:
-    """Load and validate the knowledge base at `path`; raise KnowledgeError listing every problem."""
+    """Load and validate the knowledge base at `path`; raise KnowledgeError with every problem."""
     root = Path(path)
     if not root.exists():
         raise KnowledgeError([Problem(str(root), 0, "no such file or folder")])
@@ -548,4 +550,3 @@ def iter_entry_ids(kb: KnowledgeBase) -> Iterator[str]:
     """Yield the ids of every answerable entry: sessions then FAQs."""
     yield from (s.id for s in kb.sessions)
     yield from (f.id for f in kb.faqs)
-

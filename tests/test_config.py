@@ -1,0 +1,82 @@
+"""Settings come from the environment, with clear errors for bad values."""
+
+import datetime as dt
+import logging
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from bot.logs import RedactSecrets
+
+
+def test_defaults_need_nothing() -> None:
+    settings = load_settings({})
+    assert settings.token is None
+    assert settings.bot_api_url == "https://api.telegram.org/bot"
+    assert settings.admins == frozenset()
+    assert settings.webhook is False
+
+
+def test_every_variable_is_read() -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": "123:ABC",
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/",
+            "CONFBOT_KNOWLEDGE": "/kb",
+            "CONFBOT_DB": "/data/bot.db",
+            "CONFBOT_ADMINS": " 11, 22 ,",
+            "CONFBOT_NOW": "2015-10-20T17:59:00-05:00",
+            "CONFBOT_WEBHOOK_URL": "https://bot.example.org/telegram",
+            "CONFBOT_WEBHOOK_SECRET": "s3cret_-",
+            "CONFBOT_PORT": "8443",
+            "CONFBOT_REMINDER_AT": "19:30",
+        }
+    )
+    assert settings.require_token() == "123:ABC"
+    assert settings.bot_api_url == "http://127.0.0.1:8081/bot"
+    assert settings.admins == {11, 22}
+    assert settings.now == dt.datetime(2015, 10, 20, 22, 59, tzinfo=dt.UTC)
+    assert settings.webhook and settings.port == 8443
+    assert settings.reminder_at == dt.time(19, 30)
+    assert str(settings.db) == "/data/bot.db"
+
+
+def test_the_ptb_style_base_url_is_accepted_too() -> None:
+    settings = load_settings({"TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"})
+    assert settings.bot_api_url == "http://127.0.0.1:9/bot"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("CONFBOT_ADMINS", "12,alice", "'alice' is not a Telegram user id"),
+        ("CONFBOT_NOW", "yesterday", "not an ISO-8601 instant"),
+        ("CONFBOT_PORT", "99999", "not a TCP port"),
+        ("CONFBOT_WEBHOOK_SECRET", "no spaces allowed", "1-256 characters"),
+        ("CONFBOT_REMINDER_AT", "6pm", "not a time HH:MM"),
+        ("TELEGRAM_API_BASE_URL", "ftp://x", "not an http(s) URL"),
+    ],
+)
+def test_invalid_values_are_explained(name: str, value: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=name) as caught:
+        load_settings({name: value})
+    assert message in str(caught.value)
+
+
+def test_run_without_a_token_says_how_to_get_one() -> None:
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        load_settings({}).require_token()
+
+
+def test_the_token_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> None:
+    token = "123456:SECRET-token_value"
+    logger = logging.getLogger("confbot.test")
+    caplog.handler.addFilter(RedactSecrets([token]))
+    logger.error("POST https://api.telegram.org/bot%s/getMe failed", token)
+    try:
+        raise RuntimeError(f"bad url /bot{token}/sendMessage")
+    except RuntimeError:
+        logger.exception("boom")
+    text = caplog.text
+    assert token not in text
+    assert "bot***/getMe" in text
