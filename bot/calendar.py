@@ -1,0 +1,73 @@
+"""The programme as an iCalendar (.ics) file, built with the maintained `icalendar` library."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from bot.domain.knowledge import KnowledgeBase, Session
+from bot.i18n import Translator
+
+PRODID = "-//confbot//Conference assistant//EN"
+
+
+def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -> Event | None:
+    day = session.date
+    if day is None:  # e.g. the field visit: its date is not published, so it has no slot
+        return None
+    tz = kb.event.tz
+    event = Event()
+    event.add("uid", f"{session.id}@{kb.event.start_date:%Y}.confbot")
+    event.add("dtstamp", stamp)
+    event.add("summary", session.title.get(lang))
+    if session.start:
+        event.add("dtstart", dt.datetime.combine(day, session.start, tzinfo=tz))
+        end = session.end or session.start
+        if session.end:
+            event.add("dtend", dt.datetime.combine(day, end, tzinfo=tz))
+    else:  # no published time: an all-day event, never an invented hour
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+    venue = kb.session_venue(session)
+    if venue:
+        where = [venue.name.get(lang)]
+        if venue.address:
+            where.append(venue.address.get(lang))
+        where.append(venue.city.get(lang))
+        event.add("location", ", ".join(where))
+        if venue.has_coordinates:
+            event.add("geo", (venue.latitude, venue.longitude))
+    parts = [session.description.get(lang)]
+    children = [s for s in kb.sessions if s.part_of == session.id and s.date is None]
+    parts += [f"{child.title.get(lang)}: {child.summary.get(lang)}" for child in children]
+    if session.know:
+        parts.append(session.know.get(lang))
+    event.add("description", "\n\n".join(parts))
+    return event
+
+
+def programme_ics(
+    kb: KnowledgeBase,
+    lang: str,
+    translator: Translator,
+    stamp: dt.datetime,
+    session_id: str | None = None,
+) -> bytes:
+    """Return the programme (or one session) as an .ics file in the event's time zone."""
+    _ = translator.get(lang).gettext
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", kb.event.name.get(lang))
+    cal.add("x-wr-timezone", kb.event.timezone)
+    cal.add("x-wr-caldesc", _("Programme of {event}").format(event=kb.event.name.get(lang)))
+    for session in kb.sessions:
+        if session_id is not None and session.id != session_id:
+            continue
+        event = _event(kb, session, lang, stamp)
+        if event is not None:
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

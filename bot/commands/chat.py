@@ -1,0 +1,120 @@
+"""`confbot chat`: talk to the bot in the terminal, no Telegram token needed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from bot.config import load_settings
+from bot.conversation import Conversation, Document, Out, VenuePin
+from bot.domain.delivery import OutgoingMessage
+from bot.domain.knowledge import KnowledgeError
+from bot.i18n import normalize_lang
+from bot.logs import configure_logging
+from bot.services import build_services
+
+HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("es", "en"), help="your language (default: from $LANG)")
+
+
+def plain(text: str) -> str:
+    """Turn the bot's HTML into terminal text."""
+    return html.unescape(_TAG.sub("", text))
+
+
+class Terminal:
+    """Print what the bot sends; numbered buttons can be pressed by typing their number."""
+
+    def __init__(self) -> None:
+        self.buttons: list[str] = []
+
+    def show(self, outs: list[Out]) -> None:
+        self.buttons = []
+        for out in outs:
+            if isinstance(out, OutgoingMessage):
+                print(plain(out.text))
+                labels = []
+                for row in out.buttons:
+                    for button in row:
+                        if button.callback_data:
+                            self.buttons.append(button.callback_data)
+                            labels.append(f"[{len(self.buttons)}] {button.label}")
+                if labels:
+                    print("  ".join(labels))
+            elif isinstance(out, VenuePin):
+                print(f"📍 {out.title}, {out.address} ({out.latitude}, {out.longitude})")
+            elif isinstance(out, Document):
+                Path(out.filename).write_bytes(out.data)
+                print(f"{out.caption}\n→ {Path(out.filename).resolve()}")
+        print()
+
+
+async def converse(lang: str, lines: object) -> None:
+    # The terminal chat keeps nothing: an in-memory database.
+    services = await build_services(replace(load_settings(), db=Path(":memory:")))
+    talk, screen = Conversation(services), Terminal()
+    screen.show(talk.start(lang))
+    commands = {
+        "/start": lambda: talk.start(lang),
+        "/help": lambda: talk.help(lang),
+        "/schedule": lambda: talk.schedule(lang),
+        "/today": lambda: talk.relative(lang, "today"),
+        "/next": lambda: talk.relative(lang, "next"),
+        "/venues": lambda: talk.venues(lang),
+        "/calendar": lambda: talk.calendar(lang),
+        "/language": lambda: talk.language_menu(lang),
+    }
+    try:
+        for raw in lines:  # type: ignore[attr-defined]
+            text = str(raw).strip()
+            if not text:
+                continue
+            if text in ("/quit", "/exit"):
+                break
+            if text.isdigit() and 0 < int(text) <= len(screen.buttons):
+                data = screen.buttons[int(text) - 1]
+                if data.startswith("lang:"):
+                    lang = normalize_lang(data[5:])
+                    screen.show(talk.language_set(lang))
+                else:
+                    screen.show(talk.callback(lang, data) or talk.stale(lang))
+            elif text.startswith("/"):
+                command = text.split()[0].lower()
+                action = commands.get(command)
+                screen.show(action() if action else talk.unknown_command(lang, command))
+            else:
+                screen.show(talk.ask(text, None, lang)[1])
+            sys.stdout.flush()
+    finally:
+        await services.close()
+
+
+def _prompted_lines() -> object:
+    while True:
+        try:
+            yield input("› ")
+        except EOFError:
+            return
+
+
+def main(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    configure_logging("WARNING", secrets=(settings.token,))
+    lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
+    lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
+    try:
+        asyncio.run(converse(lang, lines))
+    except KnowledgeError as exc:
+        print("confbot: the knowledge base has problems:", *exc.problems, sep="\n")
+        return 1
+    return 0

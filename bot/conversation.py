@@ -1,0 +1,327 @@
+"""The conversation, independent of Telegram: each command or question in, messages out.
+
+The Telegram handlers and the terminal chat both drive this class, so `confbot chat` is the
+same bot a Telegram user talks to.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from bot.answers import entry_label, render_html
+from bot.calendar import programme_ics
+from bot.domain.delivery import Button, OutgoingMessage
+from bot.domain.knowledge import KnowledgeBase, Session, Venue
+from bot.domain.matcher import Reply
+from bot.services import Services
+
+TELEGRAM_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class VenuePin:
+    latitude: float
+    longitude: float
+    title: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    data: bytes
+    caption: str
+
+
+Out = OutgoingMessage | VenuePin | Document
+
+
+def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Split a reply under Telegram's limit at paragraph, then line, then word boundaries."""
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        room = limit - 8  # leave room to close and reopen an inline tag cut in two
+        cut = -1
+        for boundary in ("\n\n", "\n", " "):  # the latest boundary in the second half
+            cut = rest.rfind(boundary, room // 2, room)
+            if cut > 0:
+                break
+        if cut <= 0:
+            cut = room
+        head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
+        for tag in ("b", "i"):
+            if head.count(f"<{tag}>") > head.count(f"</{tag}>"):
+                head, rest = f"{head}</{tag}>", f"<{tag}>{rest}"
+        chunks.append(head)
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def messages(text: str, buttons: tuple[tuple[Button, ...], ...] = ()) -> list[Out]:
+    """Return `text` as one or more messages; the buttons go with the last one."""
+    parts = split_html(text)
+    return [
+        OutgoingMessage(part, buttons if i == len(parts) - 1 else ())
+        for i, part in enumerate(parts)
+    ]
+
+
+class Conversation:
+    """What the bot answers to each command, question and button."""
+
+    def __init__(self, services: Services) -> None:
+        self.s = services
+
+    def _(self, lang: str, message: str) -> str:
+        return self.s.translator.get(lang).gettext(message)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.s.kb
+
+    def _day(self, lang: str, session: Session) -> str:
+        day = self.kb.session_date(session)
+        if day is None or session.date is None:
+            return self._(lang, "date to be confirmed by the organisers")
+        return format_date(day, "EEEE d MMMM", locale=lang)
+
+    def menu(self, lang: str) -> tuple[tuple[Button, ...], ...]:
+        """Return the main menu buttons."""
+        _ = self.s.translator.get(lang).gettext
+        return (
+            (Button(_("Programme"), "cmd:schedule"), Button(_("Today"), "cmd:today")),
+            (Button(_("Venues"), "cmd:venues"), Button(_("Add to calendar"), "cmd:calendar")),
+        )
+
+    def start(self, lang: str, payload: str | None = None) -> list[Out]:
+        """Greet the user; a deep-link payload opens that session or entry."""
+        _ = self.s.translator.get(lang).gettext
+        event = self.kb.event
+        text = _(
+            "Hello! I am the assistant of <b>{event}</b> ({dates}, {city}).\n\n"
+            "Ask me anything about the programme, the venues or the field visit, in Spanish "
+            "or English — for example <i>{example}</i>\n\n"
+            "Commands: /schedule /today /next /venues /calendar /subscribe /language /help"
+        ).format(
+            event=html.escape(event.name.get(lang)),
+            dates=html.escape(self.dates(lang)),
+            city=html.escape(event.city.get(lang)),
+            example=html.escape(_("Where is the clinic?")),
+        )
+        out = messages(text, self.menu(lang))
+        if payload:
+            entry = payload.strip().lower()
+            if self.kb.session(entry) or self.kb.faq(entry):
+                out += self.entry(lang, entry)
+        return out
+
+    def dates(self, lang: str) -> str:
+        event = self.kb.event
+        start = format_date(event.start_date, "d MMMM", locale=lang)
+        end = format_date(event.end_date, "d MMMM y", locale=lang)
+        return self._(lang, "{start} to {end}").format(start=start, end=end)
+
+    def help(self, lang: str) -> list[Out]:
+        _ = self.s.translator.get(lang).gettext
+        text = _(
+            "<b>How to use me</b>\n"
+            "Write a question in your own words, in Spanish or English: "
+            "<i>when is the dialogue?</i>, <i>¿dónde es la clínica?</i>, "
+            "<i>what's on tomorrow?</i>\n\n"
+            "/schedule — the programme, day by day\n"
+            "/today — what is on today\n"
+            "/next — what comes next\n"
+            "/venues — where everything happens\n"
+            "/calendar — the programme as a calendar file\n"
+            "/subscribe — a reminder the evening before each session\n"
+            "/language — español / English\n"
+            "/forgetme — delete what I store about you"
+        )
+        return messages(text, self.menu(lang))
+
+    def schedule(self, lang: str) -> list[Out]:
+        """List the programme day by day."""
+        _ = self.s.translator.get(lang).gettext
+        lines = [
+            _("<b>Programme — {event}</b>").format(event=html.escape(self.kb.event.name.get(lang)))
+        ]
+        for day in self.kb.days():
+            label = html.escape(format_date(day, "EEEE d MMMM", locale=lang).capitalize())
+            lines.append(f"\n<b>{label}</b>")
+            sessions = self.kb.sessions_on(day)
+            if not sessions:
+                lines.append(_("No activity on the programme."))
+            for session in sessions:
+                lines.append(self._session_line(lang, session))
+                for child in self._children(session):
+                    lines.append(
+                        "  ↳ "
+                        + _("{title} (part of it; date and time to be confirmed)").format(
+                            title=html.escape(child.title.get(lang))
+                        )
+                    )
+        lines.append("\n" + _("Start times have not been published: the organisers will confirm."))
+        return messages("\n".join(lines), self.menu(lang))
+
+    def _children(self, session: Session) -> list[Session]:
+        return [s for s in self.kb.sessions if s.part_of == session.id and s.date is None]
+
+    def _session_line(self, lang: str, session: Session) -> str:
+        venue = self.kb.session_venue(session)
+        where = f" — {html.escape(venue.name.get(lang))}" if venue else ""
+        when = f"{session.start:%H:%M} " if session.start else ""
+        return f"• {when}{html.escape(session.title.get(lang))}{where}"
+
+    def reply_messages(self, reply: Reply) -> list[Out]:
+        """Render a matcher reply with its buttons."""
+        lang, snapshot = reply.lang, self.s.knowledge.current
+        text = render_html(reply, snapshot.kb, self.s.translator)
+        if reply.kind == "abstain":
+            buttons = tuple(
+                (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}"),)
+                for entry in reply.suggestions
+            )
+            return messages(text, buttons)
+        session = snapshot.kb.session(reply.entry) if reply.kind == "entry" else None
+        return messages(text, self.session_buttons(lang, session) if session else ())
+
+    def session_buttons(self, lang: str, session: Session) -> tuple[tuple[Button, ...], ...]:
+        _ = self.s.translator.get(lang).gettext
+        row = []
+        venue = self.kb.session_venue(session)
+        if venue is not None and session.venue is not None:
+            row.append(Button(_("📍 Venue"), f"venue:{venue.id}"))
+        if session.date is not None:
+            row.append(Button(_("📅 Add to calendar"), f"ics:{session.id}"))
+        return (tuple(row),) if row else ()
+
+    def ask(self, text: str, lang: str | None, hint: str | None) -> tuple[Reply, list[Out]]:
+        """Answer a free-text question (in its own language unless `lang` forces one)."""
+        snapshot = self.s.knowledge.current
+        reply = snapshot.matcher.answer(text, self.s.local_now(), lang=lang, hint=hint)
+        return reply, self.reply_messages(reply)
+
+    def entry(self, lang: str, entry_id: str) -> list[Out]:
+        """Answer one knowledge-base entry directly (a suggestion button or a deep link)."""
+        snapshot = self.s.knowledge.current
+        if not (snapshot.kb.session(entry_id) or snapshot.kb.faq(entry_id)):
+            return self.stale(lang)
+        reply = Reply(question="", lang=lang, kind="entry", entry=entry_id, score=100.0)
+        return self.reply_messages(reply)
+
+    def relative(self, lang: str, which: str) -> list[Out]:
+        """Answer /today or /next from the bot's clock."""
+        snapshot = self.s.knowledge.current
+        question = {
+            "today": self._(lang, "what is on today?"),
+            "next": self._(lang, "what is next?"),
+        }
+        reply = snapshot.matcher.answer(question[which], self.s.local_now(), lang=lang)
+        return self.reply_messages(reply)
+
+    def venues(self, lang: str) -> list[Out]:
+        """List the venues, with a map pin for each one whose coordinates are known."""
+        _ = self.s.translator.get(lang).gettext
+        lines = [_("<b>Venues</b>")]
+        pins: list[Out] = []
+        for venue in self.kb.venues:
+            lines.append("\n" + self._venue_text(lang, venue))
+            if venue.has_coordinates:
+                pins.append(self._pin(lang, venue))
+        return messages("\n".join(lines)) + pins
+
+    def _venue_text(self, lang: str, venue: Venue) -> str:
+        _ = self.s.translator.get(lang).gettext
+        days = [
+            format_date(s.date, "EEEE d MMMM", locale=lang)
+            for s in self.kb.sessions
+            if s.venue == venue.id and s.date
+        ]
+        lines = [
+            f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
+        ]
+        if days:
+            lines.append(_("Days: {days}").format(days=html.escape(", ".join(days))))
+        if venue.address:
+            lines.append(html.escape(venue.address.get(lang)))
+        else:
+            lines.append(_("The street address is not published; the organisers will confirm it."))
+        if venue.notes:
+            lines.append(html.escape(venue.notes.get(lang)))
+        return "\n".join(lines)
+
+    def _pin(self, lang: str, venue: Venue) -> VenuePin:
+        assert venue.latitude is not None and venue.longitude is not None
+        address = venue.address.get(lang) if venue.address else venue.city.get(lang)
+        return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
+
+    def venue(self, lang: str, venue_id: str) -> list[Out]:
+        """Show one venue (a venue button): its pin when known, else what is known."""
+        venue = self.kb.venue(venue_id)
+        if venue is None:
+            return self.stale(lang)
+        out = messages(self._venue_text(lang, venue))
+        return out + [self._pin(lang, venue)] if venue.has_coordinates else out
+
+    def calendar(self, lang: str, session_id: str | None = None) -> list[Out]:
+        """Return the programme (or one session) as an .ics file."""
+        _ = self.s.translator.get(lang).gettext
+        if session_id is not None and self.kb.session(session_id) is None:
+            return self.stale(lang)
+        data = programme_ics(self.kb, lang, self.s.translator, self.s.clock.now(), session_id)
+        name = f"{session_id}.ics" if session_id else "programme.ics"
+        caption = _("Open this file to add the sessions to your calendar (times in {tz}).")
+        return [Document(name, data, caption.format(tz=self.kb.event.timezone))]
+
+    def language_menu(self, lang: str) -> list[Out]:
+        _ = self.s.translator.get(lang).gettext
+        buttons = ((Button("🇪🇸 Español", "lang:es"), Button("🇬🇧 English", "lang:en")),)
+        return messages(_("Choose your language:"), buttons)
+
+    def language_set(self, lang: str) -> list[Out]:
+        return messages(self._(lang, "Done: I will talk to you in English."), self.menu(lang))
+
+    def callback(self, lang: str, data: str) -> list[Out] | None:
+        """Answer a button press; None when the data is not one of the conversation's."""
+        kind, _sep, value = data.partition(":")
+        if kind == "ask":
+            return self.entry(lang, value)
+        if kind == "venue":
+            return self.venue(lang, value)
+        if kind == "ics":
+            return self.calendar(lang, value)
+        if kind == "cmd":
+            commands = {
+                "schedule": lambda: self.schedule(lang),
+                "today": lambda: self.relative(lang, "today"),
+                "next": lambda: self.relative(lang, "next"),
+                "venues": lambda: self.venues(lang),
+                "calendar": lambda: self.calendar(lang),
+                "help": lambda: self.help(lang),
+            }
+            return commands[value]() if value in commands else self.stale(lang)
+        return None
+
+    def stale(self, lang: str) -> list[Out]:
+        return messages(
+            self._(lang, "That button is out of date. Here is the menu:"), self.menu(lang)
+        )
+
+    def unknown_command(self, lang: str, command: str) -> list[Out]:
+        text = self._(lang, "I don't know the command {command}. Try /help.")
+        return messages(text.format(command=html.escape(command[:64])))
+
+    def not_text(self, lang: str) -> list[Out]:
+        return messages(
+            self._(lang, "I can only read text messages. Write me a question, or try /help.")
+        )
+
+    def slow_down(self, lang: str) -> list[Out]:
+        return messages(
+            self._(lang, "You are sending messages very fast; I will answer again in a moment.")
+        )

@@ -1,0 +1,232 @@
+"""Telegram glue for the conversation: parse the update, call the conversation, send."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from telegram import Chat, ChatMemberUpdated, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.domain.flood import Verdict
+from bot.i18n import current_lang, normalize_lang
+from bot.telegram.context import BotContext
+from bot.telegram.output import send_outs
+
+log = logging.getLogger(__name__)
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+async def resolve_language(update: Update, context: BotContext) -> str:
+    """Return the user's language: their /language choice, else Telegram's language_code."""
+    user = update.effective_user
+    if user is None:
+        return normalize_lang(None)
+    stored = await context.services.users.get(user.id)
+    if stored is not None and stored.lang:
+        return stored.lang
+    return normalize_lang(user.language_code)
+
+
+async def track_user(update: Update, context: BotContext) -> None:
+    """Before any handler: remember the user, pick their language, keep floods out."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    services = context.services
+    if chat.type == ChatType.PRIVATE and update.my_chat_member is None:
+        await services.users.seen(user.id, chat.id, normalize_lang(user.language_code, ""))
+    lang = await resolve_language(update, context)
+    current_lang.set(lang)
+    if update.message is None:
+        return
+    verdict = services.flood.check(user.id, time.monotonic())
+    if verdict is Verdict.WARN and chat.type == ChatType.PRIVATE:
+        log.info("flood guard: user %s is sending too fast", user.id)
+        await send_outs(context.bot, chat.id, context.conversation.slow_down(lang))
+    if verdict is not Verdict.ALLOW:
+        raise ApplicationHandlerStop
+
+
+async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
+    chat, message = update.effective_chat, update.effective_message
+    assert chat is not None
+    reply_to = message.message_id if message and chat.type != ChatType.PRIVATE else None
+    await send_outs(context.bot, chat.id, outs, reply_to=reply_to)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greet the user; `/start clinic` (a deep link) also opens that session."""
+    payload = context.args[0] if context.args else None
+    await _reply(update, context, context.conversation.start(current_lang.get(), payload))
+
+
+async def show_help(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.help(current_lang.get()))
+
+
+async def show_schedule(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.schedule(current_lang.get()))
+
+
+async def show_today(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.relative(current_lang.get(), "today"))
+
+
+async def show_next(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.relative(current_lang.get(), "next"))
+
+
+async def show_venues(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.venues(current_lang.get()))
+
+
+async def send_calendar(update: Update, context: BotContext) -> None:
+    session = context.args[0].lower() if context.args else None
+    await _reply(update, context, context.conversation.calendar(current_lang.get(), session))
+
+
+async def choose_language(update: Update, context: BotContext) -> None:
+    await _reply(update, context, context.conversation.language_menu(current_lang.get()))
+
+
+def _addressed_text(message: Message, chat: Chat, username: str) -> str | None:
+    """Return the question in a message, or None when it is not meant for the bot (groups)."""
+    text = message.text or ""
+    if chat.type == ChatType.PRIVATE:
+        return text
+    mention = f"@{username}".lower()
+    mentioned = any(
+        e.type == MessageEntityType.MENTION
+        and text[e.offset : e.offset + e.length].lower() == mention
+        for e in message.entities
+    )
+    replied = message.reply_to_message is not None and (
+        message.reply_to_message.from_user is not None
+        and message.reply_to_message.from_user.username == username
+    )
+    if not (mentioned or replied):
+        return None
+    return text.replace(f"@{username}", " ").strip()
+
+
+async def answer_question(update: Update, context: BotContext) -> None:
+    """Answer free text with the matcher, in the question's language."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    text = _addressed_text(message, chat, context.bot.username)
+    if text is None:
+        return
+    # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
+    _reply_data, outs = context.conversation.ask(text, None, current_lang.get())
+    await _reply(update, context, outs)
+
+
+async def not_text(update: Update, context: BotContext) -> None:
+    """Stickers, photos, voice notes…: say what the bot can read (private chats only)."""
+    await _reply(update, context, context.conversation.not_text(current_lang.get()))
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or not message.text:
+        return
+    command = message.text.split()[0]
+    target = command.partition("@")[2]
+    if chat.type != ChatType.PRIVATE and target.lower() != context.bot.username.lower():
+        return  # another bot's command, or not addressed to anyone: stay quiet in groups
+    lang = current_lang.get()
+    await _reply(update, context, context.conversation.unknown_command(lang, command))
+
+
+async def press_button(update: Update, context: BotContext) -> None:
+    """Answer an inline button of the conversation (suggestions, venues, calendar, menu)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    chat = update.effective_chat
+    lang = current_lang.get()
+    data = query.data or ""
+    if data.startswith("lang:"):
+        lang = normalize_lang(data.partition(":")[2])
+        if update.effective_user:
+            await context.services.users.set_language(update.effective_user.id, lang)
+        current_lang.set(lang)
+        outs = context.conversation.language_set(lang)
+    else:
+        outs = context.conversation.callback(lang, data) or context.conversation.stale(lang)
+    if chat is not None:
+        await send_outs(context.bot, chat.id, outs)
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button from an old or foreign message: say so instead of spinning forever."""
+    query = update.callback_query
+    assert query is not None
+    log.info("ignored callback data %r", (query.data or "")[:64])
+    await query.answer(context.services.translator.gettext("That button is out of date."))
+
+
+async def track_membership(update: Update, context: BotContext) -> None:
+    """Notice users who block (or unblock) the bot in their private chat."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    if change is None or change.chat.type != ChatType.PRIVATE:
+        return
+    status = change.new_chat_member.status
+    active = status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+    if await context.services.users.set_active(change.chat.id, active):
+        log.info("user %s %s the bot", change.chat.id, "unblocked" if active else "blocked")
+
+
+async def ignore_edit(update: Update, context: BotContext) -> None:
+    """Edited messages were already answered in their first version: ignore them, logged."""
+    log.debug(
+        "ignored an edited message in chat %s", update.effective_chat and update.effective_chat.id
+    )
+
+
+def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
+    """Add the conversation's handlers (other features register theirs between)."""
+    # Group -1 runs before everything: user tracking, language and the flood guard.
+    app.add_handler(TypeHandler(Update, track_user), group=-1)
+    app.add_handler(ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit))
+    commands = {
+        "start": start,
+        "help": show_help,
+        "schedule": show_schedule,
+        "programa": show_schedule,
+        "today": show_today,
+        "hoy": show_today,
+        "next": show_next,
+        "venues": show_venues,
+        "sedes": show_venues,
+        "calendar": send_calendar,
+        "language": choose_language,
+        "idioma": choose_language,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
+    app.add_handler(CallbackQueryHandler(press_button, pattern=r"^(ask|venue|ics|cmd|lang):"))
+
+
+def register_fallbacks(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
+    """Add the catch-all handlers; call after every feature registered its commands."""
+    app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND, answer_question))
+    app.add_handler(
+        MessageHandler(NEW_MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT, not_text)
+    )
+    app.add_handler(CallbackQueryHandler(stale_button))

@@ -1,0 +1,80 @@
+"""Localised command menus and bot descriptions, set at start-up."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+
+from bot.i18n import LANGS, N_, Translator
+
+log = logging.getLogger(__name__)
+
+PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", N_("Welcome and main menu")),
+    ("schedule", N_("The programme, day by day")),
+    ("today", N_("What is on today")),
+    ("next", N_("What comes next")),
+    ("venues", N_("Where everything happens")),
+    ("calendar", N_("The programme as a calendar file")),
+    ("subscribe", N_("Reminders the evening before each session")),
+    ("mysubscriptions", N_("Your reminders")),
+    ("unsubscribe", N_("Stop the reminders")),
+    ("language", N_("Español / English")),
+    ("help", N_("How to use the bot")),
+    ("forgetme", N_("Delete what the bot stores about you")),
+)
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("broadcast", N_("Send an announcement to everyone")),
+    ("broadcasts", N_("History of announcements")),
+    ("stats", N_("Questions, answers and misses")),
+    ("reload", N_("Reload the knowledge base")),
+)
+DESCRIPTION = N_(
+    "I answer questions about {event} ({city}) in Spanish and English: programme, venues, "
+    "the field visit. I can also remind you of each session the evening before."
+)
+SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders.")
+
+
+def _commands(translator: Translator, lang: str, admin: bool) -> list[BotCommand]:
+    items = PUBLIC_COMMANDS + (ADMIN_COMMANDS if admin else ())
+    return [BotCommand(name, translator.gettext(text, lang)) for name, text in items]
+
+
+async def set_menus(
+    bot: Bot, translator: Translator, event: dict[str, str], city: dict[str, str],
+    admins: frozenset[int],
+) -> None:  # fmt: skip
+    """Set the command menus, description and short description in every language."""
+    try:
+        for lang in LANGS:
+            for code in (lang, None) if lang == "en" else (lang,):
+                await bot.set_my_commands(
+                    _commands(translator, lang, admin=False),
+                    scope=BotCommandScopeDefault(),
+                    language_code=code,
+                )
+                values = {"event": event[lang], "city": city[lang]}
+                await bot.set_my_description(
+                    translator.gettext(DESCRIPTION, lang).format(**values)[:512], language_code=code
+                )
+                await bot.set_my_short_description(
+                    translator.gettext(SHORT_DESCRIPTION, lang).format(**values)[:120],
+                    language_code=code,
+                )
+    except TelegramError as exc:
+        log.warning("could not set the command menus: %s", exc)
+    for admin in admins:
+        for lang in LANGS:
+            for code in (lang, None) if lang == "en" else (lang,):
+                try:
+                    await bot.set_my_commands(
+                        _commands(translator, lang, admin=True),
+                        scope=BotCommandScopeChat(admin),
+                        language_code=code,
+                    )
+                except TelegramError as exc:  # e.g. the admin has not started the bot yet
+                    log.warning("could not set the admin menu for %s: %s", admin, exc)
+                    break

@@ -1,0 +1,47 @@
+"""Send what the conversation produced: messages, venue pins and files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from telegram import (
+    Bot,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
+from telegram.constants import ParseMode
+
+from bot.conversation import Document, Out, VenuePin
+from bot.domain.delivery import OutgoingMessage
+from bot.telegram.sender import to_markup
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+async def send_outs(
+    bot: Bot, chat_id: int, outs: Iterable[Out], reply_to: int | None = None
+) -> None:
+    """Send each output to `chat_id` in order (the first one replies to `reply_to`)."""
+    for out in outs:
+        if isinstance(out, OutgoingMessage):
+            await bot.send_message(
+                chat_id,
+                out.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=to_markup(out.buttons),
+                link_preview_options=NO_PREVIEW,
+                reply_parameters=(
+                    ReplyParameters(reply_to, allow_sending_without_reply=True)
+                    if reply_to
+                    else None
+                ),
+            )
+        elif isinstance(out, VenuePin):
+            await bot.send_venue(
+                chat_id, out.latitude, out.longitude, title=out.title, address=out.address
+            )
+        elif isinstance(out, Document):
+            await bot.send_document(
+                chat_id, document=out.data, filename=out.filename, caption=out.caption
+            )
+        reply_to = None

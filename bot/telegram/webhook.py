@@ -1,0 +1,71 @@
+"""Webhook mode: an aiohttp server that checks Telegram's secret header and queues updates."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import secrets
+import time
+from typing import Any
+from urllib.parse import urlparse
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application
+
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def webhook_app(
+    app: Application[Any, Any, Any, Any, Any, Any], path: str, secret: str
+) -> web.Application:
+    """Return the aiohttp application serving POST `path` (updates) and GET /healthz."""
+    started = time.monotonic()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            log.warning("webhook: rejected a request without the right secret token")
+            return web.json_response({"ok": False, "error": "unauthorized"}, status=401)
+        try:
+            data = await request.json()
+            update = Update.de_json(data, app.bot)
+        except (json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
+            log.warning("webhook: ignored a malformed update: %s", exc)
+            return web.json_response({"ok": False, "error": "malformed update"}, status=400)
+        await app.update_queue.put(update)
+        return web.json_response({"ok": True})
+
+    async def health(_request: web.Request) -> web.Response:
+        return web.json_response(
+            {"ok": app.running, "uptime_s": round(time.monotonic() - started, 1)},
+            status=200 if app.running else 503,
+        )
+
+    server = web.Application(client_max_size=2**20)
+    server.router.add_post(path, receive)
+    server.router.add_get("/healthz", health)
+    return server
+
+
+async def start_webhook(
+    app: Application[Any, Any, Any, Any, Any, Any], settings: Settings
+) -> web.AppRunner:
+    """Serve the webhook on CONFBOT_PORT and register its URL with Telegram."""
+    assert settings.webhook_url is not None
+    secret = settings.webhook_secret or secrets.token_urlsafe(32)
+    if not settings.webhook_secret:
+        log.info("webhook: no CONFBOT_WEBHOOK_SECRET set, using a random one for this run")
+    path = urlparse(settings.webhook_url).path or "/"
+    runner = web.AppRunner(webhook_app(app, path, secret), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "0.0.0.0", settings.port).start()  # noqa: S104 - behind a proxy
+    await app.bot.set_webhook(
+        settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+    )
+    log.info("webhook: listening on port %s, path %s", settings.port, path)
+    return runner
