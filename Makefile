@@ -26,7 +26,7 @@ catalogs: $(STAMP)
 ## Extract new strings and merge them into every catalog (then translate the Spanish one).
 extract: $(STAMP)
 	$(BIN)/pybabel extract --mapping babel.cfg --no-location --sort-output \
-	  --project confbot --output-file locales/confbot.pot .
+	  --project confbot --output-file locales/confbot.pot bot
 	$(BIN)/pybabel update --domain confbot --input-file locales/confbot.pot \
 	  --output-dir locales --no-fuzzy-matching --ignore-obsolete
 

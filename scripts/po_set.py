@@ -18,16 +18,22 @@ BIN = Path(sys.executable).parent
 
 
 def main() -> int:
-    subprocess.run(["make", "-s", "-C", str(ROOT), "extract"], check=True)
+    pot = ROOT / "locales" / "confbot.pot"
+    pybabel = str(BIN / "pybabel")
+    subprocess.run(
+        [pybabel, "extract", "--quiet", "--mapping", str(ROOT / "babel.cfg"), "--no-location",
+         "--sort-output", "--project", "confbot", "--output-file", str(pot), str(ROOT / "bot")],
+        check=True,
+    )  # fmt: skip
     for lang in ("es", "en"):
         po = ROOT / "locales" / lang / "LC_MESSAGES" / "confbot.po"
-        if not po.exists():
-            po.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run(
-                [str(BIN / "pybabel"), "init", "-D", "confbot", "-i",
-                 str(ROOT / "locales" / "confbot.pot"), "-d", str(ROOT / "locales"), "-l", lang],
-                check=True,
-            )  # fmt: skip
+        action = "update" if po.exists() else "init"
+        extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []
+        subprocess.run(
+            [pybabel, action, "--quiet", "-D", "confbot", "-i", str(pot), "-d",
+             str(ROOT / "locales"), "-l", lang, *extra],
+            check=True,
+        )  # fmt: skip
     if len(sys.argv) < 2:
         return 0
     wanted = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
