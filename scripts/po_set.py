@@ -21,7 +21,7 @@ def main() -> int:
     pot = ROOT / "locales" / "confbot.pot"
     pybabel = str(BIN / "pybabel")
     subprocess.run(
-        [pybabel, "extract", "--quiet", "--mapping", str(ROOT / "babel.cfg"), "--no-location",
+        [pybabel, "--quiet", "extract", "--mapping", str(ROOT / "babel.cfg"), "--no-location",
          "--sort-output", "--project", "confbot", "--output-file", str(pot), str(ROOT / "bot")],
         check=True,
     )  # fmt: skip
@@ -30,7 +30,7 @@ def main() -> int:
         action = "update" if po.exists() else "init"
         extra = ["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []
         subprocess.run(
-            [pybabel, action, "--quiet", "-D", "confbot", "-i", str(pot), "-d",
+            [pybabel, "--quiet", action, "-D", "confbot", "-i", str(pot), "-d",
              str(ROOT / "locales"), "-l", lang, *extra],
             check=True,
         )  # fmt: skip

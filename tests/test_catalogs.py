@@ -17,7 +17,7 @@ def _extracted(tmp_path: Path) -> set[str]:
     pot = tmp_path / "fresh.pot"
     subprocess.run(
         [
-            str(Path(sys.executable).parent / "pybabel"), "extract", "--quiet",
+            str(Path(sys.executable).parent / "pybabel"), "--quiet", "extract",
             "--mapping", str(ROOT / "babel.cfg"), "--output-file", str(pot), str(ROOT / "bot"),
         ],
         check=True,
