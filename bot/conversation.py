@@ -6,10 +6,12 @@ same bot a Telegram user talks to.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from bot.answers import entry_label, render_html
 from bot.calendar import programme_ics
@@ -37,6 +39,11 @@ class Document:
 
 
 Out = OutgoingMessage | VenuePin | Document
+
+
+def day_label(day: dt.date, lang: str) -> str:
+    """Return e.g. 'Wednesday, October 21' / 'miércoles, 21 de octubre'."""
+    return f"{format_date(day, 'EEEE', locale=lang)}, {format_skeleton('MMMMd', day, locale=lang)}"
 
 
 def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
@@ -77,22 +84,24 @@ class Conversation:
     def __init__(self, services: Services) -> None:
         self.s = services
 
-    def _(self, lang: str, message: str) -> str:
-        return self.s.translator.get(lang).gettext(message)
+    def tr(self, lang: str) -> Callable[[str], str]:
+        """Return gettext for `lang` (bind it to `_` so Babel extracts the strings)."""
+        return self.s.translator.get(lang).gettext
 
     @property
     def kb(self) -> KnowledgeBase:
         return self.s.kb
 
     def _day(self, lang: str, session: Session) -> str:
+        _ = self.tr(lang)
         day = self.kb.session_date(session)
         if day is None or session.date is None:
-            return self._(lang, "date to be confirmed by the organisers")
-        return format_date(day, "EEEE d MMMM", locale=lang)
+            return _("date to be confirmed by the organisers")
+        return day_label(day, lang)
 
     def menu(self, lang: str) -> tuple[tuple[Button, ...], ...]:
         """Return the main menu buttons."""
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         return (
             (Button(_("Programme"), "cmd:schedule"), Button(_("Today"), "cmd:today")),
             (Button(_("Venues"), "cmd:venues"), Button(_("Add to calendar"), "cmd:calendar")),
@@ -100,7 +109,7 @@ class Conversation:
 
     def start(self, lang: str, payload: str | None = None) -> list[Out]:
         """Greet the user; a deep-link payload opens that session or entry."""
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         event = self.kb.event
         text = _(
             "Hello! I am the assistant of <b>{event}</b> ({dates}, {city}).\n\n"
@@ -121,13 +130,14 @@ class Conversation:
         return out
 
     def dates(self, lang: str) -> str:
+        _ = self.tr(lang)
         event = self.kb.event
-        start = format_date(event.start_date, "d MMMM", locale=lang)
-        end = format_date(event.end_date, "d MMMM y", locale=lang)
-        return self._(lang, "{start} to {end}").format(start=start, end=end)
+        start = format_skeleton("MMMMd", event.start_date, locale=lang)
+        end = format_skeleton("yMMMMd", event.end_date, locale=lang)
+        return _("{start} to {end}").format(start=start, end=end)
 
     def help(self, lang: str) -> list[Out]:
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         text = _(
             "<b>How to use me</b>\n"
             "Write a question in your own words, in Spanish or English: "
@@ -146,12 +156,12 @@ class Conversation:
 
     def schedule(self, lang: str) -> list[Out]:
         """List the programme day by day."""
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         lines = [
             _("<b>Programme — {event}</b>").format(event=html.escape(self.kb.event.name.get(lang)))
         ]
         for day in self.kb.days():
-            label = html.escape(format_date(day, "EEEE d MMMM", locale=lang).capitalize())
+            label = html.escape(day_label(day, lang).capitalize())
             lines.append(f"\n<b>{label}</b>")
             sessions = self.kb.sessions_on(day)
             if not sessions:
@@ -191,7 +201,7 @@ class Conversation:
         return messages(text, self.session_buttons(lang, session) if session else ())
 
     def session_buttons(self, lang: str, session: Session) -> tuple[tuple[Button, ...], ...]:
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         row = []
         venue = self.kb.session_venue(session)
         if venue is not None and session.venue is not None:
@@ -216,17 +226,18 @@ class Conversation:
 
     def relative(self, lang: str, which: str) -> list[Out]:
         """Answer /today or /next from the bot's clock."""
+        _ = self.tr(lang)
         snapshot = self.s.knowledge.current
         question = {
-            "today": self._(lang, "what is on today?"),
-            "next": self._(lang, "what is next?"),
+            "today": _("what is on today?"),
+            "next": _("what is next?"),
         }
         reply = snapshot.matcher.answer(question[which], self.s.local_now(), lang=lang)
         return self.reply_messages(reply)
 
     def venues(self, lang: str) -> list[Out]:
         """List the venues, with a map pin for each one whose coordinates are known."""
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         lines = [_("<b>Venues</b>")]
         pins: list[Out] = []
         for venue in self.kb.venues:
@@ -236,12 +247,8 @@ class Conversation:
         return messages("\n".join(lines)) + pins
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
-        _ = self.s.translator.get(lang).gettext
-        days = [
-            format_date(s.date, "EEEE d MMMM", locale=lang)
-            for s in self.kb.sessions
-            if s.venue == venue.id and s.date
-        ]
+        _ = self.tr(lang)
+        days = [day_label(s.date, lang) for s in self.kb.sessions if s.venue == venue.id and s.date]
         lines = [
             f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
         ]
@@ -270,7 +277,7 @@ class Conversation:
 
     def calendar(self, lang: str, session_id: str | None = None) -> list[Out]:
         """Return the programme (or one session) as an .ics file."""
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         if session_id is not None and self.kb.session(session_id) is None:
             return self.stale(lang)
         data = programme_ics(self.kb, lang, self.s.translator, self.s.clock.now(), session_id)
@@ -279,12 +286,13 @@ class Conversation:
         return [Document(name, data, caption.format(tz=self.kb.event.timezone))]
 
     def language_menu(self, lang: str) -> list[Out]:
-        _ = self.s.translator.get(lang).gettext
+        _ = self.tr(lang)
         buttons = ((Button("🇪🇸 Español", "lang:es"), Button("🇬🇧 English", "lang:en")),)
         return messages(_("Choose your language:"), buttons)
 
     def language_set(self, lang: str) -> list[Out]:
-        return messages(self._(lang, "Done: I will talk to you in English."), self.menu(lang))
+        _ = self.tr(lang)
+        return messages(_("Done: I will talk to you in English."), self.menu(lang))
 
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""
@@ -308,20 +316,18 @@ class Conversation:
         return None
 
     def stale(self, lang: str) -> list[Out]:
-        return messages(
-            self._(lang, "That button is out of date. Here is the menu:"), self.menu(lang)
-        )
+        _ = self.tr(lang)
+        return messages(_("That button is out of date. Here is the menu:"), self.menu(lang))
 
     def unknown_command(self, lang: str, command: str) -> list[Out]:
-        text = self._(lang, "I don't know the command {command}. Try /help.")
+        _ = self.tr(lang)
+        text = _("I don't know the command {command}. Try /help.")
         return messages(text.format(command=html.escape(command[:64])))
 
     def not_text(self, lang: str) -> list[Out]:
-        return messages(
-            self._(lang, "I can only read text messages. Write me a question, or try /help.")
-        )
+        _ = self.tr(lang)
+        return messages(_("I can only read text messages. Write me a question, or try /help."))
 
     def slow_down(self, lang: str) -> list[Out]:
-        return messages(
-            self._(lang, "You are sending messages very fast; I will answer again in a moment.")
-        )
+        _ = self.tr(lang)
+        return messages(_("You are sending messages very fast; I will answer again in a moment."))

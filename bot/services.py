@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.domain.clock import Clock, RehearsalClock, SystemClock
+from bot.domain.delivery import Deliver
 from bot.domain.flood import FloodGuard
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
@@ -68,6 +69,9 @@ class Services:
     db: Database
     users: UserStore
     flood: FloodGuard
+    # Set by the Telegram layer at start-up: the rate-limited sender shared by reminders and
+    # broadcasts (None in the terminal chat and the CLI tools, which send nothing).
+    deliver: Deliver | None = None
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -66,6 +66,7 @@ class Call:
     at: float  # time.monotonic() when the fake handled it
     status: int = 200
     description: str | None = None
+    result: Any = None  # what the fake answered (e.g. the Message sent)
 
     @property
     def ok(self) -> bool:
@@ -317,7 +318,8 @@ class FakeBotApi:
         params = await self._params(request)
         status, body = await self._answer(method, params)
         described = None if status == 200 else body.get("description")
-        self.calls.append(Call(method, params, time.monotonic(), status, described))
+        result = body.get("result")
+        self.calls.append(Call(method, params, time.monotonic(), status, described, result))
         await self._notify()
         return web.json_response(body, status=status)
 

@@ -176,25 +176,25 @@ class _LineLoader(yaml.SafeLoader):
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
-            value = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
+            value = self.construct_object(value_node, deep=True)
             result[str(key)] = value
             result.key_lines[str(key)] = key_node.start_mark.line + 1
         return result
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> _Seq:  # type: ignore[override]
-        result = _Seq(self.construct_object(child, deep=True) for child in node.value)  # type: ignore[no-untyped-call]
+        result = _Seq(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         return result
 
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+    _LineLoader.construct_mapping,
 )
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-    _LineLoader.construct_sequence,  # type: ignore[arg-type]
+    _LineLoader.construct_sequence,
 )
 
 _TOP_KEYS = {"event", "venues", "sessions", "faqs", "synonyms"}

@@ -17,6 +17,7 @@ from bot.telegram import handlers
 from bot.telegram.context import BotContext, attach
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
+from bot.telegram.sender import TelegramSender
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -48,7 +49,7 @@ def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
     )
     if settings.webhook:
         builder = builder.updater(None)
-    app: App = builder.build()  # type: ignore[assignment]
+    app: App = builder.build()
     handlers.register(app)
     for feature in FEATURES:
         feature.register(app)
@@ -91,6 +92,13 @@ async def serve(
     runner = None
     try:
         async with app:
+
+            async def mark_blocked(chat_id: int) -> None:
+                await services.users.set_active(chat_id, False)
+
+            services.deliver = TelegramSender(
+                app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
+            )
             kb = services.kb
             await set_menus(
                 app.bot, services.translator,
