@@ -182,7 +182,7 @@ class _LineLoader(yaml.SafeLoader):
             result.key_lines[str(key)] = key_node.start_mark.line + 1
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> _Seq:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> _Seq:
         result = _Seq(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         return result
