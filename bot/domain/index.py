@@ -1,0 +1,262 @@
+"""The search index over knowledge-base entries: terms, synonyms, typo repair and scoring."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.domain.language import STOPWORDS, stem, tokens
+
+_MAX_PHRASE = 4
+_BODY = 0.5  # a word only in an answer or description explains a question less than a phrasing
+_LIGHT = 0.3  # weight of an unknown word that only says "what is on"
+_UNKNOWN = 0.8  # an unknown word weighs like a rare known one: it may be the real topic
+_PREFIX = 6  # words sharing this many first letters are one family (hospedar, hospedaje)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One normalised word of a question: its term, the token it came from, whether it is known."""
+
+    text: str
+    index: int
+    known: bool
+    size: int = 1  # tokens it spans (a synonym phrase spans several)
+
+    def within(self, indices: frozenset[int]) -> bool:
+        """True when any of its tokens is among `indices`."""
+        return any(i in indices for i in range(self.index, self.index + self.size))
+
+
+@dataclass(frozen=True)
+class Document:
+    """What one entry is searchable by: its phrasings (questions) and its other words."""
+
+    id: str
+    phrasings: tuple[str, ...]  # questions and title: whole ways of asking for the entry
+    keywords: tuple[str, ...] = ()  # words that point at the entry
+    body: tuple[str, ...] = ()  # answer, description...: only widens the entry's vocabulary
+
+
+@dataclass(frozen=True)
+class Hit:
+    """How well one entry answers a question (score 0..100) and why."""
+
+    entry: str
+    score: float
+    coverage: float  # share of the question's weight the entry explains
+    closeness: float  # share of the entry's nearest phrasing the question matches
+    support: float = 0.0  # how many phrasings come close (breaks ties: the entry most about it)
+
+
+class Normaliser:
+    """Turn folded tokens into terms: synonym phrases, stopwords, typo repair, plurals."""
+
+    def __init__(self, synonyms: Iterable[Iterable[str]], vocabulary: Iterable[str] = ()) -> None:
+        self.words: dict[str, str] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for group in synonyms:
+            members = [tuple(tokens(m)) for m in group]
+            members = [m for m in members if m]
+            if not members:
+                continue
+            canonical = "_".join(stem(w) for w in members[0])
+            for m in members:
+                if len(m) == 1:
+                    self.words.setdefault(m[0], canonical)
+                    self.words.setdefault(stem(m[0]), canonical)
+                else:
+                    self.phrases.setdefault(m[:_MAX_PHRASE], canonical)
+        self.vocabulary = frozenset(w for w in vocabulary if w not in STOPWORDS)
+        # Typos rarely touch the first letter: grouping by it keeps repair fast and cautious.
+        groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            if not word.isdigit():
+                groups[(word[0], len(word))].append(word)
+        self._groups = {key: tuple(sorted(ws)) for key, ws in groups.items()}
+        families: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(self.vocabulary):
+            if len(word) >= _PREFIX and not word.isdigit():
+                families[word[:_PREFIX]].append(word)
+        self._families = {key: tuple(ws) for key, ws in families.items()}
+        self.repair = lru_cache(maxsize=8192)(self._repair)
+
+    def term(self, word: str) -> str:
+        """Return the canonical term of one known word."""
+        return self.words.get(word) or self.words.get(stem(word)) or stem(word)
+
+    def terms(self, words: list[str], repair: bool = True) -> list[Term]:
+        """Return the terms of folded tokens, dropping stopwords (longest synonym phrase first)."""
+        found: list[Term] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
+                canonical = self.phrases.get(tuple(words[i : i + size]))
+                if canonical:
+                    found.append(Term(canonical, i, True, size))
+                    i += size
+                    break
+            else:
+                term = self._word(words[i], i, repair)
+                if term:
+                    found.append(term)
+                i += 1
+        return found
+
+    def spelled(self, words: list[str]) -> list[str]:
+        """Return the tokens with unknown words replaced by the word they are likely typos of."""
+        out = []
+        for w in words:
+            known = w in self.words or w in STOPWORDS or w in self.vocabulary or w.isdigit()
+            out.append(w if known else self.repair(w) or w)
+        return out
+
+    def _word(self, word: str, i: int, repair: bool) -> Term | None:
+        if word in self.words:
+            return Term(self.words[word], i, True)
+        if word in STOPWORDS:
+            return None
+        if word in self.vocabulary or word.isdigit() or not repair:
+            return Term(self.term(word), i, word in self.vocabulary)
+        fixed = self.repair(word)
+        if fixed is None:
+            return Term(stem(word), i, False)
+        return Term(self.term(fixed), i, True)
+
+    def _repair(self, word: str) -> str | None:
+        """Return the vocabulary word `word` is most likely a typo of, or None."""
+        if len(word) < 4 or any(c.isdigit() for c in word):
+            return None
+        edits = 2 if len(word) >= 9 else 1
+        # A short word is repaired only by adding or changing a letter: "play" is not "pay".
+        shortest = len(word) if len(word) <= 4 else len(word) - edits
+        candidates: list[str] = []
+        for n in range(shortest, len(word) + edits + 1):
+            candidates.extend(self._groups.get((word[0], n), ()))
+        best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=edits)
+        if best:
+            return best[0]
+        family = self._families.get(word[:_PREFIX], ())
+        return max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)
+
+
+class Index:
+    """Entries weighted by how rare each term is; answers "which entries fit these terms?"."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        synonyms: Iterable[Iterable[str]] = (),
+        damped: dict[str, float] | None = None,
+        light_words: Iterable[str] = (),
+    ) -> None:
+        docs = list(documents)
+        synonyms = [tuple(g) for g in synonyms]
+        texts = [t for d in docs for t in (*d.phrasings, *d.keywords, *d.body)]
+        vocabulary = {w for text in texts for w in tokens(text, limit=100_000)}
+        vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
+        self.normaliser = Normaliser(synonyms, vocabulary)
+        self.ids = tuple(d.id for d in docs)
+        # Whole phrasings, word for word: questions made only of stopwords ("what can you do?").
+        self.exact: dict[str, str] = {}
+        for d in docs:
+            for text in d.phrasings:
+                self.exact.setdefault(" ".join(tokens(text)), d.id)
+        phrase_terms: list[list[frozenset[str]]] = []
+        entry_terms: list[dict[str, float]] = []
+        df: dict[str, int] = defaultdict(int)
+        for d in docs:
+            phrasings = [self._terms(t) for t in d.phrasings]
+            body = {t for text in d.body for t in self._terms(text)}
+            own = {t: 1.0 for ph in phrasings for t in ph}
+            own |= {t: 1.0 for text in d.keywords for t in self._terms(text)}
+            terms = {t: _BODY for t in body} | own
+            for t in terms:
+                df[t] += 1
+            phrase_terms.append([ph for ph in phrasings if ph])
+            entry_terms.append(terms)
+        n = max(1, len(docs))
+        damp = {
+            self.normaliser.term(w): factor
+            for text, factor in (damped or {}).items()
+            for w in tokens(text)
+        }
+        self.weights = {
+            t: math.log(1 + n / c) / math.log(1 + n) * damp.get(t, 1.0) for t, c in df.items()
+        }
+        self.light = {self.normaliser.term(w) for w in light_words}
+        self._entries: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._phrasings: dict[str, list[int]] = defaultdict(list)
+        self._phrasing_entry: list[int] = []
+        self._phrasing_mass: list[float] = []
+        for e, terms in enumerate(entry_terms):
+            for t, share in terms.items():
+                self._entries[t].append((e, share))
+            for ph in phrase_terms[e]:
+                k = len(self._phrasing_entry)
+                self._phrasing_entry.append(e)
+                self._phrasing_mass.append(sum(self.weights[t] ** 2 for t in ph))
+                for t in ph:
+                    self._phrasings[t].append(k)
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return frozenset(t.text for t in self.normaliser.terms(tokens(text), repair=False))
+
+    def weight(self, term: str) -> float:
+        """Return a term's weight in a question (unknown terms weigh the most)."""
+        if term in self.weights:
+            return self.weights[term]
+        return _LIGHT if term in self.light else _UNKNOWN
+
+    def search(self, terms: Iterable[str], limit: int = 3) -> list[Hit]:
+        """Return the `limit` entries that best fit the question terms, best first."""
+        query = {t: self.weight(t) for t in terms}
+        mass = sum(w * w for w in query.values())
+        if not mass:
+            return []
+        covered: dict[int, float] = defaultdict(float)
+        matched: dict[int, float] = defaultdict(float)
+        for t, w in query.items():
+            for e, share in self._entries.get(t, ()):
+                covered[e] += share * w * w
+                matched[e] += share * w
+        close: dict[int, float] = defaultdict(float)
+        for t, w in query.items():
+            if t in self._entries:
+                for k in self._phrasings.get(t, ()):
+                    close[k] += w * w
+        closeness: dict[int, float] = defaultdict(float)
+        support: dict[int, float] = defaultdict(float)
+        for k, value in close.items():
+            e = self._phrasing_entry[k]
+            share = value / self._phrasing_mass[k]
+            closeness[e] = max(closeness[e], share)
+            support[e] += share
+        hits = [
+            _hit(self.ids[e], covered[e] / mass, closeness.get(e, 0.0), matched[e], support[e])
+            for e in covered
+        ]
+        hits.sort(key=lambda h: (-h.score, -h.support, h.entry))
+        return hits[:limit]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _hit(entry: str, coverage: float, closeness: float, matched: float, support: float) -> Hit:
+    """Combine coverage and closeness; a weak single word alone is not evidence enough."""
+    evidence = 1.0 if closeness >= 0.85 else min(1.0, matched / 0.45)
+    score = 100.0 * coverage * (0.5 + 0.5 * closeness) * evidence
+    return Hit(entry, round(min(100.0, score), 1), coverage, closeness, support)

@@ -1,0 +1,137 @@
+"""Answer a question from the knowledge base: an entry, the schedule, or an honest "not sure"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.domain.index import Document, Hit, Index
+from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
+from bot.domain.language import LanguageEvidence, detect_language, fold, tokens
+from bot.domain.schedule import SCHEDULE_WORDS, DateReader, mark_numeric_dates, plan
+
+THRESHOLD = 45.0  # below this score the matcher abstains
+DEFAULT_LANG = "en"
+DEFAULT_SUGGESTIONS = ("components", "dates", "venues")
+_MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
+_SUGGEST_FLOOR = 12.0
+# Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
+_COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The matcher's answer to one question, in data: rendering to text happens elsewhere."""
+
+    question: str
+    lang: str  # "es" | "en": the answer language
+    kind: str  # "entry" | "schedule" | "abstain"
+    entry: str | None  # the FAQ/session that answered; "schedule" for an empty day; None
+    score: float  # 0..100
+    day: dt.date | None = None  # schedule answers: the day asked about
+    sessions: tuple[str, ...] = ()  # schedule answers: the session ids listed, in order
+    suggestions: tuple[str, ...] = ()  # abstentions: up to 3 entry ids, likeliest first
+    relative: str = ""  # schedule answers: today/tomorrow/yesterday/next/last-day/week/ended
+
+
+class Matcher:
+    """Answers questions about one knowledge base; the index is built once, then read only."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        event_words = [kb.event.name.es, kb.event.name.en, "event evento conference"]
+        self.index = Index(
+            _documents(kb),
+            kb.synonyms,
+            damped={**dict.fromkeys(event_words, 0.5), _COURTESY: 0.3},
+            light_words=SCHEDULE_WORDS,
+        )
+        term = self.index.normaliser.term
+        venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
+        self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
+        self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
+        self.dates = DateReader(kb.event.start_date, kb.event.end_date)
+        ids = list(iter_entry_ids(kb))
+        defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
+        self.defaults = defaults or tuple(ids[:3])
+
+    def answer(
+        self,
+        question: str,
+        now: dt.datetime,
+        lang: str | None = None,
+        hint: str | None = None,
+    ) -> Reply:
+        """Answer `question` asked at `now`.
+
+        lang forces the answer language; hint (user's Telegram language) breaks ties when the
+        text is ambiguous.
+        """
+        text = question[:_MAX_CHARS]
+        words = tokens(mark_numeric_dates(fold(text)))
+        terms = self.index.normaliser.terms(words)
+        if lang not in ("es", "en"):
+            spelled = self.index.normaliser.spelled(words)
+            found = detect_language(text, spelled, self.evidence, hint)
+            lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
+        tz = self.kb.event.tz
+        local = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
+        when = self.dates.read(words, local.date())
+        if when is not None:
+            rest = [t for t in terms if not t.within(when.consumed)]
+            topical = [t for t in rest if t.text not in self.aspects]
+            if topical and any(not t.known for t in topical):
+                return self._abstain(question, lang, self.index.search(t.text for t in rest))
+            if topical:
+                hits = self.index.search(t.text for t in topical)
+                if hits and hits[0].score >= THRESHOLD:
+                    return self._entry(question, lang, hits[0])
+            p = plan(self.kb, when, local)
+            ids = tuple(s.id for s in p.sessions)
+            return Reply(
+                question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
+                day=p.day, sessions=ids, relative=p.relative,
+            )  # fmt: skip
+        exact = self.index.exact.get(" ".join(words))
+        if exact is not None:
+            return Reply(question, lang, "entry", exact, 100.0)
+        if not terms:
+            return self._abstain(question, lang, [])
+        hits = self.index.search(t.text for t in terms)
+        if hits and hits[0].score >= THRESHOLD:
+            return self._entry(question, lang, hits[0])
+        return self._abstain(question, lang, hits)
+
+    def _entry(self, question: str, lang: str, hit: Hit) -> Reply:
+        return Reply(question, lang, "entry", hit.entry, hit.score)
+
+    def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
+        likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
+        score = hits[0].score if hits else 0.0
+        return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+def _documents(kb: KnowledgeBase) -> list[Document]:
+    docs = []
+    for s in kb.sessions:
+        phrasings = (*s.questions.all(), s.title.es, s.title.en)
+        body: tuple[str, ...] = (s.summary.es, s.summary.en, s.description.es, s.description.en)
+        if s.know is not None:
+            body += (s.know.es, s.know.en)
+        docs.append(Document(s.id, phrasings, s.keywords.all(), body))
+    for f in kb.faqs:
+        body = (f.answer.es, f.answer.en)
+        docs.append(Document(f.id, f.questions.all(), f.keywords.all(), body))
+    return docs
+
+
+def _texts_by_language(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    es: list[str] = [kb.event.name.es, kb.event.description.es]
+    en: list[str] = [kb.event.name.en, kb.event.description.en]
+    for s in kb.sessions:
+        es += [s.title.es, s.summary.es, s.description.es, *s.questions.es, *s.keywords.es]
+        en += [s.title.en, s.summary.en, s.description.en, *s.questions.en, *s.keywords.en]
+    for f in kb.faqs:
+        es += [f.answer.es, *f.questions.es, *f.keywords.es]
+        en += [f.answer.en, *f.questions.en, *f.keywords.en]
+    return es, en
