@@ -65,9 +65,10 @@ class RetryLimiter(BaseRateLimiter[int]):
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 delay = retry_after_seconds(exc)
+                self._resume_at = max(self._resume_at, time.monotonic() + delay)
                 if attempt == retries:
-                    log.warning("%s: still flood-limited after %d retries", endpoint, retries)
+                    if retries:
+                        log.warning("%s: still flood-limited after %d retries", endpoint, retries)
                     raise
                 log.info("%s: flood-limited, retrying in %.1f s", endpoint, delay)
-                self._resume_at = max(self._resume_at, time.monotonic() + delay)
         raise AssertionError("unreachable")

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -28,6 +29,7 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
+from telegram.ext import ExtBot
 
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
 from bot.telegram.limiter import retry_after_seconds
@@ -140,6 +142,10 @@ class TelegramSender:
         flood_retries: int = 20,
     ) -> None:
         self._bot = bot
+        # The application's RetryLimiter would wait out a 429 inside the call; the sender
+        # handles it itself (pausing its pacing), so it asks for no retries there.
+        limited = isinstance(bot, ExtBot) and bot.rate_limiter is not None
+        self._extra: dict[str, Any] = {"rate_limit_args": 0} if limited else {}
         self._pacer = Pacer(rate_per_second, per_chat_interval)
         self._on_blocked = on_blocked
         self._network_retries = network_retries
@@ -168,7 +174,11 @@ class TelegramSender:
             async with self._pacer.slot(chat_id):
                 try:
                     await self._bot.send_message(
-                        chat_id, message.text, parse_mode=ParseMode.HTML, reply_markup=markup
+                        chat_id,
+                        message.text,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=markup,
+                        **self._extra,
                     )
                     return Outcome.DELIVERED, None
                 except RetryAfter as exc:

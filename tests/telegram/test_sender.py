@@ -141,3 +141,15 @@ async def test_ordinary_replies_retry_a_429_through_the_rate_limiter(api: FakeBo
     assert message.chat.id == 4
     assert api.copies() == {4: 1}
     assert [c.status for c in api.calls if c.method == "sendMessage"] == [429, 200]
+
+
+async def test_the_sender_handles_429s_itself_on_the_applications_bot(api: FakeBotApi) -> None:
+    api.fail_next("sendMessage", chat_id=1, code=429, retry_after=1)
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
+        send = TelegramSender(ext_bot, rate_per_second=2)
+        outcomes = await asyncio.gather(send(1, HELLO), send(2, HELLO))
+
+    assert outcomes == [Outcome.DELIVERED, Outcome.DELIVERED]
+    assert api.copies() == {1: 1, 2: 1}
+    [refused] = api.rejected()
+    assert all(c.at >= refused.at + 1.0 for c in api.sent())
