@@ -419,6 +419,11 @@ class FakeBotApi:
     async def _m_getMe(self, params: dict[str, Any]) -> Any:
         return self.bot_user
 
+    async def _m_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        if str(params.get("drop_pending_updates", "")).lower() == "true":
+            self._updates.clear()
+        return True
+
     async def _m_getWebhookInfo(self, params: dict[str, Any]) -> Any:
         return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
 

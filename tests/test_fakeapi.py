@@ -9,6 +9,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
+from bot.telegram.limiter import retry_after_seconds
 from tests.fakeapi import FakeBotApi, UploadedFile
 
 TOKEN = "5550001:TEST-token"
@@ -79,7 +80,7 @@ async def test_faults_and_blocked_chats(api: FakeBotApi, bot: Bot) -> None:
         await bot.send_message(2, "c")
     await bot.send_message(1, "d")
 
-    assert excinfo.value._retry_after.total_seconds() == 3
+    assert retry_after_seconds(excinfo.value) == 3
     assert api.texts(1) == ["d"]
     assert [c.status for c in api.rejected()] == [429, 400, 403]
 
@@ -104,3 +105,12 @@ async def test_enforced_limits_cap_messages_per_second(api: FakeBotApi, bot: Bot
 
     assert sum(isinstance(r, RetryAfter) for r in results) == 3
     assert len(api.sent()) == 5
+
+
+async def test_deleting_the_webhook_can_drop_pending_updates(api: FakeBotApi, bot: Bot) -> None:
+    api.push_message(9, "old")
+    await bot.delete_webhook(drop_pending_updates=True)
+    api.push_message(9, "new")
+
+    [update] = await bot.get_updates(timeout=0)
+    assert update.message is not None and update.message.text == "new"
