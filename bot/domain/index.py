@@ -16,7 +16,8 @@ from bot.domain.language import STOPWORDS, stem, tokens
 _MAX_PHRASE = 4
 _BODY = 0.5  # a word only in an answer or description explains a question less than a phrasing
 _LIGHT = 0.3  # weight of an unknown word that only says "what is on"
-_UNKNOWN = 0.8  # an unknown word weighs like a rare known one: it may be the real topic
+_UNKNOWN = 0.5  # an unknown word may be the real topic, or just a word the KB never uses
+_NAME = 1.0  # an unknown name ("Paris", "Tokio") is surely what the question is about
 _PREFIX = 6  # words sharing this many first letters are one family (hospedar, hospedaje)
 
 
@@ -53,6 +54,7 @@ class Hit:
     coverage: float  # share of the question's weight the entry explains
     closeness: float  # share of the entry's nearest phrasing the question matches
     support: float = 0.0  # how many phrasings come close (breaks ties: the entry most about it)
+    rank: float = 0.0  # the order of hits (see _hit)
 
 
 class Normaliser:
@@ -74,6 +76,7 @@ class Normaliser:
                 else:
                     self.phrases.setdefault(m[:_MAX_PHRASE], canonical)
         self.vocabulary = frozenset(w for w in vocabulary if w not in STOPWORDS)
+        self.stems = frozenset(stem(w) for w in self.vocabulary)
         # Typos rarely touch the first letter: grouping by it keeps repair fast and cautious.
         groups: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -124,6 +127,8 @@ class Normaliser:
             return None
         if word in self.vocabulary or word.isdigit() or not repair:
             return Term(self.term(word), i, word in self.vocabulary)
+        if stem(word) in self.stems:  # "lugares" when the KB only says "lugar"
+            return Term(self.term(word), i, True)
         fixed = self.repair(word)
         if fixed is None:
             return Term(stem(word), i, False)
@@ -133,17 +138,22 @@ class Normaliser:
         """Return the vocabulary word `word` is most likely a typo of, or None."""
         if len(word) < 4 or any(c.isdigit() for c in word):
             return None
-        edits = 2 if len(word) >= 9 else 1
-        # A short word is repaired only by adding or changing a letter: "play" is not "pay".
-        shortest = len(word) if len(word) <= 4 else len(word) - edits
+        edits = 2 if len(word) >= 10 else 1
         candidates: list[str] = []
-        for n in range(shortest, len(word) + edits + 1):
+        for n in range(len(word) - edits, len(word) + edits + 1):
             candidates.extend(self._groups.get((word[0], n), ()))
-        best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=edits)
-        if best:
-            return best[0]
+        found = process.extract(
+            word, candidates, scorer=OSA.distance, score_cutoff=edits, limit=None
+        )
+        # Nearest first; at equal distance, a word the synonyms know (a concept) first.
+        for candidate, _, _ in sorted(found, key=lambda f: (f[1], f[0] not in self.words, f[0])):
+            if len(word) > 5 or _slip(word, candidate):
+                return candidate
         family = self._families.get(word[:_PREFIX], ())
-        return max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)
+        best_family = max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)
+        if best_family and _common_prefix(best_family, word) >= len(word) - 3:
+            return best_family
+        return None
 
 
 class Index:
@@ -171,24 +181,29 @@ class Index:
         phrase_terms: list[list[frozenset[str]]] = []
         entry_terms: list[dict[str, float]] = []
         df: dict[str, int] = defaultdict(int)
+        body_df: dict[str, int] = defaultdict(int)
         for d in docs:
             phrasings = [self._terms(t) for t in d.phrasings]
             body = {t for text in d.body for t in self._terms(text)}
             own = {t: 1.0 for ph in phrasings for t in ph}
             own |= {t: 1.0 for text in d.keywords for t in self._terms(text)}
             terms = {t: _BODY for t in body} | own
-            for t in terms:
+            # Rarity counts where a term is asked about, not every answer that mentions it.
+            for t in own:
                 df[t] += 1
+            for t in body - own.keys():
+                body_df[t] += 1
             phrase_terms.append([ph for ph in phrasings if ph])
             entry_terms.append(terms)
         n = max(1, len(docs))
         damp = {
-            self.normaliser.term(w): factor
+            t.text: factor
             for text, factor in (damped or {}).items()
-            for w in tokens(text)
+            for t in self.normaliser.terms(tokens(text), repair=False)
         }
+        counts = {**body_df, **df}
         self.weights = {
-            t: math.log(1 + n / c) / math.log(1 + n) * damp.get(t, 1.0) for t, c in df.items()
+            t: math.log(1 + n / c) / math.log(1 + n) * damp.get(t, 1.0) for t, c in counts.items()
         }
         self.light = {self.normaliser.term(w) for w in light_words}
         self._entries: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -208,15 +223,19 @@ class Index:
     def _terms(self, text: str) -> frozenset[str]:
         return frozenset(t.text for t in self.normaliser.terms(tokens(text), repair=False))
 
-    def weight(self, term: str) -> float:
-        """Return a term's weight in a question (unknown terms weigh the most)."""
+    def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
+        """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""
         if term in self.weights:
             return self.weights[term]
+        if term in strong:
+            return _NAME
         return _LIGHT if term in self.light else _UNKNOWN
 
-    def search(self, terms: Iterable[str], limit: int = 3) -> list[Hit]:
+    def search(
+        self, terms: Iterable[str], limit: int = 3, strong: frozenset[str] = frozenset()
+    ) -> list[Hit]:
         """Return the `limit` entries that best fit the question terms, best first."""
-        query = {t: self.weight(t) for t in terms}
+        query = {t: self.weight(t, strong) for t in terms}
         mass = sum(w * w for w in query.values())
         if not mass:
             return []
@@ -242,8 +261,19 @@ class Index:
             _hit(self.ids[e], covered[e] / mass, closeness.get(e, 0.0), matched[e], support[e])
             for e in covered
         ]
-        hits.sort(key=lambda h: (-h.score, -h.support, h.entry))
+        hits.sort(key=lambda h: (-round(h.rank, 3), -h.support, h.entry))
         return hits[:limit]
+
+
+def _slip(word: str, candidate: str) -> bool:
+    """True when a short word is `candidate` with a letter missing or two letters swapped.
+
+    Other one-letter changes turn too many real short words into KB words ("cake" -> "cafe",
+    "paris" -> "pais"), so short words are repaired only for these two common slips.
+    """
+    if len(candidate) == len(word) + 1:
+        return True
+    return len(candidate) == len(word) and sorted(candidate) == sorted(word)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -257,6 +287,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _hit(entry: str, coverage: float, closeness: float, matched: float, support: float) -> Hit:
     """Combine coverage and closeness; a weak single word alone is not evidence enough."""
-    evidence = 1.0 if closeness >= 0.85 else min(1.0, matched / 0.45)
+    exact = closeness >= 0.85 and coverage >= 0.85
+    evidence = 1.0 if exact else min(1.0, matched / 0.45)
     score = 100.0 * coverage * (0.5 + 0.5 * closeness) * evidence
-    return Hit(entry, round(min(100.0, score), 1), coverage, closeness, support)
+    # Ranking leans on closeness: an entry that mentions every word somewhere in its answer
+    # must not beat the entry one of whose questions is nearly the one asked.
+    rank = math.sqrt(coverage * (0.2 + 0.8 * closeness)) * evidence
+    return Hit(entry, round(min(100.0, score), 1), coverage, closeness, support, rank)

@@ -29,7 +29,8 @@ STOPWORDS_EN = _words(
     what which who whom whose how will would shall should can could may might must also just
     please tell know want wanna like need give show let get got im ive id dont doesnt isnt arent
     wont cant whats thing things one ones out up very really whether else again more much other
-    held available after before tell show explain"""
+    held available after before tell show explain take takes taking took until during anyone
+    anybody someone somebody"""
 )
 STOPWORDS_ES = _words(
     """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales
@@ -38,7 +39,9 @@ STOPWORDS_ES = _words(
     sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
     quiero quisiera saber puedo puede pueden podria podemos tengo tiene tienen tenemos hacer
     decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
-    disponible disponibles antes cuentame cuentenme explicame muestrame"""
+    disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
+    ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
+    cuanto cuanta cuantos cuantas"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES
 
@@ -108,6 +111,21 @@ def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
     return found
 
 
+def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
+    """Return the stemmed, folded words capitalised mid-sentence ("weather in Paris" -> paris)."""
+    found = set()
+    plain = _APOSTROPHE.sub("", _APOSTROPHE_S.sub(r"\1", text[:2000]))
+    for k, match in enumerate(_TOKEN.finditer(plain)):
+        if k >= limit:
+            break
+        word = match.group()
+        before = plain[: match.start()].rstrip()
+        starts_sentence = not before or before[-1] in ".!?¿¡:;\"'«(\n"
+        if word[:1].isupper() and not word.isupper() and not starts_sentence:
+            found.add(stem(fold(word)))
+    return frozenset(found)
+
+
 def stem(word: str) -> str:
     """Strip a plural ending so 'sessions'/'session' and 'reuniones'/'reunion' meet."""
     if len(word) >= 6 and word.endswith("es") and word[-3] in "lnrdz":
@@ -116,6 +134,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) >= 5 and word.endswith(("an", "en")):  # Spanish verbs: tratan/trata
         word = word[:-1]
+    elif len(word) >= 6 and word.endswith("ing"):  # booking/book, speaking/speak
+        word = word[:-3]
     return word
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.domain.index import Document, Hit, Index
+from bot.domain.index import Document, Hit, Index, Term
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
-from bot.domain.language import LanguageEvidence, detect_language, fold, tokens
+from bot.domain.language import LanguageEvidence, detect_language, fold, names, tokens
 from bot.domain.schedule import SCHEDULE_WORDS, DateReader, mark_numeric_dates, plan
 
 THRESHOLD = 45.0  # below this score the matcher abstains
@@ -17,6 +17,12 @@ _MAX_CHARS = 2000  # a question is read from its start; nobody types more in a c
 _SUGGEST_FLOOR = 12.0
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
+# Words that frame a question about any topic; unknown to the KB, they still are not a topic.
+_META = (
+    "focus focuses talk talks discuss discussed cover covers covered mean means describe info "
+    "information details detail learn say says trata tratan habla hablan enfoca enfoque "
+    "detalles informacion cubre significa"
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +45,17 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        event_words = [kb.event.name.es, kb.event.name.en, "event evento conference"]
+        # The event's own name and city tell no entry from another.
+        event = kb.event
+        event_words = [event.name.es, event.name.en, event.city.es, event.city.en, "event"]
         self.index = Index(
             _documents(kb),
             kb.synonyms,
-            damped={**dict.fromkeys(event_words, 0.5), _COURTESY: 0.3},
-            light_words=SCHEDULE_WORDS,
+            damped={**dict.fromkeys(event_words, 0.35), _COURTESY: 0.3, "how many": 0.5},
+            light_words=(*SCHEDULE_WORDS, *_META.split()),
         )
         term = self.index.normaliser.term
+        self.courtesy = frozenset(term(w) for w in _COURTESY.split())
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
@@ -80,6 +89,8 @@ class Matcher:
         if when is not None:
             rest = [t for t in terms if not t.within(when.consumed)]
             topical = [t for t in rest if t.text not in self.aspects]
+            # Very short unknown tokens ("qe ay mañana") are noise, not a topic.
+            topical = [t for t in topical if t.known or len(t.text) > 2]
             if topical and any(not t.known for t in topical):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
             if topical:
@@ -97,10 +108,23 @@ class Matcher:
             return Reply(question, lang, "entry", exact, 100.0)
         if not terms:
             return self._abstain(question, lang, [])
-        hits = self.index.search(t.text for t in terms)
-        if hits and hits[0].score >= THRESHOLD:
+        hits = self.index.search((t.text for t in terms), strong=names(text))
+        if hits and hits[0].score >= THRESHOLD and not self._mostly_unknown(terms):
             return self._entry(question, lang, hits[0])
         return self._abstain(question, lang, hits)
+
+    def _mostly_unknown(self, terms: list[Term]) -> bool:
+        """True when more of the question's real words are unknown to the KB than known."""
+        content = [t for t in terms if t.text not in self.courtesy]
+        known = sum(1 for t in content if t.known)
+        unknown = sum(
+            1
+            for t in content
+            if not t.known
+            and (len(t.text) > 3 or t.text.isdigit())
+            and t.text not in self.index.light
+        )
+        return unknown > known
 
     def _entry(self, question: str, lang: str, hit: Hit) -> Reply:
         return Reply(question, lang, "entry", hit.entry, hit.score)

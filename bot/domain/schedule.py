@@ -16,7 +16,7 @@ _SCHEDULE_TEXT = (
     "nothing pasa pasara ocurre sucede toca tenemos hay algo nada programado programada "
     "programa actividad actividades sesion sesiones evento eventos plan planes cronograma "
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
-    "comienza inicia termina acaba"
+    "comienza inicia termina acaba go goes going voy vamos ir"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 
