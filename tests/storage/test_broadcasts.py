@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 
@@ -129,3 +130,13 @@ async def test_drafts_stay_out_of_the_history(db: Database) -> None:
     await store.create(ADMIN, DRAFT, NOW)
 
     assert await store.history() == []
+
+
+async def test_two_simultaneous_presses_on_send_confirm_once(db: Database) -> None:
+    store = BroadcastStore(db)
+    broadcast_id = await store.create(ADMIN, DRAFT, NOW)
+
+    results = await asyncio.gather(*(store.confirm(broadcast_id, ADMIN, NOW) for _ in range(5)))
+
+    assert sorted(results) == [False] * 4 + [True]
+    assert len(await store.pending(broadcast_id, 0, 100)) == 3
