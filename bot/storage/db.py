@@ -81,9 +81,18 @@ class Database:
             await self.conn.execute("COMMIT")
 
     async def write(self, sql: str, params: tuple[object, ...] = ()) -> int:
-        """Run one write statement in its own transaction; return the rows it changed."""
-        async with self.transaction() as conn, conn.execute(sql, params) as cur:
+        """Run one write statement (atomic on its own, autocommitted); return the rows changed."""
+        async with self._write_lock, self.conn.execute(sql, params) as cur:
             return cur.rowcount
+
+    async def write_returning(
+        self, sql: str, params: tuple[object, ...] = ()
+    ) -> aiosqlite.Row | None:
+        """Run one write statement with a RETURNING clause; return its first row."""
+        async with self._write_lock, self.conn.execute(sql, params) as cur:
+            row = await cur.fetchone()
+            await cur.fetchall()  # step the statement to its end so it completes
+            return row
 
     async def fetchall(self, sql: str, params: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
         """Run one query and return every row."""

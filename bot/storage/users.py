@@ -44,17 +44,16 @@ class UserStore:
         if known is not None and known.active and known.chat_id == chat_id and fresh:
             return known
         now = _stamp()
-        await self.db.write(
+        row = await self.db.write_returning(
             "INSERT INTO users (user_id, chat_id, tg_lang, active, created_at, updated_at)"
             " VALUES (?, ?, ?, 1, ?, ?)"
             " ON CONFLICT(user_id) DO UPDATE SET chat_id = excluded.chat_id, active = 1,"
             " tg_lang = COALESCE(excluded.tg_lang, users.tg_lang),"
-            " updated_at = excluded.updated_at",
+            f" updated_at = excluded.updated_at RETURNING {_COLUMNS}",
             (user_id, chat_id, tg_lang, now, now),
         )
-        self._cache.pop(user_id, None)
-        user = await self.get(user_id)
-        assert user is not None
+        assert row is not None
+        user = self._cache[user_id] = _user(row)
         return user
 
     async def get(self, user_id: int) -> User | None:

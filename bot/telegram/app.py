@@ -14,10 +14,12 @@ from bot.config import Settings
 from bot.domain.clock import Clock
 from bot.services import LiveKnowledge, Services, build_services
 from bot.telegram import handlers
+from bot.telegram.admin import AdminTools
 from bot.telegram.context import BotContext, attach
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
 from bot.telegram.sender import TelegramSender
+from bot.telegram.subscriptions import ReminderFeature
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -32,7 +34,7 @@ class Feature(Protocol):
 
 
 # The features beyond the conversation, registered in this order (before the fallbacks).
-FEATURES: tuple[Feature, ...] = ()
+FEATURES: tuple[Feature, ...] = (AdminTools(), ReminderFeature())
 
 
 def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
@@ -46,6 +48,7 @@ def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
         .defaults(Defaults(tzinfo=knowledge.current.kb.event.tz))
         .rate_limiter(RetryLimiter())
         .concurrent_updates(64)
+        .connection_pool_size(32)
     )
     if settings.webhook:
         builder = builder.updater(None)
