@@ -1,0 +1,43 @@
+"""`confbot chat`: the conversation in a terminal, without a Telegram token."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def chat(lines: str, tmp_path: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    env["CONFBOT_NOW"] = "2015-10-20T09:00:00-05:00"
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", *args],
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_a_conversation_in_the_terminal(tmp_path: Path) -> None:
+    out = chat("where is the clinic?\n/today\n/language\n1\n/calendar\n", tmp_path, "--lang", "en")
+    assert "Hello! I am the assistant of Citizen Security Week" in out
+    assert "JW Marriott" in out
+    assert "Subregional" in out  # /today on 20 October 2015
+    assert "[1] 🇪🇸 Español" in out
+    assert "Listo: te hablaré en español." in out
+    assert "<b>" not in out and "&amp;" not in out  # HTML is rendered as plain text
+    ics = tmp_path / "programme.ics"
+    assert ics.exists() and b"BEGIN:VCALENDAR" in ics.read_bytes()
+
+
+def test_unknown_commands_and_buttons_out_of_range_are_handled(tmp_path: Path) -> None:
+    out = chat("/frobnicate\n99\n", tmp_path, "--lang", "es")
+    assert "No conozco el comando /frobnicate" in out
