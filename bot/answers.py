@@ -122,7 +122,7 @@ class _Renderer:
         if not with_day:
             lines.append(f"  {esc(s.summary.get(self.lang))}")
         for child in self.undated_children(s):
-            note = _("{title}: its date and time will be confirmed by the organisers.")
+            note = _("{title} — date and time to be confirmed by the organisers.")
             lines.append(f"  {esc(note.format(title=child.title.get(self.lang)))}")
         return lines
 
@@ -155,7 +155,7 @@ class _Renderer:
             if event.start_date <= day <= event.end_date:
                 for s in self.kb.sessions:
                     if s.date is None and s.part_of:
-                        note = _("{title}: its date and time will be confirmed by the organisers.")
+                        note = _("{title} — date and time to be confirmed by the organisers.")
                         lines.append(esc(note.format(title=s.title.get(self.lang))))
             return lines
         header = _HEADERS.get(reply.relative)

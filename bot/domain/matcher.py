@@ -83,8 +83,7 @@ class Matcher:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        tz = self.kb.event.tz
-        local = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
+        local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
         if when is not None:
             rest = [t for t in terms if not t.within(when.consumed)]
@@ -133,6 +132,16 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """Return `now` in the event's time zone (a naive `now` already is event-local)."""
+    if now.tzinfo is None:
+        return now.replace(tzinfo=tz)
+    try:
+        return now.astimezone(tz)
+    except OverflowError:  # the first or last representable day: its date is close enough
+        return now.replace(tzinfo=tz)
 
 
 def _documents(kb: KnowledgeBase) -> list[Document]:

@@ -256,10 +256,9 @@ class DateReader:
     def _when(self, kind: str, n: int, today: dt.date, used: range) -> When:
         consumed = frozenset(used)
         if kind == "day":
-            return When(_RELATIVE.get(n, ""), today + dt.timedelta(days=n), consumed)
+            return When(_RELATIVE.get(n, ""), _shift(today, n), consumed)
         if kind == "week":
-            monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=n)
-            return When("week", monday, consumed)
+            return When("week", _shift(today, n - today.weekday()), consumed)
         if kind == "weekday":
             return When("", self.weekday(n), consumed)
         return When(kind, today if kind == "now" else None, consumed)
@@ -269,7 +268,7 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     """Return what the schedule holds for `when`, asked at the event-local instant `now`."""
     today = now.date()
     if when.relative == "week" and when.day is not None:
-        last = when.day + dt.timedelta(days=6)
+        last = _shift(when.day, 6)
         found = tuple(s for s in _dated(kb) if when.day <= (s.date or when.day) <= last)
         return Plan("week", when.day, found)
     if when.relative == "next":
@@ -284,6 +283,14 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     day = when.day or today
     relative = "today" if when.relative == "now" else when.relative
     return Plan(relative, day, kb.sessions_on(day))
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """Return `day` moved by `days`, stopping at the first or last representable date."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _dated(kb: KnowledgeBase) -> list[Session]:

@@ -11,22 +11,12 @@ import yaml
 
 from bot.answers import render_text
 from bot.domain.clock import parse_instant
-from bot.domain.knowledge import KnowledgeBase, load_knowledge
+from bot.domain.knowledge import KnowledgeBase
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((Path(__file__).with_name("questions.yaml")).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge(ROOT / "knowledge")
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 @pytest.fixture(scope="module")

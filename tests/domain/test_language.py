@@ -1,0 +1,74 @@
+"""Normalisation and language detection of short questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.index import Normaliser
+from bot.domain.language import detect_language, fold, names, stem, tokens
+from bot.domain.matcher import Matcher
+
+
+def test_fold_drops_case_and_accents() -> None:
+    assert fold("¿Dónde es la CLÍNICA? Mañana") == "¿donde es la clinica? manana"
+
+
+def test_tokens_drop_punctuation_and_possessives() -> None:
+    assert tokens("¡Hola! ¿Qué tal?") == ["hola", "que", "tal"]
+    assert tokens("What's the clinic's topic?") == ["what", "the", "clinic", "topic"]
+
+
+def test_tokens_of_a_huge_text_are_capped() -> None:
+    assert len(tokens("word " * 10_000)) == 64
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("sessions", "session"), ("reuniones", "reunion"), ("tratan", "trata"), ("booking", "book")],
+)
+def test_plural_and_verb_forms_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("donde es la clinica", "es"),
+        ("¿Qué hay mañana?", "es"),
+        ("a q hora empieza", "es"),
+        ("comprar zapatos baratos", "es"),
+        ("where is the clinic", "en"),
+        ("what's on tomorrow", "en"),
+        ("tell me a joke", "en"),
+    ],
+)
+def test_detects_the_language_of_short_questions(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_knowledge_base_words_tell_languages_apart(matcher: Matcher) -> None:
+    assert detect_language("ponentes", evidence=matcher.evidence) == "es"
+    assert detect_language("speakers", evidence=matcher.evidence) == "en"
+
+
+def test_hint_decides_only_when_the_text_is_ambiguous() -> None:
+    assert detect_language("wifi") is None
+    assert detect_language("wifi", hint="es") == "es"
+    assert detect_language("¿dónde es la clínica?", hint="en") == "es"
+
+
+def test_names_are_capitalised_words_inside_a_sentence() -> None:
+    assert names("what's the weather in Paris?") == {"paris"}
+    assert names("Paris weather") == frozenset()
+    assert names("Is this an IDB event?") == frozenset()
+
+
+def test_synonym_phrases_typos_and_stopwords() -> None:
+    normaliser = Normaliser(
+        [["visit", "visita de campo", "field visit"], ["clinic", "clínica"]],
+        vocabulary=["clinic", "pay", "visit", "penitentiary"],
+    )
+    terms = normaliser.terms(tokens("¿Cuándo es la visita de campo de la clinc?"))
+    assert [t.text for t in terms] == ["cuando", "visit", "clinic"]
+    assert normaliser.repair("penitentary") == "penitentiary"
+    assert normaliser.repair("play") is None  # a real word, not a typo of "pay"

@@ -1,0 +1,106 @@
+"""What the matcher answers: entries, schedule answers and honest abstentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.domain.knowledge import iter_entry_ids
+from bot.domain.matcher import Matcher
+
+BEFORE = dt.datetime(2015, 10, 10, 12, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+MONDAY = BEFORE.replace(day=19)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "   ", "the", "what", "security", "seguridad", "citizen", "¿?", "el de la"],
+)
+def test_generic_words_alone_never_answer(matcher: Matcher, question: str) -> None:
+    assert matcher.answer(question, BEFORE).kind == "abstain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of France?",
+        "weather in Paris",
+        "how is the weather in Quito?",
+        "a recipe for empanadas",
+        "who won the football game",
+        "asdfgh",
+        "¿cuántos habitantes tiene Quito?",
+        "what's the weather like tomorrow?",
+    ],
+)
+def test_off_topic_questions_abstain(matcher: Matcher, question: str) -> None:
+    reply = matcher.answer(question, MONDAY)
+    assert (reply.kind, reply.entry) == ("abstain", None)
+    assert 1 <= len(reply.suggestions) <= 3
+    assert set(reply.suggestions) <= set(iter_entry_ids(matcher.kb))
+
+
+def test_nothing_close_suggests_the_programme_dates_and_venues(matcher: Matcher) -> None:
+    assert matcher.answer("asdfgh", BEFORE).suggestions == ("components", "dates", "venues")
+
+
+def test_a_vague_question_suggests_the_likeliest_entries(matcher: Matcher) -> None:
+    assert "about" in matcher.answer("security", BEFORE).suggestions
+
+
+def test_answers_in_the_language_of_the_question(matcher: Matcher) -> None:
+    assert matcher.answer("donde es la clinica", BEFORE).lang == "es"
+    assert matcher.answer("where is the clinic", BEFORE, hint="es").lang == "en"
+
+
+def test_lang_forces_and_hint_breaks_ties(matcher: Matcher) -> None:
+    assert matcher.answer("where is the clinic", BEFORE, lang="es").lang == "es"
+    assert matcher.answer("wifi", BEFORE, hint="es").lang == "es"
+    assert matcher.answer("wifi", BEFORE, hint="en").lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("wehre is the clinc", "clinic"),
+        ("cuando es el dialogo", "dialogue"),
+        ("visita de campo", "field-visit"),
+        ("registraton", "registration"),
+        ("Hola, ¿dónde es la clínica?", "clinic"),
+    ],
+)
+def test_typos_accents_synonyms_and_greetings(matcher: Matcher, question: str, entry: str) -> None:
+    assert matcher.answer(question, BEFORE).entry == entry
+
+
+def test_a_topic_with_a_day_answers_the_topic(matcher: Matcher) -> None:
+    reply = matcher.answer("is the clinic tomorrow?", MONDAY)
+    assert (reply.kind, reply.entry) == ("entry", "clinic")
+
+
+def test_a_day_alone_answers_from_the_schedule(matcher: Matcher) -> None:
+    reply = matcher.answer("what's on tomorrow?", MONDAY)
+    assert (reply.kind, reply.entry, reply.relative) == ("schedule", "subregional", "tomorrow")
+    assert reply.day == dt.date(2015, 10, 20)
+    assert reply.sessions == ("subregional",)
+
+
+def test_an_empty_day_is_a_schedule_answer_without_sessions(matcher: Matcher) -> None:
+    reply = matcher.answer("¿qué hay el jueves?", MONDAY)
+    assert (reply.kind, reply.entry, reply.sessions) == ("schedule", "schedule", ())
+    assert reply.day == dt.date(2015, 10, 22)
+
+
+def test_where_and_when_about_a_day_stay_schedule_answers(matcher: Matcher) -> None:
+    reply = matcher.answer("¿dónde es lo de mañana?", MONDAY)
+    assert (reply.kind, reply.sessions) == ("schedule", ("subregional",))
+
+
+def test_an_unknown_topic_with_a_day_abstains(matcher: Matcher) -> None:
+    assert matcher.answer("is there a party tonight?", MONDAY).kind == "abstain"
+
+
+def test_scores_stay_between_0_and_100(matcher: Matcher) -> None:
+    for question in ("clinic", "where", "the", "asdf", "what's next", "hola"):
+        assert 0.0 <= matcher.answer(question, BEFORE).score <= 100.0

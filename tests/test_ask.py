@@ -1,0 +1,115 @@
+"""`confbot ask`: the contract the Telegram bot, organisers and outside tests rely on."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = {"question", "lang", "entry", "score", "answer", "suggestions"}
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CONFBOT_NOW", "CONFBOT_KNOWLEDGE", "CONFBOT_LOCALES"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
+    code = main(["ask", *argv])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, _ = ask(capsys, "--json", "--now", "2015-10-19T09:00", "where is the clinic?")
+    assert code == 0 and len(lines) == 1
+    answer = json.loads(lines[0])
+    assert set(answer) == KEYS
+    assert (answer["entry"], answer["lang"], answer["suggestions"]) == ("clinic", "en", [])
+    assert isinstance(answer["score"], float) and "JW Marriott" in answer["answer"]
+
+
+def test_an_abstention_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    _, lines, _ = ask(capsys, "--json", "¿Cuál es la capital de Francia?")
+    answer = json.loads(lines[0])
+    assert (answer["entry"], answer["lang"]) == (None, "es")
+    assert answer["answer"].startswith("No estoy seguro")
+    assert 1 <= len(answer["suggestions"]) <= 3
+
+
+def test_stdin_gives_one_line_per_question_in_order(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hola\n\nwhat's on tomorrow?\r\nasdfgh\n"))
+    code, lines, _ = ask(capsys, "--now", "2015-10-20T10:00:00-05:00")
+    assert code == 0 and len(lines) == 4
+    assert lines[2].startswith("Tomorrow, Wednesday 21 October: / • 7th Citizen Security Clinic")
+    assert lines[3].startswith("I'm not sure what you mean.")
+
+
+def test_stdin_in_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("¿qué hay hoy?\n\n"))
+    _, lines, _ = ask(capsys, "--json", "--now", "2015-10-22T12:00")
+    first, empty = (json.loads(line) for line in lines)
+    assert (first["entry"], first["lang"]) == ("schedule", "es")
+    assert "no hay nada programado" in first["answer"]
+    assert (empty["question"], empty["entry"]) == ("", None)
+
+
+def test_lang_forces_the_answer_language(capsys: pytest.CaptureFixture[str]) -> None:
+    _, lines, _ = ask(capsys, "--json", "--lang", "es", "where is the clinic?")
+    assert json.loads(lines[0])["lang"] == "es"
+
+
+def test_now_without_offset_is_event_local(capsys: pytest.CaptureFixture[str]) -> None:
+    _, local, _ = ask(capsys, "--json", "--now", "2015-10-19T23:30", "what's on today?")
+    _, utc, _ = ask(capsys, "--json", "--now", "2015-10-20T03:00Z", "what's on today?")
+    assert json.loads(local[0])["entry"] == json.loads(utc[0])["entry"] == "dialogue"
+
+
+def test_confbot_now_sets_the_default_clock(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONFBOT_NOW", "2015-10-22T20:00:00-05:00")
+    _, lines, _ = ask(capsys, "--json", "what's on tomorrow?")
+    assert json.loads(lines[0])["entry"] == "advisory"
+
+
+def test_invalid_knowledge_base_exits_1_listing_problems(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "kb.yaml").write_text("event: [not, a, mapping]\n", encoding="utf-8")
+    monkeypatch.setenv("CONFBOT_KNOWLEDGE", str(tmp_path))
+    code, lines, err = ask(capsys, "hola")
+    assert code == 1 and lines == []
+    assert "kb.yaml:1:" in err
+
+
+def test_invalid_now_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = ask(capsys, "--now", "next tuesday", "hola")
+    assert code == 2 and "--now" in err
+
+
+def test_console_script_reads_stdin() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONFBOT_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--now", "2015-10-18T12:00"],
+        input="What's next?\n¿Dónde es el diálogo?\n".encode() + b"\xff bad byte\n",
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [a["entry"] for a in answers[:2]] == ["dialogue", "dialogue"]
+    assert [a["lang"] for a in answers[:2]] == ["en", "es"]
+    assert len(answers) == 3
