@@ -9,7 +9,7 @@ import sys
 from bot.config import ConfigError
 
 # Each module defines HELP, add_arguments(parser) and main(args) -> exit status.
-COMMANDS = ("run", "chat", "ask", "check", "reminders")
+COMMANDS = ("run", "chat", "ask", "check", "reminders", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,9 @@ from bot.domain.flood import FloodGuard
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.reminding import ReminderService
 from bot.storage.db import Database
+from bot.storage.questions import QuestionStore
 from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
@@ -69,9 +71,12 @@ class Services:
     db: Database
     users: UserStore
     flood: FloodGuard
+    questions: QuestionStore
     # Set by the Telegram layer at start-up: the rate-limited sender shared by reminders and
     # broadcasts (None in the terminal chat and the CLI tools, which send nothing).
     deliver: Deliver | None = None
+    # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
+    reminders: ReminderService | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -99,4 +104,5 @@ async def build_services(
         db=db,
         users=UserStore(db),
         flood=FloodGuard(),
+        questions=QuestionStore(db),
     )

@@ -130,7 +130,9 @@ async def answer_question(update: Update, context: BotContext) -> None:
     if text is None:
         return
     # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
-    _reply_data, outs = context.conversation.ask(text, None, current_lang.get())
+    reply, outs = context.conversation.ask(text, None, current_lang.get())
+    asker = update.effective_user.id if update.effective_user else None
+    await context.services.questions.record(reply, asker, context.services.clock.now())
     await _reply(update, context, outs)
 
 

@@ -1,0 +1,99 @@
+"""The organisers' report (/stats and `confbot report`): gather it, render it, export it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from collections.abc import Callable, Mapping
+
+from babel.dates import format_datetime
+from babel.numbers import format_percent
+
+from bot.domain.questions import Report, count_languages, summarise
+from bot.i18n import Translator
+from bot.storage.questions import QuestionStore
+from bot.storage.subscriptions import SubscriptionStore
+from bot.storage.users import UserStore
+
+
+async def gather_report(
+    users: UserStore,
+    subscriptions: SubscriptionStore,
+    questions: QuestionStore,
+    now: dt.datetime,
+    tz: dt.tzinfo,
+    since: dt.datetime | None = None,
+) -> Report:
+    """Read the stores and build the report; `today` is the event-local day of `now`."""
+    subscribers = await subscriptions.active_subscribers()
+    return Report(
+        users=dict(sorted((await users.count_by_language()).items())),
+        subscribers=count_languages(s.language for s in subscribers),
+        questions=summarise(await questions.since(since), now.astimezone(tz).date(), tz),
+        since=since,
+    )
+
+
+def _by_language(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{lang} {n}" for lang, n in counts.items()) or "–"
+
+
+def render_report(report: Report, translator: Translator, lang: str, as_html: bool) -> str:
+    """Render the report in `lang`: Telegram HTML (values escaped) or plain text."""
+    _ = translator.get(lang).gettext
+    esc: Callable[[str], str] = html.escape if as_html else str
+    bold: Callable[[str], str] = (lambda s: f"<b>{html.escape(s)}</b>") if as_html else str
+    q = report.questions
+    lines = [bold(_("Statistics"))]
+    if report.since is not None:
+        since = format_datetime(report.since, "d MMM y HH:mm", locale=lang)
+        lines.append(esc(_("Questions since {since}").format(since=since)))
+    for title, counts in ((_("Users: {n} ({by_language})"), report.users),
+                          (_("Subscribers: {n} ({by_language})"), report.subscribers)):  # fmt: skip
+        n = sum(counts.values())
+        lines.append(esc(title.format(n=n, by_language=_by_language(counts))))
+    lines.append(esc(_("Questions today: {today} · total: {total}").format(
+        today=q.today, total=q.total)))  # fmt: skip
+    if q.answer_rate is None:
+        lines.append(esc(_("Answer rate: no questions yet")))
+    else:
+        rate = format_percent(q.answer_rate, locale=lang)
+        text = _("Answer rate: {rate} ({answered} of {total})")
+        lines.append(esc(text.format(rate=rate, answered=q.answered, total=q.total)))
+    lines += ["", bold(_("Most matched entries"))]
+    lines += [f"• {esc(entry)} — {n}" for entry, n in q.top_entries] or [esc(_("None yet."))]
+    lines += ["", bold(_("Top unanswered questions (similar ones grouped)"))]
+    for group in q.top_unanswered:
+        line = f"• {esc(group.label)} — {group.count}"
+        if len(group.variants) > 1:
+            line += " " + esc(_("(wordings: {n})").format(n=len(group.variants)))
+        lines.append(line)
+    if not q.top_unanswered:
+        lines.append(esc(_("None yet.")))
+    return "\n".join(lines)
+
+
+CSV_COLUMNS = ("section", "name", "value", "detail")
+
+
+def report_csv(report: Report) -> str:
+    """Export the report as one CSV table; the `section` column says what each row is."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    q = report.questions
+    rows: list[tuple[str, str, object, str]] = []
+    rows += [("users", lang, n, "") for lang, n in report.users.items()]
+    rows += [("subscribers", lang, n, "") for lang, n in report.subscribers.items()]
+    rows += [
+        ("questions", "today", q.today, ""),
+        ("questions", "total", q.total, ""),
+        ("questions", "answered", q.answered, ""),
+        ("questions", "answer_rate", "" if q.answer_rate is None else f"{q.answer_rate:.3f}", ""),
+    ]
+    rows += [("top_entry", entry, n, "") for entry, n in q.top_entries]
+    rows += [("unanswered", g.label, g.count, " | ".join(g.variants)) for g in q.top_unanswered]
+    writer.writerows(rows)
+    return out.getvalue()
