@@ -36,6 +36,13 @@ async def gather_report(
     )
 
 
+LABEL_LIMIT = 120  # a pasted paragraph must not fill the admin's screen
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+
+
 def _by_language(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{lang} {n}" for lang, n in counts.items()) or "–"
 
@@ -66,7 +73,7 @@ def render_report(report: Report, translator: Translator, lang: str, as_html: bo
     lines += [f"• {esc(entry)} — {n}" for entry, n in q.top_entries] or [esc(_("None yet."))]
     lines += ["", bold(_("Top unanswered questions (similar ones grouped)"))]
     for group in q.top_unanswered:
-        line = f"• {esc(group.label)} — {group.count}"
+        line = f"• {esc(_short(group.label))} — {group.count}"
         if len(group.variants) > 1:
             line += " " + esc(_("(wordings: {n})").format(n=len(group.variants)))
         lines.append(line)
