@@ -19,15 +19,12 @@ import asyncio
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
-
-from babel.dates import format_date, format_time
 
 from bot.domain.clock import Clock
-from bot.domain.delivery import Button, Deliver, Outcome, OutgoingMessage
-from bot.domain.knowledge import KnowledgeBase, Session, Venue
+from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
+from bot.domain.knowledge import KnowledgeBase
 from bot.domain.reminders import (
     Timing,
     by_user,
@@ -37,126 +34,14 @@ from bot.domain.reminders import (
     next_due,
     reminder_time,
 )
-from bot.i18n import Translator, normalize_lang
+from bot.i18n import Translator
+from bot.reminder_text import Renderer
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
-
-
-def _html(text: str) -> str:
-    # Telegram's HTML mode knows only &lt; &gt; &amp; &quot;: leave quotes alone in text.
-    return escape(text, quote=False)
-
-
-class Renderer:
-    """Turn reminders and change notices into HTML messages in the reader's language."""
-
-    def __init__(self, kb: KnowledgeBase, translator: Translator) -> None:
-        self.kb = kb
-        self.translator = translator
-
-    def reminder(
-        self,
-        lang: str,
-        day: dt.date,
-        sessions: Sequence[Session],
-        timing: Timing,
-        today: dt.date,
-        reminder_at: dt.time,
-    ) -> OutgoingMessage:
-        """Render one subscriber's reminder about `day`'s `sessions`."""
-        lang = normalize_lang(lang)
-        _ = self.translator.get(lang).gettext
-        date = format_date(day, "full", locale=lang)
-        if day == today:
-            heading = _("Reminder: today, {date}").format(date=date)
-        else:
-            heading = _("Reminder: tomorrow, {date}").format(date=date)
-        parts = [f"<b>{_html(heading)}</b>"]
-        if timing is Timing.LATE:
-            note = _("This reminder is late: it is usually sent at {time} the day before.")
-            time = format_time(reminder_at, "short", locale=lang)
-            parts.append(f"<i>{_html(note.format(time=time))}</i>")
-        parts += [self._session(s, lang, with_date=False) for s in sessions]
-        return OutgoingMessage("\n\n".join(parts), self._buttons(sessions, lang))
-
-    def changes(self, lang: str, sessions: Sequence[Session]) -> OutgoingMessage:
-        """Render a notice that the date, time or venue of `sessions` changed."""
-        lang = normalize_lang(lang)
-        _ = self.translator.get(lang).gettext
-        heading = _("Programme change: the organisers updated a session you were reminded about.")
-        parts = [f"<b>{_html(heading)}</b>"]
-        parts += [self._session(s, lang, with_date=True) for s in sessions]
-        return OutgoingMessage("\n\n".join(parts), self._buttons(sessions, lang))
-
-    def _session(self, session: Session, lang: str, with_date: bool) -> str:
-        _ = self.translator.get(lang).gettext
-        lines = [f"<b>{_html(session.title.get(lang))}</b>"]
-        parent = self.kb.session(session.part_of) if session.part_of else None
-        if parent is not None:
-            part = _("Part of: {session}").format(session=parent.title.get(lang))
-            lines.append(_html(part))
-        lines.append(_html(_("When: {when}").format(when=self._when(session, lang, with_date))))
-        lines.append(_html(_("Where: {where}").format(where=self._where(session, lang))))
-        if session.know is not None:
-            lines.append(_html(session.know.get(lang)))
-        return "\n".join(lines)
-
-    def _when(self, session: Session, lang: str, with_date: bool) -> str:
-        _ = self.translator.get(lang).gettext
-        if session.date is None:
-            # An undated part (the field visit) is never said to be on its parent's day.
-            return _("date and time to be confirmed by the organisers")
-        if session.start is None:
-            time = _("time to be confirmed by the organisers")
-        elif session.end is None:
-            time = _("from {start}").format(start=format_time(session.start, "short", locale=lang))
-        else:
-            time = _("{start} to {end}").format(
-                start=format_time(session.start, "short", locale=lang),
-                end=format_time(session.end, "short", locale=lang),
-            )
-        if not with_date:
-            return time
-        return _("{date}, {time}").format(
-            date=format_date(session.date, "full", locale=lang), time=time
-        )
-
-    def _where(self, session: Session, lang: str) -> str:
-        _ = self.translator.get(lang).gettext
-        venue = self._venue(session)
-        if venue is None:
-            return _("place to be confirmed by the organisers")
-        if venue.address is None:
-            return _("{venue}, {city} (the organisers will confirm the address)").format(
-                venue=venue.name.get(lang), city=venue.city.get(lang)
-            )
-        return _("{venue}, {address}, {city}").format(
-            venue=venue.name.get(lang), address=venue.address.get(lang), city=venue.city.get(lang)
-        )
-
-    def _venue(self, session: Session) -> Venue | None:
-        if session.venue is None and session.date is None:
-            return None  # an undated part (the field visit) need not be at its parent's venue
-        return self.kb.session_venue(session)
-
-    def _buttons(self, sessions: Sequence[Session], lang: str) -> tuple[tuple[Button, ...], ...]:
-        _ = self.translator.get(lang).gettext
-        rows: list[tuple[Button, ...]] = []
-        venues: list[str] = []
-        for session in sessions:
-            venue = self._venue(session)
-            if venue is not None and venue.id not in venues:
-                venues.append(venue.id)
-                rows.append((Button(f"📍 {venue.name.get(lang)}", f"venue:{venue.id}"),))
-        dated = [s for s in sessions if s.date is not None]
-        for session in dated:
-            label = _("Add to calendar")
-            if len(dated) > 1:
-                label = _("Add to calendar: {session}").format(session=session.title.get(lang))
-            rows.append((Button(f"📅 {label}", f"ics:{session.id}"),))
-        return tuple(rows)
+# The knowledge base in service, read afresh by each sweep: an admin may reload it.
+KnowledgeSource = Callable[[], KnowledgeBase]
 
 
 @dataclass(frozen=True)
@@ -174,7 +59,7 @@ class ReminderService:
 
     def __init__(
         self,
-        kb: KnowledgeBase,
+        kb: KnowledgeBase | KnowledgeSource,
         subscriptions: SubscriptionStore,
         reminder_log: ReminderLog,
         users: UserStore,
@@ -183,7 +68,8 @@ class ReminderService:
         deliver: Deliver,
         reminder_at: dt.time | None = None,
     ) -> None:
-        self.kb = kb
+        self._source: KnowledgeSource | None = kb if callable(kb) else None
+        self._fixed: KnowledgeBase | None = None if callable(kb) else kb
         self.subscriptions = subscriptions
         self.log = reminder_log
         self.users = users
@@ -193,6 +79,15 @@ class ReminderService:
         self._override = reminder_at
         # The scheduler, start-up and a KB reload may all call in: one sweep at a time.
         self._lock = asyncio.Lock()
+        self._closing = False
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """Return the knowledge base in service now."""
+        if self._source is not None:
+            return self._source()
+        assert self._fixed is not None
+        return self._fixed
 
     @property
     def reminder_at(self) -> dt.time:
@@ -202,20 +97,33 @@ class ReminderService:
         """Return when the next day's reminders come due, after the clock's now."""
         return next_due(self.kb, self.clock.now(), self.reminder_at)
 
+    async def close(self) -> None:
+        """Stop sending once the message in flight is settled; wait for that."""
+        # Claimed but unsent reminders stay 'pending': the next start sends them, once.
+        self._closing = True
+        async with self._lock:
+            pass
+
     async def sweep(self) -> SweepReport:
         """Send every reminder due now that was not sent yet; skip the ones too late to send."""
         async with self._lock:
+            if self._closing:
+                return SweepReport()
+            kb = self.kb  # one snapshot for the whole sweep, even if a reload swaps it
+            reminder_at = reminder_time(kb, self._override)
             now = self.clock.now()
             subscribers = await self.subscriptions.active_subscribers()
             recorded = await self.log.recorded()
-            dues = due_reminders(self.kb, now, self.reminder_at, subscribers, recorded)
+            dues = due_reminders(kb, now, reminder_at, subscribers, recorded)
             missed = [d for d in dues if d.timing is Timing.MISSED]
             await self.log.skip(missed)
             counts: Counter[str] = Counter(skipped=len(missed))
-            renderer = Renderer(self.kb, self.translator)
-            today = now.astimezone(self.kb.event.tz).date()
+            renderer = Renderer(kb, self.translator)
+            today = now.astimezone(kb.event.tz).date()
             cache: dict[tuple[str, dt.date, tuple[str, ...], Timing], OutgoingMessage] = {}
             for due in await self.log.claim([d for d in dues if d.timing is not Timing.MISSED]):
+                if self._closing:
+                    break
                 key = (
                     due.subscriber.language,
                     due.day.day,
@@ -224,7 +132,7 @@ class ReminderService:
                 )
                 if key not in cache:
                     cache[key] = renderer.reminder(
-                        key[0], due.day.day, due.sessions, due.timing, today, self.reminder_at
+                        key[0], due.day.day, due.sessions, due.timing, today, reminder_at
                     )
                 outcome = await self._send(due.subscriber.chat_id, cache[key])
                 await self.log.settle(due, outcome)
@@ -243,7 +151,8 @@ class ReminderService:
     async def notify_changes(self, kb: KnowledgeBase) -> int:
         """Adopt a reloaded knowledge base; tell reminded subscribers what changed. Return sent."""
         async with self._lock:
-            self.kb = kb
+            if self._source is None:
+                self._fixed = kb
             today = self.clock.now().astimezone(kb.event.tz).date()
             changes = changed_sessions(kb, await self.log.announced(), today)
             subscribers = {s.user_id: s for s in await self.subscriptions.active_subscribers()}
@@ -251,6 +160,8 @@ class ReminderService:
             sent = 0
             for user_id, sessions in by_user(changes).items():
                 subscriber = subscribers.get(user_id)
+                if self._closing:
+                    break
                 if subscriber is None:
                     continue
                 wanted = [s for s in sessions if subscriber.subscription.covers(s.id)]
@@ -270,8 +181,10 @@ class ReminderService:
             return
         subscribers = {s.user_id: s for s in await self.subscriptions.active_subscribers()}
         for notice in pending:
+            if self._closing:
+                return
             subscriber = subscribers.get(notice.user_id)
-            sessions = [s for s in map(self.kb.session, notice.session_ids) if s is not None]
+            sessions = [s for s in map(renderer.kb.session, notice.session_ids) if s is not None]
             if subscriber is None or not sessions:
                 await self.log.settle_notice(notice.id, Outcome.FAILED)
                 continue

@@ -25,7 +25,7 @@ from bot.domain.reminders import (
     timing,
 )
 from bot.i18n import LANGS, Translator, normalize_lang
-from bot.reminding import Renderer
+from bot.reminder_text import Renderer
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 

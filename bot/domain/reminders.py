@@ -144,6 +144,24 @@ def due_reminders(
     return found
 
 
+def session_group(kb: KnowledgeBase, session_id: str) -> frozenset[str]:
+    """Return a session with its undated parts: what choosing it in a menu selects."""
+    parts = {s.id for s in kb.sessions if s.date is None and s.part_of == session_id}
+    return frozenset({session_id} | parts)
+
+
+def upcoming(
+    kb: KnowledgeBase, subscription: Subscription, now: dt.datetime, reminder_at: dt.time
+) -> list[tuple[ReminderDay, tuple[Session, ...]]]:
+    """Return each day not begun yet with the sessions a subscription is reminded about."""
+    found = []
+    for day in reminder_days(kb, reminder_at):
+        chosen = tuple(s for s in day.sessions if subscription.covers(s.id))
+        if chosen and now < day.begins_at:
+            found.append((day, chosen))
+    return found
+
+
 def next_due(kb: KnowledgeBase, now: dt.datetime, reminder_at: dt.time) -> dt.datetime | None:
     """Return the next instant after `now` when a day's reminders come due (None: no more)."""
     later = [d.due_at for d in reminder_days(kb, reminder_at) if d.due_at > now]

@@ -74,8 +74,11 @@ class SubscriptionStore:
         """Subscribe the user to exactly these sessions."""
         await self._save(user_id, frozenset(session_ids))
 
-    async def toggle(self, user_id: int, session_id: str, every: Collection[str]) -> Subscription:
-        """Add or remove one session; `every` is what "all sessions" means right now."""
+    async def toggle(
+        self, user_id: int, session_ids: str | Collection[str], every: Collection[str]
+    ) -> Subscription:
+        """Add or remove a session (with its parts); `every` is what "all sessions" means now."""
+        group = {session_ids} if isinstance(session_ids, str) else set(session_ids)
         async with self.db.transaction() as conn:
             async with conn.execute(
                 "SELECT sessions FROM subscriptions WHERE user_id = ?", (user_id,)
@@ -86,7 +89,7 @@ class SubscriptionStore:
             else:
                 current = _decode_sessions(row["sessions"])
                 chosen = frozenset(every) if current is None else current
-            chosen = chosen - {session_id} if session_id in chosen else chosen | {session_id}
+            chosen = chosen - group if group <= chosen else chosen | group
             await conn.execute(_UPSERT, (user_id, _encode_sessions(chosen), _stamp(), _stamp()))
         return Subscription(user_id, chosen)
 
@@ -160,6 +163,13 @@ class ReminderLog:
         )
         return {(r["user_id"], dt.date.fromisoformat(r["day"])) for r in rows}
 
+    async def statuses_of(self, user_id: int) -> dict[dt.date, str]:
+        """Return what became of each of the user's reminders, by event day."""
+        rows = await self.db.fetchall(
+            "SELECT day, status FROM reminder_deliveries WHERE user_id = ?", (user_id,)
+        )
+        return {dt.date.fromisoformat(r["day"]): r["status"] for r in rows}
+
     async def claim(self, dues: Sequence[Due]) -> list[Due]:
         """Record `dues` as pending in one transaction; return those this call claimed."""
         return await self._insert(dues, PENDING)
@@ -169,6 +179,8 @@ class ReminderLog:
         await self._insert(dues, SKIPPED)
 
     async def _insert(self, dues: Sequence[Due], status: str) -> list[Due]:
+        if not dues:
+            return []  # an idle sweep (every 30 s) takes no write lock
         now = _stamp()
         by_key = {(d.subscriber.user_id, d.day.day.isoformat()): d for d in dues}
         keys = list(by_key)

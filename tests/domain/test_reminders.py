@@ -20,9 +20,11 @@ from bot.domain.reminders import (
     fingerprint,
     next_due,
     reminder_time,
+    session_group,
+    upcoming,
 )
 from bot.i18n import Translator
-from bot.reminding import Renderer
+from bot.reminder_text import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 SIX_PM = dt.time(18, 0)
@@ -120,6 +122,22 @@ def test_only_chosen_sessions_are_reminded_and_the_field_visit_follows_the_clini
     assert on_21 == {1: ["field-visit"], 4: ["clinic", "field-visit"]}
 
 
+def test_choosing_the_clinic_in_a_menu_brings_its_field_visit(kb: KnowledgeBase) -> None:
+    assert session_group(kb, "clinic") == {"clinic", "field-visit"}
+    assert session_group(kb, "dialogue") == {"dialogue"}
+
+
+def test_upcoming_lists_the_days_not_begun_with_the_chosen_sessions(kb: KnowledgeBase) -> None:
+    chosen = Subscription(1, frozenset({"dialogue", "clinic", "field-visit"}))
+
+    ahead = upcoming(kb, chosen, at("2015-10-19T09:00:00"), SIX_PM)
+
+    assert [(d.day.day, [s.id for s in sessions]) for d, sessions in ahead] == [
+        (21, ["clinic", "field-visit"])
+    ]
+    assert ahead[0][0].due_at == at("2015-10-20T18:00:00")
+
+
 def test_recorded_reminders_are_not_due_again(kb: KnowledgeBase) -> None:
     people = [subscriber(1), subscriber(2)]
     recorded = {(1, dt.date(2015, 10, 19))}
@@ -193,7 +211,7 @@ def test_the_message_is_in_spanish_for_a_spanish_subscriber(
 
     assert "Recordatorio: mañana, lunes, 19 de octubre de 2015" in message.text
     assert "Tercer Diálogo Regional de Política sobre Seguridad Ciudadana" in message.text
-    assert "la hora la confirmarán los organizadores" in message.text
+    assert "horario por confirmar por los organizadores" in message.text
     assert "Este recordatorio llega tarde" in message.text
     assert "Reminder" not in message.text
 

@@ -166,6 +166,42 @@ async def test_concurrent_sweeps_send_each_reminder_once(db: Database) -> None:
     assert sorted(deliver.chats()) == [1, 2, 3, 4, 5]
 
 
+async def test_closing_mid_sweep_leaves_the_rest_for_the_next_start_without_duplicates(
+    db: Database,
+) -> None:
+    clock, deliver = FixedClock(EVE_OF_19), FakeDeliver()
+    bot = Bot(db, clock, deliver)
+    for user_id in range(1, 11):
+        await bot.subscriber(user_id)
+    sweep = asyncio.create_task(bot.service.sweep())
+    while len(deliver.sent) < 3:
+        await asyncio.sleep(0)
+
+    await bot.service.close()
+    first = await sweep
+    report = await Bot(db, clock, deliver).service.sweep()
+
+    assert 3 <= first.delivered < 10
+    assert first.delivered + report.delivered == 10
+    assert sorted(deliver.chats()) == list(range(1, 11))
+
+
+async def test_each_sweep_reads_the_knowledge_base_in_service(db: Database) -> None:
+    clock, deliver = FixedClock(EVE_OF_19), FakeDeliver()
+    current = [KB]
+    service = ReminderService(
+        lambda: current[0], SubscriptionStore(db), ReminderLog(db), UserStore(db), clock,
+        TRANSLATOR, deliver,
+    )  # fmt: skip
+    await Bot(db, clock, deliver).subscriber(1)
+    renamed = replace(KB.sessions[0], title=replace(KB.sessions[0].title, en="Renamed dialogue"))
+    current[0] = replace(KB, sessions=(renamed, *KB.sessions[1:]))
+
+    await service.sweep()
+
+    assert "Renamed dialogue" in deliver.sent[0][1].text
+
+
 async def test_a_reminder_left_pending_by_a_crash_is_sent_on_restart(db: Database) -> None:
     clock, deliver = FixedClock(EVE_OF_19), FakeDeliver()
     bot = Bot(db, clock, deliver)

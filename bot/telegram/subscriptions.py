@@ -1,0 +1,222 @@
+"""Reminders on Telegram: the subscription commands and picker, and the sweep's wake-ups.
+
+JobQueue jobs are not persisted, so they only wake the sweep: the database is the source of
+truth and the sweep is idempotent. A sweep runs at start (catch-up), every 30 s, and at the
+instant the next day's reminders come due.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import Any
+
+from apscheduler.jobstores.base import JobLookupError
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
+
+from bot.domain.clock import Clock
+from bot.i18n import current_lang
+from bot.reminding import ReminderService
+from bot.services import Services
+from bot.storage.subscriptions import ReminderLog, SubscriptionStore
+from bot.subscribing import PREFIX, SubscriptionDesk
+from bot.telegram.context import BotContext
+from bot.telegram.output import NO_PREVIEW, send_outs
+from bot.telegram.sender import to_markup
+
+log = logging.getLogger(__name__)
+App = Application[Any, BotContext, Any, Any, Any, Any]
+TICK = 30.0  # seconds between sweeps: a new subscriber's due reminder waits at most this
+SLACK = 0.1  # wake a little after the due instant, never just before it
+STOP_TIMEOUT = 10.0  # how long shutdown lets the message in flight settle before cancelling
+
+
+async def subscribe(update: Update, context: BotContext) -> None:
+    """Subscribe to every session (unless already subscribed) and show the session picker."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    await send_outs(context.bot, chat.id, [await desk.subscribe(user.id, lang)])
+
+
+async def my_subscriptions(update: Update, context: BotContext) -> None:
+    """List the reminders to come and when each goes out."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    await send_outs(context.bot, chat.id, [await desk.mine(user.id, lang)])
+
+
+async def unsubscribe(update: Update, context: BotContext) -> None:
+    """Stop every reminder."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    await send_outs(context.bot, chat.id, [await desk.unsubscribe(user.id, lang)])
+
+
+async def private_only(update: Update, context: BotContext) -> None:
+    """In a group: point to the private chat, where reminders are sent."""
+    chat, message = update.effective_chat, update.effective_message
+    assert chat is not None and message is not None
+    out = SubscriptionDesk(context.services).private_only(current_lang.get())
+    await send_outs(context.bot, chat.id, [out], reply_to=message.message_id)
+
+
+async def choose_sessions(update: Update, context: BotContext) -> None:
+    """Apply a picker button and redraw the picker in place (anew if it cannot be edited)."""
+    query, user, chat = update.callback_query, update.effective_user, update.effective_chat
+    assert query is not None and user is not None and chat is not None
+    desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    choice = await desk.choose(user.id, lang, query.data or "")
+    if choice is None:
+        await query.answer(desk.stale(lang))
+        return
+    await query.answer(choice.notice)
+    panel = choice.panel
+    markup = to_markup(panel.buttons)
+    try:
+        await query.edit_message_text(
+            panel.text, parse_mode=ParseMode.HTML, reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )  # fmt: skip
+    except BadRequest as exc:
+        if "not modified" in exc.message.lower():
+            return  # e.g. "all" pressed twice: the picker already shows it
+        log.info("could not edit the picker in chat %s (%s): sending it anew", chat.id, exc)
+        await send_outs(context.bot, chat.id, [panel])
+
+
+class ReminderScheduler:
+    """Wake the reminder sweep at start, every TICK seconds and when the next day is due."""
+
+    def __init__(self, service: ReminderService, jobs: JobQueue[BotContext], clock: Clock) -> None:
+        self.service = service
+        self.jobs = jobs
+        self.clock = clock
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
+        self._repeating: Job[BotContext] | None = None
+        self._wakeup: Job[BotContext] | None = None
+        self._wakeup_for: dt.datetime | None = None
+        self._stopped = False
+
+    def start(self) -> None:
+        """Sweep now (catch-up after downtime), then on schedule."""
+        self._kick()
+        self._repeating = self.jobs.run_repeating(
+            self._tick, interval=TICK, first=TICK, name="reminders",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )  # fmt: skip
+
+    async def stop(self) -> None:
+        """Remove the jobs; let the message in flight settle, then stop the sweep."""
+        self._stopped = True
+        for job in (self._repeating, self._wakeup):
+            if job is not None:
+                with contextlib.suppress(JobLookupError):
+                    job.schedule_removal()
+        self._repeating = self._wakeup = None
+        try:
+            await asyncio.wait_for(self.service.close(), STOP_TIMEOUT)
+        except TimeoutError:
+            log.warning("the reminder sweep did not stop in %.0f s: cancelling it", STOP_TIMEOUT)
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _tick(self, context: BotContext) -> None:
+        if context.job is not None and context.job is self._wakeup:
+            self._wakeup = None  # it has fired: the next plan schedules a new one
+        self._kick()
+
+    def _kick(self) -> None:
+        if self._stopped:
+            return
+        # The sweep runs in its own task, not the job's: stopping the application would
+        # otherwise wait for a long delivery to finish before shutdown could interrupt it.
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="reminder-sweep")
+        else:
+            self._again = True  # a sweep is running: one more after it, never two at once
+
+    async def _run(self) -> None:
+        while True:
+            self._again = False
+            try:
+                report = await self.service.sweep()
+                if report.delivered or report.skipped or report.failed or report.blocked:
+                    log.info("reminder sweep: %s", report)
+            except Exception:
+                log.exception("the reminder sweep failed; the next tick retries")
+            if not self._again:
+                break
+        self._plan()
+
+    def _plan(self) -> None:
+        """Schedule one wake-up at the next due instant (the bot's clock, in real seconds)."""
+        due = self.service.next_due()
+        if self._stopped or due is None or (self._wakeup is not None and due == self._wakeup_for):
+            return
+        if self._wakeup is not None:
+            with contextlib.suppress(JobLookupError):
+                self._wakeup.schedule_removal()
+        delay = max((due - self.clock.now()).total_seconds(), 0.0) + SLACK
+        self._wakeup = self.jobs.run_once(self._tick, when=delay, name="reminders-due")
+        self._wakeup_for = due
+
+
+class ReminderFeature:
+    """Subscriptions and day-before reminders (the `Feature` protocol of bot.telegram.app)."""
+
+    def __init__(self) -> None:
+        self._schedulers: dict[int, ReminderScheduler] = {}  # by id(app): one per running bot
+
+    def register(self, app: App) -> None:
+        """Add the subscription commands and the picker's buttons."""
+        commands = {
+            "subscribe": subscribe,
+            "suscribirme": subscribe,
+            "mysubscriptions": my_subscriptions,
+            "missuscripciones": my_subscriptions,
+            "unsubscribe": unsubscribe,
+            "desuscribirme": unsubscribe,
+        }
+        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+        for name, callback in commands.items():
+            app.add_handler(CommandHandler(name, callback, filters=private))
+        groups = filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE
+        app.add_handler(CommandHandler(list(commands), private_only, filters=groups))
+        app.add_handler(CallbackQueryHandler(choose_sessions, pattern=f"^{PREFIX}"))
+
+    async def startup(self, app: App, services: Services) -> None:
+        """Build the reminder service on the shared sender and start the sweeps."""
+        assert services.deliver is not None and app.job_queue is not None
+        service = ReminderService(
+            lambda: services.kb,
+            SubscriptionStore(services.db),
+            ReminderLog(services.db),
+            services.users,
+            services.clock,
+            services.translator,
+            services.deliver,
+            services.settings.reminder_at,
+        )
+        services.reminders = service
+        scheduler = self._schedulers[id(app)] = ReminderScheduler(
+            service, app.job_queue, services.clock
+        )
+        scheduler.start()
+
+    async def shutdown(self, app: App, services: Services) -> None:
+        """Stop the sweeps without sending anything twice."""
+        scheduler = self._schedulers.pop(id(app), None)
+        if scheduler is not None:
+            await scheduler.stop()
+        services.reminders = None
