@@ -5,12 +5,16 @@ transaction before it is sent, and settled (delivered, blocked, not_found, faile
 after. A sweep only considers days without a settled row, so neither a repeated sweep nor a
 restart sends a settled reminder again.
 
+Up to `concurrency` reminders are in flight at once (the sender paces them): one at a time
+would cap delivery at one per round trip, far below Telegram's 30/s.
+
 The one case no local bookkeeping can close is a crash after Telegram accepted a message and
 before its row was settled. Such rows stay 'pending', and the next sweep sends them again
 (late note included when late, skipped if the day has begun): at-least-once for that window of
-a few milliseconds per message, which we prefer to silently losing a reminder a delegate needs
-to find a venue. Change notices follow the same rule. A pending row can only mean a crash
-because sweeps never overlap (one lock, one bot process per database).
+one round trip, for at most `concurrency` messages, which we prefer to silently losing a
+reminder a delegate needs to find a venue. Change notices follow the same rule. A pending row
+can only mean a crash (or a stop mid-sweep, which leaves unsent rows pending) because sweeps
+never overlap (one lock, one bot process per database).
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ import asyncio
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from bot.domain.clock import Clock
 from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.reminders import (
+    Due,
     Timing,
     by_user,
     changed_sessions,
@@ -67,6 +72,7 @@ class ReminderService:
         translator: Translator,
         deliver: Deliver,
         reminder_at: dt.time | None = None,
+        concurrency: int = 16,
     ) -> None:
         self._source: KnowledgeSource | None = kb if callable(kb) else None
         self._fixed: KnowledgeBase | None = None if callable(kb) else kb
@@ -77,6 +83,7 @@ class ReminderService:
         self.translator = translator
         self.deliver = deliver
         self._override = reminder_at
+        self._concurrency = concurrency
         # The scheduler, start-up and a KB reload may all call in: one sweep at a time.
         self._lock = asyncio.Lock()
         self._closing = False
@@ -98,7 +105,7 @@ class ReminderService:
         return next_due(self.kb, self.clock.now(), self.reminder_at)
 
     async def close(self) -> None:
-        """Stop sending once the message in flight is settled; wait for that."""
+        """Stop sending once the messages in flight are settled; wait for that."""
         # Claimed but unsent reminders stay 'pending': the next start sends them, once.
         self._closing = True
         async with self._lock:
@@ -121,9 +128,8 @@ class ReminderService:
             renderer = Renderer(kb, self.translator)
             today = now.astimezone(kb.event.tz).date()
             cache: dict[tuple[str, dt.date, tuple[str, ...], Timing], OutgoingMessage] = {}
-            for due in await self.log.claim([d for d in dues if d.timing is not Timing.MISSED]):
-                if self._closing:
-                    break
+
+            async def send(due: Due) -> None:
                 key = (
                     due.subscriber.language,
                     due.day.day,
@@ -138,6 +144,10 @@ class ReminderService:
                 await self.log.settle(due, outcome)
                 counts[outcome.value] += 1
                 counts["late"] += outcome is Outcome.DELIVERED and due.timing is Timing.LATE
+
+            await self._each(
+                await self.log.claim([d for d in dues if d.timing is not Timing.MISSED]), send
+            )
             await self._resend_notices(renderer)
             return SweepReport(
                 delivered=counts[Outcome.DELIVERED],
@@ -147,6 +157,20 @@ class ReminderService:
                 skipped=counts["skipped"],
                 late=counts["late"],
             )
+
+    async def _each(self, dues: Sequence[Due], work: Callable[[Due], Awaitable[None]]) -> None:
+        """Run `work` on every due, `concurrency` at a time, until closing."""
+        pending = iter(dues)  # shared by the workers: each due is taken exactly once
+
+        async def worker() -> None:
+            for due in pending:
+                if self._closing:
+                    return
+                await work(due)
+
+        async with asyncio.TaskGroup() as group:
+            for _ in range(min(self._concurrency, len(dues))):
+                group.create_task(worker())
 
     async def notify_changes(self, kb: KnowledgeBase) -> int:
         """Adopt a reloaded knowledge base; tell reminded subscribers what changed. Return sent."""
