@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -11,13 +12,14 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.language import STOPWORDS, stem, tokens
+from bot.domain.language import MAX_TOKENS, STOPWORDS, stem, tokens
 
 _MAX_PHRASE = 4
 _BODY = 0.5  # a word only in an answer or description explains a question less than a phrasing
 _LIGHT = 0.3  # weight of an unknown word that only says "what is on"
 _UNKNOWN = 0.5  # an unknown word may be the real topic, or just a word the KB never uses
 _NAME = 1.0  # an unknown name ("Paris", "Tokio") is surely what the question is about
+_POOL = 64  # entries scored exactly per question (all of them in a small KB)
 _PREFIX = 6  # words sharing this many first letters are one family (hospedar, hospedaje)
 
 
@@ -168,8 +170,9 @@ class Index:
     ) -> None:
         docs = list(documents)
         synonyms = [tuple(g) for g in synonyms]
-        texts = [t for d in docs for t in (*d.phrasings, *d.keywords, *d.body)]
-        vocabulary = {w for text in texts for w in tokens(text, limit=100_000)}
+        texts = {t for d in docs for t in (*d.phrasings, *d.keywords, *d.body)}
+        self._tokens = {text: tokens(text, limit=100_000) for text in texts}  # each text once
+        vocabulary = {w for words in self._tokens.values() for w in words}
         vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
         self.normaliser = Normaliser(synonyms, vocabulary)
         self.ids = tuple(d.id for d in docs)
@@ -177,7 +180,7 @@ class Index:
         self.exact: dict[str, str] = {}
         for d in docs:
             for text in d.phrasings:
-                self.exact.setdefault(" ".join(tokens(text)), d.id)
+                self.exact.setdefault(" ".join(self._tokens[text][:MAX_TOKENS]), d.id)
         phrase_terms: list[list[frozenset[str]]] = []
         entry_terms: list[dict[str, float]] = []
         df: dict[str, int] = defaultdict(int)
@@ -206,22 +209,20 @@ class Index:
             t: math.log(1 + n / c) / math.log(1 + n) * damp.get(t, 1.0) for t, c in counts.items()
         }
         self.light = {self.normaliser.term(w) for w in light_words}
-        self._entries: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._phrasings: dict[str, list[int]] = defaultdict(list)
-        self._phrasing_entry: list[int] = []
-        self._phrasing_mass: list[float] = []
+        self._own: dict[str, list[int]] = defaultdict(list)  # term -> entries asked about it
+        self._body: dict[str, list[int]] = defaultdict(list)  # term -> entries only mentioning it
+        self._shares: list[dict[str, float]] = entry_terms
+        self._phrasings: list[list[tuple[frozenset[str], float]]] = []
         for e, terms in enumerate(entry_terms):
             for t, share in terms.items():
-                self._entries[t].append((e, share))
-            for ph in phrase_terms[e]:
-                k = len(self._phrasing_entry)
-                self._phrasing_entry.append(e)
-                self._phrasing_mass.append(sum(self.weights[t] ** 2 for t in ph))
-                for t in ph:
-                    self._phrasings[t].append(k)
+                (self._own if share == 1.0 else self._body)[t].append(e)
+            self._phrasings.append(
+                [(ph, sum(self.weights[t] ** 2 for t in ph)) for ph in phrase_terms[e]]
+            )
 
     def _terms(self, text: str) -> frozenset[str]:
-        return frozenset(t.text for t in self.normaliser.terms(tokens(text), repair=False))
+        words = self._tokens.get(text) or tokens(text, limit=100_000)
+        return frozenset(t.text for t in self.normaliser.terms(words, repair=False))
 
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""
@@ -240,29 +241,26 @@ class Index:
         if not mass:
             return []
         covered: dict[int, float] = defaultdict(float)
-        matched: dict[int, float] = defaultdict(float)
         for t, w in query.items():
-            for e, share in self._entries.get(t, ()):
-                covered[e] += share * w * w
-                matched[e] += share * w
-        close: dict[int, float] = defaultdict(float)
-        for t, w in query.items():
-            if t in self._entries:
-                for k in self._phrasings.get(t, ()):
-                    close[k] += w * w
-        closeness: dict[int, float] = defaultdict(float)
-        support: dict[int, float] = defaultdict(float)
-        for k, value in close.items():
-            e = self._phrasing_entry[k]
-            share = value / self._phrasing_mass[k]
-            closeness[e] = max(closeness[e], share)
-            support[e] += share
-        hits = [
-            _hit(self.ids[e], covered[e] / mass, closeness.get(e, 0.0), matched[e], support[e])
-            for e in covered
-        ]
+            for e in self._own.get(t, ()):
+                covered[e] += w * w
+            for e in self._body.get(t, ()):
+                covered[e] += _BODY * w * w
+        # Score exactly only the entries that explain the most of the question.
+        pool = heapq.nlargest(_POOL, covered, key=covered.__getitem__)
+        hits = [self._hit(e, query, covered[e] / mass) for e in pool]
         hits.sort(key=lambda h: (-round(h.rank, 3), -h.support, h.entry))
         return hits[:limit]
+
+    def _hit(self, e: int, query: dict[str, float], coverage: float) -> Hit:
+        shares = self._shares[e]
+        matched = sum(shares[t] * w for t, w in query.items() if t in shares)
+        closeness = support = 0.0
+        for terms, phrasing_mass in self._phrasings[e]:
+            share = sum(query[t] ** 2 for t in terms if t in query) / phrasing_mass
+            closeness = max(closeness, share)
+            support += share
+        return _hit(self.ids[e], coverage, closeness, matched, support)
 
 
 def _slip(word: str, candidate: str) -> bool:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_TOKENS = 64  # a question longer than this is read from its start only
 
@@ -94,10 +95,24 @@ _EN_ENDINGS = (
 )
 
 
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin letters with marks, folded once: most questions then need no per-character work.
+_LATIN = {i: _strip_marks(chr(i)) for i in range(0xA0, 0x250) if _strip_marks(chr(i)) != chr(i)}
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
     """Lowercase `text` and strip its accents (so 'Clínica' and 'clinica' read the same)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = text.casefold().translate(_LATIN)
+    if folded.isascii():
+        return folded
+    return _NON_ASCII.sub(lambda m: _strip_marks(m.group()), folded)
 
 
 def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
@@ -126,6 +141,7 @@ def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip a plural ending so 'sessions'/'session' and 'reuniones'/'reunion' meet."""
     if len(word) >= 6 and word.endswith("es") and word[-3] in "lnrdz":
