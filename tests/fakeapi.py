@@ -22,6 +22,8 @@ from typing import Any
 
 from aiohttp import BodyPartReader, web
 
+from tests import telegram_text
+
 # Parameters PTB serialises as JSON strings inside the form.
 _JSON_PARAMS = frozenset(
     {
@@ -444,6 +446,9 @@ class FakeBotApi:
         return self._updates[:limit]
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> Any:
+        refused = telegram_text.check(str(params.get("text", "")), params.get("parse_mode"))
+        if refused:
+            return _error(400, refused)
         return self._message(params, text=params.get("text", ""))
 
     async def _m_sendVenue(self, params: dict[str, Any]) -> Any:
@@ -465,9 +470,17 @@ class FakeBotApi:
         if isinstance(upload, UploadedFile):
             document.update(file_name=upload.filename, file_size=len(upload.data))
         extra = {"caption": params["caption"]} if "caption" in params else {}
+        if "caption" in params:
+            limit = telegram_text.CAPTION_LIMIT
+            refused = telegram_text.check(str(params["caption"]), params.get("parse_mode"), limit)
+            if refused:
+                return _error(400, refused)
         return self._message(params, document=document, **extra)
 
     async def _m_editMessageText(self, params: dict[str, Any]) -> Any:
+        refused = telegram_text.check(str(params.get("text", "")), params.get("parse_mode"))
+        if refused:
+            return _error(400, refused)
         return self._edit(params, "text", params.get("text", ""))
 
     async def _m_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
