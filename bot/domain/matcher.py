@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.domain.index import Document, Hit, Index, Term
+from bot.domain.dates import DateReader, mark_numeric_dates
+from bot.domain.index import Document, Hit, Index
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
 from bot.domain.language import LanguageEvidence, detect_language, fold, names, tokens
-from bot.domain.schedule import SCHEDULE_WORDS, DateReader, mark_numeric_dates, plan
+from bot.domain.schedule import SCHEDULE_WORDS, plan
+from bot.domain.terms import Term
 
 THRESHOLD = 45.0  # below this score the matcher abstains
 DEFAULT_LANG = "en"
@@ -17,11 +19,14 @@ _MAX_CHARS = 2000  # a question is read from its start; nobody types more in a c
 _SUGGEST_FLOOR = 12.0
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
-# Words that frame a question about any topic; unknown to the KB, they still are not a topic.
+# Words that frame a question about any topic ("tell me about", "do they give", "recommend"):
+# never the topic itself, whether or not the KB happens to use them.
 _META = (
     "focus focuses talk talks discuss discussed cover covers covered mean means describe info "
-    "information details detail learn say says trata tratan habla hablan enfoca enfoque "
-    "detalles informacion cubre significa"
+    "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre "
+    "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
+    "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
+    "offer offered"
 )
 
 
@@ -51,11 +56,17 @@ class Matcher:
         self.index = Index(
             _documents(kb),
             kb.synonyms,
-            damped={**dict.fromkeys(event_words, 0.35), _COURTESY: 0.3, "how many": 0.5},
+            damped={
+                **dict.fromkeys(event_words, 0.35),
+                _COURTESY: 0.3,
+                _META: 0.3,
+                "how many": 0.5,
+            },
             light_words=(*SCHEDULE_WORDS, *_META.split()),
         )
         term = self.index.normaliser.term
-        self.courtesy = frozenset(term(w) for w in _COURTESY.split())
+        # Courtesy and framing words are neither topics nor evidence of being on topic.
+        self.framing = frozenset(term(w) for w in (*_COURTESY.split(), *_META.split()))
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
@@ -114,13 +125,13 @@ class Matcher:
 
     def _mostly_unknown(self, terms: list[Term]) -> bool:
         """True when more of the question's real words are unknown to the KB than known."""
-        content = [t for t in terms if t.text not in self.courtesy]
+        content = [t for t in terms if t.text not in self.framing]
         known = sum(1 for t in content if t.known)
         unknown = sum(
             1
             for t in content
             if not t.known
-            and (len(t.text) > 3 or t.text.isdigit())
+            and (len(t.text) > 2 or t.text.isdigit())
             and t.text not in self.index.light
         )
         return unknown > known

@@ -1,13 +1,12 @@
-"""Time in a question ("tomorrow", "el lunes", "October 21st") and the sessions it points at."""
+"""What the programme holds for the time a question asks about."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from bot.domain.dates import When, shift
 from bot.domain.knowledge import KnowledgeBase, Session
-from bot.domain.language import STOPWORDS
 
 # Words that only say "what is on" (so a question made of them and a day is a schedule question).
 _SCHEDULE_TEXT = (
@@ -16,93 +15,9 @@ _SCHEDULE_TEXT = (
     "nothing pasa pasara ocurre sucede toca tenemos hay algo nada programado programada "
     "programa actividad actividades sesion sesiones evento eventos plan planes cronograma "
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
-    "comienza inicia termina acaba go goes going voy vamos ir"
+    "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
-
-_MONTHS = {
-    **dict.fromkeys(("january", "enero", "jan", "ene"), 1),
-    **dict.fromkeys(("february", "febrero", "feb"), 2),
-    **dict.fromkeys(("march", "marzo", "mar"), 3),
-    **dict.fromkeys(("april", "abril", "apr", "abr"), 4),
-    **dict.fromkeys(("may", "mayo"), 5),
-    **dict.fromkeys(("june", "junio", "jun"), 6),
-    **dict.fromkeys(("july", "julio", "jul"), 7),
-    **dict.fromkeys(("august", "agosto", "aug", "ago"), 8),
-    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set"), 9),
-    **dict.fromkeys(("october", "octubre", "oct"), 10),
-    **dict.fromkeys(("november", "noviembre", "nov"), 11),
-    **dict.fromkeys(("december", "diciembre", "dec", "dic"), 12),
-}
-_WEEKDAYS = {
-    **dict.fromkeys(("monday", "lunes"), 0),
-    **dict.fromkeys(("tuesday", "martes"), 1),
-    **dict.fromkeys(("wednesday", "miercoles"), 2),
-    **dict.fromkeys(("thursday", "jueves"), 3),
-    **dict.fromkeys(("friday", "viernes"), 4),
-    **dict.fromkeys(("saturday", "sabado"), 5),
-    **dict.fromkeys(("sunday", "domingo"), 6),
-}
-_ORDINAL_DAYS = {
-    **dict.fromkeys(("first", "primer", "primero", "primera", "opening", "inaugural"), 0),
-    **dict.fromkeys(("second", "segundo", "segunda"), 1),
-    **dict.fromkeys(("third", "tercer", "tercero", "tercera"), 2),
-    **dict.fromkeys(("fourth", "cuarto", "cuarta"), 3),
-    **dict.fromkeys(("fifth", "quinto", "quinta"), 4),
-    **dict.fromkeys(("last", "final", "ultimo", "ultima", "closing", "clausura"), -1),
-}
-_DAY_WORDS = {"day", "dia", "jornada"}
-_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
-    ("day", "after", "tomorrow"): ("day", 2),
-    ("pasado", "manana"): ("day", 2),
-    ("antes", "de", "ayer"): ("day", -2),
-    ("anteayer",): ("day", -2),
-    ("this", "week"): ("week", 0),
-    ("esta", "semana"): ("week", 0),
-    ("whole", "week"): ("week", 0),
-    ("all", "week"): ("week", 0),
-    ("next", "week"): ("week", 7),
-    ("proxima", "semana"): ("week", 7),
-    ("semana", "que", "viene"): ("week", 7),
-    ("semana", "proxima"): ("week", 7),
-    ("fin", "de", "semana"): ("weekday", 5),
-    ("weekend",): ("weekday", 5),
-    ("this", "morning"): ("day", 0),
-    ("this", "afternoon"): ("day", 0),
-    ("this", "evening"): ("day", 0),
-    ("esta", "manana"): ("day", 0),
-    ("esta", "tarde"): ("day", 0),
-    ("esta", "noche"): ("day", 0),
-    ("right", "now"): ("now", 0),
-    ("en", "este", "momento"): ("now", 0),
-    ("que", "sigue"): ("next", 0),
-    ("que", "viene"): ("next", 0),
-}
-_WORDS: dict[str, tuple[str, int]] = {
-    **dict.fromkeys(("today", "hoy", "tonight", "tonite"), ("day", 0)),
-    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "manana"), ("day", 1)),
-    **dict.fromkeys(("yesterday", "ayer"), ("day", -1)),
-    **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente"), ("now", 0)),
-    **dict.fromkeys(
-        ("next", "siguiente", "sigue", "proximo", "proxima", "upcoming", "despues", "luego"),
-        ("next", 0),
-    ),
-}
-_RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
-_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
-_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
-_SLASH_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b")
-_MARK = re.compile(r"^d(\d{4})(\d{2})(\d{2})$")
-_LINKS = {"the", "of", "on", "el", "de", "del", "la", "for", "para", "in", "en", "a", "at"}
-
-
-@dataclass(frozen=True)
-class When:
-    """A time a question refers to, resolved against the event-local date it was asked."""
-
-    relative: str  # "today" | "tomorrow" | "yesterday" | "now" | "next" | "week" | "" (a date)
-    day: dt.date | None = None  # the day asked about; the week's Monday for "week"
-    consumed: frozenset[int] = frozenset()  # indices of the tokens that said it
 
 
 @dataclass(frozen=True)
@@ -114,161 +29,11 @@ class Plan:
     sessions: tuple[Session, ...]
 
 
-def mark_numeric_dates(folded: str) -> str:
-    """Replace '2015-10-21', '21/10' or '10/21/2015' by one token 'd20151021' (year 0 if none)."""
-
-    def iso(m: re.Match[str]) -> str:
-        return _mark(int(m[1]), int(m[2]), int(m[3])) or m[0]
-
-    def slash(m: re.Match[str]) -> str:
-        a, b = int(m[1]), int(m[2])
-        year = int(m[3]) if m[3] else 0
-        year = year + 2000 if 0 < year < 100 else year
-        day, month = (b, a) if b > 12 >= a else (a, b)  # day/month unless only month/day fits
-        return _mark(year, month, day) or m[0]
-
-    return _SLASH_DATE.sub(slash, _ISO_DATE.sub(iso, folded))
-
-
-def _mark(year: int, month: int, day: int) -> str | None:
-    try:
-        dt.date(year or 2000, month, day)
-    except ValueError:
-        return None
-    return f" d{year:04d}{month:02d}{day:02d} "
-
-
-def _day_number(word: str) -> int | None:
-    m = _NUMBER.match(word)
-    if not m or not 1 <= int(m[1]) <= 31:
-        return None
-    return int(m[1])
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _is_free(words: list[str], i: int) -> bool:
-    """True when the word at i is absent, a link word, a month or a stopword (not a topic)."""
-    return i >= len(words) or words[i] in STOPWORDS or words[i] in _MONTHS or words[i] in _LINKS
-
-
-class DateReader:
-    """Read the time a question refers to, for one event."""
-
-    def __init__(self, start: dt.date, end: dt.date) -> None:
-        self.start, self.end = start, end
-
-    def weekday(self, index: int) -> dt.date:
-        """Return the event week's day with that weekday (0 = Monday)."""
-        for offset in range((self.end - self.start).days + 1):
-            day = self.start + dt.timedelta(days=offset)
-            if day.weekday() == index:
-                return day
-        return self.start + dt.timedelta(days=index - self.start.weekday())
-
-    def event_day(self, index: int) -> dt.date:
-        """Return the event's day by position (0 = first, -1 = last)."""
-        return self.end if index < 0 else self.start + dt.timedelta(days=index)
-
-    def read(self, words: list[str], today: dt.date) -> When | None:
-        """Return the first time expression in the folded tokens `words`, or None."""
-        for i in range(len(words)):
-            found = self._at(words, i, today)
-            if found:
-                # Other time words ("¿qué viene después?") say nothing about the topic either.
-                others = {j for j, w in enumerate(words) if w in _WORDS or w in _WEEKDAYS}
-                return When(found.relative, found.day, found.consumed | others)
-        return None
-
-    def _at(self, words: list[str], i: int, today: dt.date) -> When | None:
-        w = words[i]
-        for phrase, (kind, n) in _PHRASES.items():
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return self._when(kind, n, today, range(i, i + len(phrase)))
-        if m := _MARK.match(w):
-            year = int(m[1]) or self.start.year
-            day = _safe_date(year, int(m[2]), int(m[3]))
-            return When("", day, frozenset({i})) if day else None
-        if w in _WORDS:
-            if w == "manana" and i > 0 and words[i - 1] in ("la", "las", "por"):
-                return None  # "por la mañana" is "in the morning"
-            kind, n = _WORDS[w]
-            return self._when(kind, n, today, range(i, i + 1))
-        if w in _WEEKDAYS:
-            nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
-            if nxt is not None:  # "miércoles 21": the number is the more precise
-                return self._explicit(words, i + 1, nxt, {i})
-            return When("", self.weekday(_WEEKDAYS[w]), frozenset({i}))
-        if w in _ORDINAL_DAYS:
-            near = {i - 1, i + 1, i + 2} & set(range(len(words)))
-            days = [j for j in near if words[j] in _DAY_WORDS]
-            if days:
-                used = set(range(min(days + [i]), max(days + [i]) + 1))
-                return When("", self.event_day(_ORDINAL_DAYS[w]), frozenset(used))
-        if w in _MONTHS and i + 1 < len(words):
-            j = i + 2 if words[i + 1] in ("the", "el") else i + 1
-            after = _day_number(words[j]) if j < len(words) else None
-            if after is not None:
-                return self._dated(words, j, after, _MONTHS[w], set(range(i, j + 1)))
-        number = _day_number(w)
-        if number is not None:
-            return self._explicit(words, i, number, set())
-        return None
-
-    def _explicit(self, words: list[str], i: int, n: int, used: set[int]) -> When | None:
-        """A day number at i: with a month after it, an ordinal suffix or a link word before."""
-        j = i + 1
-        if j < len(words) and words[j] in ("de", "of") and j + 1 < len(words):
-            j += 1
-        if j < len(words) and words[j] in _MONTHS:
-            return self._dated(words, j, n, _MONTHS[words[j]], used | set(range(i, j + 1)))
-        ordinal = not words[i].isdigit()
-        if not ordinal and j < len(words) and words[j] in ("a", "o"):  # "la 7.ª clínica"
-            return None
-        before = words[i - 1] if i > 0 else ""
-        if not (ordinal or before in _LINKS or before in _DAY_WORDS or used):
-            return None
-        if not _is_free(words, i + 1):
-            return None  # "the 7th clinic", "the 20 countries": not a date
-        if before in _DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
-            return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))
-        day = _safe_date(self.start.year, self.start.month, n)
-        return When("", day, frozenset(used | {i})) if day else None
-
-    def _dated(
-        self, words: list[str], last: int, n: int, month: int, used: set[int]
-    ) -> When | None:
-        year = self.start.year
-        k = last + 1
-        if k < len(words) and words[k] == "de":
-            k += 1
-        if k < len(words) and words[k].isdigit() and len(words[k]) == 4:
-            year = int(words[k])
-            used |= set(range(last + 1, k + 1))
-        day = _safe_date(year, month, n)
-        return When("", day, frozenset(used)) if day else None
-
-    def _when(self, kind: str, n: int, today: dt.date, used: range) -> When:
-        consumed = frozenset(used)
-        if kind == "day":
-            return When(_RELATIVE.get(n, ""), _shift(today, n), consumed)
-        if kind == "week":
-            return When("week", _shift(today, n - today.weekday()), consumed)
-        if kind == "weekday":
-            return When("", self.weekday(n), consumed)
-        return When(kind, today if kind == "now" else None, consumed)
-
-
 def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     """Return what the schedule holds for `when`, asked at the event-local instant `now`."""
     today = now.date()
     if when.relative == "week" and when.day is not None:
-        last = _shift(when.day, 6)
+        last = shift(when.day, 6)
         found = tuple(s for s in _dated(kb) if when.day <= (s.date or when.day) <= last)
         return Plan("week", when.day, found)
     if when.relative == "next":
@@ -283,14 +48,6 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     day = when.day or today
     relative = "today" if when.relative == "now" else when.relative
     return Plan(relative, day, kb.sessions_on(day))
-
-
-def _shift(day: dt.date, days: int) -> dt.date:
-    """Return `day` moved by `days`, stopping at the first or last representable date."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
 
 
 def _dated(kb: KnowledgeBase) -> list[Session]:

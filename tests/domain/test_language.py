@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.index import Normaliser
 from bot.domain.language import detect_language, fold, names, stem, tokens
 from bot.domain.matcher import Matcher
+from bot.domain.terms import Normaliser
 
 
 def test_fold_drops_case_and_accents() -> None:

@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
+from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.language import fold, tokens
 from bot.domain.matcher import Matcher
-from bot.domain.schedule import DateReader, When, mark_numeric_dates, plan
+from bot.domain.schedule import plan
 
 OCT = 10
 READER = DateReader(dt.date(2015, OCT, 19), dt.date(2015, OCT, 23))
