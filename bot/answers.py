@@ -36,7 +36,13 @@ class _Style:
 
 
 _PLAIN = _Style(escape=lambda s: s, bold=lambda s: s)
-_HTML = _Style(escape=html.escape, bold=lambda s: f"<b>{html.escape(s)}</b>")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)  # Telegram text needs only <, > and & escaped
+
+
+_HTML = _Style(escape=_escape, bold=lambda s: f"<b>{_escape(s)}</b>")
 
 
 def render_text(reply: Reply, kb: KnowledgeBase, translator: Translator) -> str:
@@ -132,17 +138,12 @@ class _Renderer:
     def schedule(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape
         sessions = [s for i in reply.sessions if (s := self.kb.session(i)) is not None]
-        event = self.kb.event
-        span = {
-            "event": event.name.get(self.lang),
-            "start": self.date(event.start_date),
-            "end": self.date(event.end_date, year=True),
-        }
+        event, span = self.kb.event, self.span()
         if reply.relative == "ended":
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
         if reply.relative == "week":
             if not sessions:
-                return [esc(_("Nothing is scheduled this week.")), esc(self.runs(reply.day))]
+                return [esc(_("Nothing is scheduled this week.")), esc(self.runs())]
             lines = [esc(_("{event}, {start} to {end}:").format(**span))]
             for s in sessions:
                 lines += self.listing(s, with_day=True)
@@ -151,7 +152,7 @@ class _Renderer:
         when = self.date(day, year=day.year != event.start_date.year)
         if not sessions:
             nothing = _NOTHING.get(reply.relative, N_("Nothing is scheduled on {day}."))
-            lines = [esc(_(nothing).format(day=when)), esc(self.runs(day))]
+            lines = [esc(_(nothing).format(day=when)), esc(self.runs())]
             if event.start_date <= day <= event.end_date:
                 for s in self.kb.sessions:
                     if s.date is None and s.part_of:
@@ -164,16 +165,17 @@ class _Renderer:
             lines += self.listing(s)
         return lines + self.times_note(sessions)
 
-    def runs(self, day: dt.date | None) -> str:
+    def span(self) -> dict[str, str]:
         event = self.kb.event
-        span = {
+        return {
             "event": event.name.get(self.lang),
             "start": self.date(event.start_date),
             "end": self.date(event.end_date, year=True),
         }
-        if day is not None and day > event.end_date:
-            return self._("{event} took place from {start} to {end}.").format(**span)
-        return self._("{event} runs from {start} to {end}.").format(**span)
+
+    def runs(self) -> str:
+        # Tense-free on purpose: the reply does not say whether it was asked before or after.
+        return self._("{event}: {start} to {end}.").format(**self.span())
 
     def times_note(self, sessions: list[Session]) -> list[str]:
         if all(s.start is not None for s in sessions):

@@ -49,7 +49,7 @@ def test_an_empty_day_says_so_with_the_week_dates(
 ) -> None:
     text = render_text(matcher.answer("what's on Thursday?", MONDAY), kb, tr)
     assert text.startswith("Nothing is scheduled on Thursday 22 October.")
-    assert "Monday 19 October to Friday 23 October 2015" in text
+    assert "Citizen Security Week: Monday 19 October to Friday 23 October 2015." in text
 
 
 def test_after_the_event_next_says_it_ended(
