@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from bot.domain.dates import DateReader, mark_numeric_dates
@@ -17,6 +18,7 @@ DEFAULT_LANG = "en"
 DEFAULT_SUGGESTIONS = ("components", "dates", "venues")
 _MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
 _SUGGEST_FLOOR = 12.0
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
 # Words that frame a question about any topic ("tell me about", "do they give", "recommend"):
@@ -87,7 +89,7 @@ class Matcher:
         lang forces the answer language; hint (user's Telegram language) breaks ties when the
         text is ambiguous.
         """
-        text = question[:_MAX_CHARS]
+        text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = tokens(mark_numeric_dates(fold(text)))
         terms = self.index.normaliser.terms(words)
         if lang not in ("es", "en"):

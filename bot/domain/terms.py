@@ -97,8 +97,8 @@ class Normaliser:
     def _word(self, word: str, i: int, repair: bool) -> Term | None:
         if word in self.words:
             return Term(self.words[word], i, True)
-        if word in STOPWORDS:
-            return None
+        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+            return None  # a stray letter is noise
         if word in self.vocabulary or word.isdigit() or not repair:
             return Term(self.term(word), i, word in self.vocabulary)
         if stem(word) in self.stems:  # "lugares" when the KB only says "lugar"

@@ -104,3 +104,8 @@ def test_an_unknown_topic_with_a_day_abstains(matcher: Matcher) -> None:
 def test_scores_stay_between_0_and_100(matcher: Matcher) -> None:
     for question in ("clinic", "where", "the", "asdf", "what's next", "hola"):
         assert 0.0 <= matcher.answer(question, BEFORE).score <= 100.0
+
+
+def test_pasted_markup_and_stray_letters_are_not_words(matcher: Matcher) -> None:
+    assert matcher.answer("<b>where</b> is the clinic & the <script>?", BEFORE).entry == "clinic"
+    assert matcher.answer("x where is the clinic b", BEFORE).entry == "clinic"
