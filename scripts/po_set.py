@@ -42,7 +42,9 @@ def main() -> int:
         catalog = read_po(fp, locale="es")
     missing = []
     for msgid, text in wanted.items():
-        message = next((m for m in catalog if (m.id[0] if isinstance(m.id, tuple) else m.id) == msgid), None)
+        message = next(
+            (m for m in catalog if (m.id[0] if isinstance(m.id, tuple) else m.id) == msgid), None
+        )
         if message is None:
             missing.append(msgid)
             continue
