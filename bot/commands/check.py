@@ -14,7 +14,10 @@ HELP = "validate a knowledge base; print each problem as file:line: message"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "path", nargs="?", type=Path, help="a knowledge folder or YAML file (default: CONFBOT_KNOWLEDGE)"
+        "path",
+        nargs="?",
+        type=Path,
+        help="a knowledge folder or YAML file (default: CONFBOT_KNOWLEDGE)",
     )
 
 
