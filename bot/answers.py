@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from bot.domain.focus import Focus, focus
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.matcher import Reply
 from bot.i18n import N_, Translator
@@ -79,7 +80,7 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.session(session))
+                return "\n".join(self.session(session, focus(reply.question)))
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))
@@ -88,8 +89,9 @@ class _Renderer:
         pattern = self._("EEEE d MMMM y") if year else self._("EEEE d MMMM")
         return format_date(day, pattern, locale=self.lang)
 
-    def session(self, s: Session) -> list[str]:
-        """A session on its own: title, when and where, description, what to know."""
+    def session(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:
+        """A session: title, when and where, then its description (or, asked only where or
+        when, its one-line summary and the venue's notes)."""
         _, esc = self._, self.style.escape
         facts: list[str] = []
         if s.date is not None:
@@ -107,6 +109,13 @@ class _Renderer:
         if venue is not None and s.venue is not None:
             facts.append(f"{venue.name.get(self.lang)}, {venue.city.get(self.lang)}")
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
+        if about is not Focus.ABOUT:
+            lines.append(esc(s.summary.get(self.lang)))
+            if about is Focus.WHERE and s.venue is None:
+                lines.append(esc(_("Its exact place will be confirmed by the organisers.")))
+            elif about is Focus.WHERE and venue is not None and venue.notes is not None:
+                lines.append(esc(venue.notes.get(self.lang)))
+            return lines
         lines.append(esc(s.description.get(self.lang)))
         if s.know is not None:
             lines.append(esc(s.know.get(self.lang)))

@@ -1,0 +1,47 @@
+"""What a question about a session mostly wants: where it is, when it is, or what it is.
+
+"Where is the clinic?" deserves the place and the day, not the clinic's whole description;
+"what is the clinic?" deserves the description.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from bot.domain.language import tokens
+
+
+class Focus(enum.StrEnum):
+    WHERE = "where"
+    WHEN = "when"
+    ABOUT = "about"
+
+
+_WHERE = frozenset(
+    {"where", "wheres", "donde", "dnd", "adonde", "venue", "address", "location", "located",
+     "sede", "lugar", "direccion", "ubicacion", "ubicado", "ubicada", "queda"}
+)  # fmt: skip
+_WHEN = frozenset(
+    {"when", "whens", "cuando", "date", "fecha", "day", "dia", "time", "hora", "horario",
+     "start", "starts", "begin", "begins", "empieza", "comienza", "inicia"}
+)  # fmt: skip
+_ABOUT = frozenset(
+    {"what", "que", "about", "trata", "explain", "explica", "describe", "tell", "cuentame",
+     "objective", "objetivo", "purpose", "proposito", "topics", "temas", "who", "quien",
+     "quienes", "why", "porque"}
+)  # fmt: skip
+_CLOCK = frozenset({"time", "hora", "day", "dia", "date", "fecha"})
+
+
+def focus(question: str) -> Focus:
+    """Return what the question asks about its subject (ABOUT unless clearly where/when)."""
+    words = tokens(question)
+    where = any(w in _WHERE for w in words)
+    when = any(w in _WHEN for w in words)
+    # "what time…", "qué día…", "¿a qué hora…?" ask when, even though they start with what/qué.
+    about = any(w in _ABOUT for w in words) and not any(w in _CLOCK for w in words)
+    if about:
+        return Focus.ABOUT
+    if where:
+        return Focus.WHERE  # the answer's first line gives the day too
+    return Focus.WHEN if when else Focus.ABOUT
