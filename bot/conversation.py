@@ -16,6 +16,7 @@ from babel.dates import format_date, format_skeleton
 from bot.answers import entry_label, render_html
 from bot.calendar import programme_ics
 from bot.domain.delivery import Button, OutgoingMessage
+from bot.domain.focus import Focus, focus
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
 from bot.services import Services
@@ -198,11 +199,16 @@ class Conversation:
             )
             return messages(text, buttons)
         session = snapshot.kb.session(reply.entry) if reply.kind == "entry" else None
-        return messages(text, self.session_buttons(lang, session) if session else ())
+        if session is None:
+            return messages(text)
+        brief = focus(reply.question) is not Focus.ABOUT  # the description was left out
+        return messages(text, self.session_buttons(lang, session, more=brief))
 
-    def session_buttons(self, lang: str, session: Session) -> tuple[tuple[Button, ...], ...]:
+    def session_buttons(
+        self, lang: str, session: Session, more: bool = False
+    ) -> tuple[tuple[Button, ...], ...]:
         _ = self.tr(lang)
-        row = []
+        row = [Button(_("ℹ️ More"), f"ask:{session.id}")] if more else []
         venue = self.kb.session_venue(session)
         if venue is not None and session.venue is not None:
             row.append(Button(_("📍 Venue"), f"venue:{venue.id}"))

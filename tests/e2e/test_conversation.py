@@ -129,3 +129,15 @@ async def test_groups_only_get_answers_when_they_address_the_bot(
     assert "JW Marriott" in answer.params["text"]
     assert "/schedule" in helptext.params["text"]
     assert len(api.sent(group)) == 2  # the unaddressed message and the other bot's command: silence
+
+
+async def test_a_brief_where_answer_offers_the_full_description(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        [brief] = await say(api, ALICE, "where is the clinic?")
+        assert ("ℹ️ More", "ask:clinic") in buttons(brief)
+        api.push_callback(ALICE, "ask:clinic", brief.result["message_id"])
+        await api.wait_for(lambda a: len(a.sent(ALICE)) == 2)
+    full = api.texts(ALICE)[1]
+    assert "(v)" not in brief.params["text"] and "(v)" in full
