@@ -4,7 +4,8 @@ Durability: confirming writes every recipient as 'pending' in the same transacti
 the draft on, before anything is sent. Each recipient is then marked 'sending' (committed)
 before its message is handed to Telegram and marked with Telegram's answer (committed) after.
 After a crash, `resume_unfinished` continues every confirmed broadcast with the recipients
-still 'pending'.
+still 'pending'. A clean stop (`stop`) lets the messages in flight be answered and recorded,
+then leaves the rest 'pending' for the next start: no second copies.
 
 The one unavoidable case: a recipient left 'sending' — the process died after handing the
 message over and before recording Telegram's answer. We cannot ask Telegram whether it accepted
@@ -36,6 +37,7 @@ from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
 OnProgress = Callable[[Progress], Awaitable[None]]
+OnReport = Callable[[BroadcastRecord, Report], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class BroadcastService:
         self._progress_every = progress_every
         self._page_size = page_size
         self._running: set[int] = set()
+        self._stopping = False
 
     async def create_draft(self, admin_id: int, text: str) -> Preview | Refusal:
         """Read the admin's /broadcast text and save it as a draft; nothing is sent."""
@@ -102,22 +105,43 @@ class BroadcastService:
         """Return the latest broadcasts (not drafts), newest first."""
         return await self.store.history(limit)
 
+    def stop(self) -> None:
+        """Stop sending: runs return once the messages in flight are answered and recorded."""
+        self._stopping = True
+
     async def resume_unfinished(
-        self, progress_for: Callable[[BroadcastRecord], OnProgress | None] | None = None
+        self,
+        progress_for: Callable[[BroadcastRecord], OnProgress | None] | None = None,
+        on_report: OnReport | None = None,
     ) -> list[Report]:
-        """Finish every broadcast a stop or crash interrupted (call once at start-up)."""
+        """Finish every broadcast a stop or crash interrupted (call once at start-up).
+
+        `on_report` is called as each one finishes (not when a stop interrupts it again).
+        """
         reports = []
         for broadcast_id in await self.store.unfinished():
+            if self._stopping:
+                break
             record = await self.store.get(broadcast_id)
             if record is None or broadcast_id in self._running:
                 continue
             log.info("broadcast %s: resuming (%d to go)", broadcast_id, record.tally.pending)
             progress = progress_for(record) if progress_for else None
-            reports.append(await self.run(broadcast_id, progress))
+            report = await self.run(broadcast_id, progress)
+            reports.append(report)
+            if on_report is not None and not report.tally.pending:
+                try:
+                    await on_report(record, report)
+                except Exception:
+                    log.exception("broadcast %s: reporting the resumed run failed", broadcast_id)
         return reports
 
     async def run(self, broadcast_id: int, progress: OnProgress | None = None) -> Report:
-        """Deliver a confirmed broadcast to its pending recipients and return the report."""
+        """Deliver a confirmed broadcast to its pending recipients and return the report.
+
+        `progress` hears where it starts, then every `progress_every` seconds while it runs.
+        After `stop`, return early: the report's tally then still has recipients pending.
+        """
         record = await self.store.get(broadcast_id)
         if record is None or record.status in (Status.DRAFT, Status.CANCELLED):
             raise ValueError(f"broadcast {broadcast_id} is not confirmed")
@@ -159,12 +183,25 @@ class _Run:
                 interrupted,
             )
         self.tally = await self.store.tally(broadcast_id)
+        await self._maybe_report_progress(first=True)  # where it starts, before any send
         queue: asyncio.Queue[Recipient | None] = asyncio.Queue(self.service._concurrency * 2)
         async with asyncio.TaskGroup() as group:
-            group.create_task(self._produce(queue))
-            for _ in range(self.service._concurrency):
-                group.create_task(self._work(queue))
+            producer = group.create_task(self._produce(queue))
+            workers = [
+                group.create_task(self._work(queue)) for _ in range(self.service._concurrency)
+            ]
+            await asyncio.wait(workers)
+            producer.cancel()  # after a stop it may wait on a full queue nobody reads
         seconds = time.monotonic() - self.started
+        if self.service._stopping:
+            tally = await self.store.tally(broadcast_id)
+            if tally.pending:
+                log.info(
+                    "broadcast %s: stopped, %d to go at the next start",
+                    broadcast_id,
+                    tally.pending,
+                )
+                return Report(broadcast_id, tally, seconds, self.sent)
         tally = await self.store.finish(broadcast_id, self.service._clock.now())
         report = Report(broadcast_id, tally, seconds, self.sent)
         log.info(
@@ -187,7 +224,7 @@ class _Run:
 
     async def _work(self, queue: asyncio.Queue[Recipient | None]) -> None:
         clock = self.service._clock
-        while (recipient := await queue.get()) is not None:
+        while (recipient := await queue.get()) is not None and not self.service._stopping:
             await self.store.mark_sending(self.record.id, recipient.user_id, clock.now())
             outcome = await self._send(recipient)
             await self.store.record(self.record.id, recipient.user_id, outcome, clock.now())
@@ -210,9 +247,11 @@ class _Run:
             log.exception("broadcast %s: delivery to %s failed", self.record.id, recipient.chat_id)
             return Outcome.FAILED
 
-    async def _maybe_report_progress(self) -> None:
+    async def _maybe_report_progress(self, first: bool = False) -> None:
         now = time.monotonic()
-        if self.progress is None or now - self.last_progress < self.service._progress_every:
+        if self.progress is None:
+            return
+        if not first and now - self.last_progress < self.service._progress_every:
             return
         self.last_progress = now
         try:

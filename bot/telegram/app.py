@@ -15,6 +15,7 @@ from bot.domain.clock import Clock
 from bot.services import LiveKnowledge, Services, build_services
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
+from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
@@ -34,7 +35,7 @@ class Feature(Protocol):
 
 
 # The features beyond the conversation, registered in this order (before the fallbacks).
-FEATURES: tuple[Feature, ...] = (AdminTools(), ReminderFeature())
+FEATURES: tuple[Feature, ...] = (AdminTools(), ReminderFeature(), BroadcastFeature())
 
 
 def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
