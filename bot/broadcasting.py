@@ -40,6 +40,10 @@ OnProgress = Callable[[Progress], Awaitable[None]]
 OnReport = Callable[[BroadcastRecord, Report], Awaitable[None]]
 
 
+class AlreadySending(RuntimeError):
+    """The broadcast is being sent by another run of this service."""
+
+
 @dataclass(frozen=True)
 class Preview:
     """A saved draft and how many users would get it, by language."""
@@ -148,7 +152,7 @@ class BroadcastService:
         if record.status is Status.DONE:
             return Report(broadcast_id, record.tally, 0.0, 0)
         if broadcast_id in self._running:
-            raise RuntimeError(f"broadcast {broadcast_id} is already being sent")
+            raise AlreadySending(f"broadcast {broadcast_id} is already being sent")
         self._running.add(broadcast_id)
         try:
             return await _Run(self, record, progress).go()

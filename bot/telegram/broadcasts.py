@@ -20,7 +20,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.broadcasting import BroadcastService, OnProgress
+from bot.broadcasting import AlreadySending, BroadcastService, OnProgress
 from bot.domain.broadcast import Progress, Refusal, Report
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
@@ -69,6 +69,7 @@ class _Running:
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     def spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        """Run `work` in a task kept until it ends (so shutdown can wait for it)."""
         task = asyncio.create_task(work, name=name)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -172,7 +173,7 @@ class BroadcastFeature:
             await self._start(context, broadcast_id, chat_id, lang)
 
     async def _start(self, context: BotContext, broadcast_id: int, chat_id: int, lang: str) -> None:
-        """Post the progress message and deliver the broadcast in the background."""
+        """Deliver the broadcast in the background (its run posts the progress message)."""
         services, service = context.services, self._service(context)
         progress = self._progress(context.bot, services, chat_id, lang)
         self._running[id(context.application)].spawn(
@@ -187,8 +188,8 @@ class BroadcastFeature:
         """Run a confirmed broadcast; show its last progress and send the report."""
         try:
             report = await service.run(broadcast_id, progress.show)
-        except RuntimeError:
-            # Only just confirmed as the bot started: the start-up resume sends and reports it.
+        except AlreadySending:
+            # Confirmed just as the bot started: the start-up resume sends and reports it.
             log.info("broadcast %s: already being sent by the resume", broadcast_id)
             return
         except Exception:
