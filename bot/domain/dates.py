@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.language import STOPWORDS
+from bot.domain.lexicon import STOPWORDS
 
 _MONTHS = {
     **dict.fromkeys(("january", "enero", "jan", "ene"), 1),
@@ -170,6 +170,9 @@ class DateReader:
         w = words[i]
         for phrase, (kind, n) in _PHRASES.items():
             if tuple(words[i : i + len(phrase)]) == phrase:
+                follows = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+                if phrase[-1] in ("week", "semana") and follows in ("de", "of"):
+                    continue  # "esta Semana de la Seguridad": the event's name, not a time
                 return self._when(kind, n, today, range(i, i + len(phrase)))
         if m := _MARK.match(w):
             year = int(m[1]) or self.start.year

@@ -13,7 +13,7 @@ from bot.domain.terms import Normaliser
 
 _BODY = 0.5  # a word only in an answer or description explains a question less than a phrasing
 _LIGHT = 0.3  # weight of an unknown word that only says "what is on"
-_UNKNOWN = 0.5  # an unknown word may be the real topic, or just a word the KB never uses
+_UNKNOWN = 0.6  # an unknown word may be the real topic, or just a word the KB never uses
 _NAME = 1.0  # an unknown name ("Paris", "Tokio") is surely what the question is about
 _POOL = 64  # entries scored exactly per question (all of them in a small KB)
 

@@ -8,59 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.domain.lexicon import ABBREVIATIONS, EN_WORDS, ES_WORDS, OTHER_WORDS
+
 MAX_TOKENS = 64  # a question longer than this is read from its start only
 
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHE = re.compile(r"['’`´]")
 _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 _SPANISH_MARKS = re.compile(r"[ñáéíóúü¿¡]")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Folded (lowercase, accent-free) words that carry no topic. Question words that do carry one
-# (where/donde, when/cuando, what time/que hora, why) are deliberately absent: the synonyms map
-# them to the aspects they ask about.
-STOPWORDS_EN = _words(
-    """a an the is are was were be been being am do does did doing have has had having i me my
-    mine we our us you your it its this that these those there here of in on at to for from by
-    with about as into onto than then so and or but if not no any anything some something all
-    what which who whom whose how will would shall should can could may might must also just
-    please tell know want wanna like need give show let get got im ive id dont doesnt isnt arent
-    wont cant whats thing things one ones out up very really whether else again more much other
-    held available after before tell show explain take takes taking took until during anyone
-    anybody someone somebody"""
-)
-STOPWORDS_ES = _words(
-    """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales
-    como es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
-    esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
-    sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
-    quiero quisiera saber puedo puede pueden podria podemos tengo tiene tienen tenemos hacer
-    decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
-    disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
-    ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
-    cuanto cuanta cuantos cuantas"""
-)
-STOPWORDS = STOPWORDS_EN | STOPWORDS_ES
-
-# Function words (and a few very common ones) that tell Spanish from English in a short text.
-_ES_WORDS = _words(
-    """el la los las lo un una unos unas de del al en y que quien quienes cual cuales como
-    cuando donde cuanto cuanta cuantos cuantas es son esta estan este hay habra se mi por
-    para con sin sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente
-    despues lunes martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora
-    semana evento gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde
-    proximo proxima"""
-)
-_EN_WORDS = _words(
-    """the is are was what whats when where how who which why do does did can could i my we you
-    your it its this that there on at of for to from with will would should be have has an and
-    today tomorrow yesterday now next after week day days date time event thanks thank hello
-    hey help please any anything something get tell"""
-)
 
 
 # Endings typical of one language, weak evidence for words no list knows.
@@ -93,6 +48,9 @@ _EN_ENDINGS = (
     "w",
     "y",
 )
+
+
+_OTHER = 2.5  # weight of a function word of another language (they often share "la", "de")
 
 
 def _strip_marks(text: str) -> str:
@@ -141,6 +99,12 @@ def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
     return frozenset(found)
 
 
+def expand(words: list[str], lang: str) -> list[str]:
+    """Spell out the texting abbreviations of `lang` ("dnd" -> "donde", "pls" -> "please")."""
+    table = ABBREVIATIONS.get(lang, {})
+    return [table.get(w, w) for w in words]
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip a plural ending so 'sessions'/'session' and 'reuniones'/'reunion' meet."""
@@ -161,6 +125,7 @@ class LanguageEvidence:
 
     es: frozenset[str] = frozenset()
     en: frozenset[str] = frozenset()
+    shared: frozenset[str] = frozenset()  # words both languages use ("agenda", "hotel")
 
     @classmethod
     def from_texts(cls, es_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageEvidence:
@@ -168,7 +133,9 @@ class LanguageEvidence:
         es = {t for text in es_texts for t in tokens(text, limit=10_000)}
         en = {t for text in en_texts for t in tokens(text, limit=10_000)}
         numbers = {t for t in es | en if t.isdigit()}
-        return cls(frozenset(es - en - numbers), frozenset(en - es - numbers))
+        return cls(
+            frozenset(es - en - numbers), frozenset(en - es - numbers), frozenset(es & en - numbers)
+        )
 
 
 def language_scores(
@@ -178,9 +145,15 @@ def language_scores(
     es = 2.0 * min(3, len(_SPANISH_MARKS.findall(text.lower())))
     en = 0.0
     for word in words:
-        es += 1.5 if word in _ES_WORDS else 1.0 if word in evidence.es else 0.0
-        en += 1.5 if word in _EN_WORDS else 1.0 if word in evidence.en else 0.0
-        known = word in _ES_WORDS or word in _EN_WORDS or word in evidence.es or word in evidence.en
+        es += 1.5 if word in ES_WORDS else 1.0 if word in evidence.es else 0.0
+        en += 1.5 if word in EN_WORDS else 1.0 if word in evidence.en else 0.0
+        known = (
+            word in ES_WORDS
+            or word in EN_WORDS
+            or word in evidence.es
+            or word in evidence.en
+            or word in evidence.shared
+        )
         if not known and len(word) >= 4 and not word.isdigit():
             es += 0.5 if word.endswith(_ES_ENDINGS) else 0.0
             en += 0.5 if word.endswith(_EN_ENDINGS) else 0.0
@@ -194,7 +167,11 @@ def detect_language(
     hint: str | None = None,
 ) -> str | None:
     """Return 'es' or 'en' for a short text, `hint` when the text is ambiguous, else None."""
-    es, en = language_scores(text, tokens(text) if words is None else words, evidence)
+    words = tokens(text) if words is None else words
+    es, en = language_scores(text, words, evidence)
+    other = _OTHER * sum(1 for w in words if w in OTHER_WORDS)
+    if other >= 2 * _OTHER and other > max(es, en):  # French, German, Italian...: neither
+        return hint if hint in ("es", "en") else None
     if es > en:
         return "es"
     if en > es:

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Document, Hit, Index
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
-from bot.domain.language import LanguageEvidence, detect_language, fold, names, tokens
+from bot.domain.language import (
+    LanguageEvidence,
+    detect_language,
+    expand,
+    fold,
+    names,
+    stem,
+    tokens,
+)
+from bot.domain.lexicon import OFF_DOMAIN
 from bot.domain.schedule import SCHEDULE_WORDS, plan
 from bot.domain.terms import Term
 
@@ -18,6 +27,9 @@ DEFAULT_LANG = "en"
 DEFAULT_SUGGESTIONS = ("components", "dates", "venues")
 _MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
 _SUGGEST_FLOOR = 12.0
+_DAY_POOL = 8  # hits looked at for a session on the day a question names
+_DAY_FLOOR = 25.0  # ...and how well such a session must still fit the question's words
+_DAY_SHARE = 0.4
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
@@ -30,6 +42,8 @@ _META = (
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
     "offer offered"
 )
+# Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
+_SPANS = "year years ano anos"
 
 
 @dataclass(frozen=True)
@@ -63,15 +77,17 @@ class Matcher:
                 _COURTESY: 0.3,
                 _META: 0.3,
                 "how many": 0.5,
+                _SPANS: 0.35,
             },
             light_words=(*SCHEDULE_WORDS, *_META.split()),
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
-        self.framing = frozenset(term(w) for w in (*_COURTESY.split(), *_META.split()))
+        self.framing = frozenset(term(w) for w in (*_COURTESY.split(), *_META.split(), "who"))
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
+        self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
         ids = list(iter_entry_ids(kb))
         defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
@@ -91,22 +107,26 @@ class Matcher:
         """
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = tokens(mark_numeric_dates(fold(text)))
-        terms = self.index.normaliser.terms(words)
         if lang not in ("es", "en"):
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
+        words = expand(words, lang)
+        terms = self.index.normaliser.terms(words)
+        if self._off_domain(words):
+            return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
         if when is not None:
             rest = [t for t in terms if not t.within(when.consumed)]
             topical = [t for t in rest if t.text not in self.aspects]
-            # Very short unknown tokens ("qe ay mañana") are noise, not a topic.
-            topical = [t for t in topical if t.known or len(t.text) > 2]
             if topical and any(not t.known for t in topical):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
             if topical:
-                hits = self.index.search(t.text for t in topical)
+                hits = self.index.search((t.text for t in topical), limit=_DAY_POOL)
+                on_day = self._on_day(hits, when.day if when.relative != "week" else None)
+                if on_day is not None:
+                    return self._entry(question, lang, on_day)
                 if hits and hits[0].score >= THRESHOLD:
                     return self._entry(question, lang, hits[0])
             p = plan(self.kb, when, local)
@@ -124,6 +144,25 @@ class Matcher:
         if hits and hits[0].score >= THRESHOLD and not self._mostly_unknown(terms):
             return self._entry(question, lang, hits[0])
         return self._abstain(question, lang, hits)
+
+    def _off_domain(self, words: list[str]) -> bool:
+        """True when a word places the question in another domain (and the KB never uses it)."""
+        vocabulary = self.index.normaliser.vocabulary
+        return any(w in OFF_DOMAIN and w not in vocabulary for w in words) or any(
+            stem(w) in self.off_domain and w not in vocabulary for w in words
+        )
+
+    def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
+        """The hit that is a session on `day`, when the question's words name it well enough.
+
+        "the meeting on the 23rd" is the meeting held on the 23rd, even if another day's
+        meeting is phrased closer to "meeting".
+        """
+        if day is None or not hits:
+            return None
+        ids = {s.id for s in self.kb.sessions_on(day)}
+        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
+        return next((h for h in hits if h.entry in ids and h.score >= floor), None)
 
     def _mostly_unknown(self, terms: list[Term]) -> bool:
         """True when more of the question's real words are unknown to the KB than known."""

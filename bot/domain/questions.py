@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.domain.language import STOPWORDS, stem, tokens
+from bot.domain.language import stem, tokens
+from bot.domain.lexicon import STOPWORDS
 
 SIMILAR = 80.0  # token_set_ratio at or above which two misses count as the same question
 TOP = 5

@@ -15,7 +15,9 @@ _SCHEDULE_TEXT = (
     "nothing pasa pasara ocurre sucede toca tenemos hay algo nada programado programada "
     "programa actividad actividades sesion sesiones evento eventos plan planes cronograma "
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
-    "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen"
+    "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen "
+    "morning afternoon evening night tonight noon early late temprano tarde noche mediodia last "
+    "ultimo ultima"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 

@@ -10,7 +10,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.language import STOPWORDS, stem, tokens
+from bot.domain.language import stem, tokens
+from bot.domain.lexicon import STOPWORDS
 
 _MAX_PHRASE = 4
 _STOPWORD_LIST = sorted(STOPWORDS)

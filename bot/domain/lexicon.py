@@ -1,0 +1,133 @@
+"""Word lists: stopwords, chat filler, texting abbreviations and language function words.
+
+Every list is folded (lowercase, accent-free). They describe how people type, not this event:
+no list may name a topic of the knowledge base.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Folded words that carry no topic. Question words that do carry one (where/donde, when/cuando,
+# what time/que hora, why) are deliberately absent: the synonyms map them to the aspects they
+# ask about.
+STOPWORDS_EN = _words(
+    """a an the is are was were be been being am do does did doing have has had having i me my
+    mine we our us you your it its this that these those there here of in on at to for from by
+    with about as into onto than then so and or but if not no any anything some something all
+    what which who whom whose how will would shall should can could may might must also just
+    please tell know want wanna like need give show let get got im ive id dont doesnt isnt arent
+    wont cant whats thing things one ones out up very really whether else again more much other
+    held available after before tell show explain take takes taking took until during anyone
+    anybody someone somebody"""
+)
+STOPWORDS_ES = _words(
+    """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales
+    como es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
+    esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
+    sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
+    quiero quisiera saber puedo puede pueden podria podemos tengo tiene tienen tenemos hacer
+    decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
+    disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
+    ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
+    cuanto cuanta cuantos cuantas"""
+)
+# Chat filler: apologies, asides about the asker, hedges and discourse markers. In a long
+# message they surround the question without ever being its topic.
+FILLER_EN = _words(
+    """sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay
+    well um uh hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps
+    probably quick quickly bit little lot lots kind sort somewhat somewhere
+    wondering wonder wondered curious hoping hope ask asked asking find found
+    finding figure wanted wants trying try tried told say said heard hear think thought guess
+    boss colleague colleagues friend friends team manager myself yourself ourselves
+    just landed arrived arriving lost confused new here still already yet
+    precisely anyone somebody kindly advance appreciate appreciated because theres thats heres
+    hows whos
+    change changes changed changing different required mandatory necessary compulsory
+    nearby near around close stand acronym"""
+)
+FILLER_ES = _words(
+    """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
+    consulta consultita preguntita necesito necesitamos necesitaria gustaria quisieramos
+    queria queriamos quisiera saber soy estoy estamos somos jefe jefa amigo amiga amigos colega
+    colegas companero companera companeros aun todavia bueno vale ok okey entonces
+    pues osea igual realmente simplemente quizas quiza tal vez acaso seguramente probablemente
+    acabo llegue llegamos perdido perdida confundido confundida nuevo nueva vez
+    creo pienso dijeron dicen escuche entiendo entender agradeceria
+    agradezco gentileza amable porque tienes eres otro otra otros otras cambia cambian
+    cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
+    requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo"""
+)
+STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
+
+# Texting abbreviations, by language: "dnd" is "donde" in Spanish but "D&D" in English.
+ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "es": {
+        "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
+        "tmb": "tambien", "tbn": "tambien",
+        "cdo": "cuando", "qndo": "cuando", "cnd": "cuando", "hr": "hora", "hrs": "horas",
+        "info": "informacion", "xfa": "favor", "pa": "para", "ke": "que", "qe": "que",
+        "mnn": "manana", "mna": "manana", "sta": "esta",
+    },
+    "en": {
+        "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
+        "thnx": "thanks", "ty": "thanks", "2day": "today", "2moro": "tomorrow",
+        "2morrow": "tomorrow", "b4": "before", "wat": "what", "wht": "what", "wen": "when",
+        "whn": "when", "wher": "where", "whr": "where", "hw": "how", "info": "information",
+        "addr": "address", "hrs": "hours", "hr": "hour", "bc": "because", "cuz": "because",
+        "coz": "because", "abt": "about", "conf": "conference", "tho": "though",
+    },
+}  # fmt: skip
+
+# Function words (and a few very common ones) that tell Spanish from English in a short text.
+ES_WORDS = _words(
+    """el la los las lo un una unos unas de del al en y que quien quienes cual cuales como
+    cuando donde cuanto cuanta cuantos cuantas es son esta estan este hay habra se mi por
+    para con sin sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente
+    despues lunes martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora
+    semana evento gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde
+    proximo proxima dnd pq tmb cdo oye disculpe necesito quisiera"""
+)
+EN_WORDS = _words(
+    """the is are was what whats when where how who which why do does did can could i my we you
+    your it its this that there on at of for to from with will would should be have has an and
+    today tomorrow yesterday now next after week day days date time event thanks thank hello
+    hey help please any anything something get tell u ur pls plz thx"""
+)
+# Common function words of other languages written in Latin script. A text where they outweigh
+# Spanish and English is in neither: the answer falls back to the user's language or English.
+OTHER_WORDS = _words(
+    """est des une quelle quel quels ou je vous nous pas sont dans avec pour qui quoi
+    cest quest du au aux il elle ils mais merci bonjour salut ist nicht ich
+    und der ein eine sind wie wann warum wo gibt bitte danke hallo guten mit auf zu
+    sono della delle dove perche grazie ciao buongiorno questo quello voce nao obrigado
+    obrigada onde tem voces muito"""
+)
+
+# Nouns that put a question in another domain: "clinic hours at the hospital", "security camera
+# prices", "marriott rewards points". A question holding one is not about the event, whatever
+# event words it also has — unless the knowledge base itself uses the word.
+OFF_DOMAIN = _words(
+    """hospital hospitals doctor doctors dentist dental medical medicine medicines pharmacy
+    nurse surgery vaccine vaccines covid sick illness disease symptoms hospitales medico medicos
+    doctora dentista odontologo farmacia enfermera enfermero cirugia vacuna vacunas enfermedad
+    sintomas restaurant restaurants restaurante restaurantes recipe recipes receta recetas
+    cook cooking cocinar pizza burger hamburguesa bar bars discoteca nightlife
+    windows linux macos iphone android python java javascript excel software laptop computer
+    computadora ordenador printer impresora keyboard teclado smartphone celular app apps
+    camera cameras camara camaras bitcoin crypto cryptocurrency stock stocks dollar dolar euro
+    loan loans mortgage prestamo hipoteca football soccer futbol basketball baseball
+    tennis nba nfl fifa olympics olympic olimpiadas mundial match partido gol league liga
+    movie movies film pelicula peliculas tv television netflix song songs cancion canciones
+    music musica concert concierto videogame game games juego juegos weather forecast rain
+    raining snow sunny temperature clima lluvia llover llueve temperatura pronostico flight
+    flights vuelo vuelos airline airlines aerolinea aerolineas beach beaches playa playas museum
+    museums museo museos tourist turismo shopping mall tienda shoes zapatos rewards points
+    puntos loyalty bonvoy miles millas joke jokes chiste chistes girlfriend boyfriend novia
+    novio married casado casada dating age edad favorite favourite favorito favorita
+    horoscope horoscopo lottery loteria"""
+)

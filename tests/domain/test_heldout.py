@@ -1,0 +1,40 @@
+"""Held-out question sets, written from the seed page before tuning: the main set's bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from question_sets import HERE, load_set, run_set
+
+from bot.domain.knowledge import KnowledgeBase
+from bot.domain.matcher import Matcher
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+SETS = sorted(p.name for p in HERE.glob("heldout*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator(ROOT / "locales")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_set_is_varied(name: str) -> None:
+    questions = load_set(name)["questions"]
+    offtopic = [c for c in questions if c.get("offtopic")]
+    assert len(questions) >= 50
+    assert {c["lang"] for c in questions} >= {"es", "en"}
+    assert len(offtopic) / len(questions) >= 0.15
+    assert any(c.get("now") for c in questions)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_pass_rate_and_offtopic_abstention(
+    name: str, matcher: Matcher, kb: KnowledgeBase, translator: Translator
+) -> None:
+    result = run_set(name, matcher, kb, translator)
+    print(result.report())
+    assert not result.offtopic_answered, f"off-topic questions answered: {result.offtopic_answered}"
+    assert result.rate >= 0.95
