@@ -28,11 +28,16 @@ def retry_after_seconds(error: RetryAfter) -> float:
     return float(value)
 
 
+NO_RETRY = -1  # rate_limit_args: let the caller handle a 429 (must be truthy: see below)
+
+
 class RetryLimiter(BaseRateLimiter[int]):
     """Retry a request Telegram refused with 429 after the delay it gave, pausing all requests.
 
     Replies are not throttled: the bot answers hundreds of users a second. Broadcasts and
-    reminders pace themselves in `TelegramSender`. `rate_limit_args` overrides `max_retries`.
+    reminders pace themselves in `TelegramSender`, which passes `rate_limit_args=NO_RETRY` to
+    handle a 429 itself (python-telegram-bot drops a falsy `rate_limit_args`, so "0" would not
+    reach this limiter).
     """
 
     def __init__(self, max_retries: int = 3) -> None:
@@ -55,7 +60,7 @@ class RetryLimiter(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Call `callback`; on RetryAfter wait the given delay (all requests wait) and retry."""
-        retries = self.max_retries if rate_limit_args is None else rate_limit_args
+        retries = self.max_retries if rate_limit_args is None else max(0, rate_limit_args)
         for attempt in range(retries + 1):
             # Telegram refuses every request during a flood wait, so the others wait too.
             pause = self._resume_at - time.monotonic()

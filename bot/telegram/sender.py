@@ -32,7 +32,7 @@ from telegram.error import (
 from telegram.ext import ExtBot
 
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
-from bot.telegram.limiter import retry_after_seconds
+from bot.telegram.limiter import NO_RETRY, retry_after_seconds
 
 log = logging.getLogger(__name__)
 OnBlocked = Callable[[int], Awaitable[None]]
@@ -145,7 +145,7 @@ class TelegramSender:
         # The application's RetryLimiter would wait out a 429 inside the call; the sender
         # handles it itself (pausing its pacing), so it asks for no retries there.
         limited = isinstance(bot, ExtBot) and bot.rate_limiter is not None
-        self._extra: dict[str, Any] = {"rate_limit_args": 0} if limited else {}
+        self._extra: dict[str, Any] = {"rate_limit_args": NO_RETRY} if limited else {}
         self._pacer = Pacer(rate_per_second, per_chat_interval)
         self._on_blocked = on_blocked
         self._network_retries = network_retries

@@ -153,3 +153,17 @@ async def test_the_sender_handles_429s_itself_on_the_applications_bot(api: FakeB
     assert api.copies() == {1: 1, 2: 1}
     [refused] = api.rejected()
     assert all(c.at >= refused.at + 1.0 for c in api.sent())
+
+
+async def test_on_the_applications_bot_the_sender_itself_waits_out_a_429(
+    api: FakeBotApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
+        sender = TelegramSender(ext_bot, rate_per_second=0)
+        api.fail_next("sendMessage", chat_id=7, code=429, retry_after=1)
+        outcome = await sender(7, OutgoingMessage("hola"))
+    assert outcome is Outcome.DELIVERED
+    assert api.copies()[7] == 1
+    assert "flood limit: every send waits" in caplog.text  # the sender paused its own pacing
+    assert "flood-limited, retrying" not in caplog.text  # the reply limiter stayed out of it
