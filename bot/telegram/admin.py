@@ -54,9 +54,10 @@ async def notify_changes(services: Services, result: ReloadResult) -> int | None
 class AdminTools:
     """The organisers' feature: see what attendees ask, fix the knowledge base, reload it."""
 
-    def __init__(self, poll_seconds: float = 2.0, settle_seconds: float = 0.5) -> None:
-        self.poll_seconds = poll_seconds
-        self.settle_seconds = settle_seconds
+    poll_seconds = 2.0  # how often the watcher looks at the knowledge files
+    settle_seconds = 0.5  # how long an edit must rest before it is loaded
+
+    def __init__(self) -> None:
         self._running: dict[int, _Running] = {}
 
     def register(self, app: App) -> None:

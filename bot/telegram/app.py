@@ -34,11 +34,14 @@ class Feature(Protocol):
     async def shutdown(self, app: App, services: Services) -> None: ...
 
 
-# The features beyond the conversation, registered in this order (before the fallbacks).
-FEATURES: tuple[Feature, ...] = (AdminTools(), ReminderFeature(), BroadcastFeature())
+def make_features() -> tuple[Feature, ...]:
+    """Return the features beyond the conversation, fresh, in the order they register."""
+    return (AdminTools(), ReminderFeature(), BroadcastFeature())
 
 
-def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
+def build_application(
+    settings: Settings, knowledge: LiveKnowledge, features: tuple[Feature, ...]
+) -> App:
     """Build the application with every handler registered, in order."""
     builder = (
         ApplicationBuilder()
@@ -55,7 +58,7 @@ def build_application(settings: Settings, knowledge: LiveKnowledge) -> App:
         builder = builder.updater(None)
     app: App = builder.build()
     handlers.register(app)
-    for feature in FEATURES:
+    for feature in features:
         feature.register(app)
     handlers.register_fallbacks(app)  # last: unknown commands, free text, stickers
     app.add_error_handler(on_error)
@@ -89,7 +92,8 @@ async def serve(
 ) -> None:
     """Run the bot until `stop` is set: long polling, or the webhook server when configured."""
     knowledge = LiveKnowledge(settings.knowledge)
-    app = build_application(settings, knowledge)
+    features = make_features()
+    app = build_application(settings, knowledge, features)
     services = await build_services(settings, clock=clock, knowledge=knowledge)
     attach(app, services)
     stop = stop or asyncio.Event()
@@ -110,7 +114,7 @@ async def serve(
                 {"es": kb.event.city.es, "en": kb.event.city.en},
                 settings.admins,
             )  # fmt: skip
-            for feature in FEATURES:
+            for feature in features:
                 await feature.startup(app, services)
             if settings.webhook:
                 from bot.telegram.webhook import start_webhook
@@ -131,8 +135,10 @@ async def serve(
                 await app.updater.stop()
             if runner is not None:
                 await runner.cleanup()
-            await app.stop()
-            for feature in FEATURES:
+            # Features stop first, while the job queue and the HTTP client still run: jobs can
+            # be removed and messages in flight can finish and be recorded.
+            for feature in features:
                 await feature.shutdown(app, services)
+            await app.stop()
     finally:
         await services.close()

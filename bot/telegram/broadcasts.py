@@ -78,8 +78,9 @@ class _Running:
 class BroadcastFeature:
     """Organiser broadcasts (the `Feature` protocol of bot.telegram.app)."""
 
-    def __init__(self, progress_every: float = 2.0) -> None:
-        self.progress_every = progress_every  # seconds between edits of the progress message
+    progress_every = 2.0  # seconds between edits of the progress message
+
+    def __init__(self) -> None:
         self._running: dict[int, _Running] = {}  # by id(app): one per running bot
 
     def register(self, app: App) -> None:

@@ -15,7 +15,6 @@ from bot.storage.db import Database
 from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import encode_fingerprint
 from bot.telegram.admin import AdminTools
-from bot.telegram.app import FEATURES
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_conversation import say
 from tests.fakeapi import FakeBotApi
@@ -36,9 +35,7 @@ def knowledge(tmp_path: Path) -> Path:
 @pytest.fixture
 def no_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave reloading to /reload alone, so each reply is the command's."""
-    for feature in FEATURES:
-        if isinstance(feature, AdminTools):
-            monkeypatch.setattr(feature, "poll_seconds", 3600.0)
+    monkeypatch.setattr(AdminTools, "poll_seconds", 3600.0)
 
 
 def edit(knowledge: Path, old: str, new: str) -> None:

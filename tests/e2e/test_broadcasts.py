@@ -15,7 +15,6 @@ import pytest
 
 from bot.storage.db import Database
 from bot.storage.users import UserStore
-from bot.telegram.app import FEATURES
 from bot.telegram.broadcasts import BroadcastFeature
 from tests.e2e.conftest import ADMIN, TOKEN, BotFactory
 from tests.e2e.test_conversation import buttons, say
@@ -32,9 +31,7 @@ COPIES = ("La clínica pasa a la sala B.", "The clinic moves to room &lt;B&gt;."
 @pytest.fixture
 def fast_progress(monkeypatch: pytest.MonkeyPatch) -> None:
     """Edit the progress message every 0.2 s, so a short broadcast shows several steps."""
-    for feature in FEATURES:
-        if isinstance(feature, BroadcastFeature):
-            monkeypatch.setattr(feature, "progress_every", 0.2)
+    monkeypatch.setattr(BroadcastFeature, "progress_every", 0.2)
 
 
 def copies(api: FakeBotApi, *texts: str) -> Counter[Any]:
