@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from bot.config import ConfigError
+from bot.domain.knowledge import KnowledgeError
 
 # Each module defines HELP, add_arguments(parser) and main(args) -> exit status.
 COMMANDS = ("run", "chat", "ask", "check", "reminders", "report")
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"confbot: configuration error: {exc}", file=sys.stderr)
         return 2
+    except KnowledgeError as exc:
+        print("confbot: the knowledge base has problems:", *exc.problems, sep="\n", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from bot.answers import render_text
 from bot.config import load_settings
 from bot.domain.clock import SystemClock, parse_instant
-from bot.domain.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher, Reply
 from bot.i18n import Translator
 
@@ -35,12 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     settings = load_settings()
-    try:
-        kb = load_knowledge(settings.knowledge)
-    except KnowledgeError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    kb = load_knowledge(settings.knowledge)
     try:
         now = _now(args.now, settings.now, kb)
     except ValueError:

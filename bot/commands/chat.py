@@ -14,7 +14,6 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.conversation import Conversation, Document, Out, VenuePin
 from bot.domain.delivery import OutgoingMessage
-from bot.domain.knowledge import KnowledgeError
 from bot.i18n import normalize_lang
 from bot.logs import configure_logging
 from bot.services import build_services
@@ -112,9 +111,5 @@ def main(args: argparse.Namespace) -> int:
     configure_logging("WARNING", secrets=(settings.token,))
     lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
-    try:
-        asyncio.run(converse(lang, lines))
-    except KnowledgeError as exc:
-        print("confbot: the knowledge base has problems:", *exc.problems, sep="\n")
-        return 1
+    asyncio.run(converse(lang, lines))
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.config import load_settings
 from bot.domain.clock import parse_instant
-from bot.domain.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.reminders import (
     Due,
     ReminderDay,
@@ -41,11 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     settings = load_settings()
-    try:
-        kb = load_knowledge(settings.knowledge)
-    except KnowledgeError as exc:
-        print(f"confbot: the knowledge base is invalid:\n{exc}", file=sys.stderr)
-        return 1
+    kb = load_knowledge(settings.knowledge)
     try:
         at = parse_instant(args.at, kb.event.tz).astimezone(kb.event.tz)
     except ValueError:

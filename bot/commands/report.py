@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.config import load_settings
 from bot.domain.clock import parse_instant
-from bot.domain.knowledge import KnowledgeError, load_knowledge
+from bot.domain.knowledge import load_knowledge
 from bot.domain.questions import Report
 from bot.i18n import LANGS, Translator
 from bot.reporting import gather_report, render_report, report_csv
@@ -37,11 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     settings = load_settings()
-    try:
-        kb = load_knowledge(settings.knowledge)
-    except KnowledgeError as exc:
-        print(f"confbot: the knowledge base is invalid:\n{exc}", file=sys.stderr)
-        return 1
+    kb = load_knowledge(settings.knowledge)
     tz = kb.event.tz
     try:
         since = parse_instant(args.since, tz) if args.since else None

@@ -7,7 +7,6 @@ import asyncio
 import signal
 
 from bot.config import load_settings
-from bot.domain.knowledge import KnowledgeError
 from bot.logs import configure_logging
 
 HELP = "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"
@@ -31,9 +30,5 @@ async def _main() -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    try:
-        asyncio.run(_main())
-    except KnowledgeError as exc:
-        print("confbot: the knowledge base has problems:", *exc.problems, sep="\n")
-        return 1
+    asyncio.run(_main())
     return 0
