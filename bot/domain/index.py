@@ -112,7 +112,7 @@ class Index:
             return self.weights[term]
         if term in strong:
             return _NAME
-        return _LIGHT if term in self.light else _UNKNOWN
+        return _LIGHT if term in self.light or is_small_number(term) else _UNKNOWN
 
     def search(
         self, terms: Iterable[str], limit: int = 3, strong: frozenset[str] = frozenset()
@@ -143,6 +143,11 @@ class Index:
             closeness = max(closeness, share)
             support += share
         return _hit(self.ids[e], coverage, closeness, matched, support)
+
+
+def is_small_number(term: str) -> bool:
+    """True for a count or day of the month ("a 5 day event"): no topic of its own."""
+    return term.isdigit() and int(term) <= 31
 
 
 def _hit(entry: str, coverage: float, closeness: float, matched: float, support: float) -> Hit:

@@ -48,7 +48,7 @@ FILLER_EN = _words(
     precisely anyone somebody kindly advance appreciate appreciated because theres thats heres
     hows whos
     change changes changed changing different required mandatory necessary compulsory
-    nearby near around close stand acronym"""
+    nearby near around close stand acronym door doors entrance gate ceremony"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -60,7 +60,9 @@ FILLER_ES = _words(
     creo pienso dijeron dicen escuche entiendo entender agradeceria
     agradezco gentileza amable porque tienes eres otro otra otros otras cambia cambian
     cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
-    requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo"""
+    requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
+    puerta puertas ceremonia hecho hechos hecha hechas realizado realizados realizada
+    realizadas celebrado celebrada"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 
@@ -80,6 +82,8 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         "whn": "when", "wher": "where", "whr": "where", "hw": "how", "info": "information",
         "addr": "address", "hrs": "hours", "hr": "hour", "bc": "because", "cuz": "because",
         "coz": "because", "abt": "about", "conf": "conference", "tho": "though",
+        "mtg": "meeting", "mtgs": "meetings",
+        "reg": "registration", "prog": "programme", "sched": "schedule", "tmrw": "tomorrow",
     },
 }  # fmt: skip
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.dates import DateReader, mark_numeric_dates
-from bot.domain.index import Document, Hit, Index
+from bot.domain.index import Document, Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
 from bot.domain.language import (
     LanguageEvidence,
@@ -42,6 +42,7 @@ _META = (
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
     "offer offered"
 )
+_PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
 
@@ -68,12 +69,21 @@ class Matcher:
         self.kb = kb
         # The event's own name and city tell no entry from another.
         event = kb.event
+        # A venue's proper name says where, not what: "wifi at ECU 911" asks about wifi.
+        venue_names = [
+            w
+            for v in kb.venues
+            for n in (v.name.es, v.name.en)
+            for w in tokens(n)
+            if w not in _PLACE_NOUNS
+        ]
         event_words = [event.name.es, event.name.en, event.city.es, event.city.en, "event"]
         self.index = Index(
             _documents(kb),
             kb.synonyms,
             damped={
                 **dict.fromkeys(event_words, 0.35),
+                **dict.fromkeys(venue_names, 0.7),
                 _COURTESY: 0.3,
                 _META: 0.3,
                 "how many": 0.5,
@@ -83,9 +93,14 @@ class Matcher:
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
-        self.framing = frozenset(term(w) for w in (*_COURTESY.split(), *_META.split(), "who"))
+        # Nor are the event's own name and city: every question about anything may hold them.
+        named = [w for text in event_words for w in tokens(text)]
+        self.framing = frozenset(
+            term(w) for w in (*_COURTESY.split(), *_META.split(), "who", *named)
+        )
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
+        self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
@@ -119,7 +134,7 @@ class Matcher:
         when = self.dates.read(words, local.date())
         if when is not None:
             rest = [t for t in terms if not t.within(when.consumed)]
-            topical = [t for t in rest if t.text not in self.aspects]
+            topical = [t for t in rest if t.text not in self.not_topics]
             if topical and any(not t.known for t in topical):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
             if topical:
@@ -174,6 +189,7 @@ class Matcher:
             if not t.known
             and (len(t.text) > 2 or t.text.isdigit())
             and t.text not in self.index.light
+            and not is_small_number(t.text)
         )
         return unknown > known
 
