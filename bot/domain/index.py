@@ -15,6 +15,7 @@ _BODY = 0.5  # a word only in an answer or description explains a question less 
 _LIGHT = 0.3  # weight of an unknown word that only says "what is on"
 _UNKNOWN = 0.6  # an unknown word may be the real topic, or just a word the KB never uses
 _NAME = 1.0  # an unknown name ("Paris", "Tokio") is surely what the question is about
+_KEYWORD = 0.4  # how close a question matching a whole keyword is to the entry's phrasings
 _POOL = 64  # entries scored exactly per question (all of them in a small KB)
 
 
@@ -64,6 +65,7 @@ class Index:
             for text in d.phrasings:
                 self.exact.setdefault(" ".join(self._tokens[text][:MAX_TOKENS]), d.id)
         phrase_terms: list[list[frozenset[str]]] = []
+        keyword_terms: list[list[frozenset[str]]] = []
         entry_terms: list[dict[str, float]] = []
         df: dict[str, int] = defaultdict(int)
         body_df: dict[str, int] = defaultdict(int)
@@ -79,6 +81,7 @@ class Index:
             for t in body - own.keys():
                 body_df[t] += 1
             phrase_terms.append([ph for ph in phrasings if ph])
+            keyword_terms.append([k for k in (self._terms(t) for t in d.keywords) if k])
             entry_terms.append(terms)
         n = max(1, len(docs))
         damp = {
@@ -95,16 +98,24 @@ class Index:
         self._body: dict[str, list[int]] = defaultdict(list)  # term -> entries only mentioning it
         self._shares: list[dict[str, float]] = entry_terms
         self._phrasings: list[list[tuple[frozenset[str], float]]] = []
+        self._keywords: list[list[tuple[frozenset[str], float]]] = []
         for e, terms in enumerate(entry_terms):
             for t, share in terms.items():
                 (self._own if share == 1.0 else self._body)[t].append(e)
             self._phrasings.append(
                 [(ph, sum(self.weights[t] ** 2 for t in ph)) for ph in phrase_terms[e]]
             )
+            self._keywords.append(
+                [(k, sum(self.weights[t] ** 2 for t in k)) for k in keyword_terms[e]]
+            )
 
     def _terms(self, text: str) -> frozenset[str]:
         words = self._tokens.get(text) or tokens(text, limit=100_000)
         return frozenset(t.text for t in self.normaliser.terms(words, repair=False))
+
+    def asks(self, term: str) -> bool:
+        """True when some entry's questions or keywords hold `term` (not only its answer)."""
+        return term in self._own
 
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""
@@ -142,6 +153,9 @@ class Index:
             share = sum(query[t] ** 2 for t in terms if t in query) / phrasing_mass
             closeness = max(closeness, share)
             support += share
+        for terms, keyword_mass in self._keywords[e]:  # a keyword is a short way of asking
+            share = sum(query[t] ** 2 for t in terms if t in query) / keyword_mass
+            closeness = max(closeness, _KEYWORD * share)
         return _hit(self.ids[e], coverage, closeness, matched, support)
 
 

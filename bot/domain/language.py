@@ -105,9 +105,23 @@ def expand(words: list[str], lang: str) -> list[str]:
     return [table.get(w, w) for w in words]
 
 
+_CODE = re.compile(r"^([a-z]{2,})(\d+)$")
+
+
+def split_codes(words: list[str]) -> list[str]:
+    """Split letters run into a number ("ecu911" -> ecu, 911; "oct21" -> oct, 21)."""
+    out: list[str] = []
+    for w in words:
+        m = _CODE.match(w)
+        out.extend((m[1], m[2]) if m else (w,))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip a plural ending so 'sessions'/'session' and 'reuniones'/'reunion' meet."""
+    if len(word) >= 5 and word.endswith("ies"):  # countries/country, activities/activity
+        return word[:-3] + "y"
     if len(word) >= 6 and word.endswith("es") and word[-3] in "lnrdz":
         return word[:-2]
     if len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -22,7 +22,8 @@ STOPWORDS_EN = _words(
     please tell know want wanna like need give show let get got im ive id dont doesnt isnt arent
     wont cant whats thing things one ones out up very really whether else again more much other
     held available after before tell show explain take takes taking took until during anyone
-    anybody someone somebody"""
+    anybody someone somebody they them their theirs he she him his her hers everyone
+    everybody everything"""
 )
 STOPWORDS_ES = _words(
     """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales
@@ -33,7 +34,7 @@ STOPWORDS_ES = _words(
     decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
     disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
     ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
-    cuanto cuanta cuantos cuantas"""
+    cuanto cuanta cuantos cuantas todo toda todos todas va vas ellos ellas dice"""
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers. In a long
 # message they surround the question without ever being its topic.
@@ -48,7 +49,8 @@ FILLER_EN = _words(
     precisely anyone somebody kindly advance appreciate appreciated because theres thats heres
     hows whos
     change changes changed changing different required mandatory necessary compulsory
-    nearby near around close stand acronym door doors entrance gate ceremony"""
+    nearby near around close stand acronym door doors entrance gate ceremony host hosts
+    hosted hosting main key smart final"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -61,8 +63,8 @@ FILLER_ES = _words(
     agradezco gentileza amable porque tienes eres otro otra otros otras cambia cambian
     cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
-    puerta puertas ceremonia hecho hechos hecha hechas realizado realizados realizada
-    realizadas celebrado celebrada"""
+    puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
+    realizado realizados realizada realizadas celebrado celebrada"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 
@@ -83,7 +85,8 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         "addr": "address", "hrs": "hours", "hr": "hour", "bc": "because", "cuz": "because",
         "coz": "because", "abt": "about", "conf": "conference", "tho": "though",
         "mtg": "meeting", "mtgs": "meetings",
-        "reg": "registration", "prog": "programme", "sched": "schedule", "tmrw": "tomorrow",
+        "reg": "registration", "rehab": "rehabilitation", "prog": "programme",
+        "sched": "schedule", "tmrw": "tomorrow",
     },
 }  # fmt: skip
 
@@ -133,5 +136,17 @@ OFF_DOMAIN = _words(
     museums museo museos tourist turismo shopping mall tienda shoes zapatos rewards points
     puntos loyalty bonvoy miles millas joke jokes chiste chistes girlfriend boyfriend novia
     novio married casado casada dating age edad favorite favourite favorito favorita
-    horoscope horoscopo lottery loteria"""
+    horoscope horoscopo lottery loteria atm cajero"""
+)
+# Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
+OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("how", "do", "you", "say"),
+    ("how", "do", "i", "say"),
+    ("how", "to", "say"),
+    ("how", "do", "you", "spell"),
+    ("how", "to", "spell"),
+    ("como", "se", "dice"),
+    ("como", "digo"),
+    ("como", "se", "escribe"),
+    ("como", "se", "pronuncia"),
 )

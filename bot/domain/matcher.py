@@ -15,10 +15,11 @@ from bot.domain.language import (
     expand,
     fold,
     names,
+    split_codes,
     stem,
     tokens,
 )
-from bot.domain.lexicon import OFF_DOMAIN
+from bot.domain.lexicon import OFF_DOMAIN, OFF_DOMAIN_PHRASES
 from bot.domain.schedule import SCHEDULE_WORDS, plan
 from bot.domain.terms import Term
 
@@ -126,9 +127,9 @@ class Matcher:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        words = expand(words, lang)
+        words = split_codes(expand(words, lang))
         terms = self.index.normaliser.terms(words)
-        if self._off_domain(words):
+        if self._off_domain(words, terms):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
@@ -160,11 +161,19 @@ class Matcher:
             return self._entry(question, lang, hits[0])
         return self._abstain(question, lang, hits)
 
-    def _off_domain(self, words: list[str]) -> bool:
-        """True when a word places the question in another domain (and the KB never uses it)."""
-        vocabulary = self.index.normaliser.vocabulary
-        return any(w in OFF_DOMAIN and w not in vocabulary for w in words) or any(
-            stem(w) in self.off_domain and w not in vocabulary for w in words
+    def _off_domain(self, words: list[str], terms: list[Term]) -> bool:
+        """True when a word places the question in another domain.
+
+        A word the knowledge base is asked about (its questions and keywords) is never off
+        domain; one it only mentions inside a name ("Banco Interamericano") still is.
+        """
+        for t in terms:
+            word = words[t.index]
+            off = word in OFF_DOMAIN or stem(word) in self.off_domain
+            if off and t.size == 1 and not self.index.asks(t.text):
+                return True
+        return any(
+            tuple(words[i : i + len(p)]) == p for p in OFF_DOMAIN_PHRASES for i in range(len(words))
         )
 
     def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
@@ -191,7 +200,7 @@ class Matcher:
             and t.text not in self.index.light
             and not is_small_number(t.text)
         )
-        return unknown > known
+        return unknown > known or (unknown > 0 and known <= 1)
 
     def _entry(self, question: str, lang: str, hit: Hit) -> Reply:
         return Reply(question, lang, "entry", hit.entry, hit.score)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.domain.language import detect_language, expand
+from bot.domain.language import detect_language, expand, split_codes, stem
 from bot.domain.matcher import Matcher
 
 BEFORE = dt.datetime(2015, 10, 10, 12, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
@@ -59,3 +59,20 @@ def test_part_of_day_words_keep_a_schedule_question(matcher: Matcher) -> None:
 def test_the_weeks_name_is_not_a_time(matcher: Matcher) -> None:
     reply = matcher.answer("para qué sirve esta semana de seguridad", BEFORE)
     assert reply.kind == "entry"
+
+
+def test_codes_split_and_plurals_in_ies_meet() -> None:
+    assert split_codes(["ecu911", "21st", "oct21"]) == ["ecu", "911", "21st", "oct", "21"]
+    assert stem("countries") == stem("country")
+
+
+@pytest.mark.parametrize(
+    "question", ["how do you say hello in spanish", "cómo se dice hola en inglés"]
+)
+def test_requests_for_something_else_abstain(matcher: Matcher, question: str) -> None:
+    assert matcher.answer(question, BEFORE).entry is None
+
+
+def test_one_known_word_and_one_unknown_is_too_little(matcher: Matcher) -> None:
+    assert matcher.answer("how do i learn spanish fast", BEFORE).entry is None
+    assert matcher.answer("is there wi-fi at ecu 911", BEFORE).entry == "wifi"
