@@ -59,6 +59,7 @@ class Index:
         vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
         self.normaliser = Normaliser(synonyms, vocabulary)
         self.ids = tuple(d.id for d in docs)
+        self._position = {id_: e for e, id_ in enumerate(self.ids)}
         # Whole phrasings, word for word: questions made only of stopwords ("what can you do?").
         self.exact: dict[str, str] = {}
         for d in docs:
@@ -83,6 +84,8 @@ class Index:
             phrase_terms.append([ph for ph in phrasings if ph])
             keyword_terms.append([k for k in (self._terms(t) for t in d.keywords) if k])
             entry_terms.append(terms)
+        # Terms some entry names as a keyword: the topics of the KB, not words that merely occur.
+        self.topics = frozenset(t for ks in keyword_terms for k in ks for t in k)
         n = max(1, len(docs))
         damp = {
             t.text: factor
@@ -116,6 +119,11 @@ class Index:
     def asks(self, term: str) -> bool:
         """True when some entry's questions or keywords hold `term` (not only its answer)."""
         return term in self._own
+
+    def explains(self, entry: str, term: str) -> bool:
+        """True when entry `entry` holds `term` in its phrasings, keywords or body."""
+        e = self._position.get(entry)
+        return e is not None and term in self._shares[e]
 
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""

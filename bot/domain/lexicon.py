@@ -136,7 +136,15 @@ OFF_DOMAIN = _words(
     museums museo museos tourist turismo shopping mall tienda shoes zapatos rewards points
     puntos loyalty bonvoy miles millas joke jokes chiste chistes girlfriend boyfriend novia
     novio married casado casada dating age edad favorite favourite favorito favorita
-    horoscope horoscopo lottery loteria atm cajero"""
+    horoscope horoscopo lottery loteria atm cajero tourist tourists touristic turistico
+    turisticos turistica turisticas turista turistas sightseeing attractions atracciones
+    bancaria bancario bancarias bancarios banking deposit deposito withdraw withdrawal savings
+    ahorro ahorros checking sucursal branch branches emergency emergencies emergencia
+    emergencias ambulance ambulancia bomberos firefighters job jobs empleo empleos vacancy
+    vacancies vacante vacantes hiring salary salario sueldo career careers
+    guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
+    cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
+    london londres berlin tokyo tokio"""
 )
 # Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
 OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -149,4 +157,16 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("como", "digo"),
     ("como", "se", "escribe"),
     ("como", "se", "pronuncia"),
+    # banking: the organiser is a bank, but not one anyone opens an account at
+    ("bank", "open"),
+    ("banks", "open"),
+    ("abre", "el", "banco"),
+    ("abren", "los", "bancos"),
+    ("open", "an", "account"),
+    ("open", "a", "bank"),
+    ("abrir", "una", "cuenta"),
+    ("interest", "rate"),
+    ("tasa", "de", "interes"),
+    ("social", "security", "number"),
+    ("seguro", "social"),
 )

@@ -46,6 +46,7 @@ _META = (
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
+_STRAY = 0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Matcher:
         )
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
+        self.count = self.index.normaliser.terms(["how", "many"])[0].text
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
@@ -141,9 +143,11 @@ class Matcher:
             if topical:
                 hits = self.index.search((t.text for t in topical), limit=_DAY_POOL)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
-                if on_day is not None:
+                if on_day is not None and not self._stray(on_day, topical, words):
                     return self._entry(question, lang, on_day)
                 if hits and hits[0].score >= THRESHOLD:
+                    if self._stray(hits[0], topical, words):
+                        return self._abstain(question, lang, hits)
                     return self._entry(question, lang, hits[0])
             p = plan(self.kb, when, local)
             ids = tuple(s.id for s in p.sessions)
@@ -157,7 +161,12 @@ class Matcher:
         if not terms:
             return self._abstain(question, lang, [])
         hits = self.index.search((t.text for t in terms), strong=names(text))
-        if hits and hits[0].score >= THRESHOLD and not self._mostly_unknown(terms):
+        if (
+            hits
+            and hits[0].score >= THRESHOLD
+            and not self._mostly_unknown(terms)
+            and not self._stray(hits[0], terms, words)
+        ):
             return self._entry(question, lang, hits[0])
         return self._abstain(question, lang, hits)
 
@@ -187,6 +196,25 @@ class Matcher:
         ids = {s.id for s in self.kb.sessions_on(day)}
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
         return next((h for h in hits if h.entry in ids and h.score >= floor), None)
+
+    def _stray(self, hit: Hit, terms: list[Term], words: list[str]) -> bool:
+        """True when a weighty topic word of the question is one the answering entry lacks.
+
+        "a qué hora abre el banco" matches the times entry on "hora", but the bank is what is
+        asked about and that entry never mentions it: two topics, and the answer covers neither.
+        """
+        term = self.index.normaliser.term
+        if self.count in {t.text for t in terms} and not self.index.explains(hit.entry, self.count):
+            return True
+        return any(
+            t.known
+            and t.text in self.index.topics
+            and (t.size > 1 or term(words[t.index]) == t.text)  # typed, not a repaired typo
+            and t.text not in self.not_topics
+            and self.index.weight(t.text) >= _STRAY
+            and not self.index.explains(hit.entry, t.text)
+            for t in terms
+        )
 
     def _mostly_unknown(self, terms: list[Term]) -> bool:
         """True when more of the question's real words are unknown to the KB than known."""

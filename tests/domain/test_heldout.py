@@ -16,7 +16,10 @@ SETS = sorted(p.name for p in HERE.glob("heldout*.yaml"))
 # Batches held to the main set's bar. heldout3.yaml, written after the others were tuned on,
 # is tracked with a floor instead: it measures how far generalisation still falls short.
 ENFORCED = ["heldout.yaml", "heldout2.yaml"]
-TRACKED = {"heldout3.yaml": (0.9, 1), "heldout4.yaml": (0.82, 7)}  # (minimum pass rate, off-topic answers tolerated)
+TRACKED = {
+    "heldout3.yaml": (0.94, 0),
+    "heldout4.yaml": (0.87, 0),
+}  # (minimum pass rate, off-topic answers tolerated)
 
 
 @pytest.fixture(scope="module")
