@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
+import sqlite3
+import sys
 
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.logs import configure_logging
 
 HELP = "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"
+log = logging.getLogger("confbot")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Configuration comes from the environment: see the README."
 
 
-async def _main() -> None:
+async def _serve(settings: Settings) -> None:
     from bot.telegram.app import serve  # imported late: `confbot ask` should not pay for PTB
 
-    settings = load_settings()
-    settings.require_token()
-    configure_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -29,6 +30,30 @@ async def _main() -> None:
     await serve(settings, stop=stop)
 
 
+def _fail(message: str, settings: Settings) -> int:
+    """Say why the bot could not start, in one line, with the secrets taken out."""
+    for secret in (settings.token, settings.webhook_secret):
+        if secret:
+            message = message.replace(secret, "***")
+    print(f"confbot: {message}", file=sys.stderr)
+    return 1
+
+
 def main(args: argparse.Namespace) -> int:
-    asyncio.run(_main())
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    settings = load_settings()
+    settings.require_token()
+    configure_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    try:
+        asyncio.run(_serve(settings))
+    except InvalidToken:
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", settings)
+    except NetworkError as exc:
+        where = settings.api_base_url
+        return _fail(f"cannot reach the Bot API at {where} ({exc})", settings)
+    except TelegramError as exc:
+        return _fail(f"the Bot API refused to start the bot: {exc}", settings)
+    except (sqlite3.Error, OSError) as exc:
+        return _fail(f"cannot open the database CONFBOT_DB={settings.db}: {exc}", settings)
     return 0
