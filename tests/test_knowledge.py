@@ -126,3 +126,17 @@ def test_confbot_check_accepts_the_shipped_knowledge_base() -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "OK" in run.stdout
+
+
+def test_an_impossible_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path, event=EVENT, sessions=SESSION.replace("2015-10-20", "2015-10-32"))
+    assert [str(p) for p in check_knowledge(tmp_path)] == [
+        f"{tmp_path / 'sessions.yaml'}:6: session 'talk'.date: '2015-10-32' is not a date "
+        "(YYYY-MM-DD)"
+    ]
+
+
+def test_a_file_that_does_not_parse_does_not_cascade_into_other_files(tmp_path: Path) -> None:
+    write(tmp_path, event="event: [\n", sessions=SESSION)
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == 1 and "event.yaml:2: YAML syntax error" in problems[0]

@@ -45,7 +45,9 @@ def load_knowledge(path: Path | str) -> KnowledgeBase:
     problems: list[Problem] = []
     for file in files:
         problems += read_file(file, collected)
-    problems += cross_check(collected)
+    if not any("YAML syntax error" in p.message for p in problems):
+        # A file that could not be parsed hides its records: cross-checks would cascade.
+        problems += cross_check(collected, str(root))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(

@@ -45,6 +45,13 @@ class _LineLoader(yaml.SafeLoader):
         result.line = node.start_mark.line + 1
         return result
 
+    def construct_timestamp(self, node: yaml.ScalarNode) -> object:
+        """Read a date; an impossible one (2015-10-32) stays text so the check can report it."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
@@ -54,6 +61,7 @@ _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
     _LineLoader.construct_sequence,
 )
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_timestamp)
 
 _TOP_KEYS = {"event", "venues", "sessions", "faqs", "synonyms"}
 _EVENT_KEYS = {
@@ -234,14 +242,17 @@ class _Reader:
         start, end = self.time(m, "start", what), self.time(m, "end", what)
         if start and end and end <= start:
             self.problem(self.line_of(m, "end"), f"{what}: end is not after start")
-        if not (ident and title and summary and description):
-            return None
+        day = self.date(m, "date", what)
+        if not (ident and title and summary and description) or (
+            day is None and m.get("date") is not None
+        ):
+            return None  # reported above; cross-checks on a broken record would only repeat it
         return Session(
             id=ident,
             title=title,
             summary=summary,
             description=description,
-            date=self.date(m, "date", what),
+            date=day,
             start=start,
             end=end,
             venue=m.get("venue"),
@@ -293,7 +304,7 @@ def read_file(path: Path, into: Collected) -> list[Problem]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         return [Problem(name, line, f"YAML syntax error: {exc.problem or exc}")]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         return [Problem(name, 1, f"cannot read: {exc}")]
     if raw is None:
         return []
@@ -328,14 +339,14 @@ def read_file(path: Path, into: Collected) -> list[Problem]:
     return reader.problems
 
 
-def cross_check(c: Collected) -> list[Problem]:
+def cross_check(c: Collected, root: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def at(where: Problem, message: str) -> None:
         problems.append(Problem(where.path, where.line, message))
 
     if not c.events:
-        problems.append(Problem("knowledge", 0, "no 'event' section found"))
+        problems.append(Problem(root, 0, "no valid 'event' section found"))
     for _, where in c.events[1:]:
         at(where, "a second 'event' section (there must be exactly one)")
     seen: dict[str, Problem] = {}
@@ -345,13 +356,14 @@ def cross_check(c: Collected) -> list[Problem]:
             at(where, f"duplicate id '{ident}' (first at {first.path}:{first.line})")
         else:
             seen[ident] = where
-    venue_ids = {v.id for v, _ in c.venues}
-    sessions = {s.id: s for s, _ in c.sessions}
+    # References may point at records that were themselves reported broken: only a name
+    # that appears nowhere is a new problem.
+    known = set(seen)
     event = c.events[0][0] if c.events else None
     for s, where in c.sessions:
-        if s.venue is not None and s.venue not in venue_ids:
+        if s.venue is not None and s.venue not in known:
             at(where, f"session '{s.id}': venue '{s.venue}' is not a known venue")
-        if s.part_of is not None and (s.part_of not in sessions or s.part_of == s.id):
+        if s.part_of is not None and (s.part_of not in known or s.part_of == s.id):
             at(where, f"session '{s.id}': part_of '{s.part_of}' is not another session")
         if s.date is None and s.part_of is None:
             at(where, f"session '{s.id}': needs a date (or part_of a session that has one)")
