@@ -125,6 +125,11 @@ class Index:
         e = self._position.get(entry)
         return e is not None and term in self._shares[e]
 
+    def owns(self, entry: str, term: str) -> bool:
+        """True when entry `entry` is asked about `term` (its phrasings or keywords hold it)."""
+        e = self._position.get(entry)
+        return e is not None and self._shares[e].get(term) == 1.0
+
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""
         if term in self.weights:

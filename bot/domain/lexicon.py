@@ -47,7 +47,7 @@ FILLER_EN = _words(
     boss colleague colleagues friend friends team manager myself yourself ourselves
     just landed arrived arriving lost confused new here still already yet
     precisely anyone somebody kindly advance appreciate appreciated because theres thats heres
-    hows whos
+    hows whos mate buddy bro dude
     change changes changed changing different required mandatory necessary compulsory
     nearby near around close stand acronym door doors entrance gate ceremony host hosts
     hosted hosting main key smart final"""

@@ -56,7 +56,10 @@ class Reply:
     question: str
     lang: str  # "es" | "en": the answer language
     kind: str  # "entry" | "schedule" | "abstain"
-    entry: str | None  # the FAQ/session that answered; "schedule" for an empty day; None
+    # The FAQ/session that answered; None when abstaining. Schedule answers report the first
+    # session they list (a day's or a week's listing alike: "what's on this week" -> the
+    # week's first session) and "schedule" when the period asked about holds none.
+    entry: str | None
     score: float  # 0..100
     day: dt.date | None = None  # schedule answers: the day asked about
     sessions: tuple[str, ...] = ()  # schedule answers: the session ids listed, in order
@@ -160,7 +163,9 @@ class Matcher:
             return Reply(question, lang, "entry", exact, 100.0)
         if not terms:
             return self._abstain(question, lang, [])
-        hits = self.index.search((t.text for t in terms), strong=names(text))
+        hits = self._owner_first(
+            self.index.search((t.text for t in terms), strong=names(text)), terms
+        )
         if (
             hits
             and hits[0].score >= THRESHOLD
@@ -196,6 +201,26 @@ class Matcher:
         ids = {s.id for s in self.kb.sessions_on(day)}
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
         return next((h for h in hits if h.entry in ids and h.score >= floor), None)
+
+    def _owner_first(self, hits: list[Hit], terms: list[Term]) -> list[Hit]:
+        """Put first the hit asked about the question's rarest topic word, when the top one only
+        mentions it in its answer ("qué división organiza la clínica": divisions, not organiser).
+        """
+        if len(hits) < 2:
+            return hits
+        rare = [
+            t.text
+            for t in terms
+            if t.text in self.index.topics
+            and t.text not in self.not_topics
+            and self.index.weight(t.text) >= _STRAY
+        ]
+        if not rare or all(self.index.owns(hits[0].entry, t) for t in rare):
+            return hits
+        for h in hits[1:]:
+            if h.score >= THRESHOLD and all(self.index.owns(h.entry, t) for t in rare):
+                return [h, *(x for x in hits if x is not h)]
+        return hits
 
     def _stray(self, hit: Hit, terms: list[Term], words: list[str]) -> bool:
         """True when a weighty topic word of the question is one the answering entry lacks.

@@ -18,7 +18,7 @@ SETS = sorted(p.name for p in HERE.glob("heldout*.yaml"))
 ENFORCED = ["heldout.yaml", "heldout2.yaml"]
 TRACKED = {
     "heldout3.yaml": (0.94, 0),
-    "heldout4.yaml": (0.87, 0),
+    "heldout4.yaml": (0.93, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
