@@ -19,12 +19,15 @@ log = logging.getLogger(__name__)
 current_lang: ContextVar[str] = ContextVar("current_lang", default=DEFAULT_LANG)
 
 
+def supported_lang(code: str | None) -> str | None:
+    """Map a Telegram language_code to es/en, or None when it is neither (or missing)."""
+    base = (code or "").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGS else None
+
+
 def normalize_lang(code: str | None, default: str = DEFAULT_LANG) -> str:
     """Map a Telegram language_code ('es-419', 'EN', None) to a supported language."""
-    if not code:
-        return default
-    base = code.replace("_", "-").split("-")[0].lower()
-    return base if base in LANGS else default
+    return supported_lang(code) or default
 
 
 def _load(locales: Path, lang: str) -> gettext.NullTranslations:

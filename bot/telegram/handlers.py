@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 
 from bot.domain.flood import Verdict
-from bot.i18n import current_lang, normalize_lang
+from bot.i18n import current_lang, normalize_lang, supported_lang
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 
@@ -46,7 +46,7 @@ async def track_user(update: Update, context: BotContext) -> None:
         return
     services = context.services
     if chat.type == ChatType.PRIVATE and update.my_chat_member is None:
-        await services.users.seen(user.id, chat.id, normalize_lang(user.language_code, ""))
+        await services.users.seen(user.id, chat.id, supported_lang(user.language_code))
     lang = await resolve_language(update, context)
     current_lang.set(lang)
     if update.message is None:

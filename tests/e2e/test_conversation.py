@@ -141,3 +141,13 @@ async def test_a_brief_where_answer_offers_the_full_description(
         await api.wait_for(lambda a: len(a.sent(ALICE)) == 2)
     full = api.texts(ALICE)[1]
     assert "(v)" not in brief.params["text"] and "(v)" in full
+
+
+async def test_other_telegram_languages_get_english(api: FakeBotApi, start_bot: BotFactory) -> None:
+    async with start_bot() as bot:
+        [hello] = await say(api, 150, "/start", language_code="pt-br")
+        [plain] = await say(api, 151, "/start", language_code=None)
+        stored = bot.rows("SELECT tg_lang FROM users WHERE user_id IN (150, 151)")
+    assert "Citizen Security Week" in hello.params["text"]
+    assert "Citizen Security Week" in plain.params["text"]
+    assert stored == [(None,), (None,)]
