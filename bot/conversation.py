@@ -19,6 +19,7 @@ from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.focus import Focus, focus
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
+from bot.i18n import LANGS
 from bot.services import Services
 
 TELEGRAM_LIMIT = 4096
@@ -194,7 +195,7 @@ class Conversation:
         text = render_html(reply, snapshot.kb, self.s.translator)
         if reply.kind == "abstain":
             buttons = tuple(
-                (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}"),)
+                (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}:{lang}"),)
                 for entry in reply.suggestions
             )
             return messages(text, buttons)
@@ -208,7 +209,7 @@ class Conversation:
         self, lang: str, session: Session, more: bool = False
     ) -> tuple[tuple[Button, ...], ...]:
         _ = self.tr(lang)
-        row = [Button(_("ℹ️ More"), f"ask:{session.id}")] if more else []
+        row = [Button(_("ℹ️ More"), f"ask:{session.id}:{lang}")] if more else []
         venue = self.kb.session_venue(session)
         if venue is not None and session.venue is not None:
             row.append(Button(_("📍 Venue"), f"venue:{venue.id}"))
@@ -304,7 +305,9 @@ class Conversation:
         """Answer a button press; None when the data is not one of the conversation's."""
         kind, _sep, value = data.partition(":")
         if kind == "ask":
-            return self.entry(lang, value)
+            # The language of the message the button is on wins over the user's setting.
+            entry, _sep, asked_in = value.partition(":")
+            return self.entry(asked_in if asked_in in LANGS else lang, entry)
         if kind == "venue":
             return self.venue(lang, value)
         if kind == "ics":

@@ -136,8 +136,8 @@ async def test_a_brief_where_answer_offers_the_full_description(
 ) -> None:
     async with start_bot():
         [brief] = await say(api, ALICE, "where is the clinic?")
-        assert ("ℹ️ More", "ask:clinic") in buttons(brief)
-        api.push_callback(ALICE, "ask:clinic", brief.result["message_id"])
+        assert ("ℹ️ More", "ask:clinic:en") in buttons(brief)
+        api.push_callback(ALICE, "ask:clinic:en", brief.result["message_id"])
         await api.wait_for(lambda a: len(a.sent(ALICE)) == 2)
     full = api.texts(ALICE)[1]
     assert "(v)" not in brief.params["text"] and "(v)" in full
@@ -151,3 +151,21 @@ async def test_other_telegram_languages_get_english(api: FakeBotApi, start_bot: 
     assert "Citizen Security Week" in hello.params["text"]
     assert "Citizen Security Week" in plain.params["text"]
     assert stored == [(None,), (None,)]
+
+
+async def test_a_suggestion_answers_in_the_language_it_was_offered_in(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        [menu] = await say(api, ALICE, "/language")
+        api.push_callback(ALICE, "lang:es", menu.result["message_id"])
+        await api.wait_for(lambda a: "español" in a.texts(ALICE)[-1])
+        [unsure] = await say(api, ALICE, "what is the capital of France?")
+        label, data = buttons(unsure)[0]
+        assert data.endswith(":en")
+        api.push_callback(ALICE, data, unsure.result["message_id"])
+        await api.wait_for(lambda a: len(a.sent(ALICE)) == 4)
+    assert "I'm not sure" in unsure.params["text"]
+    answer = api.texts(ALICE)[-1]
+    assert answer != unsure.params["text"]
+    assert " el " not in answer and " la " not in answer  # English, like the question
