@@ -19,6 +19,7 @@ ENFORCED = ["heldout.yaml", "heldout2.yaml"]
 TRACKED = {
     "heldout3.yaml": (0.94, 0),
     "heldout4.yaml": (0.93, 0),
+    "heldout5.yaml": (0.95, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
