@@ -69,6 +69,12 @@ def entry_label(entry_id: str, kb: KnowledgeBase, lang: str) -> str:
     return label if len(label) <= LABEL_LIMIT else label[: LABEL_LIMIT - 1].rstrip() + "…"
 
 
+def format_day(day: dt.date, lang: str, gettext: Callable[[str], str], year: bool = False) -> str:
+    """Return 'Wednesday 21 October' / 'miércoles 21 de octubre' (the pattern is translated)."""
+    pattern = gettext("EEEE d MMMM y") if year else gettext("EEEE d MMMM")
+    return format_date(day, pattern, locale=lang)
+
+
 class _Renderer:
     def __init__(self, lang: str, kb: KnowledgeBase, translator: Translator, style: _Style):
         self.lang, self.kb, self.style = lang, kb, style
@@ -86,8 +92,7 @@ class _Renderer:
         return "\n".join(self.abstain(reply))
 
     def date(self, day: dt.date, year: bool = False) -> str:
-        pattern = self._("EEEE d MMMM y") if year else self._("EEEE d MMMM")
-        return format_date(day, pattern, locale=self.lang)
+        return format_day(day, self.lang, self._, year)
 
     def session(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:
         """A session: title, when and where, then its description (or, asked only where or

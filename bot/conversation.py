@@ -6,14 +6,11 @@ same bot a Telegram user talks to.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel.dates import format_date, format_skeleton
-
-from bot.answers import entry_label, render_html
+from bot.answers import entry_label, format_day, render_html
 from bot.calendar import programme_ics
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.focus import Focus, focus
@@ -41,11 +38,6 @@ class Document:
 
 
 Out = OutgoingMessage | VenuePin | Document
-
-
-def day_label(day: dt.date, lang: str) -> str:
-    """Return e.g. 'Wednesday, October 21' / 'miércoles, 21 de octubre'."""
-    return f"{format_date(day, 'EEEE', locale=lang)}, {format_skeleton('MMMMd', day, locale=lang)}"
 
 
 def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
@@ -99,7 +91,7 @@ class Conversation:
         day = self.kb.session_date(session)
         if day is None or session.date is None:
             return _("date to be confirmed by the organisers")
-        return day_label(day, lang)
+        return format_day(day, lang, self.tr(lang))
 
     def menu(self, lang: str) -> tuple[tuple[Button, ...], ...]:
         """Return the main menu buttons."""
@@ -134,8 +126,8 @@ class Conversation:
     def dates(self, lang: str) -> str:
         _ = self.tr(lang)
         event = self.kb.event
-        start = format_skeleton("MMMMd", event.start_date, locale=lang)
-        end = format_skeleton("yMMMMd", event.end_date, locale=lang)
+        start = format_day(event.start_date, lang, _)
+        end = format_day(event.end_date, lang, _, year=True)
         return _("{start} to {end}").format(start=start, end=end)
 
     def help(self, lang: str) -> list[Out]:
@@ -163,7 +155,8 @@ class Conversation:
             _("<b>Programme — {event}</b>").format(event=html.escape(self.kb.event.name.get(lang)))
         ]
         for day in self.kb.days():
-            label = html.escape(day_label(day, lang).capitalize())
+            label = format_day(day, lang, _)
+            label = html.escape(label[:1].upper() + label[1:])
             lines.append(f"\n<b>{label}</b>")
             sessions = self.kb.sessions_on(day)
             if not sessions:
@@ -255,7 +248,9 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [day_label(s.date, lang) for s in self.kb.sessions if s.venue == venue.id and s.date]
+        days = [
+            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
+        ]
         lines = [
             f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
         ]
@@ -289,13 +284,25 @@ class Conversation:
             return self.stale(lang)
         data = programme_ics(self.kb, lang, self.s.translator, self.s.clock.now(), session_id)
         name = f"{session_id}.ics" if session_id else "programme.ics"
-        caption = _("Open this file to add the sessions to your calendar (times in {tz}).")
+        if any(s.start for s in self.kb.sessions):
+            caption = _("Open this file to add the sessions to your calendar (times in {tz}).")
+        else:
+            caption = _(
+                "Open this file to add the sessions to your calendar: whole-day entries, "
+                "as no start times have been published yet."
+            )
         return [Document(name, data, caption.format(tz=self.kb.event.timezone))]
 
     def language_menu(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
         buttons = ((Button("🇪🇸 Español", "lang:es"), Button("🇬🇧 English", "lang:en")),)
         return messages(_("Choose your language:"), buttons)
+
+    def telegram_only(self, lang: str, command: str) -> list[Out]:
+        """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
+        _ = self.tr(lang)
+        text = _("{command} works in the Telegram bot: reminders and announcements need a chat.")
+        return messages(text.format(command=html.escape(command[:64])))
 
     def language_set(self, lang: str) -> list[Out]:
         _ = self.tr(lang)

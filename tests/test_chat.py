@@ -41,3 +41,9 @@ def test_a_conversation_in_the_terminal(tmp_path: Path) -> None:
 def test_unknown_commands_and_buttons_out_of_range_are_handled(tmp_path: Path) -> None:
     out = chat("/frobnicate\n99\n", tmp_path, "--lang", "es")
     assert "No conozco el comando /frobnicate" in out
+
+
+def test_deep_links_and_telegram_only_commands(tmp_path: Path) -> None:
+    out = chat("/start clinic\n/subscribe\n", tmp_path, "--lang", "en")
+    assert "(v)" in out  # /start clinic opened the Clinic
+    assert "/subscribe works in the Telegram bot" in out

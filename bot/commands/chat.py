@@ -20,6 +20,10 @@ from bot.services import build_services
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
+TELEGRAM_ONLY = frozenset(
+    {"/subscribe", "/unsubscribe", "/mysubscriptions", "/forgetme", "/broadcast", "/broadcasts",
+     "/stats", "/reload"}
+)  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +68,6 @@ async def converse(lang: str, lines: object) -> None:
     talk, screen = Conversation(services), Terminal()
     screen.show(talk.start(lang))
     commands = {
-        "/start": lambda: talk.start(lang),
         "/help": lambda: talk.help(lang),
         "/schedule": lambda: talk.schedule(lang),
         "/today": lambda: talk.relative(lang, "today"),
@@ -88,9 +91,15 @@ async def converse(lang: str, lines: object) -> None:
                 else:
                     screen.show(talk.callback(lang, data) or talk.stale(lang))
             elif text.startswith("/"):
-                command = text.split()[0].lower()
+                command, *args = text.split()
+                command = command.lower()
                 action = commands.get(command)
-                screen.show(action() if action else talk.unknown_command(lang, command))
+                if command == "/start":
+                    screen.show(talk.start(lang, args[0] if args else None))
+                elif command in TELEGRAM_ONLY:
+                    screen.show(talk.telegram_only(lang, command))
+                else:
+                    screen.show(action() if action else talk.unknown_command(lang, command))
             else:
                 screen.show(talk.ask(text, None, lang)[1])
             sys.stdout.flush()

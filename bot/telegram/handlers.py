@@ -98,7 +98,14 @@ async def send_calendar(update: Update, context: BotContext) -> None:
 
 
 async def choose_language(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.language_menu(current_lang.get()))
+    """Offer es/en buttons; `/language es` sets it at once."""
+    chosen = supported_lang(context.args[0]) if context.args else None
+    if chosen is None or update.effective_user is None:
+        await _reply(update, context, context.conversation.language_menu(current_lang.get()))
+        return
+    await context.services.users.set_language(update.effective_user.id, chosen)
+    current_lang.set(chosen)
+    await _reply(update, context, context.conversation.language_set(chosen))
 
 
 def _addressed_text(message: Message, chat: Chat, username: str) -> str | None:
@@ -218,6 +225,9 @@ def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
         "calendar": send_calendar,
         "language": choose_language,
         "idioma": choose_language,
+        "ayuda": show_help,
+        "calendario": send_calendar,
+        "siguiente": show_next,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))

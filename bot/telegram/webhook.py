@@ -33,8 +33,10 @@ def webhook_app(
             return web.json_response({"ok": False, "error": "unauthorized"}, status=401)
         try:
             data = await request.json()
+            if not isinstance(data, dict):
+                raise TypeError(f"an update is a JSON object, not {type(data).__name__}")
             update = Update.de_json(data, app.bot)
-        except (json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
+        except (json.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError) as exc:
             log.warning("webhook: ignored a malformed update: %s", exc)
             return web.json_response({"ok": False, "error": "malformed update"}, status=400)
         await app.update_queue.put(update)

@@ -45,8 +45,11 @@ def edit(knowledge: Path, old: str, new: str) -> None:
     faq.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def break_wifi_id(knowledge: Path) -> None:
-    edit(knowledge, "  - id: wifi\n", "  - id: <wifi>\n")  # line 791 of faq.yaml
+def break_wifi_id(knowledge: Path) -> int:
+    """Give the wifi FAQ an invalid id; return the line the check will point at."""
+    lines = (knowledge / "faq.yaml").read_text(encoding="utf-8").splitlines()
+    edit(knowledge, "  - id: wifi\n", "  - id: <wifi>\n")
+    return lines.index("  - id: wifi") + 1
 
 
 def admin_saw(api: FakeBotApi, *parts: str) -> bool:
@@ -58,8 +61,8 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
 ) -> None:
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)):
         [before] = await say(api, ALICE, WIFI)
-        break_wifi_id(knowledge)
-        await api.wait_for(lambda a: admin_saw(a, "faq.yaml:791: "), timeout=15)
+        line = break_wifi_id(knowledge)
+        await api.wait_for(lambda a: admin_saw(a, f"faq.yaml:{line}: "), timeout=15)
         [during] = await say(api, ALICE, WIFI)
         edit(knowledge, "  - id: <wifi>\n", "  - id: wifi\n")
         edit(knowledge, OLD_WIFI, NEW_WIFI)
@@ -68,8 +71,8 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
     assert OLD_WIFI in before.params["text"]
     assert during.params["text"] == before.params["text"]
     assert NEW_WIFI in after.params["text"]
-    [problem] = [t for t in api.texts(ADMIN) if "faq.yaml:791: " in t]
-    assert f"{knowledge / 'faq.yaml'}:791: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
+    [problem] = [t for t in api.texts(ADMIN) if f"faq.yaml:{line}: " in t]
+    assert f"{knowledge / 'faq.yaml'}:{line}: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
     assert "previous version" in problem
 
 
@@ -78,7 +81,7 @@ async def test_reload_reports_each_problem_then_what_changed(
 ) -> None:
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)):
         [unchanged] = await say(api, ADMIN, "/reload")
-        break_wifi_id(knowledge)
+        line = break_wifi_id(knowledge)
         (knowledge / "extra.yaml").write_text("faqs:\n  - id: x\n    answer: {es: 'x'\n")
         [broken] = await say(api, ADMIN, "/reload")
         [during] = await say(api, ALICE, WIFI)
@@ -90,8 +93,8 @@ async def test_reload_reports_each_problem_then_what_changed(
     assert "Knowledge base reloaded." in unchanged.params["text"]
     assert "Nothing changed." in unchanged.params["text"]
     lines = broken.params["text"].splitlines()
-    assert any(line.startswith(f"<pre>{knowledge / 'extra.yaml'}:") for line in lines)
-    assert any(line.startswith(f"{knowledge / 'faq.yaml'}:791: ") for line in lines)
+    assert any(text.startswith(f"<pre>{knowledge / 'extra.yaml'}:") for text in lines)
+    assert any(text.startswith(f"{knowledge / 'faq.yaml'}:{line}: ") for text in lines)
     assert OLD_WIFI in during.params["text"]
     assert "Cambiaron las FAQ: wifi" in fixed.params["text"]
     assert NEW_WIFI in after.params["text"]

@@ -103,6 +103,16 @@ async def test_an_unsure_answer_offers_buttons_that_answer(
     assert api.sent(ALICE)[-1].params["text"] != unsure.params["text"]
 
 
+async def test_language_with_an_argument_sets_it_at_once(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        [done] = await say(api, ALICE, "/language es", language_code="en")
+        [helptext] = await say(api, ALICE, "/ayuda", language_code="en")
+    assert "español" in done.params["text"]
+    assert "Cómo usarme" in helptext.params["text"]
+
+
 async def test_the_language_choice_wins_over_telegrams(
     api: FakeBotApi, start_bot: BotFactory
 ) -> None:

@@ -50,6 +50,8 @@ async def test_webhook_mode(api: FakeBotApi, start_bot: BotFactory) -> None:
         right = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
         async with http.post(url, data=b"{not json", headers=right) as broken:
             assert broken.status == 400
+        async with http.post(url, json=[1, 2], headers=right) as not_an_update:
+            assert not_an_update.status == 400
         async with http.post(url, json=update(302, "/help"), headers=right) as good:
             assert good.status == 200
         await api.wait_for(lambda a: len(a.sent(302)) == 1)
