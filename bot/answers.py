@@ -157,7 +157,9 @@ class _Renderer:
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
         if reply.relative == "week":
             if not sessions:
-                return [esc(_("Nothing is scheduled this week.")), esc(self.runs())]
+                monday = self.date(reply.day) if reply.day else ""
+                nothing = _("Nothing is scheduled in the week of {day}.").format(day=monday)
+                return [esc(nothing), esc(self.runs())]
             lines = [esc(_("{event}, {start} to {end}:").format(**span))]
             for s in sessions:
                 lines += self.listing(s, with_day=True)

@@ -242,6 +242,8 @@ class DateReader:
         if kind == "day":
             return When(_RELATIVE.get(n, ""), shift(today, n), consumed)
         if kind == "week":
+            if n == 0 and today.weekday() == 6:
+                n = 7  # on a Sunday, "this week" is the one that starts tomorrow
             return When("week", shift(today, n - today.weekday()), consumed)
         if kind == "event-week":
             return When("week", shift(self.start, -self.start.weekday()), consumed)
