@@ -22,7 +22,7 @@ text follows on the same line and the next ones, up to the next marker::
   users subscribed to reminders; without it, everyone who started the bot and has not blocked it.
 - Each recipient gets the version in their language; when it is missing, the other one.
 - The text is plain text: it is HTML-escaped, so `<b>` arrives as typed.
-- Refused: an empty text or version, a version over 4,096 characters once escaped, a language
+- Refused: an empty text or version, a version over 4,096 characters (as Telegram counts), a language
   given twice, an unknown marker (`[fr]` anywhere, or a line that is only `fr:`).
 """
 
@@ -108,7 +108,7 @@ def parse_broadcast(text: str) -> BroadcastDraft | Refusal:
     for lang, version in texts.items():
         if not version:
             return Refusal(DraftError.EMPTY, lang)
-        if len(escape(version)) > MAX_LENGTH:
+        if len(version) > MAX_LENGTH:  # Telegram counts the text after parsing its entities
             return Refusal(DraftError.TOO_LONG, lang)
     return BroadcastDraft(texts, audience)
 

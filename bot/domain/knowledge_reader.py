@@ -13,7 +13,8 @@ import yaml
 
 from bot.domain.records import LANGS, Event, Faq, Localized, Phrases, Problem, Session, Venue
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# 48 at most: an id travels in button data ("ask:<id>:es"), which Telegram caps at 64 bytes.
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -178,7 +179,7 @@ class _Reader:
         if not isinstance(value, str) or not _ID.match(value):
             self.problem(
                 self.line_of(m, "id"),
-                f"{what}: id '{value}' must be 1-64 of a-z, 0-9, '_' or '-'",
+                f"{what}: id '{value}' must be 1-48 of a-z, 0-9, '_' or '-'",
             )
             return None
         return value

@@ -73,10 +73,11 @@ def test_refusals() -> None:
     assert parse_broadcast("es: a\nes: b") == Refusal(DraftError.DUPLICATE_LANGUAGE, "es")
 
 
-def test_the_length_limit_counts_the_escaped_text() -> None:
+def test_the_length_limit_counts_characters_as_telegram_does() -> None:
     assert isinstance(parse_broadcast("x" * 4096), BroadcastDraft)
-    assert parse_broadcast("<" * 1025) == Refusal(DraftError.TOO_LONG, ANY_LANGUAGE)
-    assert parse_broadcast("es: ok\nen: " + "&" * 1000) == Refusal(DraftError.TOO_LONG, "en")
+    assert isinstance(parse_broadcast("&" * 4096), BroadcastDraft)  # escaped, still 4,096 shown
+    assert parse_broadcast("x" * 4097) == Refusal(DraftError.TOO_LONG, ANY_LANGUAGE)
+    assert parse_broadcast("es: ok\nen: " + "<" * 4097) == Refusal(DraftError.TOO_LONG, "en")
 
 
 def test_tallies_and_rates() -> None:
