@@ -22,8 +22,8 @@ text follows on the same line and the next ones, up to the next marker::
   users subscribed to reminders; without it, everyone who started the bot and has not blocked it.
 - Each recipient gets the version in their language; when it is missing, the other one.
 - The text is plain text: it is HTML-escaped, so `<b>` arrives as typed.
-- Refused: an empty text or version, a version over 4,096 characters (as Telegram counts), a language
-  given twice, an unknown marker (`[fr]` anywhere, or a line that is only `fr:`).
+- Refused: an empty text or version, a version over 4,096 characters (as Telegram counts them),
+  a language given twice, an unknown marker (`[fr]` anywhere, or a line that is only `fr:`).
 """
 
 from __future__ import annotations
