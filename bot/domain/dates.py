@@ -22,15 +22,28 @@ _MONTHS = {
     **dict.fromkeys(("november", "noviembre", "nov"), 11),
     **dict.fromkeys(("december", "diciembre", "dec", "dic"), 12),
 }
-_WEEKDAYS = {
-    **dict.fromkeys(("monday", "lunes"), 0),
-    **dict.fromkeys(("tuesday", "martes"), 1),
-    **dict.fromkeys(("wednesday", "miercoles"), 2),
-    **dict.fromkeys(("thursday", "jueves"), 3),
-    **dict.fromkeys(("friday", "viernes"), 4),
-    **dict.fromkeys(("saturday", "sabado"), 5),
-    **dict.fromkeys(("sunday", "domingo"), 6),
+_WEEKDAYS = {  # with the usual abbreviations ("mar" is March, so Tuesday has none in Spanish)
+    **dict.fromkeys(("monday", "lunes", "mon", "lun"), 0),
+    **dict.fromkeys(("tuesday", "martes", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc"), 2),
+    **dict.fromkeys(("thursday", "jueves", "thu", "thur", "thurs", "jue", "juev"), 3),
+    **dict.fromkeys(("friday", "viernes", "fri", "vie", "vier"), 4),
+    **dict.fromkeys(("saturday", "sabado", "sat", "sab"), 5),
+    **dict.fromkeys(("sunday", "domingo", "sun", "dom"), 6),
 }
+# "in 2 days", "dentro de tres días", "two days from now": a count of days from today.
+_COUNTS = {
+    **dict.fromkeys(("one", "a", "un", "uno", "una"), 1),
+    **dict.fromkeys(("two", "dos", "couple"), 2),
+    **dict.fromkeys(("three", "tres"), 3),
+    **dict.fromkeys(("four", "cuatro"), 4),
+    **dict.fromkeys(("five", "cinco"), 5),
+    **dict.fromkeys(("six", "seis"), 6),
+    **dict.fromkeys(("seven", "siete"), 7),
+}
+_SPAN_DAYS = {"day", "days", "dia", "dias"}
+_SPAN_BEFORE = {"in", "en", "within"}
+_SPAN_AFTER = {"later", "despues", "mas", "hence"}
 _ORDINAL_DAYS = {
     **dict.fromkeys(("first", "primer", "primero", "primera", "opening", "inaugural"), 0),
     **dict.fromkeys(("second", "segundo", "segunda"), 1),
@@ -199,10 +212,32 @@ class DateReader:
             after = _day_number(words[j]) if j < len(words) else None
             if after is not None:
                 return self._dated(words, j, after, _MONTHS[w], set(range(i, j + 1)))
+        if (span := self._span(words, i, today)) is not None:
+            return span
         number = _day_number(w)
         if number is not None:
             return self._explicit(words, i, number, set())
         return None
+
+    def _span(self, words: list[str], i: int, today: dt.date) -> When | None:
+        """'in 2 days', 'dentro de tres días', '2 days from now' / 'dos días después'."""
+        w = words[i]
+        n = int(w) if w.isdigit() and len(w) <= 2 else _COUNTS.get(w)
+        if n is None or i + 1 >= len(words) or words[i + 1] not in _SPAN_DAYS:
+            return None
+        start, end = i, i + 2
+        before = words[i - 1] if i else ""
+        if before in _SPAN_BEFORE:
+            start = i - 1
+        elif before == "de" and i >= 2 and words[i - 2] == "dentro":
+            start = i - 2
+        elif words[i + 2 : i + 4] == ["from", "now"]:
+            end = i + 4
+        elif i + 2 < len(words) and words[i + 2] in _SPAN_AFTER:
+            end = i + 3
+        else:
+            return None
+        return self._when("day", n, today, range(start, end))
 
     def _explicit(self, words: list[str], i: int, n: int, used: set[int]) -> When | None:
         """A day number at i: with a month after it, an ordinal suffix or a link word before."""

@@ -64,7 +64,8 @@ FILLER_ES = _words(
     cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
-    realizado realizados realizada realizadas celebrado celebrada"""
+    realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
+    deberiamos"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 
@@ -97,13 +98,15 @@ ES_WORDS = _words(
     para con sin sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente
     despues lunes martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora
     semana evento gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde
-    proximo proxima dnd pq tmb cdo oye disculpe necesito quisiera"""
+    proximo proxima dnd pq tmb cdo oye disculpe necesito quisiera lun mie mier jue vie sab dom
+    ayudame ayudeme ayudenme"""
 )
 EN_WORDS = _words(
     """the is are was what whats when where how who which why do does did can could i my we you
     your it its this that there on at of for to from with will would should be have has an and
     today tomorrow yesterday now next after week day days date time event thanks thank hello
-    hey help please any anything something get tell u ur pls plz thx"""
+    hey help please any anything something get tell u ur pls plz thx mon tue tues wed weds thu
+    thur thurs fri sat sun"""
 )
 # Common function words of other languages written in Latin script. A text where they outweigh
 # Spanish and English is in neither: the answer falls back to the user's language or English.
@@ -143,6 +146,7 @@ OFF_DOMAIN = _words(
     emergencias ambulance ambulancia bomberos firefighters job jobs empleo empleos vacancy
     vacancies vacante vacantes hiring salary salario sueldo career careers
     guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
+    currency currencies moneda monedas exchange propina propinas tipping
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
     london londres berlin tokyo tokio"""
 )
@@ -166,6 +170,8 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("open", "a", "bank"),
     ("abrir", "una", "cuenta"),
     ("interest", "rate"),
+    ("exchange", "rate"),
+    ("tipo", "de", "cambio"),
     ("tasa", "de", "interes"),
     ("social", "security", "number"),
     ("seguro", "social"),

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.cues import day_off_words, rewrite
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Document, Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
@@ -41,7 +42,7 @@ _META = (
     "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre "
     "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
-    "offer offered"
+    "offer offered bring brings llevar traer llevo traigo"
 )
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
@@ -105,10 +106,11 @@ class Matcher:
         )
         venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
-        self.count = self.index.normaliser.terms(["how", "many"])[0].text
+        self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
+        self.off_phrases = [tuple(stem(w) for w in p) for p in OFF_DOMAIN_PHRASES]
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
         ids = list(iter_entry_ids(kb))
         defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
@@ -132,14 +134,15 @@ class Matcher:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        words = split_codes(expand(words, lang))
+        words = rewrite(split_codes(expand(words, lang)))
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
         if when is not None:
-            rest = [t for t in terms if not t.within(when.consumed)]
+            used = when.consumed | (day_off_words(words) if when.day else frozenset())
+            rest = [t for t in terms if not t.within(used)]
             topical = [t for t in rest if t.text not in self.not_topics]
             if topical and any(not t.known for t in topical):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
@@ -186,9 +189,8 @@ class Matcher:
             off = word in OFF_DOMAIN or stem(word) in self.off_domain
             if off and t.size == 1 and not self.index.asks(t.text):
                 return True
-        return any(
-            tuple(words[i : i + len(p)]) == p for p in OFF_DOMAIN_PHRASES for i in range(len(words))
-        )
+        stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
+        return any(stems[i : i + len(p)] == p for p in self.off_phrases for i in range(len(words)))
 
     def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
         """The hit that is a session on `day`, when the question's words name it well enough.
@@ -229,8 +231,9 @@ class Matcher:
         asked about and that entry never mentions it: two topics, and the answer covers neither.
         """
         term = self.index.normaliser.term
-        if self.count in {t.text for t in terms} and not self.index.explains(hit.entry, self.count):
-            return True
+        asked = {t.text for t in terms}
+        if any(a in asked and not self.index.explains(hit.entry, a) for a in self.measures):
+            return True  # "how many" or "how much" asked of an entry that has no count or price
         return any(
             t.known
             and t.text in self.index.topics

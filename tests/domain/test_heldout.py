@@ -20,7 +20,7 @@ TRACKED = {
     "heldout3.yaml": (0.94, 0),
     "heldout4.yaml": (0.93, 0),
     "heldout5.yaml": (0.95, 0),
-    "heldout6.yaml": (0.62, 3),
+    "heldout6.yaml": (0.97, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 

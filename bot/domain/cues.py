@@ -1,0 +1,97 @@
+"""Rewrites of a question's folded tokens where a word means something else beside another.
+
+"the first clinic" asks about an earlier edition, "the room for the clinic" about where a
+session is held (not a hotel room), "is it over" about the end of the event. Every list here
+is folded (lowercase, accent-free) and names kinds of things, not this event's facts.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns of a programme's sessions: beside them a room is a place and an ordinal an edition.
+SESSION_NOUNS = _words(
+    """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
+    meeting meetings reunion reuniones session sessions sesion sesiones visit visita visitas
+    workshop taller panel edition editions edicion ediciones"""
+)
+# Ordinals other than an edition's own number are earlier editions ("the first clinic").
+_PAST_ORDINALS = _words(
+    """first 1st second 2nd fourth 4th fifth 5th sixth 6th primer primera primero 1a 1ra 1er
+    segunda segundo 2a 2da 2do cuarta cuarto 4a 4ta quinta quinto 5a 5ta sexta sexto 6a 6ta
+    inaugural"""
+)
+# Words that may stand between an ordinal and the session it numbers.
+_BETWEEN = _words(
+    """the la el de del regional policy politica citizen security seguridad ciudadana
+    intensive intensiva training capacitacion sub subregional"""
+)
+# Beside a session, these ask where earlier editions were held ("countries that hosted it").
+_HOSTED = _words("hosted organised organized albergaron acogieron")
+_ROOMS = _words("room rooms sala salas")
+_NUMBERS = _words("number numero nro no")
+_PAST = "previous"
+_WHERE = "venue"
+# "is it over", "the week is over already": the end of something, not a quantity.
+_OVER_BEFORE = _words("is it event week conference all already ya")
+_OVER_AFTER = frozenset(["", "yet", "already", "now"])
+
+
+def rewrite(words: list[str]) -> list[str]:
+    """Return folded tokens with edition ordinals, session rooms and 'over' made plain.
+
+    Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
+    """
+    out = list(words)
+    sessions = [i for i, w in enumerate(words) if w in SESSION_NOUNS]
+    if sessions:
+        for i, w in enumerate(words):
+            if (w in _PAST_ORDINALS and _numbers_session(words, i)) or w in _HOSTED:
+                out[i] = _PAST
+            elif w in _ROOMS:
+                out[i] = _WHERE
+                j = i - 2 if i >= 2 and words[i - 1] == "de" else i - 1
+                if j >= 0 and words[j] in _NUMBERS:  # "número de sala": which, not how many
+                    out[j:i] = ["the"] * (i - j)
+    for i, w in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if w == "over" and before in _OVER_BEFORE and after in _OVER_AFTER:
+            out[i] = "end"
+        elif w == "acabo" and before in ("se", "ya"):  # "ya se acabó" (not "acabo de llegar")
+            out[i] = "acaba"
+    return out
+
+
+def _numbers_session(words: list[str], i: int) -> bool:
+    """True when the ordinal at i is followed by a session noun, with only link words between."""
+    for j in range(i + 1, min(len(words), i + 5)):
+        if words[j] in SESSION_NOUNS:
+            return True
+        if words[j] not in _BETWEEN:
+            return False
+    return False
+
+
+# A day and one of these asks whether the day is free: a schedule question ("is Thursday
+# free?", "¿el jueves hay descanso?"), not the cost or why entries.
+_DAY_OFF = _words(
+    """free libre libres break rest resting descanso descansar descansamos nothing nada empty
+    vacio vacia pausa gap idle"""
+)
+_REASONS = _words("why come reason razon motivo porque")
+
+
+def day_off_words(words: list[str]) -> frozenset[int]:
+    """Indices of the words asking whether a day is free (and why), or none if none asks."""
+    off = {
+        i
+        for i, w in enumerate(words)
+        if w in _DAY_OFF or (w == "off" and i and words[i - 1] in ("day", "days"))
+    }
+    if not off:
+        return frozenset()
+    return frozenset(off | {i for i, w in enumerate(words) if w in _REASONS})
