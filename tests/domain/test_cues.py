@@ -1,0 +1,90 @@
+"""Words read beside others: day abbreviations and offsets, free days, editions, rooms, money."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.domain.cues import day_off_words, rewrite
+from bot.domain.dates import DateReader
+from bot.domain.matcher import Matcher
+
+TUESDAY = dt.datetime(2015, 10, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+READER = DateReader(dt.date(2015, 10, 19), dt.date(2015, 10, 23))
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("whats on wed", 21),
+        ("que hay el vie", 23),
+        ("thurs", 22),
+        ("in 2 days", 22),
+        ("dentro de tres dias", 23),
+        ("two days from now", 22),
+        ("dos dias despues", 22),
+    ],
+)
+def test_abbreviations_and_offsets_name_a_day(words: str, day: int) -> None:
+    when = READER.read(words.split(), TUESDAY.date())
+    assert when is not None and when.day == dt.date(2015, 10, day)
+
+
+@pytest.mark.parametrize("words", ["the programme of 5 days", "how many days", "3 days long"])
+def test_a_count_of_days_alone_is_no_date(words: str) -> None:
+    assert READER.read(words.split(), TUESDAY.date()) is None
+
+
+def test_rewrite_keeps_positions_and_reads_words_beside_sessions() -> None:
+    assert rewrite(["where", "was", "the", "first", "clinic"])[3] == "previous"
+    assert rewrite(["the", "fifth", "question", "of", "the", "clinic"])[1] == "fifth"
+    assert rewrite(["numero", "de", "sala", "del", "dialogo"]) == [
+        "the",
+        "the",
+        "venue",
+        "del",
+        "dialogo",
+    ]
+    assert rewrite(["book", "a", "room"]) == ["book", "a", "room"]
+    assert rewrite(["is", "it", "over"])[2] == "end"
+    assert rewrite(["acabo", "de", "llegar"])[0] == "acabo"
+
+
+def test_day_off_words_only_when_a_free_day_is_asked() -> None:
+    assert day_off_words(["why", "is", "there", "nothing"]) == frozenset({0, 3})
+    assert day_off_words(["what", "happens"]) == frozenset()
+    assert day_off_words(["kick", "off"]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("is thursday free?", "schedule"),
+        ("el jueves hay descanso?", "schedule"),
+        ("is friday free", "advisory"),
+        ("is the clinic free", "cost"),
+        ("where was the second dialogue", "history-dialogues"),
+        ("la primera clínica dónde fue", "history-clinics"),
+        ("what room is the dialogue in", "dialogue"),
+        ("how much is a room at the jw marriott", "accommodation"),
+        ("ayúdame", "help"),
+        ("is it over?", "dates"),
+    ],
+)
+def test_words_beside_others_pick_the_entry(matcher: Matcher, question: str, entry: str) -> None:
+    assert matcher.answer(question, TUESDAY).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the exchange rate",
+        "tipo de cambio",
+        "interest rates at the bank",
+        "how much is a taxi to the old town",
+        "what currency do they use",
+    ],
+)
+def test_money_questions_outside_the_event_abstain(matcher: Matcher, question: str) -> None:
+    assert matcher.answer(question, TUESDAY).kind == "abstain"
