@@ -12,11 +12,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Nouns of a programme's sessions: beside them a room is a place and an ordinal an edition.
+# Nouns of a programme's sessions: beside them a room is a place.
 SESSION_NOUNS = _words(
     """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
     meeting meetings reunion reuniones session sessions sesion sesiones visit visita visitas
     workshop taller panel edition editions edicion ediciones"""
+)
+# Sessions that recur yearly in numbered editions: beside them an ordinal names an edition.
+_EDITIONS = _words(
+    """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
+    edition editions edicion ediciones"""
 )
 # Ordinals other than an edition's own number are earlier editions ("the first clinic").
 _PAST_ORDINALS = _words(
@@ -46,10 +51,10 @@ def rewrite(words: list[str]) -> list[str]:
     Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
     """
     out = list(words)
-    sessions = [i for i, w in enumerate(words) if w in SESSION_NOUNS]
-    if sessions:
+    editions = any(w in _EDITIONS for w in words)
+    if any(w in SESSION_NOUNS for w in words):
         for i, w in enumerate(words):
-            if (w in _PAST_ORDINALS and _numbers_session(words, i)) or w in _HOSTED:
+            if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (w in _HOSTED and editions):
                 out[i] = _PAST
             elif w in _ROOMS:
                 out[i] = _WHERE
@@ -66,10 +71,10 @@ def rewrite(words: list[str]) -> list[str]:
     return out
 
 
-def _numbers_session(words: list[str], i: int) -> bool:
-    """True when the ordinal at i is followed by a session noun, with only link words between."""
+def _numbers_edition(words: list[str], i: int) -> bool:
+    """True when the ordinal at i is followed by an edition noun, with only link words between."""
     for j in range(i + 1, min(len(words), i + 5)):
-        if words[j] in SESSION_NOUNS:
+        if words[j] in _EDITIONS:
             return True
         if words[j] not in _BETWEEN:
             return False

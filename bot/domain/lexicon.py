@@ -146,7 +146,8 @@ OFF_DOMAIN = _words(
     emergencias ambulance ambulancia bomberos firefighters job jobs empleo empleos vacancy
     vacancies vacante vacantes hiring salary salario sueldo career careers
     guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
-    currency currencies moneda monedas exchange propina propinas tipping
+    currency currencies moneda monedas exchange propina propinas tipping gym gimnasio pool
+    piscina sauna metro subway trolebus ecovia
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
     london londres berlin tokyo tokio"""
 )
@@ -171,6 +172,11 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("abrir", "una", "cuenta"),
     ("interest", "rate"),
     ("exchange", "rate"),
+    # sightseeing: visiting the city, not the programme's field visit
+    ("time", "to", "visit"),
+    ("epoca", "para", "visitar"),
+    ("conocer", "la", "ciudad"),
+    ("visit", "the", "city"),
     ("tipo", "de", "cambio"),
     ("tasa", "de", "interes"),
     ("social", "security", "number"),

@@ -70,6 +70,7 @@ def test_day_off_words_only_when_a_free_day_is_asked() -> None:
         ("how much is a room at the jw marriott", "accommodation"),
         ("ayúdame", "help"),
         ("is it over?", "dates"),
+        ("what is the first session", "dialogue"),
     ],
 )
 def test_words_beside_others_pick_the_entry(matcher: Matcher, question: str, entry: str) -> None:
@@ -84,6 +85,8 @@ def test_words_beside_others_pick_the_entry(matcher: Matcher, question: str, ent
         "interest rates at the bank",
         "how much is a taxi to the old town",
         "what currency do they use",
+        "best time to visit quito",
+        "is the marriott gym free",
     ],
 )
 def test_money_questions_outside_the_event_abstain(matcher: Matcher, question: str) -> None:
