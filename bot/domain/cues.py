@@ -36,6 +36,7 @@ _BETWEEN = _words(
 )
 # Beside a session, these ask where earlier editions were held ("countries that hosted it").
 _HOSTED = _words("hosted organised organized albergaron acogieron")
+_BEFORE = _words("antes before")  # "before" alone, not "before the dialogue"
 _ROOMS = _words("room rooms sala salas")
 _NUMBERS = _words("number numero nro no")
 _PAST = "previous"
@@ -54,8 +55,11 @@ def rewrite(words: list[str]) -> list[str]:
     editions = any(w in _EDITIONS for w in words)
     if any(w in SESSION_NOUNS for w in words):
         for i, w in enumerate(words):
-            if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (w in _HOSTED and editions):
-                out[i] = _PAST
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (
+                editions and (w in _HOSTED or (w in _BEFORE and after not in _BETWEEN))
+            ):
+                out[i] = _PAST  # "the first clinic", "clinics held before": earlier editions
             elif w in _ROOMS:
                 out[i] = _WHERE
                 j = i - 2 if i >= 2 and words[i - 1] == "de" else i - 1
@@ -85,7 +89,7 @@ def _numbers_edition(words: list[str], i: int) -> bool:
 # free?", "¿el jueves hay descanso?"), not the cost or why entries.
 _DAY_OFF = _words(
     """free libre libres break rest resting descanso descansar descansamos nothing nada empty
-    vacio vacia pausa gap idle"""
+    vacio vacia pausa gap idle no sin"""
 )
 _REASONS = _words("why come reason razon motivo porque")
 

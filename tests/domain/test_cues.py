@@ -71,6 +71,8 @@ def test_day_off_words_only_when_a_free_day_is_asked() -> None:
         ("ayúdame", "help"),
         ("is it over?", "dates"),
         ("what is the first session", "dialogue"),
+        ("en qué país fue el primer diálogo", "history-dialogues"),
+        ("why no events on oct 22", "schedule"),
     ],
 )
 def test_words_beside_others_pick_the_entry(matcher: Matcher, question: str, entry: str) -> None:
