@@ -7,12 +7,14 @@ is folded (lowercase, accent-free) and names kinds of things, not this event's f
 
 from __future__ import annotations
 
+from bot.domain.dates import names_day
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Nouns of a programme's sessions: beside them a room is a place.
+# Nouns of a programme's sessions: beside them (or a day) a room is a place.
 SESSION_NOUNS = _words(
     """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
     meeting meetings reunion reuniones session sessions sesion sesiones visit visita visitas
@@ -37,6 +39,8 @@ _BETWEEN = _words(
 # Beside a session, these ask where earlier editions were held ("countries that hosted it").
 _HOSTED = _words("hosted organised organized albergaron acogieron")
 _BEFORE = _words("antes before")  # "before" alone, not "before the dialogue"
+# ...but a hotel room asked for a night is lodging ("hotel room tonight").
+_LODGING = _words("hotel hotels hostel book booking reserve reservar reserva night nights noche")
 _ROOMS = _words("room rooms sala salas")
 _NUMBERS = _words("number numero nro no")
 _PAST = "previous"
@@ -53,7 +57,8 @@ def rewrite(words: list[str]) -> list[str]:
     """
     out = list(words)
     editions = any(w in _EDITIONS for w in words)
-    if any(w in SESSION_NOUNS for w in words):
+    lodging = any(w in _LODGING for w in words)
+    if any(w in SESSION_NOUNS or (names_day(w) and not lodging) for w in words):
         for i, w in enumerate(words):
             after = words[i + 1] if i + 1 < len(words) else ""
             if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (

@@ -108,6 +108,11 @@ class When:
     consumed: frozenset[int] = frozenset()  # indices of the tokens that said it
 
 
+def names_day(word: str) -> bool:
+    """True when a folded token names a day by itself ("tomorrow", "jueves", "fri")."""
+    return word in _WEEKDAYS or (word in _WORDS and _WORDS[word][0] == "day")
+
+
 def mark_numeric_dates(folded: str) -> str:
     """Replace '2015-10-21', '21/10' or '10/21/2015' by one token 'd20151021' (year 0 if none)."""
 

@@ -68,6 +68,8 @@ def test_day_off_words_only_when_a_free_day_is_asked() -> None:
         ("la primera clínica dónde fue", "history-clinics"),
         ("what room is the dialogue in", "dialogue"),
         ("how much is a room at the jw marriott", "accommodation"),
+        ("tomorrow's room?", "clinic"),
+        ("hotel room tonight", "accommodation"),
         ("ayúdame", "help"),
         ("is it over?", "dates"),
         ("what is the first session", "dialogue"),
