@@ -62,7 +62,12 @@ def rewrite(words: list[str]) -> list[str]:
         for i, w in enumerate(words):
             after = words[i + 1] if i + 1 < len(words) else ""
             if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (
-                editions and (w in _HOSTED or (w in _BEFORE and after not in _BETWEEN))
+                editions
+                and (
+                    w in _HOSTED
+                    or (w in _BEFORE and after not in _BETWEEN)
+                    or (w == "last" and after in ("year", "time", "edition"))
+                )
             ):
                 out[i] = _PAST  # "the first clinic", "clinics held before": earlier editions
             elif w in _ROOMS:
@@ -94,7 +99,7 @@ def _numbers_edition(words: list[str], i: int) -> bool:
 # free?", "¿el jueves hay descanso?"), not the cost or why entries.
 _DAY_OFF = _words(
     """free libre libres break rest resting descanso descansar descansamos nothing nada empty
-    vacio vacia pausa gap idle no sin"""
+    vacio vacia pausa gap idle no sin busy ocupado ocupada"""
 )
 _REASONS = _words("why come reason razon motivo porque")
 

@@ -200,6 +200,8 @@ class DateReader:
             if w == "manana" and i > 0 and words[i - 1] in ("la", "las", "por"):
                 return None  # "por la mañana" is "in the morning"
             kind, n = _WORDS[w]
+            if kind == "next" and i + 1 < len(words) and words[i + 1] in _WEEKDAYS:
+                return None  # "next thursday": the weekday says which day
             return self._when(kind, n, today, range(i, i + 1))
         if w in _WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
@@ -228,18 +230,20 @@ class DateReader:
         """'in 2 days', 'dentro de tres días', '2 days from now' / 'dos días después'."""
         w = words[i]
         n = int(w) if w.isdigit() and len(w) <= 2 else _COUNTS.get(w)
-        if n is None or i + 1 >= len(words) or words[i + 1] not in _SPAN_DAYS:
+        k = i + 2 if words[i + 1 : i + 2] == ["of"] else i + 1  # "a couple of days"
+        if n is None or k >= len(words) or words[k] not in _SPAN_DAYS:
             return None
-        start, end = i, i + 2
-        before = words[i - 1] if i else ""
+        start, end = i, k + 1
+        article = 1 if i and words[i - 1] in ("a", "unos", "unas") else 0  # "in a couple of"
+        before = words[i - 1 - article] if i > article else ""
         if before in _SPAN_BEFORE:
-            start = i - 1
+            start = i - 1 - article
         elif before == "de" and i >= 2 and words[i - 2] == "dentro":
             start = i - 2
-        elif words[i + 2 : i + 4] == ["from", "now"]:
-            end = i + 4
-        elif i + 2 < len(words) and words[i + 2] in _SPAN_AFTER:
-            end = i + 3
+        elif words[end : end + 2] == ["from", "now"]:
+            end += 2
+        elif end < len(words) and words[end] in _SPAN_AFTER:
+            end += 1
         else:
             return None
         return self._when("day", n, today, range(start, end))

@@ -24,6 +24,8 @@ READER = DateReader(dt.date(2015, 10, 19), dt.date(2015, 10, 23))
         ("dentro de tres dias", 23),
         ("two days from now", 22),
         ("dos dias despues", 22),
+        ("in a couple of days", 22),
+        ("next thursday", 22),
     ],
 )
 def test_abbreviations_and_offsets_name_a_day(words: str, day: int) -> None:
@@ -69,6 +71,9 @@ def test_day_off_words_only_when_a_free_day_is_asked() -> None:
         ("what room is the dialogue in", "dialogue"),
         ("how much is a room at the jw marriott", "accommodation"),
         ("tomorrow's room?", "clinic"),
+        ("is wednesday busy", "clinic"),
+        ("where was the clinic last year", "history-clinics"),
+        ("is there a day off during the week", "day-22"),
         ("hotel room tonight", "accommodation"),
         ("ayúdame", "help"),
         ("is it over?", "dates"),
