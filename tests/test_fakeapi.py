@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -11,20 +10,6 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 
 from bot.telegram.limiter import retry_after_seconds
 from tests.fakeapi import FakeBotApi, UploadedFile
-
-TOKEN = "5550001:TEST-token"
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
-    async with Bot(TOKEN, base_url=api.base_url) as real_bot:
-        yield real_bot
 
 
 async def test_send_message_returns_a_real_message_and_is_recorded(

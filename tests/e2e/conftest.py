@@ -36,12 +36,6 @@ BotFactory = Callable[..., AbstractAsyncContextManager[RunningBot]]
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as fake:
-        yield fake
-
-
-@pytest.fixture
 def start_bot(api: FakeBotApi, tmp_path: Path) -> BotFactory:
     """Return a factory: `async with start_bot(CONFBOT_NOW=...) as bot:` runs the real app."""
 

@@ -16,7 +16,7 @@ from bot.storage.broadcasts import BroadcastStore
 from bot.storage.db import Database
 from bot.storage.users import UserStore
 from bot.telegram.sender import TelegramSender
-from tests.telegram.conftest import TOKEN
+from tests.conftest import TOKEN
 
 
 async def main(db_path: str, base_url: str, broadcast_id: int, rate: float) -> None:

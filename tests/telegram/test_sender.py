@@ -12,8 +12,8 @@ from telegram.ext import ExtBot
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.sender import TelegramSender
+from tests.conftest import TOKEN
 from tests.fakeapi import FakeBotApi
-from tests.telegram.conftest import TOKEN
 
 HELLO = OutgoingMessage("Hola <b>Quito</b>")
 

@@ -1,4 +1,4 @@
-"""A fake Bot API server and a real python-telegram-bot Bot talking to it."""
+"""Fixtures shared by the Telegram tests: the fake Bot API server and a real PTB Bot on it."""
 
 from __future__ import annotations
 
