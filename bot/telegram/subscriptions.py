@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -20,6 +21,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
 from bot.domain.clock import Clock
+from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
 from bot.reminding import ReminderService
 from bot.services import Services
@@ -36,28 +38,29 @@ SLACK = 0.1  # wake a little after the due instant, never just before it
 STOP_TIMEOUT = 10.0  # how long shutdown lets the message in flight settle before cancelling
 
 
-async def subscribe(update: Update, context: BotContext) -> None:
-    """Subscribe to every session (unless already subscribed) and show the session picker."""
+DeskAction = Callable[[SubscriptionDesk, int, str], Awaitable[OutgoingMessage]]
+
+
+async def _desk_reply(update: Update, context: BotContext, action: DeskAction) -> None:
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
-    desk, lang = SubscriptionDesk(context.services), current_lang.get()
-    await send_outs(context.bot, chat.id, [await desk.subscribe(user.id, lang)])
+    message = await action(SubscriptionDesk(context.services), user.id, current_lang.get())
+    await send_outs(context.bot, chat.id, [message])
+
+
+async def subscribe(update: Update, context: BotContext) -> None:
+    """Subscribe to every session (unless already subscribed) and show the session picker."""
+    await _desk_reply(update, context, SubscriptionDesk.subscribe)
 
 
 async def my_subscriptions(update: Update, context: BotContext) -> None:
     """List the reminders to come and when each goes out."""
-    user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
-    desk, lang = SubscriptionDesk(context.services), current_lang.get()
-    await send_outs(context.bot, chat.id, [await desk.mine(user.id, lang)])
+    await _desk_reply(update, context, SubscriptionDesk.mine)
 
 
 async def unsubscribe(update: Update, context: BotContext) -> None:
     """Stop every reminder."""
-    user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
-    desk, lang = SubscriptionDesk(context.services), current_lang.get()
-    await send_outs(context.bot, chat.id, [await desk.unsubscribe(user.id, lang)])
+    await _desk_reply(update, context, SubscriptionDesk.unsubscribe)
 
 
 async def private_only(update: Update, context: BotContext) -> None:
