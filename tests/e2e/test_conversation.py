@@ -179,3 +179,37 @@ async def test_a_suggestion_answers_in_the_language_it_was_offered_in(
     answer = api.texts(ALICE)[-1]
     assert answer != unsure.params["text"]
     assert " el " not in answer and " la " not in answer  # English, like the question
+
+
+async def test_menus_and_descriptions_are_set_in_both_languages(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        pass
+    menus = {
+        (c.params.get("language_code"), json.dumps(c.params.get("scope"), sort_keys=True)): [
+            command["command"] for command in c.params["commands"]
+        ]
+        for c in api.sent(method="setMyCommands")
+    }
+    default = json.dumps({"type": "default"}, sort_keys=True)
+    admin = json.dumps({"type": "chat", "chat_id": 900}, sort_keys=True)
+    assert {
+        "start",
+        "schedule",
+        "today",
+        "next",
+        "venues",
+        "calendar",
+        "subscribe",
+        "language",
+    } <= set(menus[("es", default)])
+    assert "broadcast" not in menus[("es", default)] and "broadcast" not in menus[(None, default)]
+    assert {"broadcast", "broadcasts", "stats", "reload"} <= set(menus[("es", admin)])
+    descriptions = {c.params.get("language_code"): c.params["description"]
+                    for c in api.sent(method="setMyDescription")}  # fmt: skip
+    assert "español" in descriptions["es"] and "Spanish" in descriptions["en"]
+    shorts = {c.params.get("language_code") for c in api.sent(method="setMyShortDescription")}
+    assert {"es", "en"} <= shorts
+    for call in api.sent(method="setMyCommands"):
+        assert all(command["description"] for command in call.params["commands"])
