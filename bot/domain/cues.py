@@ -8,6 +8,7 @@ is folded (lowercase, accent-free) and names kinds of things, not this event's f
 from __future__ import annotations
 
 from bot.domain.dates import names_day
+from bot.domain.terms import Term
 
 
 def _words(text: str) -> frozenset[str]:
@@ -114,3 +115,19 @@ def day_off_words(words: list[str]) -> frozenset[int]:
     if not off:
         return frozenset()
     return frozenset(off | {i for i, w in enumerate(words) if w in _REASONS})
+
+
+# Greetings and thanks: beside a question about something else they are manners, not its topic.
+COURTESY = _words("hello hi hey hola thanks thank gracias saludos greetings buenos buenas")
+
+
+def past_courtesy(
+    terms: list[Term], courtesy: frozenset[str], framing: frozenset[str]
+) -> list[Term]:
+    """Drop greeting and thanks terms when another known term says what is asked.
+
+    "hola, ¿cuándo es la semana?" asks for the dates; "hola" or "great, thanks" alone stay.
+    """
+    if any(t.known and t.text not in framing for t in terms):
+        return [t for t in terms if t.text not in courtesy]
+    return terms

@@ -50,7 +50,7 @@ FILLER_EN = _words(
     hows whos mate buddy bro dude
     change changes changed changing different required mandatory necessary compulsory
     nearby near around close stand acronym door doors entrance gate ceremony host hosts
-    hosted hosting main key smart final"""
+    hosted hosting main key smart final whole keep afterwards afterward cool"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -65,7 +65,7 @@ FILLER_ES = _words(
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
     realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos"""
+    deberiamos hizo hicieron"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 

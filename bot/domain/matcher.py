@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.cues import day_off_words, rewrite
+from bot.domain.cues import COURTESY, day_off_words, past_courtesy, rewrite
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Document, Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
@@ -108,6 +108,7 @@ class Matcher:
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
+        self.courtesy = frozenset(term(w) for w in COURTESY)
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.off_phrases = [tuple(stem(w) for w in p) for p in OFF_DOMAIN_PHRASES]
@@ -150,11 +151,11 @@ class Matcher:
                 hits = self.index.search((t.text for t in topical), limit=_DAY_POOL)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
                 if on_day is not None and not self._stray(on_day, topical, words):
-                    return self._entry(question, lang, on_day)
+                    return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    return self._entry(question, lang, hits[0])
+                    return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
             p = plan(self.kb, when, local)
             ids = tuple(s.id for s in p.sessions)
             return Reply(
@@ -164,7 +165,7 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
-        if not terms:
+        if not (terms := past_courtesy(terms, self.courtesy, self.framing)):
             return self._abstain(question, lang, [])
         hits = self._owner_first(
             self.index.search((t.text for t in terms), strong=names(text)), terms
@@ -175,7 +176,7 @@ class Matcher:
             and not self._mostly_unknown(terms)
             and not self._stray(hits[0], terms, words)
         ):
-            return self._entry(question, lang, hits[0])
+            return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         return self._abstain(question, lang, hits)
 
     def _off_domain(self, words: list[str], terms: list[Term]) -> bool:
@@ -257,9 +258,6 @@ class Matcher:
             and not is_small_number(t.text)
         )
         return unknown > known or (unknown > 0 and known <= 1)
-
-    def _entry(self, question: str, lang: str, hit: Hit) -> Reply:
-        return Reply(question, lang, "entry", hit.entry, hit.score)
 
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
