@@ -164,7 +164,7 @@ def history_text(
         return escape(_("No broadcasts yet."))
     blocks = ["<b>" + escape(_("Latest broadcasts")) + "</b>"]
     for record in records:
-        when = record.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        when = record.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M UTC%z")
         who = f'<a href="tg://user?id={record.admin_id}">{record.admin_id}</a>'
         text = next(iter(record.draft.texts.values()))
         excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"

@@ -95,7 +95,7 @@ def test_history_shows_who_when_what_and_counts() -> None:
 
     text = history_text([record], T, "en", QUITO)
 
-    assert '#4 · 2015-10-19 09:05 · <a href="tg://user?id=99">99</a> · sent' in text
+    assert '#4 · 2015-10-19 09:05 UTC-0500 · <a href="tg://user?id=99">99</a> · sent' in text
     assert "<i>Almuerzo &lt;ya&gt;</i>" in text
     assert "2 of 3 delivered, 1 blocked, 0 not found, 0 failed" in text
     assert history_text([], T, "es", QUITO) == "Todavía no hay anuncios."
