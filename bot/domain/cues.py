@@ -49,10 +49,14 @@ _WHERE = "venue"
 # "is it over", "the week is over already": the end of something, not a quantity.
 _OVER_BEFORE = _words("is it event week conference all already ya")
 _OVER_AFTER = frozenset(["", "yet", "already", "now"])
+# "the topics the clinic will address": the verb (discuss), not a street address.
+_ADDRESS = _words("address addresses addressed")
+_TO_ADDRESS = _words("will would to does do did can shall they it we be being been")
+_SUBJECTS = _words("topic topics issue issues subject subjects theme themes question questions")
 
 
 def rewrite(words: list[str]) -> list[str]:
-    """Return folded tokens with edition ordinals, session rooms and 'over' made plain.
+    """Return folded tokens with edition ordinals, session rooms, 'over' and 'address' plain.
 
     Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
     """
@@ -81,6 +85,11 @@ def rewrite(words: list[str]) -> list[str]:
         after = words[i + 1] if i + 1 < len(words) else ""
         if w == "over" and before in _OVER_BEFORE and after in _OVER_AFTER:
             out[i] = "end"
+        elif w in _ADDRESS and (
+            before in _TO_ADDRESS
+            or (before in SESSION_NOUNS and any(x in _SUBJECTS for x in words))
+        ):
+            out[i] = "discuss"
         elif w == "acabo" and before in ("se", "ya"):  # "ya se acabó" (not "acabo de llegar")
             out[i] = "acaba"
     return out
