@@ -49,6 +49,7 @@ _WHERE = "venue"
 # "is it over", "the week is over already": the end of something, not a quantity.
 _OVER_BEFORE = _words("is it event week conference all already ya")
 _OVER_AFTER = frozenset(["", "yet", "already", "now"])
+_STILL_ON = _words("on going happening running")
 # "the topics the clinic will address": the verb (discuss), not a street address.
 _ADDRESS = _words("address addresses addressed")
 _TO_ADDRESS = _words("will would to does do did can shall they it we be being been")
@@ -83,7 +84,9 @@ def rewrite(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if w == "over" and before in _OVER_BEFORE and after in _OVER_AFTER:
+        if (w == "over" and before in _OVER_BEFORE and after in _OVER_AFTER) or (
+            w == "still" and after in _STILL_ON  # "is it still going on": has it ended
+        ):
             out[i] = "end"
         elif w in _ADDRESS and (
             before in _TO_ADDRESS

@@ -18,7 +18,7 @@ _SCHEDULE_TEXT = (
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
     "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen "
     "morning afternoon evening night tonight noon early late temprano tarde noche mediodia last "
-    "ultimo ultima miss missed perdi perdimos"
+    "ultimo ultima miss missed perdi perdimos meeting meetings reunion reuniones"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 
