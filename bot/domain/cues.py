@@ -8,6 +8,7 @@ is folded (lowercase, accent-free) and names kinds of things, not this event's f
 from __future__ import annotations
 
 from bot.domain.dates import names_day
+from bot.domain.index import Hit
 from bot.domain.terms import Term
 
 
@@ -130,16 +131,30 @@ def day_off_words(words: list[str]) -> frozenset[int]:
 
 
 # Greetings and thanks: beside a question about something else they are manners, not its topic.
-COURTESY = _words("hello hi hey hola thanks thank gracias saludos greetings buenos buenas")
+COURTESY = _words(
+    "hello hi hey hola thanks thank gracias saludos greetings buenos buenas good cheers"
+)
 
 
 def past_courtesy(
-    terms: list[Term], courtesy: frozenset[str], framing: frozenset[str]
+    terms: list[Term], courtesy: frozenset[str], topics: frozenset[str]
 ) -> list[Term]:
-    """Drop greeting and thanks terms when another known term says what is asked.
+    """Drop greeting and thanks terms when a topic of the knowledge base says what is asked.
 
     "hola, ¿cuándo es la semana?" asks for the dates; "hola" or "great, thanks" alone stay.
     """
-    if any(t.known and t.text not in framing for t in terms):
+    if any(t.text in topics and t.text not in courtesy for t in terms):
         return [t for t in terms if t.text not in courtesy]
     return terms
+
+
+def mannerly(
+    hits: list[Hit], terms: list[Term], courtesy: frozenset[str], courteous: frozenset[str]
+) -> list[Hit]:
+    """Drop the greeting and thanks entries unless the question greets or thanks.
+
+    "¿hay seguridad en Quito de noche?" shares "noche" with "buenas noches", but greets no one.
+    """
+    if any(t.text in courtesy for t in terms):
+        return hits
+    return [h for h in hits if h.entry not in courteous]

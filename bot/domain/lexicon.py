@@ -149,7 +149,8 @@ OFF_DOMAIN = _words(
     currency currencies moneda monedas exchange propina propinas tipping gym gimnasio pool
     piscina sauna metro subway trolebus ecovia
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
-    london londres berlin tokyo tokio"""
+    london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
+    consulado consulados"""
 )
 # Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
 OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -180,5 +181,13 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("tipo", "de", "cambio"),
     ("tasa", "de", "interes"),
     ("social", "security", "number"),
+    # the clock or the police now, not the programme's times or its police-management topic
+    ("what", "time", "is", "it", "in"),
+    ("what", "time", "is", "it", "now"),
+    ("que", "hora", "es", "ahora"),
+    ("que", "hora", "es", "en", "quito"),
+    ("call", "the", "police"),
+    ("llamo", "a", "la", "policia"),
+    ("llamar", "a", "la", "policia"),
     ("seguro", "social"),
 )

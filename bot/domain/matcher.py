@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.cues import COURTESY, day_off_words, past_courtesy, rewrite
+from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Document, Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
@@ -109,6 +109,7 @@ class Matcher:
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)
+        self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
         self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.off_phrases = [tuple(stem(w) for w in p) for p in OFF_DOMAIN_PHRASES]
@@ -165,11 +166,10 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
-        if not (terms := past_courtesy(terms, self.courtesy, self.framing)):
+        if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
             return self._abstain(question, lang, [])
-        hits = self._owner_first(
-            self.index.search((t.text for t in terms), strong=names(text)), terms
-        )
+        near = self.index.search((t.text for t in terms), strong=names(text))
+        hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
         if (
             hits
             and hits[0].score >= THRESHOLD
