@@ -65,7 +65,7 @@ FILLER_ES = _words(
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
     realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos hizo hicieron"""
+    deberiamos hizo hicieron estuvo estuvieron estaba estaban"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 

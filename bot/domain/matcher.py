@@ -42,7 +42,7 @@ _META = (
     "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre "
     "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
-    "offer offered bring brings llevar traer llevo traigo"
+    "offer offered bring brings llevar traer llevo traigo consiste consisten consist consists"
 )
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
