@@ -94,7 +94,10 @@ def rewrite(words: list[str]) -> list[str]:
             or (before in SESSION_NOUNS and any(x in _SUBJECTS for x in words))
         ):
             out[i] = "discuss"
-        elif w == "acabo" and before in ("se", "ya"):  # "ya se acabó" (not "acabo de llegar")
+        elif w in ("acabo", "paso") and before in (
+            "se",
+            "ya",
+        ):  # "¿ya pasó la semana?"  # "ya se acabó" (not "acabo de llegar")
             out[i] = "acaba"
     return out
 
