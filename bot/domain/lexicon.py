@@ -23,7 +23,7 @@ STOPWORDS_EN = _words(
     wont cant whats thing things one ones out up very really whether else again more much other
     held available after before tell show explain take takes taking took until during anyone
     anybody someone somebody they them their theirs he she him his her hers everyone
-    everybody everything"""
+    everybody everything gets gimme gotta lemme"""
 )
 STOPWORDS_ES = _words(
     """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales

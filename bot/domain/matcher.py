@@ -39,7 +39,7 @@ _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning p
 # never the topic itself, whether or not the KB happens to use them.
 _META = (
     "focus focuses talk talks discuss discussed cover covers covered mean means describe info "
-    "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre "
+    "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre deal "
     "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
     "offer offered bring brings llevar traer llevo traigo consiste consisten consist consists"
