@@ -39,14 +39,21 @@ class Database:
     @classmethod
     async def open(cls, path: Path | str) -> Database:
         """Open (creating if needed) and migrate the database at `path` (':memory:' for tests)."""
+        folder = Path(path).parent
+        if str(path) != ":memory:" and not folder.is_dir():
+            # Checked here: a failed aiosqlite.connect leaves its worker thread to die noisily.
+            raise sqlite3.OperationalError(f"unable to open database file: no folder {folder}")
         conn = await aiosqlite.connect(str(path), isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        db = cls(conn)
-        await db.migrate()
+        try:
+            conn.row_factory = aiosqlite.Row
+            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=5000",
+                           "synchronous=NORMAL"):  # fmt: skip
+                await conn.execute(f"PRAGMA {pragma}")
+            db = cls(conn)
+            await db.migrate()
+        except BaseException:
+            await conn.close()
+            raise
         return db
 
     async def migrate(self) -> None:
