@@ -21,6 +21,7 @@ TRACKED = {
     "heldout4.yaml": (0.93, 0),
     "heldout5.yaml": (0.95, 0),
     "heldout6.yaml": (0.97, 0),
+    "heldout8.yaml": (0.86, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
