@@ -57,13 +57,40 @@ _TO_ADDRESS = _words("will would to does do did can shall they it we be being be
 _SUBJECTS = _words("topic topics issue issues subject subjects theme themes question questions")
 
 
-def rewrite(words: list[str]) -> list[str]:
+# Beside an edition noun, another year than the event's, "another" or "next year" ask about
+# the editions other than this one ("was there a clinic in 2013?", "¿habrá otra clínica?").
+_OTHER_EDITION = _words("another otra otro otras otros future futura futuro futuras futuros")
+_NEXT = _words("next proximo proxima siguiente")
+_YEAR = _words("year ano edition edicion")
+
+
+def _other_editions(words: list[str], year: int | None) -> list[str]:
+    out = list(words)
+    for i, w in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if w in _OTHER_EDITION or (w.isdigit() and len(w) == 4 and year and int(w) != year):
+            out[i] = _PAST
+        elif w in _NEXT and after in _YEAR:
+            out[i : i + 2] = [_PAST, "the"]
+    return out
+
+
+_YEAR_WORDS = _words("year ano")
+_WHICH = _words("what which que cual")
+# A price asked "a night" / "por noche" is a hotel's rate, not an evening session or a fee.
+_PRICE = _words("much cuanto cost costs cuesta cuestan sale price precio rate tarifa vale")
+_NIGHTS = _words("night nights noche noches")
+_PER = _words("a per one each una por cada la the")
+
+
+def rewrite(words: list[str], year: int | None = None) -> list[str]:
     """Return folded tokens with edition ordinals, session rooms, 'over' and 'address' plain.
 
+    `year` is the event's: beside an edition noun another year asks about other editions.
     Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
     """
-    out = list(words)
     editions = any(w in _EDITIONS for w in words)
+    out = _other_editions(words, year) if editions else list(words)
     lodging = any(w in _LODGING for w in words)
     if any(w in SESSION_NOUNS or (names_day(w) and not lodging) for w in words):
         for i, w in enumerate(words):
@@ -99,7 +126,32 @@ def rewrite(words: list[str]) -> list[str]:
             "ya",
         ):  # "¿ya pasó la semana?"  # "ya se acabó" (not "acabo de llegar")
             out[i] = "acaba"
+    for i, w in enumerate(words):  # "what year was it", "¿en qué año fue?": its date
+        if w in _YEAR_WORDS and i and words[i - 1] in _WHICH:
+            out[i] = "date"
+    nights = [i for i, w in enumerate(words) if w in _NIGHTS and i and words[i - 1] in _PER]
+    if nights and any(w in _PRICE for w in words):  # "how much is a night at the hotel"
+        out = ["the" if w in _PRICE else w for w in out]  # a hotel rate, not the event's fee
+        for i in nights:
+            out[i] = "lodging"
+    if after_session(words):  # "after the clinic" asks what comes next: a time, not a topic
+        out = ["despues" if w in _AFTER else w for w in out]
     return out
+
+
+# "what's after the clinic", "¿qué viene después del diálogo?": the session that follows one.
+_AFTER = _words("after following despues luego tras")
+_AFTER_LINKS = _words("the del de la el al this that este esta")
+
+
+def after_session(words: list[str]) -> bool:
+    """True when a question asks what follows a session ("after the dialogue", "tras la visita")."""
+    return any(
+        w in _AFTER
+        and (w == "tras" or (i + 1 < len(words) and words[i + 1] in _AFTER_LINKS))
+        and any(x in SESSION_NOUNS for x in words[i + 1 : i + 5])
+        for i, w in enumerate(words)
+    )
 
 
 def _numbers_edition(words: list[str], i: int) -> bool:

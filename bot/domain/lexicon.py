@@ -50,7 +50,8 @@ FILLER_EN = _words(
     hows whos mate buddy bro dude
     change changes changed changing different required mandatory necessary compulsory
     nearby near around close stand acronym door doors entrance gate ceremony host hosts
-    hosted hosting main key smart final whole keep afterwards afterward cool"""
+    hosted hosting main key smart final whole keep afterwards afterward cool
+    lol lmao haha hahaha hehe xd"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -65,7 +66,7 @@ FILLER_ES = _words(
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
     realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos hizo hicieron estuvo estuvieron estaba estaban"""
+    deberiamos hizo hicieron estuvo estuvieron estaba estaban jaja jajaja jeje jejeje"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 

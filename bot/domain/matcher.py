@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite
+from bot.domain.corpus import documents, texts_by_language
+from bot.domain.cues import COURTESY, after_session, day_off_words, mannerly, past_courtesy, rewrite
 from bot.domain.dates import DateReader, mark_numeric_dates
-from bot.domain.index import Document, Hit, Index, is_small_number
+from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
 from bot.domain.language import (
     LanguageEvidence,
@@ -21,7 +22,7 @@ from bot.domain.language import (
     tokens,
 )
 from bot.domain.lexicon import OFF_DOMAIN, OFF_DOMAIN_PHRASES
-from bot.domain.schedule import SCHEDULE_WORDS, plan
+from bot.domain.schedule import SCHEDULE_WORDS, following, plan
 from bot.domain.terms import Term
 
 THRESHOLD = 45.0  # below this score the matcher abstains
@@ -85,7 +86,7 @@ class Matcher:
         ]
         event_words = [event.name.es, event.name.en, event.city.es, event.city.en, "event"]
         self.index = Index(
-            _documents(kb),
+            documents(kb),
             kb.synonyms,
             damped={
                 **dict.fromkeys(event_words, 0.35),
@@ -110,7 +111,7 @@ class Matcher:
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
-        self.evidence = LanguageEvidence.from_texts(*_texts_by_language(kb))
+        self.evidence = LanguageEvidence.from_texts(*texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.off_phrases = [tuple(stem(w) for w in p) for p in OFF_DOMAIN_PHRASES]
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
@@ -136,13 +137,14 @@ class Matcher:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        words = rewrite(split_codes(expand(words, lang)))
+        words = rewrite(split_codes(expand(words, lang)), self.kb.event.start_date.year)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
         if when is not None:
+            after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
             rest = [t for t in terms if not t.within(used)]
             topical = [t for t in rest if t.text not in self.not_topics]
@@ -156,8 +158,10 @@ class Matcher:
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-            p = plan(self.kb, when, local)
+                    after = following(self.kb, hits[0].entry) if after_session(words) else None
+                    if after is None:
+                        return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+            p = after or plan(self.kb, when, local)
             ids = tuple(s.id for s in p.sessions)
             return Reply(
                 question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
@@ -273,29 +277,3 @@ def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
         return now.astimezone(tz)
     except OverflowError:  # the first or last representable day: its date is close enough
         return now.replace(tzinfo=tz)
-
-
-def _documents(kb: KnowledgeBase) -> list[Document]:
-    docs = []
-    for s in kb.sessions:
-        phrasings = (*s.questions.all(), s.title.es, s.title.en)
-        body: tuple[str, ...] = (s.summary.es, s.summary.en, s.description.es, s.description.en)
-        if s.know is not None:
-            body += (s.know.es, s.know.en)
-        docs.append(Document(s.id, phrasings, s.keywords.all(), body))
-    for f in kb.faqs:
-        body = (f.answer.es, f.answer.en)
-        docs.append(Document(f.id, f.questions.all(), f.keywords.all(), body))
-    return docs
-
-
-def _texts_by_language(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
-    es: list[str] = [kb.event.name.es, kb.event.description.es]
-    en: list[str] = [kb.event.name.en, kb.event.description.en]
-    for s in kb.sessions:
-        es += [s.title.es, s.summary.es, s.description.es, *s.questions.es, *s.keywords.es]
-        en += [s.title.en, s.summary.en, s.description.en, *s.questions.en, *s.keywords.en]
-    for f in kb.faqs:
-        es += [f.answer.es, *f.questions.es, *f.keywords.es]
-        en += [f.answer.en, *f.questions.en, *f.keywords.en]
-    return es, en

@@ -53,6 +53,22 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     return Plan(relative, day, kb.sessions_on(day))
 
 
+def following(kb: KnowledgeBase, entry: str) -> Plan | None:
+    """What comes after session `entry` ("what's after the clinic?"): the next dated day's
+    sessions, or the whole week when it is the last one. None when `entry` is no dated session.
+    """
+    session = kb.session(entry)
+    day = kb.session_date(session) if session else None
+    if day is None:
+        return None
+    later = [s for s in _dated(kb) if (s.date or day) > day]
+    if later:
+        first = later[0].date
+        return Plan("next", first, tuple(s for s in later if s.date == first))
+    monday = shift(day, -day.weekday())
+    return Plan("week", monday, tuple(s for s in _dated(kb) if (s.date or day) >= monday))
+
+
 def _dated(kb: KnowledgeBase) -> list[Session]:
     dated = [s for s in kb.sessions if s.date is not None]
     return sorted(dated, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min, s.id))

@@ -100,3 +100,41 @@ def test_words_beside_others_pick_the_entry(matcher: Matcher, question: str, ent
 )
 def test_money_questions_outside_the_event_abstain(matcher: Matcher, question: str) -> None:
     assert matcher.answer(question, TUESDAY).kind == "abstain"
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions", "relative"),
+    [
+        ("what's after the clinic?", ("advisory",), "next"),
+        ("¿qué viene después del diálogo?", ("subregional",), "next"),
+        ("que hay tras la visita", ("advisory",), "next"),
+        ("what comes after the donors meeting?", ("dialogue", "subregional", "clinic"), "week"),
+    ],
+)
+def test_after_a_session_is_the_following_sessions_day(
+    matcher: Matcher, question: str, sessions: tuple[str, ...], relative: str
+) -> None:
+    reply = matcher.answer(question, TUESDAY)
+    assert reply.kind == "schedule" and reply.relative == relative
+    assert reply.sessions[: len(sessions)] == sessions
+
+
+def test_other_years_next_year_and_another_name_other_editions() -> None:
+    assert rewrite(["was", "there", "a", "clinic", "in", "2013"], 2015)[-1] == "previous"
+    assert rewrite(["the", "2015", "clinic"], 2015)[1] == "2015"
+    assert "previous" in rewrite(["habra", "otra", "clinica", "el", "proximo", "ano"], 2015)
+    assert "2013" in rewrite(["what", "happened", "in", "2013"], 2015)  # no edition named
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("how much is a night at the Marriott?", "accommodation"),
+        ("cuanto sale una noche en el hotel", "accommodation"),
+        ("what year was it", "dates"),
+        ("en que año fue", "dates"),
+        ("cuantos años tienes", None),
+    ],
+)
+def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str | None) -> None:
+    assert matcher.answer(question, TUESDAY).entry == entry
