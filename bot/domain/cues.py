@@ -31,7 +31,7 @@ _EDITIONS = _words(
 _PAST_ORDINALS = _words(
     """first 1st second 2nd fourth 4th fifth 5th sixth 6th primer primera primero 1a 1ra 1er
     segunda segundo 2a 2da 2do cuarta cuarto 4a 4ta quinta quinto 5a 5ta sexta sexto 6a 6ta
-    inaugural"""
+    inaugural eighth 8th octava octavo 8a 8va ninth 9th novena noveno 9a 9na"""
 )
 # Words that may stand between an ordinal and the session it numbers.
 _BETWEEN = _words(
@@ -77,6 +77,7 @@ def _other_editions(words: list[str], year: int | None) -> list[str]:
 
 _YEAR_WORDS = _words("year ano")
 _WHICH = _words("what which que cual")
+_BEGAN = _words("start started begin began first empezaron empezo comenzaron comenzo iniciaron")
 # A price asked "a night" / "por noche" is a hotel's rate, not an evening session or a fee.
 _PRICE = _words("much cuanto cost costs cuesta cuestan sale price precio rate tarifa vale")
 _NIGHTS = _words("night nights noche noches")
@@ -128,7 +129,8 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             out[i] = "acaba"
     for i, w in enumerate(words):  # "what year was it", "¿en qué año fue?": its date
         if w in _YEAR_WORDS and i and words[i - 1] in _WHICH:
-            out[i] = "date"
+            began = editions and any(x in _BEGAN for x in words)  # "what year did clinics start"
+            out[i] = _PAST if began else "date"
     nights = [i for i, w in enumerate(words) if w in _NIGHTS and i and words[i - 1] in _PER]
     if nights and any(w in _PRICE for w in words):  # "how much is a night at the hotel"
         out = ["the" if w in _PRICE else w for w in out]  # a hotel rate, not the event's fee

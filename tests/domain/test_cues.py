@@ -138,3 +138,15 @@ def test_other_years_next_year_and_another_name_other_editions() -> None:
 )
 def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str | None) -> None:
     assert matcher.answer(question, TUESDAY).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what year did the clinics start?", "history-clinics"),
+        ("will there be an 8th clinic?", "history-clinics"),
+        ("what year is the clinic?", "clinic"),
+    ],
+)
+def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, entry: str) -> None:
+    assert matcher.answer(question, TUESDAY).entry == entry
