@@ -7,7 +7,7 @@ is folded (lowercase, accent-free) and names kinds of things, not this event's f
 
 from __future__ import annotations
 
-from bot.domain.dates import names_day
+from bot.domain.dates import NEXT_WORD, PRIOR_WORD, names_day
 from bot.domain.index import Hit
 from bot.domain.terms import Term
 
@@ -58,21 +58,35 @@ _SUBJECTS = _words("topic topics issue issues subject subjects theme themes ques
 
 
 # Beside an edition noun, another year than the event's, "another" or "next year" ask about
-# the editions other than this one ("was there a clinic in 2013?", "¿habrá otra clínica?").
+# the editions other than this one ("was there a clinic in 2013?", "¿habrá otra clínica?");
+# beside the event itself only a year, "next year" or "again" do ("will it happen again?").
 _OTHER_EDITION = _words("another otra otro otras otros future futura futuro futuras futuros")
+_AGAIN = _words("again repeat repeated repetira repetiran repite nuevamente")
+_FUTURE = _words("will going gonna habra sera volvera volveran va van repetira repetiran")
+_EVENT_NOUNS = _words("event events evento eventos week semana conference conferencia")
 _NEXT = _words("next proximo proxima siguiente")
 _YEAR = _words("year ano edition edicion")
 
 
-def _other_editions(words: list[str], year: int | None) -> list[str]:
+def _other_editions(words: list[str], year: int | None, editions: bool) -> list[str]:
     out = list(words)
+    named = editions or any(w in _EVENT_NOUNS for w in words)
     for i, w in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
-        if w in _OTHER_EDITION or (w.isdigit() and len(w) == 4 and year and int(w) != year):
+        again = w in _AGAIN and any(x in _FUTURE for x in words)  # not "about again"
+        other = again or (editions and w in _OTHER_EDITION)
+        if other or (named and w.isdigit() and len(w) == 4 and year and int(w) != year):
             out[i] = _PAST
-        elif w in _NEXT and after in _YEAR:
+        elif named and w in _NEXT and after in _YEAR:
             out[i : i + 2] = [_PAST, "the"]
     return out
+
+
+# "how long is the clinic", "¿cuánto dura la visita?": a session's day, not the week's span.
+_LASTS = _words("long dura duran duration duracion last lasts")
+# "who's the host", "¿quién es el anfitrión?": who organises it.
+_HOST = _words("host hosts hosting anfitrion anfitriones")
+_WHO = _words("who whos quien quienes")
 
 
 _YEAR_WORDS = _words("year ano")
@@ -91,7 +105,16 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
     Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
     """
     editions = any(w in _EDITIONS for w in words)
-    out = _other_editions(words, year) if editions else list(words)
+    out = _other_editions(words, year, editions)
+    sessions = any(w in SESSION_NOUNS for w in words)
+    who = any(w in _WHO for w in words)
+    for i, w in enumerate(words):
+        if sessions and w in _LASTS:
+            out[i] = "cuando"
+            if i and words[i - 1] in ("how", "cuanto", "cuanta", "que"):
+                out[i - 1] = "the"  # "how long": not a count
+        elif who and w in _HOST:
+            out[i] = "organiza"
     lodging = any(w in _LODGING for w in words)
     if any(w in SESSION_NOUNS or (names_day(w) and not lodging) for w in words):
         for i, w in enumerate(words):
@@ -136,24 +159,30 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
         out = ["the" if w in _PRICE else w for w in out]  # a hotel rate, not the event's fee
         for i in nights:
             out[i] = "lodging"
-    if after_session(words):  # "after the clinic" asks what comes next: a time, not a topic
-        out = ["despues" if w in _AFTER else w for w in out]
+    step = session_step(words)
+    if step:  # "after the clinic" asks what comes next: a time, not a topic
+        marks = _AFTER if step > 0 else _PRIOR
+        out = [(NEXT_WORD if step > 0 else PRIOR_WORD) if w in marks else w for w in out]
     return out
 
 
-# "what's after the clinic", "¿qué viene después del diálogo?": the session that follows one.
-_AFTER = _words("after following despues luego tras")
-_AFTER_LINKS = _words("the del de la el al this that este esta")
+# "what's after the clinic", "¿qué viene después del diálogo?", "before the donors meeting":
+# the session that follows (or precedes) one. Rewritten to time words the date reader knows.
+_AFTER = _words("after following despues luego tras siguiente") | {NEXT_WORD}
+_PRIOR = _words("before antes previo previous prior preceding") | {PRIOR_WORD}
+_STEP_LINKS = _words("the del de la el al a this that este esta")
 
 
-def after_session(words: list[str]) -> bool:
-    """True when a question asks what follows a session ("after the dialogue", "tras la visita")."""
-    return any(
-        w in _AFTER
-        and (w == "tras" or (i + 1 < len(words) and words[i + 1] in _AFTER_LINKS))
-        and any(x in SESSION_NOUNS for x in words[i + 1 : i + 5])
-        for i, w in enumerate(words)
-    )
+def session_step(words: list[str]) -> int:
+    """+1 when a question asks what follows a session ("after the dialogue", "tras la visita"),
+    -1 when it asks what precedes one ("antes de la reunión"), else 0."""
+    for i, w in enumerate(words):
+        if w not in _AFTER and w not in _PRIOR:
+            continue
+        linked = w == "tras" or (i + 1 < len(words) and words[i + 1] in _STEP_LINKS)
+        if linked and any(x in SESSION_NOUNS for x in words[i + 1 : i + 5]):
+            return 1 if w in _AFTER else -1
+    return 0
 
 
 def _numbers_edition(words: list[str], i: int) -> bool:

@@ -91,6 +91,8 @@ _WORDS: dict[str, tuple[str, int]] = {
         ("next", 0),
     ),
 }
+NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
+_WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
 _RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.corpus import documents, texts_by_language
-from bot.domain.cues import COURTESY, after_session, day_off_words, mannerly, past_courtesy, rewrite
+from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite, session_step
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
@@ -158,7 +158,8 @@ class Matcher:
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    after = following(self.kb, hits[0].entry) if after_session(words) else None
+                    step = session_step(words)
+                    after = following(self.kb, hits[0].entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
             p = after or plan(self.kb, when, local)

@@ -53,20 +53,22 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     return Plan(relative, day, kb.sessions_on(day))
 
 
-def following(kb: KnowledgeBase, entry: str) -> Plan | None:
-    """What comes after session `entry` ("what's after the clinic?"): the next dated day's
-    sessions, or the whole week when it is the last one. None when `entry` is no dated session.
+def following(kb: KnowledgeBase, entry: str, step: int = 1) -> Plan | None:
+    """What comes after session `entry` ("what's after the clinic?"), or before it when `step`
+    is negative: the nearest dated day's sessions that way, or the whole week when there is none.
+    None when `entry` is no dated session.
     """
     session = kb.session(entry)
     day = kb.session_date(session) if session else None
     if day is None:
         return None
-    later = [s for s in _dated(kb) if (s.date or day) > day]
-    if later:
-        first = later[0].date
-        return Plan("next", first, tuple(s for s in later if s.date == first))
+    dated = _dated(kb)
+    that_way = [s for s in dated if ((s.date or day) - day).days * step > 0]
+    if that_way:
+        near = that_way[0].date if step > 0 else that_way[-1].date
+        return Plan("next" if step > 0 else "", near, tuple(s for s in dated if s.date == near))
     monday = shift(day, -day.weekday())
-    return Plan("week", monday, tuple(s for s in _dated(kb) if (s.date or day) >= monday))
+    return Plan("week", monday, tuple(s for s in dated if (s.date or day) >= monday))
 
 
 def _dated(kb: KnowledgeBase) -> list[Session]:

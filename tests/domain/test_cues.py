@@ -109,6 +109,8 @@ def test_money_questions_outside_the_event_abstain(matcher: Matcher, question: s
         ("¿qué viene después del diálogo?", ("subregional",), "next"),
         ("que hay tras la visita", ("advisory",), "next"),
         ("what comes after the donors meeting?", ("dialogue", "subregional", "clinic"), "week"),
+        ("qué pasa el día siguiente a la clínica", ("advisory",), "next"),
+        ("what's before the donors meeting?", ("clinic",), ""),
     ],
 )
 def test_after_a_session_is_the_following_sessions_day(
@@ -146,6 +148,11 @@ def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str
         ("what year did the clinics start?", "history-clinics"),
         ("will there be an 8th clinic?", "history-clinics"),
         ("what year is the clinic?", "clinic"),
+        ("will it happen again?", "history-clinics"),
+        ("whats the dialogue about again", "dialogue"),
+        ("¿cuánto dura la clínica?", "clinic"),
+        ("how long is the week?", "dates"),
+        ("who's the host?", "organiser"),
     ],
 )
 def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, entry: str) -> None:
