@@ -201,10 +201,8 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
     finally:  # right after Telegram accepted a message: the bot may not have recorded it yet
         first.send_signal(signal.SIGKILL)
         await first.wait()
-    with sqlite3.connect(path) as conn:
-        sending = {u for (u,) in conn.execute(SENDING)}
     # Accepted by Telegram, not yet recorded by the bot: the documented case, sent again.
-    unrecorded = sending & set(copies(api))
+    unrecorded = in_flight(path, api)
 
     second = await start_process(api, env, tmp_path / "second.log")
     try:
@@ -216,6 +214,9 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
     finally:
         second.send_signal(signal.SIGKILL)
         await second.wait()
+    # Normally nothing is in flight during the flood wait; on a loaded machine a message
+    # Telegram had just accepted may still be unrecorded: the same documented case.
+    unrecorded |= in_flight(path, api)
     assert sum(copies(api).values()) < 101 + len(unrecorded)
 
     third = await start_process(api, env, tmp_path / "third.log")
@@ -227,11 +228,20 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
 
     received = copies(api)
     assert set(received) == {*users, ADMIN}
+    # Exactly the messages accepted but not yet recorded when the process died arrive twice;
+    # how many that is depends on how busy the machine was at the kill, not on the bot.
     assert {chat for chat, n in received.items() if n > 1} == unrecorded
-    assert len(unrecorded) <= 1 and max(received.values()) <= 2
+    assert max(received.values()) <= 2
     assert api.texts(2001)[-1] == COPIES[0] and api.texts(2002)[-1] == COPIES[1]
     assert "Delivered: 101 of 101" in api.texts(ADMIN)[-1]
     assert api.texts(ADMIN)[-2].startswith("Sending broadcast #1")  # the last run's progress
+
+
+def in_flight(path: Path, api: FakeBotApi) -> set[int]:
+    """Return the recipients Telegram accepted whose row still says 'sending' (after a kill)."""
+    with sqlite3.connect(path) as conn:
+        sending = {u for (u,) in conn.execute(SENDING)}
+    return sending & set(copies(api))
 
 
 async def start_process(api: FakeBotApi, env: dict[str, str], log: Path) -> Any:
