@@ -93,6 +93,7 @@ _WORDS: dict[str, tuple[str, int]] = {
 }
 NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
 _WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
+_COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
 _RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -209,7 +210,11 @@ class DateReader:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise
                 return self._explicit(words, i + 1, nxt, {i})
-            return When("", self.weekday(_WEEKDAYS[w]), frozenset({i}))
+            day = self.weekday(_WEEKDAYS[w])
+            if i and words[i - 1] in _COMING and day <= today:  # "next Monday", once it passed
+                ahead = (_WEEKDAYS[w] - today.weekday() - 1) % 7 + 1
+                return When("", shift(today, ahead), frozenset({i - 1, i}))
+            return When("", day, frozenset({i}))
         if w in _ORDINAL_DAYS:
             near = {i - 1, i + 1, i + 2} & set(range(len(words)))
             days = [j for j in near if words[j] in _DAY_WORDS]

@@ -145,7 +145,8 @@ OFF_DOMAIN = _words(
     bancaria bancario bancarias bancarios banking deposit deposito withdraw withdrawal savings
     ahorro ahorros checking sucursal branch branches emergency emergencies emergencia
     emergencias ambulance ambulancia bomberos firefighters job jobs empleo empleos vacancy
-    vacancies vacante vacantes hiring salary salario sueldo career careers
+    vacancies vacante vacantes hiring salary salario sueldo career careers budget budgets
+    presupuesto presupuestos revenue revenues profit profits ganancias shareholders accionistas
     guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
     currency currencies moneda monedas exchange propina propinas tipping gym gimnasio pool
     piscina sauna metro subway trolebus ecovia

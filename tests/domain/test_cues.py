@@ -26,6 +26,7 @@ READER = DateReader(dt.date(2015, 10, 19), dt.date(2015, 10, 23))
         ("dos dias despues", 22),
         ("in a couple of days", 22),
         ("next thursday", 22),
+        ("next monday", 26),  # the event's Monday has passed: the coming one
     ],
 )
 def test_abbreviations_and_offsets_name_a_day(words: str, day: int) -> None:
