@@ -87,6 +87,11 @@ _LASTS = _words("long dura duran duration duracion last lasts")
 # "who's the host", "¿quién es el anfitrión?": who organises it.
 _HOST = _words("host hosts hosting anfitrion anfitriones")
 _WHO = _words("who whos quien quienes")
+_HAPPEN = _words("happen happens happening happened occur occurs occurring")
+_ASKS_WHEN = _words("when whens cuando did will still yet")  # ...else "what's happening": now
+# A question opening with "por qué" (or its texting forms) asks why.
+_OPENERS = _words("y and pero oye oiga bueno entonces")
+_WHY_TYPED = _words("xq pq porq porque")
 
 
 _YEAR_WORDS = _words("year ano")
@@ -106,9 +111,18 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
     """
     editions = any(w in _EDITIONS for w in words)
     out = _other_editions(words, year, editions)
+    start = 1 if words[:1] and words[0] in _OPENERS else 0
+    if words[start : start + 2] == ["por", "que"]:  # "¿por qué...?" asks why; both are stopwords
+        out[start : start + 2] = ["why", "the"]
+    elif words[start : start + 1] and words[start] in _WHY_TYPED:  # "xq el bid...?"
+        out[start] = "why"
     sessions = any(w in SESSION_NOUNS for w in words)
     who = any(w in _WHO for w in words)
+    whole = not sessions and not any(names_day(w) for w in words)
     for i, w in enumerate(words):
+        if whole and w in _HAPPEN:  # "when is this whole thing happening": the week, no session
+            alone = w == "happening" and i + 1 == len(words)  # "anything happening?": now
+            out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
         if sessions and w in _LASTS:
             out[i] = "cuando"
             if i and words[i - 1] in ("how", "cuanto", "cuanta", "que"):

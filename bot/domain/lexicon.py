@@ -66,7 +66,7 @@ FILLER_ES = _words(
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
     realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos hizo hicieron estuvo estuvieron estaba estaban jaja jajaja jeje jejeje"""
+    deberiamos hizo hicieron estuvo estuvieron estaba estaban onda jaja jajaja jeje jejeje"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 
@@ -77,7 +77,7 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         "tmb": "tambien", "tbn": "tambien",
         "cdo": "cuando", "qndo": "cuando", "cnd": "cuando", "hr": "hora", "hrs": "horas",
         "info": "informacion", "xfa": "favor", "pa": "para", "ke": "que", "qe": "que",
-        "mnn": "manana", "mna": "manana", "sta": "esta",
+        "mnn": "manana", "mna": "manana", "sta": "esta", "kien": "quien", "kienes": "quienes",
     },
     "en": {
         "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",

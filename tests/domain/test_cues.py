@@ -154,6 +154,12 @@ def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str
         ("¿cuánto dura la clínica?", "clinic"),
         ("how long is the week?", "dates"),
         ("who's the host?", "organiser"),
+        ("xq el bid hace esto", "why"),
+        ("¿por qué el bid hace esto?", "why"),
+        ("kien organiza", "organiser"),
+        ("when is this whole thing happening?", "dates"),
+        ("anything happening?", "subregional"),
+        ("how can I stay updated?", "follow"),
     ],
 )
 def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, entry: str) -> None:
