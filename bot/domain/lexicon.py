@@ -152,7 +152,8 @@ OFF_DOMAIN = _words(
     piscina sauna metro subway trolebus ecovia
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
     london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
-    consulado consulados"""
+    consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
+    robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista"""
 )
 # Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
 OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -192,4 +193,10 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("llamo", "a", "la", "policia"),
     ("llamar", "a", "la", "policia"),
     ("seguro", "social"),
+    # The language of a country, not of the sessions: "what language is spoken in Ecuador".
+    *(
+        (verb, link, place)
+        for verb in ("speak", "spoken", "habla", "hablan")
+        for link, place in (("in", "ecuador"), ("in", "quito"), ("en", "ecuador"), ("en", "quito"))
+    ),
 )

@@ -164,3 +164,17 @@ def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str
 )
 def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, entry: str) -> None:
     assert matcher.answer(question, TUESDAY).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I prevent my car from being stolen?",
+        "¿dónde queda la sede del BID en Washington?",
+        "¿qué idioma se habla en Ecuador?",
+        "what language do they speak in Quito?",
+        "what's the IDB's annual budget?",
+    ],
+)
+def test_near_misses_about_the_country_or_the_bank_abstain(matcher: Matcher, question: str) -> None:
+    assert matcher.answer(question, TUESDAY).entry is None
