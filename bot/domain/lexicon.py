@@ -51,7 +51,7 @@ FILLER_EN = _words(
     change changes changed changing different required mandatory necessary compulsory
     nearby near around close stand acronym door doors entrance gate ceremony host hosts
     hosted hosting main key smart final whole keep afterwards afterward cool
-    lol lmao haha hahaha hehe xd"""
+    lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -66,7 +66,9 @@ FILLER_ES = _words(
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
     realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos hizo hicieron estuvo estuvieron estaba estaban onda jaja jajaja jeje jejeje"""
+    deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien enviar envian
+    mandan mandar manden
+    jaja jajaja jeje jejeje"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
 
@@ -77,7 +79,9 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
         "tmb": "tambien", "tbn": "tambien",
         "cdo": "cuando", "qndo": "cuando", "cnd": "cuando", "hr": "hora", "hrs": "horas",
         "info": "informacion", "xfa": "favor", "pa": "para", "ke": "que", "qe": "que",
-        "mnn": "manana", "mna": "manana", "sta": "esta", "kien": "quien", "kienes": "quienes",
+        "mnn": "manana", "mna": "manana", "sta": "esta",
+        "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
+        "kuando": "cuando", "kuanto": "cuanto",
     },
     "en": {
         "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",

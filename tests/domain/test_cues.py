@@ -160,6 +160,11 @@ def test_hotel_nights_and_which_year(matcher: Matcher, question: str, entry: str
         ("when is this whole thing happening?", "dates"),
         ("anything happening?", "subregional"),
         ("how can I stay updated?", "follow"),
+        ("kuales son los pilares", "pillars"),
+        ("so uh what's the clinic even about", "clinic"),
+        ("ok but like who's invited", "audience"),
+        ("can u send me the slides", "materials"),
+        ("Which dialogue was sub-regional?", "history-dialogues"),
     ],
 )
 def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, entry: str) -> None:
