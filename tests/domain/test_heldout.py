@@ -18,8 +18,8 @@ SETS = sorted(p.name for p in HERE.glob("heldout*.yaml"))
 ENFORCED = ["heldout.yaml", "heldout2.yaml", "heldout7.yaml", "heldout8.yaml"]
 TRACKED = {
     "heldout3.yaml": (0.96, 0),
-    "heldout4.yaml": (0.93, 0),
-    "heldout5.yaml": (0.95, 0),
+    "heldout4.yaml": (0.95, 0),
+    "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 
