@@ -40,6 +40,8 @@ _BETWEEN = _words(
 )
 # Beside a session, these ask where earlier editions were held ("countries that hosted it").
 _HOSTED = _words("hosted organised organized albergaron acogieron")
+_TAKES = _words("take takes taking took taken tiene tienen tendra tendran tomara tomaran")
+_PASSIVE_NOW = _words("be being is are")  # "when will the clinic be hosted": this edition
 _BEFORE = _words("antes before")  # "before" alone, not "before the dialogue"
 # ...but a hotel room asked for a night is lodging ("hotel room tonight").
 _LODGING = _words("hotel hotels hostel book booking reserve reservar reserva night nights noche")
@@ -136,7 +138,7 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (
                 editions
                 and (
-                    w in _HOSTED
+                    (w in _HOSTED and (not i or words[i - 1] not in _PASSIVE_NOW))
                     or (w in _BEFORE and after not in _BETWEEN)
                     or (w == "last" and after in ("year", "time", "edition"))
                 )
@@ -164,6 +166,8 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             "ya",
         ):  # "¿ya pasó la semana?"  # "ya se acabó" (not "acabo de llegar")
             out[i] = "acaba"
+        elif w in ("place", "lugar") and before in _TAKES:  # "take place": happens, not where
+            out[i] = "the"
     for i, w in enumerate(words):  # "what year was it", "¿en qué año fue?": its date
         if w in _YEAR_WORDS and i and words[i - 1] in _WHICH:
             began = editions and any(x in _BEGAN for x in words)  # "what year did clinics start"

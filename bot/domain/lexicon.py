@@ -65,8 +65,10 @@ FILLER_ES = _words(
     cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
     requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
     puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
-    realizado realizados realizada realizadas celebrado celebrada debo debe deben deberia
-    deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien enviar envian
+    realizado realizados realizada realizadas celebrado celebrada celebra celebran
+    celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar llevara cabo
+    debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm
+    envien enviar envian
     mandan mandar manden
     jaja jajaja jeje jejeje"""
 )

@@ -43,7 +43,8 @@ _META = (
     "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre deal "
     "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
     "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
-    "offer offered bring brings llevar traer llevo traigo consiste consisten consist consists"
+    "offer offered bring brings llevar traer llevo traigo consiste consisten consist consists "
+    "aborda abordan abordara abordaran abordar tackle tackles tackled"
 )
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
