@@ -155,7 +155,7 @@ OFF_DOMAIN = _words(
     presupuesto presupuestos revenue revenues profit profits ganancias shareholders accionistas
     guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
     currency currencies moneda monedas exchange propina propinas tipping gym gimnasio pool
-    piscina sauna metro subway trolebus ecovia
+    piscina sauna spa spas massage masaje masajes casino metro subway trolebus ecovia
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
     london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
     consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
