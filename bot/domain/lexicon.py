@@ -199,6 +199,18 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("llamo", "a", "la", "policia"),
     ("llamar", "a", "la", "policia"),
     ("seguro", "social"),
+    # the bank's own history and lending, not the week it organises
+    ("idb", "founded"),
+    ("founded", "the", "idb"),
+    ("bid", "fundado"),
+    ("fundo", "el", "bid"),
+    ("fundaron", "el", "bid"),
+    ("idb", "finance", "in"),
+    ("idb", "fund", "in"),
+    ("idb", "lend"),
+    ("financia", "el", "bid", "en"),
+    ("bid", "financia", "en"),
+    ("presta", "el", "bid"),
     # The language of a country, not of the sessions: "what language is spoken in Ecuador".
     *(
         (verb, link, place)
