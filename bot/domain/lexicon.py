@@ -51,7 +51,8 @@ FILLER_EN = _words(
     change changes changed changing different required mandatory necessary compulsory
     nearby near around close stand acronym door doors entrance gate ceremony host hosts
     hosted hosting main key smart final whole keep afterwards afterward cool
-    lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent"""
+    lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
+    expecting representing"""
 )
 FILLER_ES = _words(
     """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
@@ -70,6 +71,7 @@ FILLER_ES = _words(
     debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm
     envien enviar envian
     mandan mandar manden
+    estimado estimada estimados estimadas consultar consulto
     jaja jajaja jeje jejeje"""
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES

@@ -33,6 +33,7 @@ _SUGGEST_FLOOR = 12.0
 _DAY_POOL = 8  # hits looked at for a session on the day a question names
 _DAY_FLOOR = 25.0  # ...and how well such a session must still fit the question's words
 _DAY_SHARE = 0.4
+_FEW_TOPICS = 4  # a day question with fewer topic words abstains on any unknown one
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
@@ -149,7 +150,12 @@ class Matcher:
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
             rest = [t for t in terms if not t.within(used)]
             topical = [t for t in rest if t.text not in self.not_topics]
-            if topical and any(not t.known for t in topical):
+            # In a short question one unknown word is another topic ("weather on monday"); a long
+            # message may also name the asker's ministry or country: most words must be unknown.
+            few = len(topical) < _FEW_TOPICS
+            if topical and (
+                self._mostly_unknown(topical) or (few and any(not t.known for t in topical))
+            ):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
             if topical:
                 hits = self.index.search((t.text for t in topical), limit=_DAY_POOL)
