@@ -42,6 +42,8 @@ _BETWEEN = _words(
 _HOSTED = _words("hosted organised organized albergaron acogieron")
 _TAKES = _words("take takes taking took taken tiene tienen tendra tendran tomara tomaran")
 _PASSIVE_NOW = _words("be being is are")  # "when will the clinic be hosted": this edition
+_LAST = _words("last latest ultima ultimo pasada pasado")  # "the last clinic was...": before
+_WAS = _words("was were fue fueron hubo")
 _BEFORE = _words("antes before")  # "before" alone, not "before the dialogue"
 # ...but a hotel room asked for a night is lodging ("hotel room tonight").
 _LODGING = _words("hotel hotels hostel book booking reserve reservar reserva night nights noche")
@@ -125,7 +127,8 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
         if whole and w in _HAPPEN:  # "when is this whole thing happening": the week, no session
             alone = w == "happening" and i + 1 == len(words)  # "anything happening?": now
             out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
-        if sessions and w in _LASTS:
+        adjective = w == "last" and i + 1 < len(words) and words[i + 1] in SESSION_NOUNS
+        if sessions and w in _LASTS and not adjective:  # "the last session" is not a duration
             out[i] = "cuando"
             if i and words[i - 1] in ("how", "cuanto", "cuanta", "que"):
                 out[i - 1] = "the"  # "how long": not a count
@@ -141,6 +144,7 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
                     (w in _HOSTED and (not i or words[i - 1] not in _PASSIVE_NOW))
                     or (w in _BEFORE and after not in _BETWEEN)
                     or (w == "last" and after in ("year", "time", "edition"))
+                    or (w in _LAST and after in _EDITIONS and any(x in _WAS for x in words))
                 )
             ):
                 out[i] = _PAST  # "the first clinic", "clinics held before": earlier editions

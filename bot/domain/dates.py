@@ -53,6 +53,8 @@ _ORDINAL_DAYS = {
     **dict.fromkeys(("last", "final", "ultimo", "ultima", "closing", "clausura"), -1),
 }
 _DAY_WORDS = {"day", "dia", "jornada"}
+# The first or last session (or activity) is the first or last day's: "la última sesión".
+_SESSION_WORDS = {"session", "sesion", "activity", "actividad", "event", "evento"}
 _PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     ("day", "after", "tomorrow"): ("day", 2),
     ("pasado", "manana"): ("day", 2),
@@ -220,7 +222,10 @@ class DateReader:
             return When("", day, frozenset({i}))
         if w in _ORDINAL_DAYS:
             near = {i - 1, i + 1, i + 2} & set(range(len(words)))
-            days = [j for j in near if words[j] in _DAY_WORDS]
+            ends = _ORDINAL_DAYS[w] in (0, -1)
+            days = [
+                j for j in near if words[j] in _DAY_WORDS or (ends and words[j] in _SESSION_WORDS)
+            ]
             if days:
                 used = set(range(min(days + [i]), max(days + [i]) + 1))
                 return When("", self.event_day(_ORDINAL_DAYS[w]), frozenset(used))
