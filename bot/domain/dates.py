@@ -85,10 +85,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
 }
 _WORDS: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("today", "hoy", "tonight", "tonite", "2day", "tday", "oy"), ("day", 0)),
-    **dict.fromkeys(
-        ("tomorrow", "tmrw", "tmr", "tmrrw", "2moro", "2morrow", "2mrw", "manana", "mnana", "mna"),
-        ("day", 1),
-    ),
+    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "2moro", "2morrow", "manana", "mnana"), ("day", 1)),
     **dict.fromkeys(("yesterday", "ayer", "yday", "ystrdy"), ("day", -1)),
     **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente"), ("now", 0)),
     **dict.fromkeys(
