@@ -213,6 +213,16 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("financia", "el", "bid", "en"),
     ("bid", "financia", "en"),
     ("presta", "el", "bid"),
+    ("central", "bank"),
+    ("banco", "central"),
+    ("bank", "near"),
+    ("banco", "cerca"),
+    # the city's history, not the Initiative's creation
+    ("quito", "founded"),
+    ("founded", "quito"),
+    ("fundo", "quito"),
+    ("fundaron", "quito"),
+    ("fundacion", "de", "quito"),
     # The language of a country, not of the sessions: "what language is spoken in Ecuador".
     *(
         (verb, link, place)
