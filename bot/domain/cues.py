@@ -7,7 +7,8 @@ is folded (lowercase, accent-free) and names kinds of things, not this event's f
 
 from __future__ import annotations
 
-from bot.domain.dates import NEXT_WORD, PRIOR_WORD, names_day
+from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
+from bot.domain.dates import names_day
 from bot.domain.index import Hit
 from bot.domain.terms import Term
 

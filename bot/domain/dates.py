@@ -6,102 +6,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.date_words import (
+    COMING,
+    COUNTS,
+    DAY_WORDS,
+    LINKS,
+    MONTHS,
+    ORDINAL_DAYS,
+    PHRASES,
+    RELATIVE,
+    SESSION_WORDS,
+    SPAN_AFTER,
+    SPAN_BEFORE,
+    SPAN_DAYS,
+    WEEKDAYS,
+    WORDS,
+)
 from bot.domain.lexicon import STOPWORDS
 
-_MONTHS = {
-    **dict.fromkeys(("january", "enero", "jan", "ene"), 1),
-    **dict.fromkeys(("february", "febrero", "feb"), 2),
-    **dict.fromkeys(("march", "marzo", "mar"), 3),
-    **dict.fromkeys(("april", "abril", "apr", "abr"), 4),
-    **dict.fromkeys(("may", "mayo"), 5),
-    **dict.fromkeys(("june", "junio", "jun"), 6),
-    **dict.fromkeys(("july", "julio", "jul"), 7),
-    **dict.fromkeys(("august", "agosto", "aug", "ago"), 8),
-    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set"), 9),
-    **dict.fromkeys(("october", "octubre", "oct"), 10),
-    **dict.fromkeys(("november", "noviembre", "nov"), 11),
-    **dict.fromkeys(("december", "diciembre", "dec", "dic"), 12),
-}
-_WEEKDAYS = {  # with the usual abbreviations ("mar" is March, so Tuesday has none in Spanish)
-    **dict.fromkeys(("monday", "lunes", "mon", "lun"), 0),
-    **dict.fromkeys(("tuesday", "martes", "tue", "tues"), 1),
-    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc"), 2),
-    **dict.fromkeys(("thursday", "jueves", "thu", "thur", "thurs", "jue", "juev"), 3),
-    **dict.fromkeys(("friday", "viernes", "fri", "vie", "vier"), 4),
-    **dict.fromkeys(("saturday", "sabado", "sat", "sab"), 5),
-    **dict.fromkeys(("sunday", "domingo", "sun", "dom"), 6),
-}
-# "in 2 days", "dentro de tres días", "two days from now": a count of days from today.
-_COUNTS = {
-    **dict.fromkeys(("one", "a", "un", "uno", "una"), 1),
-    **dict.fromkeys(("two", "dos", "couple"), 2),
-    **dict.fromkeys(("three", "tres"), 3),
-    **dict.fromkeys(("four", "cuatro"), 4),
-    **dict.fromkeys(("five", "cinco"), 5),
-    **dict.fromkeys(("six", "seis"), 6),
-    **dict.fromkeys(("seven", "siete"), 7),
-}
-_SPAN_DAYS = {"day", "days", "dia", "dias"}
-_SPAN_BEFORE = {"in", "en", "within"}
-_SPAN_AFTER = {"later", "despues", "mas", "hence"}
-_ORDINAL_DAYS = {
-    **dict.fromkeys(("first", "primer", "primero", "primera", "opening", "inaugural"), 0),
-    **dict.fromkeys(("second", "segundo", "segunda"), 1),
-    **dict.fromkeys(("third", "tercer", "tercero", "tercera"), 2),
-    **dict.fromkeys(("fourth", "cuarto", "cuarta"), 3),
-    **dict.fromkeys(("fifth", "quinto", "quinta"), 4),
-    **dict.fromkeys(("last", "final", "ultimo", "ultima", "closing", "clausura"), -1),
-}
-_DAY_WORDS = {"day", "dia", "jornada"}
-# The first or last session (or activity) is the first or last day's: "la última sesión".
-_SESSION_WORDS = {"session", "sesion", "activity", "actividad", "event", "evento"}
-_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
-    ("day", "after", "tomorrow"): ("day", 2),
-    ("pasado", "manana"): ("day", 2),
-    ("antes", "de", "ayer"): ("day", -2),
-    ("anteayer",): ("day", -2),
-    ("this", "week"): ("week", 0),
-    ("esta", "semana"): ("week", 0),
-    ("whole", "week"): ("event-week", 0),
-    ("all", "week"): ("event-week", 0),
-    ("toda", "la", "semana"): ("event-week", 0),
-    ("semana", "completa"): ("event-week", 0),
-    ("next", "week"): ("week", 7),
-    ("proxima", "semana"): ("week", 7),
-    ("semana", "que", "viene"): ("week", 7),
-    ("semana", "proxima"): ("week", 7),
-    ("fin", "de", "semana"): ("weekday", 5),
-    ("weekend",): ("weekday", 5),
-    ("this", "morning"): ("day", 0),
-    ("this", "afternoon"): ("day", 0),
-    ("this", "evening"): ("day", 0),
-    ("esta", "manana"): ("day", 0),
-    ("esta", "tarde"): ("day", 0),
-    ("esta", "noche"): ("day", 0),
-    ("right", "now"): ("now", 0),
-    ("en", "este", "momento"): ("now", 0),
-    ("que", "sigue"): ("next", 0),
-    ("que", "viene"): ("next", 0),
-}
-_WORDS: dict[str, tuple[str, int]] = {
-    **dict.fromkeys(("today", "hoy", "tonight", "tonite", "2day", "tday", "oy"), ("day", 0)),
-    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "2moro", "2morrow", "manana", "mnana"), ("day", 1)),
-    **dict.fromkeys(("yesterday", "ayer", "yday", "ystrdy"), ("day", -1)),
-    **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente"), ("now", 0)),
-    **dict.fromkeys(
-        ("next", "siguiente", "sigue", "proximo", "proxima", "upcoming", "despues", "luego"),
-        ("next", 0),
-    ),
-}
-NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
-_WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
-_COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
-_RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b")
 _MARK = re.compile(r"^d(\d{4})(\d{2})(\d{2})$")
-_LINKS = {"the", "of", "on", "el", "de", "del", "la", "for", "para", "in", "en", "a", "at"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +41,7 @@ class When:
 
 def names_day(word: str) -> bool:
     """True when a folded token names a day by itself ("tomorrow", "jueves", "fri")."""
-    return word in _WEEKDAYS or (word in _WORDS and _WORDS[word][0] == "day")
+    return word in WEEKDAYS or (word in WORDS and WORDS[word][0] == "day")
 
 
 def mark_numeric_dates(folded: str) -> str:
@@ -158,7 +84,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _is_free(words: list[str], i: int) -> bool:
     """True when the word at i is absent, a link word, a month or a stopword (not a topic)."""
-    return i >= len(words) or words[i] in STOPWORDS or words[i] in _MONTHS or words[i] in _LINKS
+    return i >= len(words) or words[i] in STOPWORDS or words[i] in MONTHS or words[i] in LINKS
 
 
 class DateReader:
@@ -185,13 +111,13 @@ class DateReader:
             found = self._at(words, i, today)
             if found:
                 # Other time words ("¿qué viene después?") say nothing about the topic either.
-                others = {j for j, w in enumerate(words) if w in _WORDS or w in _WEEKDAYS}
+                others = {j for j, w in enumerate(words) if w in WORDS or w in WEEKDAYS}
                 return When(found.relative, found.day, found.consumed | others)
         return None
 
     def _at(self, words: list[str], i: int, today: dt.date) -> When | None:
         w = words[i]
-        for phrase, (kind, n) in _PHRASES.items():
+        for phrase, (kind, n) in PHRASES.items():
             if tuple(words[i : i + len(phrase)]) == phrase:
                 follows = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
                 if phrase[-1] in ("week", "semana") and follows in ("de", "of"):
@@ -201,36 +127,36 @@ class DateReader:
             year = int(m[1]) or self.start.year
             day = _safe_date(year, int(m[2]), int(m[3]))
             return When("", day, frozenset({i})) if day else None
-        if w in _WORDS:
+        if w in WORDS:
             if w == "manana" and i > 0 and words[i - 1] in ("la", "las", "por"):
                 return None  # "por la mañana" is "in the morning"
-            kind, n = _WORDS[w]
-            if kind == "next" and i + 1 < len(words) and words[i + 1] in _WEEKDAYS:
+            kind, n = WORDS[w]
+            if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day
             return self._when(kind, n, today, range(i, i + 1))
-        if w in _WEEKDAYS:
+        if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise
                 return self._explicit(words, i + 1, nxt, {i})
-            day = self.weekday(_WEEKDAYS[w])
-            if i and words[i - 1] in _COMING and day <= today:  # "next Monday", once it passed
-                ahead = (_WEEKDAYS[w] - today.weekday() - 1) % 7 + 1
+            day = self.weekday(WEEKDAYS[w])
+            if i and words[i - 1] in COMING and day <= today:  # "next Monday", once it passed
+                ahead = (WEEKDAYS[w] - today.weekday() - 1) % 7 + 1
                 return When("", shift(today, ahead), frozenset({i - 1, i}))
             return When("", day, frozenset({i}))
-        if w in _ORDINAL_DAYS:
+        if w in ORDINAL_DAYS:
             near = {i - 1, i + 1, i + 2} & set(range(len(words)))
-            ends = _ORDINAL_DAYS[w] in (0, -1)
+            ends = ORDINAL_DAYS[w] in (0, -1)
             days = [
-                j for j in near if words[j] in _DAY_WORDS or (ends and words[j] in _SESSION_WORDS)
+                j for j in near if words[j] in DAY_WORDS or (ends and words[j] in SESSION_WORDS)
             ]
             if days:
                 used = set(range(min(days + [i]), max(days + [i]) + 1))
-                return When("", self.event_day(_ORDINAL_DAYS[w]), frozenset(used))
-        if w in _MONTHS and i + 1 < len(words):
+                return When("", self.event_day(ORDINAL_DAYS[w]), frozenset(used))
+        if w in MONTHS and i + 1 < len(words):
             j = i + 2 if words[i + 1] in ("the", "el") else i + 1
             after = _day_number(words[j]) if j < len(words) else None
             if after is not None:
-                return self._dated(words, j, after, _MONTHS[w], set(range(i, j + 1)))
+                return self._dated(words, j, after, MONTHS[w], set(range(i, j + 1)))
         if (span := self._span(words, i, today)) is not None:
             return span
         number = _day_number(w)
@@ -241,20 +167,20 @@ class DateReader:
     def _span(self, words: list[str], i: int, today: dt.date) -> When | None:
         """'in 2 days', 'dentro de tres días', '2 days from now' / 'dos días después'."""
         w = words[i]
-        n = int(w) if w.isdigit() and len(w) <= 2 else _COUNTS.get(w)
+        n = int(w) if w.isdigit() and len(w) <= 2 else COUNTS.get(w)
         k = i + 2 if words[i + 1 : i + 2] == ["of"] else i + 1  # "a couple of days"
-        if n is None or k >= len(words) or words[k] not in _SPAN_DAYS:
+        if n is None or k >= len(words) or words[k] not in SPAN_DAYS:
             return None
         start, end = i, k + 1
         article = 1 if i and words[i - 1] in ("a", "unos", "unas") else 0  # "in a couple of"
         before = words[i - 1 - article] if i > article else ""
-        if before in _SPAN_BEFORE:
+        if before in SPAN_BEFORE:
             start = i - 1 - article
         elif before == "de" and i >= 2 and words[i - 2] == "dentro":
             start = i - 2
         elif words[end : end + 2] == ["from", "now"]:
             end += 2
-        elif end < len(words) and words[end] in _SPAN_AFTER:
+        elif end < len(words) and words[end] in SPAN_AFTER:
             end += 1
         else:
             return None
@@ -265,17 +191,17 @@ class DateReader:
         j = i + 1
         if j < len(words) and words[j] in ("de", "of") and j + 1 < len(words):
             j += 1
-        if j < len(words) and words[j] in _MONTHS:
-            return self._dated(words, j, n, _MONTHS[words[j]], used | set(range(i, j + 1)))
+        if j < len(words) and words[j] in MONTHS:
+            return self._dated(words, j, n, MONTHS[words[j]], used | set(range(i, j + 1)))
         ordinal = not words[i].isdigit()
         if not ordinal and j < len(words) and words[j] in ("a", "o"):  # "la 7.ª clínica"
             return None
         before = words[i - 1] if i > 0 else ""
-        if not (ordinal or before in _LINKS or before in _DAY_WORDS or used):
+        if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None
         if not _is_free(words, i + 1):
             return None  # "the 7th clinic", "the 20 countries": not a date
-        if before in _DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
+        if before in DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
             return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))
         day = _safe_date(self.start.year, self.start.month, n)
         return When("", day, frozenset(used | {i})) if day else None
@@ -296,7 +222,7 @@ class DateReader:
     def _when(self, kind: str, n: int, today: dt.date, used: range) -> When:
         consumed = frozenset(used)
         if kind == "day":
-            return When(_RELATIVE.get(n, ""), shift(today, n), consumed)
+            return When(RELATIVE.get(n, ""), shift(today, n), consumed)
         if kind == "week":
             if n == 0 and today.weekday() == 6:
                 n = 7  # on a Sunday, "this week" is the one that starts tomorrow

@@ -1,0 +1,94 @@
+"""The words and phrases that name a time: months, weekdays, counts, "pasado mañana", "hoy"."""
+
+from __future__ import annotations
+
+MONTHS = {
+    **dict.fromkeys(("january", "enero", "jan", "ene"), 1),
+    **dict.fromkeys(("february", "febrero", "feb"), 2),
+    **dict.fromkeys(("march", "marzo", "mar"), 3),
+    **dict.fromkeys(("april", "abril", "apr", "abr"), 4),
+    **dict.fromkeys(("may", "mayo"), 5),
+    **dict.fromkeys(("june", "junio", "jun"), 6),
+    **dict.fromkeys(("july", "julio", "jul"), 7),
+    **dict.fromkeys(("august", "agosto", "aug", "ago"), 8),
+    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set"), 9),
+    **dict.fromkeys(("october", "octubre", "oct"), 10),
+    **dict.fromkeys(("november", "noviembre", "nov"), 11),
+    **dict.fromkeys(("december", "diciembre", "dec", "dic"), 12),
+}
+WEEKDAYS = {  # with the usual abbreviations ("mar" is March, so Tuesday has none in Spanish)
+    **dict.fromkeys(("monday", "lunes", "mon", "lun"), 0),
+    **dict.fromkeys(("tuesday", "martes", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc"), 2),
+    **dict.fromkeys(("thursday", "jueves", "thu", "thur", "thurs", "jue", "juev"), 3),
+    **dict.fromkeys(("friday", "viernes", "fri", "vie", "vier"), 4),
+    **dict.fromkeys(("saturday", "sabado", "sat", "sab"), 5),
+    **dict.fromkeys(("sunday", "domingo", "sun", "dom"), 6),
+}
+# "in 2 days", "dentro de tres días", "two days from now": a count of days from today.
+COUNTS = {
+    **dict.fromkeys(("one", "a", "un", "uno", "una"), 1),
+    **dict.fromkeys(("two", "dos", "couple"), 2),
+    **dict.fromkeys(("three", "tres"), 3),
+    **dict.fromkeys(("four", "cuatro"), 4),
+    **dict.fromkeys(("five", "cinco"), 5),
+    **dict.fromkeys(("six", "seis"), 6),
+    **dict.fromkeys(("seven", "siete"), 7),
+}
+SPAN_DAYS = {"day", "days", "dia", "dias"}
+SPAN_BEFORE = {"in", "en", "within"}
+SPAN_AFTER = {"later", "despues", "mas", "hence"}
+ORDINAL_DAYS = {
+    **dict.fromkeys(("first", "primer", "primero", "primera", "opening", "inaugural"), 0),
+    **dict.fromkeys(("second", "segundo", "segunda"), 1),
+    **dict.fromkeys(("third", "tercer", "tercero", "tercera"), 2),
+    **dict.fromkeys(("fourth", "cuarto", "cuarta"), 3),
+    **dict.fromkeys(("fifth", "quinto", "quinta"), 4),
+    **dict.fromkeys(("last", "final", "ultimo", "ultima", "closing", "clausura"), -1),
+}
+DAY_WORDS = {"day", "dia", "jornada"}
+# The first or last session (or activity) is the first or last day's: "la última sesión".
+SESSION_WORDS = {"session", "sesion", "activity", "actividad", "event", "evento"}
+PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
+    ("day", "after", "tomorrow"): ("day", 2),
+    ("pasado", "manana"): ("day", 2),
+    ("antes", "de", "ayer"): ("day", -2),
+    ("anteayer",): ("day", -2),
+    ("this", "week"): ("week", 0),
+    ("esta", "semana"): ("week", 0),
+    ("whole", "week"): ("event-week", 0),
+    ("all", "week"): ("event-week", 0),
+    ("toda", "la", "semana"): ("event-week", 0),
+    ("semana", "completa"): ("event-week", 0),
+    ("next", "week"): ("week", 7),
+    ("proxima", "semana"): ("week", 7),
+    ("semana", "que", "viene"): ("week", 7),
+    ("semana", "proxima"): ("week", 7),
+    ("fin", "de", "semana"): ("weekday", 5),
+    ("weekend",): ("weekday", 5),
+    ("this", "morning"): ("day", 0),
+    ("this", "afternoon"): ("day", 0),
+    ("this", "evening"): ("day", 0),
+    ("esta", "manana"): ("day", 0),
+    ("esta", "tarde"): ("day", 0),
+    ("esta", "noche"): ("day", 0),
+    ("right", "now"): ("now", 0),
+    ("en", "este", "momento"): ("now", 0),
+    ("que", "sigue"): ("next", 0),
+    ("que", "viene"): ("next", 0),
+}
+WORDS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("today", "hoy", "tonight", "tonite", "2day", "tday", "oy"), ("day", 0)),
+    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "2moro", "2morrow", "manana", "mnana"), ("day", 1)),
+    **dict.fromkeys(("yesterday", "ayer", "yday", "ystrdy"), ("day", -1)),
+    **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente"), ("now", 0)),
+    **dict.fromkeys(
+        ("next", "siguiente", "sigue", "proximo", "proxima", "upcoming", "despues", "luego"),
+        ("next", 0),
+    ),
+}
+NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
+WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
+COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
+RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
+LINKS = {"the", "of", "on", "el", "de", "del", "la", "for", "para", "in", "en", "a", "at"}
