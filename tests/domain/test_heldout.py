@@ -21,6 +21,7 @@ TRACKED = {
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
+    "heldout10.yaml": (0.73, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
