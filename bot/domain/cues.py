@@ -89,6 +89,9 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
 
 # "how long is the clinic", "¿cuánto dura la visita?": a session's day, not the week's span.
 _LASTS = _words("long dura duran duration duracion last lasts")
+# "how many days until the clinic", "¿cuántos días faltan para el diálogo?": its date too.
+_UNTIL = _words("until till left falta faltan queda quedan days dias")
+_COUNTING = _words("how many cuantos cuantas cuanto mucho")
 # "who's the host", "¿quién es el anfitrión?": who organises it.
 _HOST = _words("host hosts hosting anfitrion anfitriones")
 _WHO = _words("who whos quien quienes")
@@ -129,10 +132,12 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             alone = w == "happening" and i + 1 == len(words)  # "anything happening?": now
             out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
         adjective = w == "last" and i + 1 < len(words) and words[i + 1] in SESSION_NOUNS
-        if sessions and w in _LASTS and not adjective:  # "the last session" is not a duration
+        if sessions and (w in _LASTS or w in _UNTIL) and not adjective:  # not "last session"
             out[i] = "cuando"
-            if i and words[i - 1] in ("how", "cuanto", "cuanta", "que"):
-                out[i - 1] = "the"  # "how long": not a count
+            j = i - 1
+            while j >= 0 and (words[j] in _COUNTING or words[j] == "que"):
+                out[j] = "the"  # "how long", "how many days": not a count
+                j -= 1
         elif who and w in _HOST:
             out[i] = "organiza"
     lodging = any(w in _LODGING for w in words)

@@ -161,7 +161,18 @@ OFF_DOMAIN = _words(
     cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
     london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
     consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
-    robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista"""
+    robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista
+    governors gobernadores asamblea assembly"""
+)
+# A company asked who founded, owns or runs it: "who created facebook" is not about the
+# Initiative's creation, although the event can be followed on social media.
+BRANDS = _words(
+    """facebook instagram whatsapp google apple microsoft amazon tesla twitter youtube linkedin
+    netflix uber samsung tiktok"""
+)
+OWNERSHIP = _words(
+    """created creo creador creadores founded founder founders fundo fundador fundadores
+    invented invento inventor owner owners owns dueno duenos ceo company empresa compania"""
 )
 # Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
 OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (

@@ -10,6 +10,7 @@ from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite, session_step
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
+from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
 from bot.domain.language import (
     LanguageEvidence,
@@ -21,7 +22,7 @@ from bot.domain.language import (
     stem,
     tokens,
 )
-from bot.domain.lexicon import OFF_DOMAIN, OFF_DOMAIN_PHRASES
+from bot.domain.lexicon import BRANDS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, OWNERSHIP
 from bot.domain.schedule import SCHEDULE_WORDS, following, plan
 from bot.domain.terms import Term
 
@@ -140,6 +141,7 @@ class Matcher:
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
         words = rewrite(split_codes(expand(words, lang)), self.kb.event.start_date.year)
+        words = past_introduction(words, self._topical)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
@@ -202,8 +204,15 @@ class Matcher:
             off = word in OFF_DOMAIN or stem(word) in self.off_domain
             if off and t.size == 1 and not self.index.asks(t.text):
                 return True
+        if any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words):
+            return True
         stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
         return any(stems[i : i + len(p)] == p for p in self.off_phrases for i in range(len(words)))
+
+    def _topical(self, word: str) -> bool:
+        """True when the KB is asked about this word and it places no question elsewhere."""
+        off = word in OFF_DOMAIN or stem(word) in self.off_domain
+        return not off and self.index.normaliser.term(word) in self.index.topics
 
     def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
         """The hit that is a session on `day`, when the question's words name it well enough.

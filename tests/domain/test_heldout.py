@@ -15,13 +15,19 @@ ROOT = Path(__file__).resolve().parents[2]
 SETS = sorted(p.name for p in HERE.glob("heldout*.yaml"))
 # Batches held to the main set's bar. heldout3.yaml, written after the others were tuned on,
 # is tracked with a floor instead: it measures how far generalisation still falls short.
-ENFORCED = ["heldout.yaml", "heldout2.yaml", "heldout7.yaml", "heldout8.yaml", "heldout9.yaml"]
+ENFORCED = [
+    "heldout.yaml",
+    "heldout2.yaml",
+    "heldout7.yaml",
+    "heldout8.yaml",
+    "heldout9.yaml",
+    "heldout10.yaml",
+]
 TRACKED = {
     "heldout3.yaml": (0.96, 0),
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
-    "heldout10.yaml": (0.73, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
