@@ -133,7 +133,8 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
         adjective = w == "last" and i + 1 < len(words) and words[i + 1] in SESSION_NOUNS
         if sessions and (w in _LASTS or w in _UNTIL) and not adjective:  # not "last session"
-            out[i] = "cuando"
+            # "how long have they been holding clinics": since when, i.e. the earlier editions
+            out[i] = _PAST if w == "long" and "been" in words[i + 1 : i + 6] else "cuando"
             j = i - 1
             while j >= 0 and (words[j] in _COUNTING or words[j] == "que"):
                 out[j] = "the"  # "how long", "how many days": not a count
