@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.domain.knowledge_reader import Collected, cross_check, read_file
+import yaml
+
+from bot.domain.knowledge_reader import TOP_KEYS, LineLoader, Reader
 from bot.domain.records import (
     LANGS,
     Event,
@@ -24,6 +27,98 @@ __all__ = [
     "Problem", "Session", "Venue", "check_knowledge", "iter_entry_ids", "knowledge_files",
     "load_knowledge",
 ]  # fmt: skip
+
+
+@dataclass
+class Collected:
+    events: list[tuple[Event, Problem]] = field(default_factory=list)
+    venues: list[tuple[Venue, Problem]] = field(default_factory=list)
+    sessions: list[tuple[Session, Problem]] = field(default_factory=list)
+    faqs: list[tuple[Faq, Problem]] = field(default_factory=list)
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
+    # Every id seen, even on records too broken to build, so duplicates are still reported.
+    ids: list[tuple[str, Problem]] = field(default_factory=list)
+
+
+def read_file(path: Path, into: Collected) -> list[Problem]:
+    name = str(path)
+    reader = Reader(name)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return [Problem(name, line, f"YAML syntax error: {exc.problem or exc}")]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
+        return [Problem(name, 1, f"cannot read: {exc}")]
+    if raw is None:
+        return []
+    top = reader.mapping(raw, 1, "the file")
+    if top is None:
+        return reader.problems
+    for key, value in top.items():
+        line = reader.line_of(top, key)
+        here = Problem(name, line, "")
+        if key not in TOP_KEYS:
+            reader.problem(line, f"unknown section '{key}' (known: {', '.join(sorted(TOP_KEYS))})")
+        elif key == "event":
+            m = reader.mapping(value, line, "event")
+            event = reader.event(m) if m is not None else None
+            if event:
+                into.events.append((event, here))
+        elif key == "synonyms":
+            into.synonyms.extend(reader.synonyms(value, line))
+        else:
+            if not isinstance(value, list):
+                reader.problem(line, f"{key}: must be a list")
+                continue
+            build = {"venues": reader.venue, "sessions": reader.session, "faqs": reader.faq}[key]
+            for item in value:
+                item_line = getattr(item, "line", line)
+                m = reader.mapping(item, item_line, f"an entry of {key}")
+                if m is not None and isinstance(m.get("id"), str):
+                    into.ids.append((m["id"], Problem(name, item_line, "")))
+                record = build(m) if m is not None else None
+                if record is not None:
+                    getattr(into, key).append((record, Problem(name, item_line, "")))
+    return reader.problems
+
+
+def cross_check(c: Collected, root: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def at(where: Problem, message: str) -> None:
+        problems.append(Problem(where.path, where.line, message))
+
+    if not c.events:
+        problems.append(Problem(root, 0, "no valid 'event' section found"))
+    for _, where in c.events[1:]:
+        at(where, "a second 'event' section (there must be exactly one)")
+    seen: dict[str, Problem] = {}
+    for ident, where in c.ids:
+        if ident in seen:
+            first = seen[ident]
+            at(where, f"duplicate id '{ident}' (first at {first.path}:{first.line})")
+        else:
+            seen[ident] = where
+    # References may point at records that were themselves reported broken: only a name
+    # that appears nowhere is a new problem.
+    known = set(seen)
+    event = c.events[0][0] if c.events else None
+    for s, where in c.sessions:
+        if s.venue is not None and s.venue not in known:
+            at(where, f"session '{s.id}': venue '{s.venue}' is not a known venue")
+        if s.part_of is not None and (s.part_of not in known or s.part_of == s.id):
+            at(where, f"session '{s.id}': part_of '{s.part_of}' is not another session")
+        if s.date is None and s.part_of is None:
+            at(where, f"session '{s.id}': needs a date (or part_of a session that has one)")
+        if s.venue is None and s.part_of is None:
+            at(where, f"session '{s.id}': needs a venue (or part_of a session that has one)")
+        if event and s.date and not event.start_date <= s.date <= event.end_date:
+            at(where, f"session '{s.id}': date {s.date} is outside the event's dates")
+        if not s.questions.es or not s.questions.en:
+            at(where, f"session '{s.id}': give at least one question in es and in en")
+    return problems
 
 
 def knowledge_files(path: Path) -> list[Path]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,7 +25,7 @@ class _Seq(list[Any]):
     line = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     """Keep the (1-based) line of every mapping, key and list so problems can point at it."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Map:  # type: ignore[override]
@@ -54,17 +52,17 @@ class _LineLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-_LineLoader.add_constructor(
+LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,
+    LineLoader.construct_mapping,
 )
-_LineLoader.add_constructor(
+LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-    _LineLoader.construct_sequence,
+    LineLoader.construct_sequence,
 )
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_timestamp)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_timestamp)
 
-_TOP_KEYS = {"event", "venues", "sessions", "faqs", "synonyms"}
+TOP_KEYS = {"event", "venues", "sessions", "faqs", "synonyms"}
 _EVENT_KEYS = {
     "name", "city", "start_date", "end_date", "timezone", "organiser", "contact",
     "description", "reminder_at",
@@ -77,7 +75,7 @@ _SESSION_KEYS = {
 _FAQ_KEYS = {"id", "answer", "questions", "keywords"}
 
 
-class _Reader:
+class Reader:
     """Turn one file's raw mappings into records, collecting problems instead of raising."""
 
     def __init__(self, path: str) -> None:
@@ -283,95 +281,3 @@ class _Reader:
             self.problem(line, "synonyms: must be a list of groups, each a list of 2+ words")
             return []
         return [tuple(group) for group in value]
-
-
-@dataclass
-class Collected:
-    events: list[tuple[Event, Problem]] = field(default_factory=list)
-    venues: list[tuple[Venue, Problem]] = field(default_factory=list)
-    sessions: list[tuple[Session, Problem]] = field(default_factory=list)
-    faqs: list[tuple[Faq, Problem]] = field(default_factory=list)
-    synonyms: list[tuple[str, ...]] = field(default_factory=list)
-    # Every id seen, even on records too broken to build, so duplicates are still reported.
-    ids: list[tuple[str, Problem]] = field(default_factory=list)
-
-
-def read_file(path: Path, into: Collected) -> list[Problem]:
-    name = str(path)
-    reader = _Reader(name)
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return [Problem(name, line, f"YAML syntax error: {exc.problem or exc}")]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
-        return [Problem(name, 1, f"cannot read: {exc}")]
-    if raw is None:
-        return []
-    top = reader.mapping(raw, 1, "the file")
-    if top is None:
-        return reader.problems
-    for key, value in top.items():
-        line = reader.line_of(top, key)
-        here = Problem(name, line, "")
-        if key not in _TOP_KEYS:
-            reader.problem(line, f"unknown section '{key}' (known: {', '.join(sorted(_TOP_KEYS))})")
-        elif key == "event":
-            m = reader.mapping(value, line, "event")
-            event = reader.event(m) if m is not None else None
-            if event:
-                into.events.append((event, here))
-        elif key == "synonyms":
-            into.synonyms.extend(reader.synonyms(value, line))
-        else:
-            if not isinstance(value, list):
-                reader.problem(line, f"{key}: must be a list")
-                continue
-            build = {"venues": reader.venue, "sessions": reader.session, "faqs": reader.faq}[key]
-            for item in value:
-                item_line = getattr(item, "line", line)
-                m = reader.mapping(item, item_line, f"an entry of {key}")
-                if m is not None and isinstance(m.get("id"), str):
-                    into.ids.append((m["id"], Problem(name, item_line, "")))
-                record = build(m) if m is not None else None
-                if record is not None:
-                    getattr(into, key).append((record, Problem(name, item_line, "")))
-    return reader.problems
-
-
-def cross_check(c: Collected, root: str) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def at(where: Problem, message: str) -> None:
-        problems.append(Problem(where.path, where.line, message))
-
-    if not c.events:
-        problems.append(Problem(root, 0, "no valid 'event' section found"))
-    for _, where in c.events[1:]:
-        at(where, "a second 'event' section (there must be exactly one)")
-    seen: dict[str, Problem] = {}
-    for ident, where in c.ids:
-        if ident in seen:
-            first = seen[ident]
-            at(where, f"duplicate id '{ident}' (first at {first.path}:{first.line})")
-        else:
-            seen[ident] = where
-    # References may point at records that were themselves reported broken: only a name
-    # that appears nowhere is a new problem.
-    known = set(seen)
-    event = c.events[0][0] if c.events else None
-    for s, where in c.sessions:
-        if s.venue is not None and s.venue not in known:
-            at(where, f"session '{s.id}': venue '{s.venue}' is not a known venue")
-        if s.part_of is not None and (s.part_of not in known or s.part_of == s.id):
-            at(where, f"session '{s.id}': part_of '{s.part_of}' is not another session")
-        if s.date is None and s.part_of is None:
-            at(where, f"session '{s.id}': needs a date (or part_of a session that has one)")
-        if s.venue is None and s.part_of is None:
-            at(where, f"session '{s.id}': needs a venue (or part_of a session that has one)")
-        if event and s.date and not event.start_date <= s.date <= event.end_date:
-            at(where, f"session '{s.id}': date {s.date} is outside the event's dates")
-        if not s.questions.es or not s.questions.en:
-            at(where, f"session '{s.id}': give at least one question in es and in en")
-    return problems
