@@ -31,6 +31,8 @@ __all__ = [
 
 @dataclass
 class Collected:
+    """The records read so far from every file, each with where it was found."""
+
     events: list[tuple[Event, Problem]] = field(default_factory=list)
     venues: list[tuple[Venue, Problem]] = field(default_factory=list)
     sessions: list[tuple[Session, Problem]] = field(default_factory=list)
@@ -41,6 +43,7 @@ class Collected:
 
 
 def read_file(path: Path, into: Collected) -> list[Problem]:
+    """Read one YAML file's sections into `into`; return the problems found in it."""
     name = str(path)
     reader = Reader(name)
     try:
@@ -85,6 +88,7 @@ def read_file(path: Path, into: Collected) -> list[Problem]:
 
 
 def cross_check(c: Collected, root: str) -> list[Problem]:
+    """Check what spans records and files: one event, unique ids, references, dates."""
     problems: list[Problem] = []
 
     def at(where: Problem, message: str) -> None:
