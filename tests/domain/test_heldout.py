@@ -28,6 +28,7 @@ TRACKED = {
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
+    "heldout11.yaml": (0.99, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
