@@ -12,10 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import load_settings
-from bot.conversation import Conversation, Document, Out, VenuePin
+from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import normalize_lang
 from bot.logs import configure_logging
+from bot.outgoing import Document, Out, VenuePin
 from bot.services import build_services
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"

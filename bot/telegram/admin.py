@@ -21,8 +21,8 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.conversation import messages
 from bot.i18n import current_lang
+from bot.outgoing import messages
 from bot.reloading import Reloader, ReloadResult, render_notices, render_result
 from bot.reporting import gather_report, render_report
 from bot.services import Services

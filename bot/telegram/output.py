@@ -11,8 +11,8 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from bot.conversation import Document, Out, VenuePin
 from bot.domain.delivery import OutgoingMessage
+from bot.outgoing import Document, Out, VenuePin
 from bot.telegram.sender import to_markup
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
