@@ -135,7 +135,9 @@ OFF_DOMAIN = _words(
     nurse surgery vaccine vaccines covid sick illness disease symptoms hospitales medico medicos
     doctora dentista odontologo farmacia enfermera enfermero cirugia vacuna vacunas enfermedad
     sintomas restaurant restaurants restaurante restaurantes recipe recipes receta recetas
-    cook cooking cocinar pizza burger hamburguesa bar bars discoteca nightlife
+    cook cooking cocinar bake baking hornear pizza burger hamburguesa arepa arepas empanada
+    empanadas ceviche tamales tacos pasta cake cakes pastel torta bread soup sopa bar bars
+    discoteca nightlife
     windows linux macos iphone android python java javascript excel software laptop computer
     computadora ordenador printer impresora keyboard teclado smartphone celular app apps
     camera cameras camara camaras bitcoin crypto cryptocurrency stock stocks dollar dolar euro
@@ -162,7 +164,8 @@ OFF_DOMAIN = _words(
     london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
     consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
     robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista
-    governors gobernadores asamblea assembly"""
+    governors gobernadores asamblea assembly rival rivals competitor competitors compete
+    competes competidor competidores compite"""
 )
 # A company asked who founded, owns or runs it: "who created facebook" is not about the
 # Initiative's creation, although the event can be followed on social media.
@@ -218,6 +221,9 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("bid", "fundado"),
     ("fundo", "el", "bid"),
     ("fundaron", "el", "bid"),
+    ("was", "the", "idb", "created"),
+    ("se", "creo", "el", "bid"),
+    ("fue", "creado", "el", "bid"),
     ("idb", "finance", "in"),
     ("idb", "fund", "in"),
     ("idb", "lend"),

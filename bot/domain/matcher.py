@@ -197,12 +197,14 @@ class Matcher:
         """True when a word places the question in another domain.
 
         A word the knowledge base is asked about (its questions and keywords) is never off
-        domain; one it only mentions inside a name ("Banco Interamericano") still is.
+        domain; one it only mentions inside a name ("Banco Interamericano") still is, and so does
+        one only read as a typo of an asked word ("arepas" is no slip for "areas").
         """
         for t in terms:
             word = words[t.index]
             off = word in OFF_DOMAIN or stem(word) in self.off_domain
-            if off and t.size == 1 and not self.index.asks(t.text):
+            own = t.text == self.index.normaliser.term(word)
+            if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
         if any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words):
             return True

@@ -22,13 +22,13 @@ ENFORCED = [
     "heldout8.yaml",
     "heldout9.yaml",
     "heldout10.yaml",
+    "heldout11.yaml",
 ]
 TRACKED = {
     "heldout3.yaml": (0.96, 0),
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
-    "heldout11.yaml": (0.99, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 
 
