@@ -10,10 +10,10 @@ from bot.domain.knowledge import KnowledgeBase, Session
 
 # Words that only say "what is on" (so a question made of them and a day is a schedule question).
 _SCHEDULE_TEXT = (
-    "happen happens happening going on planned scheduled programmed plan plans agenda "
-    "schedule programme program activity activities session sessions event events anything "
-    "nothing pasa pasara pasando ocurre ocurriendo sucede sucediendo toca tenemos hay algo nada "
-    "programado programada "
+    "happen happens happening happened occur occurs occurred going on planned scheduled "
+    "programmed plan plans agenda schedule programme program activity activities session "
+    "sessions event events anything nothing pasa pasara pasando paso ocurre ocurrio ocurriendo "
+    "sucede sucedio sucediendo toca tenemos hay algo nada programado programada "
     "programa actividad actividades sesion sesiones evento eventos plan planes cronograma "
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
     "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen "
