@@ -215,6 +215,9 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("llamo", "a", "la", "policia"),
     ("llamar", "a", "la", "policia"),
     ("seguro", "social"),
+    ("codigo", "penal"),
+    ("penal", "code"),
+    ("criminal", "code"),
     # the bank's own history and lending, not the week it organises
     ("idb", "founded"),
     ("founded", "the", "idb"),
