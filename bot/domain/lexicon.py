@@ -257,3 +257,14 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
         for link, place in (("in", "ecuador"), ("in", "quito"), ("en", "ecuador"), ("en", "quito"))
     ),
 )
+
+# Arithmetic: "15 times 3", "5 por 3" — an operator word between two numbers.
+_OPERATORS = _words("times x por plus mas minus menos multiplied divided dividido")
+
+
+def arithmetic(words: list[str]) -> bool:
+    """True when an operator word sits between two numbers ("what's 15 times 3")."""
+    return any(
+        words[i] in _OPERATORS and words[i - 1].isdigit() and words[i + 1].isdigit()
+        for i in range(1, len(words) - 1)
+    )

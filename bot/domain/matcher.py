@@ -22,7 +22,7 @@ from bot.domain.language import (
     stem,
     tokens,
 )
-from bot.domain.lexicon import BRANDS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, OWNERSHIP
+from bot.domain.lexicon import BRANDS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, OWNERSHIP, arithmetic
 from bot.domain.schedule import SCHEDULE_WORDS, following, plan
 from bot.domain.terms import Term
 
@@ -206,7 +206,8 @@ class Matcher:
             own = t.text == self.index.normaliser.term(word)
             if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
-        if any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words):
+        brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
+        if brand or arithmetic(words):
             return True
         stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
         return any(stems[i : i + len(p)] == p for p in self.off_phrases for i in range(len(words)))
