@@ -165,7 +165,8 @@ OFF_DOMAIN = _words(
     consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
     robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista
     governors gobernadores asamblea assembly rival rivals competitor competitors compete
-    competes competidor competidores compite"""
+    competes competidor competidores compite unemployment desempleo protest protests protesta
+    protestas reviews review resenas resena ratings"""
 )
 # A company asked who founded, owns or runs it: "who created facebook" is not about the
 # Initiative's creation, although the event can be followed on social media.
@@ -216,6 +217,13 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("llamar", "a", "la", "policia"),
     ("seguro", "social"),
     ("codigo", "penal"),
+    ("data", "science"),
+    ("ciencia", "de", "datos"),
+    ("become", "a", "police"),
+    ("join", "the", "police"),
+    ("ser", "policia"),
+    ("near", "me"),
+    ("cerca", "de", "mi"),
     ("penal", "code"),
     ("criminal", "code"),
     # the bank's own history and lending, not the week it organises
@@ -250,6 +258,12 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("fundo", "quito"),
     ("fundaron", "quito"),
     ("fundacion", "de", "quito"),
+    # A country's history, not the earlier editions held there: "historia de México".
+    *(
+        (noun, link, place)
+        for noun, link in (("history", "of"), ("historia", "de"))
+        for place in ("mexico", "chile", "brazil", "brasil", "uruguay", "costa", "ecuador")
+    ),
     # The language of a country, not of the sessions: "what language is spoken in Ecuador".
     *(
         (verb, link, place)
