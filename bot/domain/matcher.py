@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.domain.corpus import documents, texts_by_language
@@ -116,7 +117,10 @@ class Matcher:
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
         self.evidence = LanguageEvidence.from_texts(*texts_by_language(kb))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
-        self.off_phrases = [tuple(stem(w) for w in p) for p in OFF_DOMAIN_PHRASES]
+        self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
+        for phrase in OFF_DOMAIN_PHRASES:
+            stems = tuple(stem(w) for w in phrase)
+            self.off_phrases[stems[0]].append(stems)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
         ids = list(iter_entry_ids(kb))
         defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
@@ -210,7 +214,11 @@ class Matcher:
         if brand or arithmetic(words):
             return True
         stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
-        return any(stems[i : i + len(p)] == p for p in self.off_phrases for i in range(len(words)))
+        return any(
+            stems[i : i + len(p)] == p
+            for i, s in enumerate(stems)
+            for p in self.off_phrases.get(s, ())
+        )
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
