@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from bot.domain.clock import Clock
-from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
+from bot.domain.delivery import Deliver, Outcome, OutcomeCounts, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.reminders import (
     Due,
@@ -50,11 +50,9 @@ KnowledgeSource = Callable[[], KnowledgeBase]
 
 
 @dataclass(frozen=True)
-class SweepReport:
-    delivered: int = 0
-    blocked: int = 0
-    not_found: int = 0
-    failed: int = 0
+class SweepReport(OutcomeCounts):
+    """What one sweep did: the sends by outcome, and the reminders skipped as too late."""
+
     skipped: int = 0
     late: int = 0  # how many of the reminders sent were late
 
@@ -150,10 +148,7 @@ class ReminderService:
             )
             await self._resend_notices(renderer)
             return SweepReport(
-                delivered=counts[Outcome.DELIVERED],
-                blocked=counts[Outcome.BLOCKED],
-                not_found=counts[Outcome.NOT_FOUND],
-                failed=counts[Outcome.FAILED],
+                **{outcome.value: counts[outcome] for outcome in Outcome},
                 skipped=counts["skipped"],
                 late=counts["late"],
             )

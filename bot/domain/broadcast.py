@@ -34,6 +34,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.domain.delivery import OutcomeCounts
+
 LANGUAGES = ("es", "en")
 ANY_LANGUAGE = "*"  # the key of a text meant for every language
 MAX_LENGTH = 4096
@@ -143,18 +145,10 @@ def _versions(body: str) -> dict[str, str] | Refusal:
 
 
 @dataclass(frozen=True)
-class Tally:
+class Tally(OutcomeCounts):
     """How many recipients a broadcast has and what happened to them so far."""
 
     total: int = 0
-    delivered: int = 0
-    blocked: int = 0
-    not_found: int = 0
-    failed: int = 0
-
-    @property
-    def done(self) -> int:
-        return self.delivered + self.blocked + self.not_found + self.failed
 
     @property
     def pending(self) -> int:

@@ -14,6 +14,20 @@ class Outcome(enum.StrEnum):
     FAILED = "failed"  # any other error that retrying did not fix
 
 
+@dataclass(frozen=True, kw_only=True)
+class OutcomeCounts:
+    """How many messages ended each way (the field names are the Outcome values)."""
+
+    delivered: int = 0
+    blocked: int = 0
+    not_found: int = 0
+    failed: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.delivered + self.blocked + self.not_found + self.failed
+
+
 @dataclass(frozen=True)
 class Button:
     """An inline button: it either sends `callback_data` back to the bot or opens `url`."""
