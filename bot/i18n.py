@@ -12,7 +12,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 DOMAIN = "confbot"
-LANGS: tuple[str, ...] = ("es", "en")
+LANGS: tuple[str, ...] = ("es", "en", "pt")  # a catalog ships for each
+SOURCE_LANG = "en"  # the language of the msgids: its catalog needs no translations
 DEFAULT_LANG = "en"
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ current_lang: ContextVar[str] = ContextVar("current_lang", default=DEFAULT_LANG)
 
 
 def supported_lang(code: str | None) -> str | None:
-    """Map a Telegram language_code to es/en, or None when it is neither (or missing)."""
+    """Map a Telegram language_code to a supported language, or None (unsupported or missing)."""
     base = (code or "").replace("_", "-").split("-")[0].lower()
     return base if base in LANGS else None
 

@@ -107,13 +107,7 @@ async def serve(
             services.deliver = TelegramSender(
                 app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
             )
-            kb = services.kb
-            await set_menus(
-                app.bot, services.translator,
-                {"es": kb.event.name.es, "en": kb.event.name.en},
-                {"es": kb.event.city.es, "en": kb.event.city.en},
-                settings.admins,
-            )  # fmt: skip
+            await set_menus(app.bot, services.translator, services.kb.event, settings.admins)
             for feature in features:
                 await feature.startup(app, services)
             if settings.webhook:

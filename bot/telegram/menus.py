@@ -7,6 +7,7 @@ import logging
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
 
+from bot.domain.knowledge import Event
 from bot.i18n import LANGS, N_, Translator
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,7 @@ def _commands(translator: Translator, lang: str, admin: bool) -> list[BotCommand
     return [BotCommand(name, translator.gettext(text, lang)) for name, text in items]
 
 
-async def set_menus(
-    bot: Bot, translator: Translator, event: dict[str, str], city: dict[str, str],
-    admins: frozenset[int],
-) -> None:  # fmt: skip
+async def set_menus(bot: Bot, translator: Translator, event: Event, admins: frozenset[int]) -> None:
     """Set the command menus, description and short description in every language."""
     try:
         for lang in LANGS:
@@ -56,7 +54,7 @@ async def set_menus(
                     scope=BotCommandScopeDefault(),
                     language_code=code,
                 )
-                values = {"event": event[lang], "city": city[lang]}
+                values = {"event": event.name.get(lang), "city": event.city.get(lang)}
                 await bot.set_my_description(
                     translator.gettext(DESCRIPTION, lang).format(**values)[:512], language_code=code
                 )

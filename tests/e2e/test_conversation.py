@@ -155,7 +155,7 @@ async def test_a_brief_where_answer_offers_the_full_description(
 
 async def test_other_telegram_languages_get_english(api: FakeBotApi, start_bot: BotFactory) -> None:
     async with start_bot() as bot:
-        [hello] = await say(api, 150, "/start", language_code="pt-br")
+        [hello] = await say(api, 150, "/start", language_code="de-at")
         [plain] = await say(api, 151, "/start", language_code=None)
         stored = bot.rows("SELECT tg_lang FROM users WHERE user_id IN (150, 151)")
     assert "Citizen Security Week" in hello.params["text"]
