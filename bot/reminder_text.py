@@ -11,7 +11,7 @@ from babel.dates import format_date, format_time
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.reminders import Timing
-from bot.i18n import Translator, normalize_lang
+from bot.i18n import Translator, pick_lang
 
 
 def _html(text: str) -> str:
@@ -36,7 +36,7 @@ class Renderer:
         reminder_at: dt.time,
     ) -> OutgoingMessage:
         """Render one subscriber's reminder about `day`'s `sessions`."""
-        lang = normalize_lang(lang)
+        lang = pick_lang((lang,), self.kb.languages)
         _ = self.translator.get(lang).gettext
         date = format_date(day, "full", locale=lang)
         if day == today:
@@ -53,7 +53,7 @@ class Renderer:
 
     def changes(self, lang: str, sessions: Sequence[Session]) -> OutgoingMessage:
         """Render a notice that the date, time or venue of `sessions` changed."""
-        lang = normalize_lang(lang)
+        lang = pick_lang((lang,), self.kb.languages)
         _ = self.translator.get(lang).gettext
         heading = _("Programme change: the organisers updated a session you were reminded about.")
         parts = [f"<b>{_html(heading)}</b>"]
@@ -83,7 +83,7 @@ class Renderer:
         elif session.end is None:
             time = _("from {start}").format(start=format_time(session.start, "short", locale=lang))
         else:
-            time = _("{start} to {end}").format(
+            time = _("from {start} to {end}").format(
                 start=format_time(session.start, "short", locale=lang),
                 end=format_time(session.end, "short", locale=lang),
             )

@@ -8,6 +8,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.answers import render_text
 from bot.config import load_settings
@@ -20,7 +21,12 @@ HELP = "answer a question (or one per line of stdin) as the bot would; --json fo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("es", "en"), help="answer in this language")
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        metavar="CODE",
+        help="answer in this language, one the knowledge base declares (es, en, pt…)",
+    )
     parser.add_argument(
         "--now",
         metavar="ISO-8601",
@@ -41,6 +47,12 @@ def main(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"confbot ask: --now '{args.now}' is not an ISO-8601 instant", file=sys.stderr)
         return 2
+    if args.lang is not None and args.lang not in kb.languages:
+        speaks = ", ".join(kb.languages)
+        print(
+            f"confbot ask: --lang {args.lang}: this knowledge base speaks {speaks}", file=sys.stderr
+        )
+        return 2
     matcher, translator = Matcher(kb), Translator(settings.locales)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # JSON readers expect UTF-8
@@ -48,6 +60,8 @@ def main(args: argparse.Namespace) -> int:
     for raw in questions:
         question = raw.encode("utf-8", "replace").decode("utf-8")  # undecodable argv bytes
         reply = matcher.answer(question, now, lang=args.lang)
+        if args.lang is not None and reply.lang != args.lang:
+            reply = replace(reply, lang=args.lang)  # --lang is the answer language
         print(format_reply(reply, kb, translator, as_json=args.json), flush=True)
     return 0
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
-from bot.i18n import normalize_lang
+from bot.i18n import pick_lang, supported_lang
 from bot.logs import configure_logging
 from bot.outgoing import Document, Out, VenuePin
 from bot.services import build_services
@@ -28,7 +28,12 @@ TELEGRAM_ONLY = frozenset(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("es", "en"), help="your language (default: from $LANG)")
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        metavar="CODE",
+        help="your language, one the knowledge base declares (default: from $LANG)",
+    )
 
 
 def plain(text: str) -> str:
@@ -63,10 +68,11 @@ class Terminal:
         print()
 
 
-async def converse(lang: str, lines: object) -> None:
+async def converse(wanted: str | None, lines: object) -> None:
     # The terminal chat keeps nothing: an in-memory database.
     services = await build_services(replace(load_settings(), db=Path(":memory:")))
     talk, screen = Conversation(services), Terminal()
+    lang = pick_lang((wanted, os.environ.get("LANG")), talk.spoken())
     screen.show(talk.start(lang))
     commands = {
         "/help": lambda: talk.help(lang),
@@ -86,8 +92,9 @@ async def converse(lang: str, lines: object) -> None:
                 break
             if text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
-                if data.startswith("lang:"):
-                    lang = normalize_lang(data[5:])
+                chosen = supported_lang(data.partition(":")[2], talk.spoken())
+                if data.startswith("lang:") and chosen is not None:
+                    lang = chosen
                     screen.show(talk.language_set(lang))
                 else:
                     screen.show(talk.callback(lang, data) or talk.stale(lang))
@@ -119,7 +126,6 @@ def _prompted_lines() -> object:
 def main(args: argparse.Namespace) -> int:
     settings = load_settings()
     configure_logging("WARNING", secrets=(settings.token,))
-    lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
-    asyncio.run(converse(lang, lines))
+    asyncio.run(converse(args.lang, lines))
     return 0

@@ -71,7 +71,11 @@ async def test_every_command_answers(api: FakeBotApi, start_bot: BotFactory) -> 
     assert "Advisory" in upcoming.params["text"] or "23" in upcoming.params["text"]
     assert "ECU 911" in venues.params["text"] and "JW Marriott" in venues.params["text"]
     assert "/subscribe" in helptext.params["text"]
-    assert buttons(language) == [("🇪🇸 Español", "lang:es"), ("🇬🇧 English", "lang:en")]
+    assert buttons(language) == [
+        ("Español", "lang:es"),
+        ("English", "lang:en"),
+        ("Português", "lang:pt"),
+    ]
     document = ics.params["document"]
     assert document.filename == "programme.ics"
     assert b"BEGIN:VEVENT" in document.data and b"DTSTART;VALUE=DATE:20151021" in document.data
