@@ -15,6 +15,7 @@ from bot.config import load_settings
 from bot.domain.clock import SystemClock, parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher, Reply
+from bot.domain.tongues import reply_language
 from bot.i18n import Translator
 
 HELP = "answer a question (or one per line of stdin) as the bot would; --json for tools"
@@ -60,8 +61,10 @@ def main(args: argparse.Namespace) -> int:
     for raw in questions:
         question = raw.encode("utf-8", "replace").decode("utf-8")  # undecodable argv bytes
         reply = matcher.answer(question, now, lang=args.lang)
-        if args.lang is not None and reply.lang != args.lang:
-            reply = replace(reply, lang=args.lang)  # --lang is the answer language
+        # --lang is the answer language; else the question's, among the KB's languages.
+        lang = args.lang or reply_language(question, reply.lang, kb.languages)
+        if reply.lang != lang:
+            reply = replace(reply, lang=lang)
         print(format_reply(reply, kb, translator, as_json=args.json), flush=True)
     return 0
 
