@@ -229,6 +229,12 @@ def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
         "ayuda": show_help,
         "calendario": send_calendar,
         "siguiente": show_next,
+        # Portuguese aliases
+        "programacao": show_schedule,
+        "hoje": show_today,
+        "proximo": show_next,
+        "locais": show_venues,
+        "ajuda": show_help,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))

@@ -49,9 +49,11 @@ async def test_a_portuguese_speaker_gets_the_greeting_help_and_menus_in_portugue
         [helptext] = await say(api, LUCIA, "/help", language_code="pt-BR")
         [menu] = await say(api, LUCIA, "/language", language_code="pt-BR")
         [answer] = await say(api, LUCIA, "Quando é a clínica?", language_code="pt-BR")
+        [ajuda] = await say(api, LUCIA, "/ajuda", language_code="pt-BR")
     assert answer.params["text"].startswith("<b>7ª Clínica de Segurança Cidadã")
     assert "Quarta-feira, 21 de outubro de 2015 · horário a ser confirmado" in answer.params["text"]
     assert ("📅 Adicionar ao calendário", "ics:clinic") in buttons(answer)
+    assert ajuda.params["text"] == helptext.params["text"]  # /ajuda is /help
     text = hello.params["text"]
     assert text.startswith("Olá! Sou o assistente deste evento: <b>Semana da Segurança Cidadã</b>")
     assert "de segunda-feira, 19 de outubro a sexta-feira, 23 de outubro de 2015" in text
