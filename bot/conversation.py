@@ -196,9 +196,8 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [
-            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
-        ]
+        dates = sorted({s.date for s in self.kb.sessions if s.venue == venue.id and s.date})
+        days = [format_day(day, lang, _) for day in dates]
         lines = [
             f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
             + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
