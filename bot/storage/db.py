@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator
@@ -43,6 +44,10 @@ class Database:
         if str(path) != ":memory:" and not folder.is_dir():
             # Checked here: a failed aiosqlite.connect leaves its worker thread to die noisily.
             raise sqlite3.OperationalError(f"unable to open database file: no folder {folder}")
+        if str(path) != ":memory:":
+            # Created owner-only: it holds question texts. SQLite gives its -wal and -shm files
+            # the database file's permissions.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         conn = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             conn.row_factory = aiosqlite.Row

@@ -13,6 +13,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.config import Settings
 from bot.domain.clock import Clock
 from bot.services import LiveKnowledge, Services, build_services
+from bot.storage.lock import InstanceLock
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
@@ -91,6 +92,21 @@ async def serve(
     ready: asyncio.Event | None = None,
 ) -> None:
     """Run the bot until `stop` is set: long polling, or the webhook server when configured."""
+    lock = InstanceLock(settings.db)
+    lock.acquire()  # before anything is read or sent: one bot per database
+    try:
+        await _serve_locked(settings, clock=clock, stop=stop, ready=ready)
+    finally:
+        lock.release()
+
+
+async def _serve_locked(
+    settings: Settings,
+    *,
+    clock: Clock | None,
+    stop: asyncio.Event | None,
+    ready: asyncio.Event | None,
+) -> None:
     knowledge = LiveKnowledge(settings.knowledge)
     features = make_features()
     app = build_application(settings, knowledge, features)
