@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import sqlite3
+from collections.abc import Mapping
+from functools import partial
 from typing import Any, Protocol
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.domain.clock import Clock
+from bot.i18n import N_
+from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
 from bot.storage.lock import InstanceLock
 from bot.telegram import handlers
@@ -20,6 +26,7 @@ from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
+from bot.telegram.output import send_outs
 from bot.telegram.sender import TelegramSender
 from bot.telegram.subscriptions import ReminderFeature
 
@@ -75,13 +82,30 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     log.error("error while handling an update", exc_info=context.error)
     if chat is not None:
-        text = context.services.translator.gettext(
-            "Sorry, something went wrong on my side. Please try again."
+        # The database is full or read-only: say what did not happen rather than "try again".
+        message = (
+            N_("Sorry, I could not save that right now (a problem on my side). Try again later.")
+            if isinstance(context.error, sqlite3.OperationalError)
+            else N_("Sorry, something went wrong on my side. Please try again.")
         )
+        text = context.services.translator.gettext(message)
         try:
             await context.bot.send_message(chat.id, text)
         except TelegramError:
             log.warning("could not tell chat %s about the error", chat.id)
+
+
+async def tell_organisers(
+    bot: Bot, services: Services, message: str, values: Mapping[str, object]
+) -> None:
+    """Send an alert to every organiser, each in their language."""
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        text = services.translator.gettext(message, user.language if user else "en")
+        try:
+            await send_outs(bot, admin, messages(html.escape(text.format(**values))))
+        except TelegramError as exc:  # e.g. an organiser who never started the bot
+            log.warning("could not alert organiser %s: %s", admin, exc)
 
 
 async def serve(
@@ -120,6 +144,7 @@ async def _serve_locked(
             async def mark_blocked(chat_id: int) -> None:
                 await services.users.set_active(chat_id, False)
 
+            services.alerts.notify = partial(tell_organisers, app.bot, services)
             services.deliver = TelegramSender(
                 app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
             )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
 import secrets
+import shutil
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -15,9 +18,28 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.telegram.context import services_of
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def health_report(app: Application[Any, Any, Any, Any, Any, Any], started: float) -> dict[str, Any]:
+    """Return what GET /healthz shows: running, uptime, and the database's state."""
+    db = services_of(app).db
+    database: dict[str, Any] = db.health.as_dict()
+    if db.path is not None:
+        with contextlib.suppress(OSError):
+            database["size_bytes"] = sum(
+                f.stat().st_size for f in (db.path, Path(f"{db.path}-wal")) if f.exists()
+            )
+            database["free_bytes"] = shutil.disk_usage(db.path.parent).free
+    return {
+        "ok": bool(app.running and db.health.ok),
+        "running": bool(app.running),
+        "uptime_s": round(time.monotonic() - started, 1),
+        "database": database,
+    }
 
 
 def webhook_app(
@@ -43,10 +65,7 @@ def webhook_app(
         return web.json_response({"ok": True})
 
     async def health(_request: web.Request) -> web.Response:
-        return web.json_response(
-            {"ok": app.running, "uptime_s": round(time.monotonic() - started, 1)},
-            status=200 if app.running else 503,
-        )
+        return web.json_response(health_report(app, started), status=200 if app.running else 503)
 
     server = web.Application(client_max_size=2**20)
     server.router.add_post(path, receive)
