@@ -175,7 +175,7 @@ async def _serve_locked(
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             if runner is not None:
-                await runner.cleanup()
+                await runner.stop()  # answers the updates in progress, within STOP_GRACE
             # Features stop first, while the job queue and the HTTP client still run: jobs can
             # be removed and messages in flight can finish and be recorded.
             for feature in features:
