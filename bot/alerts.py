@@ -23,6 +23,9 @@ JOB_FAILING = N_(
     "I keep retrying; the log has the details."
 )
 
+# What the organisers read for each periodic job.
+JOBS = {"reminders": N_("sending reminders"), "purge": N_("deleting old questions")}
+
 # Renders and sends one alert (message id + its values) to every organiser.
 Notify = Callable[[str, Mapping[str, object]], Awaitable[None]]
 
@@ -62,7 +65,8 @@ class Alerts:
         self._failures[job] += 1
         count = self._failures[job]
         if count >= FAILURES_BEFORE_ALERT:
-            self.raise_once(f"job:{job}", JOB_FAILING, job=job, count=count, error=_short(error))
+            label = JOBS.get(job, job)
+            self.raise_once(f"job:{job}", JOB_FAILING, job=label, count=count, error=_short(error))
 
     def job_succeeded(self, job: str) -> None:
         self._failures.pop(job, None)

@@ -32,6 +32,25 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+class SchemaTooNew(sqlite3.DatabaseError):
+    """The database was migrated by a newer confbot: this one must not touch it."""
+
+
+class DatabaseCorrupt(sqlite3.DatabaseError):
+    """PRAGMA quick_check found damage."""
+
+
+async def _check_integrity(conn: aiosqlite.Connection, path: Path | str) -> None:
+    """Refuse a damaged database at start, rather than failing at some later write."""
+    rows = await conn.execute_fetchall("PRAGMA quick_check(5)")
+    problems = [str(r[0]) for r in rows]
+    if problems != ["ok"]:
+        raise DatabaseCorrupt(
+            "PRAGMA quick_check reports damage (" + "; ".join(problems)[:300] + "): restore "
+            f"a backup, or try `sqlite3 {path} .recover`"
+        )
+
+
 @dataclass
 class DatabaseHealth:
     """Whether the last write worked; what went wrong since when (GET /healthz shows it)."""
@@ -115,6 +134,7 @@ class Database:
             for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=5000",
                            "synchronous=NORMAL"):  # fmt: skip
                 await conn.execute(f"PRAGMA {pragma}")
+            await _check_integrity(conn, path)
             db = cls(conn, None if str(path) == ":memory:" else Path(path))
             await db.migrate()
         except BaseException:
@@ -127,7 +147,14 @@ class Database:
         async with self.conn.execute("PRAGMA user_version") as cur:
             row = await cur.fetchone()
         current = int(row[0]) if row else 0
-        for version, name, sql in migrations():
+        known = migrations()
+        newest = known[-1][0] if known else 0
+        if current > newest:
+            raise SchemaTooNew(
+                f"its schema is version {current}, newer than this confbot knows ({newest}): "
+                "it was written by a newer release; run that release, or restore a backup"
+            )
+        for version, name, sql in known:
             if version <= current:
                 continue
             log.info("applying migration %s", name)

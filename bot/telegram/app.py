@@ -101,9 +101,12 @@ async def tell_organisers(
     """Send an alert to every organiser, each in their language."""
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
-        text = services.translator.gettext(message, user.language if user else "en")
+        catalog = services.translator.get(user.language if user else "en")
+        # Values that are catalog messages (a job's name) are translated too.
+        local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
+        text = catalog.gettext(message).format(**local)
         try:
-            await send_outs(bot, admin, messages(html.escape(text.format(**values))))
+            await send_outs(bot, admin, messages(html.escape(text)))
         except TelegramError as exc:  # e.g. an organiser who never started the bot
             log.warning("could not alert organiser %s: %s", admin, exc)
 
