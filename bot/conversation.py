@@ -256,6 +256,14 @@ class Conversation:
         _ = self.tr(lang)
         return messages(_("Done: I will talk to you in English."), self.menu(lang))
 
+    def language_not_saved(self, lang: str) -> list[Out]:
+        _ = self.tr(lang)
+        text = _(
+            "I will answer in English for now, but I could not save this choice (a problem on "
+            "my side), so I may forget it. Please try /language again later."
+        )
+        return messages(text, self.menu(lang))
+
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""
         kind, _sep, value = data.partition(":")
