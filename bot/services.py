@@ -13,6 +13,8 @@ from bot.domain.delivery import Deliver
 from bot.domain.flood import FloodGuard
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
+from bot.feedbacking import FeedbackService
+from bot.handoff import HandoffDesk
 from bot.i18n import Translator
 from bot.reminding import ReminderService
 from bot.storage.db import Database
@@ -77,6 +79,9 @@ class Services:
     deliver: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
+    # Set at start-up when CONFBOT_ORGANISERS_CHAT is configured, and when feedback is on.
+    handoff: HandoffDesk | None = None
+    feedback: FeedbackService | None = None
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -17,6 +17,8 @@ from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
+from bot.telegram.feedback import FeedbackFeature
+from bot.telegram.handoff import HandoffFeature
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
 from bot.telegram.sender import TelegramSender
@@ -36,7 +38,15 @@ class Feature(Protocol):
 
 def make_features() -> tuple[Feature, ...]:
     """Return the features beyond the conversation, fresh, in the order they register."""
-    return (AdminTools(), ReminderFeature(), BroadcastFeature())
+    # Handoff and feedback come before the conversation's free-text handler (registered last):
+    # replies to tickets and feedback comments are theirs, not questions for the matcher.
+    return (
+        AdminTools(),
+        ReminderFeature(),
+        BroadcastFeature(),
+        HandoffFeature(),
+        FeedbackFeature(),
+    )
 
 
 def build_application(

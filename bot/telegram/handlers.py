@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot.domain.flood import Verdict
 from bot.i18n import current_lang, normalize_lang, supported_lang
 from bot.telegram.context import BotContext
+from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,11 @@ async def answer_question(update: Update, context: BotContext) -> None:
     # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
     reply, outs = context.conversation.ask(text, None, current_lang.get())
     asker = update.effective_user.id if update.effective_user else None
-    await context.services.questions.record(reply, asker, context.services.clock.now())
+    question_id = await context.services.questions.record(
+        reply, asker, context.services.clock.now()
+    )
+    if chat.type == ChatType.PRIVATE:
+        outs = offer_organisers(context, reply, question_id, outs)
     await _reply(update, context, outs)
 
 
