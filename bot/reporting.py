@@ -113,7 +113,7 @@ def _tickets_line(tickets: TicketSummary, _: Callable[[str], str]) -> str:
 def _feedback_line(session: SessionFeedback, _: Callable[[str], str], lang: str) -> str:
     average = "–" if session.average is None else format_decimal(session.average, "0.0", lang)
     spread = " ".join(f"{n}★ {session.distribution[n]}" for n in RATINGS)
-    text = _("{session}: {count} ratings, average {average} ({spread})")
+    text = _("{session} — ratings: {count}, average {average} ({spread})")
     return text.format(session=session.session_id, count=session.count, average=average,
                        spread=spread)  # fmt: skip
 
