@@ -75,6 +75,16 @@ def build_application(
     return app
 
 
+def hidden_commands(settings: Settings) -> frozenset[str]:
+    """Return the menu commands of features this configuration turns off."""
+    hidden = set()
+    if settings.organisers_chat is None:
+        hidden |= {"ask", "drafts"}
+    if not settings.feedback:
+        hidden.add("feedback")
+    return frozenset(hidden)
+
+
 async def on_error(update: object, context: BotContext) -> None:
     """Log the error (never the token); mark blockers inactive, tell others something failed."""
     chat = update.effective_chat if isinstance(update, Update) else None
@@ -122,7 +132,7 @@ async def serve(
                 app.bot, services.translator,
                 {"es": kb.event.name.es, "en": kb.event.name.en},
                 {"es": kb.event.city.es, "en": kb.event.city.en},
-                settings.admins,
+                settings.admins, hidden_commands(settings),
             )  # fmt: skip
             for feature in features:
                 await feature.startup(app, services)
