@@ -85,11 +85,14 @@ class TicketStore:
         waiting = ", ".join(f"'{s}'" for s in WAITING)
         async with self.db.transaction() as conn:
             async with conn.execute(
-                f"SELECT COUNT(*) FROM tickets WHERE user_id = ? AND status IN ({waiting})",
-                (user_id,),
+                "SELECT (SELECT status FROM tickets WHERE id = ? AND user_id = ?),"
+                f" (SELECT COUNT(*) FROM tickets WHERE user_id = ? AND status IN ({waiting}))",
+                (ticket_id, user_id, user_id),
             ) as cur:
                 row = await cur.fetchone()
-            if row is not None and row[0] >= MAX_OPEN:
+            if row is None or row[0] != Status.DRAFT:
+                return None, False  # sent already, cancelled, or not theirs
+            if row[1] >= MAX_OPEN:
                 return None, True
             async with conn.execute(
                 "UPDATE tickets SET status = 'sending' WHERE id = ? AND user_id = ?"
