@@ -105,7 +105,7 @@ def _duration(delta: dt.timedelta) -> str:
 
 
 def _tickets_line(tickets: TicketSummary, _: Callable[[str], str]) -> str:
-    median = _duration(tickets.median_to_answer) if tickets.median_to_answer else "–"
+    median = "–" if tickets.median_to_answer is None else _duration(tickets.median_to_answer)
     text = _("Open: {open} · answered: {answered} · median time to answer: {median}")
     return text.format(open=tickets.open, answered=tickets.answered, median=median)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.cli import main as confbot
 from bot.domain.clock import FixedClock
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.knowledge import load_knowledge
@@ -42,9 +45,13 @@ class Recorder:
         return [m.text for c, m in self.sent if c == chat_id]
 
 
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "t.sqlite3"
+
+
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.sqlite3")
+    database = await Database.open(db_path(tmp_path))
     users = UserStore(database)
     for user in (ANA, BEN):
         await users.seen(user, user, "en")
@@ -159,3 +166,43 @@ async def test_a_comment_window_closes_after_ten_minutes(db: Database) -> None:
     assert restarted.wants_comment(ANA)  # the window survives a restart
     clock.advance(minutes=2)
     assert not service.wants_comment(ANA) and not restarted.wants_comment(ANA)
+
+
+async def test_report_and_drafts_commands_show_tickets_ratings_and_faq_drafts(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sender = Recorder()
+    handoff = desk(db, sender)
+    await handoff.draft(ANA, ANA, "es", "¿Hay guardería?")
+    await handoff.confirm(1, ANA, "es")
+    await handoff.organiser_reply(90, 1, "Sí, en el primer piso.")
+    await handoff.draft(BEN, BEN, "en", "still waiting")
+    await handoff.confirm(2, BEN, "en")
+    assert "FAQ draft saved" in await handoff.draft_faq(1)
+    assert "Answer the ticket first" in await handoff.draft_faq(2)
+    clock = FixedClock(dt.datetime(2015, 10, 19, 19, 5, tzinfo=QUITO))
+    service = feedback_service(db, Recorder(), clock)
+    await service.press(ANA, "es", "fb:dialogue:4")
+    await service.comment(ANA, "es", "Muy útil, pero corto")
+    await service.press(BEN, "en", "fb:dialogue:5")
+    path = str(db_path(tmp_path))
+
+    assert await asyncio.to_thread(confbot, ["report", "--db", path]) == 0
+    text = capsys.readouterr().out
+    assert "Open: 1 · answered: 1 · median time to answer: 0 min" in text
+    assert "dialogue — ratings: 2, average 4.5 (1★ 0 2★ 0 3★ 0 4★ 1 5★ 1)" in text
+    assert "Muy útil, pero corto" in text and str(ANA) not in text.replace("2015", "")
+
+    assert await asyncio.to_thread(confbot, ["report", "--csv", "--db", path]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert "tickets,open,1," in rows and "tickets,answered,1," in rows
+    assert "feedback_count,dialogue,2," in rows and "feedback_average,dialogue,4.50," in rows
+    assert "feedback_rating,dialogue,1,5" in rows
+    assert 'feedback_comment,dialogue,,"Muy útil, pero corto"' in rows
+
+    assert await asyncio.to_thread(confbot, ["drafts", "--yaml", "--db", path]) == 0
+    drafts = yaml.safe_load(capsys.readouterr().out)
+    assert drafts == {
+        "faqs": [{"id": "ticket-1", "questions": {"es": ["¿Hay guardería?"]},
+                  "answer": {"es": "Sí, en el primer piso."}}]
+    }  # fmt: skip
