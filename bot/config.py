@@ -36,7 +36,7 @@ class Settings:
     question_retention_days: int = 90
     log_level: str = "INFO"
     organisers_chat: int | None = None
-    organisers_lang: str = "en"
+    organisers_lang: str | None = None  # None: the knowledge base's default language
     feedback: bool = True
     feedback_at: dt.time = dt.time(19, 0)
 
@@ -144,8 +144,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     now = get("CONFBOT_NOW")
     reminder = get("CONFBOT_REMINDER_AT")
     organisers = get("CONFBOT_ORGANISERS_CHAT")
-    organisers_lang = (get("CONFBOT_ORGANISERS_LANG") or "en").lower()
-    if not re.fullmatch(r"[a-z]{2}", organisers_lang):
+    organisers_lang = (get("CONFBOT_ORGANISERS_LANG") or "").lower() or None
+    if organisers_lang is not None and not re.fullmatch(r"[a-z]{2}", organisers_lang):
         raise ConfigError("CONFBOT_ORGANISERS_LANG: a two-letter language code (e.g. es)")
     feedback_at = get("CONFBOT_FEEDBACK_AT")
     return Settings(

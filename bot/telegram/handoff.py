@@ -250,7 +250,7 @@ class HandoffFeature:
         assert services.deliver is not None
         desk = HandoffDesk(
             TicketStore(services.db), services.deliver, services.translator, services.clock,
-            chat, services.settings.organisers_lang,
+            chat, services.settings.organisers_lang or services.kb.default_lang,
         )  # fmt: skip
         self._in_group.chat = chat
         await check_membership(app.bot, desk)
