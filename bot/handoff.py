@@ -10,6 +10,7 @@ is recorded under the Telegram message it came from before it is sent, so an upd
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import html
 import logging
 from collections.abc import Callable, Sequence
@@ -33,6 +34,8 @@ from bot.i18n import LANGS, Translator
 from bot.storage.tickets import TicketStore
 
 log = logging.getLogger(__name__)
+DRAFT_LIFETIME = dt.timedelta(days=1)  # a preview nobody sent is deleted after this
+MAX_ANSWER = 3000  # an organiser's reply is relayed whole up to this (Telegram allows 4,096)
 PREFIX = "org:"  # callback data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
 
 
@@ -85,6 +88,8 @@ class HandoffDesk:
         self.chat = organisers_chat
         self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
         self.reachable = True  # False when the start-up check found the bot outside the chat
+        # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
+        # that replies arriving together are relayed once each, in the order written.
         self._locks: dict[int, asyncio.Lock] = {}
 
     def tr(self, lang: str) -> Callable[[str], str]:
@@ -263,8 +268,6 @@ class HandoffDesk:
                 else:
                     outcome = await self._send(self.chat, self.follow_up_message(ticket, text))
                 await self.tickets.relayed(chat, message, outcome)
-        if not lock.locked():
-            self._locks.pop(ticket_id, None)
 
     def answer_message(self, ticket: Ticket, text: str) -> OutgoingMessage:
         """An organiser's reply as the attendee gets it, under a heading in their language."""
@@ -305,7 +308,10 @@ class HandoffDesk:
         return _("FAQ draft saved: see /drafts or `confbot drafts --yaml`.")
 
     async def resume(self) -> None:
-        """Post the tickets and relay the messages a crash or stop left unsent."""
+        """Post the tickets and relay the messages a crash or stop left unsent; drop old drafts."""
+        dropped = await self.tickets.drop_drafts(self.clock.now() - DRAFT_LIFETIME)
+        if dropped:
+            log.info("deleted %d questions never sent to the organisers", dropped)
         for ticket in await self.tickets.sending():
             await self._post(ticket)
         for ticket_id in sorted({row[2] for row in await self.tickets.pending_relays()}):

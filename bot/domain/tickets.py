@@ -59,10 +59,10 @@ def ticket_in(text: str | None) -> int | None:
     return int(match[1]) if match else None
 
 
-def clean(text: str) -> str:
-    """Return a question or reply as it will be shared: trimmed, cut to MAX_TEXT."""
+def clean(text: str, limit: int = MAX_TEXT) -> str:
+    """Return a question or reply as it will be shared: trimmed, cut to `limit` characters."""
     text = text.strip()
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,13 @@ class TicketStore:
         assert row is not None
         return _ticket(row)
 
+    async def drop_drafts(self, before: dt.datetime) -> int:
+        """Delete the drafts (and cancelled ones) created before `before`; return how many."""
+        return await self.db.write(
+            "DELETE FROM tickets WHERE status IN ('draft', 'cancelled') AND created_at < ?",
+            (_stamp(before),),
+        )
+
     async def get(self, ticket_id: int) -> Ticket | None:
         row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM tickets WHERE id = ?", (ticket_id,))
         return _ticket(row) if row else None

@@ -206,3 +206,14 @@ async def test_report_and_drafts_commands_show_tickets_ratings_and_faq_drafts(
         "faqs": [{"id": "ticket-1", "questions": {"es": ["¿Hay guardería?"]},
                   "answer": {"es": "Sí, en el primer piso."}}]
     }  # fmt: skip
+
+
+async def test_a_preview_never_sent_is_deleted_a_day_later(db: Database) -> None:
+    handoff = desk(db, Recorder())
+    await handoff.draft(ANA, ANA, "en", "never sent")
+    await handoff.draft(BEN, BEN, "en", "sent")
+    await handoff.confirm(2, BEN, "en")
+    later = desk(db, Recorder())
+    later.clock = FixedClock(dt.datetime(2015, 10, 20, 16, 0, tzinfo=QUITO))
+    await later.resume()
+    assert [t.text for t in await TicketStore(db).all()] == ["sent"]
