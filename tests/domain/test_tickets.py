@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import yaml
 
+from bot.domain.knowledge import load_knowledge
 from bot.domain.tickets import (
     FaqDraft,
     Status,
@@ -18,6 +21,7 @@ from bot.domain.tickets import (
     ticket_in,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
 T0 = dt.datetime(2015, 10, 19, 15, 0, tzinfo=dt.UTC)
 
 
@@ -65,3 +69,12 @@ def test_drafts_print_as_a_faqs_section_ready_to_paste() -> None:
              "answer": {"en": "Yes.\n\nAsk at the desk."}},
         ]
     }  # fmt: skip
+
+
+def test_a_pasted_draft_is_a_valid_faq_of_the_knowledge_base(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    draft = FaqDraft(1, 12, "es", "¿Hay guardería para niños?", "Sí: en el primer piso.", T0)
+    (folder / "drafts.yaml").write_text(drafts_yaml([draft]), encoding="utf-8")
+    faq = load_knowledge(folder).faq("ticket-12")
+    assert faq is not None and faq.answer.get("es") == "Sí: en el primer piso."
