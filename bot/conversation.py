@@ -130,6 +130,10 @@ class Conversation:
             "/forgetme — delete what I store about you"
         )
         text = f"{intro}\n{self._examples_html(lang)}\n\n{commands}"
+        if self.s.settings.organisers_chat is not None:
+            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
+        if self.s.settings.feedback:
+            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:
@@ -148,9 +152,6 @@ class Conversation:
             for session in sessions:
                 lines.append(self._session_line(lang, session))
                 for child in self.kb.undated_parts(session):
-                    if child.start is not None:  # on its parent's day, at its own time
-                        lines.append("  ↳ " + self._session_line(lang, child, bullet=""))
-                        continue
                     lines.append(
                         "  ↳ "
                         + _("{title} (part of it; date and time to be confirmed)").format(
@@ -164,14 +165,14 @@ class Conversation:
             )
         return messages("\n".join(lines), self.menu(lang))
 
-    def _session_line(self, lang: str, session: Session, bullet: str = "• ") -> str:
-        venue = self.kb.session_venue(session) if session.venue or not session.part_of else None
+    def _session_line(self, lang: str, session: Session) -> str:
+        venue = self.kb.session_venue(session)
         where = f" — {html.escape(venue.name.get(lang))}" if venue else ""
         when = ""
         if session.start is not None:
             end = f"–{session.end:%H:%M}" if session.end else ""
             when = f"{session.start:%H:%M}{end} "
-        return f"{bullet}{when}{html.escape(session.title.get(lang))}{where}"
+        return f"• {when}{html.escape(session.title.get(lang))}{where}"
 
     def reply_messages(self, reply: Reply, note: str = "") -> list[Out]:
         """Render a matcher reply with its buttons (under `note`, an HTML line, when given)."""
@@ -259,9 +260,8 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [
-            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
-        ]
+        dates = sorted({s.date for s in self.kb.sessions if s.venue == venue.id and s.date})
+        days = [format_day(day, lang, _) for day in dates]
         lines = [
             f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
             + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
@@ -321,6 +321,14 @@ class Conversation:
     def language_set(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
         text = _("Done: I will talk to you in {language}.").format(language=native_name(lang))
+        return messages(text, self.menu(lang))
+
+    def language_not_saved(self, lang: str) -> list[Out]:
+        _ = self.tr(lang)
+        text = _(
+            "I will answer in {language} for now, but I could not save this choice (a problem "
+            "on my side), so I may forget it. Please try /language again later."
+        ).format(language=native_name(lang))
         return messages(text, self.menu(lang))
 
     def callback(self, lang: str, data: str) -> list[Out] | None:

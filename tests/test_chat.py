@@ -66,3 +66,8 @@ def test_a_language_the_knowledge_base_does_not_declare_is_refused_by_ask(tmp_pa
     )
     assert run.returncode == 2
     assert "--lang fr: this knowledge base speaks es, en, pt" in run.stderr
+
+
+def test_a_unicode_digit_is_not_a_button_number(tmp_path: Path) -> None:
+    out = chat("/language\n❶\n", tmp_path, "--lang", "en")
+    assert "Traceback" not in out and "I'm not sure what you mean" in out

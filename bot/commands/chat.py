@@ -23,7 +23,7 @@ HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
 TELEGRAM_ONLY = frozenset(
     {"/subscribe", "/unsubscribe", "/mysubscriptions", "/forgetme", "/broadcast", "/broadcasts",
-     "/stats", "/reload"}
+     "/stats", "/reload", "/ask", "/preguntar", "/perguntar", "/feedback", "/drafts"}
 )  # fmt: skip
 
 
@@ -90,7 +90,7 @@ async def converse(wanted: str | None, lines: object) -> None:
                 continue
             if text in ("/quit", "/exit"):
                 break
-            if text.isdigit() and 0 < int(text) <= len(screen.buttons):
+            if text.isascii() and text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
                 chosen = supported_lang(data.partition(":")[2], talk.spoken())
                 if data.startswith("lang:") and chosen is not None:

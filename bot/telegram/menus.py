@@ -22,6 +22,8 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("subscribe", N_("Reminders the evening before each session")),
     ("mysubscriptions", N_("Your reminders")),
     ("unsubscribe", N_("Stop the reminders")),
+    ("ask", N_("Ask the organisers a question")),
+    ("feedback", N_("Rate sessions afterwards: on or off")),
     ("language", N_("Change the language")),
     ("help", N_("How to use the bot")),
     ("forgetme", N_("Delete what the bot stores about you")),
@@ -31,6 +33,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("broadcasts", N_("History of announcements")),
     ("stats", N_("Questions, answers and misses")),
     ("reload", N_("Reload the knowledge base")),
+    ("drafts", N_("FAQ drafts from answered questions")),
 )
 DESCRIPTION = N_(
     "I answer questions about {event} in {languages}: the programme, its sessions and the "
@@ -39,9 +42,15 @@ DESCRIPTION = N_(
 SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders.")
 
 
-def _commands(translator: Translator, lang: str, admin: bool) -> list[BotCommand]:
+def _commands(
+    translator: Translator, lang: str, admin: bool, hidden: frozenset[str] = frozenset()
+) -> list[BotCommand]:
     items = PUBLIC_COMMANDS + (ADMIN_COMMANDS if admin else ())
-    return [BotCommand(name, translator.gettext(text, lang)) for name, text in items]
+    return [
+        BotCommand(name, translator.gettext(text, lang))
+        for name, text in items
+        if name not in hidden
+    ]
 
 
 def _codes(lang: str, spoken: tuple[str, ...]) -> tuple[str | None, ...]:
@@ -59,15 +68,24 @@ def descriptions(translator: Translator, event: Event, lang: str) -> tuple[str, 
     return long[:512], short[:120]
 
 
-async def set_menus(bot: Bot, translator: Translator, event: Event, admins: frozenset[int]) -> None:
-    """Set the command menus, description and short description in every language of the event."""
+async def set_menus(
+    bot: Bot,
+    translator: Translator,
+    event: Event,
+    admins: frozenset[int],
+    hidden: frozenset[str] = frozenset(),
+) -> None:
+    """Set the command menus, description and short description in every language of the event.
+
+    `hidden` names commands of features that are turned off (e.g. /ask without an organisers'
+    chat), left out of the menus."""
     spoken = tuple(event.languages)
     try:
         for lang in spoken:
             long, short = descriptions(translator, event, lang)
             for code in _codes(lang, spoken):
                 await bot.set_my_commands(
-                    _commands(translator, lang, admin=False),
+                    _commands(translator, lang, admin=False, hidden=hidden),
                     scope=BotCommandScopeDefault(),
                     language_code=code,
                 )
@@ -80,7 +98,7 @@ async def set_menus(bot: Bot, translator: Translator, event: Event, admins: froz
             for code in _codes(lang, spoken):
                 try:
                     await bot.set_my_commands(
-                        _commands(translator, lang, admin=True),
+                        _commands(translator, lang, admin=True, hidden=hidden),
                         scope=BotCommandScopeChat(admin),
                         language_code=code,
                     )

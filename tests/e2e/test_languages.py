@@ -165,7 +165,7 @@ async def test_another_events_knowledge_base_shows_nothing_of_the_shipped_event(
     assert "em português ou inglês" in ola.params["text"]
     assert "in Portuguese or English" in hello.params["text"]
     assert "• 09:00–10:00 Boas-vindas — Campus Central" in programa.params["text"]
-    assert "↳ 11:30–11:50 Demonstração de mapas" in programa.params["text"]
+    assert "• 11:30–11:50 Demonstração de mapas — Campus Central" in programa.params["text"]
     assert "horários" not in programa.params["text"]  # every session has its times
     assert "Start times" not in schedule.params["text"]
     assert buttons(idioma) == [("Português", "lang:pt"), ("English", "lang:en")]
