@@ -29,6 +29,12 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _sentence(text: str) -> str:
+    """Capitalise the first letter, after any opening punctuation ('¿hay wifi?' -> '¿Hay…')."""
+    at = next((i for i, c in enumerate(text) if c.isalpha()), 0)
+    return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
+
+
 class Conversation:
     """What the bot answers to each command, question and button."""
 
@@ -65,19 +71,30 @@ class Conversation:
     def examples(self, lang: str) -> list[str]:
         """Return questions this knowledge base answers, to show as examples.
 
-        Built from the KB itself: two sessions (the shortest titles, in programme order) and the
-        first FAQ that is not small talk, so they fit whatever event is loaded.
+        Built from the KB itself, so they fit whatever event is loaded: two talks (sessions
+        with speakers, else with a summary, rather than breaks; the shortest titles, in
+        programme order) and the first question of the first FAQ that is not small talk.
         """
         _ = self.tr(lang)
         dated = [s for day in self.kb.days() for s in self.kb.sessions_on(day)]
-        short = sorted(dated, key=lambda s: len(s.title.get(lang)))[:2]
-        shown = [s for s in dated if s in short]
+
+        def rank(s: Session) -> tuple[int, int]:
+            kind = 0 if s.speakers else 1 if s.summary is not None else 2
+            return kind, len(s.title.get(lang))
+
+        chosen: list[Session] = []
+        for session in sorted(dated, key=rank):
+            if all(c.title.get(lang) != session.title.get(lang) for c in chosen):
+                chosen.append(session)
+            if len(chosen) == 2:
+                break
+        shown = [s for s in dated if s in chosen]
         patterns = (_("When is “{session}”?"), _("Where is “{session}”?"))
         found = [p.format(session=s.title.get(lang)) for p, s in zip(patterns, shown, strict=False)]
         for faq in self.kb.faqs:
             questions = faq.questions.get(lang)
             if questions and faq.id not in SMALL_TALK:
-                found.insert(1, questions[0][:1].upper() + questions[0][1:])
+                found.insert(1, _sentence(questions[0]))
                 break
         return found
 
@@ -110,8 +127,10 @@ class Conversation:
     def dates(self, lang: str) -> str:
         _ = self.tr(lang)
         event = self.kb.event
-        start = format_day(event.start_date, lang, _)
         end = format_day(event.end_date, lang, _, year=True)
+        if event.start_date == event.end_date:
+            return end
+        start = format_day(event.start_date, lang, _)
         return _("{start} to {end}").format(start=start, end=end)
 
     def help(self, lang: str) -> list[Out]:
