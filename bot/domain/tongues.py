@@ -21,7 +21,8 @@ _WORDS: dict[str, str] = {
         puedo quiero necesito sobre""",
     "pt": """os uma uns umas quando onde quem qual quais sao voce voces nao tem isso isto com
         tambem muito obrigado obrigada oi hoje amanha eu pode posso quero que para por esta
-        sobre""",
+        sobre do ao aos em vai ter sou ele ela nossa nosso desta deste apenas quanto quantos
+        quantas tudo bem boa meu minha seu sua""",
     "fr": """le les un une des est sont quand comment pourquoi qui quel quelle quels je vous
         nous ce cette avec pour dans sur pas bonjour merci il elle cest quest du au aux
         aujourdhui demain ou""",

@@ -51,6 +51,8 @@ def test_portuguese_is_foreign_only_to_an_event_that_does_not_speak_it() -> None
         ("Quando é a clínica?", "es", "pt"),  # accents read as Spanish; the words are Portuguese
         ("O que tem amanhã?", "es", "pt"),
         ("Quais são as datas?", "en", "pt"),
+        ("vai ter tradução simultânea para o português?", "es", "pt"),
+        ("bom dia, tudo bem?", "es", "pt"),
         ("¿Dónde es la clínica?", "es", "es"),
         ("where is the clinic?", "en", "en"),
         ("ECU 911", "en", "en"),  # nothing to tell: the matcher's choice stands
