@@ -75,11 +75,15 @@ def language_name(code: str, in_lang: str) -> str:
     return name or native_name(code)
 
 
+def _label(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
 def language_list(
     codes: Sequence[str], in_lang: str, native: bool = False, alternatives: bool = False
 ) -> str:
-    """Return 'español, inglés y portugués' (or '… o …', or the native names) for `in_lang`."""
-    names = [native_name(c) if native else language_name(c, in_lang) for c in codes]
+    """Return 'español, inglés y portugués' (or '… o …') for `in_lang`; native: 'Español, …'."""
+    names = [_label(native_name(c)) if native else language_name(c, in_lang) for c in codes]
     locale = in_lang if _locale(in_lang) else DEFAULT_LANG
     if alternatives:
         return format_list(names, style="or", locale=locale)

@@ -27,5 +27,5 @@ def test_only_the_events_languages_are_supported() -> None:
 def test_languages_are_named_in_the_readers_language_or_in_themselves() -> None:
     assert language_list(SHIPPED, "es") == "español, inglés y portugués"
     assert language_list(SHIPPED, "pt") == "espanhol, inglês e português"
-    assert language_list(SHIPPED, "en", native=True) == "español, English, and português"
+    assert language_list(SHIPPED, "en", native=True) == "Español, English, and Português"
     assert native_name("pt") == "português"

@@ -109,7 +109,7 @@ async def test_a_message_in_a_language_the_bot_does_not_speak_says_which_it_spea
 ) -> None:
     async with start_bot():
         [reply] = await say(api, HANS, "Wann beginnt die Konferenz?", language_code="de")
-    assert reply.params["text"].startswith("<i>I speak español, English, and português.</i>")
+    assert reply.params["text"].startswith("<i>I speak Español, English, and Português.</i>")
 
 
 async def test_a_portuguese_speaker_gets_the_reminder_in_portuguese(
