@@ -37,12 +37,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def skeleton(name: str, languages: list[str], timezone: str, day1: dt.date) -> str:
     """Return one skeleton file with its example texts in `languages` only."""
     text = resources.files("bot").joinpath("skeleton", name).read_text(encoding="utf-8")
-    keep = set(languages)
-    lines = [
-        line
-        for line in text.splitlines(keepends=True)
-        if not ((m := _TEXT_LINE.match(line)) and m[1] in SKELETON_LANGS and m[1] not in keep)
-    ]
+    keep, lines, dropping = set(languages), [], -1
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if dropping >= 0 and indent > dropping and line.strip():
+            continue  # the rest of a dropped language's text (a list of questions)
+        dropping = -1
+        match = _TEXT_LINE.match(line)
+        if match and match[1] in SKELETON_LANGS and match[1] not in keep:
+            dropping = indent
+            continue
+        lines.append(line)
     return Template("".join(lines)).substitute(
         languages="[" + ", ".join(languages) + "]",
         timezone=timezone,
