@@ -6,6 +6,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.kbimport import READERS, SourceError, read_source
 from bot.kbimport.folder import scan
@@ -16,7 +17,7 @@ HELP = "import a programme (pretalx/frab schedule.xml or schedule.json, or an .i
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", type=Path, help="the schedule file")
+    parser.add_argument("source", help="the schedule: a file, or its http(s) URL")
     parser.add_argument(
         "--into", type=Path, required=True, metavar="DIR",
         help="the knowledge folder (created if missing); your own files in it are never changed",
@@ -35,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def source_name(source: str) -> str:
+    """Return how the imported files name their source: a URL whole, a file by its name."""
+    return source if source.startswith(("https://", "http://")) else Path(source).name
+
+
 def main(args: argparse.Namespace) -> int:
     if args.timezone and zone(args.timezone) is None:
         print(f"confbot import: unknown time zone '{args.timezone}'", file=sys.stderr)
@@ -48,10 +54,10 @@ def main(args: argparse.Namespace) -> int:
     try:
         programme = read_source(args.source, args.format)
         if not programme.title:
-            programme = replace(programme, title=args.source.stem)
+            programme = replace(programme, title=Path(urlsplit(args.source).path).stem)
         outcome = plan_import(
             programme, scan(args.into), Options(args.timezone or "", args.lang or ""),
-            args.source.name,
+            source_name(args.source),
         )  # fmt: skip
         write_files(outcome)
     except SourceError as exc:
@@ -64,7 +70,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"note: {note}")
     written = [str(path) for path, text in outcome.files.items() if text is not None]
     print(
-        f"{outcome.sessions} session(s) and {outcome.venues} venue(s) from {args.source.name} "
+        f"{outcome.sessions} session(s) and {outcome.venues} venue(s) from {args.source} "
         f"into {', '.join(written)}"
     )
     print(f"next: confbot check {args.into}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +14,8 @@ from bot.kbimport.model import Programme, SourceError
 
 __all__ = ["MAX_SOURCE", "READERS", "Programme", "SourceError", "read_source"]
 
-MAX_SOURCE = 50 * 1024 * 1024  # the largest pretalx/frab exports are a few MB
+MAX_SOURCE = 50_000_000  # bytes; the largest pretalx/frab exports are a few MB
+TIMEOUT = 30  # seconds to wait for a schedule server
 READERS: dict[str, Callable[[bytes], Programme]] = {
     "xml": read_xml,
     "json": read_json,
@@ -36,13 +40,33 @@ def detect(path: Path, data: bytes) -> str:
     raise SourceError("unknown format: give a schedule.xml, a schedule.json or an .ics file")
 
 
-def read_source(path: Path, fmt: str | None = None) -> Programme:
-    """Read a schedule file in any supported format into the neutral programme."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE:
-            raise SourceError(f"the file is {size // 1_000_000} MB; the limit is 50 MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read it ({exc.strerror or exc})") from exc
+def read_source(source: str, fmt: str | None = None) -> Programme:
+    """Read a schedule (a file, or an http(s) URL) in any supported format."""
+    if source.startswith(("https://", "http://")):
+        data = download(source)
+        path = Path(urllib.parse.urlsplit(source).path)
+    else:
+        path = Path(source)
+        try:
+            if path.stat().st_size > MAX_SOURCE:
+                raise SourceError(f"the file is over {MAX_SOURCE // 1_000_000} MB")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read it ({exc.strerror or exc})") from exc
     return READERS[fmt or detect(path, data)](data)
+
+
+def download(url: str) -> bytes:
+    """Fetch a published schedule (pretalx serves https://<host>/<event>/schedule.xml)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "confbot-import"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+            data: bytes = response.read(MAX_SOURCE + 1)
+    except urllib.error.HTTPError as exc:
+        raise SourceError(f"the server answered {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise SourceError(f"cannot download it ({reason})") from exc
+    if len(data) > MAX_SOURCE:
+        raise SourceError(f"the download is over {MAX_SOURCE // 1_000_000} MB")
+    return data

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 XML, JSON, ICS = (FIXTURES / n for n in ("pretalx-schedule.xml", "schedule.json", "programme.ics"))
 
 
-def run_import(capsys: pytest.CaptureFixture[str], source: Path, into: Path, *extra: str) -> str:
+def run_import(
+    capsys: pytest.CaptureFixture[str], source: Path | str, into: Path, *extra: str
+) -> str:
     code = main(["import", str(source), "--into", str(into), *extra])
     out, err = capsys.readouterr()
     assert code == 0, err
@@ -257,3 +263,28 @@ def test_a_missing_source_and_bad_options(
     assert main(["import", str(XML), "--into", str(tmp_path), "--timezone", "Mars/Olympus"]) == 2
     assert main(["import", str(XML), "--into", str(tmp_path), "--lang", "english"]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def schedule_server() -> Iterator[str]:
+    """Serve the sample files on 127.0.0.1, as a pretalx instance publishes its exports."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(FIXTURES))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_schedule_can_be_imported_from_its_url(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, schedule_server: str
+) -> None:
+    out = run_import(capsys, f"{schedule_server}/schedule.json", tmp_path)
+    assert "4 session(s) and 1 venue(s)" in out
+    assert f"# Imported from {schedule_server}/schedule.json" in (
+        tmp_path / "imported-sessions.yaml"
+    ).read_text("utf-8")
+    assert main(["import", f"{schedule_server}/missing.xml", "--into", str(tmp_path)]) == 1
+    assert "the server answered 404" in capsys.readouterr().err
