@@ -85,11 +85,17 @@ def talk_times(
         match = _HHMM.match(start.strip())
         if on is None or not match:
             return None, None
-        begins = dt.datetime.combine(on, dt.time(int(match[1]), int(match[2])), tzinfo=tz)
+        try:
+            begins = dt.datetime.combine(on, dt.time(int(match[1]), int(match[2])), tzinfo=tz)
+        except ValueError:  # 25:00
+            return None, None
     ends = parse_instant(end, tz) if end else None
     if ends is None:
         length = parse_duration(duration) if duration else None
-        ends = begins + length if length else None
+        try:
+            ends = begins + length if length else None
+        except OverflowError:
+            ends = None
     if ends is not None and ends <= begins:
         ends = None
     return begins, ends

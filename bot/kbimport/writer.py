@@ -233,7 +233,10 @@ class Plan:
             if folder.hand_ids.get(sid) == "session":
                 outcome.notes.append(f"session '{sid}' is in your own files: left as you wrote it")
                 continue
-            times = self.when(talk)
+            try:
+                times = self.when(talk)
+            except (OverflowError, ValueError):
+                times = None
             if times is None:
                 outcome.notes.append(f"'{talk.title}' has no date in the source: not imported")
                 continue
@@ -244,6 +247,8 @@ class Plan:
                     f"'{talk.title}' has no location in the source: put at venue '{venue}'"
                 )
             sessions.append(self.session(sid, talk, venue, times))
+        if not any(s.get("date") for s in sessions) and not self.has_event:
+            raise SourceError("no talk in the source has a date")
         sessions.sort(key=_order)
         outcome.sessions, outcome.venues = len(sessions), len(venues)
         header = _header(source_name, self.programme.source)
