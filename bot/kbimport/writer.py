@@ -208,7 +208,7 @@ class Plan:
         starts = [d for d in (p.start_date, *dates) if d]
         ends = [d for d in (p.end_date, *dates) if d]
         record: dict[str, Any] = {
-            "languages": self.languages,
+            "languages": _Flow(self.languages),
             "name": self.text(p.title),
             "start_date": min(starts),
             "end_date": max(ends),
@@ -325,7 +325,16 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _Flow(list[str]):
+    """A short list written on one line: `languages: [es, en]`."""
+
+
+def _flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(_Flow, _flow)
 
 
 def _dump(data: dict[str, Any]) -> str:
