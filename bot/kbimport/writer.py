@@ -161,6 +161,11 @@ class Plan:
             vid = _hashed(vid, name)
         if vid not in venues:
             venues[vid] = self._venue(vid, name, place)
+            if place is None and vid not in self.folder.previous_venues:
+                self.outcome.notes.append(
+                    f"the source names no venue: venue '{vid}' carries the event's name; give it "
+                    f"its real name and address in {VENUES_FILE} (kept across imports)"
+                )
         return vid
 
     def _venue(self, vid: str, name: str, place: Place | None) -> dict[str, Any]:

@@ -41,6 +41,7 @@ def test_pretalx_xml_gives_sessions_rooms_speakers_and_the_event(
 ) -> None:
     out = run_import(capsys, XML, tmp_path)
     assert "6 session(s) and 1 venue(s)" in out
+    assert "the source names no venue: venue 'main' carries the event's name" in out
     event = load(tmp_path / "event.yaml")["event"]
     assert event == {
         "languages": ["en"],
@@ -202,8 +203,12 @@ def test_importing_again_updates_in_place(
         '    date: 2026-03-10\n    start: "10:30"\n    venue: main\n    room: Room 5\n',
         encoding="utf-8",
     )
+    venues = tmp_path / "imported-venues.yaml"
+    named = {"id": "main", "name": {"en": "Ágora Convention Centre"}, "address": {"en": "Cra 7"}}
+    venues.write_text(first_header(venues) + yaml.safe_dump({"venues": [named]}), "utf-8")
     hand_bytes, event_bytes = mine.read_bytes(), (tmp_path / "event.yaml").read_bytes()
     out = run_import(capsys, XML, tmp_path)
+    assert load(venues)["venues"] == [named]
     assert "session 'w9zk2d' is in your own files: left as you wrote it" in out
     found = sessions(tmp_path)
     assert sorted(found) == sorted(
