@@ -255,6 +255,7 @@ class Plan:
         if not any(s.get("date") for s in sessions) and not self.has_event:
             raise SourceError("no talk in the source has a date")
         sessions.sort(key=_order)
+        self._check_dates([s["date"] for s in sessions])
         outcome.sessions, outcome.venues = len(sessions), len(venues)
         header = _header(source_name, self.programme.source)
         outcome.files[folder.path / SESSIONS_FILE] = header + _dump({"sessions": sessions})
@@ -270,6 +271,20 @@ class Plan:
             )
             outcome.event_written = True
         return outcome
+
+    def _check_dates(self, dates: list[dt.date]) -> None:
+        """Tell when imported sessions fall outside the dates of the organiser's event section."""
+        event = self.folder.event or {}
+        first, last = event.get("start_date"), event.get("end_date")
+        if not (isinstance(first, dt.date) and isinstance(last, dt.date)):
+            return
+        outside = sorted({d for d in dates if not first <= d <= last})
+        if outside:
+            days = ", ".join(d.isoformat() for d in outside)
+            self.outcome.notes.append(
+                f"sessions on {days} fall outside the event's dates ({first} to {last}) in "
+                f"{self.folder.event_file}: widen start_date/end_date there"
+            )
 
 
 def _order(session: dict[str, Any]) -> tuple[Any, ...]:

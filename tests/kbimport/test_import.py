@@ -293,3 +293,15 @@ def test_a_schedule_can_be_imported_from_its_url(
     ).read_text("utf-8")
     assert main(["import", f"{schedule_server}/missing.xml", "--into", str(tmp_path)]) == 1
     assert "the server answered 404" in capsys.readouterr().err
+
+
+def test_sessions_outside_the_organisers_event_dates_are_pointed_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "event.yaml").write_text(
+        "event:\n  languages: [pt]\n  name: Encontro\n  start_date: 2026-05-20\n"
+        "  end_date: 2026-05-21\n  timezone: Europe/Lisbon\n",
+        encoding="utf-8",
+    )
+    out = run_import(capsys, JSON, tmp_path)
+    assert "sessions on 2026-05-22 fall outside the event's dates (2026-05-20 to 2026-05-21)" in out
