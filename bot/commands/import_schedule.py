@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: the source's)",
     )  # fmt: skip
     parser.add_argument(
+        "--dry-run", action="store_true", help="say what the import would change; write nothing"
+    )
+    parser.add_argument(
         "--lang", metavar="LL",
         help="language of the source's texts, e.g. es (default: the source's, else en)",
     )  # fmt: skip
@@ -59,7 +62,8 @@ def main(args: argparse.Namespace) -> int:
             programme, scan(args.into), Options(args.timezone or "", args.lang or ""),
             source_name(args.source),
         )  # fmt: skip
-        write_files(outcome)
+        if not args.dry_run:
+            write_files(outcome)
     except SourceError as exc:
         print(f"confbot import: {args.source}: {exc}", file=sys.stderr)
         return 1
@@ -68,10 +72,16 @@ def main(args: argparse.Namespace) -> int:
         return 1
     for note in outcome.notes:
         print(f"note: {note}")
+    for label, ids in (("new", outcome.added), ("gone", outcome.removed),
+                       ("changed", outcome.changed)):  # fmt: skip
+        if ids:
+            print(f"{label} since the last import: {len(ids)} ({', '.join(ids)})")
     written = [str(path) for path, text in outcome.files.items() if text is not None]
+    verb = "would be written into" if args.dry_run else "into"
     print(
         f"{outcome.sessions} session(s) and {outcome.venues} venue(s) from {args.source} "
-        f"into {', '.join(written)}"
+        f"{verb} {', '.join(written)}"
     )
-    print(f"next: confbot check {args.into}")
+    if not args.dry_run:
+        print(f"next: confbot check {args.into}")
     return 0

@@ -45,6 +45,10 @@ class Outcome:
     venues: int = 0
     event_written: bool = False
     notes: list[str] = field(default_factory=list)
+    # Against the previous import (all empty on the first): session ids new, gone and changed.
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
 
 
 def slug(text: str) -> str:
@@ -256,6 +260,7 @@ class Plan:
             raise SourceError("no talk in the source has a date")
         sessions.sort(key=_order)
         self._check_dates([s["date"] for s in sessions])
+        self._compare(sessions)
         outcome.sessions, outcome.venues = len(sessions), len(venues)
         header = _header(source_name, self.programme.source)
         outcome.files[folder.path / SESSIONS_FILE] = header + _dump({"sessions": sessions})
@@ -272,6 +277,20 @@ class Plan:
             outcome.event_written = True
         return outcome
 
+    def _compare(self, sessions: list[dict[str, Any]]) -> None:
+        previous = self.folder.previous_sessions
+        if not previous:
+            return
+        now = {s["id"]: s for s in sessions}
+        self.outcome.added = [i for i in now if i not in previous]
+        self.outcome.removed = sorted(i for i in previous if i not in now)
+        self.outcome.changed = [
+            i
+            for i, s in now.items()
+            if i in previous
+            and any(_plain(s.get(k)) != _plain(previous[i].get(k)) for k in SOURCE_FIELDS)
+        ]
+
     def _check_dates(self, dates: list[dt.date]) -> None:
         """Tell when imported sessions fall outside the dates of the organiser's event section."""
         event = self.folder.event or {}
@@ -285,6 +304,11 @@ class Plan:
                 f"sessions on {days} fall outside the event's dates ({first} to {last}) in "
                 f"{self.folder.event_file}: widen start_date/end_date there"
             )
+
+
+def _plain(value: Any) -> Any:
+    """Return a value as YAML reads it back (dates stay dates, times are text)."""
+    return yaml.safe_load(_dump({"v": value}))["v"] if value is not None else None
 
 
 def _order(session: dict[str, Any]) -> tuple[Any, ...]:

@@ -305,3 +305,21 @@ def test_sessions_outside_the_organisers_event_dates_are_pointed_out(
     )
     out = run_import(capsys, JSON, tmp_path)
     assert "sessions on 2026-05-22 fall outside the event's dates (2026-05-20 to 2026-05-21)" in out
+
+
+def test_dry_run_and_what_changed_since_the_last_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    kb = tmp_path / "kb"
+    out = run_import(capsys, XML, kb, "--dry-run")
+    assert "6 session(s) and 1 venue(s)" in out and "would be written into" in out
+    assert not kb.exists()
+    run_import(capsys, XML, kb)
+    moved = tmp_path / "schedule.xml"
+    text = XML.read_text("utf-8").replace("10:30", "10:45").replace("KX8PQA", "KX8PQB")
+    moved.write_text(text, encoding="utf-8")
+    out = run_import(capsys, moved, kb)
+    assert "new since the last import: 1 (kx8pqb)" in out
+    assert "gone since the last import: 1 (kx8pqa)" in out
+    assert "changed since the last import: 2 (m3vt7r, w9zk2d)" in out
+    assert sessions(kb)["m3vt7r"]["start"] == "10:45"
