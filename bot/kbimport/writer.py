@@ -106,8 +106,9 @@ class Plan:
         return "en"
 
     def text(self, value: str, language: str = "") -> dict[str, str]:
-        """Key a source text by its language when the event speaks it, else by the default."""
-        lang = language_of(language)
+        """Key a source text by its language (the talk's, else --lang) when the event speaks it,
+        else by the event's default language."""
+        lang = language_of(language) or language_of(self.options.language)
         return {lang if lang in self.languages else self.default: value}
 
     # -- times -------------------------------------------------------------------------------

@@ -323,3 +323,19 @@ def test_dry_run_and_what_changed_since_the_last_import(
     assert "gone since the last import: 1 (kx8pqa)" in out
     assert "changed since the last import: 2 (m3vt7r, w9zk2d)" in out
     assert sessions(kb)["m3vt7r"]["start"] == "10:45"
+
+
+def test_lang_files_texts_under_a_language_the_event_already_speaks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "event.yaml").write_text(
+        "event:\n  languages: [en, es]\n  name: Foro\n  start_date: 2026-09-14\n"
+        "  end_date: 2026-09-16\n  timezone: America/Mexico_City\n",
+        encoding="utf-8",
+    )
+    run_import(capsys, ICS, tmp_path, "--lang", "es")
+    assert sessions(tmp_path)["foro2026-visita-example-org"]["title"] == {
+        "es": "Visita técnica al C5"
+    }
+    venue = load(tmp_path / "imported-venues.yaml")["venues"][0]
+    assert venue["name"] == {"es": "Centro de Convenciones Reforma"}
