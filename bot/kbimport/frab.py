@@ -126,10 +126,18 @@ def read_xml(data: bytes) -> Programme:
     for day in root.iter("day"):
         on = parse_date(day.get("date", ""))
         for room in day.iter("room"):
+            on_date, previous = on, ""
             for event in room.iter("event"):
+                start = text(event, "start")
+                # frab's XML gives only HH:MM on the conference day, in time order, and a day
+                # runs past midnight: a start earlier than the one before is on the next date.
+                if on_date and not text(event, "date") and _HHMM.match(start):
+                    if previous and start.zfill(5) < previous:
+                        on_date += dt.timedelta(days=1)
+                    previous = start.zfill(5)
                 begins, ends = talk_times(
-                    text(event, "date"), text(event, "start"), text(event, "duration"),
-                    text(event, "end"), on, tz,
+                    text(event, "date"), start, text(event, "duration"), text(event, "end"),
+                    on_date, tz,
                 )  # fmt: skip
                 persons = event.find("persons")
                 speakers = tuple(

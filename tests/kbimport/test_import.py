@@ -339,3 +339,29 @@ def test_lang_files_texts_under_a_language_the_event_already_speaks(
     }
     venue = load(tmp_path / "imported-venues.yaml")["venues"][0]
     assert venue["name"] == {"es": "Centro de Convenciones Reforma"}
+
+
+def test_frab_xml_without_time_zone_or_instants(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = run_import(capsys, FIXTURES / "frab-schedule.xml", tmp_path, "--timezone", "Europe/Oslo")
+    assert "no time zone" not in out
+    assert load(tmp_path / "event.yaml")["event"]["timezone"] == "Europe/Oslo"
+    found = sessions(tmp_path)
+    assert list(found) == ["3001", "3002", "3003", "3004"]
+    assert (found["3001"]["date"], found["3001"]["start"], found["3001"]["end"]) == (
+        dt.date(2026, 8, 6), "20:00", "21:30",
+    )  # fmt: skip
+    # Listed under 6 August after 23:15: frab's day runs past midnight, so it is the 7th.
+    assert (found["3003"]["date"], found["3003"]["start"]) == (dt.date(2026, 8, 7), "01:00")
+    assert found["3002"]["start"] == "23:15" and "end" not in found["3002"]
+    assert found["3004"]["speakers"] == [{"name": "Ola Nordmann"}, {"name": "Nils Haugen"}]
+    assert found["3001"]["summary"] == {"en": "Bring nothing, leave with a blinking badge"}
+
+
+def test_a_source_without_time_zone_is_read_as_utc_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = run_import(capsys, FIXTURES / "frab-schedule.xml", tmp_path)
+    assert "the source names no time zone: times are read as UTC (use --timezone" in out
+    assert sessions(tmp_path)["3001"]["start"] == "20:00"

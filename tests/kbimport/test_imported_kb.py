@@ -43,7 +43,12 @@ def ask(
 
 @pytest.mark.parametrize(
     ("name", "extra"),
-    [("pretalx-schedule.xml", ()), ("schedule.json", ()), ("programme.ics", ("--lang", "es"))],
+    [
+        ("pretalx-schedule.xml", ()),
+        ("frab-schedule.xml", ("--timezone", "Europe/Oslo")),
+        ("schedule.json", ()),
+        ("programme.ics", ("--lang", "es")),
+    ],
 )
 def test_every_imported_sample_passes_the_check(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, extra: tuple[str, ...]
