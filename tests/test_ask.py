@@ -128,3 +128,11 @@ def test_db_logs_the_questions_for_confbot_report(
     assert "Questions today: 2 · total: 2" in report
     assert "Answer rate: 50% (1 of 2)" in report
     assert "asdfgh qwerty — 1" in report
+
+
+def test_a_db_that_cannot_be_opened_is_said_plainly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, lines, err = ask(capsys, "--db", str(tmp_path / "no" / "such" / "q.db"), "hola")
+    assert code == 1 and lines == []
+    assert err.startswith("confbot ask: cannot open the database ")

@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,7 +60,11 @@ def main(args: argparse.Namespace) -> int:
         for raw in questions  # (re-encoded: undecodable argv bytes)
     )
     if args.db is not None:
-        asyncio.run(_answer_and_log(replies, args.db, now, kb, translator, args.json))
+        try:
+            asyncio.run(_answer_and_log(replies, args.db, now, kb, translator, args.json))
+        except (sqlite3.Error, OSError) as exc:
+            print(f"confbot ask: cannot open the database {args.db}: {exc}", file=sys.stderr)
+            return 1
         return 0
     for reply in replies:
         print(format_reply(reply, kb, translator, as_json=args.json), flush=True)
@@ -75,7 +80,10 @@ async def _answer_and_log(
         store = QuestionStore(db)
         for reply in replies:
             print(format_reply(reply, kb, translator, as_json=as_json), flush=True)
-            await store.record(reply, None, now)
+            try:
+                await store.record(reply, None, now)
+            except sqlite3.Error as exc:  # answered all the same; say why it is not in the log
+                print(f"confbot ask: the question was not logged ({exc})", file=sys.stderr)
     finally:
         await db.close()
 

@@ -7,6 +7,7 @@ import asyncio
 import html
 import os
 import re
+import sqlite3
 import sys
 import tempfile
 from dataclasses import replace
@@ -15,10 +16,11 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
+from bot.domain.matcher import Reply
 from bot.i18n import normalize_lang
 from bot.logs import configure_logging
 from bot.outgoing import Document, Out, VenuePin
-from bot.services import build_services
+from bot.services import Services, build_services
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
@@ -127,12 +129,20 @@ async def converse(
                     screen.show(action() if action else talk.unknown_command(lang, command))
             else:
                 reply, outs = talk.ask(text, None, lang)
-                if db is not None:
-                    await services.questions.record(reply, None, services.clock.now())
                 screen.show(outs)
+                if db is not None:
+                    await log_question(services, reply)
             sys.stdout.flush()
     finally:
         await services.close()
+
+
+async def log_question(services: Services, reply: Reply) -> None:
+    """Log a question to --db after answering it; a database that refuses costs no answer."""
+    try:
+        await services.questions.record(reply, None, services.clock.now())
+    except sqlite3.Error as exc:
+        print(f"confbot chat: the question was not logged ({exc})", file=sys.stderr)
 
 
 def _prompted_lines() -> object:
@@ -148,5 +158,9 @@ def main(args: argparse.Namespace) -> int:
     configure_logging("WARNING", secrets=(settings.token,))
     lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
-    asyncio.run(converse(lang, lines, args.out, args.db))
+    try:
+        asyncio.run(converse(lang, lines, args.out, args.db))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"confbot chat: cannot open the database {args.db}: {exc}", file=sys.stderr)
+        return 1
     return 0
