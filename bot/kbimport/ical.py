@@ -66,7 +66,7 @@ def _talk(event: Any, room: str, place: Place | None) -> Talk | None:
     categories = [clean(c) for c in getattr(event, "categories", ()) if clean(c)]
     uid = clean(event.get("UID")) or clean(event.get("SUMMARY"))
     talk = Talk(
-        key=uid,
+        key=uid.partition("@")[0] or uid,  # "talk-7@host": the host is the same for every event
         uid=uid,
         title=clean(event.get("SUMMARY")),
         room=room,

@@ -158,7 +158,7 @@ def test_ics_rooms_venue_utc_and_all_day_events(
         }
     ]
     found = sessions(tmp_path)
-    opening = found["foro2026-apertura-example-org"]
+    opening = found["foro2026-apertura"]
     assert (opening["start"], opening["end"], opening["room"]) == (
         "09:00",
         "10:00",
@@ -169,18 +169,18 @@ def test_ics_rooms_venue_utc_and_all_day_events(
         "Bienvenida de las autoridades de la ciudad, presentación"
     )
     # 16:30 UTC is 10:30 in Mexico City.
-    panel = found["foro2026-movilidad-example-org"]
+    panel = found["foro2026-movilidad"]
     assert (panel["start"], panel["end"], panel["room"], panel["track"]) == (
         "10:30",
         "12:00",
         "Sala 2",
         "Movilidad",
     )
-    assert found["foro2026-taller-datos-example-org"]["end"] == "12:00"  # from DURATION:PT2H
-    dinner = found["foro2026-cena-example-org"]
+    assert found["foro2026-taller-datos"]["end"] == "12:00"  # from DURATION:PT2H
+    dinner = found["foro2026-cena"]
     assert "room" not in dinner and dinner["venue"] == "centro-de-convenciones-reforma"
     assert "'Cena de networking' has no location in the source" in out
-    visit = found["foro2026-visita-example-org"]
+    visit = found["foro2026-visita"]
     assert visit["date"] == dt.date(2026, 9, 16) and "start" not in visit
 
 
@@ -334,9 +334,7 @@ def test_lang_files_texts_under_a_language_the_event_already_speaks(
         encoding="utf-8",
     )
     run_import(capsys, ICS, tmp_path, "--lang", "es")
-    assert sessions(tmp_path)["foro2026-visita-example-org"]["title"] == {
-        "es": "Visita técnica al C5"
-    }
+    assert sessions(tmp_path)["foro2026-visita"]["title"] == {"es": "Visita técnica al C5"}
     venue = load(tmp_path / "imported-venues.yaml")["venues"][0]
     assert venue["name"] == {"es": "Centro de Convenciones Reforma"}
 

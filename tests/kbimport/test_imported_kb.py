@@ -76,7 +76,7 @@ def test_the_bot_answers_about_an_imported_calendar_event_in_the_events_time(
     answer = ask(
         capsys, monkeypatch, kb, "2026-09-13T12:00", "¿cuándo es la mesa de movilidad urbana?"
     )
-    assert answer["entry"] == "foro2026-movilidad-example-org"
+    assert answer["entry"] == "foro2026-movilidad"
     text = str(answer["answer"])
     assert "10:30" in text and "Sala 2" in text  # 16:30 UTC in Mexico City
 
