@@ -14,6 +14,7 @@ from bot.domain.knowledge import knowledge_files
 # the organiser's and is never written to.
 MARKER = "# confbot-import: this file is rewritten by every import"
 SESSIONS_FILE = "imported-sessions.yaml"
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml if built
 VENUES_FILE = "imported-venues.yaml"
 
 
@@ -61,7 +62,7 @@ def scan(path: Path) -> Folder:
         return folder
     for file in knowledge_files(path):
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             folder.unreadable.append(file)
             continue
