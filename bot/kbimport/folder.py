@@ -68,12 +68,14 @@ def scan(path: Path) -> Folder:
             continue
         if not isinstance(data, dict):
             continue
-        if owned(file):
-            target = {SESSIONS_FILE: folder.previous_sessions, VENUES_FILE: folder.previous_venues}
+        # Only the import's own file names can be its; a copy elsewhere (marker and all) is
+        # the organiser's.
+        previous = {SESSIONS_FILE: folder.previous_sessions, VENUES_FILE: folder.previous_venues}
+        if file.name in previous and owned(file):
             section = "sessions" if file.name == SESSIONS_FILE else "venues"
             for item in data.get(section) or ():
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    target.get(file.name, {})[item["id"]] = item
+                    previous[file.name][item["id"]] = item
             continue
         if "event" in data and folder.event_file is None:
             event = data["event"]

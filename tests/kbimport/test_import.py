@@ -199,7 +199,8 @@ def test_importing_again_updates_in_place(
     imported.write_text(first_header(imported) + yaml.safe_dump(data, allow_unicode=True), "utf-8")
     mine = tmp_path / "my-sessions.yaml"
     mine.write_text(
-        "sessions:\n  - id: w9zk2d\n    title: dbt workshop (moved to Room 5)\n"
+        first_header(imported)
+        + "sessions:\n  - id: w9zk2d\n    title: dbt workshop (moved to Room 5)\n"
         '    date: 2026-03-10\n    start: "10:30"\n    venue: main\n    room: Room 5\n',
         encoding="utf-8",
     )
