@@ -325,16 +325,24 @@ def plan_import(programme: Programme, folder: Folder, options: Options, source: 
 
 
 def write_files(outcome: Outcome) -> None:
-    """Write (or remove) the planned files; each one is replaced whole, never half-written."""
-    for path, text in outcome.files.items():
-        if text is None:
-            if path.exists() and owned(path):
-                path.unlink()
-            continue
+    """Write (or remove) the planned files; each one is replaced whole, never half-written.
+
+    A running bot re-reads the folder as files change: venues and the event go first and the
+    sessions that name them after, and a file is removed last, so no step leaves a session
+    pointing at a venue that is not there yet.
+    """
+    writes = sorted(
+        ((p, t) for p, t in outcome.files.items() if t is not None),
+        key=lambda item: item[0].name == SESSIONS_FILE,
+    )
+    for path, text in writes:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         partial.write_text(text, encoding="utf-8")
         partial.replace(path)
+    for path, text in outcome.files.items():
+        if text is None and path.exists() and owned(path):
+            path.unlink()
 
 
 def _header(source_name: str, kind: str) -> str:
