@@ -340,8 +340,8 @@ def write_files(outcome: Outcome) -> None:
         partial = path.with_name(path.name + ".partial")
         partial.write_text(text, encoding="utf-8")
         partial.replace(path)
-    for path, text in outcome.files.items():
-        if text is None and path.exists() and owned(path):
+    for path in (p for p, t in outcome.files.items() if t is None):
+        if path.exists() and owned(path):
             path.unlink()
 
 
