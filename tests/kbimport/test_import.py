@@ -364,3 +364,18 @@ def test_a_source_without_time_zone_is_read_as_utc_and_says_so(
     out = run_import(capsys, FIXTURES / "frab-schedule.xml", tmp_path)
     assert "the source names no time zone: times are read as UTC (use --timezone" in out
     assert sessions(tmp_path)["3001"]["start"] == "20:00"
+
+
+def test_a_venue_of_the_organisers_own_takes_the_imported_ones_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run_import(capsys, XML, tmp_path)
+    assert (tmp_path / "imported-venues.yaml").exists()
+    (tmp_path / "venues.yaml").write_text(
+        "venues:\n  - id: agora\n    name: Ágora Bogotá\n    address: Calle 24 No. 38-47\n",
+        encoding="utf-8",
+    )
+    out = run_import(capsys, XML, tmp_path)
+    assert "6 session(s) and 0 venue(s)" in out
+    assert not (tmp_path / "imported-venues.yaml").exists()
+    assert {s["venue"] for s in sessions(tmp_path).values()} == {"agora"}
