@@ -9,6 +9,7 @@ room, title, subtitle, track, type, language, abstract, description, persons).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -21,6 +22,11 @@ from bot.kbimport.model import Programme, SourceError, Speaker, Talk
 _DURATION = re.compile(r"^(\d{1,3}):(\d{1,2})(?::(\d{1,2}))?$")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = re.compile(r"</?(?:br|p|a|b|i|u|em|strong|ul|ol|li|div|span|h[1-6])\b[^>]*>", re.I)
+_LINK = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6])\b[^>]*>", re.I)
+_BLANKS = re.compile(r"\n{3,}")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def clean(value: object) -> str:
@@ -29,6 +35,17 @@ def clean(value: object) -> str:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip()
+
+
+def prose(value: object) -> str:
+    """Return a description as plain text: calendar tools often export HTML (<br>, <a href>)."""
+    text = clean(value)
+    if not _HTML.search(text):
+        return text
+    text = _LINK.sub(lambda m: f"{m[2]} ({m[1]})" if m[2].strip() != m[1] else m[1], text)
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    return _BLANKS.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
 
 
 def parse_duration(text: str) -> dt.timedelta | None:
@@ -168,8 +185,8 @@ def read_xml(data: bytes) -> Programme:
                         kind=text(event, "type"),
                         language=text(event, "language"),
                         subtitle=text(event, "subtitle"),
-                        abstract=text(event, "abstract"),
-                        description=text(event, "description"),
+                        abstract=prose(event.findtext("abstract")),
+                        description=prose(event.findtext("description")),
                         speakers=speakers,
                     )  # fmt: skip
                 )
@@ -235,7 +252,7 @@ def _json_talk(
         clean(item.get("end")), on, tz,
     )  # fmt: skip
     speakers = tuple(
-        Speaker(clean(p.get("name") or p.get("public_name")), clean(p.get("biography")))
+        Speaker(clean(p.get("name") or p.get("public_name")), prose(p.get("biography")))
         for p in item.get("persons") or ()
         if isinstance(p, Mapping) and clean(p.get("name") or p.get("public_name"))
     )
@@ -251,7 +268,7 @@ def _json_talk(
         kind=clean(item.get("type")),
         language=clean(item.get("language")),
         subtitle=clean(item.get("subtitle")),
-        abstract=clean(item.get("abstract")),
-        description=clean(item.get("description")),
+        abstract=prose(item.get("abstract")),
+        description=prose(item.get("description")),
         speakers=speakers,
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 import icalendar
 
-from bot.kbimport.frab import clean, zone
+from bot.kbimport.frab import clean, prose, zone
 from bot.kbimport.model import Place, Programme, SourceError, Talk
 
 
@@ -72,7 +72,7 @@ def _talk(event: Any, room: str, place: Place | None) -> Talk | None:
         room=room,
         place=place,
         track=categories[0] if categories else "",
-        description=clean(event.get("DESCRIPTION")),
+        description=prose(event.get("DESCRIPTION")),
     )
     if not isinstance(start, dt.datetime):  # an all-day entry: a date, no times
         return replace(talk, day=start)

@@ -176,7 +176,12 @@ def test_ics_rooms_venue_utc_and_all_day_events(
         "Sala 2",
         "Movilidad",
     )
-    assert found["foro2026-taller-datos"]["end"] == "12:00"  # from DURATION:PT2H
+    workshop = found["foro2026-taller-datos"]
+    assert workshop["end"] == "12:00"  # from DURATION:PT2H
+    # Calendar tools export HTML descriptions; the bot shows plain text.
+    assert workshop["description"] == {
+        "es": "Trae tu portátil.\nCupo: 30 personas & café.\n\nInscripción (https://example.org/taller)"
+    }
     dinner = found["foro2026-cena"]
     assert "room" not in dinner and dinner["venue"] == "centro-de-convenciones-reforma"
     assert "'Cena de networking' has no location in the source" in out
