@@ -185,6 +185,14 @@ def test_ics_rooms_venue_utc_and_all_day_events(
     dinner = found["foro2026-cena"]
     assert "room" not in dinner and dinner["venue"] == "centro-de-convenciones-reforma"
     assert "'Cena de networking' has no location in the source" in out
+    # A daily series (RRULE) is one session a day; its moved occurrence (RECURRENCE-ID) wins.
+    coffee = [found[f"foro2026-cafe-202609{d}"] for d in (14, 15, 16)]
+    assert [(c["date"].day, c["start"], c["end"], c["room"]) for c in coffee] == [
+        (14, "08:00", "08:30", "Vestíbulo"), (15, "08:00", "08:30", "Vestíbulo"),
+        (16, "07:30", "08:00", "Vestíbulo"),
+    ]  # fmt: skip
+    assert coffee[2]["title"] == {"es": "Registro y café (más temprano)"}
+    assert len([i for i in found if i.startswith("foro2026-cafe")]) == 3
     visit = found["foro2026-visita"]
     assert visit["date"] == dt.date(2026, 9, 16) and "start" not in visit
 
