@@ -46,7 +46,7 @@ def read_ics(data: bytes) -> Programme:
         elif event.get("RRULE") is not None:
             talks += _repeats(event, talk, moved, notes)
         else:
-            talks.append(talk)
+            talks += _days(event, talk)
     geo = next((e.get("GEO") for e in events if e.get("GEO") is not None), None)
     places = {t.place for t in talks if t.place}
     place = places.pop() if len(places) == 1 else None
@@ -141,6 +141,18 @@ def _repeats(event: Any, talk: Talk, moved: set[tuple[str, str]], notes: list[st
             end = when + length if length else None
             found.append(_occurrence(talk, when, start=when, end=end))
     return found
+
+
+def _days(event: Any, talk: Talk) -> list[Talk]:
+    """Return an all-day entry spanning several days (an exhibition) as one talk per day."""
+    end = getattr(event, "end", None)
+    if talk.day is None or not isinstance(end, dt.date) or isinstance(end, dt.datetime):
+        return [talk]
+    days = min((end - talk.day).days, MAX_REPEATS)  # DTEND of an all-day entry is exclusive
+    if days <= 1:
+        return [talk]
+    dates = [talk.day + dt.timedelta(days=n) for n in range(days)]
+    return [_occurrence(talk, day, day=day) for day in dates]
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -193,6 +193,10 @@ def test_ics_rooms_venue_utc_and_all_day_events(
     ]  # fmt: skip
     assert coffee[2]["title"] == {"es": "Registro y café (más temprano)"}
     assert len([i for i in found if i.startswith("foro2026-cafe")]) == 3
+    # An all-day entry over two days (DTEND is exclusive) is listed on each of them.
+    expo = sorted(i for i in found if i.startswith("foro2026-expo"))
+    assert expo == ["foro2026-expo-20260914", "foro2026-expo-20260915"]
+    assert all("start" not in found[i] and found[i]["room"] == "Vestíbulo" for i in expo)
     visit = found["foro2026-visita"]
     assert visit["date"] == dt.date(2026, 9, 16) and "start" not in visit
 
