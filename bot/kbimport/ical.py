@@ -1,4 +1,4 @@
-"""Read an iCalendar (.ics) programme: one talk per VEVENT (RFC 5545).
+"""Read an iCalendar (.ics) programme: one talk per VEVENT, or per occurrence (RFC 5545).
 
 DTSTART/DTEND (or DURATION) with a TZID, in UTC or floating; SUMMARY, DESCRIPTION, UID,
 CATEGORIES (the track), LOCATION (room and venue) and GEO (the venue's coordinates).
@@ -53,12 +53,11 @@ def read_ics(data: bytes) -> Programme:
     if place and geo is not None:
         place = Place(place.name, place.address, float(geo.latitude), float(geo.longitude))
         talks = [replace(t, place=place) if t.place else t for t in talks]
-    days = [d for t in talks for d in (_local_day(t.start) or t.day,) if d is not None]
+    # No start_date/end_date: a calendar has none of its own, and its events' days are only
+    # known once their times are in the event's time zone (the writer's work).
     return Programme(
         source="iCalendar .ics",
         title=clean(calendar.get("X-WR-CALNAME") or calendar.get("NAME")),
-        start_date=min(days, default=None),
-        end_date=max(days, default=None),
         timezone=_timezone(calendar, talks),
         place=place,
         talks=tuple(talks),
@@ -157,10 +156,6 @@ def _days(event: Any, talk: Talk) -> list[Talk]:
 
 def _as_list(value: Any) -> list[Any]:
     return [] if value is None else value if isinstance(value, list) else [value]
-
-
-def _local_day(instant: dt.datetime | None) -> dt.date | None:
-    return instant.date() if instant else None
 
 
 def _timezone(calendar: Any, talks: Sequence[Talk]) -> str:
