@@ -85,7 +85,9 @@ def _talk(event: Any, room: str, place: Place | None) -> Talk | None:
     )
     if not isinstance(start, dt.datetime):  # an all-day entry: a date, no times
         return replace(talk, day=start)
-    if not isinstance(end, dt.datetime) or end <= start:
+    if not isinstance(end, dt.datetime) or (end.tzinfo is None) != (start.tzinfo is None):
+        end = None  # no end, or one in another kind of time than the start (damaged)
+    elif end <= start:
         end = None
     return replace(talk, start=start, end=end)
 
