@@ -128,6 +128,8 @@ def read_xml(data: bytes) -> Programme:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise SourceError(f"not well-formed XML ({exc})") from exc
+    except (LookupError, ValueError) as exc:  # encoding="nonsense" in the declaration
+        raise SourceError(f"unreadable XML ({exc})") from exc
     if root.tag != "schedule" or root.find("conference") is None:
         raise SourceError("not a frab/pretalx schedule.xml (no <schedule><conference>)")
     conference = root.find("conference")

@@ -47,11 +47,11 @@ def read_ics(data: bytes) -> Programme:
             talks += _repeats(event, talk, moved, notes)
         else:
             talks += _days(event, talk)
-    geo = next((e.get("GEO") for e in events if e.get("GEO") is not None), None)
     places = {t.place for t in talks if t.place}
     place = places.pop() if len(places) == 1 else None
+    geo = next((g for e in events if (g := _geo(e)) is not None), None)
     if place and geo is not None:
-        place = Place(place.name, place.address, float(geo.latitude), float(geo.longitude))
+        place = Place(place.name, place.address, *geo)
         talks = [replace(t, place=place) if t.place else t for t in talks]
     # No start_date/end_date: a calendar has none of its own, and its events' days are only
     # known once their times are in the event's time zone (the writer's work).
@@ -63,6 +63,16 @@ def read_ics(data: bytes) -> Programme:
         talks=tuple(talks),
         notes=tuple(notes),
     )
+
+
+def _geo(event: Any) -> tuple[float, float] | None:
+    """Return a VEVENT's GEO as (latitude, longitude) when it is a real place on Earth."""
+    try:
+        geo = event.get("GEO")
+        lat, lon = (float(geo.latitude), float(geo.longitude)) if geo is not None else (0, 0)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return (lat, lon) if geo is not None and abs(lat) <= 90 and abs(lon) <= 180 else None
 
 
 def _talk(event: Any, room: str, place: Place | None) -> Talk | None:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import main
+from bot.domain.knowledge import check_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = {p.name: p.read_bytes() for p in FIXTURES.iterdir()}
@@ -38,6 +39,8 @@ def test_a_damaged_sample_is_imported_or_refused(
     assert code in (0, 1)
     assert (code == 0) == ("session(s)" in out)
     assert code == 0 or err.startswith(f"confbot import: {source}: ")
+    if code == 0:  # whatever the import writes, the check accepts
+        assert [str(p) for p in check_knowledge(folder / "kb") if not p.warning] == []
 
 
 def conference(talk: object, **extra: object) -> dict[str, object]:
