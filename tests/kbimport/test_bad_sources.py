@@ -69,6 +69,8 @@ def test_odd_json_shapes_are_read_or_refused(
     out, err = capsys.readouterr()
     assert code in (0, 1), err
     assert code == 1 or "session(s)" in out
+    if code == 0:
+        assert [str(p) for p in check_knowledge(tmp_path / "kb") if not p.warning] == []
 
 
 def test_a_programme_without_any_date_is_refused(
