@@ -10,7 +10,7 @@ from bot.config import ConfigError
 from bot.domain.knowledge import KnowledgeError
 
 # Each module defines HELP, add_arguments(parser) and main(args) -> exit status.
-COMMANDS = ("run", "chat", "ask", "check", "init", "import", "reminders", "report")
+COMMANDS = ("run", "chat", "ask", "check", "init", "import", "reminders", "report", "drafts")
 MODULES = {"import": "import_schedule"}  # `import` is a Python keyword
 
 

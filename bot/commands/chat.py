@@ -26,7 +26,7 @@ HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
 TELEGRAM_ONLY = frozenset(
     {"/subscribe", "/unsubscribe", "/mysubscriptions", "/forgetme", "/broadcast", "/broadcasts",
-     "/stats", "/reload"}
+     "/stats", "/reload", "/ask", "/preguntar", "/perguntar", "/feedback", "/drafts"}
 )  # fmt: skip
 
 
