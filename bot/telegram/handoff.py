@@ -225,6 +225,19 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     log.info("organisers' chat: %s (%s), the bot is a %s there", chat.title, chat_id, member.status)
 
 
+async def tell_admins_unreachable(services: Services, chat: int) -> None:
+    """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
+    assert services.deliver is not None
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        _ = services.translator.get(user.language if user else None).gettext
+        text = _(
+            "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
+            "the organisers. Add me to that group, then restart me."
+        ).format(chat=chat)
+        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+
+
 class HandoffFeature:
     """'Ask the organisers' (the `Feature` protocol of bot.telegram.app)."""
 
@@ -255,6 +268,8 @@ class HandoffFeature:
         self._in_group.chat = chat
         await check_membership(app.bot, desk)
         services.handoff = desk
+        if not desk.reachable:
+            await tell_admins_unreachable(services, chat)
         await desk.resume()
 
     async def shutdown(self, app: App, services: Services) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from tests.e2e.conftest import ADMIN, BotFactory
@@ -150,6 +151,8 @@ async def test_the_bot_says_when_it_is_not_in_the_organisers_chat(
     assert not [b for b in buttons(unsure) if b[1].startswith("org:")]
     assert "cannot be reached" in cannot.params["text"]
     assert any("not a member" in r.message or "cannot reach" in r.message for r in caplog.records)
+    [warning] = api.texts(ADMIN)
+    assert "not a member of the organisers' chat (-1001234567890)" in html.unescape(warning)
 
 
 async def test_at_most_three_questions_wait_at_once(api: FakeBotApi, start_bot: BotFactory) -> None:
