@@ -117,7 +117,9 @@ class FeedbackFeature:
         )  # fmt: skip
         await service.load()
         services.feedback = self._awaiting.service = service
-        scheduler = ReminderScheduler(service, app.job_queue, services.clock, name="feedback")
+        scheduler = ReminderScheduler(
+            service, app.job_queue, services.clock, services.alerts, name="feedback"
+        )
         self._schedulers[id(app)] = scheduler
         scheduler.start()
 

@@ -52,12 +52,18 @@ class _ReplyToTicket(filters.MessageFilter):
         return ticket_in(original.text) is not None
 
 
+def can_offer_organisers(context: BotContext, reply: Reply) -> bool:
+    """Return whether this answer should carry "Ask the organisers" (unsure, chat reachable)."""
+    desk = context.services.handoff
+    return reply.kind == "abstain" and desk is not None and desk.reachable
+
+
 def offer_organisers(
     context: BotContext, reply: Reply, question_id: int, outs: list[Out]
 ) -> list[Out]:
     """Add "Ask the organisers" to an unsure answer, when the organisers can be reached."""
     desk = context.services.handoff
-    if reply.kind != "abstain" or desk is None or not desk.reachable or not outs:
+    if not can_offer_organisers(context, reply) or desk is None or not outs:
         return outs
     last = outs[-1]
     if not isinstance(last, OutgoingMessage):

@@ -20,6 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
+from bot.alerts import Alerts
 from bot.domain.clock import Clock
 from bot.domain.delivery import OutcomeCounts, OutgoingMessage
 from bot.i18n import current_lang
@@ -107,10 +108,16 @@ class ReminderScheduler:
     """Wake the reminder sweep at start, every TICK seconds and when the next day is due."""
 
     def __init__(
-        self, service: Sweeper, jobs: JobQueue[BotContext], clock: Clock, name: str = "reminders"
+        self,
+        service: Sweeper,
+        jobs: JobQueue[BotContext],
+        clock: Clock,
+        alerts: Alerts | None = None,
+        name: str = "reminders",
     ) -> None:
-        self.name = name
+        self.name = name  # of the jobs, the logs and the alerts ("reminders", "feedback")
         self.service = service
+        self.alerts = alerts or Alerts()  # told of each sweep: 3 failures in a row alert
         self.jobs = jobs
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
@@ -169,8 +176,10 @@ class ReminderScheduler:
                 report = await self.service.sweep()
                 if report.done or getattr(report, "skipped", 0):
                     log.info("%s sweep: %s", self.name, report)
-            except Exception:
+                self.alerts.job_succeeded(self.name)
+            except Exception as exc:
                 log.exception("the %s sweep failed; the next tick retries", self.name)
+                self.alerts.job_failed(self.name, exc)
             if not self._again:
                 break
         self._plan()
@@ -226,7 +235,7 @@ class ReminderFeature:
         )
         services.reminders = service
         scheduler = self._schedulers[id(app)] = ReminderScheduler(
-            service, app.job_queue, services.clock
+            service, app.job_queue, services.clock, services.alerts
         )
         scheduler.start()
 
