@@ -112,7 +112,9 @@ class _Renderer:
             facts.append(part_of.format(title=parent.title.get(self.lang), day=when))
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
-            facts.append(venue.place(self.lang))
+            room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
+            place = venue.place(self.lang)
+            facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         if about is not Focus.ABOUT:
             lines.append(esc((s.summary or s.description).get(self.lang)))

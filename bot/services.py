@@ -80,11 +80,11 @@ class Services:
     deliver: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
+    # What the organisers are told about (the Telegram layer sets alerts.notify).
+    alerts: Alerts = field(default_factory=Alerts)
     # Set at start-up when CONFBOT_ORGANISERS_CHAT is configured, and when feedback is on.
     handoff: HandoffDesk | None = None
     feedback: FeedbackService | None = None
-    # What the organisers are told about (the Telegram layer sets alerts.notify).
-    alerts: Alerts = field(default_factory=Alerts)
 
     @property
     def kb(self) -> KnowledgeBase:

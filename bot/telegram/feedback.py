@@ -118,7 +118,7 @@ class FeedbackFeature:
         await service.load()
         services.feedback = self._awaiting.service = service
         scheduler = ReminderScheduler(
-            service, app.job_queue, services.clock, services.alerts, name="feedback"
+            service, app.job_queue, services.clock, name="feedback", alerts=services.alerts
         )
         self._schedulers[id(app)] = scheduler
         scheduler.start()

@@ -24,7 +24,7 @@ from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
 from bot.i18n import current_lang, normalize_lang, supported_lang
 from bot.telegram.context import BotContext
-from bot.telegram.handoff import can_offer_organisers, offer_organisers
+from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
 
 log = logging.getLogger(__name__)
@@ -156,19 +156,20 @@ async def answer_question(update: Update, context: BotContext) -> None:
     # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
     reply, outs = context.conversation.ask(text, None, current_lang.get())
     asker = update.effective_user.id if update.effective_user else None
-    # An unsure private answer offers the organisers: its button needs the logged question.
-    offer = chat.type == ChatType.PRIVATE and can_offer_organisers(context, reply)
-    if offer:
+    question_id = None
+    if chat.type == ChatType.PRIVATE and reply.kind == "abstain" and context.services.handoff:
+        # The "ask the organisers" button refers to the logged question: log it first here.
         question_id = await _log_question(context, reply, asker)
         if question_id is not None:
             outs = offer_organisers(context, reply, question_id, outs)
     await _reply(update, context, outs)
-    if not offer:
+    if question_id is None:
+        # Logged after answering, best-effort: a full disk must not cost anyone their answer.
         await _log_question(context, reply, asker)
 
 
 async def _log_question(context: BotContext, reply: Reply, asker: int | None) -> int | None:
-    """Log the question, best-effort: a full disk must not cost anyone their answer."""
+    """Log a question best-effort; return its id, or None when the database refused it."""
     try:
         return await context.services.questions.record(reply, asker, context.services.clock.now())
     except sqlite3.OperationalError:

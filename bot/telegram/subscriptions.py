@@ -112,10 +112,10 @@ class ReminderScheduler:
         service: Sweeper,
         jobs: JobQueue[BotContext],
         clock: Clock,
-        alerts: Alerts | None = None,
         name: str = "reminders",
+        alerts: Alerts | None = None,
     ) -> None:
-        self.name = name  # of the jobs, the logs and the alerts ("reminders", "feedback")
+        self.name = name
         self.service = service
         self.alerts = alerts or Alerts()  # told of each sweep: 3 failures in a row alert
         self.jobs = jobs
@@ -235,7 +235,7 @@ class ReminderFeature:
         )
         services.reminders = service
         scheduler = self._schedulers[id(app)] = ReminderScheduler(
-            service, app.job_queue, services.clock, services.alerts
+            service, app.job_queue, services.clock, alerts=services.alerts
         )
         scheduler.start()
 
