@@ -104,8 +104,9 @@ async def press(update: Update, context: BotContext) -> None:
         await query.answer(_("That button is out of date."))
         return
     number = int(raw)
-    if action == "faq":
-        await query.answer(await desk.draft_faq(number), show_alert=True)
+    if action == "faq":  # only from the organisers' chat, where the ticket is
+        note = await desk.draft_faq(number) if chat.id == desk.chat else None
+        await query.answer(note or _("That button is out of date."), show_alert=bool(note))
         return
     await query.answer()
     if action == "q":
@@ -117,16 +118,7 @@ async def press(update: Update, context: BotContext) -> None:
             return
         await _send(context, chat.id, await desk.draft(user.id, chat.id, asked[1], asked[0]))
         return
-    result: OutgoingMessage | None = None
-    if action in ("name", "hide"):
-        result = await desk.share_name(
-            number, user.id, user.full_name if action == "name" else None
-        )
-    elif action == "cancel":
-        result = await desk.cancel(number, user.id, lang)
-    elif action == "send":
-        confirmation = await desk.confirm(number, user.id, lang)
-        result = confirmation.message if confirmation else None
+    result = await desk.apply(action, number, user.id, user.full_name, lang)
     if result is None:
         await _send(
             context, chat.id, OutgoingMessage(html.escape(_("That button is out of date.")))
