@@ -15,8 +15,7 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 
-from bot.kbimport.frab import clean, prose, zone
-from bot.kbimport.model import Place, Programme, SourceError, Talk
+from bot.kbimport.model import Place, Programme, SourceError, Talk, clean, prose, zone
 
 MAX_REPEATS = 100  # occurrences of one repeating event (a daily item over a long festival)
 

@@ -14,8 +14,7 @@ from typing import Any
 import yaml
 
 from bot.kbimport.folder import MARKER, SESSIONS_FILE, VENUES_FILE, Folder, owned
-from bot.kbimport.frab import zone
-from bot.kbimport.model import Place, Programme, SourceError, Talk
+from bot.kbimport.model import Place, Programme, SourceError, Talk, zone
 
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 _LANG = re.compile(r"^[a-z]{2}$")
@@ -98,8 +97,6 @@ class Plan:
         found.pop("", None)
         if found:
             return found.most_common(1)[0][0]
-        if language_of(self.programme.language):
-            return language_of(self.programme.language)
         self.outcome.notes.append(
             "the source does not say its language: texts are filed under 'en' "
             "(use --lang to choose)"
