@@ -87,7 +87,7 @@ WORDS: dict[str, tuple[str, int]] = {
         ("next", 0),
     ),
 }
-NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
+NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the keynote" is rewritten to
 WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
 COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
 RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}

@@ -200,7 +200,7 @@ class DateReader:
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None
         if not _is_free(words, i + 1):
-            return None  # "the 7th clinic", "the 20 countries": not a date
+            return None  # "the 7th workshop", "the 20 countries": not a date
         if before in DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
             return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))
         day = _safe_date(self.start.year, self.start.month, n)

@@ -109,7 +109,7 @@ _CODE = re.compile(r"^([a-z]{2,})(\d+)$")
 
 
 def split_codes(words: list[str]) -> list[str]:
-    """Split letters run into a number ("ecu911" -> ecu, 911; "oct21" -> oct, 21)."""
+    """Split letters run into a number ("room12" -> room, 12; "oct21" -> oct, 21)."""
     out: list[str] = []
     for w in words:
         m = _CODE.match(w)

@@ -8,7 +8,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.domain.corpus import documents, texts_by_language
-from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite, session_step
+from bot.domain.cues import (
+    COURTESY,
+    SessionWords,
+    day_off_words,
+    mannerly,
+    past_courtesy,
+    rewrite,
+    session_step,
+)
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
@@ -23,13 +31,21 @@ from bot.domain.language import (
     stem,
     tokens,
 )
-from bot.domain.lexicon import BRANDS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, OWNERSHIP, arithmetic
+from bot.domain.lexicon import (
+    BRANDS,
+    GENERAL_QUESTIONS,
+    OFF_DOMAIN,
+    OFF_DOMAIN_PHRASES,
+    OPENING,
+    OWNERSHIP,
+    PLACE,
+    arithmetic,
+)
 from bot.domain.schedule import SCHEDULE_WORDS, following, plan
 from bot.domain.terms import Term
 
 THRESHOLD = 45.0  # below this score the matcher abstains
 DEFAULT_LANG = "en"
-DEFAULT_SUGGESTIONS = ("components", "dates", "venues")
 _MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
 _SUGGEST_FLOOR = 12.0
 _DAY_POOL = 8  # hits looked at for a session on the day a question names
@@ -52,6 +68,7 @@ _META = (
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
+_BESIDE = 2  # content words either side of a name that still say something about it
 _STRAY = 0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
 
 
@@ -80,7 +97,7 @@ class Matcher:
         self.kb = kb
         # The event's own name and city tell no entry from another.
         event = kb.event
-        # A venue's proper name says where, not what: "wifi at ECU 911" asks about wifi.
+        # A venue's proper name says where, not what: "wifi at the Grand Hotel" asks about wifi.
         venue_names = [
             w
             for v in kb.venues
@@ -116,15 +133,32 @@ class Matcher:
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
         self.evidence = LanguageEvidence.from_texts(*texts_by_language(kb))
-        self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
+        # Everyday-world words are off domain only where the KB never uses them.
+        own = self.index.normaliser.vocabulary
+        self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own)
+        self.off_domain = frozenset(stem(w) for w in self.off_words)
+        # Who and where the event is (its organiser, city and venues, by name): beside them an
+        # unknown word asks about them in their own right ("the bank's stock price", "the
+        # hotel's spa"), not about the event they host.
+        identity = [
+            *(event.organiser.es, event.organiser.en, event.city.es, event.city.en),
+            *(n for v in kb.venues for n in (v.name.es, v.name.en, v.city.es, v.city.en)),
+        ]
+        self.identity = self._terms_of(identity)
+        self.organiser = self._terms_of([event.organiser.es, event.organiser.en])
+        cities = [
+            event.city.es,
+            event.city.en,
+            *(c for v in kb.venues for c in (v.city.es, v.city.en)),
+        ]
+        self.places = frozenset(stem(w) for text in cities for w in tokens(text))
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
-            stems = tuple(stem(w) for w in phrase)
+            stems = tuple(w if w == PLACE else stem(w) for w in phrase)
             self.off_phrases[stems[0]].append(stems)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
-        ids = list(iter_entry_ids(kb))
-        defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
-        self.defaults = defaults or tuple(ids[:3])
+        self.session_words = SessionWords.from_kb(kb)
+        self.defaults = self._general_entries()
 
     def answer(
         self,
@@ -144,10 +178,11 @@ class Matcher:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        words = rewrite(split_codes(expand(words, lang)), self.kb.event.start_date.year)
+        year = self.kb.event.start_date.year
+        words = rewrite(split_codes(expand(words, lang)), year, self.session_words)
         words = past_introduction(words, self._topical)
         terms = self.index.normaliser.terms(words)
-        if self._off_domain(words, terms):
+        if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
@@ -171,7 +206,7 @@ class Matcher:
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    step = session_step(words)
+                    step = session_step(words, self.session_words)
                     after = following(self.kb, hits[0].entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -197,32 +232,87 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         return self._abstain(question, lang, hits)
 
-    def _off_domain(self, words: list[str], terms: list[Term]) -> bool:
+    def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
 
         A word the knowledge base is asked about (its questions and keywords) is never off
-        domain; one it only mentions inside a name ("Banco Interamericano") still is, and so does
+        domain; one it only mentions inside a name ("Banco Mundial") still is, and so does
         one only read as a typo of an asked word ("arepas" is no slip for "areas").
         """
         for t in terms:
             word = words[t.index]
-            off = word in OFF_DOMAIN or stem(word) in self.off_domain
+            off = word in self.off_words or stem(word) in self.off_domain
             own = t.text == self.index.normaliser.term(word)
             if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
+        if self._beside_identity(terms) or self._office_hours(words, terms):
+            return True
         brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
         if brand or arithmetic(words):
             return True
         stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
+
+        def fits(i: int, phrase: tuple[str, ...]) -> bool:
+            found = stems[i : i + len(phrase)]
+            return len(found) == len(phrase) and all(
+                f == p or (p == PLACE and (f in self.places or f in named))
+                for f, p in zip(found, phrase, strict=True)
+            )
+
+        return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _general_entries(self) -> tuple[str, ...]:
+        """The entries that answer what, when and where the event is: the suggestions when
+        nothing is close (the KB's first entries if it has none for them)."""
+        found: list[str] = []
+        for question in GENERAL_QUESTIONS:
+            terms = self.index.normaliser.terms(tokens(question), repair=False)
+            hits = self.index.search((t.text for t in terms), limit=3)
+            best = next((h.entry for h in hits if h.entry not in found), None)
+            if best is not None and hits[0].score >= THRESHOLD:
+                found.append(best)
+        for entry in iter_entry_ids(self.kb):
+            if len(found) >= 3:
+                break
+            if entry not in found:
+                found.append(entry)
+        return tuple(found[:3])
+
+    def _terms_of(self, texts: list[str]) -> frozenset[str]:
+        terms = self.index.normaliser.terms
+        return frozenset(t.text for text in texts for t in terms(tokens(text), repair=False))
+
+    def _office_hours(self, words: list[str], terms: list[Term]) -> bool:
+        """True when the organiser is asked when it opens ("what time does the bank open")."""
         return any(
-            stems[i : i + len(p)] == p
-            for i, s in enumerate(stems)
-            for p in self.off_phrases.get(s, ())
+            t.text in self.organiser
+            and any(w in OPENING for w in words[max(0, t.index - 2) : t.index + t.size + 2])
+            for t in terms
         )
+
+    def _beside_identity(self, terms: list[Term]) -> bool:
+        """True when an unknown word stands next to the organiser's, city's or a venue's name.
+
+        "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
+        that organisation or place itself, which the knowledge base does not cover.
+        """
+        content = [t for t in terms if t.text not in self.framing or t.text in self.identity]
+        for k, t in enumerate(content):
+            if t.text not in self.identity:
+                continue
+            near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
+            if any(self._unknown_topic(u) for u in near):
+                return True
+        return False
+
+    def _unknown_topic(self, term: Term) -> bool:
+        """True for a word the KB never uses that could be a topic (not a number, not filler)."""
+        text = term.text
+        return not term.known and text.isalpha() and len(text) > 2 and text not in self.index.light
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
-        off = word in OFF_DOMAIN or stem(word) in self.off_domain
+        off = word in self.off_words or stem(word) in self.off_domain
         return not off and self.index.normaliser.term(word) in self.index.topics
 
     def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:

@@ -54,7 +54,7 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
 
 
 def following(kb: KnowledgeBase, entry: str, step: int = 1) -> Plan | None:
-    """What comes after session `entry` ("what's after the clinic?"), or before it when `step`
+    """What comes after session `entry` ("what's after the keynote?"), or before it when `step`
     is negative: the nearest dated day's sessions that way, or the whole week when there is none.
     None when `entry` is no dated session.
     """
