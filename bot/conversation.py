@@ -61,7 +61,7 @@ class Conversation:
         ).format(
             event=html.escape(event.name.get(lang)),
             dates=html.escape(self.dates(lang)),
-            city=html.escape(event.city.get(lang)),
+            city=html.escape(event.city.get(lang) if event.city else ""),
             example=html.escape(self.example(lang)),
         )
         out = messages(text, self.menu(lang))
@@ -207,7 +207,8 @@ class Conversation:
             format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
         ]
         lines = [
-            f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
+            f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
+            + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
         ]
         if days:
             lines.append(_("Days: {days}").format(days=html.escape(", ".join(days))))
@@ -221,7 +222,7 @@ class Conversation:
 
     def _pin(self, lang: str, venue: Venue) -> VenuePin:
         assert venue.latitude is not None and venue.longitude is not None
-        address = venue.address.get(lang) if venue.address else venue.city.get(lang)
+        address = venue.place(lang, address=True)
         return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
 
     def venue(self, lang: str, venue_id: str) -> list[Out]:

@@ -99,12 +99,10 @@ class Renderer:
         if venue is None:
             return _("place to be confirmed by the organisers")
         if venue.address is None:
-            return _("{venue}, {city} (the organisers will confirm the address)").format(
-                venue=venue.name.get(lang), city=venue.city.get(lang)
+            return _("{place} (the organisers will confirm the address)").format(
+                place=venue.place(lang)
             )
-        return _("{venue}, {address}, {city}").format(
-            venue=venue.name.get(lang), address=venue.address.get(lang), city=venue.city.get(lang)
-        )
+        return venue.place(lang, address=True)
 
     def _venue(self, session: Session) -> Venue | None:
         if session.venue is None and session.date is None:

@@ -70,9 +70,9 @@ class SessionWords:
         # Single-word synonyms only: "centro de rehabilitación" makes no "centro" a session.
         groups = [[ws[0] for m in g if len(ws := tokens(m)) == 1] for g in kb.synonyms]
         for s in kb.sessions:
-            for lang in (*kb_languages(kb), "en"):
-                title = tokens(s.title.get(lang))
-                heads = _heads(s.title.get(lang), lang)
+            for lang, text in s.title.texts:
+                title = tokens(text)
+                heads = _heads(text, lang)
                 family = set(heads)
                 for head in heads:
                     family.update(w for g in groups if head in g for w in g if len(w) > 2)
@@ -94,10 +94,6 @@ class SessionWords:
 
 
 GENERIC = SessionWords()
-
-
-def kb_languages(kb: KnowledgeBase) -> tuple[str, ...]:
-    return tuple(getattr(kb.event, "languages", ()) or ("es", "en"))
 
 
 def _ordinal_tokens(title: list[str]) -> list[str]:

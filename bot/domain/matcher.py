@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.domain.corpus import documents, texts_by_language
@@ -20,7 +21,7 @@ from bot.domain.cues import (
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
-from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
+from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
 from bot.domain.language import (
     LanguageEvidence,
     detect_language,
@@ -101,11 +102,11 @@ class Matcher:
         venue_names = [
             w
             for v in kb.venues
-            for n in (v.name.es, v.name.en)
+            for n in v.name.values()
             for w in tokens(n)
             if w not in _PLACE_NOUNS
         ]
-        event_words = [event.name.es, event.name.en, event.city.es, event.city.en, "event"]
+        event_words = [*event.name.values(), *(event.city.values() if event.city else ()), "event"]
         self.index = Index(
             documents(kb),
             kb.synonyms,
@@ -126,13 +127,14 @@ class Matcher:
         self.framing = frozenset(
             term(w) for w in (*_COURTESY.split(), *_META.split(), "who", *named)
         )
-        venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
+        venue_words = [w for v in kb.venues for n in v.name.values() for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
-        self.evidence = LanguageEvidence.from_texts(*texts_by_language(kb))
+        by_lang = texts_by_language(kb)
+        self.evidence = LanguageEvidence.from_texts(by_lang.get("es", []), by_lang.get("en", []))
         # Everyday-world words are off domain only where the KB never uses them.
         own = self.index.normaliser.vocabulary
         self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own)
@@ -140,17 +142,11 @@ class Matcher:
         # Who and where the event is (its organiser, city and venues, by name): beside them an
         # unknown word asks about them in their own right ("the bank's stock price", "the
         # hotel's spa"), not about the event they host.
-        identity = [
-            *(event.organiser.es, event.organiser.en, event.city.es, event.city.en),
-            *(n for v in kb.venues for n in (v.name.es, v.name.en, v.city.es, v.city.en)),
-        ]
-        self.identity = self._terms_of(identity)
-        self.organiser = self._terms_of([event.organiser.es, event.organiser.en])
-        cities = [
-            event.city.es,
-            event.city.en,
-            *(c for v in kb.venues for c in (v.city.es, v.city.en)),
-        ]
+        cities = [*_values(event.city), *(c for v in kb.venues for c in _values(v.city))]
+        organiser = _values(event.organiser)
+        names = [n for v in kb.venues for n in v.name.values()]
+        self.identity = self._terms_of([*organiser, *cities, *names])
+        self.organiser = self._terms_of(organiser)
         self.places = frozenset(stem(w) for text in cities for w in tokens(text))
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
@@ -278,7 +274,7 @@ class Matcher:
                 found.append(entry)
         return tuple(found[:3])
 
-    def _terms_of(self, texts: list[str]) -> frozenset[str]:
+    def _terms_of(self, texts: Iterable[str]) -> frozenset[str]:
         terms = self.index.normaliser.terms
         return frozenset(t.text for text in texts for t in terms(tokens(text), repair=False))
 
@@ -385,6 +381,10 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+def _values(text: Localized | None) -> tuple[str, ...]:
+    return text.values() if text is not None else ()
 
 
 def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:

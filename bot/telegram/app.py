@@ -12,6 +12,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.domain.clock import Clock
+from bot.i18n import LANGS
 from bot.services import LiveKnowledge, Services, build_services
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
@@ -110,8 +111,8 @@ async def serve(
             kb = services.kb
             await set_menus(
                 app.bot, services.translator,
-                {"es": kb.event.name.es, "en": kb.event.name.en},
-                {"es": kb.event.city.es, "en": kb.event.city.en},
+                {lang: kb.event.name.get(lang) for lang in LANGS},
+                {lang: kb.event.city.get(lang) if kb.event.city else "" for lang in LANGS},
                 settings.admins,
             )  # fmt: skip
             for feature in features:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import KnowledgeBase, iter_entry_ids, load_knowledge
+from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids, load_knowledge
 from bot.domain.language import fold, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,19 +22,22 @@ GENERIC_IDS = {"greeting", "thanks", "help", "event", "schedule", "venues", "ses
 _STOPWORDS = {"de", "la", "el", "of", "the", "on", "for", "and", "y", "del", "en", "in"}
 
 
+def _values(text: Localized | None) -> tuple[str, ...]:
+    return text.values() if text is not None else ()
+
+
 def _texts(kb: KnowledgeBase) -> list[str]:
     event = kb.event
-    found = [event.name.es, event.name.en, event.organiser.es, event.organiser.en]
-    found += [event.city.es, event.city.en]
+    found = [*_values(event.name), *_values(event.organiser), *_values(event.city)]
     for v in kb.venues:
-        found += [v.name.es, v.name.en, v.city.es, v.city.en]
+        found += [*_values(v.name), *_values(v.city)]
     return found
 
 
 def _lowercase_words(kb: KnowledgeBase) -> set[str]:
     """Words the KB writes in lower case somewhere: common words, not names."""
-    texts = [kb.event.description.es, kb.event.description.en]
-    texts += [f.answer.es for f in kb.faqs] + [f.answer.en for f in kb.faqs]
+    texts = [*kb.event.description.values()]
+    texts += [a for f in kb.faqs for a in f.answer.values()]
     texts += [q for f in kb.faqs for q in f.questions.all()]
     return {w for t in texts for w in re.findall(r"\b[a-záéíóúñ]+\b", t)}
 
@@ -51,10 +54,10 @@ def distinctive() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         raw = re.findall(r"[^\W_]+", text)
         words |= {fold(w) for w in raw if w.isupper() and len(w) >= 2}  # acronyms: IDB, BID
         words |= {fold(w) for w in raw if w[:1].isupper() and w.lower() not in lower}
-    for name in (kb.event.name.es, kb.event.name.en):  # "citizen security", "seguridad ciudadana"
+    for name in kb.event.name.values():  # "citizen security", "seguridad ciudadana"
         ws = [w for w in tokens(name) if w not in _STOPWORDS]
         phrases |= {f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)}
-    phrases |= {" ".join(tokens(s.title.get(lang))) for s in kb.sessions for lang in ("es", "en")}
+    phrases |= {" ".join(tokens(t)) for s in kb.sessions for t in s.title.values()}
     words.add(fold(str(kb.event.timezone).rsplit("/", 1)[-1]))  # the time zone's city
     for s in kb.sessions:
         parts = s.id.split("-")

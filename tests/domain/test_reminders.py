@@ -217,7 +217,7 @@ def test_the_message_is_in_spanish_for_a_spanish_subscriber(
 
 
 def test_knowledge_base_texts_are_html_escaped(renderer: Renderer, kb: KnowledgeBase) -> None:
-    risky = with_session(kb, "dialogue", title=Localized(es="A <b> & C", en="A <b> & C"))
+    risky = with_session(kb, "dialogue", title=Localized.of(es="A <b> & C", en="A <b> & C"))
     dialogue = session(risky, "dialogue")
 
     message = Renderer(risky, renderer.translator).reminder(

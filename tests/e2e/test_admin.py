@@ -62,7 +62,7 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)):
         [before] = await say(api, ALICE, WIFI)
         line = break_wifi_id(knowledge)
-        await api.wait_for(lambda a: admin_saw(a, f"faq.yaml:{line}: "), timeout=15)
+        await api.wait_for(lambda a: admin_saw(a, f"faq.yaml:{line}:5: "), timeout=15)
         [during] = await say(api, ALICE, WIFI)
         edit(knowledge, "  - id: <wifi>\n", "  - id: wifi\n")
         edit(knowledge, OLD_WIFI, NEW_WIFI)
@@ -71,8 +71,8 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
     assert OLD_WIFI in before.params["text"]
     assert during.params["text"] == before.params["text"]
     assert NEW_WIFI in after.params["text"]
-    [problem] = [t for t in api.texts(ADMIN) if f"faq.yaml:{line}: " in t]
-    assert f"{knowledge / 'faq.yaml'}:{line}: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
+    [problem] = [t for t in api.texts(ADMIN) if f"faq.yaml:{line}:5: " in t]
+    assert f"{knowledge / 'faq.yaml'}:{line}:5: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
     assert "previous version" in problem
 
 
@@ -94,7 +94,7 @@ async def test_reload_reports_each_problem_then_what_changed(
     assert "Nothing changed." in unchanged.params["text"]
     lines = broken.params["text"].splitlines()
     assert any(text.startswith(f"<pre>{knowledge / 'extra.yaml'}:") for text in lines)
-    assert any(text.startswith(f"{knowledge / 'faq.yaml'}:{line}: ") for text in lines)
+    assert any(text.startswith(f"{knowledge / 'faq.yaml'}:{line}:5: ") for text in lines)
     assert OLD_WIFI in during.params["text"]
     assert "Cambiaron las FAQ: wifi" in fixed.params["text"]
     assert NEW_WIFI in after.params["text"]
