@@ -22,6 +22,12 @@ _HEADERS = {
     "next": N_("Next, {day}:"),
     "last-day": N_("Today, {day}, is the last day:"),
 }
+# A time of day asked about: "now", "at 11", "this afternoon".
+_AT_TIME = {
+    "now": N_("On now ({time}):"),
+    "at": N_("{day} at {time}:"),
+    "window": N_("{day}, from {start} to {end}:"),
+}
 _NOTHING = {
     "today": N_("Nothing is scheduled today, {day}."),
     "tomorrow": N_("Nothing is scheduled tomorrow, {day}."),
@@ -113,7 +119,10 @@ class _Renderer:
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
             facts.append(venue.place(self.lang))
+        if s.room is not None:
+            facts.append(s.room.get(self.lang))
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
+        lines += self.people(s)
         if about is not Focus.ABOUT:
             lines.append(esc((s.summary or s.description).get(self.lang)))
             if about is Focus.WHERE and s.venue is None:
@@ -126,6 +135,20 @@ class _Renderer:
             lines.append(esc(s.know.get(self.lang)))
         return lines
 
+    def people(self, s: Session) -> list[str]:
+        """Who speaks (with their affiliations) and the session's track, when the KB says."""
+        _, esc = self._, self.style.escape
+        lines = []
+        if s.speakers:
+            names = [
+                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
+                for p in s.speakers
+            ]
+            lines.append(esc(_("Speakers: {names}").format(names=", ".join(names))))
+        if s.track is not None:
+            lines.append(esc(_("Track: {track}").format(track=s.track.get(self.lang))))
+        return lines
+
     def times(self, s: Session) -> str:
         if s.start is None:
             return ""
@@ -135,7 +158,9 @@ class _Renderer:
         """One line per session in a day or week answer, plus its undated parts."""
         _, esc = self._, self.style.escape
         venue = self.kb.session_venue(s)
-        where = f" — {esc(venue.name.get(self.lang))}" if venue else ""
+        places = [venue.name.get(self.lang)] if venue else []
+        places += [s.room.get(self.lang)] if s.room is not None else []
+        where = f" — {esc(', '.join(places))}" if places else ""
         when = f"{self.times(s)} " if s.start else ""
         day = f"{esc(_cap(self.date(s.date)))}: " if with_day and s.date else ""
         lines = [f"• {day}{when}{self.style.bold(s.title.get(self.lang))}{where}"]
@@ -166,6 +191,9 @@ class _Renderer:
             return lines + self.times_note(sessions)
         day = reply.day or event.start_date
         when = self.date(day, year=day.year != event.start_date.year)
+        if not sessions and reply.relative in _AT_TIME:
+            nothing = N_("Nothing is scheduled on {day} at that time.")
+            return [esc(_(nothing).format(day=when)), esc(self.runs())]
         if not sessions:
             nothing = _NOTHING.get(reply.relative, N_("Nothing is scheduled on {day}."))
             lines = [esc(_(nothing).format(day=when)), esc(self.runs())]
@@ -176,7 +204,15 @@ class _Renderer:
                         lines.append(esc(note.format(title=s.title.get(self.lang))))
             return lines
         header = _HEADERS.get(reply.relative)
-        lines = [esc(_(header).format(day=when) if header else f"{_cap(when)}:")]
+        if reply.relative in _AT_TIME and reply.start is not None:
+            header = _AT_TIME[reply.relative]
+            first = sessions[0].start if sessions else None
+            if reply.relative == "at" and first is not None and first > reply.start:
+                header = N_("{day}, next after {time}:")  # nothing runs at that very time
+            if reply.relative == "window" and reply.end is None:
+                header = N_("{day}, from {start}:")
+        times = {"time": _hhmm(reply.start), "start": _hhmm(reply.start), "end": _hhmm(reply.end)}
+        lines = [esc(_cap(_(header).format(day=when, **times)) if header else f"{_cap(when)}:")]
         for s in sessions:
             lines += self.listing(s)
         return lines + self.times_note(sessions)
@@ -210,6 +246,10 @@ class _Renderer:
         for entry in reply.suggestions:
             lines.append(f"• {esc(entry_label(entry, self.kb, self.lang))}")
         return lines
+
+
+def _hhmm(t: dt.time | None) -> str:
+    return f"{t:%H:%M}" if t is not None else ""
 
 
 def _cap(text: str) -> str:

@@ -30,6 +30,14 @@ _SESSION_NOUNS = _words(
     workshops taller talleres oficina oficinas keynote keynotes visit visita visitas edition
     editions edicion ediciones edicao edicoes"""
 )
+SESSION_NOUNS = _SESSION_NOUNS
+# Words that ask who, where or in which strand a session is: unknown to a KB, they are the
+# aspect asked about (its speakers, room, track), never a topic of their own.
+ROLE_WORDS = _words(
+    """speak speaks speaking speaker speakers presents presenting presenter presenters
+    ponente ponentes habla hablan expone expositor expositores palestrante palestrantes fala
+    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes"""
+)
 _EDITION_NOUNS = _words("edition editions edicion ediciones edicao edicoes")
 # Ordinals as typed ("first", "1st", "primera", "1a", "1ra"), by value.
 ORDINALS: dict[str, int] = {
@@ -284,6 +292,7 @@ def rewrite(
 # the session that follows (or precedes) one. Rewritten to time words the date reader knows.
 _AFTER = _words("after following despues luego tras siguiente") | {NEXT_WORD}
 _PRIOR = _words("before antes previo previous prior preceding") | {PRIOR_WORD}
+_PREPOSITIONS = _words("after before antes despues depois") | {PRIOR_WORD}  # not "previous X"
 _STEP_LINKS = _words("the del de la el al a this that este esta")
 
 
@@ -293,7 +302,9 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
     for i, w in enumerate(words):
         if w not in _AFTER and w not in _PRIOR:
             continue
-        linked = w == "tras" or (i + 1 < len(words) and words[i + 1] in _STEP_LINKS)
+        after = words[i + 1] if i + 1 < len(words) else ""
+        direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
+        linked = w == "tras" or after in _STEP_LINKS or direct
         if linked and any((vocab or GENERIC).names_session(x) for x in words[i + 1 : i + 5]):
             return 1 if w in _AFTER else -1
     return 0

@@ -8,9 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import (
     COURTESY,
+    ROLE_WORDS,
+    SESSION_NOUNS,
     SessionWords,
     day_off_words,
     mannerly,
@@ -18,7 +21,7 @@ from bot.domain.cues import (
     rewrite,
     session_step,
 )
-from bot.domain.dates import DateReader, mark_numeric_dates
+from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
@@ -42,7 +45,7 @@ from bot.domain.lexicon import (
     PLACE,
     arithmetic,
 )
-from bot.domain.schedule import SCHEDULE_WORDS, following, plan
+from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, following, plan
 from bot.domain.terms import Term
 
 THRESHOLD = 45.0  # below this score the matcher abstains
@@ -88,7 +91,10 @@ class Reply:
     day: dt.date | None = None  # schedule answers: the day asked about
     sessions: tuple[str, ...] = ()  # schedule answers: the session ids listed, in order
     suggestions: tuple[str, ...] = ()  # abstentions: up to 3 entry ids, likeliest first
-    relative: str = ""  # schedule answers: today/tomorrow/yesterday/next/last-day/week/ended
+    relative: str = ""  # schedule answers: today/tomorrow/yesterday/next/last-day/week/ended,
+    # now/at/window (a time of day), after/before (a session's neighbours on its day)
+    start: dt.time | None = None  # at/window/now: the time of day asked about
+    end: dt.time | None = None  # window: its end (None: the end of the day)
 
 
 class Matcher:
@@ -118,7 +124,7 @@ class Matcher:
                 "how many": 0.5,
                 _SPANS: 0.35,
             },
-            light_words=(*SCHEDULE_WORDS, *_META.split()),
+            light_words=(*SCHEDULE_WORDS, *_META.split(), *SESSION_NOUNS, *ROLE_WORDS),
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
@@ -145,8 +151,10 @@ class Matcher:
         cities = [*_values(event.city), *(c for v in kb.venues for c in _values(v.city))]
         organiser = _values(event.organiser)
         names = [n for v in kb.venues for n in v.name.values()]
-        self.identity = self._terms_of([*organiser, *cities, *names])
-        self.organiser = self._terms_of(organiser)
+        # ...except words the programme's titles use: "Open Data Collective" runs "open data".
+        titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
+        self.identity = self._terms_of([*organiser, *cities, *names]) - titles
+        self.organiser = self._terms_of(organiser) - titles
         self.places = frozenset(stem(w) for text in cities for w in tokens(text))
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
@@ -169,7 +177,7 @@ class Matcher:
         text is ambiguous.
         """
         text = _TAG.sub(" ", question[:_MAX_CHARS])
-        words = tokens(mark_numeric_dates(fold(text)))
+        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         if lang not in ("es", "en"):
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(text, spelled, self.evidence, hint)
@@ -182,11 +190,23 @@ class Matcher:
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
+        clock = read_clock(words, local.time()) if when is None or when.day else None
+        if clock is not None and clock.window and when is None:
+            clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
+        if clock is not None:
+            day = when.day if when is not None and when.day else local.date()
+            relative = when.relative if when is not None else ""
+            used = when.consumed if when is not None else frozenset()
+            when = When(relative, day, used | clock.consumed)
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
             rest = [t for t in terms if not t.within(used)]
-            topical = [t for t in rest if t.text not in self.not_topics]
+            topical = [
+                t
+                for t in rest
+                if t.text not in self.not_topics and (t.known or t.text not in self.index.light)
+            ]
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -206,11 +226,11 @@ class Matcher:
                     after = following(self.kb, hits[0].entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-            p = after or plan(self.kb, when, local)
+            p = after or self._at_clock(when, clock, local) or plan(self.kb, when, local)
             ids = tuple(s.id for s in p.sessions)
             return Reply(
                 question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
-                day=p.day, sessions=ids, relative=p.relative,
+                day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
             )  # fmt: skip
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
@@ -257,6 +277,15 @@ class Matcher:
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
 
+    def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:
+        """The sessions at the time of day asked, when the day has published times."""
+        if clock is None or when.day is None or when.relative == "week":
+            return None
+        found = at_clock(self.kb, when.day, clock, local)
+        if found is not None and found.relative == "next" and found.day is None:
+            return plan(self.kb, When("next"), local)  # nothing more today: the next day's
+        return found
+
     def _general_entries(self) -> tuple[str, ...]:
         """The entries that answer what, when and where the event is: the suggestions when
         nothing is close (the KB's first entries if it has none for them)."""
@@ -282,7 +311,11 @@ class Matcher:
         """True when the organiser is asked when it opens ("what time does the bank open")."""
         return any(
             t.text in self.organiser
-            and any(w in OPENING for w in words[max(0, t.index - 2) : t.index + t.size + 2])
+            and any(
+                w in OPENING
+                for k, w in enumerate(words[max(0, t.index - 2) : t.index + t.size + 2])
+                if not t.index <= k + max(0, t.index - 2) < t.index + t.size
+            )
             for t in terms
         )
 
