@@ -89,6 +89,8 @@ class _Renderer:
     def render(self, reply: Reply) -> str:
         if reply.kind == "schedule":
             return "\n".join(self.schedule(reply))
+        if reply.aspect:
+            return "\n".join(self.builtin(reply))
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
@@ -216,6 +218,80 @@ class _Renderer:
         for s in sessions:
             lines += self.listing(s)
         return lines + self.times_note(sessions)
+
+    def builtin(self, reply: Reply) -> list[str]:
+        """A greeting, thanks, help, or a fact of the event or a venue, from the KB's data."""
+        _, esc, event = self._, self.style.escape, self.kb.event
+        name = event.name.get(self.lang)
+        aspect = reply.aspect
+        if aspect == "greeting":
+            hello = _(
+                "Hello! I'm the assistant of {event}. Ask me about the programme, the venues or any session."
+            )
+            return [esc(hello.format(event=name))]
+        if aspect == "thanks":
+            return [
+                esc(_("You're welcome! Ask me anything else about {event}.").format(event=name))
+            ]
+        if aspect == "help":
+            intro = _(
+                "Ask me about {event}: the programme, dates, venues or any session. For example:"
+            )
+            lines = [esc(intro.format(event=name))]
+            return lines + [
+                f"• {esc(entry_label(e, self.kb, self.lang))}" for e in reply.suggestions
+            ]
+        if aspect == "event:what":
+            lines = [esc(event.description.get(self.lang))] if event.description.values() else []
+            return [*lines, esc(self.runs())]
+        if aspect == "event:where":
+            return self.where()
+        if aspect == "event:organiser" and event.organiser is not None:
+            text = _("{event} is organised by {organiser}.")
+            return [esc(text.format(event=name, organiser=event.organiser.get(self.lang)))]
+        if aspect in ("event:contact", "event:website"):
+            lines = []
+            if aspect == "event:contact" and event.contact is not None:
+                lines.append(esc(event.contact.get(self.lang)))
+            if event.website:
+                lines.append(esc(_("Website: {url}").format(url=event.website)))
+            return lines
+        if aspect == "event:duration":
+            days = (event.end_date - event.start_date).days + 1
+            if days == 1:
+                return [esc(_("{event} lasts one day: {start}.").format(**self.span()))]
+            text = _("{event} lasts {days} days: from {start} to {end}.")
+            return [esc(text.format(days=days, **self.span()))]
+        if aspect.startswith("venue:"):
+            return self.venue(reply.entry, aspect == "venue:directions")
+        return [esc(self.runs())]
+
+    def where(self) -> list[str]:
+        _, esc, event = self._, self.style.escape, self.kb.event
+        name = event.name.get(self.lang)
+        if not self.kb.venues and event.city is not None:
+            return [
+                esc(
+                    _("{event} takes place in {city}.").format(
+                        event=name, city=event.city.get(self.lang)
+                    )
+                )
+            ]
+        lines = [esc(_("{event} takes place at:").format(event=name))]
+        return lines + [f"• {esc(v.place(self.lang, address=True))}" for v in self.kb.venues]
+
+    def venue(self, venue_id: str | None, directions: bool) -> list[str]:
+        _, esc = self._, self.style.escape
+        venue = self.kb.venue(venue_id)
+        if venue is None:
+            return self.where()
+        lines = [
+            self.style.bold(venue.name.get(self.lang)),
+            esc(venue.place(self.lang, address=True)),
+        ]
+        if venue.directions is not None and (directions or venue.address is None):
+            lines.append(esc(venue.directions.get(self.lang)))
+        return lines
 
     def span(self) -> dict[str, str]:
         event = self.kb.event

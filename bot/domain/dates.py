@@ -201,9 +201,10 @@ class DateReader:
             return None
         if not _is_free(words, i + 1):
             return None  # "the 7th workshop", "the 20 countries": not a date
-        if before in DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
-            return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))
         day = _safe_date(self.start.year, self.start.month, n)
+        inside = day is not None and self.start <= day <= self.end
+        if before in DAY_WORDS and not inside and n <= (self.end - self.start).days + 1:
+            return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))  # "day 2"
         return When("", day, frozenset(used | {i})) if day else None
 
     def _dated(

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.domain.builtins import Builtins
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import (
@@ -95,6 +96,8 @@ class Reply:
     # now/at/window (a time of day), after/before (a session's neighbours on its day)
     start: dt.time | None = None  # at/window/now: the time of day asked about
     end: dt.time | None = None  # window: its end (None: the end of the day)
+    # Built-in answers (no KB entry): "greeting", "thanks", "help", "event:when", "venue:address"…
+    aspect: str = ""
 
 
 class Matcher:
@@ -162,6 +165,7 @@ class Matcher:
             self.off_phrases[stems[0]].append(stems)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
         self.session_words = SessionWords.from_kb(kb)
+        self.builtins = Builtins(kb)
         self.defaults = self._general_entries()
 
     def answer(
@@ -183,7 +187,8 @@ class Matcher:
             found = detect_language(text, spelled, self.evidence, hint)
             lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
         year = self.kb.event.start_date.year
-        words = rewrite(split_codes(expand(words, lang)), year, self.session_words)
+        plain = expand(words, lang)
+        words = rewrite(split_codes(plain), year, self.session_words)
         words = past_introduction(words, self._topical)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms, names(text)):
@@ -236,7 +241,7 @@ class Matcher:
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
-            return self._abstain(question, lang, [])
+            return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
         hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
         if (
@@ -246,7 +251,7 @@ class Matcher:
             and not self._stray(hits[0], terms, words)
         ):
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-        return self._abstain(question, lang, hits)
+        return self._builtin(question, lang, plain) or self._abstain(question, lang, hits)
 
     def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
@@ -409,6 +414,17 @@ class Matcher:
             and not is_small_number(t.text)
         )
         return unknown > known or (unknown > 0 and known <= 1)
+
+    def _builtin(self, question: str, lang: str, words: list[str]) -> Reply | None:
+        """A greeting, thanks, help or the event's own facts, when no KB entry answered."""
+        found = self.builtins.find(words, lang)
+        if found is None:
+            return None
+        suggestions = self.defaults if found.aspect == "help" else ()
+        return Reply(
+            question, lang, "entry", found.entry, found.score,
+            suggestions=suggestions, aspect=found.aspect,
+        )  # fmt: skip
 
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]

@@ -1,0 +1,28 @@
+"""Spanish: how attendees ask the questions confbot answers without the knowledge base."""
+
+BUILTINS: dict[str, tuple[str, ...]] = {
+    "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
+                 "hola que tal", "que tal"),
+    "thanks": ("gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
+               "perfecto gracias", "genial gracias"),
+    "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
+             "como te uso", "quien eres", "comandos", "menu"),
+    "event:what": ("que es este evento", "de que se trata el evento", "que es esta conferencia",
+                   "cuentame sobre el evento", "de que se trata"),
+    "event:when": ("cuando es el evento", "cuales son las fechas", "en que fechas es",
+                   "cuando se realiza el evento", "cuando es"),
+    "event:where": ("donde es el evento", "donde se realiza el evento", "donde es la conferencia",
+                    "donde es", "en que ciudad"),
+    "event:organiser": ("quien organiza el evento", "quien organiza esto", "quienes organizan",
+                        "quien esta detras del evento", "organizador", "organizadores"),
+    "event:contact": ("como contacto a los organizadores", "contacto", "correo de contacto",
+                      "telefono de los organizadores", "a quien contacto", "correo electronico"),
+    "event:duration": ("cuanto dura el evento", "cuantos dias dura la conferencia", "cuanto dura",
+                       "cuantos dias son"),
+    "event:website": ("sitio web", "pagina web", "cual es la pagina web", "web del evento",
+                      "enlace de la pagina"),
+    "venue:address": ("cual es la direccion", "direccion de la sede", "direccion exacta",
+                      "donde queda exactamente"),
+    "venue:directions": ("como llego", "como llegar a la sede", "indicaciones para llegar",
+                         "como puedo llegar"),
+}  # fmt: skip

@@ -1,0 +1,26 @@
+"""Portuguese: how attendees ask the questions confbot answers without the knowledge base."""
+
+BUILTINS: dict[str, tuple[str, ...]] = {
+    "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
+    "thanks": ("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
+               "ok obrigado", "agradeco"),
+    "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
+             "quem e voce", "comandos"),
+    "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
+                   "me fale sobre o evento", "do que se trata"),
+    "event:when": ("quando e o evento", "quais sao as datas", "quando acontece o evento",
+                   "quando e"),
+    "event:where": ("onde e o evento", "onde acontece o evento", "onde fica a conferencia",
+                    "onde e", "em que cidade"),
+    "event:organiser": ("quem organiza o evento", "quem organiza isso", "quem esta por tras do evento",
+                        "organizador", "organizadores"),
+    "event:contact": ("como contato os organizadores", "contato", "email de contato",
+                      "telefone dos organizadores", "com quem falo"),
+    "event:duration": ("quanto tempo dura o evento", "quantos dias dura a conferencia",
+                       "quanto dura", "quantos dias sao"),
+    "event:website": ("site", "qual e o site", "pagina do evento", "site oficial", "link do site"),
+    "venue:address": ("qual e o endereco", "endereco do local", "endereco exato",
+                      "onde fica exatamente"),
+    "venue:directions": ("como chego", "como chegar ao local", "como faco para chegar",
+                         "como posso chegar"),
+}  # fmt: skip
