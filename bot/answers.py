@@ -226,7 +226,8 @@ class _Renderer:
         aspect = reply.aspect
         if aspect == "greeting":
             hello = _(
-                "Hello! I'm the assistant of {event}. Ask me about the programme, the venues or any session."
+                "Hello! I'm the assistant of {event}. Ask me about the programme, the venues"
+                " or any session."
             )
             return [esc(hello.format(event=name))]
         if aspect == "thanks":
