@@ -203,9 +203,8 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [
-            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
-        ]
+        dates = sorted({s.date for s in self.kb.sessions if s.venue == venue.id and s.date})
+        days = [format_day(day, lang, _) for day in dates]
         lines = [
             f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
             + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
@@ -263,6 +262,14 @@ class Conversation:
     def language_set(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
         return messages(_("Done: I will talk to you in English."), self.menu(lang))
+
+    def language_not_saved(self, lang: str) -> list[Out]:
+        _ = self.tr(lang)
+        text = _(
+            "I will answer in English for now, but I could not save this choice (a problem on "
+            "my side), so I may forget it. Please try /language again later."
+        )
+        return messages(text, self.menu(lang))
 
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""

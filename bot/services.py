@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.alerts import DATABASE_UNWRITABLE, Alerts
 from bot.config import Settings
 from bot.domain.clock import Clock, RehearsalClock, SystemClock
 from bot.domain.delivery import Deliver
@@ -15,7 +16,7 @@ from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_kn
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
 from bot.reminding import ReminderService
-from bot.storage.db import Database
+from bot.storage.db import Database, DatabaseHealth
 from bot.storage.questions import QuestionStore
 from bot.storage.users import UserStore
 
@@ -77,6 +78,8 @@ class Services:
     deliver: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
+    # What the organisers are told about (the Telegram layer sets alerts.notify).
+    alerts: Alerts = field(default_factory=Alerts)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -96,6 +99,8 @@ async def build_services(
     """Load the knowledge base, open the database and wire everything together."""
     knowledge = knowledge or LiveKnowledge(settings.knowledge)
     db = await Database.open(settings.db)
+    alerts = Alerts()
+    db.health.listener = lambda health: _database_alert(alerts, health)
     return Services(
         settings=settings,
         clock=clock or make_clock(settings, knowledge.current.kb),
@@ -105,4 +110,12 @@ async def build_services(
         users=UserStore(db),
         flood=FloodGuard(),
         questions=QuestionStore(db),
+        alerts=alerts,
     )
+
+
+def _database_alert(alerts: Alerts, health: DatabaseHealth) -> None:
+    if health.ok:
+        alerts.clear("database")
+    else:
+        alerts.raise_once("database", DATABASE_UNWRITABLE, state=health.state, error=health.error)

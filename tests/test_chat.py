@@ -47,3 +47,8 @@ def test_deep_links_and_telegram_only_commands(tmp_path: Path) -> None:
     out = chat("/start clinic\n/subscribe\n", tmp_path, "--lang", "en")
     assert "(v)" in out  # /start clinic opened the Clinic
     assert "/subscribe works in the Telegram bot" in out
+
+
+def test_a_unicode_digit_is_not_a_button_number(tmp_path: Path) -> None:
+    out = chat("/language\n❶\n", tmp_path, "--lang", "en")
+    assert "Traceback" not in out and "I'm not sure what you mean" in out

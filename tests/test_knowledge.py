@@ -194,9 +194,11 @@ def test_a_v2_knowledge_base_loads_any_languages_rooms_tracks_and_speakers(
     assert opening.room is not None and opening.room.get("pt") == "Sala A"
     assert [p.name for p in opening.speakers] == ["Ana Pérez", "Bruno Silva"]
     assert opening.speakers[0].affiliation is not None
-    # A part keeps its own times, and inherits its parent's date, venue and room.
+    # A part keeps its own times, and inherits its parent's date, venue and room: a timed
+    # part is listed on its parent's day.
     assert lab.start == dt.time(9, 30) and lab.end == dt.time(9, 50)
-    assert kb.session_date(lab) == dt.date(2027, 3, 10)
+    assert lab.date == kb.session_date(lab) == dt.date(2027, 3, 10)
+    assert kb.sessions_on(dt.date(2027, 3, 10)) == (opening, lab)
     assert kb.session_venue(lab) == kb.venue("main")
     assert kb.session_room(lab) == opening.room
     assert kb.parts_of(opening) == (lab,)

@@ -84,7 +84,7 @@ async def converse(lang: str, lines: object) -> None:
                 continue
             if text in ("/quit", "/exit"):
                 break
-            if text.isdigit() and 0 < int(text) <= len(screen.buttons):
+            if text.isascii() and text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
                 if data.startswith("lang:"):
                     lang = normalize_lang(data[5:])

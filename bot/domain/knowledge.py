@@ -321,6 +321,25 @@ def _languages(raws: list[Raw]) -> tuple[str, ...]:
     return LANGS
 
 
+def _timed_parts_dated(sessions: list[Session]) -> tuple[Session, ...]:
+    """Give a part that has its own start time, but no date, its parent's date.
+
+    A timed part happens on its parent's day; a part with neither date nor time (a visit
+    whose date the programme does not give) stays undated: "to be confirmed".
+    """
+    by_id = {s.id: s for s in sessions}
+    for _ in range(len(sessions)):
+        changed = False
+        for s in list(by_id.values()):
+            parent = by_id.get(s.part_of or "")
+            if s.date is None and s.start is not None and parent and parent.date is not None:
+                by_id[s.id] = dataclasses.replace(s, date=parent.date)
+                changed = True
+        if not changed:
+            break
+    return tuple(by_id[s.id] for s in sessions)
+
+
 def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read the knowledge base at `path`: the base (None on any error) and every problem."""
     root = Path(path)
@@ -352,7 +371,7 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     kb = KnowledgeBase(
         event=event,
         venues=venues,
-        sessions=tuple(s for s, _ in collected.sessions),
+        sessions=_timed_parts_dated([s for s, _ in collected.sessions]),
         faqs=tuple(f for f, _ in collected.faqs),
         synonyms=tuple(collected.synonyms),
     )

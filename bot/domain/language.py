@@ -55,7 +55,13 @@ _OTHER = 2.5  # weight of a function word of another language (they often share 
 
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Only ASCII digits are numbers: other digits (❶ ➀ ⓵ ፩ ١), which int() cannot always
+    # read, become spaces. Fullwidth and circled ones (２ ①) decompose to ASCII above.
+    return "".join(
+        " " if c.isdigit() and not c.isascii() else c
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
 
 
 # Latin letters with marks, folded once: most questions then need no per-character work.

@@ -206,5 +206,8 @@ async def _purge_daily(services: Services) -> None:
         await asyncio.sleep(DAY)
         try:
             await purge_expired(services)
-        except Exception:
+        except Exception as exc:
             log.exception("the daily purge of old questions failed; trying again tomorrow")
+            services.alerts.job_failed("purge", exc)
+        else:
+            services.alerts.job_succeeded("purge")

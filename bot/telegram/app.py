@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import sqlite3
+from collections.abc import Mapping
+from functools import partial
 from typing import Any, Protocol
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.domain.clock import Clock
-from bot.i18n import LANGS
+from bot.i18n import LANGS, N_
+from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
+from bot.storage.lock import InstanceLock
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
+from bot.telegram.output import send_outs
 from bot.telegram.sender import TelegramSender
 from bot.telegram.subscriptions import ReminderFeature
 
@@ -75,13 +82,33 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     log.error("error while handling an update", exc_info=context.error)
     if chat is not None:
-        text = context.services.translator.gettext(
-            "Sorry, something went wrong on my side. Please try again."
+        # The database is full or read-only: say what did not happen rather than "try again".
+        message = (
+            N_("Sorry, I could not save that right now (a problem on my side). Try again later.")
+            if isinstance(context.error, sqlite3.OperationalError)
+            else N_("Sorry, something went wrong on my side. Please try again.")
         )
+        text = context.services.translator.gettext(message)
         try:
             await context.bot.send_message(chat.id, text)
         except TelegramError:
             log.warning("could not tell chat %s about the error", chat.id)
+
+
+async def tell_organisers(
+    bot: Bot, services: Services, message: str, values: Mapping[str, object]
+) -> None:
+    """Send an alert to every organiser, each in their language."""
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        catalog = services.translator.get(user.language if user else "en")
+        # Values that are catalog messages (a job's name) are translated too.
+        local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
+        text = catalog.gettext(message).format(**local)
+        try:
+            await send_outs(bot, admin, messages(html.escape(text)))
+        except TelegramError as exc:  # e.g. an organiser who never started the bot
+            log.warning("could not alert organiser %s: %s", admin, exc)
 
 
 async def serve(
@@ -92,6 +119,21 @@ async def serve(
     ready: asyncio.Event | None = None,
 ) -> None:
     """Run the bot until `stop` is set: long polling, or the webhook server when configured."""
+    lock = InstanceLock(settings.db)
+    lock.acquire()  # before anything is read or sent: one bot per database
+    try:
+        await _serve_locked(settings, clock=clock, stop=stop, ready=ready)
+    finally:
+        lock.release()
+
+
+async def _serve_locked(
+    settings: Settings,
+    *,
+    clock: Clock | None,
+    stop: asyncio.Event | None,
+    ready: asyncio.Event | None,
+) -> None:
     knowledge = LiveKnowledge(settings.knowledge)
     features = make_features()
     app = build_application(settings, knowledge, features)
@@ -105,6 +147,7 @@ async def serve(
             async def mark_blocked(chat_id: int) -> None:
                 await services.users.set_active(chat_id, False)
 
+            services.alerts.notify = partial(tell_organisers, app.bot, services)
             services.deliver = TelegramSender(
                 app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
             )
@@ -135,7 +178,7 @@ async def serve(
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             if runner is not None:
-                await runner.cleanup()
+                await runner.stop()  # answers the updates in progress, within STOP_GRACE
             # Features stop first, while the job queue and the HTTP client still run: jobs can
             # be removed and messages in flight can finish and be recorded.
             for feature in features:

@@ -28,7 +28,7 @@ from bot.i18n import N_, Translator
 from bot.storage.broadcasts import BroadcastRecord, Status
 
 SEND, CANCEL = "send", "cancel"
-_CALLBACK = re.compile(r"^bc:(send|cancel):(\d+)$")
+_CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER
 _SHOWN = 1500  # characters of each version shown in a preview, so it fits one message
 _EXCERPT = 120
 _LANGUAGE_NAMES = {"es": N_("Spanish"), "en": N_("English")}

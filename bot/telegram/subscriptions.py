@@ -20,6 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
+from bot.alerts import Alerts
 from bot.domain.clock import Clock
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
@@ -98,8 +99,15 @@ async def choose_sessions(update: Update, context: BotContext) -> None:
 class ReminderScheduler:
     """Wake the reminder sweep at start, every TICK seconds and when the next day is due."""
 
-    def __init__(self, service: ReminderService, jobs: JobQueue[BotContext], clock: Clock) -> None:
+    def __init__(
+        self,
+        service: ReminderService,
+        jobs: JobQueue[BotContext],
+        clock: Clock,
+        alerts: Alerts | None = None,
+    ) -> None:
         self.service = service
+        self.alerts = alerts or Alerts()  # told of each sweep: 3 failures in a row alert
         self.jobs = jobs
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
@@ -156,8 +164,10 @@ class ReminderScheduler:
                 report = await self.service.sweep()
                 if report.delivered or report.skipped or report.failed or report.blocked:
                     log.info("reminder sweep: %s", report)
-            except Exception:
+                self.alerts.job_succeeded("reminders")
+            except Exception as exc:
                 log.exception("the reminder sweep failed; the next tick retries")
+                self.alerts.job_failed("reminders", exc)
             if not self._again:
                 break
         self._plan()
@@ -213,7 +223,7 @@ class ReminderFeature:
         )
         services.reminders = service
         scheduler = self._schedulers[id(app)] = ReminderScheduler(
-            service, app.job_queue, services.clock
+            service, app.job_queue, services.clock, services.alerts
         )
         scheduler.start()
 
