@@ -87,6 +87,10 @@ class _Renderer:
         self._ = translator.get(lang).gettext
 
     def render(self, reply: Reply) -> str:
+        """The answer, then the answers to the message's other questions, if any."""
+        return "\n\n".join(self.render_one(r) for r in (reply, *reply.parts))
+
+    def render_one(self, reply: Reply) -> str:
         if reply.kind == "schedule":
             return "\n".join(self.schedule(reply))
         if reply.aspect:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.builtins import Builtins
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
@@ -47,6 +47,7 @@ from bot.domain.lexicon import (
     arithmetic,
 )
 from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, following, plan
+from bot.domain.sentences import asks, split_sentences
 from bot.domain.terms import Term
 
 THRESHOLD = 45.0  # below this score the matcher abstains
@@ -74,7 +75,11 @@ _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edif
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
 _BESIDE = 2  # content words either side of a name that still say something about it
-_STRAY = 0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
+_STRAY = 0.9
+_MAX_PARTS = 2  # besides the main answer, at most this many more questions of one message
+_COURTESY_ASPECTS = frozenset(
+    ["greeting", "thanks", "help"]
+)  # a topic word this rare (one entry's keyword) must be explained by the answer
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class Reply:
     end: dt.time | None = None  # window: its end (None: the end of the day)
     # Built-in answers (no KB entry): "greeting", "thanks", "help", "event:when", "venue:address"…
     aspect: str = ""
+    # The other questions of a message of several ("where is it, and what's the wifi?").
+    parts: tuple[Reply, ...] = ()
 
 
 class Matcher:
@@ -178,8 +185,34 @@ class Matcher:
         """Answer `question` asked at `now`.
 
         lang forces the answer language; hint (user's Telegram language) breaks ties when the
-        text is ambiguous.
+        text is ambiguous. A message of several sentences is read whole first; when that finds
+        nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
+        best answer to a question among them answers (the others ride along as `parts`).
         """
+        whole = self._answer_one(question, now, lang, hint)
+        sentences = split_sentences(question[:_MAX_CHARS])
+        if len(sentences) < 2:
+            return whole
+        lang = lang or whole.lang
+        read = [(s, self._answer_one(s, now, lang, hint)) for s in sentences]
+        found = [
+            (s, r) for s, r in read if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS
+        ]
+        if not found:
+            return whole
+        asked = [(s, r) for s, r in found if asks(s)] or found
+        best = whole if whole.kind != "abstain" else max(asked, key=lambda sr: sr[1].score)[1]
+        others = tuple(r for _, r in asked if r.entry != best.entry)
+        return replace(best, question=question, parts=others[:_MAX_PARTS])
+
+    def _answer_one(
+        self,
+        question: str,
+        now: dt.datetime,
+        lang: str | None = None,
+        hint: str | None = None,
+    ) -> Reply:
+        """Answer one sentence (or a whole message read as one)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         if lang not in ("es", "en"):

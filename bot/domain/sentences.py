@@ -1,0 +1,102 @@
+"""A message's sentences, and whether one asks something.
+
+Attendees write e-mails ("Dear organisers, ... I would like to know ... Best regards, Ana") and
+several questions in one message; each sentence is read on its own when the whole says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.language import tokens
+
+# A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
+# ("10.30", "3 p.m.") do not end one; nor does an abbreviation's single letter.
+_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\s*\n+\s*|(?=[¿¡])")
+_MIN_WORDS = 2  # a one-word fragment ("Thanks.") is read along with the whole, never alone
+# Words that open a question in any of the languages read (folded).
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "should",
+        "may",
+        "que",
+        "cual",
+        "cuales",
+        "quien",
+        "quienes",
+        "cuando",
+        "donde",
+        "como",
+        "cuanto",
+        "cuanta",
+        "cuantos",
+        "cuantas",
+        "por",
+        "hay",
+        "puedo",
+        "puede",
+        "pueden",
+        "tienen",
+        "habra",
+        "o",
+        "quais",
+        "qual",
+        "quem",
+        "quando",
+        "onde",
+        "quanto",
+        "quantos",
+        "tem",
+        "pode",
+        "posso",
+    ]
+)
+_WISHES = frozenset(
+    [
+        "know",
+        "wondering",
+        "wonder",
+        "confirm",
+        "tell",
+        "saber",
+        "confirmar",
+        "indicar",
+        "decir",
+        "gustaria",
+        "quisiera",
+        "queria",
+        "saber",
+    ]
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a message, each with at least two words."""
+    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
+
+
+def asks(sentence: str) -> bool:
+    """True when a sentence asks something: a question mark, a question word or a wish to know."""
+    if "?" in sentence or "¿" in sentence:
+        return True
+    words = tokens(sentence)
+    return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))

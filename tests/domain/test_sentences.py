@@ -1,0 +1,47 @@
+"""Long messages: greetings and sign-offs dropped, each question answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.answers import render_text
+from bot.domain.knowledge import load_knowledge
+from bot.domain.matcher import Matcher
+from bot.domain.sentences import asks, split_sentences
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = dt.datetime(2026, 3, 10, 9, 0)
+
+
+def test_a_message_splits_into_sentences_and_questions() -> None:
+    text = (
+        "Dear organisers, greetings from Lima. I would like to know the address. Best regards, Ana"
+    )
+    sentences = split_sentences(text)
+    assert sentences == [
+        "Dear organisers, greetings from Lima.",
+        "I would like to know the address.",
+        "Best regards, Ana",
+    ]
+    assert [asks(s) for s in sentences] == [False, True, False]
+    assert split_sentences("¿dónde? ¿cuándo?") == []  # one-word fragments are not read alone
+
+
+def test_a_formal_email_is_answered_from_its_question() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(
+        "Dear organisers, I hope this finds you well. My team is travelling from Quito. "
+        "I would like to know who is speaking at the opening keynote. Best regards, Ana",
+        NOW,
+    )
+    assert reply.entry == "opening-keynote"
+
+
+def test_each_question_of_a_message_is_answered() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer("Where is the pandas workshop? And is there wifi?", NOW)
+    assert {reply.entry, *(p.entry for p in reply.parts)} == {"pandas-workshop", "wifi"}
+    text = render_text(reply, kb, Translator(ROOT / "locales"))
+    assert "Lab 2" in text and "Network: AndesData" in text
