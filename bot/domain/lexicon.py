@@ -100,23 +100,6 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-# Function words (and a few very common ones) that tell Spanish from English in a short text.
-ES_WORDS = _words(
-    """el la los las lo un una unos unas de del al en y que quien quienes cual cuales como
-    cuando donde cuanto cuanta cuantos cuantas es son esta estan este hay habra se mi por
-    para con sin sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente
-    despues lunes martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora
-    semana evento gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde
-    proximo proxima dnd pq tmb cdo oye disculpe necesito quisiera lun mie mier jue vie sab dom
-    ayudame ayudeme ayudenme"""
-)
-EN_WORDS = _words(
-    """the is are was what whats when where how who which why do does did can could i my we you
-    your it its this that there on at of for to from with will would should be have has an and
-    today tomorrow yesterday now next after week day days date time event thanks thank hello
-    hey help please any anything something get tell u ur pls plz thx mon tue tues wed weds thu
-    thur thurs fri sat sun"""
-)
 # Common function words of other languages written in Latin script. A text where they outweigh
 # Spanish and English is in neither: the answer falls back to the user's language or English.
 OTHER_WORDS = _words(

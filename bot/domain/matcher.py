@@ -150,7 +150,9 @@ class Matcher:
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
         by_lang = texts_by_language(kb)
-        self.evidence = LanguageEvidence.from_texts(by_lang.get("es", []), by_lang.get("en", []))
+        self.evidence = LanguageEvidence.from_texts(**by_lang)
+        self.langs = tuple(kb.languages)  # a question is read as one of the event's languages
+        self.default_lang = DEFAULT_LANG if DEFAULT_LANG in self.langs else kb.default_lang
         # Everyday-world words are off domain only where the KB never uses them.
         own = self.index.normaliser.vocabulary
         self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own)
@@ -215,10 +217,10 @@ class Matcher:
         """Answer one sentence (or a whole message read as one)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
-        if lang not in ("es", "en"):
+        if lang not in self.langs:
             spelled = self.index.normaliser.spelled(words)
-            found = detect_language(text, spelled, self.evidence, hint)
-            lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
+            found = detect_language(text, spelled, self.evidence, hint, self.langs)
+            lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
         words = rewrite(split_codes(plain), year, self.session_words)

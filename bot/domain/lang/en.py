@@ -1,4 +1,9 @@
-"""English: how attendees ask the questions confbot answers without the knowledge base."""
+"""English: the words and phrasings the matcher reads English with (data only)."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hello", "hi", "hey", "hi there", "good morning", "good afternoon",
@@ -27,3 +32,30 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "venue:directions": ("how do i get there", "directions", "how to get to the venue",
                          "how can i get there", "how do i get to the venue"),
 }  # fmt: skip
+
+# Words that tell this language from the others in a short text (folded: lowercase, no accents).
+FUNCTION_WORDS = _words(
+    """the is are was what whats when where how who which why do does did can could i my we you
+    your it its this that there on at of for to from with will would should be have has an and
+    today tomorrow yesterday now next after week day days date time event thanks thank hello hey
+    help please any anything something get tell u ur pls plz thx mon tue tues wed weds thu thur
+    thurs fri sat sun"""
+)
+# Endings typical of the language: weak evidence for a word no list knows.
+ENDINGS: tuple[str, ...] = (
+    "tion",
+    "tions",
+    "ing",
+    "ness",
+    "ship",
+    "ful",
+    "ed",
+    "ly",
+    "th",
+    "sh",
+    "ck",
+    "w",
+    "y",
+)
+# Letters only (or mostly) this language writes, counted before folding.
+MARKS = ""

@@ -1,4 +1,9 @@
-"""Spanish: how attendees ask the questions confbot answers without the knowledge base."""
+"""Spanish: the words and phrasings the matcher reads Spanish with (data only)."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
@@ -26,3 +31,31 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "venue:directions": ("como llego", "como llegar a la sede", "indicaciones para llegar",
                          "como puedo llegar"),
 }  # fmt: skip
+
+# Words that tell this language from the others in a short text (folded: lowercase, no accents).
+FUNCTION_WORDS = _words(
+    """el la los las lo un una unos unas de del al en y que quien quienes cual cuales como cuando
+    donde cuanto cuanta cuantos cuantas es son esta estan este hay habra se mi por para con sin
+    sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente despues lunes
+    martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora semana evento
+    gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde proximo proxima dnd
+    pq tmb cdo oye disculpe necesito quisiera lun mie mier jue vie sab dom ayudame ayudeme
+    ayudenme"""
+)
+# Endings typical of the language: weak evidence for a word no list knows.
+ENDINGS: tuple[str, ...] = (
+    "cion",
+    "ciones",
+    "dad",
+    "dades",
+    "mente",
+    "ando",
+    "iendo",
+    "ar",
+    "os",
+    "as",
+    "o",
+    "a",
+)
+# Letters only (or mostly) this language writes, counted before folding.
+MARKS = "ñ¿¡áéíóúü"

@@ -1,4 +1,9 @@
-"""Portuguese: how attendees ask the questions confbot answers without the knowledge base."""
+"""Portuguese: the words and phrasings the matcher reads Portuguese with (data only)."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
@@ -24,3 +29,16 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "venue:directions": ("como chego", "como chegar ao local", "como faco para chegar",
                          "como posso chegar"),
 }  # fmt: skip
+
+# Words that tell this language from the others in a short text (folded: lowercase, no accents).
+FUNCTION_WORDS = _words(
+    """os as um uma uns umas do da dos das na nas pelo pela pelos pelas com sem quem qual quais
+    quando onde quanto quantos quantas sao estao esse essa isso isto tem vai vou voce voces meu
+    minha seu sua nao sim tambem hoje amanha ontem agora depois obrigado obrigada ola oi ajuda
+    bom boa tudo muito ate ao aos fica vem posso podem gostaria sexta terca quarta palestra
+    palestras onibus"""
+)
+# Endings typical of the language: weak evidence for a word no list knows.
+ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
+# Letters only (or mostly) this language writes, counted before folding.
+MARKS = "ãõçâêôàáéíóú"
