@@ -5,11 +5,11 @@ directions. The KB's own FAQs win: these are looked at only when no entry answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
-from bot.domain.lang import LANGUAGES, builtin_phrasings
+from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
 from bot.domain.language import tokens
 
 _ENOUGH = 60.0  # a built-in answers only a question close to one of its phrasings
@@ -24,6 +24,7 @@ class Builtin:
     entry: str
     aspect: str
     score: float
+    asked: tuple[str, ...] = ()  # the words that asked it (not the event's name)
 
 
 class Builtins:
@@ -40,7 +41,7 @@ class Builtins:
         # The event's own name may stand beside a built-in question ("who organises <event>?").
         event = kb.event
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
-        self.spare = frozenset(w for n in names for w in tokens(n))
+        self.spare = frozenset(w for n in names for w in tokens(n)) | words_of("EVENT_NOUNS")
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -78,7 +79,8 @@ class Builtins:
         hits = index.search(t.text for t in asked)
         if not hits or hits[0].score < _ENOUGH:
             return None
-        return self._builtin(hits[0].entry, words, hits[0].score)
+        found = self._builtin(hits[0].entry, words, hits[0].score)
+        return replace(found, asked=tuple(words[t.index] for t in asked))
 
     def _builtin(self, key: str, words: list[str], score: float) -> Builtin:
         if key in _COURTESY:

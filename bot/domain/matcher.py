@@ -26,6 +26,7 @@ from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
+from bot.domain.lang import words_of
 from bot.domain.language import (
     LanguageEvidence,
     detect_language,
@@ -76,6 +77,7 @@ _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edif
 _SPANS = "year years ano anos"
 _BESIDE = 2  # content words either side of a name that still say something about it
 _STRAY = 0.9
+_CLOSE = 0.75  # an entry one of whose phrasings the question is this close to beats a built-in
 _MAX_PARTS = 2  # besides the main answer, at most this many more questions of one message
 _COURTESY_ASPECTS = frozenset(
     ["greeting", "thanks", "help"]
@@ -134,7 +136,14 @@ class Matcher:
                 "how many": 0.5,
                 _SPANS: 0.35,
             },
-            light_words=(*SCHEDULE_WORDS, *_META.split(), *SESSION_NOUNS, *ROLE_WORDS),
+            light_words=(
+                *SCHEDULE_WORDS,
+                *_META.split(),
+                *SESSION_NOUNS,
+                *ROLE_WORDS,
+                *words_of("ASPECTS"),
+                *words_of("CONFIRMATION"),
+            ),  # fmt: skip
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
@@ -174,6 +183,14 @@ class Matcher:
             self.off_phrases[stems[0]].append(stems)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
         self.session_words = SessionWords.from_kb(kb)
+        # Per language: Portuguese "data" (date) is an aspect, English "data" a topic.
+        self.session_aspects = {
+            lang: frozenset(
+                term(w)
+                for w in (*words_of("ASPECTS", lang), *words_of("CONFIRMATION", lang), *ROLE_WORDS)
+            )
+            for lang in self.langs
+        }
         self.builtins = Builtins(kb)
         self.defaults = self._general_entries()
 
@@ -285,8 +302,15 @@ class Matcher:
             and not self._mostly_unknown(terms)
             and not self._stray(hits[0], terms, words)
         ):
+            builtin = self._builtin(question, lang, plain, hits[0])
+            if builtin is not None:
+                return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-        return self._builtin(question, lang, plain) or self._abstain(question, lang, hits)
+        return (
+            self._session_by_topic(question, lang, terms, words)
+            or self._builtin(question, lang, plain)
+            or self._abstain(question, lang, hits)
+        )
 
     def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
@@ -450,11 +474,40 @@ class Matcher:
         )
         return unknown > known or (unknown > 0 and known <= 1)
 
-    def _builtin(self, question: str, lang: str, words: list[str]) -> Reply | None:
-        """A greeting, thanks, help or the event's own facts, when no KB entry answered."""
+    def _session_by_topic(
+        self, question: str, lang: str, terms: list[Term], words: list[str]
+    ) -> Reply | None:
+        """The session a question names when the rest of it only asks for one of its facts.
+
+        "when is the git session?", "who teaches the Make class?": when, who and session say
+        what is asked of the session, and every session answers them (date, time, room,
+        speakers), so they are left out of the search for it.
+        """
+        aspects = self.session_aspects.get(lang, frozenset())
+        topic = [t for t in terms if t.text not in aspects]
+        if not topic or len(topic) == len(terms) or any(self._unknown_topic(t) for t in topic):
+            return None
+        hits = self.index.search(t.text for t in topic)
+        if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
+            return None
+        if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):
+            return None
+        return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+
+    def _builtin(
+        self, question: str, lang: str, words: list[str], rival: Hit | None = None
+    ) -> Reply | None:
+        """A greeting, thanks, help or the event's own facts, when no KB entry answered (or
+        the `rival` entry matched only the event's name and not what the question asks)."""
         found = self.builtins.find(words, lang)
         if found is None:
             return None
+        term = self.index.normaliser.term
+        if rival is not None and (
+            rival.closeness >= _CLOSE
+            or all(self.index.explains(rival.entry, term(w)) for w in found.asked)
+        ):
+            return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()
         return Reply(
             question, lang, "entry", found.entry, found.score,

@@ -62,3 +62,17 @@ def test_the_kbs_own_faq_wins(matcher: Matcher) -> None:
     reply = matcher.answer("hola", dt.datetime(2015, 10, 20, 9, 0))
     assert reply.entry == "greeting" and reply.aspect == ""  # the shipped KB's greeting FAQ
     assert matcher.answer("when is it?", dt.datetime(2015, 10, 20, 9, 0)).entry == "dates"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("when is the pandas session?", "pandas-workshop"),  # when/session ask of the session
+        ("who gives the maps talk?", "maps-talk"),
+        ("who runs this conference?", "event"),  # the event itself, whatever it is called
+    ],
+)
+def test_a_sessions_facts_and_the_events_own_nouns(
+    timed: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert Matcher(timed).answer(question, NOW).entry == entry

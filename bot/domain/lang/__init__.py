@@ -19,3 +19,12 @@ def builtin_phrasings(lang: str) -> dict[str, tuple[str, ...]]:
     """One language's phrasings of each built-in question, by question (none if unknown)."""
     module = LANGUAGES.get(lang)
     return dict(module.BUILTINS) if module is not None else {}
+
+
+def words_of(name: str, lang: str | None = None) -> frozenset[str]:
+    """One word list (e.g. "ASPECTS") of `lang`, or the union over every language."""
+    found: set[str] = set()
+    for code, module in LANGUAGES.items():
+        if lang is None or code == lang:
+            found |= getattr(module, name, frozenset())
+    return frozenset(found)

@@ -59,3 +59,14 @@ ENDINGS: tuple[str, ...] = (
 )
 # Letters only (or mostly) this language writes, counted before folding.
 MARKS = ""
+# Words that ask for one of a session's facts (when, where, who, which room) or name a
+# session in general: beside a session's own words they are what is asked, not its topic.
+ASPECTS = _words(
+    """when where who whom whose time times date day hour room rooms floor speaker speakers speak
+    speaks speaking teach teaches teaching taught presents present presenting gives give giving
+    runs run leads lead hosts host"""
+)
+# Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
+CONFIRMATION = _words("""right correct yes true isnt isn it confirm sure""")
+# Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
+EVENT_NOUNS = _words("event conference congress summit workshop meetup symposium forum week")

@@ -42,3 +42,15 @@ FUNCTION_WORDS = _words(
 ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
 # Letters only (or mostly) this language writes, counted before folding.
 MARKS = "ãõçâêôàáéíóú"
+# Words that ask for one of a session's facts (when, where, who, which room) or name a
+# session in general: beside a session's own words they are what is asked, not its topic.
+ASPECTS = _words(
+    """quando onde quem hora horas data dia sala salas andar palestrante palestrantes apresenta
+    apresentam ministra ministram fala falam"""
+)
+# Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
+CONFIRMATION = _words("""certo verdade correto sim ne confirmar""")
+# Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
+EVENT_NOUNS = _words(
+    "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
+)
