@@ -186,6 +186,13 @@ class _Renderer:
         event, span = self.kb.event, self.span()
         if reply.relative == "ended":
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
+        if reply.relative == "missed":
+            if not sessions:
+                return [esc(_("You would miss nothing on the programme."))]
+            lines = [esc(_("You would miss:"))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.times_note(sessions)
         if reply.relative == "week":
             if not sessions:
                 monday = self.date(reply.day) if reply.day else ""

@@ -199,8 +199,8 @@ class DateReader:
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None
-        if not _is_free(words, i + 1):
-            return None  # "the 7th workshop", "the 20 countries": not a date
+        if before not in DAY_WORDS and not _is_free(words, i + 1):
+            return None  # "the 7th workshop", "the 20 countries": not a date ("day 3 ends" is)
         day = _safe_date(self.start.year, self.start.month, n)
         inside = day is not None and self.start <= day <= self.end
         if before in DAY_WORDS and not inside and n <= (self.end - self.start).days + 1:

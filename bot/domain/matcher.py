@@ -47,7 +47,7 @@ from bot.domain.lexicon import (
     PLACE,
     arithmetic,
 )
-from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, following, plan
+from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
 from bot.domain.sentences import asks, split_sentences
 from bot.domain.terms import Term
 
@@ -78,6 +78,7 @@ _SPANS = "year years ano anos"
 _BESIDE = 2  # content words either side of a name that still say something about it
 _STRAY = 0.9
 _CLOSE = 0.75  # an entry one of whose phrasings the question is this close to beats a built-in
+_PAST_ASKED = frozenset(["did", "didnt"])
 _MAX_PARTS = 2  # besides the main answer, at most this many more questions of one message
 _COURTESY_ASPECTS = frozenset(
     ["greeting", "thanks", "help"]
@@ -192,6 +193,8 @@ class Matcher:
             for lang in self.langs
         }
         self.builtins = Builtins(kb)
+        self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
+        self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
         self.defaults = self._general_entries()
 
     def answer(
@@ -248,13 +251,18 @@ class Matcher:
         local = _local(now, self.kb.event.tz)
         when = self.dates.read(words, local.date())
         clock = read_clock(words, local.time()) if when is None or when.day else None
-        if clock is not None and clock.window and when is None:
+        if clock is not None and clock.window and when is None and not self.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:
             day = when.day if when is not None and when.day else local.date()
             relative = when.relative if when is not None else ""
             used = when.consumed if when is not None else frozenset()
             when = When(relative, day, used | clock.consumed)
+        past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
+        if when is not None and when.day and not past and any(w in self.miss for w in words):
+            leaving = any(w in self.leave for w in words)
+            at = clock.start if clock is not None and not clock.now else None
+            return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
@@ -283,12 +291,13 @@ class Matcher:
                     after = following(self.kb, hits[0].entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-            p = after or self._at_clock(when, clock, local) or plan(self.kb, when, local)
-            ids = tuple(s.id for s in p.sessions)
-            return Reply(
-                question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
-                day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
-            )  # fmt: skip
+            p = (
+                after
+                or self._edge(words, when)
+                or self._at_clock(when, clock, local)
+                or plan(self.kb, when, local)
+            )
+            return self._schedule(question, lang, p)
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
@@ -340,6 +349,23 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
+        ids = tuple(s.id for s in p.sessions)
+        return Reply(
+            question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
+            day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
+        )  # fmt: skip
+
+    def _edge(self, words: list[str], when: When) -> Plan | None:
+        """The first or last session of the day asked, for "when does day 3 end/start?"."""
+        if when.day is None or when.relative in ("week", "next"):
+            return None
+        if any(w in self.day_end for w in words):
+            return edge(self.kb, when.day, last=True)
+        if any(w in self.day_start for w in words):
+            return edge(self.kb, when.day, last=False)
+        return None
 
     def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:
         """The sessions at the time of day asked, when the day has published times."""

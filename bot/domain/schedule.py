@@ -143,3 +143,32 @@ def _starts_after(session: Session, now: dt.datetime) -> bool:
     if session.date > now.date():
         return True
     return session.date == now.date() and session.start is not None and session.start > now.time()
+
+
+def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -> Plan:
+    """What someone arriving on `day` (at `at`) misses, or leaving then misses after it."""
+    dated = _dated(kb)
+    moment = (day, at or (dt.time.max if leaving else dt.time.min))
+
+    def when(s: Session) -> tuple[dt.date, dt.time]:
+        return (s.date or day, s.start or (dt.time.min if leaving else dt.time.max))
+
+    if leaving:
+        found = [s for s in dated if when(s) >= moment and (s.date != day or at is not None)]
+        found += [s for s in dated if at is None and s.date is not None and s.date > day]
+        found = sorted(set(found), key=dated.index)
+    else:
+        found = [s for s in dated if when(s) < moment]
+    return Plan("missed", day, tuple(found), at)
+
+
+def edge(kb: KnowledgeBase, day: dt.date, last: bool) -> Plan | None:
+    """The day's first or last session(s), when the day publishes start times."""
+    timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
+    if not timed:
+        return None
+    if last:
+        final = max(s.end or s.start or dt.time.min for s in timed)
+        return Plan("", day, tuple(s for s in timed if (s.end or s.start) == final))
+    first = timed[0].start
+    return Plan("", day, tuple(s for s in timed if s.start == first))

@@ -109,3 +109,31 @@ def test_speakers_rooms_and_tracks_name_sessions(
     clock_matcher: Matcher, question: str, entry: str
 ) -> None:
     assert clock_matcher.answer(question, NOW).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "sessions"),
+    [
+        ("I arrive on day 2, what do I miss?", NOW, 7),  # all of day 1
+        ("llego mañana a las 10, ¿qué me pierdo?", NOW, 8),  # day 1 and the 09:30 talk
+        ("I leave at 3pm today, what will I miss?", NOW, 3),
+    ],
+)
+def test_arriving_or_leaving_misses_what_is_before_or_after(
+    clock_matcher: Matcher, question: str, now: dt.datetime, sessions: int
+) -> None:
+    reply = clock_matcher.answer(question, now)
+    assert reply.relative == "missed" and len(reply.sessions) == sessions
+
+
+def test_what_did_i_miss_yesterday_is_that_days_programme(clock_matcher: Matcher) -> None:
+    reply = clock_matcher.answer("what did I miss yesterday?", dt.datetime(2026, 3, 11, 9, 0))
+    assert reply.relative == "yesterday" and reply.sessions[0] == "welcome"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("what time does day 2 end?", "closing"), ("when does day 1 start?", "welcome")],
+)
+def test_a_days_start_and_end(clock_matcher: Matcher, question: str, entry: str) -> None:
+    assert clock_matcher.answer(question, NOW).entry == entry

@@ -70,3 +70,9 @@ ASPECTS = _words(
 CONFIRMATION = _words("""right correct yes true isnt isn it confirm sure""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
 EVENT_NOUNS = _words("event conference congress summit workshop meetup symposium forum week")
+# "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
+MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
+LEAVE = _words("leave leaving depart departing")
+# "When does day 3 end / start?": the day's last or first session.
+DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
+DAY_START = _words("start starts begin begins kick")

@@ -71,3 +71,9 @@ CONFIRMATION = _words("""cierto verdad correcto si confirmo confirmar no""")
 EVENT_NOUNS = _words(
     "evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"
 )
+# "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
+MISS = _words("pierdo perdere perderia perder perderme")
+LEAVE = _words("salgo saldre irme retiro")
+# "When does day 3 end / start?": the day's last or first session.
+DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
+DAY_START = _words("empieza empiezan comienza comienzan inicia inician")

@@ -54,3 +54,9 @@ CONFIRMATION = _words("""certo verdade correto sim ne confirmar""")
 EVENT_NOUNS = _words(
     "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
 )
+# "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
+MISS = _words("perco perder perderei")
+LEAVE = _words("saio sair sairei embora")
+# "When does day 3 end / start?": the day's last or first session.
+DAY_END = _words("termina terminam acaba acabam encerra encerram")
+DAY_START = _words("comeca comecam inicia iniciam")
