@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -84,6 +85,7 @@ def format_day(day: dt.date, lang: str, gettext: Callable[[str], str], year: boo
 class _Renderer:
     def __init__(self, lang: str, kb: KnowledgeBase, translator: Translator, style: _Style):
         self.lang, self.kb, self.style = lang, kb, style
+        self._children: defaultdict[str, list[Session]] | None = None
         self._ = translator.get(lang).gettext
 
     def render(self, reply: Reply) -> str:
@@ -178,7 +180,12 @@ class _Renderer:
         return lines
 
     def undated_children(self, s: Session) -> list[Session]:
-        return [c for c in self.kb.sessions if c.part_of == s.id and c.date is None]
+        if self._children is None:  # one pass over the programme per answer, not per line
+            self._children = defaultdict(list)
+            for c in self.kb.sessions:
+                if c.part_of and c.date is None:
+                    self._children[c.part_of].append(c)
+        return self._children.get(s.id, [])
 
     def schedule(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.domain.lang import LANGUAGES
 from bot.domain.lexicon import ABBREVIATIONS, OTHER_WORDS
@@ -136,6 +136,12 @@ class LanguageEvidence:
                 seen[w] = seen.get(w, 0) + 1
         return cls(own, frozenset(w for w, n in seen.items() if n > 1))
 
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every word some language is known to use: no ending needs guessing for it."""
+        found = set(self.shared).union(*self.own.values())
+        return frozenset(found.union(*(m.FUNCTION_WORDS for m in LANGUAGES.values())))
+
     @property
     def es(self) -> frozenset[str]:
         return self.own.get("es", frozenset())
@@ -158,8 +164,7 @@ def language_scores(
         data = LANGUAGES.get(lang)
         marks = sum(1 for c in lowered if data is not None and c in data.MARKS)
         scores[lang] = 2.0 * min(3, marks)
-    known = evidence.shared | {w for lang in langs for w in _function_words(lang)}
-    known |= {w for lang in langs for w in evidence.own.get(lang, ())}
+    known = evidence.known
     for word in words:
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
