@@ -11,8 +11,9 @@ from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
 from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
 from bot.domain.language import tokens
+from bot.domain.tuning import TUNING
 
-_ENOUGH = 60.0  # a built-in answers only a question close to one of its phrasings
+_ENOUGH = TUNING.builtin_enough
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.tuning import TUNING
+
 # "10:30", "10h30", "3pm", "3 p.m.", "15h", "15 hrs" (folded text).
 _HHMM = re.compile(r"\b([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)\s?(am|pm|a\.\s?m\.|p\.\s?m\.)?(?!\w)")
 _MERIDIEM = re.compile(r"\b(1[0-2]|0?[1-9])\s?(am|pm|a\.\s?m\.|p\.\s?m\.)(?!\w)")
@@ -39,7 +41,7 @@ _BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 )
 # After a bare hour, these say it is a day of the month instead ("at 11 of March").
 _NOT_AFTER = frozenset(["de", "of", "st", "nd", "rd", "th", "days", "dias", "day", "dia"])
-_EARLY = 8  # a bare hour below this, at a conference, is the afternoon ("at 3" is 15:00)
+_EARLY = TUNING.early_hour
 
 # Parts of the day: the window they name (end 24:00 is written as None).
 _PARTS: dict[str, tuple[int, int | None]] = {

@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 
 from bot.domain.lang import LANGUAGES
 from bot.domain.lexicon import ABBREVIATIONS, OTHER_WORDS
+from bot.domain.tuning import TUNING
 
 MAX_TOKENS = 64  # a question longer than this is read from its start only
 
@@ -19,7 +20,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 
 
 DEFAULT_LANGS = ("es", "en")  # a text's candidate languages unless the KB names others
-_OTHER = 2.5  # weight of a function word of another language (they often share "la", "de")
+_OTHER = TUNING.other_language
 
 
 def _strip_marks(text: str) -> str:

@@ -50,15 +50,16 @@ from bot.domain.lexicon import (
 from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
 from bot.domain.sentences import asks, split_sentences
 from bot.domain.terms import Term
+from bot.domain.tuning import TUNING
 
-THRESHOLD = 45.0  # below this score the matcher abstains
+THRESHOLD = TUNING.threshold  # below this score the matcher abstains
 DEFAULT_LANG = "en"
-_MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
-_SUGGEST_FLOOR = 12.0
-_DAY_POOL = 8  # hits looked at for a session on the day a question names
-_DAY_FLOOR = 25.0  # ...and how well such a session must still fit the question's words
-_DAY_SHARE = 0.4
-_FEW_TOPICS = 4  # a day question with fewer topic words abstains on any unknown one
+_MAX_CHARS = TUNING.max_chars
+_SUGGEST_FLOOR = TUNING.suggest_floor
+_DAY_POOL = TUNING.day_pool
+_DAY_FLOOR = TUNING.day_floor
+_DAY_SHARE = TUNING.day_share
+_FEW_TOPICS = TUNING.few_topics
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
@@ -75,14 +76,12 @@ _META = (
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
-_BESIDE = 2  # content words either side of a name that still say something about it
-_STRAY = 0.9
-_CLOSE = 0.75  # an entry one of whose phrasings the question is this close to beats a built-in
+_BESIDE = TUNING.beside
+_STRAY = TUNING.stray
+_CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
-_MAX_PARTS = 2  # besides the main answer, at most this many more questions of one message
-_COURTESY_ASPECTS = frozenset(
-    ["greeting", "thanks", "help"]
-)  # a topic word this rare (one entry's keyword) must be explained by the answer
+_MAX_PARTS = TUNING.max_parts
+_COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 
 
 @dataclass(frozen=True)

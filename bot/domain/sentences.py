@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from bot.domain.language import tokens
+from bot.domain.tuning import TUNING
 
 # A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
 # ("10.30", "3 p.m.") do not end one; nor does an abbreviation's single letter.
 _SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\s*\n+\s*|(?=[¿¡])")
-_MIN_WORDS = 2  # a one-word fragment ("Thanks.") is read along with the whole, never alone
+_MIN_WORDS = TUNING.min_sentence_words
 # Words that open a question in any of the languages read (folded).
 _QUESTION_WORDS = frozenset(
     [
