@@ -10,6 +10,7 @@ from bot.domain.date_words import (
     COMING,
     COUNTS,
     DAY_WORDS,
+    FEIRA_DAYS,
     LINKS,
     MONTHS,
     ORDINAL_DAYS,
@@ -134,6 +135,8 @@ class DateReader:
             if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day
             return self._when(kind, n, today, range(i, i + 1))
+        if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
+            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise

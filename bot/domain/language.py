@@ -164,7 +164,10 @@ def language_scores(
     for lang in langs:
         data = LANGUAGES.get(lang)
         marks = sum(1 for c in lowered if data is not None and c in data.MARKS)
-        scores[lang] = 2.0 * min(3, marks)
+        accents = sum(1 for c in lowered if data is not None and c in data.ACCENTS)
+        scores[lang] = 2.0 * min(3, marks) + 2.0 * min(3, accents)
+        if data is not None and data.PATTERN and re.search(data.PATTERN, lowered):
+            scores[lang] += 2.0  # a spelling only this language has ("é" alone, "ção")
     known = evidence.known
     for word in words:
         for lang in langs:

@@ -6,6 +6,8 @@ no list may name a topic of the knowledge base.
 
 from __future__ import annotations
 
+from bot.domain.lang.pt import STOPWORDS as PT_STOPWORDS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -74,7 +76,7 @@ FILLER_ES = _words(
     estimado estimada estimados estimadas consultar consulto
     jaja jajaja jeje jejeje"""
 )
-STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
+STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES | PT_STOPWORDS
 
 # Texting abbreviations, by language: "dnd" is "donde" in Spanish but "D&D" in English.
 ABBREVIATIONS: dict[str, dict[str, str]] = {

@@ -19,7 +19,8 @@ _SCHEDULE_TEXT = (
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
     "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen "
     "morning afternoon evening night tonight noon early late temprano tarde noche mediodia last "
-    "ultimo ultima miss missed perdi perdimos meeting meetings reunion reuniones"
+    "ultimo ultima miss missed perdi perdimos meeting meetings reunion reuniones "
+    "programacao acontece acontecendo atividade atividades sessao sessoes quando onde"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 

@@ -59,6 +59,7 @@ ENDINGS: tuple[str, ...] = (
 )
 # Letters only (or mostly) this language writes, counted before folding.
 MARKS = ""
+ACCENTS = ""
 # Words that ask for one of a session's facts (when, where, who, which room) or name a
 # session in general: beside a session's own words they are what is asked, not its topic.
 ASPECTS = _words(
@@ -76,3 +77,5 @@ LEAVE = _words("leave leaving depart departing")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
 DAY_START = _words("start starts begin begins kick")
+# A spelling only this language has (regular expression over the lowercased text, or "").
+PATTERN = r""

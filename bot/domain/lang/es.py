@@ -58,7 +58,8 @@ ENDINGS: tuple[str, ...] = (
     "a",
 )
 # Letters only (or mostly) this language writes, counted before folding.
-MARKS = "ñ¿¡áéíóúü"
+MARKS = "ñ¿¡ü"
+ACCENTS = "áéíóú"  # shared with Portuguese: evidence only against languages without them
 # Words that ask for one of a session's facts (when, where, who, which room) or name a
 # session in general: beside a session's own words they are what is asked, not its topic.
 ASPECTS = _words(
@@ -77,3 +78,5 @@ LEAVE = _words("salgo saldre irme retiro")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words("empieza empiezan comienza comienzan inicia inician")
+# A spelling only this language has (regular expression over the lowercased text, or "").
+PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"

@@ -36,12 +36,13 @@ FUNCTION_WORDS = _words(
     quando onde quanto quantos quantas sao estao esse essa isso isto tem vai vou voce voces meu
     minha seu sua nao sim tambem hoje amanha ontem agora depois obrigado obrigada ola oi ajuda
     bom boa tudo muito ate ao aos fica vem posso podem gostaria sexta terca quarta palestra
-    palestras onibus"""
+    palestras onibus eu chego perco que"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
 ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
 # Letters only (or mostly) this language writes, counted before folding.
-MARKS = "ãõçâêôàáéíóú"
+MARKS = "ãõçâêôà"
+ACCENTS = "áéíóú"  # shared with Spanish
 # Words that ask for one of a session's facts (when, where, who, which room) or name a
 # session in general: beside a session's own words they are what is asked, not its topic.
 ASPECTS = _words(
@@ -60,3 +61,13 @@ LEAVE = _words("saio sair sairei embora")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam acaba acabam encerra encerram")
 DAY_START = _words("comeca comecam inicia iniciam")
+# A spelling only this language has (regular expression over the lowercased text, or "").
+PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
+# Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
+STOPWORDS = _words(
+    """o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
+    que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
+    isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
+    sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
+    obrigado obrigada oi ola tudo bem"""
+)
