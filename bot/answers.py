@@ -310,6 +310,8 @@ class _Renderer:
         ]
         if venue.directions is not None and (directions or venue.address is None):
             lines.append(esc(venue.directions.get(self.lang)))
+        if venue.notes is not None:
+            lines.append(esc(venue.notes.get(self.lang)))
         return lines
 
     def span(self) -> dict[str, str]:

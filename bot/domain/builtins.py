@@ -39,10 +39,15 @@ class Builtins:
             phrasings = {k: v for k, v in builtin_phrasings(lang).items() if self._can_answer(k)}
             if phrasings and lang not in self.indexes:
                 self.indexes[lang] = Index(Document(k, ps) for k, ps in phrasings.items())
+        # Words of the built-in questions ("address", "parking"): asked of any venue, never an
+        # unknown topic beside its name.
+        self.words = frozenset().union(*(i.normaliser.vocabulary for i in self.indexes.values()))
         # The event's own name may stand beside a built-in question ("who organises <event>?").
         event = kb.event
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
-        self.spare = frozenset(w for n in names for w in tokens(n)) | words_of("EVENT_NOUNS")
+        venues = [n for v in kb.venues for n in v.name.values()]
+        self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
+        self.spare |= words_of("EVENT_NOUNS")
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -95,7 +100,7 @@ class Builtins:
         """The venue the words name, else the first with an address (or the first)."""
         asked = set(words)
         for v in self.kb.venues:
-            if any(asked & set(n.casefold().split()) for n in v.name.values()):
+            if any(asked & set(tokens(n)) for n in v.name.values()):
                 return v
         return next((v for v in self.kb.venues if v.address), None) or next(
             iter(self.kb.venues), None

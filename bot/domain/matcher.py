@@ -42,6 +42,7 @@ from bot.domain.lexicon import (
     GENERAL_QUESTIONS,
     OFF_DOMAIN,
     OFF_DOMAIN_PHRASES,
+    STOPWORDS,
     OPENING,
     OWNERSHIP,
     PLACE,
@@ -176,6 +177,9 @@ class Matcher:
         titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
         self.identity = self._terms_of([*organiser, *cities, *names]) - titles
         self.organiser = self._terms_of(organiser) - titles
+        self.identity_words = frozenset(
+            w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
+        )
         self.places = frozenset(stem(w) for text in cities for w in tokens(text))
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
@@ -248,8 +252,10 @@ class Matcher:
         if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
-        when = self.dates.read(words, local.date())
-        clock = read_clock(words, local.time()) if when is None or when.day else None
+        # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
+        dated = [w if w not in self.identity_words else "the" for w in words]
+        when = self.dates.read(dated, local.date())
+        clock = read_clock(dated, local.time()) if when is None or when.day else None
         if clock is not None and clock.window and when is None and not self.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:
@@ -426,7 +432,9 @@ class Matcher:
     def _unknown_topic(self, term: Term) -> bool:
         """True for a word the KB never uses that could be a topic (not a number, not filler)."""
         text = term.text
-        return not term.known and text.isalpha() and len(text) > 2 and text not in self.index.light
+        if term.known or not text.isalpha() or len(text) <= 2 or text in self.index.light:
+            return False
+        return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""

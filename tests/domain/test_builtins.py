@@ -43,6 +43,8 @@ def tr() -> Translator:
         ("how can I contact the organisers?", "event", "en", "hello@andesdata.example"),
         ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
+        ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
+        ("¿cuál es la dirección del Campus de Ingeniería?", "campus", "es", "Calle 26 No. 1-50"),
     ],
 )
 def test_questions_no_entry_answers_get_a_built_in_answer(
