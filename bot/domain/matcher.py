@@ -42,10 +42,10 @@ from bot.domain.lexicon import (
     GENERAL_QUESTIONS,
     OFF_DOMAIN,
     OFF_DOMAIN_PHRASES,
-    STOPWORDS,
     OPENING,
     OWNERSHIP,
     PLACE,
+    STOPWORDS,
     arithmetic,
 )
 from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
@@ -433,6 +433,8 @@ class Matcher:
         """True for a word the KB never uses that could be a topic (not a number, not filler)."""
         text = term.text
         if term.known or not text.isalpha() or len(text) <= 2 or text in self.index.light:
+            return False
+        if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
 

@@ -27,9 +27,13 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                        "how long does it last", "how many days"),
     "event:website": ("website", "what is the website", "web page", "url of the event",
                       "official site", "link to the website"),
-    "venue:address": ("which room", "what room", "which floor", "what floor", "room number", "what is the address", "address of the venue", "exact address",
+    "venue:address": ("which room", "what room", "which floor", "what floor", "room number",
+                      "what is the address", "address of the venue", "exact address",
                       "street address", "where exactly"),
-    "venue:directions": ("is there parking", "where can i park", "parking", "where can i leave the car", "public transport", "nearest station", "from the train station", "which station", "by bus", "by metro", "how do i get there", "directions", "how to get to the venue",
+    "venue:directions": ("is there parking", "where can i park", "parking",
+                         "where can i leave the car", "public transport", "nearest station",
+                         "from the train station", "which station", "by bus", "by metro",
+                         "how do i get there", "directions", "how to get to the venue",
                          "how can i get there", "how do i get to the venue"),
 }  # fmt: skip
 

@@ -26,9 +26,13 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                        "cuantos dias son"),
     "event:website": ("sitio web", "pagina web", "cual es la pagina web", "web del evento",
                       "enlace de la pagina"),
-    "venue:address": ("en que sala", "que sala", "que piso", "en que piso", "numero de sala", "cual es la direccion", "direccion de la sede", "direccion exacta",
+    "venue:address": ("en que sala", "que sala", "que piso", "en que piso", "numero de sala",
+                      "cual es la direccion", "direccion de la sede", "direccion exacta",
                       "donde queda exactamente"),
-    "venue:directions": ("hay parqueadero", "hay estacionamiento", "donde parqueo", "donde estaciono", "transporte publico", "estacion mas cercana", "en bus", "en metro", "como llego", "como llegar a la sede", "indicaciones para llegar",
+    "venue:directions": ("hay parqueadero", "hay estacionamiento", "donde parqueo",
+                         "donde estaciono", "transporte publico", "estacion mas cercana",
+                         "en bus", "en metro", "como llego", "como llegar a la sede",
+                         "indicaciones para llegar",
                          "como puedo llegar"),
 }  # fmt: skip
 

@@ -24,9 +24,12 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "event:duration": ("quanto tempo dura o evento", "quantos dias dura a conferencia",
                        "quanto dura", "quantos dias sao"),
     "event:website": ("site", "qual e o site", "pagina do evento", "site oficial", "link do site"),
-    "venue:address": ("qual sala", "em que sala", "qual andar", "em que andar", "qual e o endereco", "endereco do local", "endereco exato",
+    "venue:address": ("qual sala", "em que sala", "qual andar", "em que andar",
+                      "qual e o endereco", "endereco do local", "endereco exato",
                       "onde fica exatamente"),
-    "venue:directions": ("tem estacionamento", "onde estacionar", "onde deixo o carro", "transporte publico", "estacao mais proxima", "de metro", "de onibus", "como chego", "como chegar ao local", "como faco para chegar",
+    "venue:directions": ("tem estacionamento", "onde estacionar", "onde deixo o carro",
+                         "transporte publico", "estacao mais proxima", "de metro", "de onibus",
+                         "como chego", "como chegar ao local", "como faco para chegar",
                          "como posso chegar"),
 }  # fmt: skip
 
