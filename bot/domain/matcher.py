@@ -175,7 +175,10 @@ class Matcher:
         names = [n for v in kb.venues for n in v.name.values()]
         # ...except words the programme's titles use: "Open Data Collective" runs "open data".
         titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
+        # Acronyms stay names even in a title ("Asamblea de la SAI").
+        acronyms = [w for t in (*organiser, *names) for w in re.findall(r"\b[A-Z]{2,}\b", t)]
         self.identity = self._terms_of([*organiser, *cities, *names]) - titles
+        self.identity |= self._terms_of(acronyms)
         self.organiser = self._terms_of(organiser) - titles
         self.identity_words = frozenset(
             w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
@@ -289,11 +292,14 @@ class Matcher:
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
+                if few and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
+                    return self._abstain(question, lang, hits)  # a topic nothing answers
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.session_words)
-                    after = following(self.kb, hits[0].entry, step) if step else None
+                    entry = self._namesake(hits[0].entry, when, local) if step else hits[0].entry
+                    after = following(self.kb, entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
             p = (
@@ -354,6 +360,30 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
+        """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
+        asked, else the one running now or next today, else the last one before now."""
+        session = self.kb.session(entry)
+        if session is None:
+            return entry
+        title = session.title.values()
+        same = sorted(
+            (s for s in self.kb.sessions if s.title.values() == title and s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
+        )
+        if len(same) < 2:
+            return entry
+        if when.day is not None and when.relative not in ("next", "now", "week"):
+            return next((s.id for s in same if s.date == when.day), entry)
+        today = [s for s in same if s.date == local.date()]
+        now = local.time()
+        running = [s for s in today if (s.start or now) <= now < (s.end or dt.time.min)]
+        later = [s for s in today if (s.start or dt.time.min) > now]
+        if today:  # today's: the one on now, else the next, else the last ("just had coffee")
+            return (running or later or today[-1:])[0].id
+        coming = [s for s in same if (s.date or dt.date.min) > local.date()]
+        return (coming[0] if coming else same[-1]).id
 
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -137,3 +138,15 @@ def test_what_did_i_miss_yesterday_is_that_days_programme(clock_matcher: Matcher
 )
 def test_a_days_start_and_end(clock_matcher: Matcher, question: str, entry: str) -> None:
     assert clock_matcher.answer(question, NOW).entry == entry
+
+
+def test_the_coffee_break_meant_is_todays_next_or_last(timed: KnowledgeBase) -> None:
+    second = dataclasses.replace(
+        timed.session("coffee-1"), id="coffee-2", date=dt.date(2026, 3, 11),
+        start=dt.time(11, 0), end=dt.time(11, 30),
+    )  # fmt: skip
+    kb = dataclasses.replace(timed, sessions=(*timed.sessions, second))
+    matcher = Matcher(kb)
+    day_two = dt.datetime(2026, 3, 11, 10, 0)
+    assert matcher.answer("what's after the coffee break?", day_two).sessions == ("closing",)
+    assert matcher.answer("what's after the coffee break?", NOW).sessions == ("pandas-workshop",)
