@@ -23,6 +23,8 @@ _HEADERS = {
     "next": N_("Next, {day}:"),
     "last-day": N_("Today, {day}, is the last day:"),
 }
+# The answer to a confirmation asked ("lunch is at 1, right?"), before the facts.
+_VERDICTS = {"yes": N_("Yes."), "no": N_("No."), "partly": N_("Partly.")}
 # A time of day asked about: "now", "at 11", "this afternoon".
 _AT_TIME = {
     "now": N_("On now ({time}):"),
@@ -93,6 +95,11 @@ class _Renderer:
         return "\n\n".join(self.render_one(r) for r in (reply, *reply.parts))
 
     def render_one(self, reply: Reply) -> str:
+        verdict = _VERDICTS.get(reply.verdict)
+        text = self.render_facts(reply)
+        return f"{self.style.escape(self._(verdict))}\n{text}" if verdict else text
+
+    def render_facts(self, reply: Reply) -> str:
         if reply.kind == "schedule":
             return "\n".join(self.schedule(reply))
         if reply.aspect:

@@ -49,7 +49,7 @@ from bot.domain.lexicon import (
     arithmetic,
 )
 from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
-from bot.domain.sentences import asks, split_sentences
+from bot.domain.sentences import asks, confirms, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 
@@ -108,6 +108,8 @@ class Reply:
     aspect: str = ""
     # The other questions of a message of several ("where is it, and what's the wifi?").
     parts: tuple[Reply, ...] = ()
+    # A confirmation asked ("lunch is at 1, right?"): "yes", "no" or "partly"; else "".
+    verdict: str = ""
 
 
 class Matcher:
@@ -200,6 +202,9 @@ class Matcher:
         }
         self.builtins = Builtins(kb)
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
+        self.event_nouns = words_of("EVENT_NOUNS") | {
+            w for n in event.name.values() for w in tokens(n)
+        }
         self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
         self.defaults = self._general_entries()
 
@@ -218,6 +223,8 @@ class Matcher:
         best answer to a question among them answers (the others ride along as `parts`).
         """
         whole = self._answer_one(question, now, lang, hint)
+        if confirms(question):
+            whole = self._confirm(whole, now)
         sentences = split_sentences(question[:_MAX_CHARS])
         if len(sentences) < 2:
             return whole
@@ -360,6 +367,42 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
+        """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
+        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(reply.question)))))
+        local = _local(now, self.kb.event.tz)
+        days = self._stated_days(words, local.date())
+        clock = read_clock(words, local.time())
+        at = clock.start if clock is not None and not clock.window and not clock.now else None
+        session = self.kb.session(reply.entry) if reply.kind == "entry" else None
+        checks: list[bool] = []
+        if session is not None and session.date is not None:
+            checks += [session.date in days] if days else []
+            checks += [session.start == at] if at is not None and session.start else []
+        elif days and any(w in self.event_nouns for w in words):
+            event = self.kb.event
+            checks = [event.start_date <= d <= event.end_date for d in days]
+            if all(checks):
+                checks.append(event.start_date in days or len(days) == 1)
+            reply = replace(reply, kind="entry", entry="event", aspect="event:when", score=100.0)
+        if not checks:
+            return reply
+        verdict = "yes" if all(checks) else "no" if not any(checks) else "partly"
+        return replace(reply, verdict=verdict)
+
+    def _stated_days(self, words: list[str], today: dt.date) -> list[dt.date]:
+        """Every day a sentence names ("Tuesday to Thursday, 14 to 16 September")."""
+        found: list[dt.date] = []
+        left = list(words)
+        for _ in range(4):
+            when = self.dates.read(left, today)
+            if when is None or when.day is None or when.relative == "week":
+                break
+            if when.day not in found:
+                found.append(when.day)
+            left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
+        return found
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day

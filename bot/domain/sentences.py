@@ -70,6 +70,24 @@ _QUESTION_WORDS = frozenset(
         "posso",
     ]
 )
+# Tags that end a statement asking to confirm it; the strong ones need no question mark.
+_TAGS = frozenset(
+    [
+        "right",
+        "correct",
+        "yes",
+        "true",
+        "cierto",
+        "verdad",
+        "correcto",
+        "si",
+        "ne",
+        "certo",
+        "verdade",
+        "sim",
+    ]
+)
+_STRONG_TAGS = frozenset(["right", "cierto", "verdad", "ne"])
 _WISHES = frozenset(
     [
         "know",
@@ -101,3 +119,9 @@ def asks(sentence: str) -> bool:
         return True
     words = tokens(sentence)
     return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
+
+
+def confirms(sentence: str) -> bool:
+    """True when a message asks to confirm what it states ("lunch is at 1, right?")."""
+    words = tokens(sentence)
+    return bool(words) and words[-1] in _TAGS and ("?" in sentence or words[-1] in _STRONG_TAGS)

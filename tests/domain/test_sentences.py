@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from bot.answers import render_text
 from bot.domain.knowledge import load_knowledge
 from bot.domain.matcher import Matcher
@@ -45,3 +47,23 @@ def test_each_question_of_a_message_is_answered() -> None:
     assert {reply.entry, *(p.entry for p in reply.parts)} == {"pandas-workshop", "wifi"}
     text = render_text(reply, kb, Translator(ROOT / "locales"))
     assert "Lab 2" in text and "Network: AndesData" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "first_line"),
+    [
+        ("lunch is at 12:30, right?", "lunch-1", "Yes."),
+        ("lunch is at 1, right?", "lunch-1", "No."),
+        ("the maps talk is tomorrow, right?", "maps-talk", "No."),
+        ("Andes Data Days is on 10 and 11 March, right?", "event", "Yes."),
+        ("the event is on 12 March, right?", "event", "No."),
+        ("la noche social es el martes, ¿verdad?", "social", "Sí."),
+    ],
+)
+def test_a_confirmation_gets_yes_or_no_with_the_facts(
+    question: str, entry: str, first_line: str
+) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(question, NOW)
+    text = render_text(reply, kb, Translator(ROOT / "locales"))
+    assert reply.entry == entry and text.splitlines()[0] == first_line
