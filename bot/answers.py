@@ -133,9 +133,9 @@ class _Renderer:
             facts.append(part_of.format(title=parent.title.get(self.lang), day=when))
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
-            facts.append(venue.place(self.lang))
-        if s.room is not None:
-            facts.append(s.room.get(self.lang))
+            room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
+            place = venue.place(self.lang)
+            facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         lines += self.people(s)
         if about is not Focus.ABOUT:

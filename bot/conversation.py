@@ -101,6 +101,10 @@ class Conversation:
             "/language — español / English\n"
             "/forgetme — delete what I store about you"
         )
+        if self.s.settings.organisers_chat is not None:
+            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
+        if self.s.settings.feedback:
+            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:

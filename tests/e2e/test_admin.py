@@ -118,11 +118,12 @@ async def test_attendees_cannot_use_admin_commands(
 async def test_stats_show_what_attendees_asked_and_missed(
     api: FakeBotApi, start_bot: BotFactory
 ) -> None:
-    async with start_bot():
+    async with start_bot() as bot:
         await say(api, ALICE, WIFI)
         await say(api, ALICE, "gym?")
         await say(api, BETO, "Gym?", language_code="es")
         await say(api, BETO, "gym?", language_code="es")
+        await bot.settled_rows("SELECT COUNT(*) FROM questions", [(4,)])
         [stats] = await say(api, ADMIN, "/stats")
     text = stats.params["text"]
     assert "Users: 3 (en 2, es 1)" in text  # Alice, the admin; Beto
@@ -144,7 +145,7 @@ async def test_forgetme_deletes_the_users_questions_subscription_and_record(
             " VALUES (?, NULL, 'now', 'now')",
             ALICE,
         )
-        assert bot.rows("SELECT COUNT(*) FROM questions") == [(3,)]
+        assert await bot.settled_rows("SELECT COUNT(*) FROM questions", [(3,)]) == [(3,)]
         [done] = await say(api, ALICE, "/forgetme", language_code="es")
         remaining = bot.rows("SELECT text FROM questions")
         users = bot.rows("SELECT user_id FROM users")
