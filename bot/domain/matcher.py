@@ -49,7 +49,7 @@ from bot.domain.lexicon import (
     arithmetic,
 )
 from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
-from bot.domain.sentences import asks, confirms, split_sentences
+from bot.domain.sentences import asks, confirms, salutes, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 
@@ -226,17 +226,24 @@ class Matcher:
         if confirms(question):
             whole = self._confirm(whole, now)
         sentences = split_sentences(question[:_MAX_CHARS])
-        if len(sentences) < 2:
+        clauses = split_sentences(question[:_MAX_CHARS], clauses=True)
+        if len(clauses) < 2:
             return whole
         lang = lang or whole.lang
-        read = [(s, self._answer_one(s, now, lang, hint)) for s in sentences]
+        texts = [*sentences, *(c for c in clauses if c not in sentences)]
+        read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
         found = [
-            (s, r) for s, r in read if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS
+            (s, r)
+            for s, r in read
+            if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS and not salutes(s)
         ]
         if not found:
             return whole
         asked = [(s, r) for s, r in found if asks(s)] or found
-        best = whole if whole.kind != "abstain" else max(asked, key=lambda sr: sr[1].score)[1]
+        # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
+        # which room" of "in which room and at what time is the talk") yields to an entry.
+        own = [(s, r) for s, r in asked if not r.aspect or s in sentences] or asked
+        best = whole if whole.kind != "abstain" else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if r.entry != best.entry)
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 

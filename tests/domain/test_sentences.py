@@ -10,7 +10,7 @@ import pytest
 from bot.answers import render_text
 from bot.domain.knowledge import load_knowledge
 from bot.domain.matcher import Matcher
-from bot.domain.sentences import asks, split_sentences
+from bot.domain.sentences import asks, salutes, split_sentences
 from bot.i18n import Translator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +31,16 @@ def test_a_message_splits_into_sentences_and_questions() -> None:
     assert split_sentences("¿dónde? ¿cuándo?") == []  # one-word fragments are not read alone
 
 
+def test_clauses_joined_by_and_are_separate_questions() -> None:
+    text = "where's the social evening and what's the wifi password?"
+    assert split_sentences(text) == [text]
+    assert split_sentences(text, clauses=True) == [
+        "where's the social evening",
+        "what's the wifi password?",
+    ]
+    assert salutes("Estimados organizadores:") and not salutes("¿dónde es?")
+
+
 def test_a_formal_email_is_answered_from_its_question() -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     reply = Matcher(kb).answer(
@@ -43,7 +53,7 @@ def test_a_formal_email_is_answered_from_its_question() -> None:
 
 def test_each_question_of_a_message_is_answered() -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
-    reply = Matcher(kb).answer("Where is the pandas workshop? And is there wifi?", NOW)
+    reply = Matcher(kb).answer("Where is the pandas workshop and is there wifi?", NOW)
     assert {reply.entry, *(p.entry for p in reply.parts)} == {"pandas-workshop", "wifi"}
     text = render_text(reply, kb, Translator(ROOT / "locales"))
     assert "Lab 2" in text and "Network: AndesData" in text
