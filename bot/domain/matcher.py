@@ -231,6 +231,10 @@ class Matcher:
             return whole
         lang = lang or whole.lang
         texts = [*sentences, *(c for c in clauses if c not in sentences)]
+        if whole.kind != "abstain":  # answered: only more questions can add to it
+            texts = [c for c in clauses if asks(c)]
+            if len(texts) < 2:
+                return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
         found = [
             (s, r)
