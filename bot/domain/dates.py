@@ -197,8 +197,9 @@ class DateReader:
         if j < len(words) and words[j] in MONTHS:
             return self._dated(words, j, n, MONTHS[words[j]], used | set(range(i, j + 1)))
         ordinal = not words[i].isdigit()
-        if not ordinal and j < len(words) and words[j] in ("a", "o"):  # "la 7.ª clínica"
-            return None
+        before = words[i - 1] if i > 0 else ""
+        if not ordinal and j < len(words) and words[j] in ("a", "o") and before not in DAY_WORDS:
+            return None  # "la 7.ª clínica" (but "dia 21, o que...")
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None

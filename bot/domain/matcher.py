@@ -624,7 +624,7 @@ class Matcher:
         term = self.index.normaliser.term
         if rival is not None and (
             rival.closeness >= _CLOSE
-            or all(self.index.explains(rival.entry, term(w)) for w in found.asked)
+            or all(self.index.owns(rival.entry, term(w)) for w in found.asked)
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()
