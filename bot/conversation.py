@@ -14,9 +14,9 @@ from bot.answers import entry_label, format_day, render_html
 from bot.calendar import programme_ics
 from bot.domain.delivery import Button
 from bot.domain.focus import Focus, focus
+from bot.domain.foreign import foreign_language
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
-from bot.domain.tongues import foreign_language, reply_language
 from bot.i18n import fallback_lang, language_list, native_name, pick_lang
 from bot.outgoing import Document, Out, VenuePin, messages
 from bot.services import Services
@@ -260,11 +260,9 @@ class Conversation:
         reply = self.s.knowledge.current.matcher.answer(
             text, self.s.local_now(), lang=lang, hint=hint
         )
-        if lang is None:
-            lang = reply_language(text, reply.lang, self.spoken())
-            if lang not in self.spoken():  # never answer in a language the KB does not declare
-                lang = pick_lang((hint,), self.spoken())
-        return replace(reply, lang=lang) if reply.lang != lang else reply
+        if lang is None and reply.lang not in self.spoken():
+            lang = pick_lang((hint,), self.spoken())  # never answer in a language not declared
+        return replace(reply, lang=lang) if lang and reply.lang != lang else reply
 
     def venues(self, lang: str) -> list[Out]:
         """List the venues, with a map pin for each one whose coordinates are known."""

@@ -8,8 +8,8 @@ TEXT is either one text for everyone, or a version per language of the event (`p
 `en`…). A version starts at the beginning of a line with a marker, `es:` / `pt:` or `[es]` /
 `[pt]` (any case); its text follows on the same line and the next ones, up to the next marker::
 
-    /broadcast es: La sesión de la tarde pasa a la sala B.
-    en: The afternoon session moves to room B.
+    /broadcast es: El taller se traslada a la sala B.
+    en: The workshop moves to room B.
 
     /broadcast subscribers
     [es]
