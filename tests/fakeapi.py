@@ -40,7 +40,9 @@ _JSON_PARAMS = frozenset(
         "rights",
     }
 )
-_INT_PARAMS = frozenset({"chat_id", "message_id", "offset", "limit", "user_id", "from_chat_id"})
+_INT_PARAMS = frozenset(
+    {"chat_id", "message_id", "offset", "limit", "user_id", "from_chat_id", "message_thread_id"}
+)
 _NOT_MESSAGES = frozenset({"sendChatAction"})
 _DEFAULT_ERRORS = {
     400: "Bad Request: chat not found",
@@ -125,6 +127,7 @@ class FakeBotApi:
         self._limits: _Limits | None = None
         self._callback_ids = itertools.count(1)
         self._groups: dict[int, tuple[str, set[int]]] = {}  # group chat -> (title, member ids)
+        self._topics: dict[int, set[int]] = {}  # forum supergroup -> its topics' thread ids
         self._file_ids = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._closing = False
@@ -366,16 +369,16 @@ class FakeBotApi:
                 if fault.times <= 0:
                     self._faults.remove(fault)
                 return _error(fault.code, fault.description, fault.parameters)
-        if not self._is_message(method):
-            return None
-        if chat_id in self._blocked:
-            return _error(403, _DEFAULT_ERRORS[403])
-        if chat_id in self._migrated:
+        if chat_id in self._migrated:  # any method naming the old group, as Telegram does
             return _error(
                 400,
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": self._migrated[chat_id]},
             )
+        if not self._is_message(method):
+            return None
+        if chat_id in self._blocked:
+            return _error(403, _DEFAULT_ERRORS[403])
         return None
 
     def _flood(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
@@ -450,7 +453,11 @@ class FakeBotApi:
         refused = telegram_text.check(str(params.get("text", "")), params.get("parse_mode"))
         if refused:
             return _error(400, refused)
-        return self._message(params, text=params.get("text", ""))
+        thread = params.get("message_thread_id")
+        if thread is not None and thread not in self._topics.get(params.get("chat_id"), {thread}):
+            return _error(400, "Bad Request: message thread not found")
+        in_topic = {"message_thread_id": thread, "is_topic_message": True} if thread else {}
+        return self._message(params, text=params.get("text", ""), **in_topic)
 
     async def _m_sendVenue(self, params: dict[str, Any]) -> Any:
         location = _location(params)
@@ -495,15 +502,26 @@ class FakeBotApi:
 
     # -- groups and members (getChat, getChatMember) ------------------------------------------
 
-    def add_group(self, chat_id: int, members: set[int], title: str = "Organisers") -> None:
-        """Make `chat_id` a supergroup whose members are `members` (add the bot's id to join it)."""
+    def add_group(
+        self,
+        chat_id: int,
+        members: set[int],
+        title: str = "Organisers",
+        topics: set[int] | None = None,
+    ) -> None:
+        """Make `chat_id` a supergroup whose members are `members` (add the bot's id to join it);
+        with `topics` (their message_thread_ids) it is a forum."""
         self._groups[chat_id] = (title, set(members))
+        if topics is not None:
+            self._topics[chat_id] = set(topics)
 
     async def _m_getChat(self, params: dict[str, Any]) -> Any:
         group = self._groups.get(int(params.get("chat_id") or 0))
         if group is None or self.bot_user["id"] not in group[1]:
             return _error(400, "Bad Request: chat not found")
         chat = {"id": params["chat_id"], "type": "supergroup", "title": group[0]}
+        if params["chat_id"] in self._topics:
+            chat["is_forum"] = True
         return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
 
     async def _m_getChatMember(self, params: dict[str, Any]) -> Any:
