@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
@@ -59,8 +60,9 @@ class _ReplyToTicket(filters.MessageFilter):
 class GroupPoster:
     """`PostToGroup` over the bot: HTML to a chat's forum topic, optionally as a reply."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, extra: Mapping[str, Any] | None = None) -> None:
         self.bot = bot
+        self.extra = dict(extra or {})  # more send_message arguments (e.g. rate_limit_args)
 
     async def __call__(
         self, chat_id: int, message: OutgoingMessage, topic: int | None, reply_to: int | None
@@ -71,7 +73,7 @@ class GroupPoster:
                 await self.bot.send_message(
                     chat_id, message.text, parse_mode=ParseMode.HTML,
                     reply_markup=to_markup(message.buttons), link_preview_options=NO_PREVIEW,
-                    message_thread_id=topic, reply_parameters=reply,
+                    message_thread_id=topic, reply_parameters=reply, **self.extra,
                 )  # fmt: skip
                 return Posted(Outcome.DELIVERED)
             except ChatMigrated as exc:  # a 400 with parameters.migrate_to_chat_id
