@@ -80,7 +80,7 @@ async def test_a_question_reaches_the_organisers_and_their_reply_comes_back(
         await api.wait_for(lambda a: bool(a.sent(ORGANISERS)))
         [ticket] = api.sent(ORGANISERS)
         group_text = ticket.params["text"]
-        assert "🎫 #1" in group_text and "· en ·" in group_text and "Responda" in group_text
+        assert "🎫 #1" in group_text and "· en ·" in group_text and "Responde" in group_text
         assert "what is the capital of France?" in group_text and "User301" not in group_text
         assert buttons(ticket) == [("➕ FAQ", "org:faq:1")]
         await api.wait_for(lambda a: bool(a.sent(ALICE, "editMessageText")))
@@ -272,8 +272,31 @@ async def test_an_answer_to_an_attendee_who_blocked_the_bot_is_reported_once(
         )
         [stats] = await say(api, ADMIN, "/stats")
     _ticket, notice = api.sent(ORGANISERS)  # once, not once per undelivered answer
-    assert notice.params["text"] == "🎫 #1 · no entregada: la persona bloqueó el bot."
+    assert notice.params["text"] == "🎫 #1 · no entregada: quien preguntó bloqueó el bot."
     assert notice.params["reply_parameters"]["message_id"] == first["message"]["message_id"]
     assert len(api.rejected("sendMessage")) == 2
     assert "answers not delivered (the attendee blocked the bot): 1" in stats.params["text"]
     assert bot.rows("SELECT undelivered_at IS NOT NULL FROM tickets") == [(1,)]
+
+
+async def test_in_portuguese_the_button_the_preview_and_perguntar_are_portuguese(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    api.add_group(ORGANISERS, {BOT_ID, MEMBER})
+    async with start_bot(**org_env()):
+        [unsure] = await say(api, ALICE, "qual é a capital da França?", language_code="pt")
+        [usage] = await say(api, BEN, "/perguntar", language_code="pt")
+        [preview] = await say(api, BEN, "/perguntar Tem estacionamento?", language_code="pt")
+        [send] = [d for label, d in buttons(preview) if label == "Enviar"]
+        api.push_callback(BEN, send, preview.result["message_id"], language_code="pt")
+        await api.wait_for(lambda a: bool(a.sent(BEN, "editMessageText")))
+    assert [label for label, d in buttons(unsure) if d.startswith("org:q:")] == [
+        "Perguntar aos organizadores"
+    ]
+    assert "/perguntar Tem estacionamento?" in usage.params["text"]
+    assert "Isto é exatamente o que os organizadores vão ver:" in preview.params["text"]
+    assert "Idioma: Português" in preview.params["text"]
+    [confirmed] = api.sent(BEN, "editMessageText")
+    assert "Enviado aos organizadores como 🎫 #1" in confirmed.params["text"]
+    [ticket] = api.sent(ORGANISERS)
+    assert "Tem estacionamento?" in ticket.params["text"] and "· pt ·" in ticket.params["text"]
