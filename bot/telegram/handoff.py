@@ -216,6 +216,18 @@ async def organiser_reply(update: Update, context: BotContext) -> None:
             log.info("ticket %s: could not mark it answered with a reaction: %s", ticket_id, exc)
 
 
+async def chat_migrated(update: Update, context: BotContext) -> None:
+    """Telegram upgraded the organisers' group to a supergroup: follow it at once, so that
+    replies in the new chat are recognised before the bot next posts there."""
+    message, desk = update.effective_message, context.services.handoff
+    if message is None or desk is None:
+        return
+    if message.migrate_to_chat_id and desk.is_organisers_chat(message.chat.id):
+        await desk.moved(message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id and desk.is_organisers_chat(message.migrate_from_chat_id):
+        await desk.moved(message.chat.id)
+
+
 async def _is_member(context: BotContext, message: Message) -> bool:
     if message.sender_chat is not None:  # an anonymous admin writes as the group itself
         return message.sender_chat.id == message.chat.id
@@ -315,6 +327,7 @@ class HandoffFeature:
         new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
         app.add_handler(MessageHandler(new_text & self._in_group, organiser_reply))
         app.add_handler(MessageHandler(new_text & filters.TEXT & self._in_private, answer_back))
+        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
 
     async def startup(self, app: App, services: Services) -> None:
         """Check the organisers' chat, then send what a stop left unsent."""

@@ -300,3 +300,28 @@ async def test_in_portuguese_the_button_the_preview_and_perguntar_are_portuguese
     assert "Enviado aos organizadores como 🎫 #1" in confirmed.params["text"]
     [ticket] = api.sent(ORGANISERS)
     assert "Tem estacionamento?" in ticket.params["text"] and "· pt ·" in ticket.params["text"]
+
+
+async def test_replies_in_the_supergroup_are_relayed_once_telegram_announces_the_upgrade(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    api.add_group(OLD_GROUP, {BOT_ID, MEMBER})
+    async with start_bot(CONFBOT_ORGANISERS_CHAT=str(OLD_GROUP)) as bot:
+        ticket = await ask_and_send(api, ALICE, "what is the capital of France?", OLD_GROUP)
+        api.add_group(SUPERGROUP, {BOT_ID, MEMBER})
+        api.migrate(OLD_GROUP, SUPERGROUP)
+        # The service message Telegram sends in the old group (the bot gets it in privacy mode).
+        api.push_update({"message": {
+            "message_id": 99, "date": ticket.result["date"], "migrate_to_chat_id": SUPERGROUP,
+            "chat": {"id": OLD_GROUP, "type": "group", "title": "Organisers"},
+            "from": {"id": MEMBER, "is_bot": False, "first_name": "Member"},
+        }})  # fmt: skip
+        moves = await bot.settled_rows(
+            "SELECT from_chat, to_chat FROM chat_moves", [(OLD_GROUP, SUPERGROUP)]
+        )
+        # The history moved with the group: the ticket is now a message of the supergroup.
+        moved_ticket = {**ticket.result, "chat": {"id": SUPERGROUP, "type": "supergroup"}}
+        reply_in_group(api, MEMBER, "Paris", moved_ticket)
+        await api.wait_for(lambda a: len(answers(a, ALICE)) == 1, RELAY_WAIT)
+    assert moves == [(OLD_GROUP, SUPERGROUP)]
+    assert "Paris" in answers(api, ALICE)[0]
