@@ -127,7 +127,7 @@ class FakeBotApi:
         self._limits: _Limits | None = None
         self._callback_ids = itertools.count(1)
         self._groups: dict[int, tuple[str, set[int]]] = {}  # group chat -> (title, member ids)
-        self._topics: dict[int, set[int]] = {}  # forum supergroup -> its topics' thread ids
+        self._topics: dict[Any, set[int]] = {}  # forum supergroup -> its topics' thread ids
         self._file_ids = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._closing = False
