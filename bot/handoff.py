@@ -13,7 +13,7 @@ import asyncio
 import datetime as dt
 import html
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -122,6 +122,8 @@ class HandoffDesk:
         self.topic = topic  # CONFBOT_ORGANISERS_TOPIC: the forum topic tickets go to
         self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
         self.reachable = True  # False when the start-up check found the bot outside the chat
+        # Called with (old chat, new chat) when the group became a supergroup (tells admins).
+        self.on_moved: Callable[[int, int], Awaitable[None]] | None = None
         # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
         # that replies arriving together are relayed once each, in the order written.
         self._locks: dict[int, asyncio.Lock] = {}
@@ -402,6 +404,11 @@ class HandoffDesk:
             "the id %s. The bot sends there from now on (remembered in its database); set "
             "CONFBOT_ORGANISERS_CHAT=%s.", old, new_chat, new_chat,
         )  # fmt: skip
+        if self.on_moved is not None:
+            try:
+                await self.on_moved(old, new_chat)
+            except Exception:
+                log.exception("could not tell the organisers that their chat moved")
 
     def _switch(self, chat: int) -> None:
         self.chat = chat

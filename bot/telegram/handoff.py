@@ -10,6 +10,7 @@ import asyncio
 import html
 import logging
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
@@ -311,6 +312,19 @@ async def tell_admins_unreachable(services: Services, chat: int) -> None:
         await services.deliver(admin, OutgoingMessage(html.escape(text)))
 
 
+async def tell_admins_moved(services: Services, old: int, new: int) -> None:
+    """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
+    assert services.deliver is not None
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        _ = services.translator.get(user.language if user else None).gettext
+        text = _(
+            "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
+            "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
+        ).format(old=old, new=new)
+        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+
+
 class HandoffFeature:
     """'Ask the organisers' (the `Feature` protocol of bot.telegram.app)."""
 
@@ -341,6 +355,7 @@ class HandoffFeature:
             topic=services.settings.organisers_topic, post=GroupPoster(app.bot),
         )  # fmt: skip
         self._in_group.desk = desk
+        desk.on_moved = partial(tell_admins_moved, services)
         await desk.follow_moves()
         await check_membership(app.bot, desk)
         services.handoff = desk

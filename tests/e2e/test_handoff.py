@@ -248,6 +248,8 @@ async def test_a_group_upgraded_to_a_supergroup_is_followed_and_remembered(
     assert refused.chat_id == OLD_GROUP
     assert moves == [(OLD_GROUP, SUPERGROUP)]
     assert f"set CONFBOT_ORGANISERS_CHAT={SUPERGROUP}" in caplog.text
+    [told] = api.texts(ADMIN)  # the organisers in CONFBOT_ADMINS, in private, once
+    assert f"Set CONFBOT_ORGANISERS_CHAT={SUPERGROUP}" in told
     caplog.clear()
     async with start_bot(**env):  # the setting still names the old group
         await ask_and_send(api, BEN, "is there a creche for children?", SUPERGROUP)
@@ -255,6 +257,7 @@ async def test_a_group_upgraded_to_a_supergroup_is_followed_and_remembered(
     assert not [c for c in api.rejected() if c.chat_id == OLD_GROUP and c.method != "sendMessage"]
     assert f"Set CONFBOT_ORGANISERS_CHAT={SUPERGROUP}" in caplog.text
     assert len(api.sent(SUPERGROUP)) == 2
+    assert len(api.texts(ADMIN)) == 1  # not told again at the restart
 
 
 async def test_an_answer_to_an_attendee_who_blocked_the_bot_is_reported_once(
