@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Settings
-from bot.domain.clock import Clock, RehearsalClock, SystemClock
+from bot.domain.clock import Clock, RehearsalClock, SystemClock, SystemTimer, Timer
 from bot.domain.delivery import Deliver
-from bot.domain.flood import FloodGuard
+from bot.domain.flood import FloodGuard, RepeatedPresses
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
@@ -71,10 +71,15 @@ class Services:
     db: Database
     users: UserStore
     flood: FloodGuard
+    presses: RepeatedPresses
     questions: QuestionStore
-    # Set by the Telegram layer at start-up: the rate-limited sender shared by reminders and
-    # broadcasts (None in the terminal chat and the CLI tools, which send nothing).
+    # Seconds for pacing and flood guards (virtual in tests); `clock` is the calendar time.
+    timer: Timer = field(default_factory=SystemTimer)
+    # Set by the Telegram layer at start-up (None in the terminal chat and the CLI tools, which
+    # send nothing): bulk messages (reminders, broadcasts), and notices to organisers, which
+    # go before bulk but after replies to users.
     deliver: Deliver | None = None
+    notify: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
 
@@ -91,7 +96,10 @@ class Services:
 
 
 async def build_services(
-    settings: Settings, clock: Clock | None = None, knowledge: LiveKnowledge | None = None
+    settings: Settings,
+    clock: Clock | None = None,
+    knowledge: LiveKnowledge | None = None,
+    timer: Timer | None = None,
 ) -> Services:
     """Load the knowledge base, open the database and wire everything together."""
     knowledge = knowledge or LiveKnowledge(settings.knowledge)
@@ -104,5 +112,7 @@ async def build_services(
         db=db,
         users=UserStore(db),
         flood=FloodGuard(),
+        presses=RepeatedPresses(),
         questions=QuestionStore(db),
+        timer=timer or SystemTimer(),
     )

@@ -7,17 +7,19 @@ import logging
 from typing import Any, Protocol
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
-from bot.domain.clock import Clock
+from bot.domain.budget import Priority
+from bot.domain.clock import Clock, Timer
 from bot.services import LiveKnowledge, Services, build_services
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
-from bot.telegram.limiter import RetryLimiter
+from bot.telegram.limiter import Outbox
 from bot.telegram.menus import set_menus
 from bot.telegram.sender import TelegramSender
 from bot.telegram.subscriptions import ReminderFeature
@@ -39,10 +41,20 @@ def make_features() -> tuple[Feature, ...]:
     return (AdminTools(), ReminderFeature(), BroadcastFeature())
 
 
+UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
+
+
 def build_application(
-    settings: Settings, knowledge: LiveKnowledge, features: tuple[Feature, ...]
+    settings: Settings,
+    knowledge: LiveKnowledge,
+    features: tuple[Feature, ...],
+    timer: Timer | None = None,
 ) -> App:
     """Build the application with every handler registered, in order."""
+    rate = int(settings.rate_limit)
+    # Every call the bot makes goes through this one Outbox: replies, edits, files, pins,
+    # organisers' notices, broadcasts and reminders share Telegram's limits.
+    outbox = Outbox(per_second=rate or UNPACED, chat_burst=3 if rate else UNPACED, timer=timer)
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -50,13 +62,20 @@ def build_application(
         .base_file_url(settings.file_api_url)
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(tzinfo=knowledge.current.kb.event.tz))
-        .rate_limiter(RetryLimiter())
-        .concurrent_updates(64)
+        .rate_limiter(outbox)
+        # Handlers mostly wait for their turn in the Outbox: during an opening rush every
+        # waiting user must be in its queue (first come, first served, "typing…" shown).
+        .concurrent_updates(1024)
         .connection_pool_size(32)
     )
     if settings.webhook:
         builder = builder.updater(None)
     app: App = builder.build()
+
+    async def show_typing(chat_id: int) -> None:
+        await app.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+    outbox.show_typing = show_typing
     handlers.register(app)
     for feature in features:
         feature.register(app)
@@ -87,14 +106,15 @@ async def serve(
     settings: Settings,
     *,
     clock: Clock | None = None,
+    timer: Timer | None = None,
     stop: asyncio.Event | None = None,
     ready: asyncio.Event | None = None,
 ) -> None:
     """Run the bot until `stop` is set: long polling, or the webhook server when configured."""
     knowledge = LiveKnowledge(settings.knowledge)
     features = make_features()
-    app = build_application(settings, knowledge, features)
-    services = await build_services(settings, clock=clock, knowledge=knowledge)
+    app = build_application(settings, knowledge, features, timer=timer)
+    services = await build_services(settings, clock=clock, knowledge=knowledge, timer=timer)
     attach(app, services)
     stop = stop or asyncio.Event()
     runner = None
@@ -104,9 +124,9 @@ async def serve(
             async def mark_blocked(chat_id: int) -> None:
                 await services.users.set_active(chat_id, False)
 
-            services.deliver = TelegramSender(
-                app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
-            )
+            bulk = TelegramSender(app.bot, on_blocked=mark_blocked, timer=services.timer)
+            services.deliver = bulk
+            services.notify = bulk.with_priority(Priority.ADMIN)
             kb = services.kb
             await set_menus(
                 app.bot, services.translator,
