@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from telegram import Bot
+from telegram.ext import ExtBot
 
 from bot.domain.clock import FixedClock
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
@@ -26,6 +26,7 @@ from bot.reminding import ReminderService
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
+from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
 from tests.fakeapi import FakeBotApi
 
@@ -103,12 +104,15 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
                 await SubscriptionStore(db).active_subscribers(), set(),
             )
         )  # fmt: skip
-        async with FakeBotApi() as api, Bot(TOKEN, base_url=api.base_url) as bot:
-            api.enforce_limits(per_second=LIMIT, per_chat_per_second=1)
+        async with (
+            FakeBotApi() as api,
+            ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(LIMIT)) as bot,
+        ):
+            api.strict()
             service = ReminderService(
                 kb, SubscriptionStore(db), ReminderLog(db), UserStore(db),
                 FixedClock(dt.datetime(2015, 10, 20, 18, 0, 5, tzinfo=kb.event.tz)),
-                Translator(ROOT / "locales"), TelegramSender(bot, rate_per_second=LIMIT),
+                Translator(ROOT / "locales"), TelegramSender(bot),
             )  # fmt: skip
             started = time.monotonic()
             report = await service.sweep()

@@ -227,7 +227,8 @@ class Outbox(BaseRateLimiter[Priority]):
             ticket.chat_was_busy = budget.chat_is_busy(ticket.chat_id, now)
             budget.depart(ticket.chat_id, now)
             if ticket.priority is Priority.BULK:
-                self._next_bulk = now + self._spacing
+                # On a grid, so that the dispatcher waking late does not slow the pace down.
+                self._next_bulk = max(self._next_bulk, now - self._spacing / 2) + self._spacing
             assert ticket.granted is not None
             if not ticket.granted.done():
                 ticket.granted.set_result(None)
