@@ -1,6 +1,6 @@
 """Benchmarks: the reminder due set for 10,000 subscribers (target <= 100 ms), and one real
-sweep delivering 2,000 reminders through the TelegramSender to the fake Bot API enforcing
-30 messages/s (target >= 28 msg/s, 0 lost, 0 duplicates).
+sweep delivering 2,000 reminders through the TelegramSender and the application's Outbox to the
+strict fake Bot API (Telegram's limits; target >= 28 msg/s, 0 lost, 0 duplicates).
 
 `python -m bench.reminders --deliveries 300` for a quick run (the full one takes ~70 s).
 """
@@ -124,7 +124,7 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
     duplicates = sum(n - 1 for n in copies.values() if n > 1)
     rate = report.delivered / seconds
     verdict = "OK" if rate >= TARGET_RATE and not lost and not duplicates else "OFF TARGET"
-    print(f"reminders: one sweep to {subscribers:,} subscribers, fake enforcing {LIMIT} msg/s")
+    print(f"reminders: one sweep to {subscribers:,} subscribers, strict fake ({LIMIT} msg/s)")
     print(f"  delivered {report.delivered:,} in {seconds:.1f} s: {rate:.2f} msg/s "
           f"(target >= {TARGET_RATE:.0f})")  # fmt: skip
     print(f"  lost {lost}, duplicates {duplicates}: {verdict}")

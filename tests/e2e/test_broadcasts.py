@@ -208,6 +208,7 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
         await first.wait()
     # Accepted by Telegram, not yet recorded by the bot: the documented case, sent again.
     unrecorded = in_flight(path, api)
+    assert len(bot_rows(path, SENDING)) <= 4  # no more in flight than the pace needs
 
     second = await start_process(api, env, tmp_path / "second.log")
     try:
@@ -240,6 +241,11 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
     assert api.texts(2001)[-1] == COPIES[0] and api.texts(2002)[-1] == COPIES[1]
     assert "Delivered: 101 of 101" in api.texts(ADMIN)[-1]
     assert api.texts(ADMIN)[-2].startswith("Sending broadcast #1")  # the last run's progress
+
+
+def bot_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
 
 
 def in_flight(path: Path, api: FakeBotApi) -> set[int]:
