@@ -55,14 +55,14 @@ class Conversation:
         event = self.kb.event
         text = _(
             "Hello! I am the assistant of <b>{event}</b> ({dates}, {city}).\n\n"
-            "Ask me anything about the programme, the venues or the field visit, in Spanish "
+            "Ask me anything about the programme, the venues or any session, in Spanish "
             "or English — for example <i>{example}</i>\n\n"
             "Commands: /schedule /today /next /venues /calendar /subscribe /language /help"
         ).format(
             event=html.escape(event.name.get(lang)),
             dates=html.escape(self.dates(lang)),
-            city=html.escape(event.city.get(lang)),
-            example=html.escape(_("Where is the clinic?")),
+            city=html.escape(event.city.get(lang) if event.city else ""),
+            example=html.escape(self.example(lang)),
         )
         out = messages(text, self.menu(lang))
         if payload:
@@ -70,6 +70,13 @@ class Conversation:
             if self.kb.session(entry) or self.kb.faq(entry):
                 out += self.entry(lang, entry)
         return out
+
+    def example(self, lang: str) -> str:
+        """A question to try, about the programme's first session (or the event's dates)."""
+        _ = self.tr(lang)
+        if not self.kb.sessions:
+            return _("When is it?")
+        return _("Where is {title}?").format(title=self.kb.sessions[0].title.get(lang))
 
     def dates(self, lang: str) -> str:
         _ = self.tr(lang)
@@ -83,7 +90,7 @@ class Conversation:
         text = _(
             "<b>How to use me</b>\n"
             "Write a question in your own words, in Spanish or English: "
-            "<i>when is the dialogue?</i>, <i>¿dónde es la clínica?</i>, "
+            "<i>when does it start?</i>, <i>¿dónde es?</i>, "
             "<i>what's on tomorrow?</i>\n\n"
             "/schedule — the programme, day by day\n"
             "/today — what is on today\n"
@@ -94,6 +101,10 @@ class Conversation:
             "/language — español / English\n"
             "/forgetme — delete what I store about you"
         )
+        if self.s.settings.organisers_chat is not None:
+            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
+        if self.s.settings.feedback:
+            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:
@@ -196,11 +207,11 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [
-            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
-        ]
+        dates = sorted({s.date for s in self.kb.sessions if s.venue == venue.id and s.date})
+        days = [format_day(day, lang, _) for day in dates]
         lines = [
-            f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
+            f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
+            + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
         ]
         if days:
             lines.append(_("Days: {days}").format(days=html.escape(", ".join(days))))
@@ -214,7 +225,7 @@ class Conversation:
 
     def _pin(self, lang: str, venue: Venue) -> VenuePin:
         assert venue.latitude is not None and venue.longitude is not None
-        address = venue.address.get(lang) if venue.address else venue.city.get(lang)
+        address = venue.place(lang, address=True)
         return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
 
     def venue(self, lang: str, venue_id: str) -> list[Out]:
@@ -255,6 +266,14 @@ class Conversation:
     def language_set(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
         return messages(_("Done: I will talk to you in English."), self.menu(lang))
+
+    def language_not_saved(self, lang: str) -> list[Out]:
+        _ = self.tr(lang)
+        text = _(
+            "I will answer in English for now, but I could not save this choice (a problem on "
+            "my side), so I may forget it. Please try /language again later."
+        )
+        return messages(text, self.menu(lang))
 
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""

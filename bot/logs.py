@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 
 
@@ -40,3 +41,29 @@ def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class Throttled:
+    """Log one kind of event at most once per `every` seconds, saying how many were left out.
+
+    For what strangers can trigger at will (requests without the secret, malformed bodies):
+    a flood of them must not flood the log.
+    """
+
+    def __init__(self, logger: logging.Logger, every: float = 60.0) -> None:
+        self.logger = logger
+        self.every = every
+        self._last: dict[str, float] = {}
+        self._skipped: dict[str, int] = {}
+
+    def warning(self, key: str, message: str, *args: object, exc_info: bool = False) -> None:
+        now = time.monotonic()
+        last = self._last.get(key)
+        if last is not None and now - last < self.every:
+            self._skipped[key] = self._skipped.get(key, 0) + 1
+            return
+        self._last[key] = now
+        skipped = self._skipped.pop(key, 0)
+        if skipped:
+            message += f" (and {skipped} more like it in the last {self.every:.0f} s)"
+        self.logger.warning(message, *args, exc_info=exc_info)

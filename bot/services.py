@@ -7,15 +7,18 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.alerts import DATABASE_UNWRITABLE, Alerts
 from bot.config import Settings
 from bot.domain.clock import Clock, RehearsalClock, SystemClock, SystemTimer, Timer
 from bot.domain.delivery import Deliver
 from bot.domain.flood import FloodGuard, RepeatedPresses
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
+from bot.feedbacking import FeedbackService
+from bot.handoff import HandoffDesk
 from bot.i18n import Translator
 from bot.reminding import ReminderService
-from bot.storage.db import Database
+from bot.storage.db import Database, DatabaseHealth
 from bot.storage.questions import QuestionStore
 from bot.storage.users import UserStore
 
@@ -82,6 +85,11 @@ class Services:
     notify: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
+    # What the organisers are told about (the Telegram layer sets alerts.notify).
+    alerts: Alerts = field(default_factory=Alerts)
+    # Set at start-up when CONFBOT_ORGANISERS_CHAT is configured, and when feedback is on.
+    handoff: HandoffDesk | None = None
+    feedback: FeedbackService | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -104,6 +112,8 @@ async def build_services(
     """Load the knowledge base, open the database and wire everything together."""
     knowledge = knowledge or LiveKnowledge(settings.knowledge)
     db = await Database.open(settings.db)
+    alerts = Alerts()
+    db.health.listener = lambda health: _database_alert(alerts, health)
     return Services(
         settings=settings,
         clock=clock or make_clock(settings, knowledge.current.kb),
@@ -115,4 +125,12 @@ async def build_services(
         presses=RepeatedPresses(),
         questions=QuestionStore(db),
         timer=timer or SystemTimer(),
+        alerts=alerts,
     )
+
+
+def _database_alert(alerts: Alerts, health: DatabaseHealth) -> None:
+    if health.ok:
+        alerts.clear("database")
+    else:
+        alerts.raise_once("database", DATABASE_UNWRITABLE, state=health.state, error=health.error)

@@ -55,11 +55,15 @@ def _fail(message: str, settings: Settings) -> int:
 def main(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
+    from bot.storage.lock import AlreadyRunning
+
     settings = load_settings()
     settings.require_token()
     configure_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
     try:
         run_loop(_serve(settings))
+    except AlreadyRunning as exc:
+        return _fail(str(exc), settings)
     except InvalidToken:
         return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", settings)
     except NetworkError as exc:

@@ -65,12 +65,14 @@ class UserStore:
         user = self._cache[user_id] = _user(row)
         return user
 
-    async def set_language(self, user_id: int, lang: str) -> None:
-        await self.db.write(
+    async def set_language(self, user_id: int, lang: str) -> bool:
+        """Store the user's language; return False when they are not stored (nothing saved)."""
+        changed = await self.db.write(
             "UPDATE users SET lang = ?, updated_at = ? WHERE user_id = ?", (lang, _stamp(), user_id)
         )
         if user_id in self._cache:
             self._cache[user_id] = replace(self._cache[user_id], lang=lang)
+        return changed > 0
 
     async def set_active(self, chat_id: int, active: bool) -> bool:
         """Mark the user behind `chat_id` reachable or not; return whether anything changed."""

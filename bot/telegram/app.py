@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import sqlite3
+from collections.abc import Mapping
+from functools import partial
 from typing import Any, Protocol
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
@@ -14,13 +18,19 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.config import Settings
 from bot.domain.budget import Priority
 from bot.domain.clock import Clock, Timer
+from bot.i18n import LANGS, N_
+from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
+from bot.storage.lock import InstanceLock
 from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
+from bot.telegram.feedback import FeedbackFeature
+from bot.telegram.handoff import HandoffFeature
 from bot.telegram.limiter import Outbox
 from bot.telegram.menus import set_menus
+from bot.telegram.output import send_outs
 from bot.telegram.sender import TelegramSender
 from bot.telegram.subscriptions import ReminderFeature
 
@@ -38,7 +48,15 @@ class Feature(Protocol):
 
 def make_features() -> tuple[Feature, ...]:
     """Return the features beyond the conversation, fresh, in the order they register."""
-    return (AdminTools(), ReminderFeature(), BroadcastFeature())
+    # Handoff and feedback come before the conversation's free-text handler (registered last):
+    # replies to tickets and feedback comments are theirs, not questions for the matcher.
+    return (
+        AdminTools(),
+        ReminderFeature(),
+        BroadcastFeature(),
+        HandoffFeature(),
+        FeedbackFeature(),
+    )
 
 
 UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
@@ -84,6 +102,16 @@ def build_application(
     return app
 
 
+def hidden_commands(settings: Settings) -> frozenset[str]:
+    """Return the menu commands of features this configuration turns off."""
+    hidden = set()
+    if settings.organisers_chat is None:
+        hidden |= {"ask", "drafts"}
+    if not settings.feedback:
+        hidden.add("feedback")
+    return frozenset(hidden)
+
+
 async def on_error(update: object, context: BotContext) -> None:
     """Log the error (never the token); mark blockers inactive, tell others something failed."""
     chat = update.effective_chat if isinstance(update, Update) else None
@@ -93,13 +121,33 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     log.error("error while handling an update", exc_info=context.error)
     if chat is not None:
-        text = context.services.translator.gettext(
-            "Sorry, something went wrong on my side. Please try again."
+        # The database is full or read-only: say what did not happen rather than "try again".
+        message = (
+            N_("Sorry, I could not save that right now (a problem on my side). Try again later.")
+            if isinstance(context.error, sqlite3.OperationalError)
+            else N_("Sorry, something went wrong on my side. Please try again.")
         )
+        text = context.services.translator.gettext(message)
         try:
             await context.bot.send_message(chat.id, text)
         except TelegramError:
             log.warning("could not tell chat %s about the error", chat.id)
+
+
+async def tell_organisers(
+    bot: Bot, services: Services, message: str, values: Mapping[str, object]
+) -> None:
+    """Send an alert to every organiser, each in their language."""
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        catalog = services.translator.get(user.language if user else "en")
+        # Values that are catalog messages (a job's name) are translated too.
+        local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
+        text = catalog.gettext(message).format(**local)
+        try:
+            await send_outs(bot, admin, messages(html.escape(text)), priority=Priority.ADMIN)
+        except TelegramError as exc:  # e.g. an organiser who never started the bot
+            log.warning("could not alert organiser %s: %s", admin, exc)
 
 
 async def serve(
@@ -111,6 +159,22 @@ async def serve(
     ready: asyncio.Event | None = None,
 ) -> None:
     """Run the bot until `stop` is set: long polling, or the webhook server when configured."""
+    lock = InstanceLock(settings.db)
+    lock.acquire()  # before anything is read or sent: one bot per database
+    try:
+        await _serve_locked(settings, clock=clock, timer=timer, stop=stop, ready=ready)
+    finally:
+        lock.release()
+
+
+async def _serve_locked(
+    settings: Settings,
+    *,
+    clock: Clock | None,
+    timer: Timer | None,
+    stop: asyncio.Event | None,
+    ready: asyncio.Event | None,
+) -> None:
     knowledge = LiveKnowledge(settings.knowledge)
     features = make_features()
     app = build_application(settings, knowledge, features, timer=timer)
@@ -124,15 +188,16 @@ async def serve(
             async def mark_blocked(chat_id: int) -> None:
                 await services.users.set_active(chat_id, False)
 
+            services.alerts.notify = partial(tell_organisers, app.bot, services)
             bulk = TelegramSender(app.bot, on_blocked=mark_blocked, timer=services.timer)
             services.deliver = bulk
             services.notify = bulk.with_priority(Priority.ADMIN)
             kb = services.kb
             await set_menus(
                 app.bot, services.translator,
-                {"es": kb.event.name.es, "en": kb.event.name.en},
-                {"es": kb.event.city.es, "en": kb.event.city.en},
-                settings.admins,
+                {lang: kb.event.name.get(lang) for lang in LANGS},
+                {lang: kb.event.city.get(lang) if kb.event.city else "" for lang in LANGS},
+                settings.admins, hidden_commands(settings),
             )  # fmt: skip
             for feature in features:
                 await feature.startup(app, services)
@@ -154,7 +219,7 @@ async def serve(
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             if runner is not None:
-                await runner.cleanup()
+                await runner.stop()  # answers the updates in progress, within STOP_GRACE
             # Features stop first, while the job queue and the HTTP client still run: jobs can
             # be removed and messages in flight can finish and be recorded.
             for feature in features:

@@ -28,7 +28,7 @@ from bot.i18n import N_, Translator
 from bot.storage.broadcasts import BroadcastRecord, Status
 
 SEND, CANCEL = "send", "cancel"
-_CALLBACK = re.compile(r"^bc:(send|cancel):(\d+)$")
+_CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER
 _SHOWN = 1500  # characters of each version shown in a preview, so it fits one message
 _EXCERPT = 120
 _LANGUAGE_NAMES = {"es": N_("Spanish"), "en": N_("English")}
@@ -113,8 +113,8 @@ def usage_text(translator: Translator, lang: str) -> str:
         _(
             "Usage: /broadcast TEXT — the same text for everyone, or a version per language,"
             " each starting a line with es: or en:\n"
-            "/broadcast es: La clínica pasa a la sala B.\n"
-            "en: The clinic moves to room B.\n"
+            "/broadcast es: El taller pasa a la sala B.\n"
+            "en: The workshop moves to room B.\n"
             "Start with the word subscribers to send only to subscribers."
         )
     )

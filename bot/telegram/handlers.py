@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sqlite3
 from typing import Any
 
 from telegram import CallbackQuery, Chat, ChatMemberUpdated, Message, Update
@@ -22,8 +23,10 @@ from telegram.ext import (
 
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
+from bot.domain.matcher import Reply
 from bot.i18n import current_lang, normalize_lang, supported_lang
 from bot.telegram.context import BotContext
+from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
 
 log = logging.getLogger(__name__)
@@ -48,7 +51,10 @@ async def track_user(update: Update, context: BotContext) -> None:
         return
     services = context.services
     if chat.type == ChatType.PRIVATE and update.my_chat_member is None:
-        await services.users.seen(user.id, chat.id, supported_lang(user.language_code))
+        try:
+            await services.users.seen(user.id, chat.id, supported_lang(user.language_code))
+        except sqlite3.OperationalError:  # full or read-only: answer anyway (health is told)
+            log.warning("could not record a user: the database is not writable")
     lang = await resolve_language(update, context)
     current_lang.set(lang)
     query = update.callback_query
@@ -95,7 +101,7 @@ async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greet the user; `/start clinic` (a deep link) also opens that session."""
+    """Greet the user; `/start keynote` (a deep link) also opens that session."""
     payload = context.args[0] if context.args else None
     await _reply(update, context, context.conversation.start(current_lang.get(), payload))
 
@@ -131,9 +137,20 @@ async def choose_language(update: Update, context: BotContext) -> None:
     if chosen is None or update.effective_user is None:
         await _reply(update, context, context.conversation.language_menu(current_lang.get()))
         return
-    await context.services.users.set_language(update.effective_user.id, chosen)
     current_lang.set(chosen)
-    await _reply(update, context, context.conversation.language_set(chosen))
+    await _reply(update, context, await _save_language(context, update.effective_user.id, chosen))
+
+
+async def _save_language(context: BotContext, user_id: int, lang: str) -> list[Any]:
+    """Store the user's language; say honestly when it could not be stored."""
+    try:
+        saved = await context.services.users.set_language(user_id, lang)
+    except sqlite3.OperationalError:
+        log.warning("could not save a language choice: the database is not writable")
+        saved = False
+    if not saved:  # e.g. the user's own record could not be written either
+        return context.conversation.language_not_saved(lang)
+    return context.conversation.language_set(lang)
 
 
 def _addressed_text(message: Message, chat: Chat, username: str) -> str | None:
@@ -167,8 +184,25 @@ async def answer_question(update: Update, context: BotContext) -> None:
     # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
     reply, outs = context.conversation.ask(text, None, current_lang.get())
     asker = update.effective_user.id if update.effective_user else None
-    await context.services.questions.record(reply, asker, context.services.clock.now())
+    question_id = None
+    if chat.type == ChatType.PRIVATE and reply.kind == "abstain" and context.services.handoff:
+        # The "ask the organisers" button refers to the logged question: log it first here.
+        question_id = await _log_question(context, reply, asker)
+        if question_id is not None:
+            outs = offer_organisers(context, reply, question_id, outs)
     await _reply(update, context, outs)
+    if question_id is None:
+        # Logged after answering, best-effort: a full disk must not cost anyone their answer.
+        await _log_question(context, reply, asker)
+
+
+async def _log_question(context: BotContext, reply: Reply, asker: int | None) -> int | None:
+    """Log a question best-effort; return its id, or None when the database refused it."""
+    try:
+        return await context.services.questions.record(reply, asker, context.services.clock.now())
+    except sqlite3.OperationalError:
+        log.warning("could not log a question: the database is not writable")
+        return None
 
 
 async def not_text(update: Update, context: BotContext) -> None:
@@ -198,10 +232,11 @@ async def press_button(update: Update, context: BotContext) -> None:
     data = query.data or ""
     if data.startswith("lang:"):
         lang = normalize_lang(data.partition(":")[2])
-        if update.effective_user:
-            await context.services.users.set_language(update.effective_user.id, lang)
         current_lang.set(lang)
-        outs = context.conversation.language_set(lang)
+        if update.effective_user:
+            outs = await _save_language(context, update.effective_user.id, lang)
+        else:
+            outs = context.conversation.language_set(lang)
     else:
         outs = context.conversation.callback(lang, data) or context.conversation.stale(lang)
     if chat is not None:
