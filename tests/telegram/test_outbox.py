@@ -206,3 +206,25 @@ async def test_a_cancelled_wait_gives_its_place_back(world: World) -> None:
 
     assert 2 not in world.api.copies()
     assert world.outbox.waiting == 0
+
+
+async def test_organisers_notices_go_before_bulk_and_after_replies(world: World) -> None:
+    bulk = TelegramSender(world.bot)
+    notify = bulk.with_priority(Priority.ADMIN)
+
+    async def later(after: float, work: Awaitable[object]) -> object:
+        await world.timer.sleep(after)
+        return await work
+
+    await world.run(
+        *(bulk(chat, HELLO) for chat in range(1, 91)),
+        # The window is full from 1 s on: a place frees every 1/30 s, and both wait for one.
+        later(1.02, notify(900, OutgoingMessage("progress"))),
+        later(1.025, world.bot.send_message(901, "a reply")),
+    )
+
+    order = [c.chat_id for c in world.accepted()]
+    assert order.index(901) == order.index(900) - 1  # the reply first, then the notice
+    assert order.index(900) < order.index(40)  # and both before the bulk queued earlier
+    waited = {c.chat_id: c.at for c in world.accepted() if c.chat_id in (900, 901)}
+    assert max(waited.values()) - world.accepted()[0].at < 1.1
