@@ -105,6 +105,8 @@ class Outbox(BaseRateLimiter[Priority]):
 
     async def shutdown(self) -> None:
         """Stop the dispatcher; messages still queued are the callers' to cancel."""
+        if self.refused:
+            log.info("Telegram refused %d message(s) with 429 during this run", self.refused)
         for task in (self._dispatcher, self._typing):
             if task is not None and not task.done():
                 task.cancel()
