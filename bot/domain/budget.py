@@ -94,6 +94,11 @@ class SendBudget:
     def paused_until(self) -> float:
         return self._paused_until
 
+    @property
+    def in_flight(self) -> int:
+        """How many messages left and have no answer yet."""
+        return self._open
+
     # -- events ---------------------------------------------------------------------------------
 
     def depart(self, chat_id: int | None, now: float) -> None:

@@ -215,6 +215,9 @@ class Outbox(BaseRateLimiter[Priority]):
         budget = self.budget
         next_at = NEVER
         for ticket in list(self._waiting):
+            if ticket.granted is None or ticket.granted.done():  # its caller was cancelled
+                self._waiting.remove(ticket)
+                continue
             free = budget.free_at(now)
             if free > now:
                 next_at = min(next_at, free)
@@ -231,9 +234,7 @@ class Outbox(BaseRateLimiter[Priority]):
             if ticket.priority is Priority.BULK:
                 # On a grid, so that the dispatcher waking late does not slow the pace down.
                 self._next_bulk = max(self._next_bulk, now - self._spacing / 2) + self._spacing
-            assert ticket.granted is not None
-            if not ticket.granted.done():
-                ticket.granted.set_result(None)
+            ticket.granted.set_result(None)
         next_at = min(next_at, self._typing_due(now))
         return max(0.0, next_at - now) if next_at < NEVER else NEVER
 

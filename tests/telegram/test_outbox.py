@@ -60,6 +60,8 @@ async def world() -> AsyncIterator[World]:
     outbox.show_typing = typing
     async with bot:
         yield World(timer, api, outbox, bot)
+        # Whatever happened, every place taken was given back.
+        assert outbox.budget.in_flight == 0 and outbox.waiting == 0
 
 
 def busiest_second(calls: list[Call]) -> int:
