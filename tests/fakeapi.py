@@ -6,7 +6,8 @@ pushes, records every call, injects faults and can enforce Telegram's flood limi
 
 `strict()` enforces them as Telegram does: every message-sending method (send*, editMessage*,
 copy*, forward*; not sendChatAction, answerCallbackQuery or setMessageReaction) counts in one
-sliding one-second window of 30, and each chat gets 1 message a second after a small burst;
+sliding one-second window of 30, each chat gets 1 message a second after a small burst, and a
+group 20 a minute;
 a refusal says `retry after N` in whole seconds >= 1. `strict(penalty=20)` is Telegram after a
 storm: a violation earns a long wait, and every message (or every message to that chat) is
 refused until it is over.
@@ -115,7 +116,9 @@ class TelegramLimits:
     per_chat_per_second: float | None = 1
     chat_burst: int = 1
     penalty: float | None = None  # None: wait only as long as needed; else this long, banned
+    group_per_minute: int | None = None  # groups and channels (negative ids)
     accepted: deque[float] = field(default_factory=deque)
+    groups: dict[Any, deque[float]] = field(default_factory=dict)
     chats: dict[Any, _Bucket] = field(default_factory=dict)
     banned_until: float = -math.inf
     chats_banned_until: dict[Any, float] = field(default_factory=dict)
@@ -135,6 +138,12 @@ class TelegramLimits:
             tokens = self._tokens(bucket, now)
             if tokens < 1:
                 chat = (1 - tokens) / self.per_chat_per_second
+        minute = self.groups.get(chat_id)
+        if self.group_per_minute and minute is not None:
+            while minute and minute[0] <= now - 60.0:
+                minute.popleft()
+            if len(minute) >= self.group_per_minute:
+                chat = max(chat, minute[0] + 60.0 - now)
         if overall <= 0 and chat <= 0:
             return None
         if self.penalty is None:
@@ -148,6 +157,8 @@ class TelegramLimits:
     def count(self, chat_id: Any, now: float) -> None:
         """Count an accepted message."""
         self.accepted.append(now)
+        if self.group_per_minute and _is_group(chat_id):
+            self.groups.setdefault(chat_id, deque()).append(now)
         if self.per_chat_per_second:
             bucket = self.chats.setdefault(chat_id, _Bucket(float(self.chat_burst), now))
             bucket.tokens = self._tokens(bucket, now) - 1
@@ -382,13 +393,17 @@ class FakeBotApi:
         per_chat_per_second: float | None = 1,
         chat_burst: int = 1,
         penalty: float | None = None,
+        group_per_minute: int | None = None,
     ) -> None:
         """Answer 429 to messages beyond `per_second` overall or `per_chat_per_second` per chat."""
-        self.limits = TelegramLimits(per_second, per_chat_per_second, chat_burst, penalty)
+        self.limits = TelegramLimits(
+            per_second, per_chat_per_second, chat_burst, penalty, group_per_minute
+        )
 
     def strict(self, penalty: float | None = None) -> None:
-        """Enforce Telegram's limits: 30/s overall, 1/s per chat after a burst of 3."""
-        self.enforce_limits(30, 1, chat_burst=3, penalty=penalty)
+        """Enforce Telegram's limits: 30/s overall, 1/s per chat after a burst of 3, 20/min
+        per group."""
+        self.enforce_limits(30, 1, chat_burst=3, penalty=penalty, group_per_minute=20)
 
     # -- the HTTP side -------------------------------------------------------------------------
 
@@ -675,6 +690,10 @@ def _decode(key: str, value: Any) -> Any:
     if key in _INT_PARAMS and re.fullmatch(r"-?\d+", value):
         return int(value)
     return value
+
+
+def _is_group(chat_id: Any) -> bool:
+    return isinstance(chat_id, str) or (isinstance(chat_id, int) and chat_id < 0)
 
 
 def _location(params: dict[str, Any]) -> dict[str, float]:

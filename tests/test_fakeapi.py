@@ -173,3 +173,20 @@ async def test_the_penalty_mode_answers_a_storm_with_a_long_wait_for_everything(
     assert retry_after_seconds(later.value) == 15
     clock.now += 15
     await bot.send_message(32, "free again")
+
+
+async def test_strict_mode_allows_a_group_twenty_messages_a_minute(
+    timed: tuple[FakeBotApi, Bot, ManualTime],
+) -> None:
+    api, bot, clock = timed
+    api.strict()
+    for _ in range(20):
+        await bot.send_message(-100, "hi")
+        clock.now += 1.0
+    with pytest.raises(RetryAfter) as excinfo:
+        await bot.send_message(-100, "the 21st within a minute")
+    await bot.send_message(100, "a private chat is not held back")
+
+    assert retry_after_seconds(excinfo.value) == 40
+    clock.now += 40
+    await bot.send_message(-100, "a minute after the first")

@@ -7,7 +7,8 @@ moment we send it and the moment its answer comes back. So the budget counts con
   its answer arrived. At most `per_second` messages occupy the window at any instant, so no
   second on Telegram's side can hold more than `per_second` of ours, however the network
   jitters. The round trip is the safety margin (a few ms here, more on the internet);
-- per chat, a token bucket of `chat_burst` messages refilled at `chat_per_second`, one message
+- per chat, a token bucket of `chat_burst` messages refilled at `chat_per_second` (a group or
+  channel, whose id is negative, at `group_per_minute` a minute, burst included), one message
   in flight at a time, refilled only from the moment the previous answer arrived: our gaps are
   never longer than Telegram's, so our bucket never holds more than Telegram's does.
 
@@ -36,6 +37,7 @@ class Priority(enum.IntEnum):
 @dataclass
 class _Chat:
     tokens: float
+    per_second: float  # refill rate
     landed: float = -NEVER  # when the answer to its last message arrived
     in_flight: bool = False
     paused_until: float = -NEVER
@@ -49,11 +51,14 @@ class SendBudget:
         per_second: int = 30,
         chat_burst: int = 3,
         chat_per_second: float = 1.0,
+        group_per_minute: float = 20,
         window: float = 1.0,
     ) -> None:
         self.per_second = per_second
         self.chat_burst = chat_burst
         self.chat_per_second = chat_per_second
+        # In any minute: the burst, plus what refills in the rest of it.
+        self.group_per_second = max(group_per_minute - chat_burst, 1) / 60
         self.window = window
         self._open = 0  # messages sent whose answer has not arrived
         self._expiries: deque[float] = deque()  # answer time + window, in order
@@ -82,7 +87,7 @@ class SendBudget:
         if chat.in_flight:
             return NEVER
         tokens = self._tokens(chat, now)
-        at = now if tokens >= 1 else chat.landed + (1 - chat.tokens) / self.chat_per_second
+        at = now if tokens >= 1 else chat.landed + (1 - chat.tokens) / chat.per_second
         return max(at, now, chat.paused_until)
 
     def chat_is_busy(self, chat_id: int | None, now: float) -> bool:
@@ -110,7 +115,7 @@ class SendBudget:
         if chat is None:
             if len(self._chats) >= 4096:
                 self._forget_idle(now)
-            chat = self._chats[chat_id] = _Chat(float(self.chat_burst))
+            chat = self._chats[chat_id] = self._new_chat(chat_id, float(self.chat_burst))
         chat.tokens = self._tokens(chat, now) - 1
         chat.in_flight = True
 
@@ -129,15 +134,21 @@ class SendBudget:
 
     def pause_chat(self, chat_id: int, until: float) -> None:
         """Hold the messages to one chat back until `until` (that chat's flood wait)."""
-        chat = self._chats.setdefault(chat_id, _Chat(0.0))
+        chat = self._chats.get(chat_id) or self._chats.setdefault(
+            chat_id, self._new_chat(chat_id, 0.0)
+        )
         chat.paused_until = max(chat.paused_until, until)
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _new_chat(self, chat_id: int, tokens: float) -> _Chat:
+        rate = self.chat_per_second if chat_id > 0 else self.group_per_second
+        return _Chat(tokens, rate)
+
     def _tokens(self, chat: _Chat, now: float) -> float:
         if chat.landed == -NEVER:
             return chat.tokens
-        refill = max(0.0, now - chat.landed) * self.chat_per_second
+        refill = max(0.0, now - chat.landed) * chat.per_second
         return min(float(self.chat_burst), chat.tokens + refill)
 
     def _forget_idle(self, now: float) -> None:

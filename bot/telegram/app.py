@@ -72,7 +72,11 @@ def build_application(
     rate = int(settings.rate_limit)
     # Every call the bot makes goes through this one Outbox: replies, edits, files, pins,
     # organisers' notices, broadcasts and reminders share Telegram's limits.
-    outbox = Outbox(per_second=rate or UNPACED, chat_burst=3 if rate else UNPACED, timer=timer)
+    outbox = (
+        Outbox(per_second=rate, timer=timer)
+        if rate
+        else Outbox(UNPACED, chat_burst=UNPACED, group_per_minute=UNPACED * 60, timer=timer)
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())

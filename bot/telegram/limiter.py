@@ -81,11 +81,12 @@ class Outbox(BaseRateLimiter[Priority]):
         per_second: int = 30,
         chat_burst: int = 3,
         timer: Timer | None = None,
+        group_per_minute: int = 20,
         typing_after: float = 2.5,
         typing_every: float = 4.5,
         max_flood_retries: int = 20,
     ) -> None:
-        self.budget = SendBudget(per_second, chat_burst)
+        self.budget = SendBudget(per_second, chat_burst, group_per_minute=group_per_minute)
         self.timer = timer or SystemTimer()
         self.typing_after = typing_after
         self.typing_every = typing_every

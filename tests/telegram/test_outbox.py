@@ -230,3 +230,12 @@ async def test_organisers_notices_go_before_bulk_and_after_replies(world: World)
     assert order.index(900) < order.index(40)  # and both before the bulk queued earlier
     waited = {c.chat_id: c.at for c in world.accepted() if c.chat_id in (900, 901)}
     assert max(waited.values()) - world.accepted()[0].at < 1.1
+
+
+async def test_a_group_gets_at_most_twenty_messages_a_minute(world: World) -> None:
+    group = -1001234567890
+    sent = await world.run(*(world.bot.send_message(group, str(i)) for i in range(25)))
+
+    assert len(sent) == 25 and world.api.rejected() == []
+    times = [c.at for c in world.accepted()]
+    assert max(sum(1 for t in times if start <= t < start + 60) for start in times) <= 20
