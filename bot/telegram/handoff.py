@@ -18,6 +18,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.domain.budget import Priority
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
@@ -28,7 +29,7 @@ from bot.services import Services
 from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import to_markup
+from bot.telegram.sender import priority_args, to_markup
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -301,7 +302,8 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
 
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
-    assert services.deliver is not None
+    notify = services.notify or services.deliver
+    assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
         _ = services.translator.get(user.language if user else None).gettext
@@ -309,12 +311,13 @@ async def tell_admins_unreachable(services: Services, chat: int) -> None:
             "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
             "the organisers. Add me to that group, then restart me."
         ).format(chat=chat)
-        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+        await notify(admin, OutgoingMessage(html.escape(text)))
 
 
 async def tell_admins_moved(services: Services, old: int, new: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
-    assert services.deliver is not None
+    notify = services.notify or services.deliver
+    assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
         _ = services.translator.get(user.language if user else None).gettext
@@ -322,7 +325,7 @@ async def tell_admins_moved(services: Services, old: int, new: int) -> None:
             "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
             "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
         ).format(old=old, new=new)
-        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+        await notify(admin, OutgoingMessage(html.escape(text)))
 
 
 class HandoffFeature:
@@ -348,11 +351,14 @@ class HandoffFeature:
         chat = services.settings.organisers_chat
         if chat is None:
             return
-        assert services.deliver is not None
+        # Tickets and relays go before bulk (someone waits for them), after replies to users.
+        notify = services.notify or services.deliver
+        assert notify is not None
         desk = HandoffDesk(
-            TicketStore(services.db), services.deliver, services.translator, services.clock,
+            TicketStore(services.db), notify, services.translator, services.clock,
             chat, services.settings.organisers_lang or services.kb.default_lang,
-            topic=services.settings.organisers_topic, post=GroupPoster(app.bot),
+            topic=services.settings.organisers_topic,
+            post=GroupPoster(app.bot, priority_args(app.bot, Priority.ADMIN)),
         )  # fmt: skip
         self._in_group.desk = desk
         desk.on_moved = partial(tell_admins_moved, services)
