@@ -397,8 +397,8 @@ class HandoffDesk:
         if new_chat == self.chat:
             return
         old = self.chat
+        self._switch(new_chat)  # first: posts refused at the same time then see it done
         await self.tickets.record_move(self.configured_chat, new_chat, self.clock.now())
-        self._switch(new_chat)
         log.warning(
             "CONFBOT_ORGANISERS_CHAT: the organisers' group %s was upgraded to a supergroup with "
             "the id %s. The bot sends there from now on (remembered in its database); set "

@@ -155,6 +155,21 @@ async def test_a_moved_group_is_followed_now_and_after_a_restart(db: Database) -
     assert [chat for chat, *_rest in group.posted] == [SUPERGROUP, SUPERGROUP]
 
 
+async def test_two_posts_refused_together_make_one_move(db: Database) -> None:
+    group, told = Group(), []
+    handoff = desk_posting(db, Recorder(), group)
+
+    async def on_moved(old: int, new: int) -> None:
+        told.append((old, new))
+
+    handoff.on_moved = on_moved
+    for user in (ANA, BEN):
+        await handoff.draft(user, user, "en", "parking?")
+    await asyncio.gather(handoff.confirm(1, ANA, "en"), handoff.confirm(2, BEN, "en"))
+    assert told == [(GROUP, SUPERGROUP)]
+    assert [chat for chat, *_rest in group.posted] == [SUPERGROUP, SUPERGROUP]
+
+
 class Blocked(Recorder):
     async def __call__(self, chat_id: int, message: OutgoingMessage) -> Outcome:
         await super().__call__(chat_id, message)
