@@ -275,6 +275,7 @@ async def test_report_and_drafts_commands_show_tickets_ratings_and_faq_drafts(
     assert await asyncio.to_thread(confbot, ["report", "--csv", "--db", path]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert "tickets,open,1," in rows and "tickets,answered,1," in rows
+    assert "tickets,undelivered_blocked,0," in rows
     assert "feedback_count,dialogue,2," in rows and "feedback_average,dialogue,4.50," in rows
     assert "feedback_rating,dialogue,1,5" in rows
     assert 'feedback_comment,dialogue,,"Muy útil, pero corto"' in rows
