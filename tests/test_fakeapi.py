@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
 
 from bot.telegram.limiter import retry_after_seconds
 from tests.conftest import TOKEN
@@ -190,3 +190,22 @@ async def test_strict_mode_allows_a_group_twenty_messages_a_minute(
     assert retry_after_seconds(excinfo.value) == 40
     clock.now += 40
     await bot.send_message(-100, "a minute after the first")
+
+
+async def test_forum_topics_and_an_upgraded_group_answer_like_telegram(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    api.add_group(-1005, {bot.id}, topics={45})
+    in_topic = await bot.send_message(-1005, "hi", message_thread_id=45)
+    with pytest.raises(BadRequest, match="Message thread not found"):
+        await bot.send_message(-1005, "hi", message_thread_id=46)
+    api.add_group(-1006, {bot.id})
+    api.migrate(-77, -1006)
+    with pytest.raises(ChatMigrated) as moved:
+        await bot.send_message(-77, "hi")
+    with pytest.raises(ChatMigrated):
+        await bot.get_chat(-77)  # any method naming the old group
+
+    assert in_topic.message_thread_id == 45 and in_topic.is_topic_message
+    assert (await bot.get_chat(-1005)).is_forum and not (await bot.get_chat(-1006)).is_forum
+    assert moved.value.new_chat_id == -1006
