@@ -134,7 +134,7 @@ class _Renderer:
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
             room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
-            place = venue.place(self.lang)
+            place = venue.place(self.lang, address=about is Focus.WHERE)  # "where": the street too
             facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         lines += self.people(s)
@@ -200,6 +200,11 @@ class _Renderer:
         event, span = self.kb.event, self.span()
         if reply.relative == "ended":
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
+        if reply.relative == "track" and sessions and sessions[0].track is not None:
+            lines = [esc(_("Track: {track}").format(track=sessions[0].track.get(self.lang)))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines
         if reply.relative == "missed":
             if not sessions:
                 return [esc(_("You would miss nothing on the programme."))]
@@ -269,7 +274,7 @@ class _Renderer:
             ]
         if aspect == "event:what":
             lines = [esc(event.description.get(self.lang))] if event.description.values() else []
-            return [*lines, esc(self.runs())]
+            return [*lines, esc(self.runs()), *self.where()]
         if aspect == "event:where":
             return self.where()
         if aspect == "event:organiser" and event.organiser is not None:

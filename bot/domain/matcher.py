@@ -25,7 +25,7 @@ from bot.domain.cues import (
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
-from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
+from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
 from bot.domain.lang import words_of
 from bot.domain.language import (
     LanguageEvidence,
@@ -201,6 +201,17 @@ class Matcher:
             for lang in self.langs
         }
         self.builtins = Builtins(kb)
+        self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
+        # Tracks by their names' words in every language, with their sessions in order.
+        tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
+        for s in sorted(
+            (s for s in kb.sessions if s.track is not None and s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
+        ):
+            called = tuple(tuple(tokens(n)) for n in s.track.values()) if s.track else ()
+            tracks[called].append(s)
+        self.tracks = {k: tuple(v) for k, v in tracks.items()}
+        self.track_words = words_of("TRACK_WORDS")
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -330,6 +341,8 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
+        if (track := self._track(words)) is not None:
+            return self._schedule(question, lang, track)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
@@ -414,6 +427,17 @@ class Matcher:
                 found.append(when.day)
             left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
         return found
+
+    def _track(self, words: list[str]) -> Plan | None:
+        """The sessions of a track the question names with a track word ("what's in the data
+        science track?", "charlas del eje de producto"), in programme order."""
+        if not any(w in self.track_words for w in words):
+            return None
+        asked = set(words)
+        for called, sessions in self.tracks.items():
+            if any(set(n) <= asked for n in called):
+                return Plan("track", None, sessions)
+        return None
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
@@ -603,10 +627,20 @@ class Matcher:
         speakers), so they are left out of the search for it.
         """
         aspects = self.session_aspects.get(lang, frozenset())
-        topic = [t for t in terms if t.text not in aspects]
-        if not topic or len(topic) == len(terms) or any(self._unknown_topic(t) for t in topic):
+        # Unknown words that only name a kind of session ("la charla de rust") are left out too.
+        topic = [
+            t
+            for t in terms
+            if t.text not in aspects and (t.known or t.text not in self.index.light)
+        ]
+        if not topic or any(self._unknown_topic(t) for t in topic):
             return None
-        hits = self.index.search(t.text for t in topic)
+        named = [t for t in topic if t.text not in self.generic_nouns]  # "la charla de rust"
+        hits: list[Hit] = []
+        if len(topic) < len(terms):  # the whole question was searched already
+            hits = self.index.search(t.text for t in topic)
+        if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
+            hits = self.index.search(t.text for t in named)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
         if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):

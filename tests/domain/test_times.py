@@ -104,6 +104,7 @@ def test_the_answer_names_the_time_room_speakers_and_track(
         ("who is Marta Ruiz", "maps-talk"),
         ("which room is the pandas workshop in?", "pandas-workshop"),
         ("what's in the civic tech track?", "maps-talk"),
+        ("¿qué charlas hay en el track de data science?", "pandas-workshop"),
     ],
 )
 def test_speakers_rooms_and_tracks_name_sessions(
@@ -150,3 +151,10 @@ def test_the_coffee_break_meant_is_todays_next_or_last(timed: KnowledgeBase) -> 
     day_two = dt.datetime(2026, 3, 11, 10, 0)
     assert matcher.answer("what's after the coffee break?", day_two).sessions == ("closing",)
     assert matcher.answer("what's after the coffee break?", NOW).sessions == ("pandas-workshop",)
+
+
+def test_a_track_lists_its_sessions(clock_matcher: Matcher, timed: KnowledgeBase) -> None:
+    reply = clock_matcher.answer("what's in the data science track?", NOW)
+    assert reply.sessions == ("pandas-workshop", "ml-talk")
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert text.splitlines()[0] == "Track: Data science"

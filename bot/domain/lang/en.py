@@ -83,3 +83,5 @@ DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
 DAY_START = _words("start starts begin begins kick")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r""
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks stream strand")

@@ -84,3 +84,5 @@ DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierra
 DAY_START = _words("empieza empiezan comienza comienzan inicia inician")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")

@@ -74,3 +74,5 @@ STOPWORDS = _words(
     sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
     obrigado obrigada oi ola tudo bem"""
 )
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
