@@ -635,6 +635,8 @@ class Matcher:
         ]
         if not topic or any(self._unknown_topic(t) for t in topic):
             return None
+        if all(t.text in self.framing for t in topic):
+            return None  # only the event's own name is left: the event is asked about
         named = [t for t in topic if t.text not in self.generic_nouns]  # "la charla de rust"
         hits: list[Hit] = []
         if len(topic) < len(terms):  # the whole question was searched already
