@@ -279,7 +279,7 @@ class Matcher:
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
         words = rewrite(split_codes(plain), year, self.session_words)
-        words = past_introduction(words, self._topical)
+        words = past_introduction(words, self._kept)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
@@ -321,7 +321,8 @@ class Matcher:
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
-                if few and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
+                unasked = few or when.relative == "now"  # "the treatment for what I have now"
+                if unasked and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
@@ -545,6 +546,11 @@ class Matcher:
         if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
+
+    def _kept(self, word: str) -> bool:
+        """True for a word an introduction keeps: a topic of the KB, or one that places the
+        question elsewhere ("I'm looking for a job at the bank": the job is what is asked)."""
+        return self._topical(word) or word in self.off_words or stem(word) in self.off_domain
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
