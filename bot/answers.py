@@ -287,6 +287,8 @@ class _Renderer:
             if event.website:
                 lines.append(esc(_("Website: {url}").format(url=event.website)))
             return lines
+        if aspect in ("event:start", "event:end"):
+            return self.edge(aspect == "event:end")
         if aspect == "event:duration":
             days = (event.end_date - event.start_date).days + 1
             if days == 1:
@@ -296,6 +298,28 @@ class _Renderer:
         if aspect.startswith("venue:"):
             return self.venue(reply.entry, aspect == "venue:directions")
         return [esc(self.runs())]
+
+    def edge(self, end: bool) -> list[str]:
+        """When the event starts (its first session) or ends (its last one)."""
+        _, esc = self._, self.style.escape
+        timed = sorted(
+            (s for s in self.kb.sessions if s.date is not None and s.start is not None),
+            key=lambda s: (s.date, s.start),
+        )
+        if not timed:
+            return [esc(self.runs())]
+        s = timed[-1] if end else timed[0]
+        at = (s.end or s.start) if end else s.start
+        day, name = (
+            self.date(s.date, year=True) if s.date else "",
+            self.kb.event.name.get(self.lang),
+        )
+        text = (
+            _("{event} ends on {day} at {time}.")
+            if end
+            else _("{event} starts on {day} at {time}.")
+        )
+        return [esc(text.format(event=name, day=day, time=_hhmm(at))), *self.listing(s)]
 
     def where(self) -> list[str]:
         _, esc, event = self._, self.style.escape, self.kb.event

@@ -67,13 +67,14 @@ class Builtins:
         index = self.indexes.get(lang)
         if index is None:
             return None
-        exact = index.exact.get(" ".join(words))
-        if exact is not None:
-            return self._builtin(exact, words, 100.0)
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
         spare = [t for t in terms if words[t.index] in self.spare]
         asked = [t for t in terms if words[t.index] not in self.spare]
+        exact = index.exact.get(" ".join(words))
+        if exact is not None:
+            found = self._builtin(exact, words, 100.0)
+            return replace(found, asked=tuple(words[t.index] for t in asked))
         stems = index.normaliser.stems
         if any(not t.known and t.text not in stems for t in asked):
             return None

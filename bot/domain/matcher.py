@@ -257,7 +257,8 @@ class Matcher:
         asked = [(s, r) for s, r in found if asks(s)] or found
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
         # which room" of "in which room and at what time is the talk") yields to an entry.
-        own = [(s, r) for s, r in asked if not r.aspect or s in sentences] or asked
+        own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
+        own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         best = whole if whole.kind != "abstain" else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if r.entry != best.entry)
         return replace(best, question=question, parts=others[:_MAX_PARTS])
@@ -666,7 +667,7 @@ class Matcher:
         term = self.index.normaliser.term
         if rival is not None and (
             rival.closeness >= _CLOSE
-            or all(self.index.owns(rival.entry, term(w)) for w in found.asked)
+            or any(self.index.owns(rival.entry, term(w)) for w in found.asked)
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()

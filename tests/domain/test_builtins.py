@@ -44,6 +44,13 @@ def tr() -> Translator:
         ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
         ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
+        ("what time does it start?", "event", "en", "starts on Tuesday 10 March 2026 at 08:30"),
+        (
+            "¿a qué hora termina?",
+            "event",
+            "es",
+            "termina el miércoles 11 de marzo de 2026 a las 17:00",
+        ),
         ("¿cuál es la dirección del Campus de Ingeniería?", "campus", "es", "Calle 26 No. 1-50"),
     ],
 )

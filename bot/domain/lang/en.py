@@ -35,6 +35,12 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "from the train station", "which station", "by bus", "by metro",
                          "how do i get there", "directions", "how to get to the venue",
                          "how can i get there", "how do i get to the venue"),
+    "event:start": ("what time does it start", "when does it start",
+                    "what time does the event start", "when does the day start",
+                    "what time do we start", "what time does it begin", "when does it begin"),
+    "event:end": ("what time does it finish", "when does it end", "what time does it end",
+                  "when does the day wrap up", "what time does everything finish",
+                  "what time does it close"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).

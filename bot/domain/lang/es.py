@@ -34,6 +34,10 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "en bus", "en metro", "como llego", "como llegar a la sede",
                          "indicaciones para llegar",
                          "como puedo llegar"),
+    "event:start": ("a que hora empieza", "a que hora comienza", "cuando empieza",
+                    "cuando comienza", "a que hora inicia"),
+    "event:end": ("a que hora termina", "cuando termina", "a que hora acaba",
+                  "a que hora termina todo", "cuando acaba"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).

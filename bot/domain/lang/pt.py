@@ -31,6 +31,8 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "transporte publico", "estacao mais proxima", "de metro", "de onibus",
                          "como chego", "como chegar ao local", "como faco para chegar",
                          "como posso chegar"),
+    "event:start": ("que horas comeca", "quando comeca", "a que horas comeca", "que horas inicia"),
+    "event:end": ("que horas termina", "quando termina", "que horas acaba", "a que horas termina"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
