@@ -31,7 +31,9 @@ class Builtin:
 class Builtins:
     """The built-in questions one knowledge base can answer, with their own small index."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, sessions: frozenset[str] = frozenset()) -> None:
+        """`sessions`: the nouns the KB's own sessions go by ("when is the workshop?" asks of
+        a session called a workshop, not of the event)."""
         self.kb = kb
         # One index per language: "datas" is Portuguese for dates, "data" English for data.
         self.indexes: dict[str, Index] = {}
@@ -47,7 +49,7 @@ class Builtins:
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
         venues = [n for v in kb.venues for n in v.name.values()]
         self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
-        self.spare |= words_of("EVENT_NOUNS")
+        self.spare |= words_of("EVENT_NOUNS") - sessions
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues

@@ -68,6 +68,7 @@ class SessionWords:
     nouns: frozenset[str] = _SESSION_NOUNS
     editions: dict[str, int] = field(default_factory=dict)  # noun -> this edition's number
     between: frozenset[str] = frozenset()  # words of numbered titles ("7th Security Summit")
+    titled: frozenset[str] = frozenset()  # the nouns of this KB's own titles ("workshop")
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> SessionWords:
@@ -90,7 +91,10 @@ class SessionWords:
                 if number is not None:
                     editions.update(dict.fromkeys(family, number))
                     between.update(title)
-        return cls(frozenset(nouns), editions, frozenset(between))
+        titled = frozenset(nouns - _SESSION_NOUNS) | frozenset(
+            h for s in kb.sessions for lang, text in s.title.texts for h in _heads(text, lang)
+        )
+        return cls(frozenset(nouns), editions, frozenset(between), titled)
 
     def names_session(self, word: str) -> bool:
         return word in self.nouns or stem(word) in self.nouns
@@ -116,6 +120,8 @@ def _heads(title: str, lang: str) -> list[str]:
     heads = []
     for part in re.split(r"[:()\[\]—–-]", title):
         words = [w for w in tokens(part) if not w.isdigit() and w not in ORDINALS and len(w) > 1]
+        while words and words[0] in _TITLE_LINKS:  # "Hands-on workshop": "on workshop"
+            words = words[1:]
         if lang in _HEAD_LAST:
             cut = next((k for k, w in enumerate(words) if w in _TITLE_LINKS), len(words))
             words = words[:cut][-1:]

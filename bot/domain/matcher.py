@@ -200,7 +200,7 @@ class Matcher:
             )
             for lang in self.langs
         }
-        self.builtins = Builtins(kb)
+        self.builtins = Builtins(kb, self.session_words.titled)
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         # Tracks by their names' words in every language, with their sessions in order.
         tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
