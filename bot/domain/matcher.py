@@ -213,6 +213,7 @@ class Matcher:
         self.tracks = {k: tuple(v) for k, v in tracks.items()}
         self.track_words = words_of("TRACK_WORDS")
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
+        self.arrive = words_of("ARRIVE")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
         }
@@ -242,7 +243,8 @@ class Matcher:
             return whole
         lang = lang or whole.lang
         texts = [*sentences, *(c for c in clauses if c not in sentences)]
-        if whole.kind != "abstain":  # answered: only more questions can add to it
+        manners = whole.entry in _COURTESY_ASPECTS  # "Hola de nuevo, mil disculpas...": may ask
+        if whole.kind != "abstain" and not manners:  # answered: only more questions add to it
             texts = [c for c in clauses if asks(c)]
             if len(texts) < 2:
                 return whole
@@ -250,7 +252,10 @@ class Matcher:
         found = [
             (s, r)
             for s, r in read
-            if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS and not salutes(s)
+            if r.kind != "abstain"
+            and r.aspect not in _COURTESY_ASPECTS
+            and r.entry not in _COURTESY_ASPECTS
+            and not salutes(s)
         ]
         if not found:
             return whole
@@ -259,7 +264,8 @@ class Matcher:
         # which room" of "in which room and at what time is the talk") yields to an entry.
         own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
-        best = whole if whole.kind != "abstain" else max(own, key=lambda sr: sr[1].score)[1]
+        answered = whole.kind != "abstain" and not manners
+        best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if r.entry != best.entry)
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 
@@ -300,7 +306,11 @@ class Matcher:
         if when is not None and when.day and not past and any(w in self.miss for w in words):
             leaving = any(w in self.leave for w in words)
             at = clock.start if clock is not None and not clock.now else None
-            return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
+            if leaving or any(w in self.arrive for w in words):
+                return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
+            # Busy then ("a meeting on Tuesday morning: would I miss anything?"): that time's.
+            window = self._at_clock(when, clock, local) if clock is not None else None
+            return self._schedule(question, lang, window or plan(self.kb, when, local))
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
@@ -378,7 +388,7 @@ class Matcher:
             own = t.text == self.index.normaliser.term(word)
             if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
-        if self._beside_identity(terms) or self._office_hours(words, terms):
+        if self._beside_identity(terms, words) or self._office_hours(words, terms):
             return True
         brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
         if brand or arithmetic(words):
@@ -524,7 +534,7 @@ class Matcher:
             for t in terms
         )
 
-    def _beside_identity(self, terms: list[Term]) -> bool:
+    def _beside_identity(self, terms: list[Term], words: list[str]) -> bool:
         """True when an unknown word stands next to the organiser's, city's or a venue's name.
 
         "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
@@ -535,9 +545,15 @@ class Matcher:
             if t.text not in self.identity:
                 continue
             near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
-            if any(self._unknown_topic(u) for u in near):
+            if any(self._unknown_topic(u) and not self._either(t, u, words) for u in near):
                 return True
         return False
+
+    @staticmethod
+    def _either(a: Term, b: Term, words: list[str]) -> bool:
+        """True when two words are alternatives ("in Quito or Guayaquil?"): which one is asked."""
+        first, last = sorted((a.index, b.index))
+        return any(w in ("or", "o", "ou") for w in words[first + 1 : last])
 
     def _unknown_topic(self, term: Term) -> bool:
         """True for a word the KB never uses that could be a topic (not a number, not filler)."""

@@ -8,7 +8,9 @@ def _words(text: str) -> frozenset[str]:
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hello", "hi", "hey", "hi there", "good morning", "good afternoon",
                  "good evening", "greetings", "yo"),
-    "thanks": ("thanks", "thank you", "thank you very much", "thanks a lot", "many thanks",
+    "thanks": ("thanks for the info", "thanks for the information", "thank you for your help",
+               "thanks for your answer", "thanks a lot for the info", "thanks", "thank you",
+               "thank you very much", "thanks a lot", "many thanks",
                "cheers", "great thanks", "ok thanks", "perfect thanks", "appreciated"),
     "help": ("help", "what can you do", "how does this work", "what can i ask",
              "how do i use this", "what do you know", "who are you", "commands", "menu"),
@@ -91,3 +93,5 @@ DAY_START = _words("start starts begin begins kick")
 PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks stream strand")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("arrive arriving arrives land lands landing")

@@ -8,7 +8,8 @@ def _words(text: str) -> frozenset[str]:
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
                  "hola que tal", "que tal"),
-    "thanks": ("gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
+    "thanks": ("gracias por la informacion", "gracias por la ayuda", "gracias por la respuesta",
+               "gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
                "perfecto gracias", "genial gracias"),
     "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
              "como te uso", "quien eres", "comandos", "menu"),
@@ -90,3 +91,5 @@ DAY_START = _words("empieza empiezan comienza comienzan inicia inician")
 PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo")

@@ -7,7 +7,8 @@ def _words(text: str) -> frozenset[str]:
 
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
-    "thanks": ("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
+    "thanks": ("obrigado pela informacao", "obrigada pela ajuda", "obrigado pela resposta",
+               "obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
                "ok obrigado", "agradeco"),
     "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
              "quem e voce", "comandos"),
@@ -78,3 +79,5 @@ STOPWORDS = _words(
 )
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("chego chegar chegarei chegamos chegaremos")
