@@ -551,7 +551,7 @@ class Matcher:
 
     @staticmethod
     def _either(a: Term, b: Term, words: list[str]) -> bool:
-        """True when two words are alternatives ("in Quito or Guayaquil?"): which one is asked."""
+        """True when two words are alternatives ("in Lyon or Paris?"): which one is asked."""
         first, last = sorted((a.index, b.index))
         return any(w in ("or", "o", "ou") for w in words[first + 1 : last])
 
