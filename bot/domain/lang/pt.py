@@ -81,3 +81,35 @@ STOPWORDS = _words(
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("chego chegar chegarei chegamos chegaremos")
+# Month names and abbreviations (folded), by month number.
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(["janeiro", "jan"], 1),
+    **dict.fromkeys(["fevereiro", "fev"], 2),
+    **dict.fromkeys(["marco", "mar"], 3),
+    **dict.fromkeys(["abril", "abr"], 4),
+    **dict.fromkeys(["maio", "mai"], 5),
+    **dict.fromkeys(["junho", "jun"], 6),
+    **dict.fromkeys(["julho", "jul"], 7),
+    **dict.fromkeys(["agosto", "ago"], 8),
+    **dict.fromkeys(["setembro", "set"], 9),
+    **dict.fromkeys(["outubro", "out"], 10),
+    **dict.fromkeys(["novembro", "nov"], 11),
+    **dict.fromkeys(["dezembro", "dez"], 12),
+}
+# Weekday names and abbreviations (folded), Monday = 0.
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["terca"], 1),
+    **dict.fromkeys(["quarta"], 2),
+    **dict.fromkeys(["sabado"], 5),
+    **dict.fromkeys(["domingo"], 6),
+}
+# Small counts ("in two days").
+COUNTS: dict[str, int] = {
+    **dict.fromkeys(["um", "uma"], 1),
+    **dict.fromkeys(["dois", "duas"], 2),
+    **dict.fromkeys(["tres"], 3),
+    **dict.fromkeys(["quatro"], 4),
+    **dict.fromkeys(["cinco"], 5),
+    **dict.fromkeys(["seis"], 6),
+    **dict.fromkeys(["sete"], 7),
+}
