@@ -131,7 +131,8 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
+    """aqui alli ahi aca alla
+    el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
     es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
     esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
     sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
