@@ -82,6 +82,7 @@ _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 _MAX_PARTS = TUNING.max_parts
+_NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 
 
@@ -249,6 +250,10 @@ class Matcher:
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
+        follow = self._follow_ups(clauses, question, lang)
+        if follow:  # "When is it?" asks of the sentence before, not on its own
+            asked_of = {c for c, _ in follow}
+            read = [(s, r) for s, r in read if s not in asked_of] + follow
         found = [
             (s, r)
             for s, r in read
@@ -403,6 +408,32 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _follow_ups(self, clauses: list[str], question: str, lang: str) -> list[tuple[str, Reply]]:
+        """ "…the traveller's medicine symposium. When is it?": a question with no topic of its
+        own asks about the entry the sentence before names in full (a title or phrasing)."""
+        found = []
+        for before, clause in zip(clauses, clauses[1:], strict=False):
+            if not asks(clause) or not self._topicless(clause, lang):
+                continue
+            words = tokens(fold(before))
+            terms = self.index.normaliser.terms(words)
+            if self._off_domain(words, terms, names(before)):
+                continue
+            hits = self.index.search(t.text for t in terms)
+            if hits and hits[0].closeness >= _NAMED and hits[0].score >= _SUGGEST_FLOOR:
+                reply = Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+                found.append((clause, reply))
+        return found
+
+    def _topicless(self, clause: str, lang: str) -> bool:
+        """True when a question holds nothing but what it asks ("when is it?", "¿dónde?")."""
+        aspects = self.session_aspects.get(lang, frozenset())
+        terms = self.index.normaliser.terms(tokens(fold(clause)))
+        return all(
+            t.text in aspects or t.text in self.index.light or t.text in self.not_topics
+            for t in terms
+        )
 
     def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
         """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
