@@ -244,7 +244,9 @@ class Matcher:
             return whole
         lang = lang or whole.lang
         texts = [*sentences, *(c for c in clauses if c not in sentences)]
-        manners = whole.entry in _COURTESY_ASPECTS  # "Hola de nuevo, mil disculpas...": may ask
+        # A greeting or thanks ("Hola de nuevo, mil disculpas..."), or a day's listing read off
+        # a long message's dates, may stand for a question one of its sentences asks.
+        manners = whole.entry in _COURTESY_ASPECTS or whole.kind == "schedule"
         if whole.kind != "abstain" and not manners:  # answered: only more questions add to it
             texts = [c for c in clauses if asks(c)]
             if len(texts) < 2:
@@ -270,6 +272,10 @@ class Matcher:
         own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         answered = whole.kind != "abstain" and not manners
+        if whole.kind == "schedule" and (
+            not any(r.kind == "entry" for _, r in own) or any(_back_to_day(s) for s, _ in own)
+        ):
+            answered = True  # no sentence names anything better than the day's programme
         best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if r.entry != best.entry)
         return replace(best, question=question, parts=others[:_MAX_PARTS])
@@ -727,6 +733,16 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+_THAT_DAY = frozenset(
+    [("that", "day"), ("ese", "dia"), ("esse", "dia"), ("nesse", "dia"), ("that", "time")]
+)  # "would I miss anything that day?": the day another sentence names
+
+
+def _back_to_day(sentence: str) -> bool:
+    words = tokens(fold(sentence))
+    return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
 
 
 def _values(text: Localized | None) -> tuple[str, ...]:

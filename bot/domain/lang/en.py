@@ -145,7 +145,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
+    """exactly precisely
+    sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
     quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
     hoping hope ask asked asking find found finding figure wanted wants trying try tried told

@@ -144,7 +144,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
+    """exactamente precisamente
+    disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
     saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero
     companera companeros aun todavia bueno vale ok okey entonces pues osea igual realmente
