@@ -49,7 +49,8 @@ class Builtins:
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
         venues = [n for v in kb.venues for n in v.name.values()]
         self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
-        self.spare |= words_of("EVENT_NOUNS") - sessions
+        self.organisers = words_of("ORGANISER_NOUNS")
+        self.spare |= (words_of("EVENT_NOUNS") | self.organisers) - sessions
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -82,6 +83,8 @@ class Builtins:
             return None
         if not asked:  # "what is <event>?": the name alone, two words of it at least
             named = {words[t.index] for t in spare}
+            if named & self.organisers and "event:organiser" in self.indexes[lang].ids:
+                return Builtin("event", "event:organiser", _ENOUGH)  # "who are the organisers?"
             if named and len(named) >= min(2, len(self.spare)):
                 return Builtin("event", "event:what", _ENOUGH)
             return None

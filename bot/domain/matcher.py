@@ -277,7 +277,7 @@ class Matcher:
         ):
             answered = True  # no sentence names anything better than the day's programme
         best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
-        others = tuple(r for _, r in asked if r.entry != best.entry)
+        others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 
     def _answer_one(

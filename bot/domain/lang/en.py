@@ -171,3 +171,8 @@ ABBREVIATIONS: dict[str, str] = {
         "reg": "registration", "rehab": "rehabilitation", "prog": "programme",
         "sched": "schedule", "tmrw": "tomorrow",
 }  # fmt: skip
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words(
+    "secretariat organisers organizers organising organizing committee staff team"
+)

@@ -171,3 +171,6 @@ ABBREVIATIONS: dict[str, str] = {
         "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
         "kuando": "cuando", "kuanto": "cuanto",
 }  # fmt: skip
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")

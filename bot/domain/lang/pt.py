@@ -114,3 +114,6 @@ COUNTS: dict[str, int] = {
     **dict.fromkeys(["seis"], 6),
     **dict.fromkeys(["sete"], 7),
 }
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
