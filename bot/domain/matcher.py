@@ -81,6 +81,9 @@ _BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
+_PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
+# Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
+_LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE")
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -145,8 +148,7 @@ class Matcher:
                 *_META.split(),
                 *SESSION_NOUNS,
                 *ROLE_WORDS,
-                *words_of("ASPECTS"),
-                *words_of("CONFIRMATION"),
+                *(w for name in _LIGHT_LISTS for w in words_of(name)),
             ),  # fmt: skip
         )
         term = self.index.normaliser.term
@@ -246,7 +248,8 @@ class Matcher:
         texts = [*sentences, *(c for c in clauses if c not in sentences)]
         # A greeting or thanks ("Hola de nuevo, mil disculpas..."), or a day's listing read off
         # a long message's dates, may stand for a question one of its sentences asks.
-        manners = whole.entry in _COURTESY_ASPECTS or whole.kind == "schedule"
+        listing = whole.kind == "schedule" and whole.relative in _PLAIN_LISTINGS
+        manners = whole.entry in _COURTESY_ASPECTS or listing
         if whole.kind != "abstain" and not manners:  # answered: only more questions add to it
             texts = [c for c in clauses if asks(c)]
             if len(texts) < 2:
@@ -272,10 +275,9 @@ class Matcher:
         own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         answered = whole.kind != "abstain" and not manners
-        if whole.kind == "schedule" and (
-            not any(r.kind == "entry" for _, r in own) or any(_back_to_day(s) for s, _ in own)
-        ):
-            answered = True  # no sentence names anything better than the day's programme
+        questions = [(s, r) for s, r in own if asks(s) and r.kind == "entry"]
+        if listing and (not questions or any(_back_to_day(s) for s, _ in own)):
+            answered = True  # no question names anything better than the day's programme
         best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
