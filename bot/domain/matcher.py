@@ -308,7 +308,7 @@ class Matcher:
         dated = [w if w not in self.identity_words else "the" for w in words]
         when = self.dates.read(dated, local.date())
         clock = read_clock(dated, local.time()) if when is None or when.day else None
-        if clock is not None and clock.window and when is None and not self.miss & set(words):
+        if clock is not None and clock.part and when is None and not self.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:
             day = when.day if when is not None and when.day else local.date()

@@ -158,3 +158,18 @@ def test_a_track_lists_its_sessions(clock_matcher: Matcher, timed: KnowledgeBase
     assert reply.sessions == ("pandas-workshop", "ml-talk")
     text = render_text(reply, timed, Translator(ROOT / "locales"))
     assert text.splitlines()[0] == "Track: Data science"
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions"),
+    [
+        ("what's on between 10 and 12?", ("coffee-1", "pandas-workshop")),
+        ("¿qué hay de 2pm a 4?", ("maps-talk",)),
+        ("o que tem das 14h às 16h?", ("maps-talk",)),
+    ],
+)
+def test_a_range_of_times_is_a_window(
+    clock_matcher: Matcher, question: str, sessions: tuple[str, ...]
+) -> None:
+    reply = clock_matcher.answer(question, dt.datetime(2026, 3, 10, 8, 0))
+    assert (reply.relative, reply.sessions) == ("window", sessions)

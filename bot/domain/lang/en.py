@@ -133,7 +133,8 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """a an the is are was were be been being am do does did doing have has had having i me my mine
+    """between
+    a an the is are was were be been being am do does did doing have has had having i me my mine
     we our us you your it its this that these those there here of in on at to for from by with
     about as into onto than then so and or but if not no any anything some something all what
     which who whom whose how will would shall should can could may might must also just please
