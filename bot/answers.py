@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from bot.domain.focus import Focus, focus
+from bot.domain.focus import Focus
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.matcher import Reply
 from bot.i18n import N_, Translator
@@ -107,7 +107,7 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.session(session, focus(reply.question)))
+                return "\n".join(self.session(session, reply.focus))
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))

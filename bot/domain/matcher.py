@@ -23,6 +23,7 @@ from bot.domain.cues import (
     session_step,
 )
 from bot.domain.dates import DateReader, When, mark_numeric_dates
+from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
@@ -114,6 +115,8 @@ class Reply:
     parts: tuple[Reply, ...] = ()
     # A confirmation asked ("lunch is at 1, right?"): "yes", "no" or "partly"; else "".
     verdict: str = ""
+    # What the question wants of a session: its place, its time or what it is about.
+    focus: Focus = Focus.ABOUT
 
 
 class Matcher:
@@ -237,6 +240,14 @@ class Matcher:
         nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
         best answer to a question among them answers (the others ride along as `parts`).
         """
+        reply = self._answer_message(question, now, lang, hint)
+        parts = tuple(replace(p, focus=focus(p.question)) for p in reply.parts)
+        return replace(reply, focus=focus(question), parts=parts)
+
+    def _answer_message(
+        self, question: str, now: dt.datetime, lang: str | None, hint: str | None
+    ) -> Reply:
+        """Answer a whole message: at once, then sentence by sentence (see answer)."""
         whole = self._answer_one(question, now, lang, hint)
         if confirms(question):
             whole = self._confirm(whole, now)
