@@ -205,6 +205,16 @@ class _Renderer:
             for s in sessions:
                 lines += self.listing(s, with_day=True)
             return lines
+        if reply.relative == "speaker" and sessions:
+            shared = [
+                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
+                for p in sessions[0].speakers
+                if all(p.name in {q.name for q in s.speakers} for s in sessions)
+            ]
+            lines = [esc(_("Speakers: {names}").format(names=", ".join(shared)))] if shared else []
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.times_note(sessions)
         if reply.relative == "missed":
             if not sessions:
                 return [esc(_("You would miss nothing on the programme."))]

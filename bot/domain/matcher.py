@@ -218,6 +218,19 @@ class Matcher:
             tracks[called].append(s)
         self.tracks = {k: tuple(v) for k, v in tracks.items()}
         self.track_words = words_of("TRACK_WORDS")
+        # Speakers by their names' words, with their sessions in programme order.
+        talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
+        for s in sorted(
+            (s for s in kb.sessions if s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
+        ):
+            for person in s.speakers:
+                if who := tuple(tokens(person.name)):
+                    talks[who].append(s)
+        self.speakers = {k: tuple(v) for k, v in talks.items()}
+        self.first_names: dict[str, int] = defaultdict(int)
+        for who in self.speakers:
+            self.first_names[who[0]] += 1
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
         self.arrive = words_of("ARRIVE")
         self.event_nouns = words_of("EVENT_NOUNS") | {
@@ -379,6 +392,8 @@ class Matcher:
             return Reply(question, lang, "entry", exact, 100.0)
         if (track := self._track(words)) is not None:
             return self._schedule(question, lang, track)
+        if (talks := self._speaker(words, terms, text, lang)) is not None:
+            return self._schedule(question, lang, talks)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
@@ -499,6 +514,29 @@ class Matcher:
         for called, sessions in self.tracks.items():
             if any(set(n) <= asked for n in called):
                 return Plan("track", None, sessions)
+        return None
+
+    def _speaker(self, words: list[str], terms: list[Term], text: str, lang: str) -> Plan | None:
+        """All the sessions of a speaker the question names ("talks by Ana Pérez", "¿qué
+        presenta Julián?") when it asks nothing else of them; one session is a plain entry."""
+        asked = set(words)
+        capitalised = names(text)
+        for name, sessions in self.speakers.items():
+            full = set(name) <= asked
+            first = name[0] in capitalised and name[0] in asked and self.first_names[name[0]] == 1
+            if len(sessions) < 2 or not (full or first):
+                continue
+            aspects = self.session_aspects.get(lang, frozenset())
+            rest = [
+                t
+                for t in terms
+                if words[t.index] not in name
+                and t.text not in aspects
+                and not (t.text in self.index.light and not t.known)
+                and t.text not in self.framing
+            ]
+            if not rest:
+                return Plan("speaker", None, sessions)
         return None
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:

@@ -100,7 +100,7 @@ def test_the_answer_names_the_time_room_speakers_and_track(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("talks by Ana Pérez", "ml-talk"),
+        ("what does Ana talk about at the keynote?", "opening-keynote"),
         ("who is Marta Ruiz", "maps-talk"),
         ("which room is the pandas workshop in?", "pandas-workshop"),
         ("what's in the civic tech track?", "maps-talk"),
@@ -173,3 +173,10 @@ def test_a_range_of_times_is_a_window(
 ) -> None:
     reply = clock_matcher.answer(question, dt.datetime(2026, 3, 10, 8, 0))
     assert (reply.relative, reply.sessions) == ("window", sessions)
+
+
+def test_a_speakers_sessions_are_listed(clock_matcher: Matcher, timed: KnowledgeBase) -> None:
+    reply = clock_matcher.answer("talks by Ana Pérez", NOW)
+    assert reply.lang == "en" and reply.sessions == ("opening-keynote", "ml-talk")
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert text.splitlines()[0] == "Speakers: Ana Pérez (Universidad de los Andes)"
