@@ -326,6 +326,7 @@ class Matcher:
         plain = expand(words, lang)
         words = rewrite(split_codes(plain), year, self.session_words)
         words = past_introduction(words, self._kept)
+        words = self._compounds(words)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
@@ -653,6 +654,18 @@ class Matcher:
         if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
+
+    def _compounds(self, words: list[str]) -> list[str]:
+        """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping
+        positions (the second becomes a stopword)."""
+        vocabulary = self.index.normaliser.vocabulary
+        out = list(words)
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            known = words[i] in vocabulary and words[i + 1] in vocabulary
+            if len(joined) > 5 and joined in vocabulary and not known:
+                out[i : i + 2] = [joined, "the"]
+        return out
 
     def _kept(self, word: str) -> bool:
         """True for a word an introduction keeps: a topic of the KB, or one that places the

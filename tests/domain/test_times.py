@@ -104,6 +104,7 @@ def test_the_answer_names_the_time_room_speakers_and_track(
         ("who is Marta Ruiz", "maps-talk"),
         ("which room is the pandas workshop in?", "pandas-workshop"),
         ("what's in the civic tech track?", "maps-talk"),
+        ("where is the roof top bar?", "social"),  # the KB writes it "Rooftop"
         ("¿qué charlas hay en el track de data science?", "pandas-workshop"),
     ],
 )
