@@ -28,7 +28,9 @@ _SESSION_NOUNS = _words(
     """session sessions sesion sesiones sessao sessoes meeting meetings reunion reuniones
     reuniao reunioes talk talks charla charlas palestra palestras panel panels workshop
     workshops taller talleres oficina oficinas keynote keynotes visit visita visitas edition
-    editions edicion ediciones edicao edicoes"""
+    editions edicion ediciones edicao edicoes symposium symposia simposio simposios plenary
+    plenaries plenaria plenarias lecture lectures conferencia conferencias tutorial tutorials
+    seminar seminars seminario seminarios"""
 )
 SESSION_NOUNS = _SESSION_NOUNS
 # Words that ask who, where or in which strand a session is: unknown to a KB, they are the

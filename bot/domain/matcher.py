@@ -82,6 +82,7 @@ _BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
+_REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
 _LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE")
@@ -202,8 +203,13 @@ class Matcher:
         self.session_aspects = {
             lang: frozenset(
                 term(w)
-                for w in (*words_of("ASPECTS", lang), *words_of("CONFIRMATION", lang), *ROLE_WORDS)
-            )
+                for w in (
+                    *words_of("ASPECTS", lang),
+                    *words_of("CONFIRMATION", lang),
+                    *ROLE_WORDS,
+                    *_REWRITTEN_ASPECTS,
+                )
+            )  # fmt: skip
             for lang in self.langs
         }
         self.builtins = Builtins(kb, self.session_words.titled)
