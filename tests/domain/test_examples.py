@@ -24,7 +24,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*/knowledge"))
 SETS = {
     "examples_bogota_tech.yaml": (0.89, 1),  # untuned 27.5% (25/91); now 89.0%, 13/14 abstained
     "examples_lima_health.yaml": (0.93, 0),  # untuned 23.1% (21/91); now 93.4%, 14/14 abstained
-    "examples_small_workshop.yaml": (0.92, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
+    "examples_small_workshop.yaml": (0.91, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
 }
 
 
