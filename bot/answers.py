@@ -370,6 +370,10 @@ class _Renderer:
 
     def runs(self) -> str:
         # Tense-free on purpose: the reply does not say whether it was asked before or after.
+        event = self.kb.event
+        if event.start_date == event.end_date:  # a one-day event: its day, once
+            day = self.date(event.start_date, year=True)
+            return self._("{event}: {day}.").format(event=event.name.get(self.lang), day=day)
         return self._("{event}: {start} to {end}.").format(**self.span())
 
     def times_note(self, sessions: list[Session]) -> list[str]:
