@@ -28,7 +28,7 @@ class RunningBot:
 
     def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         """Read the bot's SQLite database (as an operator would)."""
-        with sqlite3.connect(self.db) as conn:
+        with sqlite3.connect(self.db, timeout=30) as conn:  # the bot may be mid-write
             return conn.execute(sql, params).fetchall()
 
     async def settled_rows(
