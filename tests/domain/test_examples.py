@@ -26,6 +26,9 @@ SETS = {
     "examples_lima_health.yaml": (0.93, 0),  # untuned 23.1% (21/91); now 93.4%, 14/14 abstained
     "examples_small_workshop.yaml": (0.91, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
 }
+# Blind sets committed unscored: only their shape is checked until the lead measures them untuned
+# (after the matcher work lands) and moves them to SETS with that score as the floor.
+AWAITING_MEASUREMENT = {"examples_sao_paulo_devfest.yaml"}
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +55,11 @@ def test_example_passes_confbot_check(folder: Path, capsys: pytest.CaptureFixtur
 
 def test_there_are_examples_and_each_has_a_question_set() -> None:
     assert len(EXAMPLES) >= 3
-    named = {load_set(name)["knowledge"] for name in SETS}
+    named = {load_set(name)["knowledge"] for name in set(SETS) | AWAITING_MEASUREMENT}
     assert named == {str(folder.relative_to(ROOT)) for folder in EXAMPLES}
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.parametrize("name", sorted(set(SETS) | AWAITING_MEASUREMENT))
 def test_example_set_is_varied(name: str) -> None:
     cases = load_set(name)
     questions = cases["questions"]

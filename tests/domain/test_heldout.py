@@ -31,6 +31,9 @@ TRACKED = {
     "heldout6.yaml": (0.97, 0),
     "heldout12.yaml": (0.85, 1),  # untuned 46.8%; 86.1% with the KB's pt texts, 12/13 off-topic
 }  # (minimum pass rate, off-topic answers tolerated)
+# Blind batches committed unscored: only their shape is checked until the lead measures them
+# untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
+AWAITING_MEASUREMENT = {"heldout13.yaml"}
 
 
 @pytest.fixture(scope="module")
@@ -70,4 +73,4 @@ def test_tracked_batch_does_not_regress(
 
 
 def test_every_batch_is_run() -> None:
-    assert set(SETS) == set(ENFORCED) | set(TRACKED)
+    assert set(SETS) == set(ENFORCED) | set(TRACKED) | AWAITING_MEASUREMENT
