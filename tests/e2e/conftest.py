@@ -26,8 +26,15 @@ class RunningBot:
     def __init__(self, db: Path, stop: asyncio.Event, task: asyncio.Task[None]) -> None:
         self.db, self.stop, self.task = db, stop, task
 
-    def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-        """Read the bot's SQLite database (as an operator would)."""
+    async def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Read the bot's SQLite database (as an operator would, from another thread).
+
+        Not on the event loop: the bot runs on it, and a bot mid-write could not commit while
+        the loop waited for its lock (a 30 s deadlock, then "database is locked").
+        """
+        return await asyncio.to_thread(self._rows, sql, *params)
+
+    def _rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         with sqlite3.connect(self.db, timeout=30) as conn:  # the bot may be mid-write
             return conn.execute(sql, params).fetchall()
 
@@ -37,7 +44,7 @@ class RunningBot:
         """Read rows the bot writes after replying (the question log), once they are there."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while (found := self.rows(sql)) != expected and loop.time() < deadline:
+        while (found := await self.rows(sql)) != expected and loop.time() < deadline:
             await asyncio.sleep(0.02)
         return found
 

@@ -140,16 +140,16 @@ async def test_forgetme_deletes_the_users_questions_subscription_and_record(
         await say(api, ALICE, WIFI, language_code="es")
         await say(api, ALICE, "gym?", language_code="es")
         await say(api, BETO, "gym?")
-        bot.rows(
+        await bot.rows(
             "INSERT INTO subscriptions (user_id, sessions, created_at, updated_at)"
             " VALUES (?, NULL, 'now', 'now')",
             ALICE,
         )
         assert await bot.settled_rows("SELECT COUNT(*) FROM questions", [(3,)]) == [(3,)]
         [done] = await say(api, ALICE, "/forgetme", language_code="es")
-        remaining = bot.rows("SELECT text FROM questions")
-        users = bot.rows("SELECT user_id FROM users")
-        subscriptions = bot.rows("SELECT user_id FROM subscriptions")
+        remaining = await bot.rows("SELECT text FROM questions")
+        users = await bot.rows("SELECT user_id FROM users")
+        subscriptions = await bot.rows("SELECT user_id FROM subscriptions")
     assert "Listo" in done.params["text"]
     assert remaining == [("gym?",)]
     assert (ALICE,) not in users and (BETO,) in users
@@ -166,7 +166,7 @@ async def test_questions_past_the_retention_period_are_deleted_at_start(
         await store.record(Reply(text, "en", "abstain", None, 0.0), ALICE, now - dt.timedelta(days))
     await db.close()
     async with start_bot(CONFBOT_RETENTION_DAYS="30") as bot:
-        kept = bot.rows("SELECT text FROM questions")
+        kept = await bot.rows("SELECT text FROM questions")
     assert kept == [("recent",)]
 
 
@@ -178,12 +178,12 @@ async def test_a_reload_that_moves_a_session_notifies_its_reminded_subscribers(
     told = encode_fingerprint(fingerprint(clinic))
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)) as bot:
         await say(api, ALICE, "/help", language_code="es")
-        bot.rows(
+        await bot.rows(
             "INSERT INTO subscriptions (user_id, sessions, created_at, updated_at)"
             " VALUES (?, NULL, 'now', 'now')",
             ALICE,
         )
-        bot.rows(
+        await bot.rows(
             "INSERT INTO announced (user_id, session_id, fingerprint, updated_at)"
             " VALUES (?, 'clinic', ?, 'now')",
             ALICE, told,

@@ -124,13 +124,13 @@ async def test_users_who_block_the_bot_are_marked_inactive(
         api.push_message(BETO, "/help")
         await api.wait_for(lambda a: len(a.rejected("sendMessage")) >= 1)
         for _ in range(50):
-            if len(bot.rows("SELECT 1 FROM users WHERE active = 0")) == 2:
+            if len(await bot.rows("SELECT 1 FROM users WHERE active = 0")) == 2:
                 break
             await asyncio.sleep(0.05)
-        inactive = {row[0] for row in bot.rows("SELECT user_id FROM users WHERE active = 0")}
+        inactive = {row[0] for row in await bot.rows("SELECT user_id FROM users WHERE active = 0")}
         api.unblock(BETO)
         await say(api, BETO, "/start")
-        reactivated = bot.rows("SELECT active FROM users WHERE user_id = ?", BETO)
+        reactivated = await bot.rows("SELECT active FROM users WHERE user_id = ?", BETO)
     assert inactive == {ALICE, BETO}
     assert reactivated == [(1,)]
 

@@ -77,7 +77,7 @@ async def test_a_broadcast_reaches_every_reachable_user_once_within_the_limits(
         api.enforce_limits(per_second=100, per_chat_per_second=1, chat_burst=3)
         await press(api, ADMIN, "bc:send:1", preview.result["message_id"])
         await api.wait_for(lambda a: reported(a), timeout=30)
-        inactive = bot.rows("SELECT user_id FROM users WHERE active = 0 ORDER BY user_id")
+        inactive = await bot.rows("SELECT user_id FROM users WHERE active = 0 ORDER BY user_id")
 
     reachable = (set(users) | {ADMIN}) - blocked - {not_found}
     assert copies(api) == {chat: 1 for chat in reachable}
@@ -128,7 +128,7 @@ async def test_only_the_admin_who_made_the_preview_sends_it_and_only_once(
         await api.wait_for(lambda a: reported(a), timeout=10)
         [history] = await say(api, ADMIN, "/broadcasts")
         [hidden] = await say(api, BETO, "/broadcasts")
-        drafts = bot.rows("SELECT id, status FROM broadcasts")
+        drafts = await bot.rows("SELECT id, status FROM broadcasts")
 
     assert "solo los organizadores pueden enviar anuncios" in refused.params["text"]
     assert usage.params["text"].startswith("Escribe el anuncio después del comando.")
@@ -152,7 +152,7 @@ async def test_a_cancelled_preview_sends_nothing(api: FakeBotApi, start_bot: Bot
         await press(api, ADMIN, "bc:cancel:1", message_id)
         await api.wait_for(lambda a: any("Cancelled" in t for t in a.texts(ADMIN)))
         late = await press(api, ADMIN, "bc:send:1", message_id)
-        status = bot.rows("SELECT status FROM broadcasts")
+        status = await bot.rows("SELECT status FROM broadcasts")
     assert "Subscribers only: 0 recipients" in preview.params["text"]
     assert "already sent or cancelled" in late.params["text"]
     assert status == [("cancelled",)]
@@ -171,7 +171,9 @@ async def test_a_stopped_bot_sends_the_rest_at_its_next_start(
         await press(api, ADMIN, "bc:send:1", preview.result["message_id"])
         await api.wait_for(lambda a: sum(copies(a, "Room B").values()) >= 15, timeout=10)
     # A clean stop lets the messages in flight be answered and recorded: none is left unsure.
-    statuses = dict(bot.rows("SELECT status, COUNT(*) FROM broadcast_recipients GROUP BY status"))
+    statuses = dict(
+        await bot.rows("SELECT status, COUNT(*) FROM broadcast_recipients GROUP BY status")
+    )
     assert "sending" not in statuses and statuses["pending"] > 0
     async with start_bot(CONFBOT_RATE_LIMIT="20"):
         await api.wait_for(lambda a: reported(a), timeout=15)

@@ -161,7 +161,7 @@ async def test_other_telegram_languages_get_english(api: FakeBotApi, start_bot: 
     async with start_bot() as bot:
         [hello] = await say(api, 150, "/start", language_code="de-at")
         [plain] = await say(api, 151, "/start", language_code=None)
-        stored = bot.rows("SELECT tg_lang FROM users WHERE user_id IN (150, 151)")
+        stored = await bot.rows("SELECT tg_lang FROM users WHERE user_id IN (150, 151)")
     assert "Citizen Security Week" in hello.params["text"]
     assert "Citizen Security Week" in plain.params["text"]
     assert stored == [(None,), (None,)]

@@ -252,7 +252,7 @@ async def test_a_group_upgraded_to_a_supergroup_is_followed_and_remembered(
         assert "what is the capital of France?" in ticket.params["text"]
         reply_in_group(api, MEMBER, "Paris", ticket.result)
         await api.wait_for(lambda a: len(answers(a, ALICE)) == 1, RELAY_WAIT)
-        moves = bot.rows("SELECT from_chat, to_chat FROM chat_moves")
+        moves = await bot.rows("SELECT from_chat, to_chat FROM chat_moves")
     [refused] = api.rejected("sendMessage")
     assert refused.chat_id == OLD_GROUP
     assert moves == [(OLD_GROUP, SUPERGROUP)]
@@ -288,7 +288,7 @@ async def test_an_answer_to_an_attendee_who_blocked_the_bot_is_reported_once(
     assert notice.params["reply_parameters"]["message_id"] == first["message"]["message_id"]
     assert len(api.rejected("sendMessage")) == 2
     assert "answers not delivered (the attendee blocked the bot): 1" in stats.params["text"]
-    assert bot.rows("SELECT undelivered_at IS NOT NULL FROM tickets") == [(1,)]
+    assert await bot.rows("SELECT undelivered_at IS NOT NULL FROM tickets") == [(1,)]
 
 
 async def test_in_portuguese_the_button_the_preview_and_perguntar_are_portuguese(

@@ -70,7 +70,7 @@ async def test_the_reminder_arrives_at_six_the_evening_before_once_across_a_rest
     assert "Clínica de Seguridad Ciudadana" in spanish.params["text"]
     assert ("📅 Añadir al calendario", "ics:clinic") in buttons(spanish)
     assert [c.status for c in api.calls if c.chat_id == BLOCKED][-1] == 403
-    assert bot.rows("SELECT active FROM users WHERE user_id = ?", BLOCKED) == [(0,)]
+    assert await bot.rows("SELECT active FROM users WHERE user_id = ?", BLOCKED) == [(0,)]
 
     # Feedback requests for the day before would race the /mysubscriptions reply: off here.
     async with start_bot(CONFBOT_NOW=JUST_AFTER_THE_EVE, CONFBOT_FEEDBACK="off") as bot:
@@ -81,7 +81,7 @@ async def test_the_reminder_arrives_at_six_the_evening_before_once_across_a_rest
         len(reminders(api, ALICE)) == len(reminders(api, BETO)) == len(reminders(api, CARLA)) == 1
     )
     assert len([c for c in api.calls if c.chat_id == BLOCKED and c.method == "sendMessage"]) == 2
-    assert bot.rows(
+    assert await bot.rows(
         "SELECT user_id, status FROM reminder_deliveries WHERE day = '2015-10-21' ORDER BY user_id"
     ) == [(BLOCKED, "blocked"), (ALICE, "delivered"), (BETO, "delivered"), (CARLA, "delivered")]
     assert "Reminder sent." in mine.params["text"]
@@ -100,7 +100,7 @@ async def test_a_reminder_missed_while_down_goes_out_late_on_start(
     assert "This reminder is late" in english.params["text"]
     assert "7th Citizen Security Clinic" in english.params["text"]
     assert "llega tarde" in spanish.params["text"]
-    assert bot.rows(
+    assert await bot.rows(
         "SELECT day, status, late FROM reminder_deliveries WHERE user_id = ? ORDER BY day", ALICE
     ) == [
         ("2015-10-19", "skipped", 0),
@@ -146,7 +146,7 @@ async def test_unsubscribing_stops_the_reminders_in_both_languages(
         [nothing] = await say(api, BETO, "/mysubscriptions", language_code="es")
         [again] = await say(api, ALICE, "/unsubscribe")
         [none] = await say(api, ALICE, "/mysubscriptions")
-        assert bot.rows("SELECT COUNT(*) FROM subscriptions") == [(0,)]
+        assert await bot.rows("SELECT COUNT(*) FROM subscriptions") == [(0,)]
     assert "Recordatorios" in panel.params["text"] and "18:00" in panel.params["text"]
     assert ("Todas las sesiones", "sub:all") in buttons(panel)
     assert "Listo" in bye.params["text"] and "/subscribe" in bye.params["text"]
