@@ -199,7 +199,7 @@ class FakeBotApi:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids: dict[Any, itertools.count[int]] = {}
-        self._messages: dict[tuple[Any, int], dict[str, Any]] = {}
+        self._messages: dict[tuple[Any, Any], dict[str, Any]] = {}
         self._faults: list[_Fault] = []
         self._blocked: set[Any] = set()
         self._migrated: dict[Any, int] = {}
@@ -229,8 +229,8 @@ class FakeBotApi:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server)
+        self.port = server.sockets[0].getsockname()[1]
         self._changed = asyncio.Condition()
 
     async def stop(self) -> None:

@@ -45,7 +45,7 @@ def _catalog(lang: str) -> dict[str, Message]:
 
 def _texts(message: Message) -> tuple[str, ...]:
     string = message.string
-    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
+    return tuple(string) if isinstance(string, (tuple, list)) else (string or "",)
 
 
 def test_every_shipped_language_has_a_catalog_and_no_other_is_shipped() -> None:

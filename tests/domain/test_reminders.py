@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,7 +51,7 @@ def subscriber(user_id: int, sessions: set[str] | None = None, lang: str = "en")
     return Subscriber(Subscription(user_id, chosen), chat_id=user_id, language=lang)
 
 
-def with_session(kb: KnowledgeBase, session_id: str, **changes: object) -> KnowledgeBase:
+def with_session(kb: KnowledgeBase, session_id: str, **changes: Any) -> KnowledgeBase:
     sessions = tuple(replace(s, **changes) if s.id == session_id else s for s in kb.sessions)
     return replace(kb, sessions=sessions)
 

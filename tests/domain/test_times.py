@@ -143,8 +143,10 @@ def test_a_days_start_and_end(clock_matcher: Matcher, question: str, entry: str)
 
 
 def test_the_coffee_break_meant_is_todays_next_or_last(timed: KnowledgeBase) -> None:
+    first = timed.session("coffee-1")
+    assert first is not None
     second = dataclasses.replace(
-        timed.session("coffee-1"), id="coffee-2", date=dt.date(2026, 3, 11),
+        first, id="coffee-2", date=dt.date(2026, 3, 11),
         start=dt.time(11, 0), end=dt.time(11, 30),
     )  # fmt: skip
     kb = dataclasses.replace(timed, sessions=(*timed.sessions, second))

@@ -163,6 +163,7 @@ async def test_under_the_long_penalty_of_a_storm_nothing_is_lost_or_doubled(
     world: World,
 ) -> None:
     world.api.strict(penalty=20)
+    assert world.api.limits is not None
     world.api.limits.accepted.extend([world.timer.monotonic()] * 30)  # someone filled the window
     send = TelegramSender(world.bot)
 
