@@ -124,9 +124,6 @@ class Translator:
     def gettext(self, message: str, lang: str | None = None) -> str:
         return self.get(lang).gettext(message)
 
-    def ngettext(self, singular: str, plural: str, n: int, lang: str | None = None) -> str:
-        return self.get(lang).ngettext(singular, plural, n)
-
 
 def N_(message: str) -> str:
     """Mark a message for extraction; translate it later with the reader's catalog."""

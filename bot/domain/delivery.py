@@ -30,11 +30,10 @@ class OutcomeCounts:
 
 @dataclass(frozen=True)
 class Button:
-    """An inline button: it either sends `callback_data` back to the bot or opens `url`."""
+    """An inline button: a press sends `callback_data` back to the bot."""
 
     label: str
-    callback_data: str | None = None
-    url: str | None = None
+    callback_data: str
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def to_markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup |
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.callback_data, url=b.url) for b in row]
+            [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
             for row in buttons
         ]
     )

@@ -88,9 +88,7 @@ async def test_a_migrated_group_gets_the_message_at_its_new_id(api: FakeBotApi, 
 
 
 async def test_html_and_buttons_reach_telegram(api: FakeBotApi, bot: Bot) -> None:
-    message = OutgoingMessage(
-        "<b>Sala B</b>", ((Button("Map", url="https://maps.example"), Button("OK", "ok:1")),)
-    )
+    message = OutgoingMessage("<b>Sala B</b>", ((Button("Map", "map:1"), Button("OK", "ok:1")),))
 
     await TelegramSender(bot)(3, message)
 
@@ -100,7 +98,7 @@ async def test_html_and_buttons_reach_telegram(api: FakeBotApi, bot: Bot) -> Non
     assert call.params["reply_markup"] == {
         "inline_keyboard": [
             [
-                {"text": "Map", "url": "https://maps.example"},
+                {"text": "Map", "callback_data": "map:1"},
                 {"text": "OK", "callback_data": "ok:1"},
             ]
         ]
