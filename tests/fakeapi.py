@@ -55,6 +55,7 @@ _JSON_PARAMS = frozenset(
 _INT_PARAMS = frozenset(
     {"chat_id", "message_id", "offset", "limit", "user_id", "from_chat_id", "message_thread_id"}
 )
+RECHECK = 0.02  # seconds between checks of a wait_for condition when no call comes
 _NOT_MESSAGES = frozenset({"sendChatAction"})
 _MESSAGES = ("send", "forward", "copy", "editMessage")
 _DEFAULT_ERRORS = {
@@ -351,14 +352,20 @@ class FakeBotApi:
             return condition(self)
 
         assert self._changed is not None, "start the fake first"
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         async with self._changed:
-            try:
-                await asyncio.wait_for(self._changed.wait_for(met), timeout)
-            except TimeoutError:
-                raise AssertionError(
-                    f"condition not met within {timeout}s; last calls: "
-                    f"{[(c.method, c.status, c.params) for c in self.calls[-5:]]}"
-                ) from None
+            # Checked at each call the bot makes, and every few milliseconds in between: a
+            # condition may also read state the bot changes without calling (its database).
+            while not met():
+                left = deadline - loop.time()
+                if left <= 0:
+                    raise AssertionError(
+                        f"condition not met within {timeout}s; last calls: "
+                        f"{[(c.method, c.status, c.params) for c in self.calls[-5:]]}"
+                    )
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), min(left, RECHECK))
 
     # -- faults and limits ---------------------------------------------------------------------
 
