@@ -38,6 +38,13 @@ def no_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AdminTools, "poll_seconds", 3600.0)
 
 
+@pytest.fixture
+def fast_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Look at the files every 0.1 s (2 s in service) and load an edit resting 0.1 s."""
+    monkeypatch.setattr(AdminTools, "poll_seconds", 0.1)
+    monkeypatch.setattr(AdminTools, "settle_seconds", 0.1)
+
+
 def edit(knowledge: Path, old: str, new: str) -> None:
     faq = knowledge / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
@@ -57,7 +64,7 @@ def admin_saw(api: FakeBotApi, *parts: str) -> bool:
 
 
 async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
-    api: FakeBotApi, start_bot: BotFactory, knowledge: Path
+    api: FakeBotApi, start_bot: BotFactory, knowledge: Path, fast_watcher: None
 ) -> None:
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)):
         [before] = await say(api, ALICE, WIFI)
