@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.config import load_settings
+from bot.domain.clock import Clock
 from bot.telegram.app import serve
 from tests.fakeapi import FakeBotApi
 
@@ -54,10 +55,13 @@ BotFactory = Callable[..., AbstractAsyncContextManager[RunningBot]]
 
 @pytest.fixture
 def start_bot(api: FakeBotApi, tmp_path: Path) -> BotFactory:
-    """Return a factory: `async with start_bot(CONFBOT_NOW=...) as bot:` runs the real app."""
+    """Return a factory: `async with start_bot(CONFBOT_NOW=...) as bot:` runs the real app.
+
+    `clock=` gives the bot a clock the test moves (a FixedClock) instead of CONFBOT_NOW's.
+    """
 
     @asynccontextmanager
-    async def running(**env: str) -> AsyncIterator[RunningBot]:
+    async def running(clock: Clock | None = None, **env: str) -> AsyncIterator[RunningBot]:
         values = {
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "TELEGRAM_API_BASE_URL": api.base_url,
@@ -72,7 +76,7 @@ def start_bot(api: FakeBotApi, tmp_path: Path) -> BotFactory:
         values.update(env)
         settings = load_settings(values)
         stop, ready = asyncio.Event(), asyncio.Event()
-        task = asyncio.create_task(serve(settings, stop=stop, ready=ready))
+        task = asyncio.create_task(serve(settings, clock=clock, stop=stop, ready=ready))
         waiter = asyncio.create_task(ready.wait())
         done, _ = await asyncio.wait({task, waiter}, timeout=15, return_when="FIRST_COMPLETED")
         if task in done:

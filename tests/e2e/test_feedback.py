@@ -1,4 +1,4 @@
-"""End to end: session feedback on the shipped knowledge base, with the rehearsal clock.
+"""End to end: session feedback on the shipped knowledge base, on a clock the test moves.
 
 The Dialogue (19 October 2015) has no end time, so its requests go out at CONFBOT_FEEDBACK_AT
 (default 19:00, event-local) that day.
@@ -6,14 +6,21 @@ The Dialogue (19 October 2015) has no end time, so its requests go out at CONFBO
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+
+import pytest
+
+from bot.domain.clock import FixedClock
+from bot.telegram import subscriptions
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_conversation import buttons, say
 from tests.fakeapi import Call, FakeBotApi
 
 ALICE, BETO, OPTED_OUT, LATECOMER = 501, 502, 503, 504
-HALF_A_MINUTE_BEFORE = "2015-10-19T18:59:30"
+HALF_A_MINUTE_BEFORE = dt.datetime.fromisoformat("2015-10-19T18:59:30-05:00")
 A_MINUTE_AFTER = "2015-10-19T19:01:00"
-WAIT = 45.0  # the wake-up at 19:00 comes 30 s after the start; allow for a loaded machine
+WAIT = 15.0  # for a sweep, on a loaded machine
 
 
 def requests(api: FakeBotApi, chat: int) -> list[Call]:
@@ -25,14 +32,20 @@ def requests(api: FakeBotApi, chat: int) -> list[Call]:
 
 
 async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
-    api: FakeBotApi, start_bot: BotFactory
+    api: FakeBotApi, start_bot: BotFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with start_bot(CONFBOT_NOW=HALF_A_MINUTE_BEFORE, CONFBOT_FEEDBACK="on"):
+    # The clock stands at 18:59:30 until the test moves it; sweeps run every 0.1 s (30 s in
+    # service), so the one after the move sends the requests without waiting in real time.
+    clock = FixedClock(HALF_A_MINUTE_BEFORE)
+    monkeypatch.setattr(subscriptions, "TICK", 0.1)
+    async with start_bot(clock=clock, CONFBOT_FEEDBACK="on"):
         await say(api, ALICE, "/subscribe", language_code="en")
         await say(api, BETO, "/subscribe", language_code="es")
         await say(api, OPTED_OUT, "/subscribe")
         [off] = await say(api, OPTED_OUT, "/feedback off")
+        await asyncio.sleep(0.5)  # a few sweeps at 18:59:30 (a slow machine runs fewer)
         assert requests(api, ALICE) == []  # not before 19:00
+        clock.advance(seconds=30)
         await api.wait_for(lambda a: bool(requests(a, ALICE) and requests(a, BETO)), WAIT)
         [request] = requests(api, ALICE)
         assert (
