@@ -3,10 +3,15 @@ another event's knowledge base shows nothing of the shipped 2015 event."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from bot.domain.clock import FixedClock
+from bot.telegram import subscriptions
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_broadcasts import press
 from tests.e2e.test_conversation import buttons, say
@@ -113,10 +118,14 @@ async def test_a_message_in_a_language_the_bot_does_not_speak_says_which_it_spea
 
 
 async def test_a_portuguese_speaker_gets_the_reminder_in_portuguese(
-    api: FakeBotApi, start_bot: BotFactory
+    api: FakeBotApi, start_bot: BotFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with start_bot(CONFBOT_NOW=SECONDS_BEFORE_THE_EVE):
+    # A clock the test moves past 18:00, and sweeps every 0.1 s: no waiting in real time.
+    clock = FixedClock(dt.datetime.fromisoformat(SECONDS_BEFORE_THE_EVE))
+    monkeypatch.setattr(subscriptions, "TICK", 0.1)
+    async with start_bot(clock=clock):
         [subscribed] = await say(api, LUCIA, "/subscribe", language_code="pt-BR")
+        clock.advance(seconds=5)
         await api.wait_for(lambda a: any("Lembrete:" in t for t in a.texts(LUCIA)), REMINDER_WAIT)
     assert "Você vai receber um lembrete às 18:00" in subscribed.params["text"]
     [reminder] = [c for c in api.sent(LUCIA) if "Lembrete:" in str(c.params["text"])]
