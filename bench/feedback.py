@@ -44,9 +44,15 @@ def main(requests: int = REQUESTS) -> None:
 
 def service(db: Database, kb: KnowledgeBase, bot: Bot, at: dt.datetime) -> FeedbackService:
     return FeedbackService(
-        lambda: kb, SubscriptionStore(db), FeedbackStore(db), UserStore(db), FixedClock(at),
-        Translator(ROOT / "locales"), TelegramSender(bot), dt.time(19, 0),
-    )  # fmt: skip
+        lambda: kb,
+        SubscriptionStore(db),
+        FeedbackStore(db),
+        UserStore(db),
+        FixedClock(at),
+        Translator(ROOT / "locales"),
+        TelegramSender(bot),
+        dt.time(19, 0),
+    )
 
 
 async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
@@ -85,13 +91,19 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
     rate = report.delivered / seconds
     ok = rate >= TARGET_RATE and not lost and not duplicates and not again.done
     verdict = "OK" if ok and not restarted.done else "OFF TARGET"
-    print(f"feedback: {subscribers:,} requests due at once (the Dialogue, 19 Oct 19:00), "
-          f"fake enforcing {LIMIT} msg/s")  # fmt: skip
-    print(f"  delivered {report.delivered:,} in {seconds:.1f} s: {rate:.2f} msg/s "
-          f"(target >= {TARGET_RATE:.0f})")  # fmt: skip
+    print(
+        f"feedback: {subscribers:,} requests due at once (the Dialogue, 19 Oct 19:00), "
+        f"fake enforcing {LIMIT} msg/s"
+    )
+    print(
+        f"  delivered {report.delivered:,} in {seconds:.1f} s: {rate:.2f} msg/s "
+        f"(target >= {TARGET_RATE:.0f})"
+    )
     print(f"  lost {lost}, duplicates {duplicates}, 429s from the fake {refused}: {verdict}")
-    print(f"  a second sweep sent {again.done}, a restarted service sent {restarted.done}; "
-          f"rows: {statuses}")  # fmt: skip
+    print(
+        f"  a second sweep sent {again.done}, a restarted service sent {restarted.done}; "
+        f"rows: {statuses}"
+    )
 
 
 if __name__ == "__main__":

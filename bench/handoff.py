@@ -62,16 +62,18 @@ async def run(tickets: int) -> None:
                 await api.wait_for(lambda a: all(a.sent(u) for u in attendees), timeout=60)
                 for user in attendees:
                     preview = api.sent(user)[0]
-                    api.push_callback(user, f"org:send:{user - ATTENDEES + 1}",
-                                      preview.result["message_id"])  # fmt: skip
+                    api.push_callback(
+                        user, f"org:send:{user - ATTENDEES + 1}", preview.result["message_id"]
+                    )
                 await api.wait_for(lambda a: len(a.sent(GROUP)) >= tickets, timeout=120)
                 latencies = []
                 for organiser, ticket in zip(organisers, api.sent(GROUP), strict=True):
                     user = next(u for u in attendees if f"attendee {u}?" in ticket.params["text"])
                     started = time.monotonic()
                     reply = {"chat_id": GROUP, "chat_type": "supergroup"}
-                    api.push_message(organiser, "Here is the answer.", **reply,
-                                     reply_to_message=ticket.result)  # fmt: skip
+                    api.push_message(
+                        organiser, "Here is the answer.", **reply, reply_to_message=ticket.result
+                    )
                     await api.wait_for(lambda a, u=user: relayed(a, u) >= 1, timeout=30)
                     latencies.append(time.monotonic() - started)
                 await asyncio.sleep(1.0)  # room for a duplicate to show up
@@ -84,8 +86,10 @@ async def run(tickets: int) -> None:
     p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
     verdict = "OK" if p99 <= TARGET_S and not lost and not duplicates else "OFF TARGET"
     print(f"handoff: {tickets} organisers' replies relayed by `confbot run` (fake Bot API)")
-    print(f"  latency p50 {statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-          f"max {ordered[-1] * 1000:.0f} ms (target <= {TARGET_S:.0f} s)")  # fmt: skip
+    print(
+        f"  latency p50 {statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
+        f"max {ordered[-1] * 1000:.0f} ms (target <= {TARGET_S:.0f} s)"
+    )
     print(f"  lost {lost}, duplicates {duplicates}: {verdict}")
 
 

@@ -128,16 +128,23 @@ async def busy_broadcast(recipients: int = 400, askers: int = 10, every: float =
         else:
             waits.append(reply.at - at)
     chats = {c.chat_id for c in copies}
-    print(f"busy broadcast: {recipients} recipients (+ the admin) while {askers} users ask every "
-          f"{every:.0f} s, strict fake")  # fmt: skip
-    print(f"  broadcast: {len(copies)} messages to {len(chats)} chats in {span:.1f} s first to "
-          f"last: {(len(copies) - 1) / span:.1f} msg/s (target >= 23); "
-          f"{copies[0].at - start:.1f} s from Send to the first")  # fmt: skip
-    print(f"  questions: {len(asked)} asked, {len(waits)} answered, {unanswered} unanswered; "
-          f"reply p50 {sorted(waits)[len(waits) // 2]:.2f} s, p95 {p95(waits):.2f} s, "
-          f"max {max(waits):.2f} s (target p95 <= 1.5 s)")  # fmt: skip
-    print(f"  429s from the fake: {floods(api)} (target <= 1); "
-          f"duplicates: {len(copies) - len(chats)}")  # fmt: skip
+    print(
+        f"busy broadcast: {recipients} recipients (+ the admin) while {askers} users ask every "
+        f"{every:.0f} s, strict fake"
+    )
+    print(
+        f"  broadcast: {len(copies)} messages to {len(chats)} chats in {span:.1f} s first to "
+        f"last: {(len(copies) - 1) / span:.1f} msg/s (target >= 23); "
+        f"{copies[0].at - start:.1f} s from Send to the first"
+    )
+    print(
+        f"  questions: {len(asked)} asked, {len(waits)} answered, {unanswered} unanswered; "
+        f"reply p50 {sorted(waits)[len(waits) // 2]:.2f} s, p95 {p95(waits):.2f} s, "
+        f"max {max(waits):.2f} s (target p95 <= 1.5 s)"
+    )
+    print(
+        f"  429s from the fake: {floods(api)} (target <= 1); duplicates: {len(copies) - len(chats)}"
+    )
 
 
 async def opening_rush(users: int = 600, within: float = 5.0) -> None:
@@ -166,11 +173,15 @@ async def opening_rush(users: int = 600, within: float = 5.0) -> None:
     slow = [chat for chat, at in pushed.items() if replies.get(chat, at) - at > 3.0]
     last = max(replies.values()) - min(pushed.values())
     print(f"opening rush: {users} users send /start within {within:.0f} s, strict fake")
-    print(f"  answered {len(replies)} of {users}; last reply {last:.1f} s after the first /start "
-          f"(target <= 30 s); wait p50 {sorted(waits)[len(waits) // 2]:.1f} s, "
-          f"max {max(waits):.1f} s")  # fmt: skip
-    print(f"  429s from the fake: {floods(api)} (target <= 3); "
-          f"{len(typing)} users shown 'typing…' (of {len(slow)} who waited over 3 s)")  # fmt: skip
+    print(
+        f"  answered {len(replies)} of {users}; last reply {last:.1f} s after the first /start "
+        f"(target <= 30 s); wait p50 {sorted(waits)[len(waits) // 2]:.1f} s, "
+        f"max {max(waits):.1f} s"
+    )
+    print(
+        f"  429s from the fake: {floods(api)} (target <= 3); "
+        f"{len(typing)} users shown 'typing…' (of {len(slow)} who waited over 3 s)"
+    )
 
 
 def main() -> None:

@@ -76,8 +76,10 @@ def due_set(kb: KnowledgeBase) -> None:
     median, worst = statistics.median(timings), max(timings)
     verdict = "OK" if worst <= TARGET_MS else "OVER TARGET"
     print(f"reminders: due set for {SUBSCRIBERS:,} subscribers, eve of 21 Oct: {len(due):,} due")
-    print(f"  median {median:.1f} ms, worst {worst:.1f} ms over {RUNS} runs "
-          f"(target <= {TARGET_MS:.0f} ms): {verdict}")  # fmt: skip
+    print(
+        f"  median {median:.1f} ms, worst {worst:.1f} ms over {RUNS} runs "
+        f"(target <= {TARGET_MS:.0f} ms): {verdict}"
+    )
     print(f"  nothing recorded yet (eve of 19 Oct): {len(first_day):,} due in {fresh_ms:.1f} ms")
 
 
@@ -100,20 +102,27 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
         # The 19th and 20th are over: only the clinic's reminders (21 Oct) are due.
         await ReminderLog(db).skip(
             due_reminders(
-                kb, dt.datetime(2015, 10, 20, 12, 0, tzinfo=kb.event.tz), dt.time(18, 0),
-                await SubscriptionStore(db).active_subscribers(), set(),
+                kb,
+                dt.datetime(2015, 10, 20, 12, 0, tzinfo=kb.event.tz),
+                dt.time(18, 0),
+                await SubscriptionStore(db).active_subscribers(),
+                set(),
             )
-        )  # fmt: skip
+        )
         async with (
             FakeBotApi() as api,
             ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(LIMIT)) as bot,
         ):
             api.strict()
             service = ReminderService(
-                kb, SubscriptionStore(db), ReminderLog(db), UserStore(db),
+                kb,
+                SubscriptionStore(db),
+                ReminderLog(db),
+                UserStore(db),
                 FixedClock(dt.datetime(2015, 10, 20, 18, 0, 5, tzinfo=kb.event.tz)),
-                Translator(ROOT / "locales"), TelegramSender(bot),
-            )  # fmt: skip
+                Translator(ROOT / "locales"),
+                TelegramSender(bot),
+            )
             started = time.monotonic()
             report = await service.sweep()
             seconds = time.monotonic() - started
@@ -125,8 +134,10 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
     rate = report.delivered / seconds
     verdict = "OK" if rate >= TARGET_RATE and not lost and not duplicates else "OFF TARGET"
     print(f"reminders: one sweep to {subscribers:,} subscribers, strict fake ({LIMIT} msg/s)")
-    print(f"  delivered {report.delivered:,} in {seconds:.1f} s: {rate:.2f} msg/s "
-          f"(target >= {TARGET_RATE:.0f})")  # fmt: skip
+    print(
+        f"  delivered {report.delivered:,} in {seconds:.1f} s: {rate:.2f} msg/s "
+        f"(target >= {TARGET_RATE:.0f})"
+    )
     print(f"  lost {lost}, duplicates {duplicates}: {verdict}")
     print(f"  429s from the fake: {refused}; a second sweep sent {again.delivered}")
 

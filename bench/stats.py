@@ -51,8 +51,10 @@ async def run() -> None:
         stop.set()
         await meter
         await db.close()
-    print(f"/stats report, {LOGGED:,} logged questions: cold {min(times):.2f}-{max(times):.2f} s,"
-          f" cached {cached:.2f} s (target <= 2 s)")  # fmt: skip
+    print(
+        f"/stats report, {LOGGED:,} logged questions: cold {min(times):.2f}-{max(times):.2f} s,"
+        f" cached {cached:.2f} s (target <= 2 s)"
+    )
     print(f"longest event-loop stall meanwhile: {worst[0] * 1000:.1f} ms (target <= 50 ms)")
 
 

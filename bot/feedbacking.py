@@ -45,8 +45,7 @@ def request_message(translator: Translator, lang: str, session: Session) -> Outg
         + "\n"
         + html.escape(_("Rate it from 1 (poor) to 5 (excellent). You can add a comment too."))
     )
-    ratings = tuple(Button(f"{n} ⭐", f"{PREFIX}{session.id}:{n}")
-                    for n in RATINGS)  # fmt: skip
+    ratings = tuple(Button(f"{n} ⭐", f"{PREFIX}{session.id}:{n}") for n in RATINGS)
     return OutgoingMessage(text, (ratings, (Button(_("💬 Comment"), f"{PREFIX}{session.id}:c"),)))
 
 
@@ -104,10 +103,13 @@ class FeedbackService:
                 return OutcomeCounts()
             kb = self.kb
             dues = due_feedback(
-                kb, self.clock.now(), self.feedback_at,
+                kb,
+                self.clock.now(),
+                self.feedback_at,
                 await self.subscriptions.active_subscribers(),
-                await self.store.recorded(), await self.store.opted_out(),
-            )  # fmt: skip
+                await self.store.recorded(),
+                await self.store.opted_out(),
+            )
             await self.store.skip([d for d in dues if d.missed])
             claimed = await self.store.claim([d for d in dues if not d.missed])
             counts: Counter[str] = Counter()
@@ -201,9 +203,11 @@ class FeedbackService:
         else:
             enabled = await self.store.enabled(user_id)
         text = (
-            _("Feedback requests are on: after each session you follow, I ask how it was. "
-              "/feedback off stops them.")
+            _(
+                "Feedback requests are on: after each session you follow, I ask how it was. "
+                "/feedback off stops them."
+            )
             if enabled
             else _("Feedback requests are off. /feedback on turns them back on.")
-        )  # fmt: skip
+        )
         return OutgoingMessage(html.escape(text))

@@ -166,16 +166,20 @@ class HandoffDesk:
             if ticket.name
             else _("Your name is not shared.")
         )
-        text = "\n".join([
-            "<b>" + html.escape(_("Ask the organisers")) + "</b>",
-            html.escape(_("This is exactly what the organisers will see:")),
-            "",
-            f"<blockquote>{html.escape(ticket.text)}</blockquote>",
-            html.escape(_("Language: {language}").format(language=language_name(lang, lang))),
-            html.escape(shared),
-            "",
-            html.escape(_("Their answer will come here. Nothing is sent until you press Send.")),
-        ])  # fmt: skip
+        text = "\n".join(
+            [
+                "<b>" + html.escape(_("Ask the organisers")) + "</b>",
+                html.escape(_("This is exactly what the organisers will see:")),
+                "",
+                f"<blockquote>{html.escape(ticket.text)}</blockquote>",
+                html.escape(_("Language: {language}").format(language=language_name(lang, lang))),
+                html.escape(shared),
+                "",
+                html.escape(
+                    _("Their answer will come here. Nothing is sent until you press Send.")
+                ),
+            ]
+        )
         name_button = (
             Button(_("Don't share my name"), f"{PREFIX}hide:{ticket.id}")
             if ticket.name
@@ -238,8 +242,11 @@ class HandoffDesk:
         outcome = await self._to_group(self.ticket_message(ticket))
         await self.tickets.posted(ticket.id, outcome, self.clock.now())
         if outcome is not Outcome.DELIVERED:
-            log.warning("ticket %s could not be posted to the organisers' chat: %s",
-                        ticket.id, outcome.value)  # fmt: skip
+            log.warning(
+                "ticket %s could not be posted to the organisers' chat: %s",
+                ticket.id,
+                outcome.value,
+            )
         return outcome is Outcome.DELIVERED
 
     def ticket_message(self, ticket: Ticket) -> OutgoingMessage:
@@ -347,11 +354,13 @@ class HandoffDesk:
     def follow_up_message(self, ticket: Ticket, text: str) -> OutgoingMessage:
         _ = self.tr(self.group_lang)
         head = f"{marker(ticket.id)} · " + _("the attendee answers back:")
-        text = "\n".join([
-            f"<b>{html.escape(head)}</b>",
-            f"<blockquote>{html.escape(text)}</blockquote>",
-            html.escape(_("Reply to this message to answer.")),
-        ])  # fmt: skip
+        text = "\n".join(
+            [
+                f"<b>{html.escape(head)}</b>",
+                f"<blockquote>{html.escape(text)}</blockquote>",
+                html.escape(_("Reply to this message to answer.")),
+            ]
+        )
         return OutgoingMessage(text)
 
     async def draft_faq(self, ticket_id: int) -> str:
@@ -389,8 +398,11 @@ class HandoffDesk:
             self._switch(moved)
             log.warning(
                 "CONFBOT_ORGANISERS_CHAT %s became the supergroup %s: the bot sends there. Set "
-                "CONFBOT_ORGANISERS_CHAT=%s.", self.configured_chat, moved, moved,
-            )  # fmt: skip
+                "CONFBOT_ORGANISERS_CHAT=%s.",
+                self.configured_chat,
+                moved,
+                moved,
+            )
 
     async def moved(self, new_chat: int) -> None:
         """Telegram says the organisers' group is now the supergroup `new_chat`: remember it."""
@@ -402,8 +414,11 @@ class HandoffDesk:
         log.warning(
             "CONFBOT_ORGANISERS_CHAT: the organisers' group %s was upgraded to a supergroup with "
             "the id %s. The bot sends there from now on (remembered in its database); set "
-            "CONFBOT_ORGANISERS_CHAT=%s.", old, new_chat, new_chat,
-        )  # fmt: skip
+            "CONFBOT_ORGANISERS_CHAT=%s.",
+            old,
+            new_chat,
+            new_chat,
+        )
         if self.on_moved is not None:
             try:
                 await self.on_moved(old, new_chat)

@@ -67,12 +67,18 @@ class Reloader:
             # between a question's matching and the rendering of its answer.
             snapshot, problems = self.knowledge.reload()
         if problems:
-            log.warning("knowledge reload failed; still serving the previous version:\n%s",
-                        "\n".join(map(str, problems)))  # fmt: skip
+            log.warning(
+                "knowledge reload failed; still serving the previous version:\n%s",
+                "\n".join(map(str, problems)),
+            )
             return ReloadResult(problems=tuple(problems))
         revision = compare(old, snapshot.kb)
-        log.info("knowledge reloaded: %d sessions, %d FAQs (%s)", revision.sessions.after,
-                 revision.faqs.after, "changed" if revision.any else "unchanged")  # fmt: skip
+        log.info(
+            "knowledge reloaded: %d sessions, %d FAQs (%s)",
+            revision.sessions.after,
+            revision.faqs.after,
+            "changed" if revision.any else "unchanged",
+        )
         return ReloadResult(revision=revision, kb=snapshot.kb)
 
     async def watch(
@@ -99,10 +105,13 @@ def _ids(ids: Iterable[str]) -> str:
 
 def _changes(_: Callable[[str], str], kind: str, changes: EntryChanges) -> list[str]:
     labels = {
-        "sessions": (_("Sessions added: {ids}"), _("Sessions removed: {ids}"),
-                     _("Sessions changed: {ids}")),
+        "sessions": (
+            _("Sessions added: {ids}"),
+            _("Sessions removed: {ids}"),
+            _("Sessions changed: {ids}"),
+        ),
         "faqs": (_("FAQs added: {ids}"), _("FAQs removed: {ids}"), _("FAQs changed: {ids}")),
-    }[kind]  # fmt: skip
+    }[kind]
     pairs = zip(labels, (changes.added, changes.removed, changes.changed), strict=True)
     return [html.escape(label).format(ids=_ids(ids)) for label, ids in pairs if ids]
 
@@ -115,18 +124,22 @@ def render_result(result: ReloadResult, translator: Translator, lang: str) -> st
         more = len(result.problems) - len(shown)
         if more > 0:
             shown.append(html.escape(_("…and {n} more: run confbot check").format(n=more)))
-        head = _("The knowledge base has problems, so I am still serving the previous version. "
-                 "Fix them and save again (or send /reload):")  # fmt: skip
+        head = _(
+            "The knowledge base has problems, so I am still serving the previous version. "
+            "Fix them and save again (or send /reload):"
+        )
         return f"⚠️ {html.escape(head)}\n<pre>" + "\n".join(shown) + "</pre>"
     revision = result.revision
     assert revision is not None
     lines = [
         "✅ " + html.escape(_("Knowledge base reloaded.")),
         html.escape(_("Sessions: {after} (before: {before})")).format(
-            after=revision.sessions.after, before=revision.sessions.before),
+            after=revision.sessions.after, before=revision.sessions.before
+        ),
         html.escape(_("FAQs: {after} (before: {before})")).format(
-            after=revision.faqs.after, before=revision.faqs.before),
-    ]  # fmt: skip
+            after=revision.faqs.after, before=revision.faqs.before
+        ),
+    ]
     lines += _changes(_, "sessions", revision.sessions) + _changes(_, "faqs", revision.faqs)
     if revision.other:
         lines.append(html.escape(_("The event, venues or synonyms changed too.")))

@@ -70,12 +70,15 @@ def render_report(report: Report, translator: Translator, lang: str, as_html: bo
     if report.since is not None:
         since = format_datetime(report.since, "d MMM y HH:mm", locale=lang)
         lines.append(esc(_("Questions since {since}").format(since=since)))
-    for title, counts in ((_("Users: {n} ({by_language})"), report.users),
-                          (_("Subscribers: {n} ({by_language})"), report.subscribers)):  # fmt: skip
+    for title, counts in (
+        (_("Users: {n} ({by_language})"), report.users),
+        (_("Subscribers: {n} ({by_language})"), report.subscribers),
+    ):
         n = sum(counts.values())
         lines.append(esc(title.format(n=n, by_language=_by_language(counts))))
-    lines.append(esc(_("Questions today: {today} · total: {total}").format(
-        today=q.today, total=q.total)))  # fmt: skip
+    lines.append(
+        esc(_("Questions today: {today} · total: {total}").format(today=q.today, total=q.total))
+    )
     if q.answer_rate is None:
         lines.append(esc(_("Answer rate: no questions yet")))
     else:
@@ -122,8 +125,9 @@ def _feedback_line(session: SessionFeedback, _: Callable[[str], str], lang: str)
     average = "–" if session.average is None else format_decimal(session.average, "0.0", lang)
     spread = " ".join(f"{n}★ {session.distribution[n]}" for n in RATINGS)
     text = _("{session} — ratings: {count}, average {average} ({spread})")
-    return text.format(session=session.session_id, count=session.count, average=average,
-                       spread=spread)  # fmt: skip
+    return text.format(
+        session=session.session_id, count=session.count, average=average, spread=spread
+    )
 
 
 CSV_COLUMNS = ("section", "name", "value", "detail")
@@ -152,10 +156,14 @@ def report_csv(report: Report) -> str:
         rows += [
             ("tickets", "open", t.open, ""),
             ("tickets", "answered", t.answered, ""),
-            ("tickets", "median_seconds_to_answer",
-             "" if median is None else int(median.total_seconds()), ""),
+            (
+                "tickets",
+                "median_seconds_to_answer",
+                "" if median is None else int(median.total_seconds()),
+                "",
+            ),
             ("tickets", "undelivered_blocked", t.undelivered, ""),
-        ]  # fmt: skip
+        ]
     for f in report.feedback:
         average = "" if f.average is None else f"{f.average:.2f}"
         rows += [

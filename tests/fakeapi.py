@@ -655,7 +655,7 @@ class FakeBotApi:
                 400,
                 "Bad Request: message is not modified: specified new message content and reply "
                 "markup are exactly the same as a current content and reply markup of the message",
-            )  # fmt: skip
+            )
         message = {**message, key: value, "edit_date": int(time.time())}
         if key == "text":
             message.pop("reply_markup", None)
@@ -686,7 +686,7 @@ class FakeBotApi:
         }
         if language_code:
             user["language_code"] = language_code
-        return user  # fmt: skip
+        return user
 
     def _entities(self, text: str) -> list[dict[str, Any]]:
         found = []

@@ -8,9 +8,25 @@ from html.parser import HTMLParser
 LIMIT = 4096
 CAPTION_LIMIT = 1024
 _TAGS = frozenset(
-    {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-     "tg-spoiler", "tg-emoji", "blockquote", "span"}
-)  # fmt: skip
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "a",
+        "code",
+        "pre",
+        "tg-spoiler",
+        "tg-emoji",
+        "blockquote",
+        "span",
+    }
+)
 _AMPERSAND = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot);)")
 _NAMED = frozenset({"lt", "gt", "amp", "quot"})
 

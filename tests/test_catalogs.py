@@ -23,12 +23,18 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     pot = tmp_path_factory.mktemp("pot") / "fresh.pot"
     subprocess.run(
         [
-            str(Path(sys.executable).parent / "pybabel"), "--quiet", "extract",
-            "--mapping", str(ROOT / "babel.cfg"), "--output-file", str(pot), str(ROOT / "bot"),
+            str(Path(sys.executable).parent / "pybabel"),
+            "--quiet",
+            "extract",
+            "--mapping",
+            str(ROOT / "babel.cfg"),
+            "--output-file",
+            str(pot),
+            str(ROOT / "bot"),
         ],
         check=True,
         cwd=ROOT,
-    )  # fmt: skip
+    )
     with pot.open("rb") as fp:
         return {_key(m) for m in read_po(fp) if m.id}
 

@@ -58,9 +58,11 @@ def test_questions_can_be_logged_for_a_report_rehearsal(tmp_path: Path) -> None:
     chat("where is the clinic?\nwhat is the capital of France?\n", tmp_path, "--db", str(db))
     report = subprocess.run(
         [sys.executable, "-m", "bot", "report", "--db", str(db)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "CONFBOT_NOW": "2015-10-20T10:00:00-05:00"},
-    )  # fmt: skip
+    )
     assert report.returncode == 0, report.stderr
     assert "Answer rate: 50% (1 of 2)" in report.stdout
     assert "• clinic — 1" in report.stdout

@@ -39,10 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per line")
     parser.add_argument(
-        "--db", type=Path, metavar="PATH",
+        "--db",
+        type=Path,
+        metavar="PATH",
         help="also log the questions to this SQLite database (as the bot does), to rehearse "
         "`confbot report --db PATH`",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "question", nargs="*", help="the question (default: read one per line from stdin)"
     )
@@ -83,9 +85,13 @@ def main(args: argparse.Namespace) -> int:
 
 
 async def _answer_and_log(
-    replies: Iterable[Reply], path: Path, now: dt.datetime, kb: KnowledgeBase,
-    translator: Translator, as_json: bool,
-) -> None:  # fmt: skip
+    replies: Iterable[Reply],
+    path: Path,
+    now: dt.datetime,
+    kb: KnowledgeBase,
+    translator: Translator,
+    as_json: bool,
+) -> None:
     db = await Database.open(path)
     try:
         store = QuestionStore(db)

@@ -25,9 +25,22 @@ from bot.services import Services, build_services
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
 TELEGRAM_ONLY = frozenset(
-    {"/subscribe", "/unsubscribe", "/mysubscriptions", "/forgetme", "/broadcast", "/broadcasts",
-     "/stats", "/reload", "/ask", "/preguntar", "/perguntar", "/feedback", "/drafts"}
-)  # fmt: skip
+    {
+        "/subscribe",
+        "/unsubscribe",
+        "/mysubscriptions",
+        "/forgetme",
+        "/broadcast",
+        "/broadcasts",
+        "/stats",
+        "/reload",
+        "/ask",
+        "/preguntar",
+        "/perguntar",
+        "/feedback",
+        "/drafts",
+    }
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,14 +51,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="your language, one the knowledge base declares (default: from $LANG)",
     )
     parser.add_argument(
-        "--out", type=Path, metavar="PATH",
+        "--out",
+        type=Path,
+        metavar="PATH",
         help="where /calendar writes its .ics file (a file or a folder; default: a temporary file)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--db", type=Path, metavar="PATH",
+        "--db",
+        type=Path,
+        metavar="PATH",
         help="log your questions to this SQLite database, to rehearse `confbot report --db PATH` "
         "(default: nothing is kept)",
-    )  # fmt: skip
+    )
 
 
 def plain(text: str) -> str:

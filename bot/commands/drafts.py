@@ -17,9 +17,10 @@ HELP = "print the FAQ entries drafted with ➕ FAQ from answered tickets (--yaml
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--yaml", action="store_true",
+        "--yaml",
+        action="store_true",
         help="print a faqs: section ready to paste into the knowledge base",
-    )  # fmt: skip
+    )
     parser.add_argument("--db", type=Path, help="the SQLite database (default: CONFBOT_DB)")
 
 

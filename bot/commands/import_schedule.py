@@ -19,24 +19,29 @@ HELP = "import a programme (pretalx/frab schedule.xml or schedule.json, or an .i
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", help="the schedule: a file, or its http(s) URL")
     parser.add_argument(
-        "--into", type=Path, required=True, metavar="DIR",
+        "--into",
+        type=Path,
+        required=True,
+        metavar="DIR",
         help="the knowledge folder (created if missing); your own files in it are never changed",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--format", choices=sorted(READERS), help="the source's format (default: detected)"
     )
     parser.add_argument(
-        "--timezone", metavar="TZ",
+        "--timezone",
+        metavar="TZ",
         help="IANA time zone for times given without one, and for a new event section "
         "(default: the source's)",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what the import would change; write nothing"
     )
     parser.add_argument(
-        "--lang", metavar="LL",
+        "--lang",
+        metavar="LL",
         help="language of the source's texts, e.g. es (default: the source's, else en)",
-    )  # fmt: skip
+    )
 
 
 def source_name(source: str) -> str:
@@ -59,9 +64,11 @@ def main(args: argparse.Namespace) -> int:
         if not programme.title:
             programme = replace(programme, title=Path(urlsplit(args.source).path).stem)
         outcome = plan_import(
-            programme, scan(args.into), Options(args.timezone or "", args.lang or ""),
+            programme,
+            scan(args.into),
+            Options(args.timezone or "", args.lang or ""),
             source_name(args.source),
-        )  # fmt: skip
+        )
         if not args.dry_run:
             write_files(outcome)
     except SourceError as exc:
@@ -72,8 +79,11 @@ def main(args: argparse.Namespace) -> int:
         return 1
     for note in outcome.notes:
         print(f"note: {note}")
-    for label, ids in (("new", outcome.added), ("gone", outcome.removed),
-                       ("changed", outcome.changed)):  # fmt: skip
+    for label, ids in (
+        ("new", outcome.added),
+        ("gone", outcome.removed),
+        ("changed", outcome.changed),
+    ):
         if ids:
             print(f"{label} since the last import: {len(ids)} ({', '.join(ids)})")
     written = [str(path) for path, text in outcome.files.items() if text is not None]

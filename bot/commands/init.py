@@ -21,17 +21,23 @@ _TEXT_LINE = re.compile(r"^\s+([a-z]{2}):(\s|$)")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
     parser.add_argument(
-        "--languages", default="es,en", metavar="LL,LL",
+        "--languages",
+        default="es,en",
+        metavar="LL,LL",
         help="the event's languages, the default first (default: es,en; examples in es, en, pt)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--timezone", default="UTC", metavar="TZ",
+        "--timezone",
+        default="UTC",
+        metavar="TZ",
         help="the event's IANA time zone, e.g. America/Bogota (default: UTC)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--start", metavar="YYYY-MM-DD", type=dt.date.fromisoformat,
+        "--start",
+        metavar="YYYY-MM-DD",
+        type=dt.date.fromisoformat,
         help="the first day (default: four weeks from today); the skeleton lasts two days",
-    )  # fmt: skip
+    )
 
 
 def skeleton(name: str, languages: list[str], timezone: str, day1: dt.date) -> str:

@@ -33,9 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--since", help="count questions from this ISO-8601 date or instant (event-local time)"
     )
     parser.add_argument(
-        "--csv", action="store_true",
+        "--csv",
+        action="store_true",
         help="one CSV table with columns section,name,value,detail (for spreadsheets)",
-    )  # fmt: skip
+    )
     parser.add_argument("--db", type=Path, help="the SQLite database (default: CONFBOT_DB)")
     parser.add_argument("--lang", choices=LANGS, default="en", help="language of the text report")
 
@@ -70,8 +71,15 @@ async def _gather(
     db = await Database.open(path)
     try:
         return await gather_report(
-            UserStore(db), SubscriptionStore(db), QuestionStore(db), now, tz, since,
-            tickets=TicketStore(db), feedback=FeedbackStore(db), session_order=order,
-        )  # fmt: skip
+            UserStore(db),
+            SubscriptionStore(db),
+            QuestionStore(db),
+            now,
+            tz,
+            since,
+            tickets=TicketStore(db),
+            feedback=FeedbackStore(db),
+            session_order=order,
+        )
     finally:
         await db.close()

@@ -118,9 +118,13 @@ def read_xml(data: bytes) -> Programme:
                         on_date += dt.timedelta(days=1)
                     previous = start.zfill(5)
                 begins, ends = talk_times(
-                    text(event, "date"), start, text(event, "duration"), text(event, "end"),
-                    on_date, tz,
-                )  # fmt: skip
+                    text(event, "date"),
+                    start,
+                    text(event, "duration"),
+                    text(event, "end"),
+                    on_date,
+                    tz,
+                )
                 persons = event.find("persons")
                 speakers = tuple(
                     Speaker(clean(p.text))
@@ -153,7 +157,7 @@ def read_xml(data: bytes) -> Programme:
                         abstract=prose(event.findtext("abstract")),
                         description=prose(event.findtext("description")),
                         speakers=speakers,
-                    )  # fmt: skip
+                    )
                 )
     return Programme(
         source="frab/pretalx schedule.xml",
@@ -213,9 +217,13 @@ def _json_talk(
     item: Mapping[str, Any], room: str, on: dt.date | None, tz: dt.tzinfo | None
 ) -> Talk:
     begins, ends = talk_times(
-        clean(item.get("date")), clean(item.get("start")), clean(item.get("duration")),
-        clean(item.get("end")), on, tz,
-    )  # fmt: skip
+        clean(item.get("date")),
+        clean(item.get("start")),
+        clean(item.get("duration")),
+        clean(item.get("end")),
+        on,
+        tz,
+    )
     speakers = tuple(
         Speaker(clean(p.get("name") or p.get("public_name")), prose(p.get("biography")))
         for p in item.get("persons") or ()

@@ -133,8 +133,11 @@ def _repeats(event: Any, talk: Talk, moved: set[tuple[str, str]], notes: list[st
         series = rrulestr(f"RRULE:{rule}", dtstart=first, forceset=True)
         for exdates in _as_list(event.get("EXDATE")):
             for value in exdates.dts:
-                series.exdate(value.dt if isinstance(value.dt, dt.datetime) else
-                              dt.datetime.combine(value.dt, dt.time()))  # fmt: skip
+                series.exdate(
+                    value.dt
+                    if isinstance(value.dt, dt.datetime)
+                    else dt.datetime.combine(value.dt, dt.time())
+                )
         occurrences = list(islice(series, MAX_REPEATS + 1))
     except (ValueError, TypeError, AttributeError):
         notes.append(f"'{talk.title}' repeats in a way not understood: imported once")

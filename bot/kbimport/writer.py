@@ -23,9 +23,18 @@ MAX_ID = 48
 # What each import rewrites from the source; any other field an organiser adds to an imported
 # session (questions, keywords, know, part_of) is kept across imports.
 SOURCE_FIELDS = (
-    "id", "title", "summary", "description", "date", "start", "end", "venue", "room", "track",
+    "id",
+    "title",
+    "summary",
+    "description",
+    "date",
+    "start",
+    "end",
+    "venue",
+    "room",
+    "track",
     "speakers",
-)  # fmt: skip
+)
 DEFAULT_VENUE = "main"
 
 
@@ -406,6 +415,10 @@ _Dumper.add_representer(_Flow, _flow)
 
 def _dump(data: dict[str, Any]) -> str:
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
         default_flow_style=False,
-    )  # fmt: skip
+    )

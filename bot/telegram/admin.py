@@ -150,11 +150,15 @@ class AdminTools:
             return
         services = context.services
         report = await gather_report(
-            services.users, SubscriptionStore(services.db), services.questions,
-            services.clock.now(), services.kb.event.tz,
-            tickets=TicketStore(services.db), feedback=FeedbackStore(services.db),
+            services.users,
+            SubscriptionStore(services.db),
+            services.questions,
+            services.clock.now(),
+            services.kb.event.tz,
+            tickets=TicketStore(services.db),
+            feedback=FeedbackStore(services.db),
             session_order=[s.id for s in services.kb.sessions],
-        )  # fmt: skip
+        )
         text = render_report(report, services.translator, current_lang.get(), as_html=True)
         await _reply(update, context, text)
 

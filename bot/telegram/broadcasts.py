@@ -102,9 +102,12 @@ class BroadcastFeature:
         """Build the service on the shared sender; resume interrupted broadcasts meanwhile."""
         assert services.deliver is not None
         service = BroadcastService(
-            BroadcastStore(services.db), services.users, services.deliver, services.clock,
+            BroadcastStore(services.db),
+            services.users,
+            services.deliver,
+            services.clock,
             progress_every=self.progress_every,
-        )  # fmt: skip
+        )
         running = self._running[id(app)] = _Running(service)
         running.spawn(self._resume(app, services, service), name="broadcast-resume")
 
@@ -193,9 +196,14 @@ class BroadcastFeature:
         )
 
     async def _deliver(
-        self, bot: Bot, services: Services, service: BroadcastService, broadcast_id: int,
-        progress: ProgressMessage, lang: str,
-    ) -> None:  # fmt: skip
+        self,
+        bot: Bot,
+        services: Services,
+        service: BroadcastService,
+        broadcast_id: int,
+        progress: ProgressMessage,
+        lang: str,
+    ) -> None:
         """Run a confirmed broadcast; show its last progress and send the report."""
         try:
             report = await service.run(broadcast_id, progress.show)

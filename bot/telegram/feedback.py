@@ -51,9 +51,11 @@ async def rate(update: Update, context: BotContext) -> None:
     await query.answer(notice)
     try:
         await query.edit_message_text(
-            request.text, parse_mode=ParseMode.HTML, reply_markup=to_markup(request.buttons),
+            request.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=to_markup(request.buttons),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        )
     except BadRequest as exc:
         if "not modified" not in exc.message.lower():
             log.info("could not redraw a feedback request: %s", exc)
@@ -111,10 +113,15 @@ class FeedbackFeature:
             return
         assert services.deliver is not None and app.job_queue is not None
         service = FeedbackService(
-            lambda: services.kb, SubscriptionStore(services.db), FeedbackStore(services.db),
-            services.users, services.clock, services.translator, services.deliver,
+            lambda: services.kb,
+            SubscriptionStore(services.db),
+            FeedbackStore(services.db),
+            services.users,
+            services.clock,
+            services.translator,
+            services.deliver,
             settings.feedback_at,
-        )  # fmt: skip
+        )
         await service.load()
         services.feedback = self._awaiting.service = service
         scheduler = ReminderScheduler(

@@ -73,10 +73,15 @@ class GroupPoster:
         for attempt in range(NETWORK_RETRIES + 1):
             try:
                 await self.bot.send_message(
-                    chat_id, message.text, parse_mode=ParseMode.HTML,
-                    reply_markup=to_markup(message.buttons), link_preview_options=NO_PREVIEW,
-                    message_thread_id=topic, reply_parameters=reply, **self.extra,
-                )  # fmt: skip
+                    chat_id,
+                    message.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=to_markup(message.buttons),
+                    link_preview_options=NO_PREVIEW,
+                    message_thread_id=topic,
+                    reply_parameters=reply,
+                    **self.extra,
+                )
                 return Posted(Outcome.DELIVERED)
             except ChatMigrated as exc:  # a 400 with parameters.migrate_to_chat_id
                 return Posted(Outcome.FAILED, moved_to=exc.new_chat_id)
@@ -88,8 +93,9 @@ class GroupPoster:
             except NetworkError as exc:  # TimedOut too (BadRequest is handled above)
                 error = self._safe(exc)
             except TelegramError as exc:
-                log.warning("could not post to the organisers' chat %s: %s", chat_id,
-                            self._safe(exc))  # fmt: skip
+                log.warning(
+                    "could not post to the organisers' chat %s: %s", chat_id, self._safe(exc)
+                )
                 return Posted(Outcome.FAILED)
             if attempt < NETWORK_RETRIES:
                 await asyncio.sleep(0.5 * 2**attempt)
@@ -98,8 +104,12 @@ class GroupPoster:
 
     def _refused(self, chat_id: int, topic: int | None, why: str) -> Outcome:
         if topic is not None and "thread" in why.lower():
-            log.error("CONFBOT_ORGANISERS_TOPIC %s: no such forum topic in chat %s (%s)",
-                      topic, chat_id, why)  # fmt: skip
+            log.error(
+                "CONFBOT_ORGANISERS_TOPIC %s: no such forum topic in chat %s (%s)",
+                topic,
+                chat_id,
+                why,
+            )
             return Outcome.FAILED
         log.warning("the organisers' chat %s refused a message: %s", chat_id, why)
         return Outcome.NOT_FOUND if "chat not found" in why.lower() else Outcome.FAILED
@@ -183,9 +193,11 @@ async def press(update: Update, context: BotContext) -> None:
         return
     try:
         await query.edit_message_text(
-            result.text, parse_mode=ParseMode.HTML, reply_markup=to_markup(result.buttons),
+            result.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=to_markup(result.buttons),
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        )
     except BadRequest as exc:
         log.info("could not edit the ticket preview in chat %s (%s): sending anew", chat.id, exc)
         await _send(context, chat.id, result)
@@ -205,8 +217,9 @@ async def organiser_reply(update: Update, context: BotContext) -> None:
         log.info("ticket %s: a reply without text was not relayed", ticket_id)
         return
     if not await _is_member(context, message):
-        log.warning("ticket %s: ignored a reply from someone who is not in the organisers' chat",
-                    ticket_id)  # fmt: skip
+        log.warning(
+            "ticket %s: ignored a reply from someone who is not in the organisers' chat", ticket_id
+        )
         return
     first = await desk.organiser_reply(message.message_id, ticket_id, text)
     if first:
@@ -274,27 +287,36 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
         log.error(
             "CONFBOT_ORGANISERS_CHAT %s: the bot cannot reach that chat (%s). Add the bot to the "
             "organisers' group; until then attendees are not offered 'Ask the organisers'.",
-            desk.chat, exc,
-        )  # fmt: skip
+            desk.chat,
+            exc,
+        )
         return
     except TelegramError as exc:
-        log.warning("could not check the organisers' chat %s (%s): assuming it is fine",
-                    desk.chat, exc)  # fmt: skip
+        log.warning(
+            "could not check the organisers' chat %s (%s): assuming it is fine", desk.chat, exc
+        )
         return
     if member.status in NOT_MEMBERS:
         desk.reachable = False
         log.error(
             "CONFBOT_ORGANISERS_CHAT %s: the bot is not a member of that chat (status %s). Add "
             "the bot to the organisers' group; until then attendees are not offered 'Ask the "
-            "organisers'.", desk.chat, member.status,
-        )  # fmt: skip
+            "organisers'.",
+            desk.chat,
+            member.status,
+        )
         return
     if chat.type == ChatType.PRIVATE:
-        log.warning("CONFBOT_ORGANISERS_CHAT %s is a private chat, not the organisers' group",
-                    desk.chat)  # fmt: skip
+        log.warning(
+            "CONFBOT_ORGANISERS_CHAT %s is a private chat, not the organisers' group", desk.chat
+        )
     if desk.topic is not None and not chat.is_forum:
-        log.error("CONFBOT_ORGANISERS_TOPIC %s: the organisers' chat %s has no topics (it is not "
-                  "a forum); tickets will not reach it", desk.topic, desk.chat)  # fmt: skip
+        log.error(
+            "CONFBOT_ORGANISERS_TOPIC %s: the organisers' chat %s has no topics (it is not "
+            "a forum); tickets will not reach it",
+            desk.topic,
+            desk.chat,
+        )
     log.info(
         "organisers' chat: %s (%s), the bot is a %s there", chat.title, desk.chat, member.status
     )
@@ -355,11 +377,15 @@ class HandoffFeature:
         notify = services.notify or services.deliver
         assert notify is not None
         desk = HandoffDesk(
-            TicketStore(services.db), notify, services.translator, services.clock,
-            chat, services.settings.organisers_lang or services.kb.default_lang,
+            TicketStore(services.db),
+            notify,
+            services.translator,
+            services.clock,
+            chat,
+            services.settings.organisers_lang or services.kb.default_lang,
             topic=services.settings.organisers_topic,
             post=GroupPoster(app.bot, priority_args(app.bot, Priority.ADMIN)),
-        )  # fmt: skip
+        )
         self._in_group.desk = desk
         desk.on_moved = partial(tell_admins_moved, services)
         await desk.follow_moves()

@@ -75,9 +75,13 @@ class TelegramSender:
     def with_priority(self, priority: Priority) -> TelegramSender:
         """Return the same sender for messages of another priority (e.g. to organisers)."""
         return TelegramSender(
-            self._bot, self._on_blocked, priority, self._network_retries, self._backoff,
+            self._bot,
+            self._on_blocked,
+            priority,
+            self._network_retries,
+            self._backoff,
             self._timer,
-        )  # fmt: skip
+        )
 
     async def __call__(self, chat_id: int, message: OutgoingMessage) -> Outcome:
         """Send `message` to `chat_id` and say what happened; a migrated group gets it anew."""
@@ -98,9 +102,12 @@ class TelegramSender:
         while True:
             try:
                 await self._bot.send_message(
-                    chat_id, message.text, parse_mode=ParseMode.HTML, reply_markup=markup,
+                    chat_id,
+                    message.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
                     **self._extra,
-                )  # fmt: skip
+                )
                 return Outcome.DELIVERED, None
             except RetryAfter:
                 # The Outbox waited out every 429 it could; this one it gave up on.

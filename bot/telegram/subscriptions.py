@@ -86,9 +86,11 @@ async def choose_sessions(update: Update, context: BotContext) -> None:
     markup = to_markup(panel.buttons)
     try:
         await query.edit_message_text(
-            panel.text, parse_mode=ParseMode.HTML, reply_markup=markup,
+            panel.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
             link_preview_options=NO_PREVIEW,
-        )  # fmt: skip
+        )
     except BadRequest as exc:
         if "not modified" in exc.message.lower():
             return  # e.g. "all" pressed twice: the picker already shows it
@@ -131,9 +133,12 @@ class ReminderScheduler:
         """Sweep now (catch-up after downtime), then on schedule."""
         self._kick()
         self._repeating = self.jobs.run_repeating(
-            self._tick, interval=TICK, first=TICK, name=self.name,
+            self._tick,
+            interval=TICK,
+            first=TICK,
+            name=self.name,
             job_kwargs={"max_instances": 1, "coalesce": True},
-        )  # fmt: skip
+        )
 
     async def stop(self) -> None:
         """Remove the jobs; let the message in flight settle, then stop the sweep."""

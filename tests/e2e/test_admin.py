@@ -193,8 +193,9 @@ async def test_a_reload_that_moves_a_session_notifies_its_reminded_subscribers(
         await bot.rows(
             "INSERT INTO announced (user_id, session_id, fingerprint, updated_at)"
             " VALUES (?, 'clinic', ?, 'now')",
-            ALICE, told,
-        )  # fmt: skip
+            ALICE,
+            told,
+        )
         sessions = knowledge / "sessions.yaml"
         text = sessions.read_text(encoding="utf-8")
         sessions.write_text(

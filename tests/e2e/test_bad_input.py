@@ -27,7 +27,7 @@ def sticker(user: int) -> dict[str, object]:
                 "height": 512,
                 "is_animated": False,
                 "is_video": False,
-            },  # fmt: skip
+            },
         }
     }
 
@@ -47,7 +47,7 @@ async def test_non_text_gets_a_helpful_reply_and_edits_are_ignored(
                     "text": "where is the clinic?",
                     "chat": {"id": ALICE, "type": "private"},
                     "from": {"id": ALICE, "is_bot": False, "first_name": "A"},
-                }  # fmt: skip
+                }
             }
         )
         [after] = await say(api, ALICE, "/help")
@@ -116,7 +116,7 @@ async def test_users_who_block_the_bot_are_marked_inactive(
                         "status": "kicked",
                         "user": api.bot_user,
                         "until_date": 0,
-                    },  # fmt: skip
+                    },
                 }
             }
         )

@@ -210,8 +210,10 @@ async def test_menus_and_descriptions_are_set_in_both_languages(
     } <= set(menus[("es", default)])
     assert "broadcast" not in menus[("es", default)] and "broadcast" not in menus[(None, default)]
     assert {"broadcast", "broadcasts", "stats", "reload"} <= set(menus[("es", admin)])
-    descriptions = {c.params.get("language_code"): c.params["description"]
-                    for c in api.sent(method="setMyDescription")}  # fmt: skip
+    descriptions = {
+        c.params.get("language_code"): c.params["description"]
+        for c in api.sent(method="setMyDescription")
+    }
     assert "español" in descriptions["es"] and "Spanish" in descriptions["en"]
     shorts = {c.params.get("language_code") for c in api.sent(method="setMyShortDescription")}
     assert {"es", "en"} <= shorts

@@ -323,11 +323,17 @@ async def test_replies_in_the_supergroup_are_relayed_once_telegram_announces_the
         api.add_group(SUPERGROUP, {BOT_ID, MEMBER})
         api.migrate(OLD_GROUP, SUPERGROUP)
         # The service message Telegram sends in the old group (the bot gets it in privacy mode).
-        api.push_update({"message": {
-            "message_id": 99, "date": ticket.result["date"], "migrate_to_chat_id": SUPERGROUP,
-            "chat": {"id": OLD_GROUP, "type": "group", "title": "Organisers"},
-            "from": {"id": MEMBER, "is_bot": False, "first_name": "Member"},
-        }})  # fmt: skip
+        api.push_update(
+            {
+                "message": {
+                    "message_id": 99,
+                    "date": ticket.result["date"],
+                    "migrate_to_chat_id": SUPERGROUP,
+                    "chat": {"id": OLD_GROUP, "type": "group", "title": "Organisers"},
+                    "from": {"id": MEMBER, "is_bot": False, "first_name": "Member"},
+                }
+            }
+        )
         moves = await bot.settled_rows(
             "SELECT from_chat, to_chat FROM chat_moves", [(OLD_GROUP, SUPERGROUP)]
         )

@@ -24,10 +24,21 @@ SMALL_WORKSHOP = Path(__file__).resolve().parents[2] / "examples" / "small-works
 # Words only the shipped 2015 event uses: none may show when another event is loaded (unless
 # that event's own knowledge base uses the word too, as a workshop may run a "clinic").
 SHIPPED_WORDS = (
-    r"Citizen Security", r"Seguridad Ciudadana", r"Segurança Cidadã", r"Quito", r"\bBID\b",
-    r"\bIDB\b", r"ECU 911", r"Marriott", r"cl[ií]nica", r"clinic", r"di[áa]logo", r"dialogue",
-    r"field visit", r"visita de campo",
-)  # fmt: skip
+    r"Citizen Security",
+    r"Seguridad Ciudadana",
+    r"Segurança Cidadã",
+    r"Quito",
+    r"\bBID\b",
+    r"\bIDB\b",
+    r"ECU 911",
+    r"Marriott",
+    r"cl[ií]nica",
+    r"clinic",
+    r"di[áa]logo",
+    r"dialogue",
+    r"field visit",
+    r"visita de campo",
+)
 
 
 def shipped_event_words(knowledge: Path) -> re.Pattern[str]:

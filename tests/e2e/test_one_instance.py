@@ -15,12 +15,15 @@ from tests.fakeapi import FakeBotApi
 async def start_first(env: dict[str, str]) -> asyncio.subprocess.Process:
     """Start `confbot run` and wait until it says it is running."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run",
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
         env={**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, **env},
         cwd=ROOT,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    )
     assert process.stderr is not None
     while True:
         line = await asyncio.wait_for(process.stderr.readline(), 60)

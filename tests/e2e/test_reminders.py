@@ -120,8 +120,13 @@ async def test_the_picker_toggles_sessions_in_place(api: FakeBotApi, start_bot: 
     choices = buttons(panel)
     assert "the day before each session" in panel.params["text"] and "6:00" in panel.params["text"]
     assert [data for _label, data in choices] == [
-        "sub:dialogue", "sub:subregional", "sub:clinic", "sub:advisory", "sub:all", "sub:none",
-    ]  # fmt: skip
+        "sub:dialogue",
+        "sub:subregional",
+        "sub:clinic",
+        "sub:advisory",
+        "sub:all",
+        "sub:none",
+    ]
     assert all(label.startswith("✅") for label, _data in choices[:4])
     assert all(len(data.encode()) <= 64 for _label, data in choices)
     assert off.params["text"] == "Reminder off: Third Regional Policy Dialogue on Citizen Security"

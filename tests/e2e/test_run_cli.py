@@ -15,12 +15,15 @@ TOKEN = "5550001:SECRET-token-never-shown"
 
 async def run_bot(env: dict[str, str]) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run",
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
         env={**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, **env},
         cwd=ROOT,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
+    )
     out, _ = await asyncio.wait_for(process.communicate(), 60)
     return process.returncode or 0, out.decode()
 

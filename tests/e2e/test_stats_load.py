@@ -26,8 +26,9 @@ async def seed(db: Path, count: int) -> None:
     """Log `count` questions, most of them long distinct misses (the worst case for grouping)."""
     await (await Database.open(db)).close()
     rng = random.Random(11)
-    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(3, 9)))
-                  for _ in range(3000)]  # fmt: skip
+    vocabulary = [
+        "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(3, 9))) for _ in range(3000)
+    ]
     rows = []
     for i in range(count):
         text = " ".join(rng.choices(vocabulary, k=rng.randint(5, 60)))

@@ -24,9 +24,11 @@ SAMPLES = {p.name: p.read_bytes() for p in FIXTURES.iterdir()}
     cuts=st.lists(st.tuples(st.integers(0, 20_000), st.integers(0, 40), st.binary(max_size=8))),
 )
 def test_a_damaged_sample_is_imported_or_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory,
-    name: str, cuts: list[tuple[int, int, bytes]],
-) -> None:  # fmt: skip
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    cuts: list[tuple[int, int, bytes]],
+) -> None:
     data = bytearray(SAMPLES[name])
     for at, length, insert in cuts:
         at %= len(data) + 1
@@ -56,10 +58,12 @@ def conference(talk: object, **extra: object) -> dict[str, object]:
         conference({"id": 1, "title": {"en": "dict"}, "date": 123, "persons": "abc"}),
         conference({"id": 2, "title": "bad clock", "start": "25:00", "duration": "99:99"}),
         conference({"id": 3, "title": "no time at all", "persons": [None, {"name": None}]}),
-        conference({"guid": "x", "title": "ok", "date": "2026-05-20T10:00:00+01:00"},
-                   time_zone_name="Mars/Olympus"),
+        conference(
+            {"guid": "x", "title": "ok", "date": "2026-05-20T10:00:00+01:00"},
+            time_zone_name="Mars/Olympus",
+        ),
     ],
-)  # fmt: skip
+)
 def test_odd_json_shapes_are_read_or_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, document: object
 ) -> None:
@@ -91,10 +95,19 @@ def test_a_programme_without_any_date_is_refused(
 
 def calendar_with(rule: str) -> bytes:
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT",
-        "UID:yoga@example.org", "DTSTAMP:20260101T000000Z", "DTSTART:20260601T070000Z",
-        "DTEND:20260601T080000Z", "SUMMARY:Morning yoga", rule, "END:VEVENT", "END:VCALENDAR",
-    ]  # fmt: skip
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//t//t//EN",
+        "BEGIN:VEVENT",
+        "UID:yoga@example.org",
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART:20260601T070000Z",
+        "DTEND:20260601T080000Z",
+        "SUMMARY:Morning yoga",
+        rule,
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
     return "\r\n".join(lines).encode() + b"\r\n"
 
 

@@ -95,8 +95,9 @@ def test_midnight_duplicates_and_seconds_in_durations(
         key=lambda s: s["start"],
     )
     assert [(p["start"], p["end"], p["room"]) for p in panels] == [
-        ("09:00", "10:00", "Main Hall"), ("15:00", "15:50", "Room 2"),
-    ]  # fmt: skip
+        ("09:00", "10:00", "Main Hall"),
+        ("15:00", "15:50", "Room 2"),
+    ]
     assert len({p["id"] for p in panels}) == 2 and all(
         p["id"].startswith("q4hb8s-") for p in panels
     )
@@ -191,9 +192,10 @@ def test_ics_rooms_venue_utc_and_all_day_events(
     # A daily series (RRULE) is one session a day; its moved occurrence (RECURRENCE-ID) wins.
     coffee = [found[f"foro2026-cafe-202609{d}"] for d in (14, 15, 16)]
     assert [(c["date"].day, c["start"], c["end"], c["room"]) for c in coffee] == [
-        (14, "08:00", "08:30", "Vestíbulo"), (15, "08:00", "08:30", "Vestíbulo"),
+        (14, "08:00", "08:30", "Vestíbulo"),
+        (15, "08:00", "08:30", "Vestíbulo"),
         (16, "07:30", "08:00", "Vestíbulo"),
-    ]  # fmt: skip
+    ]
     assert coffee[2]["title"] == {"es": "Registro y café (más temprano)"}
     assert len([i for i in found if i.startswith("foro2026-cafe")]) == 3
     # An all-day entry over two days (DTEND is exclusive) is listed on each of them.
@@ -371,8 +373,10 @@ def test_frab_xml_without_time_zone_or_instants(
     found = sessions(tmp_path)
     assert list(found) == ["3001", "3002", "3003", "3004"]
     assert (found["3001"]["date"], found["3001"]["start"], found["3001"]["end"]) == (
-        dt.date(2026, 8, 6), "20:00", "21:30",
-    )  # fmt: skip
+        dt.date(2026, 8, 6),
+        "20:00",
+        "21:30",
+    )
     # Listed under 6 August after 23:15: frab's day runs past midnight, so it is the 7th.
     assert (found["3003"]["date"], found["3003"]["start"]) == (dt.date(2026, 8, 7), "01:00")
     assert found["3002"]["start"] == "23:15" and "end" not in found["3002"]

@@ -166,10 +166,16 @@ async def test_a_killed_process_resumes_on_restart_without_duplicates(
     await db.close()
     api.enforce_limits(per_second=30, per_chat_per_second=1)
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.telegram.broadcast_child",
-        str(path), api.base_url, str(broadcast_id), "30",
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "tests.telegram.broadcast_child",
+        str(path),
+        api.base_url,
+        str(broadcast_id),
+        "30",
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         await api.wait_for(10, timeout=30)
         # A long flood wait: the child holds everything back, so nothing is in flight when killed.
