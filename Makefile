@@ -35,10 +35,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-## Lint, type-check and run every test (two workers: most of the suite's time is spent waiting
-## on sockets and paced sends, not computing; see README "Tests").
+## Lint, type-check and run every test (three workers on two cores: most of the suite's time is
+## spent waiting on sockets and paced sends, not computing; see README "Tests").
 test: lint
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 3 --dist worksteal
 
 bench: $(STAMP) catalogs
 	$(BIN)/python -m bench
