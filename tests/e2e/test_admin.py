@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -144,6 +145,10 @@ async def test_forgetme_deletes_the_users_questions_subscription_and_record(
             " VALUES (?, NULL, 'now', 'now')",
             ALICE,
         )
+        for _ in range(250):  # each question is logged just after its answer
+            if bot.rows("SELECT COUNT(*) FROM questions") == [(3,)]:
+                break
+            await asyncio.sleep(0.02)
         assert bot.rows("SELECT COUNT(*) FROM questions") == [(3,)]
         [done] = await say(api, ALICE, "/forgetme", language_code="es")
         remaining = bot.rows("SELECT text FROM questions")
