@@ -60,6 +60,8 @@ def main(args: argparse.Namespace) -> int:
     settings = load_settings()
     settings.require_token()
     configure_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    for warning in settings.warnings():
+        log.warning("configuration: %s", warning)
     try:
         run_loop(_serve(settings))
     except AlreadyRunning as exc:

@@ -129,9 +129,9 @@ def _addressed_text(message: Message, chat: Chat, username: str) -> str | None:
     if chat.type == ChatType.PRIVATE:
         return text
     mention = f"@{username}".lower()
+    # Entity offsets count UTF-16 units (an emoji is two): parse_entity converts them.
     mentioned = any(
-        e.type == MessageEntityType.MENTION
-        and text[e.offset : e.offset + e.length].lower() == mention
+        e.type == MessageEntityType.MENTION and message.parse_entity(e).lower() == mention
         for e in message.entities
     )
     replied = message.reply_to_message is not None and (
@@ -204,7 +204,7 @@ async def stale_button(update: Update, context: BotContext) -> None:
     """A button from an old or foreign message: say so instead of spinning forever."""
     query = update.callback_query
     assert query is not None
-    log.info("ignored callback data %r", (query.data or "")[:64])
+    log.info("ignored a button that is out of date or not ours")
     await query.answer(context.services.translator.gettext("That button is out of date."))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
@@ -75,8 +75,16 @@ async def private_only(update: Update, context: BotContext) -> None:
 async def choose_sessions(update: Update, context: BotContext) -> None:
     """Apply a picker button and redraw the picker in place (anew if it cannot be edited)."""
     query, user, chat = update.callback_query, update.effective_user, update.effective_chat
-    assert query is not None and user is not None and chat is not None
+    assert query is not None and user is not None
     desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    if (
+        chat is None
+        or chat.type != ChatType.PRIVATE
+        or not await context.services.users.get(user.id)
+    ):
+        # A forged or copied button: on an inline message, in a group, from someone unknown.
+        await query.answer(desk.stale(lang))
+        return
     choice = await desk.choose(user.id, lang, query.data or "")
     if choice is None:
         await query.answer(desk.stale(lang))
