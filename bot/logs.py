@@ -41,6 +41,11 @@ def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Even at DEBUG, these libraries' debug lines would carry what users wrote and who they
+    # are (PTB logs whole updates and API calls, aiosqlite every statement's parameters):
+    # the README promises the log never holds names or question texts.
+    for private in ("telegram", "aiosqlite", "aiohttp"):
+        logging.getLogger(private).setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
 class Throttled:
