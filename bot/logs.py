@@ -31,11 +31,22 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class ShortLibraryErrors(logging.Filter):
+    """PTB logs a server's whole non-JSON answer with a traceback: keep one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram.request") and record.exc_info:
+            record.msg, record.args = "the Bot API server answered something that is not JSON", None
+            record.exc_info = record.exc_text = None
+        return True
+
+
 def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
     """Log to stderr at `level`; HTTP client chatter (which would show URLs) only on warnings."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))
+    handler.addFilter(ShortLibraryErrors())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
