@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from telegram import Bot, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.domain.clock import Clock
@@ -48,9 +49,15 @@ def make_features() -> tuple[Feature, ...]:
 
 
 def build_application(
-    settings: Settings, knowledge: LiveKnowledge, features: tuple[Feature, ...]
+    settings: Settings,
+    knowledge: LiveKnowledge,
+    features: tuple[Feature, ...],
+    request: BaseRequest | None = None,
 ) -> App:
-    """Build the application with every handler registered, in order."""
+    """Build the application with every handler registered, in order.
+
+    `request` replaces the HTTP client (the fuzz test answers the Bot API in memory).
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -60,8 +67,8 @@ def build_application(
         .defaults(Defaults(tzinfo=knowledge.current.kb.event.tz))
         .rate_limiter(RetryLimiter())
         .concurrent_updates(64)
-        .connection_pool_size(32)
     )
+    builder = builder.connection_pool_size(32) if request is None else builder.request(request)
     if settings.webhook:
         builder = builder.updater(None)
     app: App = builder.build()

@@ -146,7 +146,8 @@ class BroadcastFeature:
     async def press(self, update: Update, context: BotContext) -> None:
         """Send or cancel a previewed broadcast: only the admin who made it, only once."""
         query, user = update.callback_query, update.effective_user
-        assert query is not None and user is not None
+        if query is None or user is None:
+            return
         translator, lang = context.services.translator, current_lang.get()
         parsed = texts.parse_callback(query.data or "")
         if parsed is None or query.message is None or query.message.chat.type != ChatType.PRIVATE:

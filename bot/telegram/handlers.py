@@ -65,7 +65,8 @@ async def track_user(update: Update, context: BotContext) -> None:
 
 async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
     chat, message = update.effective_chat, update.effective_message
-    assert chat is not None
+    if chat is None:  # nowhere to answer (a forged update)
+        return
     reply_to = message.message_id if message and chat.type != ChatType.PRIVATE else None
     await send_outs(context.bot, chat.id, outs, reply_to=reply_to)
 
