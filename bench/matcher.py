@@ -72,19 +72,19 @@ def generated_kb(base: KnowledgeBase, size: int, rng: random.Random) -> Knowledg
     rng.shuffle(combos)
     for i, (a, b, f) in enumerate(combos[: size - len(base.faqs) - len(base.sessions)]):
         en, es = f"{a[0]} and {b[0]} {f[0]}", f"{f[1]} de {a[1]} y {b[1]}"
-        questions = Phrases(
-            tuple(q.format(t=es) for q in rng.sample(ASKS_ES, 3)),
-            tuple(q.format(t=en) for q in rng.sample(ASKS_EN, 3)),
+        questions = Phrases.of(
+            es=[q.format(t=es) for q in rng.sample(ASKS_ES, 3)],
+            en=[q.format(t=en) for q in rng.sample(ASKS_EN, 3)],
         )
-        keywords = Phrases((a[1], b[1], f[1]), (a[0], b[0], f[0]))
-        answer = Localized(
-            f"El {es} reúne a especialistas en {a[1]} y {b[1]}; los organizadores confirmarán "
-            f"la sala y el horario.",
-            f"The {en} brings together specialists in {a[0]} and {b[0]}; the organisers will "
+        keywords = Phrases.of(es=(a[1], b[1], f[1]), en=(a[0], b[0], f[0]))
+        answer = Localized.of(
+            es=f"El {es} reúne a especialistas en {a[1]} y {b[1]}; los organizadores "
+            f"confirmarán la sala y el horario.",
+            en=f"The {en} brings together specialists in {a[0]} and {b[0]}; the organisers will "
             f"confirm the room and time.",
         )
         if i % 10 == 0:
-            title = Localized(es[:1].upper() + es[1:], en[:1].upper() + en[1:])
+            title = Localized.of(es=es[:1].upper() + es[1:], en=en[:1].upper() + en[1:])
             sessions.append(
                 Session(f"s{i}", title, answer, answer, date=rng.choice(days),
                         venue=base.venues[0].id, questions=questions, keywords=keywords)

@@ -112,10 +112,12 @@ class _Renderer:
             facts.append(part_of.format(title=parent.title.get(self.lang), day=when))
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
-            facts.append(f"{venue.name.get(self.lang)}, {venue.city.get(self.lang)}")
+            room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
+            place = venue.place(self.lang)
+            facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         if about is not Focus.ABOUT:
-            lines.append(esc(s.summary.get(self.lang)))
+            lines.append(esc((s.summary or s.description).get(self.lang)))
             if about is Focus.WHERE and s.venue is None:
                 lines.append(esc(_("Its exact place will be confirmed by the organisers.")))
             elif about is Focus.WHERE and venue is not None and venue.notes is not None:
@@ -139,7 +141,7 @@ class _Renderer:
         when = f"{self.times(s)} " if s.start else ""
         day = f"{esc(_cap(self.date(s.date)))}: " if with_day and s.date else ""
         lines = [f"• {day}{when}{self.style.bold(s.title.get(self.lang))}{where}"]
-        if not with_day:
+        if not with_day and s.summary is not None:
             lines.append(f"  {esc(s.summary.get(self.lang))}")
         for child in self.undated_children(s):
             note = _("{title} — date and time to be confirmed by the organisers.")

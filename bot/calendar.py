@@ -31,16 +31,17 @@ def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -
         event.add("dtend", day + dt.timedelta(days=1))
     venue = kb.session_venue(session)
     if venue:
-        where = [venue.name.get(lang)]
-        if venue.address:
-            where.append(venue.address.get(lang))
-        where.append(venue.city.get(lang))
-        event.add("location", ", ".join(where))
+        room = kb.session_room(session)
+        place = venue.place(lang, address=True)
+        event.add("location", f"{room.get(lang)}, {place}" if room else place)
         if venue.has_coordinates:
             event.add("geo", (venue.latitude, venue.longitude))
     parts = [session.description.get(lang)]
     children = [s for s in kb.sessions if s.part_of == session.id and s.date is None]
-    parts += [f"{child.title.get(lang)}: {child.summary.get(lang)}" for child in children]
+    parts += [
+        f"{child.title.get(lang)}: {(child.summary or child.description).get(lang)}"
+        for child in children
+    ]
     if session.know:
         parts.append(session.know.get(lang))
     event.add("description", "\n\n".join(parts))

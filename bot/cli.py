@@ -10,7 +10,8 @@ from bot.config import ConfigError
 from bot.domain.knowledge import KnowledgeError
 
 # Each module defines HELP, add_arguments(parser) and main(args) -> exit status.
-COMMANDS = ("run", "chat", "ask", "check", "reminders", "report")
+COMMANDS = ("run", "chat", "ask", "check", "init", "import", "reminders", "report", "drafts")
+MODULES = {"import": "import_schedule"}  # `import` is a Python keyword
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"bot.commands.{name}")
+        module = importlib.import_module(f"bot.commands.{MODULES.get(name, name)}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         command.set_defaults(handler=module.main)

@@ -35,6 +35,10 @@ class Settings:
     rate_limit: float = 30.0
     question_retention_days: int = 90
     log_level: str = "INFO"
+    organisers_chat: int | None = None
+    organisers_lang: str | None = None  # None: the knowledge base's default language
+    feedback: bool = True
+    feedback_at: dt.time = dt.time(19, 0)
 
     @property
     def bot_api_url(self) -> str:
@@ -96,10 +100,10 @@ def _instant(raw: str) -> dt.datetime:
     return value
 
 
-def _time(raw: str) -> dt.time:
+def _time(raw: str, name: str = "CONFBOT_REMINDER_AT", example: str = "18:00") -> dt.time:
     match = _HHMM.match(raw.strip())
     if not match:
-        raise ConfigError(f"CONFBOT_REMINDER_AT: '{raw}' is not a time HH:MM (e.g. 18:00)")
+        raise ConfigError(f"{name}: '{raw}' is not a time HH:MM (e.g. {example})")
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -114,6 +118,21 @@ def _positive(name: str, raw: str, kind: type[int] | type[float], most: float) -
     if value > most:
         raise ConfigError(f"{name}: {raw} is more than the {most:g} allowed")
     return value
+
+
+def _chat_id(raw: str) -> int:
+    if not re.fullmatch(r"-?\d+", raw):
+        raise ConfigError(
+            f"CONFBOT_ORGANISERS_CHAT: '{raw}' is not a Telegram chat id (e.g. -1001234567890)"
+        )
+    return int(raw)
+
+
+def _switch(name: str, raw: str) -> bool:
+    value = raw.lower()
+    if value not in {"on", "off", "1", "0", "true", "false", "yes", "no"}:
+        raise ConfigError(f"{name}: use on or off")
+    return value in {"on", "1", "true", "yes"}
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -142,6 +161,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError("CONFBOT_LOG_LEVEL: use DEBUG, INFO, WARNING or ERROR")
     now = get("CONFBOT_NOW")
     reminder = get("CONFBOT_REMINDER_AT")
+    organisers = get("CONFBOT_ORGANISERS_CHAT")
+    organisers_lang = (get("CONFBOT_ORGANISERS_LANG") or "").lower() or None
+    if organisers_lang is not None and not re.fullmatch(r"[a-z]{2}", organisers_lang):
+        raise ConfigError("CONFBOT_ORGANISERS_LANG: a two-letter language code (e.g. es)")
+    feedback_at = get("CONFBOT_FEEDBACK_AT")
     return Settings(
         token=get("TELEGRAM_BOT_TOKEN"),
         api_base_url=base_url,
@@ -164,4 +188,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             )
         ),
         log_level=level,
+        organisers_chat=_chat_id(organisers) if organisers else None,
+        organisers_lang=organisers_lang,
+        feedback=_switch("CONFBOT_FEEDBACK", get("CONFBOT_FEEDBACK") or "on"),
+        feedback_at=(
+            _time(feedback_at, "CONFBOT_FEEDBACK_AT", "19:00") if feedback_at else dt.time(19, 0)
+        ),
     )

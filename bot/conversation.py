@@ -61,7 +61,7 @@ class Conversation:
         ).format(
             event=html.escape(event.name.get(lang)),
             dates=html.escape(self.dates(lang)),
-            city=html.escape(event.city.get(lang)),
+            city=html.escape(event.city.get(lang) if event.city else ""),
             example=html.escape(_("Where is the clinic?")),
         )
         out = messages(text, self.menu(lang))
@@ -94,6 +94,10 @@ class Conversation:
             "/language — español / English\n"
             "/forgetme — delete what I store about you"
         )
+        if self.s.settings.organisers_chat is not None:
+            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
+        if self.s.settings.feedback:
+            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:
@@ -196,11 +200,11 @@ class Conversation:
 
     def _venue_text(self, lang: str, venue: Venue) -> str:
         _ = self.tr(lang)
-        days = [
-            format_day(s.date, lang, _) for s in self.kb.sessions if s.venue == venue.id and s.date
-        ]
+        dates = sorted({s.date for s in self.kb.sessions if s.venue == venue.id and s.date})
+        days = [format_day(day, lang, _) for day in dates]
         lines = [
-            f"📍 <b>{html.escape(venue.name.get(lang))}</b> — {html.escape(venue.city.get(lang))}"
+            f"📍 <b>{html.escape(venue.name.get(lang))}</b>"
+            + (f" — {html.escape(venue.city.get(lang))}" if venue.city else "")
         ]
         if days:
             lines.append(_("Days: {days}").format(days=html.escape(", ".join(days))))
@@ -214,7 +218,7 @@ class Conversation:
 
     def _pin(self, lang: str, venue: Venue) -> VenuePin:
         assert venue.latitude is not None and venue.longitude is not None
-        address = venue.address.get(lang) if venue.address else venue.city.get(lang)
+        address = venue.place(lang, address=True)
         return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
 
     def venue(self, lang: str, venue_id: str) -> list[Out]:

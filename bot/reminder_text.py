@@ -69,6 +69,9 @@ class Renderer:
             lines.append(_html(part))
         lines.append(_html(_("When: {when}").format(when=self._when(session, lang, with_date))))
         lines.append(_html(_("Where: {where}").format(where=self._where(session, lang))))
+        if session.speakers:
+            names = ", ".join(p.name for p in session.speakers)
+            lines.append(_html(_("Speakers: {names}").format(names=names)))
         if session.know is not None:
             lines.append(_html(session.know.get(lang)))
         return "\n".join(lines)
@@ -98,13 +101,13 @@ class Renderer:
         venue = self._venue(session)
         if venue is None:
             return _("place to be confirmed by the organisers")
+        room = self.kb.session_room(session)
+        room_text = f"{room.get(lang)}, " if room is not None else ""
         if venue.address is None:
-            return _("{venue}, {city} (the organisers will confirm the address)").format(
-                venue=venue.name.get(lang), city=venue.city.get(lang)
+            return room_text + _("{place} (the organisers will confirm the address)").format(
+                place=venue.place(lang)
             )
-        return _("{venue}, {address}, {city}").format(
-            venue=venue.name.get(lang), address=venue.address.get(lang), city=venue.city.get(lang)
-        )
+        return room_text + venue.place(lang, address=True)
 
     def _venue(self, session: Session) -> Venue | None:
         if session.venue is None and session.date is None:

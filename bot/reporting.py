@@ -7,15 +7,19 @@ import csv
 import datetime as dt
 import html
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from babel.dates import format_datetime
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 
+from bot.domain.feedback import RATINGS, SessionFeedback, summarise_feedback
 from bot.domain.questions import Report, count_languages, summarise
+from bot.domain.tickets import TicketSummary, summarise_tickets
 from bot.i18n import Translator
+from bot.storage.feedback import FeedbackStore
 from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import SubscriptionStore
+from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
 
 
@@ -26,6 +30,9 @@ async def gather_report(
     now: dt.datetime,
     tz: dt.tzinfo,
     since: dt.datetime | None = None,
+    tickets: TicketStore | None = None,
+    feedback: FeedbackStore | None = None,
+    session_order: Sequence[str] = (),
 ) -> Report:
     """Read the stores and build the report; `today` is the event-local day of `now`."""
     subscribers = await subscriptions.active_subscribers()
@@ -37,6 +44,8 @@ async def gather_report(
         subscribers=count_languages(s.language for s in subscribers),
         questions=summary,
         since=since,
+        tickets=summarise_tickets(await tickets.all()) if tickets is not None else None,
+        feedback=(summarise_feedback(await feedback.ratings(), session_order) if feedback else ()),
     )
 
 
@@ -83,7 +92,34 @@ def render_report(report: Report, translator: Translator, lang: str, as_html: bo
         lines.append(line)
     if not q.top_unanswered:
         lines.append(esc(_("None yet.")))
+    if report.tickets is not None:
+        lines += ["", bold(_("Questions to the organisers")), esc(_tickets_line(report.tickets, _))]
+    lines += ["", bold(_("Session feedback"))]
+    for session in report.feedback:
+        lines.append(esc(_feedback_line(session, _, lang)))
+        lines += [f"  “{esc(_short(text))}”" for text in session.comments]
+    if not report.feedback:
+        lines.append(esc(_("None yet.")))
     return "\n".join(lines)
+
+
+def _duration(delta: dt.timedelta) -> str:
+    minutes = round(delta.total_seconds() / 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def _tickets_line(tickets: TicketSummary, _: Callable[[str], str]) -> str:
+    median = "–" if tickets.median_to_answer is None else _duration(tickets.median_to_answer)
+    text = _("Open: {open} · answered: {answered} · median time to answer: {median}")
+    return text.format(open=tickets.open, answered=tickets.answered, median=median)
+
+
+def _feedback_line(session: SessionFeedback, _: Callable[[str], str], lang: str) -> str:
+    average = "–" if session.average is None else format_decimal(session.average, "0.0", lang)
+    spread = " ".join(f"{n}★ {session.distribution[n]}" for n in RATINGS)
+    text = _("{session} — ratings: {count}, average {average} ({spread})")
+    return text.format(session=session.session_id, count=session.count, average=average,
+                       spread=spread)  # fmt: skip
 
 
 CSV_COLUMNS = ("section", "name", "value", "detail")
@@ -106,5 +142,22 @@ def report_csv(report: Report) -> str:
     ]
     rows += [("top_entry", entry, n, "") for entry, n in q.top_entries]
     rows += [("unanswered", g.label, g.count, " | ".join(g.variants)) for g in q.top_unanswered]
+    if report.tickets is not None:
+        t = report.tickets
+        median = t.median_to_answer
+        rows += [
+            ("tickets", "open", t.open, ""),
+            ("tickets", "answered", t.answered, ""),
+            ("tickets", "median_seconds_to_answer",
+             "" if median is None else int(median.total_seconds()), ""),
+        ]  # fmt: skip
+    for f in report.feedback:
+        average = "" if f.average is None else f"{f.average:.2f}"
+        rows += [
+            ("feedback_count", f.session_id, f.count, ""),
+            ("feedback_average", f.session_id, average, ""),
+        ]
+        rows += [("feedback_rating", f.session_id, f.distribution[n], str(n)) for n in RATINGS]
+        rows += [("feedback_comment", f.session_id, "", text) for text in f.comments]
     writer.writerows(rows)
     return out.getvalue()

@@ -14,6 +14,8 @@ from bot.domain.delivery import Deliver
 from bot.domain.flood import FloodGuard
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
+from bot.feedbacking import FeedbackService
+from bot.handoff import HandoffDesk
 from bot.i18n import Translator
 from bot.reminding import ReminderService
 from bot.storage.db import Database, DatabaseHealth
@@ -80,6 +82,9 @@ class Services:
     reminders: ReminderService | None = None
     # What the organisers are told about (the Telegram layer sets alerts.notify).
     alerts: Alerts = field(default_factory=Alerts)
+    # Set at start-up when CONFBOT_ORGANISERS_CHAT is configured, and when feedback is on.
+    handoff: HandoffDesk | None = None
+    feedback: FeedbackService | None = None
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -124,6 +124,7 @@ class FakeBotApi:
         self._migrated: dict[Any, int] = {}
         self._limits: _Limits | None = None
         self._callback_ids = itertools.count(1)
+        self._groups: dict[int, tuple[str, set[int]]] = {}  # group chat -> (title, member ids)
         self._file_ids = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._closing = False
@@ -491,6 +492,28 @@ class FakeBotApi:
         if self._messages.pop(key, None) is None:
             return _error(400, "Bad Request: message to delete not found")
         return True
+
+    # -- groups and members (getChat, getChatMember) ------------------------------------------
+
+    def add_group(self, chat_id: int, members: set[int], title: str = "Organisers") -> None:
+        """Make `chat_id` a supergroup whose members are `members` (add the bot's id to join it)."""
+        self._groups[chat_id] = (title, set(members))
+
+    async def _m_getChat(self, params: dict[str, Any]) -> Any:
+        group = self._groups.get(int(params.get("chat_id") or 0))
+        if group is None or self.bot_user["id"] not in group[1]:
+            return _error(400, "Bad Request: chat not found")
+        chat = {"id": params["chat_id"], "type": "supergroup", "title": group[0]}
+        return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
+
+    async def _m_getChatMember(self, params: dict[str, Any]) -> Any:
+        group = self._groups.get(int(params.get("chat_id") or 0))
+        if group is None or self.bot_user["id"] not in group[1]:
+            return _error(400, "Bad Request: chat not found")
+        user_id = int(params.get("user_id") or 0)
+        user = self.bot_user if user_id == self.bot_user["id"] else self._user(user_id, None, None)
+        status = "member" if user_id in group[1] else "left"
+        return {"status": status, "user": user}
 
     # -- building Telegram objects -------------------------------------------------------------
 

@@ -113,3 +113,26 @@ def test_console_script_reads_stdin() -> None:
     assert [a["entry"] for a in answers[:2]] == ["dialogue", "dialogue"]
     assert [a["lang"] for a in answers[:2]] == ["en", "es"]
     assert len(answers) == 3
+
+
+def test_db_logs_the_questions_for_confbot_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "rehearsal.sqlite3"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is the clinic?\nasdfgh qwerty\n"))
+    code, lines, _ = ask(capsys, "--now", "2015-10-20T09:00", "--db", str(db))
+    assert code == 0 and len(lines) == 2 and "JW Marriott" in lines[0]
+    monkeypatch.setenv("CONFBOT_NOW", "2015-10-20T10:00")
+    assert main(["report", "--db", str(db)]) == 0
+    report = capsys.readouterr().out
+    assert "Questions today: 2 · total: 2" in report
+    assert "Answer rate: 50% (1 of 2)" in report
+    assert "asdfgh qwerty — 1" in report
+
+
+def test_a_db_that_cannot_be_opened_is_said_plainly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, lines, err = ask(capsys, "--db", str(tmp_path / "no" / "such" / "q.db"), "hola")
+    assert code == 1 and lines == []
+    assert err.startswith("confbot ask: cannot open the database ")

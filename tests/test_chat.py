@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +35,36 @@ def test_a_conversation_in_the_terminal(tmp_path: Path) -> None:
     assert "[1] 🇪🇸 Español" in out
     assert "Listo: te hablaré en español." in out
     assert "<b>" not in out and "&amp;" not in out  # HTML is rendered as plain text
-    ics = tmp_path / "programme.ics"
-    assert ics.exists() and b"BEGIN:VCALENDAR" in ics.read_bytes()
+    assert list(tmp_path.iterdir()) == []  # /calendar wrote nothing into the working folder
+    written = Path(out.split("→ ")[1].splitlines()[0])
+    assert written.parent == Path(tempfile.gettempdir()).resolve()
+    assert b"BEGIN:VCALENDAR" in written.read_bytes()
+    written.unlink()
+
+
+def test_calendar_goes_where_out_says(tmp_path: Path) -> None:
+    target = tmp_path / "mine.ics"
+    out = chat("/calendar\n", tmp_path, "--lang", "en", "--out", str(target))
+    assert f"→ {target}" in out
+    assert b"BEGIN:VCALENDAR" in target.read_bytes()
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    out = chat("/calendar\n", tmp_path, "--lang", "en", "--out", str(folder))
+    assert len(list(folder.glob("*.ics"))) == 1
+
+
+def test_questions_can_be_logged_for_a_report_rehearsal(tmp_path: Path) -> None:
+    db = tmp_path / "rehearsal.sqlite3"
+    chat("where is the clinic?\nwhat is the capital of France?\n", tmp_path, "--db", str(db))
+    report = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "--db", str(db)],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "CONFBOT_NOW": "2015-10-20T10:00:00-05:00"},
+    )  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    assert "Answer rate: 50% (1 of 2)" in report.stdout
+    assert "• clinic — 1" in report.stdout
+    assert "what is the capital of France? — 1" in report.stdout
 
 
 def test_unknown_commands_and_buttons_out_of_range_are_handled(tmp_path: Path) -> None:

@@ -115,3 +115,35 @@ def test_no_organisers_is_a_warning_naming_the_variable() -> None:
     [warning] = load_settings({"CONFBOT_ADMINS": " , "}).warnings()
     assert warning.startswith("CONFBOT_ADMINS is empty: nobody can use /stats")
     assert load_settings({"CONFBOT_ADMINS": "7"}).warnings() == []
+
+
+def test_organisers_chat_and_feedback_settings() -> None:
+    settings = load_settings(
+        {
+            "CONFBOT_ORGANISERS_CHAT": "-1001234567890",
+            "CONFBOT_ORGANISERS_LANG": "ES",
+            "CONFBOT_FEEDBACK": "off",
+            "CONFBOT_FEEDBACK_AT": "20:30",
+        }
+    )
+    assert settings.organisers_chat == -1001234567890
+    assert settings.organisers_lang == "es"
+    assert settings.feedback is False
+    assert settings.feedback_at == dt.time(20, 30)
+    defaults = load_settings({})
+    assert defaults.organisers_chat is None and defaults.organisers_lang is None
+    assert defaults.feedback is True and defaults.feedback_at == dt.time(19, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CONFBOT_ORGANISERS_CHAT", "@organisers"),
+        ("CONFBOT_ORGANISERS_LANG", "spanish"),
+        ("CONFBOT_FEEDBACK", "maybe"),
+        ("CONFBOT_FEEDBACK_AT", "7pm"),
+    ],
+)
+def test_bad_organisers_and_feedback_values_name_the_variable(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings({name: value})

@@ -1,6 +1,7 @@
 """Loading and checking the organiser-edited knowledge base."""
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,15 +61,15 @@ def test_a_valid_knowledge_base_loads(tmp_path: Path) -> None:
     assert talk is not None and kb.session_venue(talk) == kb.venue("hall")
 
 
-def test_yaml_syntax_errors_point_at_the_line(tmp_path: Path) -> None:
+def test_yaml_syntax_errors_point_at_the_line_and_column(tmp_path: Path) -> None:
     write(tmp_path, event=EVENT, sessions=SESSION.replace("venue: hall", "venue: [hall"))
     problems = [str(p) for p in check_knowledge(tmp_path)]
     assert len(problems) == 1
-    assert problems[0].startswith(f"{tmp_path / 'sessions.yaml'}:")
+    assert problems[0].startswith(f"{tmp_path / 'sessions.yaml'}:8:")
     assert "YAML syntax error" in problems[0]
 
 
-def test_every_problem_is_reported_with_file_and_line(tmp_path: Path) -> None:
+def test_every_problem_is_reported_with_file_line_and_column(tmp_path: Path) -> None:
     broken = (
         SESSION.replace("en: Description", "fr: Description")
         .replace("venue: hall", "venue: nowhere")
@@ -80,17 +81,18 @@ def test_every_problem_is_reported_with_file_and_line(tmp_path: Path) -> None:
     write(tmp_path, event=EVENT, sessions=broken)
     problems = "\n".join(str(p) for p in check_knowledge(tmp_path))
     path = tmp_path / "sessions.yaml"
-    assert f"{path}:5: session 'talk'.description: missing the 'en' text" in problems
-    assert f"{path}:5: session 'talk'.description: unknown language 'fr'" in problems
-    assert f"{path}:16: session 'talk': unknown field 'colour'" in problems
+    assert f"{path}:5:5: warning: session 'talk'.description: no 'en' text" in problems
+    assert f"{path}:5:36: warning: session 'talk'.description: 'fr' is not in" in problems
+    assert f"{path}:16:5: session 'talk': unknown field 'colour'" in problems
     assert "duplicate id 'talk'" in problems
+    assert "date 2015-11-30 is outside the event's dates" in problems
 
 
 def test_cross_references_are_checked(tmp_path: Path) -> None:
     write(tmp_path, event=EVENT, sessions=SESSION.replace("venue: hall", "venue: nowhere"))
     problems = [str(p) for p in check_knowledge(tmp_path)]
     assert problems == [
-        f"{tmp_path / 'sessions.yaml'}:2: session 'talk': venue 'nowhere' is not a known venue"
+        f"{tmp_path / 'sessions.yaml'}:2:5: session 'talk': venue 'nowhere' is not a known venue"
     ]
 
 
@@ -99,7 +101,7 @@ def test_dates_outside_the_event_and_bad_times_are_refused(tmp_path: Path) -> No
     write(tmp_path, event=EVENT, sessions=bad)
     problems = "\n".join(str(p) for p in check_knowledge(tmp_path))
     assert "date 2015-11-30 is outside the event's dates" in problems
-    assert "'25:00' is not a time (HH:MM)" in problems
+    assert "'25:00' is not a time (HH:MM" in problems
 
 
 def test_loading_is_all_or_nothing(tmp_path: Path) -> None:
@@ -115,12 +117,12 @@ def test_confbot_check_prints_problems_and_exits_1(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True
     )
     assert run.returncode == 1
-    assert f"{tmp_path / 'event.yaml'}:6: event.timezone: unknown time zone" in run.stdout
+    assert f"{tmp_path / 'event.yaml'}:6:3: event.timezone: unknown time zone" in run.stdout
 
 
 def test_confbot_check_accepts_the_shipped_knowledge_base() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "bot", "check", str(ROOT / "knowledge")],
+        [sys.executable, "-m", "bot", "check", "--strict", str(ROOT / "knowledge")],
         capture_output=True,
         text=True,
     )
@@ -131,7 +133,7 @@ def test_confbot_check_accepts_the_shipped_knowledge_base() -> None:
 def test_an_impossible_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     write(tmp_path, event=EVENT, sessions=SESSION.replace("2015-10-20", "2015-10-32"))
     assert [str(p) for p in check_knowledge(tmp_path)] == [
-        f"{tmp_path / 'sessions.yaml'}:6: session 'talk'.date: '2015-10-32' is not a date "
+        f"{tmp_path / 'sessions.yaml'}:6:5: session 'talk'.date: '2015-10-32' is not a date "
         "(YYYY-MM-DD)"
     ]
 
@@ -139,4 +141,171 @@ def test_an_impossible_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 def test_a_file_that_does_not_parse_does_not_cascade_into_other_files(tmp_path: Path) -> None:
     write(tmp_path, event="event: [\n", sessions=SESSION)
     problems = [str(p) for p in check_knowledge(tmp_path)]
-    assert len(problems) == 1 and "event.yaml:2: YAML syntax error" in problems[0]
+    assert len(problems) == 1 and "event.yaml:2:1: YAML syntax error" in problems[0]
+
+
+# --- KB v2: any languages, rooms, tracks, speakers, teaching check -------------------------
+
+V2_EVENT = """\
+event:
+  languages: [es, en, pt]
+  name: {es: Congreso, en: Congress, pt: Congresso}
+  start_date: 2027-03-10
+  end_date: 2027-03-12
+  timezone: America/Lima
+  website: https://example.org
+venues:
+  - id: main
+    name: Centro de Convenciones
+    address: Av. Siempre Viva 123
+    directions: {es: Bus 7 hasta la puerta, en: Bus 7 to the door}
+"""
+V2_SESSIONS = """\
+sessions:
+  - id: opening
+    title: {es: Apertura, en: Opening, pt: Abertura}
+    date: 2027-03-10
+    start: "09:00"
+    end: "10:00"
+    venue: main
+    room: Sala A
+    track: Data science
+    speakers:
+      - name: Ana Pérez
+        affiliation: Universidad X
+      - Bruno Silva
+  - id: lab
+    title: Taller de datos
+    part_of: opening
+    start: "09:30"
+    end: "09:50"
+"""
+
+
+def test_a_v2_knowledge_base_loads_any_languages_rooms_tracks_and_speakers(
+    tmp_path: Path,
+) -> None:
+    kb = load_knowledge(write(tmp_path, event=V2_EVENT, sessions=V2_SESSIONS))
+    assert kb.languages == ("es", "en", "pt") and kb.default_lang == "es"
+    assert kb.event.website == "https://example.org"
+    assert kb.event.name.get("pt") == "Congresso"
+    opening, lab = kb.session("opening"), kb.session("lab")
+    assert opening is not None and lab is not None
+    assert opening.room is not None and opening.room.get("pt") == "Sala A"
+    assert [p.name for p in opening.speakers] == ["Ana Pérez", "Bruno Silva"]
+    assert opening.speakers[0].affiliation is not None
+    # A part keeps its own times, and inherits its parent's date, venue and room: a timed
+    # part is listed on its parent's day.
+    assert lab.start == dt.time(9, 30) and lab.end == dt.time(9, 50)
+    assert lab.date == kb.session_date(lab) == dt.date(2027, 3, 10)
+    assert kb.sessions_on(dt.date(2027, 3, 10)) == (opening, lab)
+    assert kb.session_venue(lab) == kb.venue("main")
+    assert kb.session_room(lab) == opening.room
+    assert kb.parts_of(opening) == (lab,)
+    venue = kb.venue("main")
+    assert venue is not None and venue.directions is not None
+    # A missing translation falls back to the default language.
+    assert lab.title.get("en") == "Taller de datos"
+    assert venue.place("en", address=True) == "Centro de Convenciones, Av. Siempre Viva 123"
+
+
+def test_a_missing_translation_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT, sessions=V2_SESSIONS)
+    problems = check_knowledge(tmp_path)
+    assert problems and all(p.warning for p in problems)
+    assert any("no 'pt' text (es is shown instead)" in p.message for p in problems)
+    lenient = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True
+    )
+    assert lenient.returncode == 0 and "warning(s)" in lenient.stdout
+    strict = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--strict", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert strict.returncode == 1
+
+
+def test_part_of_cycles_and_an_end_without_start_are_refused(tmp_path: Path) -> None:
+    cyclic = V2_SESSIONS.replace("    venue: main\n", "    venue: main\n    part_of: lab\n", 1)
+    no_start = cyclic.replace('    start: "09:30"\n', "")
+    write(tmp_path, event=V2_EVENT, sessions=no_start)
+    problems = "\n".join(str(p) for p in check_knowledge(tmp_path))
+    assert "session 'opening': part_of goes round in a circle" in problems
+    assert "session 'lab': part_of goes round in a circle" in problems
+    assert "session 'lab': has an end but no start" in problems
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("faqs:\n\t- id: x\n", "indent with spaces, not tabs"),
+        (
+            "faqs:\n  - id: x\n    questions: {en: [where is it?, b]}\n    answer: a: b\n",
+            "quote it",
+        ),
+    ],
+)
+def test_common_yaml_mistakes_get_a_hint(tmp_path: Path, text: str, hint: str) -> None:
+    write(tmp_path, event=V2_EVENT, faq=text)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and "YAML syntax error" in problems[0] and hint in problems[0]
+
+
+def test_a_flow_list_item_with_a_colon_is_explained(tmp_path: Path) -> None:
+    faq = "faqs:\n  - id: x\n    questions: {en: [time: when, b]}\n    answer: a\n"
+    write(tmp_path, event=V2_EVENT, faq=faq)
+    problems = "\n".join(str(p) for p in check_knowledge(tmp_path))
+    assert "became a mapping; quote it" in problems
+
+
+def test_a_non_utf8_file_says_how_to_fix_it(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT)
+    (tmp_path / "faq.yaml").write_bytes("faqs:\n  - id: caf\xe9\n".encode("latin-1"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [f"{tmp_path / 'faq.yaml'}:2: not UTF-8 text: save the file as UTF-8"]
+
+
+def test_every_broken_section_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    sessions = V2_SESSIONS.replace('    start: "09:00"', '    start: "09:00\n', 1)
+    faq = "faqs:\n  - id: x\n    questions: [a]\n    answer: [b\n  - id: y\n    answer: ok\n"
+    write(tmp_path, event=V2_EVENT, sessions=sessions, faq=faq)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert any("sessions.yaml" in p and "YAML syntax error" in p for p in problems)
+    assert any("faq.yaml" in p and "YAML syntax error" in p for p in problems)
+    # The faq after the broken one is still read and checked.
+    assert any("faq 'y': missing required field 'questions'" in p for p in problems)
+
+
+def test_a_repeated_key_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT + "  - id: other\n    name: A\n    name: B\n")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert any("'name' is given twice: only the last one counts" in p for p in problems)
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT)
+    filler = "#" + "x" * 99 + "\n"
+    (tmp_path / "big.yaml").write_text("faqs: []\n" + filler * 61_000, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert problems == [f"{tmp_path / 'big.yaml'}:1: file is 5.9 MB, over the 5 MB limit"]
+
+
+def test_more_than_5000_entries_are_refused_before_parsing(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT)
+    faqs = "".join(f"  - id: f{i}\n    questions: [q]\n    answer: a\n" for i in range(5001))
+    (tmp_path / "faq.yaml").write_text("faqs:\n" + faqs, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == 1 and "5002 entries" in problems[0] and "limit of 5000" in problems[0]
+
+
+def test_every_yaml_example_in_the_readme_passes_check(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, flags=re.DOTALL)
+    assert blocks, "the README shows the knowledge-base format"
+    for n, block in enumerate(blocks):
+        folder = tmp_path / f"example{n}"
+        folder.mkdir()
+        (folder / "kb.yaml").write_text(block, encoding="utf-8")
+        errors = [str(p) for p in check_knowledge(folder) if not p.warning]
+        assert errors == [], f"README yaml block {n}:\n" + "\n".join(errors)

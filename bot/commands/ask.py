@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from bot.answers import render_text
 from bot.config import load_settings
@@ -15,6 +18,8 @@ from bot.domain.clock import SystemClock, parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher, Reply
 from bot.i18n import Translator
+from bot.storage.db import Database
+from bot.storage.questions import QuestionStore
 
 HELP = "answer a question (or one per line of stdin) as the bot would; --json for tools"
 
@@ -28,6 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "without an offset it is the event's local time",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per line")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help="also log the questions to this SQLite database (as the bot does), to rehearse "
+        "`confbot report --db PATH`",
+    )  # fmt: skip
     parser.add_argument(
         "question", nargs="*", help="the question (default: read one per line from stdin)"
     )
@@ -45,11 +55,37 @@ def main(args: argparse.Namespace) -> int:
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # JSON readers expect UTF-8
     questions = [" ".join(args.question)] if args.question else _lines(sys.stdin)
-    for raw in questions:
-        question = raw.encode("utf-8", "replace").decode("utf-8")  # undecodable argv bytes
-        reply = matcher.answer(question, now, lang=args.lang)
+    replies = (
+        matcher.answer(raw.encode("utf-8", "replace").decode("utf-8"), now, lang=args.lang)
+        for raw in questions  # (re-encoded: undecodable argv bytes)
+    )
+    if args.db is not None:
+        try:
+            asyncio.run(_answer_and_log(replies, args.db, now, kb, translator, args.json))
+        except (sqlite3.Error, OSError) as exc:
+            print(f"confbot ask: cannot open the database {args.db}: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    for reply in replies:
         print(format_reply(reply, kb, translator, as_json=args.json), flush=True)
     return 0
+
+
+async def _answer_and_log(
+    replies: Iterable[Reply], path: Path, now: dt.datetime, kb: KnowledgeBase,
+    translator: Translator, as_json: bool,
+) -> None:  # fmt: skip
+    db = await Database.open(path)
+    try:
+        store = QuestionStore(db)
+        for reply in replies:
+            print(format_reply(reply, kb, translator, as_json=as_json), flush=True)
+            try:
+                await store.record(reply, None, now)
+            except sqlite3.Error as exc:  # answered all the same; say why it is not in the log
+                print(f"confbot ask: the question was not logged ({exc})", file=sys.stderr)
+    finally:
+        await db.close()
 
 
 def format_reply(reply: Reply, kb: KnowledgeBase, translator: Translator, as_json: bool) -> str:

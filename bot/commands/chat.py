@@ -7,28 +7,40 @@ import asyncio
 import html
 import os
 import re
+import sqlite3
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from bot.config import load_settings
 from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
+from bot.domain.matcher import Reply
 from bot.i18n import normalize_lang
 from bot.logs import configure_logging
 from bot.outgoing import Document, Out, VenuePin
-from bot.services import build_services
+from bot.services import Services, build_services
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
 TELEGRAM_ONLY = frozenset(
     {"/subscribe", "/unsubscribe", "/mysubscriptions", "/forgetme", "/broadcast", "/broadcasts",
-     "/stats", "/reload"}
+     "/stats", "/reload", "/ask", "/preguntar", "/perguntar", "/feedback", "/drafts"}
 )  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("es", "en"), help="your language (default: from $LANG)")
+    parser.add_argument(
+        "--out", type=Path, metavar="PATH",
+        help="where /calendar writes its .ics file (a file or a folder; default: a temporary file)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH",
+        help="log your questions to this SQLite database, to rehearse `confbot report --db PATH` "
+        "(default: nothing is kept)",
+    )  # fmt: skip
 
 
 def plain(text: str) -> str:
@@ -39,8 +51,9 @@ def plain(text: str) -> str:
 class Terminal:
     """Print what the bot sends; numbered buttons can be pressed by typing their number."""
 
-    def __init__(self) -> None:
+    def __init__(self, out: Path | None = None) -> None:
         self.buttons: list[str] = []
+        self.out = out
 
     def show(self, outs: list[Out]) -> None:
         self.buttons = []
@@ -58,15 +71,28 @@ class Terminal:
             elif isinstance(out, VenuePin):
                 print(f"📍 {out.title}, {out.address} ({out.latitude}, {out.longitude})")
             elif isinstance(out, Document):
-                Path(out.filename).write_bytes(out.data)
-                print(f"{out.caption}\n→ {Path(out.filename).resolve()}")
+                print(f"{out.caption}\n→ {self.save(out)}")
         print()
 
+    def save(self, document: Document) -> Path:
+        """Write a file the bot sends to --out, else to a new temporary file; return where."""
+        if self.out is None:
+            stem, dot, suffix = document.filename.rpartition(".")
+            handle, name = tempfile.mkstemp(prefix=f"{stem}-", suffix=f"{dot}{suffix}")
+            os.close(handle)
+            path = Path(name)
+        else:
+            path = self.out / document.filename if self.out.is_dir() else self.out
+        path.write_bytes(document.data)
+        return path.resolve()
 
-async def converse(lang: str, lines: object) -> None:
-    # The terminal chat keeps nothing: an in-memory database.
-    services = await build_services(replace(load_settings(), db=Path(":memory:")))
-    talk, screen = Conversation(services), Terminal()
+
+async def converse(
+    lang: str, lines: object, out: Path | None = None, db: Path | None = None
+) -> None:
+    # Without --db the terminal chat keeps nothing: an in-memory database.
+    services = await build_services(replace(load_settings(), db=db or Path(":memory:")))
+    talk, screen = Conversation(services), Terminal(out)
     screen.show(talk.start(lang))
     commands = {
         "/help": lambda: talk.help(lang),
@@ -102,10 +128,21 @@ async def converse(lang: str, lines: object) -> None:
                 else:
                     screen.show(action() if action else talk.unknown_command(lang, command))
             else:
-                screen.show(talk.ask(text, None, lang)[1])
+                reply, outs = talk.ask(text, None, lang)
+                screen.show(outs)
+                if db is not None:
+                    await log_question(services, reply)
             sys.stdout.flush()
     finally:
         await services.close()
+
+
+async def log_question(services: Services, reply: Reply) -> None:
+    """Log a question to --db after answering it; a database that refuses costs no answer."""
+    try:
+        await services.questions.record(reply, None, services.clock.now())
+    except sqlite3.Error as exc:
+        print(f"confbot chat: the question was not logged ({exc})", file=sys.stderr)
 
 
 def _prompted_lines() -> object:
@@ -121,5 +158,9 @@ def main(args: argparse.Namespace) -> int:
     configure_logging("WARNING", secrets=(settings.token,))
     lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
-    asyncio.run(converse(lang, lines))
+    try:
+        asyncio.run(converse(lang, lines, args.out, args.db))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"confbot chat: cannot open the database {args.db}: {exc}", file=sys.stderr)
+        return 1
     return 0

@@ -1,4 +1,4 @@
-"""`confbot check [PATH]`: validate a knowledge base and print every problem."""
+"""`confbot check [PATH] [--strict]`: validate a knowledge base and print every problem."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.domain.knowledge import check_knowledge
 
-HELP = "validate a knowledge base; print each problem as file:line: message"
+HELP = "validate a knowledge base; print each problem as file:line:column: message"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="a knowledge folder or YAML file (default: CONFBOT_KNOWLEDGE)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (e.g. a missing translation) as errors",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -26,8 +31,10 @@ def main(args: argparse.Namespace) -> int:
     problems = check_knowledge(path)
     for problem in problems:
         print(problem, file=sys.stdout)
-    if problems:
-        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
+    errors = sum(1 for p in problems if not p.warning or args.strict)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{errors} problem(s) in {path}", file=sys.stderr)
         return 1
-    print(f"{path}: OK")
+    print(f"{path}: OK" + (f" ({warnings} warning(s))" if warnings else ""))
     return 0

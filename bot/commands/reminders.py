@@ -114,7 +114,7 @@ def _day(
     for session in day.sessions:
         per = Counter(normalize_lang(d.subscriber.language) for d in dues if session in d.sessions)
         counts = ", ".join(f"{k} {per[k]}" for k in LANGS)
-        out.append(f"  {session.id}: {session.title.en} - {counts}")
+        out.append(f"  {session.id}: {session.title.get('en')} - {counts}")
     variants = Counter((normalize_lang(d.subscriber.language), d.sessions) for d in dues)
     if not variants:
         variants = Counter({(lang, day.sessions): 0 for lang in LANGS})

@@ -16,11 +16,16 @@ from bot.i18n import LANGS, Translator
 from bot.reporting import gather_report, render_report, report_csv
 from bot.services import make_clock
 from bot.storage.db import Database
+from bot.storage.feedback import FeedbackStore
 from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import SubscriptionStore
+from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
 
-HELP = "print the statistics /stats shows: users, questions, answer rate, top answers and misses"
+HELP = (
+    "print the statistics /stats shows: users, questions, answer rate, top answers and misses,"
+    " questions to the organisers, session feedback"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,7 +55,8 @@ def main(args: argparse.Namespace) -> int:
     if not db_path.exists():  # opening would create an empty database: say so instead
         print(f"confbot: no database at {db_path}", file=sys.stderr)
         return 1
-    report = asyncio.run(_gather(db_path, make_clock(settings, kb).now(), tz, since))
+    order = [s.id for s in kb.sessions]
+    report = asyncio.run(_gather(db_path, make_clock(settings, kb).now(), tz, since, order))
     if args.csv:
         sys.stdout.write(report_csv(report))
     else:
@@ -58,11 +64,14 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _gather(path: Path, now: dt.datetime, tz: dt.tzinfo, since: dt.datetime | None) -> Report:
+async def _gather(
+    path: Path, now: dt.datetime, tz: dt.tzinfo, since: dt.datetime | None, order: list[str]
+) -> Report:
     db = await Database.open(path)
     try:
         return await gather_report(
-            UserStore(db), SubscriptionStore(db), QuestionStore(db), now, tz, since
-        )
+            UserStore(db), SubscriptionStore(db), QuestionStore(db), now, tz, since,
+            tickets=TicketStore(db), feedback=FeedbackStore(db), session_order=order,
+        )  # fmt: skip
     finally:
         await db.close()

@@ -3,32 +3,47 @@
 from __future__ import annotations
 
 from bot.domain.index import Document
-from bot.domain.knowledge import KnowledgeBase
+from bot.domain.knowledge import KnowledgeBase, Localized, Session
+
+
+def _all(*texts: Localized | None) -> tuple[str, ...]:
+    return tuple(t for text in texts if text is not None for t in text.values())
+
+
+def _people(s: Session) -> tuple[str, ...]:
+    """A session's room, track and speakers: words that name it as well as its title does."""
+    names = tuple(p.name for p in s.speakers)
+    return names + _all(s.room, s.track, *(p.affiliation for p in s.speakers))
 
 
 def documents(kb: KnowledgeBase) -> list[Document]:
     """One index document per session and FAQ entry: phrasings, keywords and body text."""
     docs = []
     for s in kb.sessions:
-        phrasings = (*s.questions.all(), s.title.es, s.title.en)
-        body: tuple[str, ...] = (s.summary.es, s.summary.en, s.description.es, s.description.en)
-        if s.know is not None:
-            body += (s.know.es, s.know.en)
-        docs.append(Document(s.id, phrasings, s.keywords.all(), body))
+        phrasings = (*s.questions.all(), *s.title.values())
+        body = _all(s.summary, s.description, s.know)
+        docs.append(Document(s.id, phrasings, (*s.keywords.all(), *_people(s)), body))
     for f in kb.faqs:
-        body = (f.answer.es, f.answer.en)
-        docs.append(Document(f.id, f.questions.all(), f.keywords.all(), body))
+        docs.append(Document(f.id, f.questions.all(), f.keywords.all(), f.answer.values()))
     return docs
 
 
-def texts_by_language(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
-    """Every user-facing text of the KB, Spanish then English: the language evidence."""
-    es: list[str] = [kb.event.name.es, kb.event.description.es]
-    en: list[str] = [kb.event.name.en, kb.event.description.en]
+def texts_by_language(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Every user-facing text of the KB written in each language: the language evidence."""
+    found: dict[str, list[str]] = {lang: [] for lang in kb.languages}
+
+    def add(*texts: Localized | None) -> None:
+        for text in texts:
+            for lang, value in text.texts if text is not None else ():
+                found.setdefault(lang, []).append(value)
+
+    add(kb.event.name, kb.event.description)
     for s in kb.sessions:
-        es += [s.title.es, s.summary.es, s.description.es, *s.questions.es, *s.keywords.es]
-        en += [s.title.en, s.summary.en, s.description.en, *s.questions.en, *s.keywords.en]
+        add(s.title, s.summary, s.description)
+        for lang, items in (*s.questions.by_lang, *s.keywords.by_lang):
+            found.setdefault(lang, []).extend(items)
     for f in kb.faqs:
-        es += [f.answer.es, *f.questions.es, *f.keywords.es]
-        en += [f.answer.en, *f.questions.en, *f.keywords.en]
-    return es, en
+        add(f.answer)
+        for lang, items in (*f.questions.by_lang, *f.keywords.by_lang):
+            found.setdefault(lang, []).extend(items)
+    return found

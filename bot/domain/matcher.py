@@ -84,11 +84,11 @@ class Matcher:
         venue_names = [
             w
             for v in kb.venues
-            for n in (v.name.es, v.name.en)
+            for n in v.name.values()
             for w in tokens(n)
             if w not in _PLACE_NOUNS
         ]
-        event_words = [event.name.es, event.name.en, event.city.es, event.city.en, "event"]
+        event_words = [*event.name.values(), *(event.city.values() if event.city else ()), "event"]
         self.index = Index(
             documents(kb),
             kb.synonyms,
@@ -109,13 +109,14 @@ class Matcher:
         self.framing = frozenset(
             term(w) for w in (*_COURTESY.split(), *_META.split(), "who", *named)
         )
-        venue_words = [w for v in kb.venues for n in (v.name.es, v.name.en) for w in tokens(n)]
+        venue_words = [w for v in kb.venues for n in v.name.values() for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
-        self.evidence = LanguageEvidence.from_texts(*texts_by_language(kb))
+        by_lang = texts_by_language(kb)
+        self.evidence = LanguageEvidence.from_texts(by_lang.get("es", []), by_lang.get("en", []))
         self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:

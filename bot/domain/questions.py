@@ -10,8 +10,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from bot.domain.feedback import SessionFeedback
 from bot.domain.language import stem, tokens
 from bot.domain.lexicon import STOPWORDS
+from bot.domain.tickets import TicketSummary
 
 SIMILAR = 80.0  # token_set_ratio at or above which two misses count as the same question
 TOP = 5
@@ -76,6 +78,8 @@ class Report:
     subscribers: Mapping[str, int]  # reachable subscribers by language
     questions: QuestionStats
     since: dt.datetime | None = None
+    tickets: TicketSummary | None = None  # None: "ask the organisers" is not set up
+    feedback: tuple[SessionFeedback, ...] = ()
 
 
 def normalise(text: str) -> str:

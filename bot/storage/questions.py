@@ -44,16 +44,26 @@ class QuestionStore:
         """Return the pseudonym the log uses for `user_id`: HMAC-SHA256 under this DB's salt."""
         return hmac.new(await self._key(), str(user_id).encode(), hashlib.sha256).hexdigest()
 
-    async def record(self, reply: Reply, user_id: int | None, at: dt.datetime) -> None:
-        """Log one answered (or abstained) question."""
+    async def record(self, reply: Reply, user_id: int | None, at: dt.datetime) -> int:
+        """Log one answered (or abstained) question; return its id."""
         asker = await self.asker(user_id) if user_id is not None else None
         entry = reply.entry if reply.kind != "abstain" else None
-        await self.db.write(
+        row = await self.db.write_returning(
             "INSERT INTO questions (asked_at, asker, text, lang, kind, entry, score)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (_stamp(at), asker, reply.question[:MAX_TEXT], reply.lang, reply.kind, entry,
              round(reply.score, 1)),
         )  # fmt: skip
+        assert row is not None
+        return int(row[0])
+
+    async def asked_by(self, question_id: int, user_id: int) -> tuple[str, str] | None:
+        """Return (text, language) of a question `user_id` asked (None: not theirs, or gone)."""
+        row = await self.db.fetchone(
+            "SELECT text, lang FROM questions WHERE id = ? AND asker = ?",
+            (question_id, await self.asker(user_id)),
+        )
+        return (row["text"], row["lang"]) if row else None
 
     async def since(self, start: dt.datetime | None = None) -> list[LoggedQuestion]:
         """Return the questions asked at or after `start` (all when None), oldest first."""

@@ -21,12 +21,15 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.handoff import render_drafts
 from bot.i18n import current_lang
 from bot.outgoing import messages
 from bot.reloading import Reloader, ReloadResult, render_notices, render_result
 from bot.reporting import gather_report, render_report
 from bot.services import Services
+from bot.storage.feedback import FeedbackStore
 from bot.storage.subscriptions import SubscriptionStore
+from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 
@@ -65,6 +68,7 @@ class AdminTools:
         app.add_handler(CommandHandler("reload", self.reload, filters=NEW_MESSAGE))
         app.add_handler(CommandHandler("stats", self.stats, filters=NEW_MESSAGE))
         app.add_handler(CommandHandler("forgetme", self.forget_me, filters=NEW_MESSAGE))
+        app.add_handler(CommandHandler("drafts", self.drafts, filters=NEW_MESSAGE))
 
     async def startup(self, app: App, services: Services) -> None:
         """Purge expired questions; start the watcher, the daily purge and SIGHUP."""
@@ -146,9 +150,21 @@ class AdminTools:
         report = await gather_report(
             services.users, SubscriptionStore(services.db), services.questions,
             services.clock.now(), services.kb.event.tz,
+            tickets=TicketStore(services.db), feedback=FeedbackStore(services.db),
+            session_order=[s.id for s in services.kb.sessions],
         )  # fmt: skip
         text = render_report(report, services.translator, current_lang.get(), as_html=True)
         await _reply(update, context, text)
+
+    async def drafts(self, update: Update, context: BotContext) -> None:
+        """List the FAQ entries drafted from answered tickets (➕ FAQ), ready to paste."""
+        if not await _admin_only(update, context, "drafts"):
+            return
+        services = context.services
+        drafts = await TicketStore(services.db).drafts()
+        await _reply(
+            update, context, render_drafts(drafts, services.translator, current_lang.get())
+        )
 
     async def forget_me(self, update: Update, context: BotContext) -> None:
         """Delete the user's questions, subscriptions and settings; confirm in their language."""
@@ -161,8 +177,9 @@ class AdminTools:
         log.info("a user asked to be forgotten: done")
         _ = services.translator.get(current_lang.get()).gettext
         text = _(
-            "Done: I deleted everything I stored about you — your questions, your reminders "
-            "and your language choice. If you write to me again, I start from scratch."
+            "Done: I deleted everything I stored about you — your questions, your reminders, "
+            "your questions to the organisers, your session ratings and your language choice. "
+            "If you write to me again, I start from scratch."
         )
         await _reply(update, context, html.escape(text))
 

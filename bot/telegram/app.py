@@ -17,7 +17,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.domain.clock import Clock
-from bot.i18n import N_
+from bot.i18n import LANGS, N_
 from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
 from bot.storage.lock import InstanceLock
@@ -25,6 +25,8 @@ from bot.telegram import handlers
 from bot.telegram.admin import AdminTools
 from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
+from bot.telegram.feedback import FeedbackFeature
+from bot.telegram.handoff import HandoffFeature
 from bot.telegram.limiter import RetryLimiter
 from bot.telegram.menus import set_menus
 from bot.telegram.output import send_outs
@@ -45,7 +47,15 @@ class Feature(Protocol):
 
 def make_features() -> tuple[Feature, ...]:
     """Return the features beyond the conversation, fresh, in the order they register."""
-    return (AdminTools(), ReminderFeature(), BroadcastFeature())
+    # Handoff and feedback come before the conversation's free-text handler (registered last):
+    # replies to tickets and feedback comments are theirs, not questions for the matcher.
+    return (
+        AdminTools(),
+        ReminderFeature(),
+        BroadcastFeature(),
+        HandoffFeature(),
+        FeedbackFeature(),
+    )
 
 
 def build_application(
@@ -78,6 +88,16 @@ def build_application(
     handlers.register_fallbacks(app)  # last: unknown commands, free text, stickers
     app.add_error_handler(on_error)
     return app
+
+
+def hidden_commands(settings: Settings) -> frozenset[str]:
+    """Return the menu commands of features this configuration turns off."""
+    hidden = set()
+    if settings.organisers_chat is None:
+        hidden |= {"ask", "drafts"}
+    if not settings.feedback:
+        hidden.add("feedback")
+    return frozenset(hidden)
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -161,9 +181,9 @@ async def _serve_locked(
             kb = services.kb
             await set_menus(
                 app.bot, services.translator,
-                {"es": kb.event.name.es, "en": kb.event.name.en},
-                {"es": kb.event.city.es, "en": kb.event.city.en},
-                settings.admins,
+                {lang: kb.event.name.get(lang) for lang in LANGS},
+                {lang: kb.event.city.get(lang) if kb.event.city else "" for lang in LANGS},
+                settings.admins, hidden_commands(settings),
             )  # fmt: skip
             for feature in features:
                 await feature.startup(app, services)

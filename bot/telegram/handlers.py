@@ -21,8 +21,10 @@ from telegram.ext import (
 )
 
 from bot.domain.flood import Verdict
+from bot.domain.matcher import Reply
 from bot.i18n import current_lang, normalize_lang, supported_lang
 from bot.telegram.context import BotContext
+from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
 
 log = logging.getLogger(__name__)
@@ -154,13 +156,26 @@ async def answer_question(update: Update, context: BotContext) -> None:
         return
     # The user's language only breaks ties: a clear Spanish question gets a Spanish answer.
     reply, outs = context.conversation.ask(text, None, current_lang.get())
-    await _reply(update, context, outs)
-    # Logged after answering, best-effort: a full disk must not cost anyone their answer.
     asker = update.effective_user.id if update.effective_user else None
+    question_id = None
+    if chat.type == ChatType.PRIVATE and reply.kind == "abstain" and context.services.handoff:
+        # The "ask the organisers" button refers to the logged question: log it first here.
+        question_id = await _log_question(context, reply, asker)
+        if question_id is not None:
+            outs = offer_organisers(context, reply, question_id, outs)
+    await _reply(update, context, outs)
+    if question_id is None:
+        # Logged after answering, best-effort: a full disk must not cost anyone their answer.
+        await _log_question(context, reply, asker)
+
+
+async def _log_question(context: BotContext, reply: Reply, asker: int | None) -> int | None:
+    """Log a question best-effort; return its id, or None when the database refused it."""
     try:
-        await context.services.questions.record(reply, asker, context.services.clock.now())
+        return await context.services.questions.record(reply, asker, context.services.clock.now())
     except sqlite3.OperationalError:
         log.warning("could not log a question: the database is not writable")
+        return None
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -21,6 +21,8 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("subscribe", N_("Reminders the evening before each session")),
     ("mysubscriptions", N_("Your reminders")),
     ("unsubscribe", N_("Stop the reminders")),
+    ("ask", N_("Ask the organisers a question")),
+    ("feedback", N_("Rate sessions afterwards: on or off")),
     ("language", N_("Español / English")),
     ("help", N_("How to use the bot")),
     ("forgetme", N_("Delete what the bot stores about you")),
@@ -30,6 +32,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("broadcasts", N_("History of announcements")),
     ("stats", N_("Questions, answers and misses")),
     ("reload", N_("Reload the knowledge base")),
+    ("drafts", N_("FAQ drafts from answered questions")),
 )
 DESCRIPTION = N_(
     "I answer questions about {event} ({city}) in Spanish and English: programme, venues, "
@@ -38,21 +41,30 @@ DESCRIPTION = N_(
 SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders.")
 
 
-def _commands(translator: Translator, lang: str, admin: bool) -> list[BotCommand]:
+def _commands(
+    translator: Translator, lang: str, admin: bool, hidden: frozenset[str] = frozenset()
+) -> list[BotCommand]:
     items = PUBLIC_COMMANDS + (ADMIN_COMMANDS if admin else ())
-    return [BotCommand(name, translator.gettext(text, lang)) for name, text in items]
+    return [
+        BotCommand(name, translator.gettext(text, lang))
+        for name, text in items
+        if name not in hidden
+    ]
 
 
 async def set_menus(
     bot: Bot, translator: Translator, event: dict[str, str], city: dict[str, str],
-    admins: frozenset[int],
+    admins: frozenset[int], hidden: frozenset[str] = frozenset(),
 ) -> None:  # fmt: skip
-    """Set the command menus, description and short description in every language."""
+    """Set the command menus, description and short description in every language.
+
+    `hidden` names commands of features that are turned off (e.g. /ask without an organisers'
+    chat), left out of the menus."""
     try:
         for lang in LANGS:
             for code in (lang, None) if lang == "en" else (lang,):
                 await bot.set_my_commands(
-                    _commands(translator, lang, admin=False),
+                    _commands(translator, lang, admin=False, hidden=hidden),
                     scope=BotCommandScopeDefault(),
                     language_code=code,
                 )
@@ -71,7 +83,7 @@ async def set_menus(
             for code in (lang, None) if lang == "en" else (lang,):
                 try:
                     await bot.set_my_commands(
-                        _commands(translator, lang, admin=True),
+                        _commands(translator, lang, admin=True, hidden=hidden),
                         scope=BotCommandScopeChat(admin),
                         language_code=code,
                     )

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 from apscheduler.jobstores.base import JobLookupError
 from telegram import Update
@@ -22,7 +22,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job,
 
 from bot.alerts import Alerts
 from bot.domain.clock import Clock
-from bot.domain.delivery import OutgoingMessage
+from bot.domain.delivery import OutcomeCounts, OutgoingMessage
 from bot.i18n import current_lang
 from bot.reminding import ReminderService
 from bot.services import Services
@@ -107,16 +107,26 @@ async def choose_sessions(update: Update, context: BotContext) -> None:
         await send_outs(context.bot, chat.id, [panel])
 
 
+class Sweeper(Protocol):
+    """An idempotent delivery sweep (reminders, feedback requests) that a scheduler wakes."""
+
+    async def sweep(self) -> OutcomeCounts: ...
+    async def close(self) -> None: ...
+    def next_due(self) -> dt.datetime | None: ...
+
+
 class ReminderScheduler:
     """Wake the reminder sweep at start, every TICK seconds and when the next day is due."""
 
     def __init__(
         self,
-        service: ReminderService,
+        service: Sweeper,
         jobs: JobQueue[BotContext],
         clock: Clock,
+        name: str = "reminders",
         alerts: Alerts | None = None,
     ) -> None:
+        self.name = name
         self.service = service
         self.alerts = alerts or Alerts()  # told of each sweep: 3 failures in a row alert
         self.jobs = jobs
@@ -132,7 +142,7 @@ class ReminderScheduler:
         """Sweep now (catch-up after downtime), then on schedule."""
         self._kick()
         self._repeating = self.jobs.run_repeating(
-            self._tick, interval=TICK, first=TICK, name="reminders",
+            self._tick, interval=TICK, first=TICK, name=self.name,
             job_kwargs={"max_instances": 1, "coalesce": True},
         )  # fmt: skip
 
@@ -147,7 +157,9 @@ class ReminderScheduler:
         try:
             await asyncio.wait_for(self.service.close(), STOP_TIMEOUT)
         except TimeoutError:
-            log.warning("the reminder sweep did not stop in %.0f s: cancelling it", STOP_TIMEOUT)
+            log.warning(
+                "the %s sweep did not stop in %.0f s: cancelling it", self.name, STOP_TIMEOUT
+            )
         if self._task is not None and not self._task.done():
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -164,7 +176,7 @@ class ReminderScheduler:
         # The sweep runs in its own task, not the job's: stopping the application would
         # otherwise wait for a long delivery to finish before shutdown could interrupt it.
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="reminder-sweep")
+            self._task = asyncio.create_task(self._run(), name=f"{self.name}-sweep")
         else:
             self._again = True  # a sweep is running: one more after it, never two at once
 
@@ -173,12 +185,12 @@ class ReminderScheduler:
             self._again = False
             try:
                 report = await self.service.sweep()
-                if report.delivered or report.skipped or report.failed or report.blocked:
-                    log.info("reminder sweep: %s", report)
-                self.alerts.job_succeeded("reminders")
+                if report.done or getattr(report, "skipped", 0):
+                    log.info("%s sweep: %s", self.name, report)
+                self.alerts.job_succeeded(self.name)
             except Exception as exc:
-                log.exception("the reminder sweep failed; the next tick retries")
-                self.alerts.job_failed("reminders", exc)
+                log.exception("the %s sweep failed; the next tick retries", self.name)
+                self.alerts.job_failed(self.name, exc)
             if not self._again:
                 break
         self._plan()
@@ -192,7 +204,7 @@ class ReminderScheduler:
             with contextlib.suppress(JobLookupError):
                 self._wakeup.schedule_removal()
         delay = max((due - self.clock.now()).total_seconds(), 0.0) + SLACK
-        self._wakeup = self.jobs.run_once(self._tick, when=delay, name="reminders-due")
+        self._wakeup = self.jobs.run_once(self._tick, when=delay, name=f"{self.name}-due")
         self._wakeup_for = due
 
 
@@ -234,7 +246,7 @@ class ReminderFeature:
         )
         services.reminders = service
         scheduler = self._schedulers[id(app)] = ReminderScheduler(
-            service, app.job_queue, services.clock, services.alerts
+            service, app.job_queue, services.clock, alerts=services.alerts
         )
         scheduler.start()
 

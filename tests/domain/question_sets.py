@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -10,17 +11,25 @@ import yaml
 
 from bot.answers import render_text
 from bot.domain.clock import parse_instant
-from bot.domain.knowledge import KnowledgeBase
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 
 
 def load_set(name: str) -> dict[str, Any]:
     """Return the parsed question set `name` (a YAML file next to this module)."""
     data: dict[str, Any] = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def set_knowledge(folder: str) -> tuple[KnowledgeBase, Matcher]:
+    """Return the KB a set names in its `knowledge:` key (relative to the repo) and its matcher."""
+    kb = load_knowledge(ROOT / folder)
+    return kb, Matcher(kb)
 
 
 def failure(
@@ -70,8 +79,13 @@ class SetResult:
 
 
 def run_set(name: str, matcher: Matcher, kb: KnowledgeBase, tr: Translator) -> SetResult:
-    """Answer every question of set `name` and collect what went wrong."""
+    """Answer every question of set `name` and collect what went wrong.
+
+    A set with a `knowledge:` key is run against that KB; the others against `kb`/`matcher`.
+    """
     cases = load_set(name)
+    if cases.get("knowledge"):
+        kb, matcher = set_knowledge(str(cases["knowledge"]))
     result = SetResult()
     for case in cases["questions"]:
         result.total += 1

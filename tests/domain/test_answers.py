@@ -76,9 +76,13 @@ def test_an_empty_question_gets_help(kb: KnowledgeBase, tr: Translator) -> None:
 
 
 def test_html_escapes_every_value_and_bolds_titles(kb: KnowledgeBase, tr: Translator) -> None:
-    odd = Faq("odd", Localized("<b>x</b> & y", "<i>x</i> & y"), Phrases(("a",), ("a",)))
+    odd = Faq(
+        "odd", Localized.of(es="<b>x</b> & y", en="<i>x</i> & y"), Phrases.of(es=["a"], en=["a"])
+    )
     sessions = tuple(
-        dataclasses.replace(s, title=Localized("A & <B>", "A & <B>")) if s.id == "clinic" else s
+        dataclasses.replace(s, title=Localized.of(es="A & <B>", en="A & <B>"))
+        if s.id == "clinic"
+        else s
         for s in kb.sessions
     )
     weird = dataclasses.replace(kb, faqs=(*kb.faqs, odd), sessions=sessions)

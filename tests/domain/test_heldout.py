@@ -29,6 +29,7 @@ TRACKED = {
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
+    "heldout12.yaml": (0.46, 2),  # untuned 46.8%, 11/13 off-topic abstained (no pt texts yet)
 }  # (minimum pass rate, off-topic answers tolerated)
 
 

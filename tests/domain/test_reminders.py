@@ -217,7 +217,7 @@ def test_the_message_is_in_spanish_for_a_spanish_subscriber(
 
 
 def test_knowledge_base_texts_are_html_escaped(renderer: Renderer, kb: KnowledgeBase) -> None:
-    risky = with_session(kb, "dialogue", title=Localized(es="A <b> & C", en="A <b> & C"))
+    risky = with_session(kb, "dialogue", title=Localized.of(es="A <b> & C", en="A <b> & C"))
     dialogue = session(risky, "dialogue")
 
     message = Renderer(risky, renderer.translator).reminder(
@@ -226,3 +226,49 @@ def test_knowledge_base_texts_are_html_escaped(renderer: Renderer, kb: Knowledge
 
     assert "A &lt;b&gt; &amp; C" in message.text
     assert "A <b> & C" not in message.text
+
+
+V2_KB = """\
+event:
+  languages: [en, es]
+  name: Data Days
+  start_date: 2027-03-10
+  end_date: 2027-03-11
+  timezone: America/Bogota
+venues:
+  - id: hall
+    name: Convention Centre
+    city: Bogotá
+    address: Carrera 7 32-16
+sessions:
+  - id: opening
+    title: Opening
+    date: 2027-03-10
+    start: "09:00"
+    end: "10:00"
+    venue: hall
+    room: Room A
+    speakers: [{name: Ana Pérez}, {name: Bruno Silva}]
+  - id: lab
+    title: Data lab
+    part_of: opening
+    start: "09:30"
+    end: "09:50"
+"""
+
+
+def test_a_reminder_shows_room_speakers_and_a_timed_part_at_its_own_time(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(V2_KB, encoding="utf-8")
+    kb = load_knowledge(tmp_path)
+    renderer = Renderer(kb, Translator(ROOT / "locales"))
+    [day] = due_reminders(kb, at("2027-03-09T18:00:00"), SIX_PM, [subscriber(1)], set())
+
+    message = renderer.reminder(
+        "en", day.day.day, day.sessions, Timing.ON_TIME, dt.date(2027, 3, 9), SIX_PM
+    )
+
+    assert [s.id for s in day.sessions] == ["opening", "lab"]
+    assert "Where: Room A, Convention Centre, Carrera 7 32-16, Bogotá" in message.text
+    assert "Speakers: Ana Pérez, Bruno Silva" in message.text
+    lab = message.text.split("Data lab")[1]
+    assert "9:30" in lab and "9:50" in lab and "to be confirmed" not in lab

@@ -31,6 +31,16 @@ class RunningBot:
         with sqlite3.connect(self.db) as conn:
             return conn.execute(sql, params).fetchall()
 
+    async def settled_rows(
+        self, sql: str, expected: list[tuple[Any, ...]], timeout: float = 5.0
+    ) -> list[tuple[Any, ...]]:
+        """Read rows the bot writes after replying (the question log), once they are there."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (found := self.rows(sql)) != expected and loop.time() < deadline:
+            await asyncio.sleep(0.02)
+        return found
+
 
 BotFactory = Callable[..., AbstractAsyncContextManager[RunningBot]]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -63,7 +62,7 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
     async with start_bot(CONFBOT_KNOWLEDGE=str(knowledge)):
         [before] = await say(api, ALICE, WIFI)
         line = break_wifi_id(knowledge)
-        await api.wait_for(lambda a: admin_saw(a, f"faq.yaml:{line}: "), timeout=15)
+        await api.wait_for(lambda a: admin_saw(a, f"faq.yaml:{line}:5: "), timeout=15)
         [during] = await say(api, ALICE, WIFI)
         edit(knowledge, "  - id: <wifi>\n", "  - id: wifi\n")
         edit(knowledge, OLD_WIFI, NEW_WIFI)
@@ -72,8 +71,8 @@ async def test_the_watcher_keeps_a_broken_edit_out_and_takes_a_good_one(
     assert OLD_WIFI in before.params["text"]
     assert during.params["text"] == before.params["text"]
     assert NEW_WIFI in after.params["text"]
-    [problem] = [t for t in api.texts(ADMIN) if f"faq.yaml:{line}: " in t]
-    assert f"{knowledge / 'faq.yaml'}:{line}: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
+    [problem] = [t for t in api.texts(ADMIN) if f"faq.yaml:{line}:5: " in t]
+    assert f"{knowledge / 'faq.yaml'}:{line}:5: faq: id &#x27;&lt;wifi&gt;&#x27; must be" in problem
     assert "previous version" in problem
 
 
@@ -95,7 +94,7 @@ async def test_reload_reports_each_problem_then_what_changed(
     assert "Nothing changed." in unchanged.params["text"]
     lines = broken.params["text"].splitlines()
     assert any(text.startswith(f"<pre>{knowledge / 'extra.yaml'}:") for text in lines)
-    assert any(text.startswith(f"{knowledge / 'faq.yaml'}:{line}: ") for text in lines)
+    assert any(text.startswith(f"{knowledge / 'faq.yaml'}:{line}:5: ") for text in lines)
     assert OLD_WIFI in during.params["text"]
     assert "Cambiaron las FAQ: wifi" in fixed.params["text"]
     assert NEW_WIFI in after.params["text"]
@@ -119,11 +118,12 @@ async def test_attendees_cannot_use_admin_commands(
 async def test_stats_show_what_attendees_asked_and_missed(
     api: FakeBotApi, start_bot: BotFactory
 ) -> None:
-    async with start_bot():
+    async with start_bot() as bot:
         await say(api, ALICE, WIFI)
         await say(api, ALICE, "gym?")
         await say(api, BETO, "Gym?", language_code="es")
         await say(api, BETO, "gym?", language_code="es")
+        await bot.settled_rows("SELECT COUNT(*) FROM questions", [(4,)])
         [stats] = await say(api, ADMIN, "/stats")
     text = stats.params["text"]
     assert "Users: 3 (en 2, es 1)" in text  # Alice, the admin; Beto
@@ -145,11 +145,7 @@ async def test_forgetme_deletes_the_users_questions_subscription_and_record(
             " VALUES (?, NULL, 'now', 'now')",
             ALICE,
         )
-        for _ in range(250):  # each question is logged just after its answer
-            if bot.rows("SELECT COUNT(*) FROM questions") == [(3,)]:
-                break
-            await asyncio.sleep(0.02)
-        assert bot.rows("SELECT COUNT(*) FROM questions") == [(3,)]
+        assert await bot.settled_rows("SELECT COUNT(*) FROM questions", [(3,)]) == [(3,)]
         [done] = await say(api, ALICE, "/forgetme", language_code="es")
         remaining = bot.rows("SELECT text FROM questions")
         users = bot.rows("SELECT user_id FROM users")

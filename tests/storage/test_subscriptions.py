@@ -195,7 +195,7 @@ async def test_each_sweep_reads_the_knowledge_base_in_service(db: Database) -> N
         TRANSLATOR, deliver,
     )  # fmt: skip
     await Bot(db, clock, deliver).subscriber(1)
-    renamed = replace(KB.sessions[0], title=replace(KB.sessions[0].title, en="Renamed dialogue"))
+    renamed = replace(KB.sessions[0], title=KB.sessions[0].title.with_texts(en="Renamed dialogue"))
     current[0] = replace(KB, sessions=(renamed, *KB.sessions[1:]))
 
     await service.sweep()

@@ -1,0 +1,325 @@
+"""'Ask the organisers': an attendee's question goes to the organisers' chat, answers come back.
+
+The use case, without Telegram: it drafts a ticket the attendee sees before it leaves, posts
+the confirmed ticket to the organisers' chat through the paced `Deliver`, relays the
+organisers' replies (and the attendee's one answer back), and drafts FAQ entries. Every relay
+is recorded under the Telegram message it came from before it is sent, so an update seen twice
+(a restart) is relayed once; a relay a crash interrupted is sent at the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from babel import Locale
+
+from bot.domain.clock import Clock
+from bot.domain.delivery import Button, Deliver, Outcome, OutgoingMessage
+from bot.domain.tickets import (
+    MAX_OPEN,
+    FaqDraft,
+    Status,
+    Ticket,
+    clean,
+    draft_answer,
+    drafts_yaml,
+    marker,
+)
+from bot.i18n import LANGS, Translator
+from bot.storage.tickets import TicketStore
+
+log = logging.getLogger(__name__)
+DRAFT_LIFETIME = dt.timedelta(days=1)  # a preview nobody sent is deleted after this
+MAX_ANSWER = 3000  # an organiser's reply is relayed whole up to this (Telegram allows 4,096)
+PREFIX = "org:"  # callback data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """Return the name of `lang` written in `in_lang` ('Spanish', 'inglés')."""
+    try:
+        name = Locale.parse(lang).get_display_name(in_lang) or lang
+    except (ValueError, LookupError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+def render_drafts(drafts: Sequence[FaqDraft], translator: Translator, lang: str) -> str:
+    """List FAQ drafts for /drafts (HTML): the YAML to paste into the knowledge base."""
+    _ = translator.get(lang).gettext
+    if not drafts:
+        return html.escape(_("No FAQ drafts yet: press ➕ FAQ on an answered ticket."))
+    head = _(
+        "{n} FAQ drafts from answered tickets. Paste into the knowledge base's faqs:, "
+        "add the other languages and keywords, then /reload."
+    ).format(n=len(drafts))
+    body = drafts_yaml(drafts).removeprefix("faqs:\n")
+    return f"{html.escape(head)}\n<pre>{html.escape(body)}</pre>"
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What pressing Send did: the text for the preview, and whether the ticket left."""
+
+    message: OutgoingMessage
+    sent: bool
+
+
+class HandoffDesk:
+    """Tickets from attendees to the organisers' chat, and the answers back."""
+
+    def __init__(
+        self,
+        tickets: TicketStore,
+        deliver: Deliver,
+        translator: Translator,
+        clock: Clock,
+        organisers_chat: int,
+        organisers_lang: str = "en",
+    ) -> None:
+        self.tickets = tickets
+        self.deliver = deliver
+        self.translator = translator
+        self.clock = clock
+        self.chat = organisers_chat
+        self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
+        self.reachable = True  # False when the start-up check found the bot outside the chat
+        # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
+        # that replies arriving together are relayed once each, in the order written.
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    def tr(self, lang: str) -> Callable[[str], str]:
+        return self.translator.get(lang).gettext
+
+    def offer(self, lang: str, question_id: int) -> Button:
+        """Return the button an unsure answer carries to hand the question over."""
+        _ = self.tr(lang)
+        return Button(_("Ask the organisers"), f"{PREFIX}q:{question_id}")
+
+    # -- the attendee's side -------------------------------------------------------------------
+
+    async def draft(self, user_id: int, chat_id: int, lang: str, text: str) -> OutgoingMessage:
+        """Record the question as a draft and show exactly what would be shared."""
+        _ = self.tr(lang)
+        if not self.reachable:
+            return OutgoingMessage(
+                html.escape(_("Sorry, the organisers cannot be reached here right now."))
+            )
+        question = clean(text)
+        if not question:
+            return self.usage(lang)
+        ticket = await self.tickets.draft(user_id, chat_id, lang, question, self.clock.now())
+        return self.preview(ticket)
+
+    def usage(self, lang: str) -> OutgoingMessage:
+        _ = self.tr(lang)
+        return OutgoingMessage(
+            html.escape(_("Write your question after the command, e.g. /ask Is there parking?"))
+        )
+
+    def preview(self, ticket: Ticket) -> OutgoingMessage:
+        """Show the draft as the organisers would get it, with Send, name and Cancel buttons."""
+        lang = ticket.lang
+        _ = self.tr(lang)
+        shared = (
+            _("Your name: {name}").format(name=html.escape(ticket.name))
+            if ticket.name
+            else _("Your name is not shared.")
+        )
+        text = "\n".join([
+            "<b>" + html.escape(_("Ask the organisers")) + "</b>",
+            html.escape(_("This is exactly what the organisers will see:")),
+            "",
+            f"<blockquote>{html.escape(ticket.text)}</blockquote>",
+            html.escape(_("Language: {language}").format(language=language_name(lang, lang))),
+            html.escape(shared),
+            "",
+            html.escape(_("Their answer will come here. Nothing is sent until you press Send.")),
+        ])  # fmt: skip
+        name_button = (
+            Button(_("Don't share my name"), f"{PREFIX}hide:{ticket.id}")
+            if ticket.name
+            else Button(_("Share my name"), f"{PREFIX}name:{ticket.id}")
+        )
+        buttons = (
+            (Button(_("Send"), f"{PREFIX}send:{ticket.id}"),),
+            (name_button, Button(_("Cancel"), f"{PREFIX}cancel:{ticket.id}")),
+        )
+        return OutgoingMessage(text, buttons)
+
+    async def share_name(
+        self, ticket_id: int, user_id: int, name: str | None
+    ) -> OutgoingMessage | None:
+        """Share or hide the attendee's name on their draft; None when it is no draft now."""
+        ticket = await self.tickets.set_name(ticket_id, user_id, clean(name)[:64] if name else None)
+        return self.preview(ticket) if ticket else None
+
+    async def cancel(self, ticket_id: int, user_id: int, lang: str) -> OutgoingMessage | None:
+        _ = self.tr(lang)
+        if not await self.tickets.cancel(ticket_id, user_id):
+            return None
+        return OutgoingMessage(html.escape(_("Cancelled: nothing was sent to the organisers.")))
+
+    async def confirm(self, ticket_id: int, user_id: int, lang: str) -> Confirmation | None:
+        """Send the draft to the organisers' chat; None when it is no draft (sent, cancelled)."""
+        _ = self.tr(lang)
+        ticket, over = await self.tickets.confirm(ticket_id, user_id)
+        if over:
+            text = _(
+                "You already have {n} questions waiting for the organisers. You can send a new "
+                "one when they have answered."
+            ).format(n=MAX_OPEN)
+            return Confirmation(OutgoingMessage(html.escape(text)), False)
+        if ticket is None:
+            return None
+        if await self._post(ticket):
+            text = _(
+                "Sent to the organisers as {ticket}. Their answer will come here; you can "
+                "answer back once by replying to it."
+            ).format(ticket=marker(ticket.id))
+            return Confirmation(OutgoingMessage(html.escape(text)), True)
+        text = _("Sorry, I could not reach the organisers. Please try again later.")
+        return Confirmation(OutgoingMessage(html.escape(text)), False)
+
+    async def _post(self, ticket: Ticket) -> bool:
+        outcome = await self._send(self.chat, self.ticket_message(ticket))
+        await self.tickets.posted(ticket.id, outcome, self.clock.now())
+        if outcome is not Outcome.DELIVERED:
+            log.warning("ticket %s could not be posted to the organisers' chat: %s",
+                        ticket.id, outcome.value)  # fmt: skip
+        return outcome is Outcome.DELIVERED
+
+    def ticket_message(self, ticket: Ticket) -> OutgoingMessage:
+        """The ticket as the organisers see it, with the ➕ FAQ button."""
+        _ = self.tr(self.group_lang)
+        who = html.escape(ticket.name) if ticket.name else html.escape(_("name not shared"))
+        head = f"{marker(ticket.id)} · {html.escape(ticket.lang)} · {who}"
+        how = _("Reply to this message to answer: the attendee gets your reply as written.")
+        text = "\n".join(
+            [
+                f"<b>{head}</b>",
+                f"<blockquote>{html.escape(ticket.text)}</blockquote>",
+                html.escape(how),
+            ]
+        )
+        return OutgoingMessage(text, ((Button("➕ FAQ", f"{PREFIX}faq:{ticket.id}"),),))
+
+    async def answer_back(
+        self, user_id: int, chat_id: int, message_id: int, ticket_id: int, text: str, lang: str
+    ) -> OutgoingMessage:
+        """Relay the attendee's one answer back on a ticket to the organisers' chat."""
+        _ = self.tr(lang)
+        ticket = await self.tickets.get(ticket_id)
+        if ticket is None or ticket.user_id != user_id:
+            return OutgoingMessage(html.escape(_("That question is no longer on record.")))
+        if ticket.status is not Status.ANSWERED:
+            return OutgoingMessage(
+                html.escape(_("The organisers have not answered yet; their answer will come here."))
+            )
+        if not await self.tickets.relay(
+            chat_id, message_id, ticket.id, "follow_up", clean(text), self.clock.now()
+        ):
+            return OutgoingMessage(html.escape(_("Already sent.")))
+        if not await self.tickets.follow_up(ticket.id):
+            await self.tickets.relayed(chat_id, message_id, Outcome.FAILED)
+            text = _(
+                "You have already answered back on {ticket}. For anything else, ask a new "
+                "question with /ask."
+            ).format(ticket=marker(ticket.id))
+            return OutgoingMessage(html.escape(text))
+        await self.flush(ticket.id)
+        text = _("Sent to the organisers ({ticket}).").format(ticket=marker(ticket.id))
+        return OutgoingMessage(html.escape(text))
+
+    # -- the organisers' side ------------------------------------------------------------------
+
+    async def organiser_reply(self, message_id: int, ticket_id: int, text: str) -> bool | None:
+        """Relay a member's reply to a ticket; return whether it answered it first (None: no
+        such ticket or already seen)."""
+        ticket = await self.tickets.get(ticket_id)
+        if ticket is None or ticket.status not in (Status.OPEN, Status.ANSWERED):
+            return None
+        now = self.clock.now()
+        if not await self.tickets.relay(
+            self.chat, message_id, ticket.id, "answer", clean(text), now
+        ):
+            return None
+        first = await self.tickets.answered(ticket.id, now)
+        await self.flush(ticket.id)
+        return first
+
+    async def flush(self, ticket_id: int) -> None:
+        """Relay every recorded, unsent message of a ticket, in the order they were written."""
+        lock = self._locks.setdefault(ticket_id, asyncio.Lock())
+        async with lock:
+            ticket = await self.tickets.get(ticket_id)
+            for chat, message, _ticket, direction, text in await self.tickets.pending_relays(
+                ticket_id
+            ):
+                if ticket is None:
+                    await self.tickets.relayed(chat, message, Outcome.FAILED)
+                    continue
+                if direction == "answer":
+                    outcome = await self._send(ticket.chat_id, self.answer_message(ticket, text))
+                else:
+                    outcome = await self._send(self.chat, self.follow_up_message(ticket, text))
+                await self.tickets.relayed(chat, message, outcome)
+
+    def answer_message(self, ticket: Ticket, text: str) -> OutgoingMessage:
+        """An organiser's reply as the attendee gets it, under a heading in their language."""
+        _ = self.tr(ticket.lang)
+        asked = _("Your question: {question}").format(question=ticket.text[:200])
+        lines = [
+            f"💬 <b>{html.escape(_('Answer from the organisers'))}</b> · {marker(ticket.id)}",
+            f"<i>{html.escape(asked)}</i>",
+            "",
+            html.escape(text),
+        ]
+        if not ticket.followed_up:
+            lines += ["", html.escape(_("Reply to this message to answer back (once)."))]
+        return OutgoingMessage("\n".join(lines))
+
+    def follow_up_message(self, ticket: Ticket, text: str) -> OutgoingMessage:
+        _ = self.tr(self.group_lang)
+        head = f"{marker(ticket.id)} · " + _("the attendee answers back:")
+        text = "\n".join([
+            f"<b>{html.escape(head)}</b>",
+            f"<blockquote>{html.escape(text)}</blockquote>",
+            html.escape(_("Reply to this message to answer.")),
+        ])  # fmt: skip
+        return OutgoingMessage(text)
+
+    async def draft_faq(self, ticket_id: int) -> str:
+        """Draft a FAQ entry from an answered ticket; return the note for the organiser."""
+        _ = self.tr(self.group_lang)
+        ticket = await self.tickets.get(ticket_id)
+        if ticket is None:
+            return _("That ticket is no longer on record.")
+        answers = await self.tickets.answers(ticket.id)
+        if ticket.status is not Status.ANSWERED or not answers:
+            return _("Answer the ticket first (reply to it), then press ➕ FAQ.")
+        draft = await self.tickets.add_draft(ticket, draft_answer(answers), self.clock.now())
+        if draft is None:
+            return _("Already drafted: see /drafts.")
+        return _("FAQ draft saved: see /drafts or `confbot drafts --yaml`.")
+
+    async def resume(self) -> None:
+        """Post the tickets and relay the messages a crash or stop left unsent; drop old drafts."""
+        dropped = await self.tickets.drop_drafts(self.clock.now() - DRAFT_LIFETIME)
+        if dropped:
+            log.info("deleted %d questions never sent to the organisers", dropped)
+        for ticket in await self.tickets.sending():
+            await self._post(ticket)
+        for ticket_id in sorted({row[2] for row in await self.tickets.pending_relays()}):
+            await self.flush(ticket_id)
+
+    async def _send(self, chat_id: int, message: OutgoingMessage) -> Outcome:
+        try:
+            return await self.deliver(chat_id, message)
+        except Exception:
+            log.exception("sending a ticket message to chat %s failed", chat_id)
+            return Outcome.FAILED

@@ -1,0 +1,131 @@
+"""Session feedback on Telegram: the rating buttons, the comment, /feedback, the sweeps."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.domain.delivery import OutgoingMessage
+from bot.feedbacking import PREFIX, FeedbackService
+from bot.i18n import current_lang
+from bot.services import Services
+from bot.storage.feedback import FeedbackStore
+from bot.storage.subscriptions import SubscriptionStore
+from bot.telegram.context import BotContext
+from bot.telegram.output import NO_PREVIEW, send_outs
+from bot.telegram.sender import to_markup
+from bot.telegram.subscriptions import ReminderScheduler
+
+log = logging.getLogger(__name__)
+App = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+class _AwaitingComment(filters.MessageFilter):
+    """A private message from a user whose comment window is open."""
+
+    def __init__(self) -> None:
+        super().__init__(name="AwaitingComment", data_filter=False)
+        self.service: FeedbackService | None = None
+
+    def filter(self, message: Message) -> bool:
+        user = message.from_user
+        return self.service is not None and user is not None and self.service.wants_comment(user.id)
+
+
+async def rate(update: Update, context: BotContext) -> None:
+    """A rating or comment button: record it, acknowledge it, redraw the request."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    service, lang = context.services.feedback, current_lang.get()
+    done = await service.press(user.id, lang, query.data or "") if service else None
+    if done is None:
+        await query.answer(context.services.translator.gettext("That button is out of date."))
+        return
+    notice, request = done
+    await query.answer(notice)
+    try:
+        await query.edit_message_text(
+            request.text, parse_mode=ParseMode.HTML, reply_markup=to_markup(request.buttons),
+            link_preview_options=NO_PREVIEW,
+        )  # fmt: skip
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            log.info("could not redraw a feedback request: %s", exc)
+
+
+async def comment(update: Update, context: BotContext) -> None:
+    """The next message after a rating (within 10 minutes) is the comment."""
+    message, user, service = (
+        update.effective_message,
+        update.effective_user,
+        context.services.feedback,
+    )
+    assert message is not None and user is not None
+    if service is None or not message.text:
+        return
+    out = await service.comment(user.id, current_lang.get(), message.text)
+    await send_outs(context.bot, message.chat.id, [out])
+
+
+async def switch(update: Update, context: BotContext) -> None:
+    """`/feedback off|on`: stop or restart the requests; `/feedback` says which it is."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    service, lang = context.services.feedback, current_lang.get()
+    if service is None:
+        text = context.services.translator.gettext("Feedback requests are not sent for this event.")
+        await send_outs(context.bot, chat.id, [OutgoingMessage(html.escape(text))])
+        return
+    arg = context.args[0].lower() if context.args else ""
+    enabled = {"on": True, "off": False}.get(arg)
+    await send_outs(context.bot, chat.id, [await service.set_enabled(user.id, lang, enabled)])
+
+
+class FeedbackFeature:
+    """Session feedback (the `Feature` protocol of bot.telegram.app)."""
+
+    def __init__(self) -> None:
+        self._awaiting = _AwaitingComment()
+        self._schedulers: dict[int, ReminderScheduler] = {}
+
+    def register(self, app: App) -> None:
+        """Add the buttons, /feedback and the comment catcher (before the free-text answers)."""
+        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+        app.add_handler(CallbackQueryHandler(rate, pattern=f"^{PREFIX}"))
+        app.add_handler(CommandHandler("feedback", switch, filters=private))
+        app.add_handler(
+            MessageHandler(private & filters.TEXT & ~filters.COMMAND & self._awaiting, comment)
+        )
+
+    async def startup(self, app: App, services: Services) -> None:
+        """Build the service on the shared sender and start its sweeps (unless turned off)."""
+        settings = services.settings
+        if not settings.feedback:
+            log.info("session feedback is off (CONFBOT_FEEDBACK=off)")
+            return
+        assert services.deliver is not None and app.job_queue is not None
+        service = FeedbackService(
+            lambda: services.kb, SubscriptionStore(services.db), FeedbackStore(services.db),
+            services.users, services.clock, services.translator, services.deliver,
+            settings.feedback_at,
+        )  # fmt: skip
+        await service.load()
+        services.feedback = self._awaiting.service = service
+        scheduler = ReminderScheduler(
+            service, app.job_queue, services.clock, name="feedback", alerts=services.alerts
+        )
+        self._schedulers[id(app)] = scheduler
+        scheduler.start()
+
+    async def shutdown(self, app: App, services: Services) -> None:
+        """Stop the sweeps without sending anything twice."""
+        scheduler = self._schedulers.pop(id(app), None)
+        if scheduler is not None:
+            await scheduler.stop()
+        services.feedback = self._awaiting.service = None

@@ -1,0 +1,84 @@
+"""Damaged schedule files never crash the import: it imports them or says why not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = {p.name: p.read_bytes() for p in FIXTURES.iterdir()}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from(sorted(SAMPLES)),
+    cuts=st.lists(st.tuples(st.integers(0, 20_000), st.integers(0, 40), st.binary(max_size=8))),
+)
+def test_a_damaged_sample_is_imported_or_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory,
+    name: str, cuts: list[tuple[int, int, bytes]],
+) -> None:  # fmt: skip
+    data = bytearray(SAMPLES[name])
+    for at, length, insert in cuts:
+        at %= len(data) + 1
+        data[at : at + length] = insert
+    folder = tmp_path_factory.mktemp("damaged")
+    source = folder / name
+    source.write_bytes(bytes(data))
+    code = main(["import", str(source), "--into", str(folder / "kb")])
+    out, err = capsys.readouterr()
+    assert code in (0, 1)
+    assert (code == 0) == ("session(s)" in out)
+    assert code == 0 or err.startswith(f"confbot import: {source}: ")
+
+
+def conference(talk: object, **extra: object) -> dict[str, object]:
+    day = {"index": 1, "date": "2026-05-20", "rooms": {"Sala 1": [talk]}}
+    return {"schedule": {"conference": {"title": "T", "days": [day], **extra}}}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"schedule": {"conference": {"title": "T", "days": ["x", 3, {"rooms": []}]}}},
+        conference(["not", "a", "talk"]),
+        conference({"id": 1, "title": {"en": "dict"}, "date": 123, "persons": "abc"}),
+        conference({"id": 2, "title": "bad clock", "start": "25:00", "duration": "99:99"}),
+        conference({"id": 3, "title": "no time at all", "persons": [None, {"name": None}]}),
+        conference({"guid": "x", "title": "ok", "date": "2026-05-20T10:00:00+01:00"},
+                   time_zone_name="Mars/Olympus"),
+    ],
+)  # fmt: skip
+def test_odd_json_shapes_are_read_or_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, document: object
+) -> None:
+    source = tmp_path / "schedule.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    code = main(["import", str(source), "--into", str(tmp_path / "kb")])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert code == 1 or "session(s)" in out
+
+
+def test_a_programme_without_any_date_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "schedule.json"
+    talk = {"id": 1, "title": "Sometime"}
+    source.write_text(
+        json.dumps(
+            {"schedule": {"conference": {"title": "T", "days": [{"rooms": {"A": [talk]}}]}}}
+        ),
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--into", str(tmp_path / "kb")]) == 1
+    assert "no talk in the source has a date" in capsys.readouterr().err
+    assert not (tmp_path / "kb").exists()
