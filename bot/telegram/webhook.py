@@ -36,9 +36,11 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 HEADER_TIMEOUT = 10.0  # seconds for a connection to send a request's headers (slow clients)
 BODY_TIMEOUT = 10.0  # seconds to receive the body once the headers are in
-MAX_CONNECTIONS = 200  # open connections; more get 503 at once (Telegram uses at most 40)
+MAX_CONNECTIONS = 200  # open connections; more get 503 at once (Telegram opens up to 100)
 MAX_PENDING = 256  # updates being answered; more get 503 and Telegram retries them later
-MAX_CONNECTIONS_TELEGRAM = 40  # what setWebhook asks Telegram to use at most
+# What setWebhook asks Telegram to use at most (its maximum): each connection waits for its
+# update to be answered, so throughput is about this many divided by one answer's time.
+MAX_CONNECTIONS_TELEGRAM = 100
 STOP_GRACE = 6.0  # seconds to finish the updates in progress at SIGTERM (Docker waits 10)
 REMEMBERED_UPDATES = 10_000  # update_ids remembered to answer a replayed update once
 MAX_BODY = 2**20
