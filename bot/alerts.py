@@ -27,7 +27,7 @@ JOB_FAILING = N_(
 JOBS = {
     "reminders": N_("sending reminders"),
     "purge": N_("deleting old questions"),
-    "feedback": N_("asking for session feedback"),
+    "feedback": N_("sending session feedback requests"),
 }
 
 # Renders and sends one alert (message id + its values) to every organiser.

@@ -121,7 +121,7 @@ def _positive(name: str, raw: str, kind: type[int] | type[float], most: float) -
 
 
 def _chat_id(raw: str) -> int:
-    if not re.fullmatch(r"-?\d+", raw):
+    if not re.fullmatch(r"-?[0-9]{1,19}", raw):
         raise ConfigError(
             f"CONFBOT_ORGANISERS_CHAT: '{raw}' is not a Telegram chat id (e.g. -1001234567890)"
         )
