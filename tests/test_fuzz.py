@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import load_settings
+from bot.domain.budget import Priority
 from bot.domain.flood import FloodGuard
 from bot.services import build_services
 from bot.telegram.app import App, build_application, make_features
@@ -252,7 +253,9 @@ async def bot() -> AsyncIterator[tuple[App, MemoryBotApi]]:
     app = build_application(settings, services.knowledge, features, request=api)
     attach(app, services)
     async with app:
-        services.deliver = TelegramSender(app.bot, rate_per_second=0)
+        bulk = TelegramSender(app.bot)
+        services.deliver = bulk
+        services.notify = bulk.with_priority(Priority.ADMIN)
         for feature in features:
             await feature.startup(app, services)
         yield app, api

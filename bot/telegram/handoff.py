@@ -229,7 +229,8 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
 
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
-    assert services.deliver is not None
+    notify = services.notify or services.deliver
+    assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
         _ = services.translator.get(user.language if user else None).gettext
@@ -237,7 +238,7 @@ async def tell_admins_unreachable(services: Services, chat: int) -> None:
             "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
             "the organisers. Add me to that group, then restart me."
         ).format(chat=chat)
-        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+        await notify(admin, OutgoingMessage(html.escape(text)))
 
 
 class HandoffFeature:
@@ -262,9 +263,11 @@ class HandoffFeature:
         chat = services.settings.organisers_chat
         if chat is None:
             return
-        assert services.deliver is not None
+        # Tickets and relays go before bulk (someone waits for them), after replies to users.
+        notify = services.notify or services.deliver
+        assert notify is not None
         desk = HandoffDesk(
-            TicketStore(services.db), services.deliver, services.translator, services.clock,
+            TicketStore(services.db), notify, services.translator, services.clock,
             chat, services.settings.organisers_lang or services.kb.default_lang,
         )  # fmt: skip
         self._in_group.chat = chat
