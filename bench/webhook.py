@@ -65,6 +65,7 @@ async def run() -> None:
                 "CONFBOT_NOW": "2015-10-20T09:00:00-05:00", "CONFBOT_LOG_LEVEL": "WARNING",
                 "CONFBOT_WEBHOOK_URL": url, "CONFBOT_WEBHOOK_SECRET": SECRET,
                 "CONFBOT_PORT": str(port),
+                "CONFBOT_RATE_LIMIT": "0",  # the fake enforces no limits: the bot's own speed
             }  # fmt: skip
             bot = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", "run", env=env, cwd=ROOT
