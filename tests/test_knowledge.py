@@ -309,3 +309,68 @@ def test_every_yaml_example_in_the_readme_passes_check(tmp_path: Path) -> None:
         (folder / "kb.yaml").write_text(block, encoding="utf-8")
         errors = [str(p) for p in check_knowledge(folder) if not p.warning]
         assert errors == [], f"README yaml block {n}:\n" + "\n".join(errors)
+
+
+def test_yes_no_and_numbers_stay_the_text_the_organiser_wrote(tmp_path: Path) -> None:
+    # YAML 1.1 reads an unquoted Yes as true and 1.10 as 1.1: the bot must not answer "True".
+    faq = (
+        "faqs:\n"
+        "  - id: wifi\n    questions: {en: [is there wifi?, on]}\n    answer: {en: Yes}\n"
+        "  - id: parking\n    questions: [is there parking?]\n    answer: No\n"
+        "  - id: version\n    questions: [which version?]\n    answer: {es: 1.10, en: 0x1F}\n"
+    )
+    kb = load_knowledge(write(tmp_path, event=V2_EVENT, faq=faq))
+    answers = {f.id: (f.answer.get("es"), f.answer.get("en")) for f in kb.faqs}
+    assert answers == {"wifi": ("Yes", "Yes"), "parking": ("No", "No"), "version": ("1.10", "0x1F")}
+    wifi = next(f for f in kb.faqs if f.id == "wifi")
+    assert wifi.questions.get("en") == ("is there wifi?", "on")
+
+
+def test_a_number_is_not_read_as_a_time_unless_written_with_a_colon(tmp_path: Path) -> None:
+    sessions = V2_SESSIONS.replace('start: "09:00"', "start: 9:00").replace(
+        'end: "10:00"', "end: 1000"
+    )
+    write(tmp_path, event=V2_EVENT, sessions=sessions)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and "session 'opening'.end: '1000' is not a time" in problems[0]
+
+
+def test_a_list_where_a_text_belongs_is_named_as_such(tmp_path: Path) -> None:
+    faq = "faqs:\n  - id: x\n    questions: [q]\n    answer: {en: [a, b]}\n"
+    write(tmp_path, event=V2_EVENT, faq=faq)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'faq.yaml'}:4:14: faq 'x'.answer: the 'en' text is a list, not a text"
+        ' (quote it: "…")'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("    answer: {en: Yes: here}\n", 'quote it: "…"'),
+        ("    answer: @home\n", 'a text cannot begin with @: quote it: "@…"'),
+        ("    answer: `code`\n", "a text cannot begin with `"),
+        ("    answer: *star\n", 'a text cannot begin with *: quote it: "*…"'),
+        ("  questions: [x]\n", "check the indentation"),
+    ],
+)
+def test_more_yaml_mistakes_get_the_right_hint(tmp_path: Path, line: str, hint: str) -> None:
+    faq = "faqs:\n  - id: x\n    questions: [q]\n" + line
+    write(tmp_path, event=V2_EVENT, faq=faq)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and "YAML syntax error" in problems[0], problems
+    assert hint in problems[0] and "a tab?" not in problems[0]
+
+
+def test_an_unreadable_event_file_is_not_also_a_missing_event(tmp_path: Path) -> None:
+    (tmp_path / "event.yaml").write_bytes(V2_EVENT.replace("Congreso", "Caf\xe9").encode("latin-1"))
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert problems == [f"{tmp_path / 'event.yaml'}:3: not UTF-8 text: save the file as UTF-8"]
+
+
+def test_a_folder_wide_problem_has_no_line_number(tmp_path: Path) -> None:
+    write(tmp_path, faq="faqs: []\n")
+    assert [str(p) for p in check_knowledge(tmp_path)] == [
+        f"{tmp_path}: no valid 'event' section found"
+    ]

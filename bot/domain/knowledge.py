@@ -54,22 +54,43 @@ class Collected:
     ids: list[tuple[str, Problem]] = field(default_factory=list)
 
 
-def _hint(problem: str, context: str) -> str:
-    """Return a fix for the YAML mistakes organisers make most."""
-    if "cannot start any token" in problem and "\t" not in problem:
-        return " (a tab? indent with spaces, not tabs)"
+_QUOTE_IT = ' (a text with "?" or ": " inside [ ] or { }, or after a key? quote it: "…")'
+_STARTS = {
+    "\t": " (a tab? indent with spaces, not tabs)",
+    "@": ' (a text cannot begin with @: quote it: "@…")',
+    "`": ' (a text cannot begin with `: quote it: "`…")',
+    "%": ' (a text cannot begin with %: quote it: "%…")',
+}
+
+
+def _hint(problem: str, context: str, found: str) -> str:
+    """Return a fix for the YAML mistakes organisers make most; `found` is the character at
+    the error (libyaml's messages do not name it).
+    """
+    if "cannot start any token" in problem:
+        return _STARTS.get(found, " (a tab? indent with spaces, not tabs)" if not found else "")
     if "but got '?'" in problem or "but got ':'" in problem or "mapping values" in problem:
-        return ' (a text with "?" or ": " inside [ ] or { }, or after a key? quote it: "…")'
+        return _QUOTE_IT
+    if "expected ',' or" in problem:  # [a: b, c] or {en: Yes: here}
+        return _QUOTE_IT
+    if "undefined alias" in problem:
+        return ' (a text cannot begin with *: quote it: "*…")'
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        return " (check the indentation: entries of one list start with '- ' in the same column)"
     if "quoted scalar" in context:
         return " (a quote is not closed)"
     return ""
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
     problem, context = str(exc.problem or exc), str(exc.context or "")
-    return Problem(name, line, f"YAML syntax error: {problem}{_hint(problem, context)}", column)
+    lines = text.splitlines()
+    row = lines[line - 1] if mark and line <= len(lines) else ""
+    found = row[column - 1] if 0 < column <= len(row) else ""
+    hint = _hint(problem, context, found)
+    return Problem(name, line, f"YAML syntax error: {problem}{hint}", column)
 
 
 def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
@@ -135,7 +156,7 @@ def parse_file(path: Path) -> Raw:
         tree, warnings = _parse(text, name)
         return path, tree, warnings
     except yaml.MarkedYAMLError as exc:
-        first = _syntax_problem(name, exc)
+        first = _syntax_problem(name, exc, text)
     except yaml.YAMLError as exc:
         return path, None, [Problem(name, 1, f"YAML error: {exc}")]
     # Report every broken section or entry, and keep reading the others.
@@ -146,7 +167,7 @@ def parse_file(path: Path) -> Raw:
             tree, warnings = _parse(piece, name)
         except yaml.YAMLError as exc:
             if isinstance(exc, yaml.MarkedYAMLError):
-                problems.append(_syntax_problem(name, exc))
+                problems.append(_syntax_problem(name, exc, piece))
             continue
         problems += warnings
         if tree is None or not isinstance(tree, dict):
@@ -357,7 +378,8 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     collected = Collected()
     for raw in raws:
         problems += build_file(raw, languages, collected)
-    if not any("YAML syntax error" in p.message for p in problems):
+    unreadable = any(tree is None and found for _, tree, found in raws)
+    if not unreadable and not any("YAML syntax error" in p.message for p in problems):
         # A file that could not be parsed hides its records: cross-checks would cascade.
         problems += cross_check(collected, str(root))
     problems = sorted(_summarise(problems), key=lambda p: (p.path, p.line, p.column))

@@ -41,6 +41,27 @@ class _Seq(list[Any]):
     column = 0
 
 
+class _Int(int):
+    """An integer as written (`0x1F`, `010`), so a text that looks like one keeps its spelling."""
+
+    source = ""
+
+
+class _Float(float):
+    """A number with a point as written (`1.10`), for the same reason."""
+
+    source = ""
+
+
+class _Word(str):
+    """A plain yes/no/on/off/true/false: nothing in a knowledge base is a flag, so it is text."""
+
+
+def written(value: object) -> str:
+    """Return a scalar as the organiser wrote it (`Yes`, `1.10`), not as YAML 1.1 reads it."""
+    return str(getattr(value, "source", "") or value)
+
+
 class LineLoader(_Base):
     """Keep the (1-based) line and column of every mapping, key and list for problem reports."""
 
@@ -73,6 +94,25 @@ class LineLoader(_Base):
             return self.construct_scalar(node)
 
 
+def _keep_int(loader: LineLoader, node: yaml.ScalarNode) -> _Int:
+    number = _Int(loader.construct_yaml_int(node))
+    number.source = node.value
+    return number
+
+
+def _keep_float(loader: LineLoader, node: yaml.ScalarNode) -> _Float:
+    number = _Float(loader.construct_yaml_float(node))
+    number.source = node.value
+    return number
+
+
+def _keep_word(loader: LineLoader, node: yaml.ScalarNode) -> _Word:
+    return _Word(node.value)
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:int", _keep_int)
+LineLoader.add_constructor("tag:yaml.org,2002:float", _keep_float)
+LineLoader.add_constructor("tag:yaml.org,2002:bool", _keep_word)
 LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, LineLoader.construct_mapping
 )
@@ -140,7 +180,7 @@ class Reader:
     def text(self, value: Any, at: tuple[int, int], what: str) -> Localized | None:
         """Read a text: a plain string (the default language's) or a mapping of language."""
         if isinstance(value, str | int | float) and not isinstance(value, bool):
-            text = str(value).strip()
+            text = written(value).strip()
             if text:
                 return Localized(((self.default, text),), self.default)
             self.problem(at, f"{what}: is empty")
@@ -160,10 +200,16 @@ class Reader:
                     f"({', '.join(self.languages)}): ignored",
                     warning=True,
                 )
-            elif not isinstance(item, str | int | float) or not str(item).strip():
+            elif isinstance(item, list | dict):
+                shape = "list" if isinstance(item, list) else "mapping"
+                self.problem(
+                    self.at(value, lang),
+                    f"{what}: the '{lang}' text is a {shape}, not a text (quote it: \"…\")",
+                )
+            elif not isinstance(item, str | int | float) or not written(item).strip():
                 self.problem(self.at(value, lang), f"{what}: the '{lang}' text is empty")
             else:
-                texts[lang] = str(item).strip()
+                texts[lang] = written(item).strip()
         if not texts:
             if not any(not p.warning for p in self.problems[reported:]):
                 self.problem(at, f"{what}: give a text in {self.default}")
@@ -216,8 +262,8 @@ class Reader:
                         f"{what}.{key}.{lang}: an item with ': ' became a mapping; "
                         'quote it ("...")',
                     )
-                elif isinstance(item, str | int | float) and str(item).strip():
-                    good.append(str(item).strip())
+                elif isinstance(item, str | int | float) and written(item).strip():
+                    good.append(written(item).strip())
                 else:
                     self.problem(at, f"{what}.{key}.{lang}: items must be non-empty texts")
             found.append((lang, tuple(good)))
@@ -241,8 +287,9 @@ class Reader:
         value = m.get(key)
         if value is None:
             return None
-        if isinstance(value, int):  # YAML 1.1 reads an unquoted 18:00 as sexagesimal 1080
+        if isinstance(value, int) and ":" in written(value):  # YAML 1.1: 18:00 is 1080
             value = f"{value // 60:02d}:{value % 60:02d}"
+        value = written(value) if isinstance(value, int | float) else value
         if isinstance(value, str) and _HHMM.match(value):
             return dt.time.fromisoformat(value)
         self.problem(

@@ -238,9 +238,9 @@ class Problem:
     warning: bool = False  # a warning does not stop the knowledge base from loading
 
     def __str__(self) -> str:
-        where = (
-            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
-        )
+        where = self.path  # a whole folder or file: no line to point at
+        if self.line:
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
