@@ -14,12 +14,19 @@ COMMANDS = ("run", "chat", "ask", "check", "init", "import", "reminders", "repor
 MODULES = {"import": "import_schedule"}  # `import` is a Python keyword
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """Build the command line; with `chosen`, import only that command's module (`confbot
+    check` should not pay for loading the bot, the matcher and the Telegram glue).
+    """
     parser = argparse.ArgumentParser(
-        prog="confbot", description="A bilingual (es/en) Telegram assistant for conferences."
+        prog="confbot",
+        description="A Telegram assistant for conferences, in the languages of its knowledge base.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
+        if chosen in COMMANDS and name != chosen:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f"bot.commands.{MODULES.get(name, name)}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -29,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the confbot command line."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         return int(args.handler(args))
     except ConfigError as exc:

@@ -1,0 +1,38 @@
+"""The command line itself: what a command costs to start."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.cli import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROBE = """
+import sys
+from bot.cli import main
+status = main(["check", sys.argv[1]])
+HEAVY = ("bot.conversation", "bot.domain.matcher", "telegram")
+heavy = sorted(m for m in HEAVY if m in sys.modules)
+print(status, heavy)
+"""
+
+
+def test_confbot_check_loads_neither_the_bot_nor_the_matcher() -> None:
+    # `confbot check` must refuse a 6 MB file in under a second; importing every command's
+    # module (the conversation, the matcher, python-telegram-bot) cost most of that second.
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ROOT / "examples" / "small-workshop" / "knowledge")],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_confbot_help_still_lists_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
+    listed = re.findall(r"^    (\w+)", done.stdout, flags=re.MULTILINE)
+    assert listed == [*COMMANDS]
+    assert "validate a knowledge base" in done.stdout
