@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def chat(lines: str, tmp_path: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
-    env["CONFBOT_NOW"] = "2015-10-20T09:00:00-05:00"
+def chat(lines: str, tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"} | (env or {})
+    env.setdefault("CONFBOT_NOW", "2015-10-20T09:00:00-05:00")
     run = subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],
         input=lines,
@@ -81,3 +81,15 @@ def test_deep_links_and_telegram_only_commands(tmp_path: Path) -> None:
 def test_a_unicode_digit_is_not_a_button_number(tmp_path: Path) -> None:
     out = chat("/language\n❶\n", tmp_path, "--lang", "en")
     assert "Traceback" not in out and "I'm not sure what you mean" in out
+
+
+def test_a_venue_pin_names_the_venue_once(tmp_path: Path) -> None:
+    # Telegram shows a venue's title above its address: the address must not repeat the name.
+    kb = ROOT / "examples" / "bogota-tech" / "knowledge"
+    out = chat("/venues\n", tmp_path, "--lang", "en", env={"CONFBOT_KNOWLEDGE": str(kb)})
+    pins = [line for line in out.splitlines() if line.startswith("📍") and "(" in line]
+    assert pins == [
+        "📍 Ágora Bogotá Centro de Convenciones, Carrera 40, Bogotá, Colombia (4.6296, -74.0921)",
+        "📍 Universidad de los Andes, Edificio Mario Laserna, Carrera 1, Bogotá, Colombia "
+        "(4.6027, -74.0649)",
+    ]

@@ -106,14 +106,14 @@ class Venue:
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
-    def place(self, lang: str, address: bool = False) -> str:
+    def place(self, lang: str, address: bool = False, name: bool = True) -> str:
         """Return "name, [address,] city", leaving out a part an earlier one already says."""
-        parts: list[str] = []
-        for text in (self.name, self.address if address else None, self.city):
+        parts: list[str] = [] if name else [self.name.get(lang)]
+        for text in (self.name if name else None, self.address if address else None, self.city):
             value = text.get(lang) if text is not None else ""
             if value and not any(value.casefold() in p.casefold() for p in parts):
                 parts.append(value)
-        return ", ".join(parts)
+        return ", ".join(parts if name else parts[1:])
 
 
 @dataclass(frozen=True)
