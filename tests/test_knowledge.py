@@ -374,3 +374,17 @@ def test_a_folder_wide_problem_has_no_line_number(tmp_path: Path) -> None:
     assert [str(p) for p in check_knowledge(tmp_path)] == [
         f"{tmp_path}: no valid 'event' section found"
     ]
+
+
+def test_a_place_says_a_city_the_address_ends_with_once(tmp_path: Path) -> None:
+    event = V2_EVENT.replace("  website:", '  city: "Lima, Perú"\n  website:').replace(
+        "address: Av. Siempre Viva 123", 'address: "Av. Arqueología 206, San Borja, Lima"'
+    )
+    venue = load_knowledge(write(tmp_path, event=event)).venues[0]
+    assert venue.place("es", address=True) == (
+        "Centro de Convenciones, Av. Arqueología 206, San Borja, Lima, Perú"
+    )
+    assert (
+        venue.place("es", address=True, name=False) == "Av. Arqueología 206, San Borja, Lima, Perú"
+    )
+    assert venue.place("es") == "Centro de Convenciones, Lima, Perú"

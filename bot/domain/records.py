@@ -112,7 +112,13 @@ class Venue:
         for text in (self.name if name else None, self.address if address else None, self.city):
             value = text.get(lang) if text is not None else ""
             if value and not any(value.casefold() in p.casefold() for p in parts):
-                parts.append(value)
+                # "…, San Borja, Lima" then "Lima, Perú": say Lima once.
+                said = {c.strip().casefold() for p in parts for c in p.split(",")}
+                value = ", ".join(
+                    c.strip() for c in value.split(",") if c.strip().casefold() not in said
+                )
+                if value:
+                    parts.append(value)
         return ", ".join(parts if name else parts[1:])
 
 
