@@ -36,3 +36,15 @@ def test_confbot_help_still_lists_every_command() -> None:
     listed = re.findall(r"^    (\w+)", done.stdout, flags=re.MULTILINE)
     assert listed == [*COMMANDS]
     assert "validate a knowledge base" in done.stdout
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_traceback() -> None:
+    # `confbot ask < questions.txt | head -1`: head leaves, the next write gets EPIPE.
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask"], cwd=ROOT, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert reader.stdout is not None and reader.stdin is not None
+    reader.stdout.close()
+    _, err = reader.communicate("is there wifi?\n" * 2000)
+    assert "Traceback" not in err and reader.returncode == 141
