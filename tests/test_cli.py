@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,3 +50,20 @@ def test_output_cut_short_by_a_pipe_is_not_a_traceback() -> None:
     reader.stdout.close()
     _, err = reader.communicate("is there wifi?\n" * 2000)
     assert "Traceback" not in err and reader.returncode == 141
+
+
+@pytest.mark.parametrize("command", [["report"], ["drafts"], ["reminders", "--at", "2015-10-20"]])
+@pytest.mark.parametrize("bad", ["not-a-database.txt", "a-folder"])
+def test_a_db_that_is_not_a_database_is_said_plainly(
+    tmp_path: Path, command: list[str], bad: str
+) -> None:
+    (tmp_path / "not-a-database.txt").write_text("hello\n" * 100)
+    (tmp_path / "a-folder").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *command, "--db", str(tmp_path / bad)],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(
+        f"confbot {command[0]}: cannot open the database {tmp_path / bad}: "
+    )
