@@ -388,3 +388,9 @@ def test_a_place_says_a_city_the_address_ends_with_once(tmp_path: Path) -> None:
         venue.place("es", address=True, name=False) == "Av. Arqueología 206, San Borja, Lima, Perú"
     )
     assert venue.place("es") == "Centro de Convenciones, Lima, Perú"
+
+
+def test_a_language_declared_twice_is_named(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT.replace("[es, en, pt]", "[es, en, es]"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [f"{tmp_path / 'event.yaml'}:2:3: event.languages: 'es' is listed twice"]

@@ -326,9 +326,13 @@ class Reader:
         required = {"name", "start_date", "end_date", "timezone"}
         self.check_keys(m, _EVENT_KEYS, required, "event")
         if "languages" in m and declared_languages(m["languages"]) is None:
+            codes = [str(c).strip().lower() for c in m["languages"] or ()]
+            twice = [c for n, c in enumerate(codes) if c in codes[:n] and _LANG.match(c)]
             self.problem(
                 self.at(m, "languages"),
-                "event.languages: must be a list of two-letter codes, e.g. [es, en, pt]",
+                f"event.languages: '{twice[0]}' is listed twice"
+                if twice and isinstance(m["languages"], list)
+                else "event.languages: must be a list of two-letter codes, e.g. [es, en, pt]",
             )
         start, end = self.date(m, "start_date", "event"), self.date(m, "end_date", "event")
         if start and end and end < start:
