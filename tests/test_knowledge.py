@@ -394,3 +394,13 @@ def test_a_language_declared_twice_is_named(tmp_path: Path) -> None:
     write(tmp_path, event=V2_EVENT.replace("[es, en, pt]", "[es, en, es]"))
     problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
     assert problems == [f"{tmp_path / 'event.yaml'}:2:3: event.languages: 'es' is listed twice"]
+
+
+def test_hidden_files_in_the_folder_are_not_part_of_the_knowledge_base(tmp_path: Path) -> None:
+    # Copied from a Mac: ._event.yaml holds binary metadata; an editor's backup is hidden too.
+    write(tmp_path, event=V2_EVENT)
+    (tmp_path / "._event.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X\xff\xfe")
+    (tmp_path / ".event.yaml").write_text(V2_EVENT, encoding="utf-8")
+    problems = check_knowledge(tmp_path)
+    assert [p for p in problems if not p.warning] == []
+    assert {Path(p.path).name for p in problems} == {"event.yaml"}

@@ -300,7 +300,12 @@ def _summarise(problems: list[Problem]) -> list[Problem]:
 def knowledge_files(path: Path) -> list[Path]:
     """Return the YAML files that make up the knowledge base at `path` (a file or a folder)."""
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # Hidden files are an editor's or an OS's (macOS's ._event.yaml, a .swp), not the KB.
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+        )
     return [path]
 
 
