@@ -404,3 +404,13 @@ def test_hidden_files_in_the_folder_are_not_part_of_the_knowledge_base(tmp_path:
     problems = check_knowledge(tmp_path)
     assert [p for p in problems if not p.warning] == []
     assert {Path(p.path).name for p in problems} == {"event.yaml"}
+
+
+def test_the_summary_of_missing_translations_comes_after_the_ones_listed(tmp_path: Path) -> None:
+    faqs = "".join(
+        f"  - id: f{n}\n    questions: {{es: [p{n}], en: [q{n}]}}\n    answer: {{es: a, en: b}}\n"
+        for n in range(8)
+    )
+    write(tmp_path, event=V2_EVENT, faq="faqs:\n" + faqs)
+    faq = [str(p) for p in check_knowledge(tmp_path) if p.path.endswith("faq.yaml")]
+    assert len(faq) == 6 and faq[-1].endswith("warning: …and 3 more texts without 'pt'")

@@ -387,7 +387,10 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     if not unreadable and not any("YAML syntax error" in p.message for p in problems):
         # A file that could not be parsed hides its records: cross-checks would cascade.
         problems += cross_check(collected, str(root))
-    problems = sorted(_summarise(problems), key=lambda p: (p.path, p.line, p.column))
+    # In file order; a file's "…and N more" summary (line 0) after its lines.
+    problems = sorted(
+        _summarise(problems), key=lambda p: (p.path, p.line or float("inf"), p.column)
+    )
     if any(not p.warning for p in problems):
         return None, problems
     event = collected.events[0][0]
