@@ -414,3 +414,18 @@ def test_the_summary_of_missing_translations_comes_after_the_ones_listed(tmp_pat
     write(tmp_path, event=V2_EVENT, faq="faqs:\n" + faqs)
     faq = [str(p) for p in check_knowledge(tmp_path) if p.path.endswith("faq.yaml")]
     assert len(faq) == 6 and faq[-1].endswith("warning: …and 3 more texts without 'pt'")
+
+
+def test_an_empty_speaker_name_and_a_quoted_coordinate_are_explained(tmp_path: Path) -> None:
+    event = V2_EVENT.replace(
+        "    address: Av. Siempre Viva 123\n",
+        '    address: Av. Siempre Viva 123\n    latitude: 4.6\n    longitude: "-74.1"\n',
+    )
+    sessions = V2_SESSIONS.replace("      - Bruno Silva\n", '      - name: ""\n')
+    write(tmp_path, event=event, sessions=sessions)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'event.yaml'}:13:5: venue 'main'.longitude: '-74.1' is not a valid "
+        "longitude (a number: write it without quotes)",
+        f"{tmp_path / 'sessions.yaml'}:13:9: session 'opening': a speaker's name is empty",
+    ]

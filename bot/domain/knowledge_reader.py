@@ -319,7 +319,8 @@ class Reader:
             return None
         if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) <= limit:
             return float(value)
-        self.problem(self.at(m, key), f"{what}.{key}: '{value}' is not a valid {key}")
+        quoted = " (a number: write it without quotes)" if isinstance(value, str) else ""
+        self.problem(self.at(m, key), f"{what}.{key}: '{value}' is not a valid {key}{quoted}")
         return None
 
     def event(self, m: _Map) -> Event | None:
@@ -368,7 +369,7 @@ class Reader:
         name = self.localized(m, "name", what)
         lat = self.coordinate(m, "latitude", 90, what)
         lon = self.coordinate(m, "longitude", 180, what)
-        if (lat is None) != (lon is None):
+        if (m.get("latitude") is None) != (m.get("longitude") is None):  # not a bad one again
             self.problem(self.at(m), f"{what}: give both latitude and longitude, or neither")
         optional = {
             key: self.localized(m, key, what, required=False)
@@ -396,6 +397,8 @@ class Reader:
             self.check_keys(sm, _SPEAKER_KEYS, {"name"}, f"{what}: speaker")
             name = sm.get("name")
             if not isinstance(name, str) or not name.strip():
+                if "name" in sm:  # a missing one is reported by check_keys
+                    self.problem(self.at(sm, "name"), f"{what}: a speaker's name is empty")
                 continue
             found.append(
                 Speaker(
