@@ -218,7 +218,8 @@ class Conversation:
 
     def _pin(self, lang: str, venue: Venue) -> VenuePin:
         assert venue.latitude is not None and venue.longitude is not None
-        address = venue.place(lang, address=True, name=False)  # the pin shows the name above
+        # The pin shows the name above the address; Telegram refuses an empty address.
+        address = venue.place(lang, address=True, name=False) or venue.name.get(lang)
         return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
 
     def venue(self, lang: str, venue_id: str) -> list[Out]:

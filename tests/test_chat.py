@@ -93,3 +93,15 @@ def test_a_venue_pin_names_the_venue_once(tmp_path: Path) -> None:
         "📍 Universidad de los Andes, Edificio Mario Laserna, Carrera 1, Bogotá, Colombia "
         "(4.6027, -74.0649)",
     ]
+
+
+def test_a_pin_of_a_venue_without_address_or_city_still_has_an_address(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(
+        "event: {languages: [en], name: {en: Meetup}, start_date: 2027-01-05,"
+        " end_date: 2027-01-05, timezone: UTC}\n"
+        "venues: [{id: hall, name: {en: Hall}, latitude: 1.5, longitude: 2.5}]\n",
+        encoding="utf-8",
+    )
+    out = chat("/venues\n", tmp_path, "--lang", "en", env={"CONFBOT_KNOWLEDGE": str(kb)})
+    assert "📍 Hall, Hall (1.5, 2.5)" in out  # sendVenue needs an address: the name stands in
