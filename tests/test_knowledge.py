@@ -429,3 +429,12 @@ def test_an_empty_speaker_name_and_a_quoted_coordinate_are_explained(tmp_path: P
         "longitude (a number: write it without quotes)",
         f"{tmp_path / 'sessions.yaml'}:13:9: session 'opening': a speaker's name is empty",
     ]
+
+
+def test_entries_written_in_flow_style_count_towards_the_limit(tmp_path: Path) -> None:
+    # 5,001 one-line entries (`- {id: f1, …}`) slipped past the count and took 10 s to parse.
+    write(tmp_path, event=V2_EVENT)
+    faqs = "".join(f"  - {{id: f{i}, questions: [q], answer: a}}\n" for i in range(5001))
+    (tmp_path / "faq.yaml").write_text("faqs:\n" + faqs, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == 1 and "5002 entries" in problems[0] and "limit of 5000" in problems[0]

@@ -34,7 +34,8 @@ __all__ = [
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a programme of thousands of talks fits in far less
 MAX_ENTRIES = 5000  # venues + sessions + FAQs: more is a mistake, or an attack on the loader
-_ENTRY = re.compile(rb"^[ \t]*-[ \t]+id[ \t]*:", re.MULTILINE)
+# Every entry has one `id:`, written as `- id: x` or in flow style `- {id: x, …}`.
+_ENTRY = re.compile(rb"(?:^|[\s{,-])id[ \t]*:", re.MULTILINE)
 _TOP = re.compile(r"^[A-Za-z_][^:\n]*:", re.MULTILINE)
 _WARNINGS_SHOWN = 5  # "no 'pt' text" warnings listed per file before they are summed up
 
