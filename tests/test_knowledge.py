@@ -438,3 +438,30 @@ def test_entries_written_in_flow_style_count_towards_the_limit(tmp_path: Path) -
     (tmp_path / "faq.yaml").write_text("faqs:\n" + faqs, encoding="utf-8")
     problems = [str(p) for p in check_knowledge(tmp_path)]
     assert len(problems) == 1 and "5002 entries" in problems[0] and "limit of 5000" in problems[0]
+
+
+def test_a_file_that_is_not_yaml_is_said_in_one_line(tmp_path: Path) -> None:
+    schedule = tmp_path / "schedule.json"
+    schedule.write_text('{"schedule": {"conference": {"days": []}}}', encoding="utf-8")
+    assert [str(p) for p in check_knowledge(schedule)] == [
+        f"{schedule}: not a .yaml file: a programme to import? confbot import {schedule} --into DIR"
+    ]
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nsome: text: here\n", encoding="utf-8")
+    assert [str(p) for p in check_knowledge(notes)] == [f"{notes}: not a .yaml file"]
+
+
+def test_a_folder_whose_knowledge_is_one_level_down_says_where(tmp_path: Path) -> None:
+    (tmp_path / "knowledge").mkdir()
+    write(tmp_path / "knowledge", event=V2_EVENT)
+    assert [str(p) for p in check_knowledge(tmp_path)] == [
+        f"{tmp_path}: no .yaml files found (there are in {tmp_path / 'knowledge'})"
+    ]
+
+
+def test_the_same_problem_is_reported_once(tmp_path: Path) -> None:
+    # Not YAML at all (the README saved as kb.yaml): its pieces fail the same way many times.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (tmp_path / "kb.yaml").write_text(readme, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == len(set(problems))

@@ -372,9 +372,18 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     root = Path(path)
     if not root.exists():
         return None, [Problem(str(root), 0, "no such file or folder")]
+    if root.is_file() and root.suffix.lower() not in (".yaml", ".yml"):
+        hint = (
+            f": a programme to import? confbot import {root} --into DIR"
+            if root.suffix.lower() in (".xml", ".json", ".ics")
+            else ""
+        )
+        return None, [Problem(str(root), 0, f"not a .yaml file{hint}")]
     files = knowledge_files(root)
     if not files:
-        return None, [Problem(str(root), 0, "no .yaml files found")]
+        inside = sorted(p for p in root.glob("*/*.y*ml") if not p.parent.name.startswith("."))
+        hint = f" (there are in {inside[0].parent})" if inside else ""
+        return None, [Problem(str(root), 0, f"no .yaml files found{hint}")]
     refused = _oversized(files) or _too_many(files)
     if refused:
         return None, refused
@@ -388,9 +397,11 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     if not unreadable and not any("YAML syntax error" in p.message for p in problems):
         # A file that could not be parsed hides its records: cross-checks would cascade.
         problems += cross_check(collected, str(root))
-    # In file order; a file's "…and N more" summary (line 0) after its lines.
+    # In file order, each once (a slip can break several of a file's pieces the same way);
+    # a file's "…and N more" summary (line 0) after its lines.
     problems = sorted(
-        _summarise(problems), key=lambda p: (p.path, p.line or float("inf"), p.column)
+        dict.fromkeys(_summarise(problems)),
+        key=lambda p: (p.path, p.line or float("inf"), p.column),
     )
     if any(not p.warning for p in problems):
         return None, problems
