@@ -24,7 +24,11 @@ JOB_FAILING = N_(
 )
 
 # What the organisers read for each periodic job.
-JOBS = {"reminders": N_("sending reminders"), "purge": N_("deleting old questions")}
+JOBS = {
+    "reminders": N_("sending reminders"),
+    "purge": N_("deleting old questions"),
+    "feedback": N_("sending session feedback requests"),
+}
 
 # Renders and sends one alert (message id + its values) to every organiser.
 Notify = Callable[[str, Mapping[str, object]], Awaitable[None]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,14 @@ _HEADERS = {
     "yesterday": N_("Yesterday, {day}:"),
     "next": N_("Next, {day}:"),
     "last-day": N_("Today, {day}, is the last day:"),
+}
+# The answer to a confirmation asked ("lunch is at 1, right?"), before the facts.
+_VERDICTS = {"yes": N_("Yes."), "no": N_("No."), "partly": N_("Partly.")}
+# A time of day asked about: "now", "at 11", "this afternoon".
+_AT_TIME = {
+    "now": N_("On now ({time}):"),
+    "at": N_("{day} at {time}:"),
+    "window": N_("{day}, from {start} to {end}:"),
 }
 _NOTHING = {
     "today": N_("Nothing is scheduled today, {day}."),
@@ -78,11 +87,23 @@ def format_day(day: dt.date, lang: str, gettext: Callable[[str], str], year: boo
 class _Renderer:
     def __init__(self, lang: str, kb: KnowledgeBase, translator: Translator, style: _Style):
         self.lang, self.kb, self.style = lang, kb, style
+        self._children: defaultdict[str, list[Session]] | None = None
         self._ = translator.get(lang).gettext
 
     def render(self, reply: Reply) -> str:
+        """The answer, then the answers to the message's other questions, if any."""
+        return "\n\n".join(self.render_one(r) for r in (reply, *reply.parts))
+
+    def render_one(self, reply: Reply) -> str:
+        verdict = _VERDICTS.get(reply.verdict)
+        text = self.render_facts(reply)
+        return f"{self.style.escape(self._(verdict))}\n{text}" if verdict else text
+
+    def render_facts(self, reply: Reply) -> str:
         if reply.kind == "schedule":
             return "\n".join(self.schedule(reply))
+        if reply.aspect:
+            return "\n".join(self.builtin(reply))
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
@@ -116,6 +137,7 @@ class _Renderer:
             place = venue.place(self.lang)
             facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
+        lines += self.people(s)
         if about is not Focus.ABOUT:
             lines.append(esc((s.summary or s.description).get(self.lang)))
             if about is Focus.WHERE and s.venue is None:
@@ -128,6 +150,20 @@ class _Renderer:
             lines.append(esc(s.know.get(self.lang)))
         return lines
 
+    def people(self, s: Session) -> list[str]:
+        """Who speaks (with their affiliations) and the session's track, when the KB says."""
+        _, esc = self._, self.style.escape
+        lines = []
+        if s.speakers:
+            names = [
+                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
+                for p in s.speakers
+            ]
+            lines.append(esc(_("Speakers: {names}").format(names=", ".join(names))))
+        if s.track is not None:
+            lines.append(esc(_("Track: {track}").format(track=s.track.get(self.lang))))
+        return lines
+
     def times(self, s: Session) -> str:
         if s.start is None:
             return ""
@@ -137,7 +173,9 @@ class _Renderer:
         """One line per session in a day or week answer, plus its undated parts."""
         _, esc = self._, self.style.escape
         venue = self.kb.session_venue(s)
-        where = f" — {esc(venue.name.get(self.lang))}" if venue else ""
+        places = [venue.name.get(self.lang)] if venue else []
+        places += [s.room.get(self.lang)] if s.room is not None else []
+        where = f" — {esc(', '.join(places))}" if places else ""
         when = f"{self.times(s)} " if s.start else ""
         day = f"{esc(_cap(self.date(s.date)))}: " if with_day and s.date else ""
         lines = [f"• {day}{when}{self.style.bold(s.title.get(self.lang))}{where}"]
@@ -149,7 +187,12 @@ class _Renderer:
         return lines
 
     def undated_children(self, s: Session) -> list[Session]:
-        return [c for c in self.kb.sessions if c.part_of == s.id and c.date is None]
+        if self._children is None:  # one pass over the programme per answer, not per line
+            self._children = defaultdict(list)
+            for c in self.kb.sessions:
+                if c.part_of and c.date is None:
+                    self._children[c.part_of].append(c)
+        return self._children.get(s.id, [])
 
     def schedule(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape
@@ -157,6 +200,13 @@ class _Renderer:
         event, span = self.kb.event, self.span()
         if reply.relative == "ended":
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
+        if reply.relative == "missed":
+            if not sessions:
+                return [esc(_("You would miss nothing on the programme."))]
+            lines = [esc(_("You would miss:"))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.times_note(sessions)
         if reply.relative == "week":
             if not sessions:
                 monday = self.date(reply.day) if reply.day else ""
@@ -168,6 +218,9 @@ class _Renderer:
             return lines + self.times_note(sessions)
         day = reply.day or event.start_date
         when = self.date(day, year=day.year != event.start_date.year)
+        if not sessions and reply.relative in _AT_TIME:
+            nothing = N_("Nothing is scheduled on {day} at that time.")
+            return [esc(_(nothing).format(day=when)), esc(self.runs())]
         if not sessions:
             nothing = _NOTHING.get(reply.relative, N_("Nothing is scheduled on {day}."))
             lines = [esc(_(nothing).format(day=when)), esc(self.runs())]
@@ -178,10 +231,95 @@ class _Renderer:
                         lines.append(esc(note.format(title=s.title.get(self.lang))))
             return lines
         header = _HEADERS.get(reply.relative)
-        lines = [esc(_(header).format(day=when) if header else f"{_cap(when)}:")]
+        if reply.relative in _AT_TIME and reply.start is not None:
+            header = _AT_TIME[reply.relative]
+            first = sessions[0].start if sessions else None
+            if reply.relative == "at" and first is not None and first > reply.start:
+                header = N_("{day}, next after {time}:")  # nothing runs at that very time
+            if reply.relative == "window" and reply.end is None:
+                header = N_("{day}, from {start}:")
+        times = {"time": _hhmm(reply.start), "start": _hhmm(reply.start), "end": _hhmm(reply.end)}
+        lines = [esc(_cap(_(header).format(day=when, **times)) if header else f"{_cap(when)}:")]
         for s in sessions:
             lines += self.listing(s)
         return lines + self.times_note(sessions)
+
+    def builtin(self, reply: Reply) -> list[str]:
+        """A greeting, thanks, help, or a fact of the event or a venue, from the KB's data."""
+        _, esc, event = self._, self.style.escape, self.kb.event
+        name = event.name.get(self.lang)
+        aspect = reply.aspect
+        if aspect == "greeting":
+            hello = _(
+                "Hello! I'm the assistant of {event}. Ask me about the programme, the venues"
+                " or any session."
+            )
+            return [esc(hello.format(event=name))]
+        if aspect == "thanks":
+            return [
+                esc(_("You're welcome! Ask me anything else about {event}.").format(event=name))
+            ]
+        if aspect == "help":
+            intro = _(
+                "Ask me about {event}: the programme, dates, venues or any session. For example:"
+            )
+            lines = [esc(intro.format(event=name))]
+            return lines + [
+                f"• {esc(entry_label(e, self.kb, self.lang))}" for e in reply.suggestions
+            ]
+        if aspect == "event:what":
+            lines = [esc(event.description.get(self.lang))] if event.description.values() else []
+            return [*lines, esc(self.runs())]
+        if aspect == "event:where":
+            return self.where()
+        if aspect == "event:organiser" and event.organiser is not None:
+            text = _("{event} is organised by {organiser}.")
+            return [esc(text.format(event=name, organiser=event.organiser.get(self.lang)))]
+        if aspect in ("event:contact", "event:website"):
+            lines = []
+            if aspect == "event:contact" and event.contact is not None:
+                lines.append(esc(event.contact.get(self.lang)))
+            if event.website:
+                lines.append(esc(_("Website: {url}").format(url=event.website)))
+            return lines
+        if aspect == "event:duration":
+            days = (event.end_date - event.start_date).days + 1
+            if days == 1:
+                return [esc(_("{event} lasts one day: {start}.").format(**self.span()))]
+            text = _("{event} lasts {days} days: from {start} to {end}.")
+            return [esc(text.format(days=days, **self.span()))]
+        if aspect.startswith("venue:"):
+            return self.venue(reply.entry, aspect == "venue:directions")
+        return [esc(self.runs())]
+
+    def where(self) -> list[str]:
+        _, esc, event = self._, self.style.escape, self.kb.event
+        name = event.name.get(self.lang)
+        if not self.kb.venues and event.city is not None:
+            return [
+                esc(
+                    _("{event} takes place in {city}.").format(
+                        event=name, city=event.city.get(self.lang)
+                    )
+                )
+            ]
+        lines = [esc(_("{event} takes place at:").format(event=name))]
+        return lines + [f"• {esc(v.place(self.lang, address=True))}" for v in self.kb.venues]
+
+    def venue(self, venue_id: str | None, directions: bool) -> list[str]:
+        _, esc = self._, self.style.escape
+        venue = self.kb.venue(venue_id)
+        if venue is None:
+            return self.where()
+        lines = [
+            self.style.bold(venue.name.get(self.lang)),
+            esc(venue.place(self.lang, address=True)),
+        ]
+        if venue.directions is not None and (directions or venue.address is None):
+            lines.append(esc(venue.directions.get(self.lang)))
+        if venue.notes is not None:
+            lines.append(esc(venue.notes.get(self.lang)))
+        return lines
 
     def span(self) -> dict[str, str]:
         event = self.kb.event
@@ -212,6 +350,10 @@ class _Renderer:
         for entry in reply.suggestions:
             lines.append(f"• {esc(entry_label(entry, self.kb, self.lang))}")
         return lines
+
+
+def _hhmm(t: dt.time | None) -> str:
+    return f"{t:%H:%M}" if t is not None else ""
 
 
 def _cap(text: str) -> str:

@@ -11,7 +11,7 @@ The one unavoidable case: a recipient left 'sending' — the process died after 
 message over and before recording Telegram's answer. We cannot ask Telegram whether it accepted
 it (the Bot API has no idempotency key), so we send it again: at-least-once for that window
 only, which is one round trip long and holds at most `concurrency` recipients. Everyone else
-gets exactly one copy. Skipping them instead would risk silently losing "the clinic moved".
+gets exactly one copy. Skipping them instead would risk silently losing "the keynote moved".
 """
 
 from __future__ import annotations

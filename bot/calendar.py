@@ -25,7 +25,7 @@ def _event_key(kb: KnowledgeBase) -> str:
 
 def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -> Event | None:
     day = session.date
-    if day is None:  # e.g. the field visit: its date is not published, so it has no slot
+    if day is None:  # e.g. a visit whose date is not published, so it has no slot
         return None
     tz = kb.event.tz
     event = Event()

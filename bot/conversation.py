@@ -55,14 +55,14 @@ class Conversation:
         event = self.kb.event
         text = _(
             "Hello! I am the assistant of <b>{event}</b> ({dates}, {city}).\n\n"
-            "Ask me anything about the programme, the venues or the field visit, in Spanish "
+            "Ask me anything about the programme, the venues or any session, in Spanish "
             "or English — for example <i>{example}</i>\n\n"
             "Commands: /schedule /today /next /venues /calendar /subscribe /language /help"
         ).format(
             event=html.escape(event.name.get(lang)),
             dates=html.escape(self.dates(lang)),
             city=html.escape(event.city.get(lang) if event.city else ""),
-            example=html.escape(_("Where is the clinic?")),
+            example=html.escape(self.example(lang)),
         )
         out = messages(text, self.menu(lang))
         if payload:
@@ -70,6 +70,13 @@ class Conversation:
             if self.kb.session(entry) or self.kb.faq(entry):
                 out += self.entry(lang, entry)
         return out
+
+    def example(self, lang: str) -> str:
+        """A question to try, about the programme's first session (or the event's dates)."""
+        _ = self.tr(lang)
+        if not self.kb.sessions:
+            return _("When is it?")
+        return _("Where is {title}?").format(title=self.kb.sessions[0].title.get(lang))
 
     def dates(self, lang: str) -> str:
         _ = self.tr(lang)
@@ -83,7 +90,7 @@ class Conversation:
         text = _(
             "<b>How to use me</b>\n"
             "Write a question in your own words, in Spanish or English: "
-            "<i>when is the dialogue?</i>, <i>¿dónde es la clínica?</i>, "
+            "<i>when does it start?</i>, <i>¿dónde es?</i>, "
             "<i>what's on tomorrow?</i>\n\n"
             "/schedule — the programme, day by day\n"
             "/today — what is on today\n"

@@ -151,6 +151,19 @@ class HandoffDesk:
         )
         return OutgoingMessage(text, buttons)
 
+    async def apply(
+        self, action: str, ticket_id: int, user_id: int, name: str, lang: str
+    ) -> OutgoingMessage | None:
+        """Apply a preview button (name, hide, send, cancel); None when it is out of date."""
+        if action in ("name", "hide"):
+            return await self.share_name(ticket_id, user_id, name if action == "name" else None)
+        if action == "cancel":
+            return await self.cancel(ticket_id, user_id, lang)
+        if action == "send":
+            confirmation = await self.confirm(ticket_id, user_id, lang)
+            return confirmation.message if confirmation else None
+        return None
+
     async def share_name(
         self, ticket_id: int, user_id: int, name: str | None
     ) -> OutgoingMessage | None:

@@ -79,7 +79,7 @@ class Renderer:
     def _when(self, session: Session, lang: str, with_date: bool) -> str:
         _ = self.translator.get(lang).gettext
         if session.date is None:
-            # An undated part (the field visit) is never said to be on its parent's day.
+            # An undated part (a visit) is never said to be on its parent's day.
             return _("date and time to be confirmed by the organisers")
         if session.start is None:
             time = _("time to be confirmed by the organisers")
@@ -111,7 +111,7 @@ class Renderer:
 
     def _venue(self, session: Session) -> Venue | None:
         if session.venue is None and session.date is None:
-            return None  # an undated part (the field visit) need not be at its parent's venue
+            return None  # an undated part (a visit) need not be at its parent's venue
         return self.kb.session_venue(session)
 
     def _buttons(self, sessions: Sequence[Session], lang: str) -> tuple[tuple[Button, ...], ...]:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from bot.kbimport import READERS, SourceError, read_source
 from bot.kbimport.folder import scan
-from bot.kbimport.frab import zone
+from bot.kbimport.model import zone
 from bot.kbimport.writer import Options, language_of, plan_import, write_files
 
 HELP = "import a programme (pretalx/frab schedule.xml or schedule.json, or an .ics calendar)"

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from bot.kbimport.frab import zone
+from bot.kbimport.model import zone
 
 HELP = "write a small, commented knowledge base (event, venue, two sessions, an FAQ) into DIR"
 FILES = ("event.yaml", "venues.yaml", "sessions.yaml", "faqs.yaml")

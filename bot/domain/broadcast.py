@@ -8,8 +8,8 @@ TEXT is either one text for everyone, or a Spanish and/or an English version. A 
 at the beginning of a line with a marker, `es:` / `en:` or `[es]` / `[en]` (any case); its
 text follows on the same line and the next ones, up to the next marker::
 
-    /broadcast es: La clínica se traslada a la sala B.
-    en: The clinic moves to room B.
+    /broadcast es: El taller se traslada a la sala B.
+    en: The workshop moves to room B.
 
     /broadcast subscribers
     [es]

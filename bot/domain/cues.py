@@ -1,15 +1,20 @@
 """Rewrites of a question's folded tokens where a word means something else beside another.
 
-"the first clinic" asks about an earlier edition, "the room for the clinic" about where a
+"the first summit" asks about an earlier edition, "the room for the summit" about where a
 session is held (not a hotel room), "is it over" about the end of the event. Every list here
 is folded (lowercase, accent-free) and names kinds of things, not this event's facts.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
 from bot.domain.dates import names_day
 from bot.domain.index import Hit
+from bot.domain.knowledge import KnowledgeBase
+from bot.domain.language import stem, tokens
 from bot.domain.terms import Term
 
 
@@ -17,35 +22,116 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Nouns of a programme's sessions: beside them (or a day) a room is a place.
-SESSION_NOUNS = _words(
-    """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
-    meeting meetings reunion reuniones session sessions sesion sesiones visit visita visitas
-    workshop taller panel edition editions edicion ediciones"""
+# Nouns that name a session in any programme; the KB's own session nouns join them (see
+# SessionWords). Beside them (or a day) a room is a place, an ordinal an edition.
+_SESSION_NOUNS = _words(
+    """session sessions sesion sesiones sessao sessoes meeting meetings reunion reuniones
+    reuniao reunioes talk talks charla charlas palestra palestras panel panels workshop
+    workshops taller talleres oficina oficinas keynote keynotes visit visita visitas edition
+    editions edicion ediciones edicao edicoes"""
 )
-# Sessions that recur yearly in numbered editions: beside them an ordinal names an edition.
-_EDITIONS = _words(
-    """clinic clinics clinica clinicas dialogue dialogues dialog dialogs dialogo dialogos
-    edition editions edicion ediciones"""
+SESSION_NOUNS = _SESSION_NOUNS
+# Words that ask who, where or in which strand a session is: unknown to a KB, they are the
+# aspect asked about (its speakers, room, track), never a topic of their own.
+ROLE_WORDS = _words(
+    """speak speaks speaking speaker speakers presents presenting presenter presenters
+    ponente ponentes habla hablan expone expositor expositores palestrante palestrantes fala
+    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes"""
 )
-# Ordinals other than an edition's own number are earlier editions ("the first clinic").
-_PAST_ORDINALS = _words(
-    """first 1st second 2nd fourth 4th fifth 5th sixth 6th primer primera primero 1a 1ra 1er
-    segunda segundo 2a 2da 2do cuarta cuarto 4a 4ta quinta quinto 5a 5ta sexta sexto 6a 6ta
-    inaugural eighth 8th octava octavo 8a 8va ninth 9th novena noveno 9a 9na"""
+_EDITION_NOUNS = _words("edition editions edicion ediciones edicao edicoes")
+# Ordinals as typed ("first", "1st", "primera", "1a", "1ra"), by value.
+ORDINALS: dict[str, int] = {
+    **{w: n for n, ws in enumerate(
+        ("first primer primero primera primeiro primeira inaugural",
+         "second segundo segunda", "third tercer tercero tercera terceiro terceira",
+         "fourth cuarto cuarta quarto quarta", "fifth quinto quinta",
+         "sixth sexto sexta", "seventh septimo septima setimo setima",
+         "eighth octavo octava oitavo oitava", "ninth noveno novena nono nona",
+         "tenth decimo decima"), start=1) for w in ws.split()},
+    **{f"{n}{end}": n for n in range(1, 11)
+       for end in ("st", "nd", "rd", "th", "a", "o", "ra", "ro", "er", "da", "do", "ta", "to",
+                   "va", "vo", "ma", "mo", "na", "no")},
+}  # fmt: skip
+# Words that link a title's parts: an English title's head noun stands before the first one
+# ("Annual Board Meeting for the Members"), a Spanish or Portuguese title's head first.
+_TITLE_LINKS = _words(
+    """on of for in at to and with about by from the a an de del la el los las en para sobre
+    con y e da do das dos na no"""
 )
-# Words that may stand between an ordinal and the session it numbers.
-_BETWEEN = _words(
-    """the la el de del regional policy politica citizen security seguridad ciudadana
-    intensive intensiva training capacitacion sub subregional"""
-)
+_HEAD_LAST = frozenset({"en"})  # languages whose noun phrases end with their head noun
+
+
+@dataclass(frozen=True)
+class SessionWords:
+    """The nouns a programme's sessions go by, read from the KB's titles and synonyms."""
+
+    nouns: frozenset[str] = _SESSION_NOUNS
+    editions: dict[str, int] = field(default_factory=dict)  # noun -> this edition's number
+    between: frozenset[str] = frozenset()  # words of numbered titles ("7th Security Summit")
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> SessionWords:
+        """Collect each session title's head noun, its synonyms and numbered editions."""
+        nouns = set(_SESSION_NOUNS)
+        editions: dict[str, int] = dict.fromkeys(_EDITION_NOUNS, 0)
+        between: set[str] = set()
+        # Single-word synonyms only: "centro de rehabilitación" makes no "centro" a session.
+        groups = [[ws[0] for m in g if len(ws := tokens(m)) == 1] for g in kb.synonyms]
+        for s in kb.sessions:
+            for lang, text in s.title.texts:
+                title = tokens(text)
+                heads = _heads(text, lang)
+                family = set(heads)
+                for head in heads:
+                    family.update(w for g in groups if head in g for w in g if len(w) > 2)
+                family |= {stem(w) for w in family}
+                nouns |= family
+                number = next((ORDINALS[w] for w in _ordinal_tokens(title)), None)
+                if number is not None:
+                    editions.update(dict.fromkeys(family, number))
+                    between.update(title)
+        return cls(frozenset(nouns), editions, frozenset(between))
+
+    def names_session(self, word: str) -> bool:
+        return word in self.nouns or stem(word) in self.nouns
+
+    def numbers_edition(self, word: str) -> int | None:
+        """This edition's number when `word` names a numbered session, else None."""
+        found = self.editions.get(word)
+        return self.editions.get(stem(word)) if found is None else found
+
+
+GENERIC = SessionWords()
+
+
+def _ordinal_tokens(title: list[str]) -> list[str]:
+    """Ordinal tokens of a folded title, with "7.ª" (7, a) read as one ("7a")."""
+    found = [w for w in title if w in ORDINALS and not w.isdigit()]
+    found += [a + b for a, b in zip(title, title[1:], strict=False) if a + b in ORDINALS]
+    return found
+
+
+def _heads(title: str, lang: str) -> list[str]:
+    """The head noun of each part of a title ("Site tour: Solar Plant")."""
+    heads = []
+    for part in re.split(r"[:()\[\]—–-]", title):
+        words = [w for w in tokens(part) if not w.isdigit() and w not in ORDINALS and len(w) > 1]
+        if lang in _HEAD_LAST:
+            cut = next((k for k, w in enumerate(words) if w in _TITLE_LINKS), len(words))
+            words = words[:cut][-1:]
+        else:
+            words = [w for w in words if w not in _TITLE_LINKS][:1]
+        heads.extend(words)
+    return heads
+
+
 # Beside a session, these ask where earlier editions were held ("countries that hosted it").
 _HOSTED = _words("hosted organised organized albergaron acogieron")
 _TAKES = _words("take takes taking took taken tiene tienen tendra tendran tomara tomaran")
-_PASSIVE_NOW = _words("be being is are")  # "when will the clinic be hosted": this edition
-_LAST = _words("last latest ultima ultimo pasada pasado")  # "the last clinic was...": before
+_PASSIVE_NOW = _words("be being is are")  # "when will the summit be hosted": this edition
+_LAST = _words("last latest ultima ultimo pasada pasado")  # "the last summit was...": before
 _WAS = _words("was were fue fueron hubo")
-_BEFORE = _words("antes before")  # "before" alone, not "before the dialogue"
+_BEFORE = _words("antes before")  # "before" alone, not "before the panel"
 # ...but a hotel room asked for a night is lodging ("hotel room tonight").
 _LODGING = _words("hotel hotels hostel book booking reserve reservar reserva night nights noche")
 _ROOMS = _words("room rooms sala salas")
@@ -56,14 +142,14 @@ _WHERE = "venue"
 _OVER_BEFORE = _words("is it event week conference all already ya")
 _OVER_AFTER = frozenset(["", "yet", "already", "now"])
 _STILL_ON = _words("on going happening running")
-# "the topics the clinic will address": the verb (discuss), not a street address.
+# "the topics the summit will address": the verb (discuss), not a street address.
 _ADDRESS = _words("address addresses addressed")
 _TO_ADDRESS = _words("will would to does do did can shall they it we be being been")
 _SUBJECTS = _words("topic topics issue issues subject subjects theme themes question questions")
 
 
 # Beside an edition noun, another year than the event's, "another" or "next year" ask about
-# the editions other than this one ("was there a clinic in 2013?", "¿habrá otra clínica?");
+# the editions other than this one ("was there a summit in 2013?", "¿habrá otra cumbre?");
 # beside the event itself only a year, "next year" or "again" do ("will it happen again?").
 _OTHER_EDITION = _words("another otra otro otras otros future futura futuro futuras futuros")
 _AGAIN = _words("again repeat repeated repetira repetiran repite nuevamente")
@@ -87,9 +173,9 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
     return out
 
 
-# "how long is the clinic", "¿cuánto dura la visita?": a session's day, not the week's span.
+# "how long is the summit", "¿cuánto dura la visita?": a session's day, not the week's span.
 _LASTS = _words("long dura duran duration duracion last lasts")
-# "how many days until the clinic", "¿cuántos días faltan para el diálogo?": its date too.
+# "how many days until the summit", "¿cuántos días faltan para el panel?": its date too.
 _UNTIL = _words("until till left falta faltan queda quedan days dias")
 _COUNTING = _words("how many cuantos cuantas cuanto mucho")
 # "who's the host", "¿quién es el anfitrión?": who organises it.
@@ -111,29 +197,32 @@ _NIGHTS = _words("night nights noche noches")
 _PER = _words("a per one each una por cada la the")
 
 
-def rewrite(words: list[str], year: int | None = None) -> list[str]:
+def rewrite(
+    words: list[str], year: int | None = None, vocab: SessionWords | None = None
+) -> list[str]:
     """Return folded tokens with edition ordinals, session rooms, 'over' and 'address' plain.
 
     `year` is the event's: beside an edition noun another year asks about other editions.
     Positions are kept (a dropped word becomes 'the') so token indices stay comparable.
     """
-    editions = any(w in _EDITIONS for w in words)
+    vocab = vocab or GENERIC
+    editions = any(vocab.numbers_edition(w) is not None for w in words)
     out = _other_editions(words, year, editions)
     start = 1 if words[:1] and words[0] in _OPENERS else 0
     if words[start : start + 2] == ["por", "que"]:  # "¿por qué...?" asks why; both are stopwords
         out[start : start + 2] = ["why", "the"]
-    elif words[start : start + 1] and words[start] in _WHY_TYPED:  # "xq el bid...?"
+    elif words[start : start + 1] and words[start] in _WHY_TYPED:  # "xq el banco...?"
         out[start] = "why"
-    sessions = any(w in SESSION_NOUNS for w in words)
+    sessions = any(vocab.names_session(w) for w in words)
     who = any(w in _WHO for w in words)
     whole = not sessions and not any(names_day(w) for w in words)
     for i, w in enumerate(words):
         if whole and w in _HAPPEN:  # "when is this whole thing happening": the week, no session
             alone = w == "happening" and i + 1 == len(words)  # "anything happening?": now
             out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
-        adjective = w == "last" and i + 1 < len(words) and words[i + 1] in SESSION_NOUNS
+        adjective = w == "last" and i + 1 < len(words) and vocab.names_session(words[i + 1])
         if sessions and (w in _LASTS or w in _UNTIL) and not adjective:  # not "last session"
-            # "how long have they been holding clinics": since when, i.e. the earlier editions
+            # "how long have they been holding summits": since when, i.e. the earlier editions
             out[i] = _PAST if w == "long" and "been" in words[i + 1 : i + 6] else "cuando"
             j = i - 1
             while j >= 0 and (words[j] in _COUNTING or words[j] == "que"):
@@ -142,19 +231,23 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
         elif who and w in _HOST:
             out[i] = "organiza"
     lodging = any(w in _LODGING for w in words)
-    if any(w in SESSION_NOUNS or (names_day(w) and not lodging) for w in words):
+    if any(vocab.names_session(w) or (names_day(w) and not lodging) for w in words):
         for i, w in enumerate(words):
             after = words[i + 1] if i + 1 < len(words) else ""
-            if (w in _PAST_ORDINALS and _numbers_edition(words, i)) or (
+            if _past_ordinal(words, i, vocab) or (
                 editions
                 and (
                     (w in _HOSTED and (not i or words[i - 1] not in _PASSIVE_NOW))
-                    or (w in _BEFORE and after not in _BETWEEN)
+                    or (w in _BEFORE and after not in vocab.between | _TITLE_LINKS)
                     or (w == "last" and after in ("year", "time", "edition"))
-                    or (w in _LAST and after in _EDITIONS and any(x in _WAS for x in words))
+                    or (
+                        w in _LAST
+                        and vocab.numbers_edition(after) is not None
+                        and any(x in _WAS for x in words)
+                    )
                 )
             ):
-                out[i] = _PAST  # "the first clinic", "clinics held before": earlier editions
+                out[i] = _PAST  # "the first summit", "summits held before": earlier editions
             elif w in _ROOMS:
                 out[i] = _WHERE
                 j = i - 2 if i >= 2 and words[i - 1] == "de" else i - 1
@@ -169,7 +262,7 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             out[i] = "end"
         elif w in _ADDRESS and (
             before in _TO_ADDRESS
-            or (before in SESSION_NOUNS and any(x in _SUBJECTS for x in words))
+            or (vocab.names_session(before) and any(x in _SUBJECTS for x in words))
         ):
             out[i] = "discuss"
         elif w in ("acabo", "paso") and before in (
@@ -181,45 +274,52 @@ def rewrite(words: list[str], year: int | None = None) -> list[str]:
             out[i] = "the"
     for i, w in enumerate(words):  # "what year was it", "¿en qué año fue?": its date
         if w in _YEAR_WORDS and i and words[i - 1] in _WHICH:
-            began = editions and any(x in _BEGAN for x in words)  # "what year did clinics start"
+            began = editions and any(x in _BEGAN for x in words)  # "what year did summits start"
             out[i] = _PAST if began else "date"
     nights = [i for i, w in enumerate(words) if w in _NIGHTS and i and words[i - 1] in _PER]
     if nights and any(w in _PRICE for w in words):  # "how much is a night at the hotel"
         out = ["the" if w in _PRICE else w for w in out]  # a hotel rate, not the event's fee
         for i in nights:
             out[i] = "lodging"
-    step = session_step(words)
-    if step:  # "after the clinic" asks what comes next: a time, not a topic
+    step = session_step(words, vocab)
+    if step:  # "after the summit" asks what comes next: a time, not a topic
         marks = _AFTER if step > 0 else _PRIOR
         out = [(NEXT_WORD if step > 0 else PRIOR_WORD) if w in marks else w for w in out]
     return out
 
 
-# "what's after the clinic", "¿qué viene después del diálogo?", "before the donors meeting":
+# "what's after the summit", "¿qué viene después del panel?", "before the board meeting":
 # the session that follows (or precedes) one. Rewritten to time words the date reader knows.
 _AFTER = _words("after following despues luego tras siguiente") | {NEXT_WORD}
 _PRIOR = _words("before antes previo previous prior preceding") | {PRIOR_WORD}
+_PREPOSITIONS = _words("after before antes despues depois") | {PRIOR_WORD}  # not "previous X"
 _STEP_LINKS = _words("the del de la el al a this that este esta")
 
 
-def session_step(words: list[str]) -> int:
-    """+1 when a question asks what follows a session ("after the dialogue", "tras la visita"),
+def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
+    """+1 when a question asks what follows a session ("after the panel", "tras la visita"),
     -1 when it asks what precedes one ("antes de la reunión"), else 0."""
     for i, w in enumerate(words):
         if w not in _AFTER and w not in _PRIOR:
             continue
-        linked = w == "tras" or (i + 1 < len(words) and words[i + 1] in _STEP_LINKS)
-        if linked and any(x in SESSION_NOUNS for x in words[i + 1 : i + 5]):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
+        linked = w == "tras" or after in _STEP_LINKS or direct
+        if linked and any((vocab or GENERIC).names_session(x) for x in words[i + 1 : i + 5]):
             return 1 if w in _AFTER else -1
     return 0
 
 
-def _numbers_edition(words: list[str], i: int) -> bool:
-    """True when the ordinal at i is followed by an edition noun, with only link words between."""
+def _past_ordinal(words: list[str], i: int, vocab: SessionWords) -> bool:
+    """True when the ordinal at i numbers an edition other than this one ("the first summit"):
+    a session noun follows it with only title or link words between."""
+    if words[i] not in ORDINALS:
+        return False
     for j in range(i + 1, min(len(words), i + 5)):
-        if words[j] in _EDITIONS:
-            return True
-        if words[j] not in _BETWEEN:
+        number = vocab.numbers_edition(words[j])
+        if number is not None:
+            return ORDINALS[words[i]] != number
+        if words[j] not in vocab.between and words[j] not in _TITLE_LINKS:
             return False
     return False
 
@@ -268,7 +368,7 @@ def mannerly(
 ) -> list[Hit]:
     """Drop the greeting and thanks entries unless the question greets or thanks.
 
-    "¿hay seguridad en Quito de noche?" shares "noche" with "buenas noches", but greets no one.
+    "¿es seguro salir de noche?" shares "noche" with "buenas noches", but greets no one.
     """
     if any(t.text in courtesy for t in terms):
         return hits

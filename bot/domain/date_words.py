@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 MONTHS = {
-    **dict.fromkeys(("january", "enero", "jan", "ene"), 1),
-    **dict.fromkeys(("february", "febrero", "feb"), 2),
-    **dict.fromkeys(("march", "marzo", "mar"), 3),
+    **dict.fromkeys(("january", "enero", "jan", "ene", "janeiro"), 1),
+    **dict.fromkeys(("february", "febrero", "feb", "fevereiro", "fev"), 2),
+    **dict.fromkeys(("march", "marzo", "mar", "marco"), 3),
     **dict.fromkeys(("april", "abril", "apr", "abr"), 4),
-    **dict.fromkeys(("may", "mayo"), 5),
-    **dict.fromkeys(("june", "junio", "jun"), 6),
-    **dict.fromkeys(("july", "julio", "jul"), 7),
+    **dict.fromkeys(("may", "mayo", "maio", "mai"), 5),
+    **dict.fromkeys(("june", "junio", "jun", "junho"), 6),
+    **dict.fromkeys(("july", "julio", "jul", "julho"), 7),
     **dict.fromkeys(("august", "agosto", "aug", "ago"), 8),
-    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set"), 9),
-    **dict.fromkeys(("october", "octubre", "oct"), 10),
-    **dict.fromkeys(("november", "noviembre", "nov"), 11),
-    **dict.fromkeys(("december", "diciembre", "dec", "dic"), 12),
+    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set", "setembro"), 9),
+    **dict.fromkeys(("october", "octubre", "oct", "outubro", "out"), 10),
+    **dict.fromkeys(("november", "noviembre", "nov", "novembro"), 11),
+    **dict.fromkeys(("december", "diciembre", "dec", "dic", "dezembro", "dez"), 12),
 }
 WEEKDAYS = {  # with the usual abbreviations ("mar" is March, so Tuesday has none in Spanish)
     **dict.fromkeys(("monday", "lunes", "mon", "lun"), 0),
-    **dict.fromkeys(("tuesday", "martes", "tue", "tues"), 1),
-    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc"), 2),
+    **dict.fromkeys(("tuesday", "martes", "tue", "tues", "terca"), 1),
+    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc", "quarta"), 2),
     **dict.fromkeys(("thursday", "jueves", "thu", "thur", "thurs", "jue", "juev"), 3),
     **dict.fromkeys(("friday", "viernes", "fri", "vie", "vier"), 4),
     **dict.fromkeys(("saturday", "sabado", "sat", "sab"), 5),
@@ -76,18 +76,26 @@ PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     ("en", "este", "momento"): ("now", 0),
     ("que", "sigue"): ("next", 0),
     ("que", "viene"): ("next", 0),
+    ("depois", "de", "amanha"): ("day", 2),
 }
 WORDS: dict[str, tuple[str, int]] = {
-    **dict.fromkeys(("today", "hoy", "tonight", "tonite", "2day", "tday", "oy"), ("day", 0)),
-    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "2moro", "2morrow", "manana", "mnana"), ("day", 1)),
-    **dict.fromkeys(("yesterday", "ayer", "yday", "ystrdy"), ("day", -1)),
-    **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente"), ("now", 0)),
+    **dict.fromkeys(
+        ("today", "hoy", "tonight", "tonite", "2day", "tday", "oy", "hoje"), ("day", 0)
+    ),
+    **dict.fromkeys(
+        ("tomorrow", "tmrw", "tmr", "2moro", "2morrow", "manana", "mnana", "amanha"), ("day", 1)
+    ),
+    **dict.fromkeys(("yesterday", "ayer", "yday", "ystrdy", "ontem"), ("day", -1)),
+    **dict.fromkeys(("now", "ahora", "ahorita", "currently", "actualmente", "agora"), ("now", 0)),
     **dict.fromkeys(
         ("next", "siguiente", "sigue", "proximo", "proxima", "upcoming", "despues", "luego"),
         ("next", 0),
     ),
 }
-NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the clinic" is rewritten to
+# Portuguese weekdays shared with Spanish ordinals ("la segunda sesión") name a day only as
+# "segunda-feira" (folded: segunda feira).
+FEIRA_DAYS = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the keynote" is rewritten to
 WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
 COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
 RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}

@@ -10,6 +10,7 @@ from bot.domain.date_words import (
     COMING,
     COUNTS,
     DAY_WORDS,
+    FEIRA_DAYS,
     LINKS,
     MONTHS,
     ORDINAL_DAYS,
@@ -134,6 +135,8 @@ class DateReader:
             if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day
             return self._when(kind, n, today, range(i, i + 1))
+        if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
+            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise
@@ -194,16 +197,18 @@ class DateReader:
         if j < len(words) and words[j] in MONTHS:
             return self._dated(words, j, n, MONTHS[words[j]], used | set(range(i, j + 1)))
         ordinal = not words[i].isdigit()
-        if not ordinal and j < len(words) and words[j] in ("a", "o"):  # "la 7.ª clínica"
-            return None
+        before = words[i - 1] if i > 0 else ""
+        if not ordinal and j < len(words) and words[j] in ("a", "o") and before not in DAY_WORDS:
+            return None  # "la 7.ª clínica" (but "dia 21, o que...")
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None
-        if not _is_free(words, i + 1):
-            return None  # "the 7th clinic", "the 20 countries": not a date
-        if before in DAY_WORDS and n <= (self.end - self.start).days + 1 < self.start.day:
-            return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))
+        if before not in DAY_WORDS and not _is_free(words, i + 1):
+            return None  # "the 7th workshop", "the 20 countries": not a date ("day 3 ends" is)
         day = _safe_date(self.start.year, self.start.month, n)
+        inside = day is not None and self.start <= day <= self.end
+        if before in DAY_WORDS and not inside and n <= (self.end - self.start).days + 1:
+            return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))  # "day 2"
         return When("", day, frozenset(used | {i})) if day else None
 
     def _dated(

@@ -2,8 +2,10 @@
 
 A request for a session is due at its end time when the knowledge base gives one, else at the
 feedback time (event-local, default 19:00) on the session's day. A request that came due while
-the bot was down still goes out until a day later, then is skipped. A session without a date of
-its own (the date is "to be confirmed") gets no request: nobody knows whether it took place.
+the bot was down still goes out up to 12 hours late (the next morning), then is skipped: by then
+the session is no longer fresh, and a new subscriber is not asked about yesterday's sessions.
+A session without a date of its own (the date is "to be confirmed") gets no request: nobody
+knows whether it took place.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from bot.domain.reminders import Subscriber
 
 DEFAULT_FEEDBACK_AT = dt.time(19, 0)
 COMMENT_WINDOW = dt.timedelta(minutes=10)
-TOO_LATE = dt.timedelta(days=1)  # after this a request due while the bot was down is skipped
+TOO_LATE = dt.timedelta(hours=12)  # after this a request due while the bot was down is skipped
 RATINGS = (1, 2, 3, 4, 5)
 
 

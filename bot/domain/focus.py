@@ -1,7 +1,7 @@
 """What a question about a session mostly wants: where it is, when it is, or what it is.
 
-"Where is the clinic?" deserves the place and the day, not the clinic's whole description;
-"what is the clinic?" deserves the description.
+"Where is the workshop?" deserves the place and the day, not its whole description; "what
+is the workshop?" deserves the description.
 """
 
 from __future__ import annotations

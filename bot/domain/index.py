@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from bot.domain.language import MAX_TOKENS, tokens
 from bot.domain.terms import Normaliser
+from bot.domain.tuning import TUNING
 
-_BODY = 0.5  # a word only in an answer or description explains a question less than a phrasing
-_LIGHT = 0.3  # weight of an unknown word that only says "what is on"
-_UNKNOWN = 0.6  # an unknown word may be the real topic, or just a word the KB never uses
-_NAME = 1.0  # an unknown name ("Paris", "Tokio") is surely what the question is about
-_KEYWORD = 0.4  # how close a question matching a whole keyword is to the entry's phrasings
-_POOL = 64  # entries scored exactly per question (all of them in a small KB)
+_BODY = TUNING.body
+_LIGHT = TUNING.light
+_UNKNOWN = TUNING.unknown
+_NAME = TUNING.name
+_KEYWORD = TUNING.keyword
+_POOL = TUNING.pool
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Who the asker is (a name, a country, a ministry, an employer) is not what they ask about. In
 an introduction only the words the knowledge base is asked about (a minister, a donor, the
-clinic) still count; the rest are not unknown topics that would make the question look
+workshop) still count; the rest are not unknown topics that would make the question look
 off-domain. Every list here is folded (lowercase, accent-free).
 """
 
@@ -62,7 +62,7 @@ def introduction(words: list[str]) -> tuple[frozenset[int], frozenset[int]]:
         while j < len(words) and j - i < _LONGEST and words[j] not in _ENDS:
             from_ = from_ or words[j] in _FROM
             if from_:
-                origin.add(j)  # "I'm from Mexico": the asker's country, not the 2014 dialogue
+                origin.add(j)  # "I'm from Mexico": the asker's country, not an edition held there
             j += 1
         inside.update(range(i, j))
         i = max(j, i + 1)

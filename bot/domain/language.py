@@ -5,52 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from bot.domain.lexicon import ABBREVIATIONS, EN_WORDS, ES_WORDS, OTHER_WORDS
+from bot.domain.lang import LANGUAGES
+from bot.domain.lexicon import ABBREVIATIONS, OTHER_WORDS
+from bot.domain.tuning import TUNING
 
 MAX_TOKENS = 64  # a question longer than this is read from its start only
 
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHE = re.compile(r"['’`´]")
 _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
-_SPANISH_MARKS = re.compile(r"[ñáéíóúü¿¡]")
 
 
-# Endings typical of one language, weak evidence for words no list knows.
-_ES_ENDINGS = (
-    "cion",
-    "ciones",
-    "dad",
-    "dades",
-    "mente",
-    "ando",
-    "iendo",
-    "ar",
-    "os",
-    "as",
-    "o",
-    "a",
-)
-_EN_ENDINGS = (
-    "tion",
-    "tions",
-    "ing",
-    "ness",
-    "ship",
-    "ful",
-    "ed",
-    "ly",
-    "th",
-    "sh",
-    "ck",
-    "w",
-    "y",
-)
-
-
-_OTHER = 2.5  # weight of a function word of another language (they often share "la", "de")
+DEFAULT_LANGS = ("es", "en")  # a text's candidate languages unless the KB names others
+_OTHER = TUNING.other_language
 
 
 def _strip_marks(text: str) -> str:
@@ -115,7 +85,7 @@ _CODE = re.compile(r"^([a-z]{2,})(\d+)$")
 
 
 def split_codes(words: list[str]) -> list[str]:
-    """Split letters run into a number ("ecu911" -> ecu, 911; "oct21" -> oct, 21)."""
+    """Split letters run into a number ("room12" -> room, 12; "oct21" -> oct, 21)."""
     out: list[str] = []
     for w in words:
         m = _CODE.match(w)
@@ -143,41 +113,79 @@ def stem(word: str) -> str:
 class LanguageEvidence:
     """Words known to belong to only one language (e.g. taken from the knowledge base)."""
 
-    es: frozenset[str] = frozenset()
-    en: frozenset[str] = frozenset()
-    shared: frozenset[str] = frozenset()  # words both languages use ("agenda", "hotel")
+    own: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> its own words
+    shared: frozenset[str] = frozenset()  # words several languages use ("agenda", "hotel")
 
     @classmethod
-    def from_texts(cls, es_texts: Iterable[str], en_texts: Iterable[str]) -> LanguageEvidence:
-        """Collect the words that appear in the texts of one language but not the other."""
-        es = {t for text in es_texts for t in tokens(text, limit=10_000)}
-        en = {t for text in en_texts for t in tokens(text, limit=10_000)}
-        numbers = {t for t in es | en if t.isdigit()}
-        return cls(
-            frozenset(es - en - numbers), frozenset(en - es - numbers), frozenset(es & en - numbers)
-        )
+    def from_texts(cls, *texts: Iterable[str], **by_lang: Iterable[str]) -> LanguageEvidence:
+        """Collect the words that appear in the texts of one language but no other.
+
+        Positional texts are Spanish then English (the v1 languages); keywords name any.
+        """
+        named = dict(zip(("es", "en"), texts, strict=False)) | by_lang
+        words = {
+            lang: {t for text in items for t in tokens(text, limit=10_000) if not t.isdigit()}
+            for lang, items in named.items()
+        }
+        own = {
+            lang: frozenset(ws - set().union(*(o for k, o in words.items() if k != lang)))
+            for lang, ws in words.items()
+        }
+        seen: dict[str, int] = {}
+        for ws in words.values():
+            for w in ws:
+                seen[w] = seen.get(w, 0) + 1
+        return cls(own, frozenset(w for w, n in seen.items() if n > 1))
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every word some language is known to use: no ending needs guessing for it."""
+        found = set(self.shared).union(*self.own.values())
+        return frozenset(found.union(*(m.FUNCTION_WORDS for m in LANGUAGES.values())))
+
+    @property
+    def es(self) -> frozenset[str]:
+        return self.own.get("es", frozenset())
+
+    @property
+    def en(self) -> frozenset[str]:
+        return self.own.get("en", frozenset())
 
 
 def language_scores(
-    text: str, words: list[str], evidence: LanguageEvidence = LanguageEvidence()
-) -> tuple[float, float]:
-    """Return (Spanish, English) evidence for a short text and its folded tokens."""
-    es = 2.0 * min(3, len(_SPANISH_MARKS.findall(text.lower())))
-    en = 0.0
+    text: str,
+    words: list[str],
+    evidence: LanguageEvidence = LanguageEvidence(),
+    langs: tuple[str, ...] = DEFAULT_LANGS,
+) -> dict[str, float]:
+    """Return each candidate language's evidence for a short text and its folded tokens."""
+    lowered = text.lower()
+    scores: dict[str, float] = {}
+    for lang in langs:
+        data = LANGUAGES.get(lang)
+        marks = sum(1 for c in lowered if data is not None and c in data.MARKS)
+        accents = sum(1 for c in lowered if data is not None and c in data.ACCENTS)
+        scores[lang] = 2.0 * min(3, marks) + 2.0 * min(3, accents)
+        if data is not None and data.PATTERN and re.search(data.PATTERN, lowered):
+            scores[lang] += 2.0  # a spelling only this language has ("é" alone, "ção")
+    known = evidence.known
     for word in words:
-        es += 1.5 if word in ES_WORDS else 1.0 if word in evidence.es else 0.0
-        en += 1.5 if word in EN_WORDS else 1.0 if word in evidence.en else 0.0
-        known = (
-            word in ES_WORDS
-            or word in EN_WORDS
-            or word in evidence.es
-            or word in evidence.en
-            or word in evidence.shared
-        )
-        if not known and len(word) >= 4 and not word.isdigit():
-            es += 0.5 if word.endswith(_ES_ENDINGS) else 0.0
-            en += 0.5 if word.endswith(_EN_ENDINGS) else 0.0
-    return es, en
+        for lang in langs:
+            own = evidence.own.get(lang, frozenset())
+            scores[lang] += 1.5 if word in _function_words(lang) else 1.0 if word in own else 0.0
+            if word not in known and len(word) >= 4 and not word.isdigit():
+                scores[lang] += 0.5 if word.endswith(_endings(lang)) else 0.0
+    return scores
+
+
+def _function_words(lang: str) -> frozenset[str]:
+    data = LANGUAGES.get(lang)
+    return data.FUNCTION_WORDS if data is not None else frozenset()
+
+
+def _endings(lang: str) -> tuple[str, ...]:
+    data = LANGUAGES.get(lang)
+    return data.ENDINGS if data is not None else ()
 
 
 def detect_language(
@@ -185,15 +193,19 @@ def detect_language(
     words: list[str] | None = None,
     evidence: LanguageEvidence = LanguageEvidence(),
     hint: str | None = None,
+    langs: tuple[str, ...] = DEFAULT_LANGS,
 ) -> str | None:
-    """Return 'es' or 'en' for a short text, `hint` when the text is ambiguous, else None."""
+    """Return the language of a short text among `langs`, `hint` when the text is ambiguous,
+    else None (also for a text in a language none of them is)."""
     words = tokens(text) if words is None else words
-    es, en = language_scores(text, words, evidence)
-    other = _OTHER * sum(1 for w in words if w in OTHER_WORDS)
-    if other >= 2 * _OTHER and other > max(es, en):  # French, German, Italian...: neither
-        return hint if hint in ("es", "en") else None
-    if es > en:
-        return "es"
-    if en > es:
-        return "en"
-    return hint if hint in ("es", "en") else None
+    scores = language_scores(text, words, evidence, langs)
+    fallback = hint if hint in langs else None
+    others = OTHER_WORDS - {w for lang in langs for w in _function_words(lang)}
+    other = _OTHER * sum(1 for w in words if w in others)
+    if other >= 2 * _OTHER and other > max(scores.values(), default=0.0):  # French, German...
+        return fallback
+    best = max(scores.values(), default=0.0)
+    leaders = [lang for lang, score in scores.items() if score == best]
+    if best > 0 and len(leaders) == 1:
+        return leaders[0]
+    return fallback

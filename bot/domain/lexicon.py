@@ -6,6 +6,8 @@ no list may name a topic of the knowledge base.
 
 from __future__ import annotations
 
+from bot.domain.lang.pt import STOPWORDS as PT_STOPWORDS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -74,7 +76,7 @@ FILLER_ES = _words(
     estimado estimada estimados estimadas consultar consulto
     jaja jajaja jeje jejeje"""
 )
-STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES
+STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES | PT_STOPWORDS
 
 # Texting abbreviations, by language: "dnd" is "donde" in Spanish but "D&D" in English.
 ABBREVIATIONS: dict[str, dict[str, str]] = {
@@ -100,23 +102,6 @@ ABBREVIATIONS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-# Function words (and a few very common ones) that tell Spanish from English in a short text.
-ES_WORDS = _words(
-    """el la los las lo un una unos unas de del al en y que quien quienes cual cuales como
-    cuando donde cuanto cuanta cuantos cuantas es son esta estan este hay habra se mi por
-    para con sin sobre pero tambien puedo tengo tiene hoy manana ayer ahora sigue siguiente
-    despues lunes martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora
-    semana evento gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde
-    proximo proxima dnd pq tmb cdo oye disculpe necesito quisiera lun mie mier jue vie sab dom
-    ayudame ayudeme ayudenme"""
-)
-EN_WORDS = _words(
-    """the is are was what whats when where how who which why do does did can could i my we you
-    your it its this that there on at of for to from with will would should be have has an and
-    today tomorrow yesterday now next after week day days date time event thanks thank hello
-    hey help please any anything something get tell u ur pls plz thx mon tue tues wed weds thu
-    thur thurs fri sat sun"""
-)
 # Common function words of other languages written in Latin script. A text where they outweigh
 # Spanish and English is in neither: the answer falls back to the user's language or English.
 OTHER_WORDS = _words(
@@ -127,49 +112,46 @@ OTHER_WORDS = _words(
     obrigada onde tem voces muito"""
 )
 
-# Nouns that put a question in another domain: "clinic hours at the hospital", "security camera
-# prices", "marriott rewards points". A question holding one is not about the event, whatever
-# event words it also has — unless the knowledge base itself uses the word.
+# Everyday-world nouns (health, food, sport, weather, travel, money, jobs...) that put a
+# question in another domain: "opening hours of the hospital", "stock price". They name no
+# event: a word the knowledge base itself uses anywhere is never off domain, so a medical
+# congress may be asked about hospitals and a data-science meetup about Python.
 OFF_DOMAIN = _words(
-    """hospital hospitals doctor doctors dentist dental medical medicine medicines pharmacy
-    nurse surgery vaccine vaccines covid sick illness disease symptoms hospitales medico medicos
+    """hospital hospitals doctor doctors dentist dental medical medicine medicines pharmacy nurse
+    surgery vaccine vaccines covid sick illness disease symptoms hospitales medico medicos
     doctora dentista odontologo farmacia enfermera enfermero cirugia vacuna vacunas enfermedad
-    sintomas restaurant restaurants restaurante restaurantes recipe recipes receta recetas
-    cook cooking cocinar bake baking hornear pizza burger hamburguesa arepa arepas empanada
-    empanadas ceviche tamales tacos pasta cake cakes pastel torta bread soup sopa bar bars
-    discoteca nightlife
-    windows linux macos iphone android python java javascript excel software laptop computer
-    computadora ordenador printer impresora keyboard teclado smartphone celular app apps
-    camera cameras camara camaras bitcoin crypto cryptocurrency stock stocks dollar dolar euro
-    loan loans mortgage prestamo hipoteca football soccer futbol basketball baseball
-    tennis nba nfl fifa olympics olympic olimpiadas mundial match partido gol league liga
-    movie movies film pelicula peliculas tv television netflix song songs cancion canciones
-    music musica concert concierto videogame game games juego juegos weather forecast rain
-    raining snow sunny temperature clima lluvia llover llueve temperatura pronostico flight
-    flights vuelo vuelos airline airlines aerolinea aerolineas beach beaches playa playas museum
-    museums museo museos tourist turismo shopping mall tienda shoes zapatos rewards points
-    puntos loyalty bonvoy miles millas joke jokes chiste chistes girlfriend boyfriend novia
-    novio married casado casada dating age edad favorite favourite favorito favorita
-    horoscope horoscopo lottery loteria atm cajero tourist tourists touristic turistico
-    turisticos turistica turisticas turista turistas sightseeing attractions atracciones
-    bancaria bancario bancarias bancarios banking deposit deposito withdraw withdrawal savings
-    ahorro ahorros checking sucursal branch branches emergency emergencies emergencia
-    emergencias ambulance ambulancia bomberos firefighters job jobs empleo empleos vacancy
-    vacancies vacante vacantes hiring salary salario sueldo career careers budget budgets
-    presupuesto presupuestos revenue revenues profit profits ganancias shareholders accionistas
-    guayaquil cuenca manta loja ambato riobamba otavalo galapagos bogota medellin cali lima
-    currency currencies moneda monedas exchange propina propinas tipping gym gimnasio pool
-    piscina sauna spa spas massage masaje masajes casino metro subway trolebus ecovia
-    cusco caracas montevideo asuncion sucre panama havana habana miami madrid barcelona paris
-    london londres berlin tokyo tokio embassy embassies embajada embajadas consulate consulates
-    consulado consulados washington york stolen steal stole robbed robbery theft thief thieves
-    robo robos robaron roban ladron ladrones hurto asaltaron pickpocket carterista
-    governors gobernadores asamblea assembly rival rivals competitor competitors compete
-    competes competidor competidores compite unemployment desempleo protest protests protesta
-    protestas reviews review resenas resena ratings"""
+    sintomas restaurant restaurants restaurante restaurantes recipe recipes receta recetas cook
+    cooking cocinar bake baking hornear pizza burger hamburguesa arepa arepas empanada empanadas
+    ceviche tamales tacos pasta cake cakes pastel torta bread soup sopa discoteca nightlife
+    windows linux macos iphone android python java javascript excel software printer impresora
+    smartphone celular camera bitcoin crypto cryptocurrency stock stocks dollar
+    dolar euro loan loans mortgage prestamo hipoteca football soccer futbol basketball baseball
+    tennis nba nfl fifa olympics olympic olimpiadas mundial match partido gol league liga movie
+    movies film pelicula peliculas tv television netflix song songs cancion canciones music
+    musica concert concierto videogame game games juego juegos weather forecast rain raining
+    snow sunny temperature clima lluvia llover llueve temperatura pronostico flight flights
+    vuelo vuelos airline airlines aerolinea aerolineas beach beaches playa playas museum museums
+    museo museos tourist turismo shopping mall tienda shoes zapatos rewards points puntos
+    loyalty bonvoy miles millas joke jokes chiste chistes girlfriend boyfriend novia novio
+    married casado casada dating age edad favorite favourite favorito favorita horoscope
+    horoscopo lottery loteria atm cajero tourist tourists touristic turistico turisticos
+    turistica turisticas turista turistas sightseeing attractions atracciones emergency
+    emergencies emergencia emergencias ambulance ambulancia bomberos firefighters job jobs
+    empleo empleos vacancy vacancies vacante vacantes hiring salary salario sueldo career
+    careers budget budgets presupuesto presupuestos revenue revenues profit profits ganancias
+    shareholders accionistas currency currencies moneda monedas exchange propina propinas
+    tipping gym gimnasio pool piscina sauna spa spas massage masaje masajes casino embassy
+    embassies embajada embajadas consulate consulates consulado consulados stolen steal stole
+    robbed robbery theft thief thieves robo robos robaron roban ladron ladrones hurto asaltaron
+    pickpocket carterista unemployment desempleo protest protests protesta protestas reviews
+    review resenas resena ratings"""
 )
-# A company asked who founded, owns or runs it: "who created facebook" is not about the
-# Initiative's creation, although the event can be followed on social media.
+# What a newcomer asks first: the entries answering them are the suggestions when nothing fits.
+GENERAL_QUESTIONS = ("what is the programme", "when is the event", "where is the event")
+# An organisation asked when it opens asks for its office hours, not the programme's times.
+OPENING = _words("open opens opened opening abre abren abrira abierto abierta")
+# A company asked who founded, owns or runs it: "who created facebook" is not about who
+# created the event, although the event can be followed on social media.
 BRANDS = _words(
     """facebook instagram whatsapp google apple microsoft amazon tesla twitter youtube linkedin
     netflix uber samsung tiktok"""
@@ -178,6 +160,7 @@ OWNERSHIP = _words(
     """created creo creador creadores founded founder founders fundo fundador fundadores
     invented invento inventor owner owners owns dueno duenos ceo company empresa compania"""
 )
+PLACE = "<place>"  # in a phrase: the event's city or a capitalised name ("in Lima")
 # Phrases that ask for something else than information: "how do you say...", "cómo se dice...".
 OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("how", "do", "you", "say"),
@@ -189,87 +172,31 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("como", "digo"),
     ("como", "se", "escribe"),
     ("como", "se", "pronuncia"),
-    # banking: the organiser is a bank, but not one anyone opens an account at
-    ("bank", "open"),
-    ("banks", "open"),
-    ("abre", "el", "banco"),
-    ("abren", "los", "bancos"),
-    ("open", "an", "account"),
-    ("open", "a", "bank"),
-    ("abrir", "una", "cuenta"),
-    ("interest", "rate"),
-    ("exchange", "rate"),
-    # sightseeing: visiting the city, not the programme's field visit
+    # the place itself, not the event held there: "what language is spoken in <city>"
+    *(
+        (verb, link, PLACE)
+        for verb in ("speak", "spoken", "habla", "hablan", "fala", "falam")
+        for link in ("in", "en", "em")
+    ),
+    *((noun, link, PLACE) for noun, link in (("history", "of"), ("historia", "de"))),
     ("time", "to", "visit"),
     ("epoca", "para", "visitar"),
     ("conocer", "la", "ciudad"),
     ("visit", "the", "city"),
-    ("tipo", "de", "cambio"),
-    ("tasa", "de", "interes"),
-    ("social", "security", "number"),
-    # the clock or the police now, not the programme's times or its police-management topic
+    # the clock now, not the programme's times
     ("what", "time", "is", "it", "in"),
     ("what", "time", "is", "it", "now"),
     ("que", "hora", "es", "ahora"),
-    ("que", "hora", "es", "en", "quito"),
-    ("call", "the", "police"),
-    ("llamo", "a", "la", "policia"),
-    ("llamar", "a", "la", "policia"),
-    ("seguro", "social"),
-    ("codigo", "penal"),
-    ("data", "science"),
-    ("ciencia", "de", "datos"),
-    ("become", "a", "police"),
-    ("join", "the", "police"),
-    ("ser", "policia"),
     ("near", "me"),
     ("cerca", "de", "mi"),
-    ("penal", "code"),
-    ("criminal", "code"),
-    # the bank's own history and lending, not the week it organises
-    ("idb", "founded"),
-    ("founded", "the", "idb"),
-    ("bid", "fundado"),
-    ("fundo", "el", "bid"),
-    ("fundaron", "el", "bid"),
-    ("was", "the", "idb", "created"),
-    ("created", "the", "idb"),
-    ("creo", "el", "bid"),
-    ("founded", "the", "inter"),
-    ("fundo", "el", "banco"),
-    ("fundaron", "el", "banco"),
-    ("annual", "meeting"),
-    ("reunion", "anual"),
-    ("se", "creo", "el", "bid"),
-    ("fue", "creado", "el", "bid"),
-    ("idb", "finance", "in"),
-    ("idb", "fund", "in"),
-    ("idb", "lend"),
-    ("financia", "el", "bid", "en"),
-    ("bid", "financia", "en"),
-    ("presta", "el", "bid"),
-    ("central", "bank"),
-    ("banco", "central"),
-    ("bank", "near"),
-    ("banco", "cerca"),
-    # the city's history, not the Initiative's creation
-    ("quito", "founded"),
-    ("founded", "quito"),
-    ("fundo", "quito"),
-    ("fundaron", "quito"),
-    ("fundacion", "de", "quito"),
-    # A country's history, not the earlier editions held there: "historia de México".
-    *(
-        (noun, link, place)
-        for noun, link in (("history", "of"), ("historia", "de"))
-        for place in ("mexico", "chile", "brazil", "brasil", "uruguay", "costa", "ecuador")
-    ),
-    # The language of a country, not of the sessions: "what language is spoken in Ecuador".
-    *(
-        (verb, link, place)
-        for verb in ("speak", "spoken", "habla", "hablan")
-        for link, place in (("in", "ecuador"), ("in", "quito"), ("en", "ecuador"), ("en", "quito"))
-    ),
+    ("social", "security", "number"),
+    # money matters of everyday life
+    ("exchange", "rate"),
+    ("tipo", "de", "cambio"),
+    ("interest", "rate"),
+    ("tasa", "de", "interes"),
+    ("open", "an", "account"),
+    ("abrir", "una", "cuenta"),
 )
 
 # Arithmetic: "15 times 3", "5 por 3" — an operator word between two numbers.

@@ -5,14 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+from bot.domain.builtins import Builtins
+from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.corpus import documents, texts_by_language
-from bot.domain.cues import COURTESY, day_off_words, mannerly, past_courtesy, rewrite, session_step
-from bot.domain.dates import DateReader, mark_numeric_dates
+from bot.domain.cues import (
+    COURTESY,
+    ROLE_WORDS,
+    SESSION_NOUNS,
+    SessionWords,
+    day_off_words,
+    mannerly,
+    past_courtesy,
+    rewrite,
+    session_step,
+)
+from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
-from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
+from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
+from bot.domain.lang import words_of
 from bot.domain.language import (
     LanguageEvidence,
     detect_language,
@@ -23,19 +37,30 @@ from bot.domain.language import (
     stem,
     tokens,
 )
-from bot.domain.lexicon import BRANDS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, OWNERSHIP, arithmetic
-from bot.domain.schedule import SCHEDULE_WORDS, following, plan
+from bot.domain.lexicon import (
+    BRANDS,
+    GENERAL_QUESTIONS,
+    OFF_DOMAIN,
+    OFF_DOMAIN_PHRASES,
+    OPENING,
+    OWNERSHIP,
+    PLACE,
+    STOPWORDS,
+    arithmetic,
+)
+from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
+from bot.domain.sentences import asks, confirms, salutes, split_sentences
 from bot.domain.terms import Term
+from bot.domain.tuning import TUNING
 
-THRESHOLD = 45.0  # below this score the matcher abstains
+THRESHOLD = TUNING.threshold  # below this score the matcher abstains
 DEFAULT_LANG = "en"
-DEFAULT_SUGGESTIONS = ("components", "dates", "venues")
-_MAX_CHARS = 2000  # a question is read from its start; nobody types more in a chat
-_SUGGEST_FLOOR = 12.0
-_DAY_POOL = 8  # hits looked at for a session on the day a question names
-_DAY_FLOOR = 25.0  # ...and how well such a session must still fit the question's words
-_DAY_SHARE = 0.4
-_FEW_TOPICS = 4  # a day question with fewer topic words abstains on any unknown one
+_MAX_CHARS = TUNING.max_chars
+_SUGGEST_FLOOR = TUNING.suggest_floor
+_DAY_POOL = TUNING.day_pool
+_DAY_FLOOR = TUNING.day_floor
+_DAY_SHARE = TUNING.day_share
+_FEW_TOPICS = TUNING.few_topics
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
 # Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
 _COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
@@ -52,7 +77,12 @@ _META = (
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
-_STRAY = 0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
+_BESIDE = TUNING.beside
+_STRAY = TUNING.stray
+_CLOSE = TUNING.close
+_PAST_ASKED = frozenset(["did", "didnt"])
+_MAX_PARTS = TUNING.max_parts
+_COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 
 
 @dataclass(frozen=True)
@@ -70,7 +100,16 @@ class Reply:
     day: dt.date | None = None  # schedule answers: the day asked about
     sessions: tuple[str, ...] = ()  # schedule answers: the session ids listed, in order
     suggestions: tuple[str, ...] = ()  # abstentions: up to 3 entry ids, likeliest first
-    relative: str = ""  # schedule answers: today/tomorrow/yesterday/next/last-day/week/ended
+    relative: str = ""  # schedule answers: today/tomorrow/yesterday/next/last-day/week/ended,
+    # now/at/window (a time of day), after/before (a session's neighbours on its day)
+    start: dt.time | None = None  # at/window/now: the time of day asked about
+    end: dt.time | None = None  # window: its end (None: the end of the day)
+    # Built-in answers (no KB entry): "greeting", "thanks", "help", "event:when", "venue:address"…
+    aspect: str = ""
+    # The other questions of a message of several ("where is it, and what's the wifi?").
+    parts: tuple[Reply, ...] = ()
+    # A confirmation asked ("lunch is at 1, right?"): "yes", "no" or "partly"; else "".
+    verdict: str = ""
 
 
 class Matcher:
@@ -80,7 +119,7 @@ class Matcher:
         self.kb = kb
         # The event's own name and city tell no entry from another.
         event = kb.event
-        # A venue's proper name says where, not what: "wifi at ECU 911" asks about wifi.
+        # A venue's proper name says where, not what: "wifi at the Grand Hotel" asks about wifi.
         venue_names = [
             w
             for v in kb.venues
@@ -100,7 +139,14 @@ class Matcher:
                 "how many": 0.5,
                 _SPANS: 0.35,
             },
-            light_words=(*SCHEDULE_WORDS, *_META.split()),
+            light_words=(
+                *SCHEDULE_WORDS,
+                *_META.split(),
+                *SESSION_NOUNS,
+                *ROLE_WORDS,
+                *words_of("ASPECTS"),
+                *words_of("CONFIRMATION"),
+            ),  # fmt: skip
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
@@ -116,16 +162,51 @@ class Matcher:
         self.courtesy = frozenset(term(w) for w in COURTESY)
         self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
         by_lang = texts_by_language(kb)
-        self.evidence = LanguageEvidence.from_texts(by_lang.get("es", []), by_lang.get("en", []))
-        self.off_domain = frozenset(stem(w) for w in OFF_DOMAIN)
+        self.evidence = LanguageEvidence.from_texts(**by_lang)
+        self.langs = tuple(kb.languages)  # a question is read as one of the event's languages
+        self.default_lang = DEFAULT_LANG if DEFAULT_LANG in self.langs else kb.default_lang
+        # Everyday-world words are off domain only where the KB never uses them.
+        own = self.index.normaliser.vocabulary
+        self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own)
+        self.off_domain = frozenset(stem(w) for w in self.off_words)
+        # Who and where the event is (its organiser, city and venues, by name): beside them an
+        # unknown word asks about them in their own right ("the bank's stock price", "the
+        # hotel's spa"), not about the event they host.
+        cities = [*_values(event.city), *(c for v in kb.venues for c in _values(v.city))]
+        organiser = _values(event.organiser)
+        names = [n for v in kb.venues for n in v.name.values()]
+        # ...except words the programme's titles use: "Open Data Collective" runs "open data".
+        titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
+        # Acronyms stay names even in a title ("Asamblea de la SAI").
+        acronyms = [w for t in (*organiser, *names) for w in re.findall(r"\b[A-Z]{2,}\b", t)]
+        self.identity = self._terms_of([*organiser, *cities, *names]) - titles
+        self.identity |= self._terms_of(acronyms)
+        self.organiser = self._terms_of(organiser) - titles
+        self.identity_words = frozenset(
+            w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
+        )
+        self.places = frozenset(stem(w) for text in cities for w in tokens(text))
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
-            stems = tuple(stem(w) for w in phrase)
+            stems = tuple(w if w == PLACE else stem(w) for w in phrase)
             self.off_phrases[stems[0]].append(stems)
         self.dates = DateReader(kb.event.start_date, kb.event.end_date)
-        ids = list(iter_entry_ids(kb))
-        defaults = tuple(i for i in DEFAULT_SUGGESTIONS if i in ids)
-        self.defaults = defaults or tuple(ids[:3])
+        self.session_words = SessionWords.from_kb(kb)
+        # Per language: Portuguese "data" (date) is an aspect, English "data" a topic.
+        self.session_aspects = {
+            lang: frozenset(
+                term(w)
+                for w in (*words_of("ASPECTS", lang), *words_of("CONFIRMATION", lang), *ROLE_WORDS)
+            )
+            for lang in self.langs
+        }
+        self.builtins = Builtins(kb)
+        self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
+        self.event_nouns = words_of("EVENT_NOUNS") | {
+            w for n in event.name.values() for w in tokens(n)
+        }
+        self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
+        self.defaults = self._general_entries()
 
     def answer(
         self,
@@ -137,26 +218,86 @@ class Matcher:
         """Answer `question` asked at `now`.
 
         lang forces the answer language; hint (user's Telegram language) breaks ties when the
-        text is ambiguous.
+        text is ambiguous. A message of several sentences is read whole first; when that finds
+        nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
+        best answer to a question among them answers (the others ride along as `parts`).
         """
+        whole = self._answer_one(question, now, lang, hint)
+        if confirms(question):
+            whole = self._confirm(whole, now)
+        sentences = split_sentences(question[:_MAX_CHARS])
+        clauses = split_sentences(question[:_MAX_CHARS], clauses=True)
+        if len(clauses) < 2:
+            return whole
+        lang = lang or whole.lang
+        texts = [*sentences, *(c for c in clauses if c not in sentences)]
+        if whole.kind != "abstain":  # answered: only more questions can add to it
+            texts = [c for c in clauses if asks(c)]
+            if len(texts) < 2:
+                return whole
+        read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
+        found = [
+            (s, r)
+            for s, r in read
+            if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS and not salutes(s)
+        ]
+        if not found:
+            return whole
+        asked = [(s, r) for s, r in found if asks(s)] or found
+        # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
+        # which room" of "in which room and at what time is the talk") yields to an entry.
+        own = [(s, r) for s, r in asked if not r.aspect or s in sentences] or asked
+        best = whole if whole.kind != "abstain" else max(own, key=lambda sr: sr[1].score)[1]
+        others = tuple(r for _, r in asked if r.entry != best.entry)
+        return replace(best, question=question, parts=others[:_MAX_PARTS])
+
+    def _answer_one(
+        self,
+        question: str,
+        now: dt.datetime,
+        lang: str | None = None,
+        hint: str | None = None,
+    ) -> Reply:
+        """Answer one sentence (or a whole message read as one)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
-        words = tokens(mark_numeric_dates(fold(text)))
-        if lang not in ("es", "en"):
+        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
+        if lang not in self.langs:
             spelled = self.index.normaliser.spelled(words)
-            found = detect_language(text, spelled, self.evidence, hint)
-            lang = found or (hint if hint in ("es", "en") else DEFAULT_LANG)
-        words = rewrite(split_codes(expand(words, lang)), self.kb.event.start_date.year)
+            found = detect_language(text, spelled, self.evidence, hint, self.langs)
+            lang = found or (hint if hint in self.langs else self.default_lang)
+        year = self.kb.event.start_date.year
+        plain = expand(words, lang)
+        words = rewrite(split_codes(plain), year, self.session_words)
         words = past_introduction(words, self._topical)
         terms = self.index.normaliser.terms(words)
-        if self._off_domain(words, terms):
+        if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
-        when = self.dates.read(words, local.date())
+        # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
+        dated = [w if w not in self.identity_words else "the" for w in words]
+        when = self.dates.read(dated, local.date())
+        clock = read_clock(dated, local.time()) if when is None or when.day else None
+        if clock is not None and clock.window and when is None and not self.miss & set(words):
+            clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
+        if clock is not None:
+            day = when.day if when is not None and when.day else local.date()
+            relative = when.relative if when is not None else ""
+            used = when.consumed if when is not None else frozenset()
+            when = When(relative, day, used | clock.consumed)
+        past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
+        if when is not None and when.day and not past and any(w in self.miss for w in words):
+            leaving = any(w in self.leave for w in words)
+            at = clock.start if clock is not None and not clock.now else None
+            return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
             rest = [t for t in terms if not t.within(used)]
-            topical = [t for t in rest if t.text not in self.not_topics]
+            topical = [
+                t
+                for t in rest
+                if t.text not in self.not_topics and (t.known or t.text not in self.index.light)
+            ]
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -169,24 +310,28 @@ class Matcher:
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
+                if few and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
+                    return self._abstain(question, lang, hits)  # a topic nothing answers
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    step = session_step(words)
-                    after = following(self.kb, hits[0].entry, step) if step else None
+                    step = session_step(words, self.session_words)
+                    entry = self._namesake(hits[0].entry, when, local) if step else hits[0].entry
+                    after = following(self.kb, entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-            p = after or plan(self.kb, when, local)
-            ids = tuple(s.id for s in p.sessions)
-            return Reply(
-                question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
-                day=p.day, sessions=ids, relative=p.relative,
-            )  # fmt: skip
+            p = (
+                after
+                or self._edge(words, when)
+                or self._at_clock(when, clock, local)
+                or plan(self.kb, when, local)
+            )
+            return self._schedule(question, lang, p)
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
-            return self._abstain(question, lang, [])
+            return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
         hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
         if (
@@ -195,35 +340,191 @@ class Matcher:
             and not self._mostly_unknown(terms)
             and not self._stray(hits[0], terms, words)
         ):
+            builtin = self._builtin(question, lang, plain, hits[0])
+            if builtin is not None:
+                return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-        return self._abstain(question, lang, hits)
+        return (
+            self._session_by_topic(question, lang, terms, words)
+            or self._builtin(question, lang, plain)
+            or self._abstain(question, lang, hits)
+        )
 
-    def _off_domain(self, words: list[str], terms: list[Term]) -> bool:
+    def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
 
         A word the knowledge base is asked about (its questions and keywords) is never off
-        domain; one it only mentions inside a name ("Banco Interamericano") still is, and so does
+        domain; one it only mentions inside a name ("Banco Mundial") still is, and so does
         one only read as a typo of an asked word ("arepas" is no slip for "areas").
         """
         for t in terms:
             word = words[t.index]
-            off = word in OFF_DOMAIN or stem(word) in self.off_domain
+            off = word in self.off_words or stem(word) in self.off_domain
             own = t.text == self.index.normaliser.term(word)
             if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
+        if self._beside_identity(terms) or self._office_hours(words, terms):
+            return True
         brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
         if brand or arithmetic(words):
             return True
         stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
-        return any(
-            stems[i : i + len(p)] == p
-            for i, s in enumerate(stems)
-            for p in self.off_phrases.get(s, ())
+
+        def fits(i: int, phrase: tuple[str, ...]) -> bool:
+            found = stems[i : i + len(phrase)]
+            return len(found) == len(phrase) and all(
+                f == p or (p == PLACE and (f in self.places or f in named))
+                for f, p in zip(found, phrase, strict=True)
+            )
+
+        return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
+        """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
+        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(reply.question)))))
+        local = _local(now, self.kb.event.tz)
+        days = self._stated_days(words, local.date())
+        clock = read_clock(words, local.time())
+        at = clock.start if clock is not None and not clock.window and not clock.now else None
+        session = self.kb.session(reply.entry) if reply.kind == "entry" else None
+        checks: list[bool] = []
+        if session is not None and session.date is not None:
+            checks += [session.date in days] if days else []
+            checks += [session.start == at] if at is not None and session.start else []
+        elif days and any(w in self.event_nouns for w in words):
+            event = self.kb.event
+            checks = [event.start_date <= d <= event.end_date for d in days]
+            if all(checks):
+                checks.append(event.start_date in days or len(days) == 1)
+            reply = replace(reply, kind="entry", entry="event", aspect="event:when", score=100.0)
+        if not checks:
+            return reply
+        verdict = "yes" if all(checks) else "no" if not any(checks) else "partly"
+        return replace(reply, verdict=verdict)
+
+    def _stated_days(self, words: list[str], today: dt.date) -> list[dt.date]:
+        """Every day a sentence names ("Tuesday to Thursday, 14 to 16 September")."""
+        found: list[dt.date] = []
+        left = list(words)
+        for _ in range(4):
+            when = self.dates.read(left, today)
+            if when is None or when.day is None or when.relative == "week":
+                break
+            if when.day not in found:
+                found.append(when.day)
+            left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
+        return found
+
+    def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
+        """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
+        asked, else the one running now or next today, else the last one before now."""
+        session = self.kb.session(entry)
+        if session is None:
+            return entry
+        title = session.title.values()
+        same = sorted(
+            (s for s in self.kb.sessions if s.title.values() == title and s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
         )
+        if len(same) < 2:
+            return entry
+        if when.day is not None and when.relative not in ("next", "now", "week"):
+            return next((s.id for s in same if s.date == when.day), entry)
+        today = [s for s in same if s.date == local.date()]
+        now = local.time()
+        running = [s for s in today if (s.start or now) <= now < (s.end or dt.time.min)]
+        later = [s for s in today if (s.start or dt.time.min) > now]
+        if today:  # today's: the one on now, else the next, else the last ("just had coffee")
+            return (running or later or today[-1:])[0].id
+        coming = [s for s in same if (s.date or dt.date.min) > local.date()]
+        return (coming[0] if coming else same[-1]).id
+
+    def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
+        ids = tuple(s.id for s in p.sessions)
+        return Reply(
+            question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
+            day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
+        )  # fmt: skip
+
+    def _edge(self, words: list[str], when: When) -> Plan | None:
+        """The first or last session of the day asked, for "when does day 3 end/start?"."""
+        if when.day is None or when.relative in ("week", "next"):
+            return None
+        if any(w in self.day_end for w in words):
+            return edge(self.kb, when.day, last=True)
+        if any(w in self.day_start for w in words):
+            return edge(self.kb, when.day, last=False)
+        return None
+
+    def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:
+        """The sessions at the time of day asked, when the day has published times."""
+        if clock is None or when.day is None or when.relative == "week":
+            return None
+        found = at_clock(self.kb, when.day, clock, local)
+        if found is not None and found.relative == "next" and found.day is None:
+            return plan(self.kb, When("next"), local)  # nothing more today: the next day's
+        return found
+
+    def _general_entries(self) -> tuple[str, ...]:
+        """The entries that answer what, when and where the event is: the suggestions when
+        nothing is close (the KB's first entries if it has none for them)."""
+        found: list[str] = []
+        for question in GENERAL_QUESTIONS:
+            terms = self.index.normaliser.terms(tokens(question), repair=False)
+            hits = self.index.search((t.text for t in terms), limit=3)
+            best = next((h.entry for h in hits if h.entry not in found), None)
+            if best is not None and hits[0].score >= THRESHOLD:
+                found.append(best)
+        for entry in iter_entry_ids(self.kb):
+            if len(found) >= 3:
+                break
+            if entry not in found:
+                found.append(entry)
+        return tuple(found[:3])
+
+    def _terms_of(self, texts: Iterable[str]) -> frozenset[str]:
+        terms = self.index.normaliser.terms
+        return frozenset(t.text for text in texts for t in terms(tokens(text), repair=False))
+
+    def _office_hours(self, words: list[str], terms: list[Term]) -> bool:
+        """True when the organiser is asked when it opens ("what time does the bank open")."""
+        return any(
+            t.text in self.organiser
+            and any(
+                w in OPENING
+                for k, w in enumerate(words[max(0, t.index - 2) : t.index + t.size + 2])
+                if not t.index <= k + max(0, t.index - 2) < t.index + t.size
+            )
+            for t in terms
+        )
+
+    def _beside_identity(self, terms: list[Term]) -> bool:
+        """True when an unknown word stands next to the organiser's, city's or a venue's name.
+
+        "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
+        that organisation or place itself, which the knowledge base does not cover.
+        """
+        content = [t for t in terms if t.text not in self.framing or t.text in self.identity]
+        for k, t in enumerate(content):
+            if t.text not in self.identity:
+                continue
+            near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
+            if any(self._unknown_topic(u) for u in near):
+                return True
+        return False
+
+    def _unknown_topic(self, term: Term) -> bool:
+        """True for a word the KB never uses that could be a topic (not a number, not filler)."""
+        text = term.text
+        if term.known or not text.isalpha() or len(text) <= 2 or text in self.index.light:
+            return False
+        if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
+            return False
+        return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
-        off = word in OFF_DOMAIN or stem(word) in self.off_domain
+        off = word in self.off_words or stem(word) in self.off_domain
         return not off and self.index.normaliser.term(word) in self.index.topics
 
     def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
@@ -292,10 +593,54 @@ class Matcher:
         )
         return unknown > known or (unknown > 0 and known <= 1)
 
+    def _session_by_topic(
+        self, question: str, lang: str, terms: list[Term], words: list[str]
+    ) -> Reply | None:
+        """The session a question names when the rest of it only asks for one of its facts.
+
+        "when is the git session?", "who teaches the Make class?": when, who and session say
+        what is asked of the session, and every session answers them (date, time, room,
+        speakers), so they are left out of the search for it.
+        """
+        aspects = self.session_aspects.get(lang, frozenset())
+        topic = [t for t in terms if t.text not in aspects]
+        if not topic or len(topic) == len(terms) or any(self._unknown_topic(t) for t in topic):
+            return None
+        hits = self.index.search(t.text for t in topic)
+        if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
+            return None
+        if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):
+            return None
+        return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+
+    def _builtin(
+        self, question: str, lang: str, words: list[str], rival: Hit | None = None
+    ) -> Reply | None:
+        """A greeting, thanks, help or the event's own facts, when no KB entry answered (or
+        the `rival` entry matched only the event's name and not what the question asks)."""
+        found = self.builtins.find(words, lang)
+        if found is None:
+            return None
+        term = self.index.normaliser.term
+        if rival is not None and (
+            rival.closeness >= _CLOSE
+            or all(self.index.owns(rival.entry, term(w)) for w in found.asked)
+        ):
+            return None  # the KB's own entry says it: it wins
+        suggestions = self.defaults if found.aspect == "help" else ()
+        return Reply(
+            question, lang, "entry", found.entry, found.score,
+            suggestions=suggestions, aspect=found.aspect,
+        )  # fmt: skip
+
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+def _values(text: Localized | None) -> tuple[str, ...]:
+    return text.values() if text is not None else ()
 
 
 def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:

@@ -3,7 +3,7 @@
 Times are event-local (the knowledge base's time zone), never the machine's. A reminder for
 day D is due at D-1 `reminder_at`; it may still go out, marked late, until the day begins
 (its earliest known start time, else 00:00 because the programme publishes no times), and is
-skipped after that. A session without a date of its own (the clinic's field visit) is
+skipped after that. A session without a date of its own (a workshop's visit) is
 reminded about with its parent, but its date and time stay "to be confirmed".
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.domain.clock_words import Clock
 from bot.domain.dates import When, shift
 from bot.domain.knowledge import KnowledgeBase, Session
 
@@ -18,7 +19,8 @@ _SCHEDULE_TEXT = (
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "
     "comienza inicia termina acaba go goes going voy vamos ir come comes coming viene vienen "
     "morning afternoon evening night tonight noon early late temprano tarde noche mediodia last "
-    "ultimo ultima miss missed perdi perdimos meeting meetings reunion reuniones"
+    "ultimo ultima miss missed perdi perdimos meeting meetings reunion reuniones "
+    "programacao acontece acontecendo atividade atividades sessao sessoes quando onde"
 )
 SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 
@@ -27,9 +29,51 @@ SCHEDULE_WORDS = tuple(_SCHEDULE_TEXT.split())
 class Plan:
     """What the schedule says for a When: a day (or none) and its sessions, in order."""
 
-    relative: str  # as When, plus "last-day" (next asked on the last day) and "ended"
+    relative: str  # as When, plus "last-day", "ended", "now", "at" and "window" (see at_clock)
     day: dt.date | None
     sessions: tuple[Session, ...]
+    start: dt.time | None = None  # "at"/"window"/"now": the time asked about
+    end: dt.time | None = None  # "window": its end (None: the end of the day)
+
+
+def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) -> Plan | None:
+    """What is on at a time of day ("at 11", "now") or in a part of it ("this afternoon").
+
+    A point in time gets the sessions running then, else the next ones to start; a window the
+    sessions that start in it or run into it. None when the day publishes no times (the
+    day's listing answers instead).
+    """
+    timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
+    if not timed:
+        return None
+    start = clock.start or now.time()
+    if clock.window:
+        last = clock.end or dt.time.max
+        found = [s for s in timed if _overlaps(s, start, last)]
+        return Plan("window", day, tuple(found), start, clock.end)
+    running = [s for s in timed if _runs_at(s, start)]
+    if running:
+        return Plan("now" if clock.now else "at", day, tuple(running), start)
+    later = [s for s in timed if s.start is not None and s.start >= start]
+    if not later:
+        return Plan("next", None, ()) if clock.now else Plan("at", day, (), start)
+    first = later[0].start
+    return Plan(
+        "next" if clock.now else "at", day, tuple(s for s in later if s.start == first), start
+    )
+
+
+def _runs_at(s: Session, t: dt.time) -> bool:
+    """True when the session is on at t (a session with no end only at its start)."""
+    if s.start is None:
+        return False
+    return s.start <= t < s.end if s.end is not None else s.start == t
+
+
+def _overlaps(s: Session, first: dt.time, last: dt.time) -> bool:
+    if s.start is None:
+        return False
+    return first <= s.start < last or (s.start < first and s.end is not None and s.end > first)
 
 
 def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
@@ -54,21 +98,38 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
 
 
 def following(kb: KnowledgeBase, entry: str, step: int = 1) -> Plan | None:
-    """What comes after session `entry` ("what's after the clinic?"), or before it when `step`
+    """What comes after session `entry` ("what's after the keynote?"), or before it when `step`
     is negative: the nearest dated day's sessions that way, or the whole week when there is none.
     None when `entry` is no dated session.
     """
     session = kb.session(entry)
     day = kb.session_date(session) if session else None
-    if day is None:
+    if day is None or session is None:
         return None
     dated = _dated(kb)
+    same_day = _beside(session, [s for s in dated if s.date == day and s.id != session.id], step)
+    if same_day:
+        return Plan("after" if step > 0 else "before", day, same_day)
     that_way = [s for s in dated if ((s.date or day) - day).days * step > 0]
     if that_way:
         near = that_way[0].date if step > 0 else that_way[-1].date
         return Plan("next" if step > 0 else "", near, tuple(s for s in dated if s.date == near))
     monday = shift(day, -day.weekday())
     return Plan("week", monday, tuple(s for s in dated if (s.date or day) >= monday))
+
+
+def _beside(session: Session, others: list[Session], step: int) -> tuple[Session, ...]:
+    """The sessions of the same day that come right after (or before) one with a start time."""
+    if session.start is None:
+        return ()
+    if step > 0:
+        edge = session.end or session.start
+        later = [s for s in others if s.start is not None and s.start >= edge]
+        first = later[0].start if later else None
+        return tuple(s for s in later if s.start == first)
+    earlier = [s for s in others if s.start is not None and s.start < session.start]
+    last = earlier[-1].start if earlier else None
+    return tuple(s for s in earlier if s.start == last)
 
 
 def _dated(kb: KnowledgeBase) -> list[Session]:
@@ -83,3 +144,32 @@ def _starts_after(session: Session, now: dt.datetime) -> bool:
     if session.date > now.date():
         return True
     return session.date == now.date() and session.start is not None and session.start > now.time()
+
+
+def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -> Plan:
+    """What someone arriving on `day` (at `at`) misses, or leaving then misses after it."""
+    dated = _dated(kb)
+    moment = (day, at or (dt.time.max if leaving else dt.time.min))
+
+    def when(s: Session) -> tuple[dt.date, dt.time]:
+        return (s.date or day, s.start or (dt.time.min if leaving else dt.time.max))
+
+    if leaving:
+        found = [s for s in dated if when(s) >= moment and (s.date != day or at is not None)]
+        found += [s for s in dated if at is None and s.date is not None and s.date > day]
+        found = sorted(set(found), key=dated.index)
+    else:
+        found = [s for s in dated if when(s) < moment]
+    return Plan("missed", day, tuple(found), at)
+
+
+def edge(kb: KnowledgeBase, day: dt.date, last: bool) -> Plan | None:
+    """The day's first or last session(s), when the day publishes start times."""
+    timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
+    if not timed:
+        return None
+    if last:
+        final = max(s.end or s.start or dt.time.min for s in timed)
+        return Plan("", day, tuple(s for s in timed if (s.end or s.start) == final))
+    first = timed[0].start
+    return Plan("", day, tuple(s for s in timed if s.start == first))

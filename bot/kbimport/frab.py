@@ -2,50 +2,23 @@
 
 Both carry the same data (the JSON form is described by c3voc's schedule schema): a
 conference (title, start, end, time_zone_name, tracks) and days, each with rooms holding
-events (guid, id, pretalx's code, date as an ISO-8601 instant, start HH:MM, duration [D:]HH:MM,
-room, title, subtitle, track, type, language, abstract, description, persons).
+events (guid, id, pretalx's code, date as an ISO-8601 instant, start HH:MM, duration HH:MM or
+HH:MM:SS, room, title, subtitle, track, type, language, abstract, description, persons).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.kbimport.model import Programme, SourceError, Speaker, Talk
+from bot.kbimport.model import Programme, SourceError, Speaker, Talk, clean, prose, zone
 
 _DURATION = re.compile(r"^(\d{1,3}):(\d{1,2})(?::(\d{1,2}))?$")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HTML = re.compile(r"</?(?:br|p|a|b|i|u|em|strong|ul|ol|li|div|span|h[1-6])\b[^>]*>", re.I)
-_LINK = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
-_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6])\b[^>]*>", re.I)
-_BLANKS = re.compile(r"\n{3,}")
-_TAG = re.compile(r"<[^>]+>")
-
-
-def clean(value: object) -> str:
-    """Return a source text stripped of control characters and outer blanks ('' for None)."""
-    if value is None:
-        return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
-
-
-def prose(value: object) -> str:
-    """Return a description as plain text: calendar tools often export HTML (<br>, <a href>)."""
-    text = clean(value)
-    if not _HTML.search(text):
-        return text
-    text = _LINK.sub(lambda m: f"{m[2]} ({m[1]})" if m[2].strip() != m[1] else m[1], text)
-    text = _BREAK.sub("\n", text)
-    text = html.unescape(_TAG.sub("", text))
-    return _BLANKS.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
 
 
 def parse_duration(text: str) -> dt.timedelta | None:
@@ -80,16 +53,6 @@ def parse_instant(text: str, tz: dt.tzinfo | None) -> dt.datetime | None:
     if value.tzinfo is None and tz is not None:
         value = value.replace(tzinfo=tz)
     return value
-
-
-def zone(name: str) -> dt.tzinfo | None:
-    """Return the IANA time zone `name`, or None when it is empty or unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def talk_times(
@@ -128,6 +91,8 @@ def read_xml(data: bytes) -> Programme:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise SourceError(f"not well-formed XML ({exc})") from exc
+    except (LookupError, ValueError) as exc:  # encoding="nonsense" in the declaration
+        raise SourceError(f"unreadable XML ({exc})") from exc
     if root.tag != "schedule" or root.find("conference") is None:
         raise SourceError("not a frab/pretalx schedule.xml (no <schedule><conference>)")
     conference = root.find("conference")

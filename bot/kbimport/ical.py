@@ -1,4 +1,4 @@
-"""Read an iCalendar (.ics) programme: one talk per VEVENT (RFC 5545).
+"""Read an iCalendar (.ics) programme: one talk per VEVENT, or per occurrence (RFC 5545).
 
 DTSTART/DTEND (or DURATION) with a TZID, in UTC or floating; SUMMARY, DESCRIPTION, UID,
 CATEGORIES (the track), LOCATION (room and venue) and GEO (the venue's coordinates).
@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 import icalendar
+from dateutil.rrule import rrulestr
 
-from bot.kbimport.frab import clean, prose, zone
-from bot.kbimport.model import Place, Programme, SourceError, Talk
+from bot.kbimport.model import Place, Programme, SourceError, Talk, clean, prose, zone
+
+MAX_REPEATS = 100  # occurrences of one repeating event (a daily item over a long festival)
 
 
 def read_ics(data: bytes) -> Programme:
@@ -28,32 +31,47 @@ def read_ics(data: bytes) -> Programme:
     events = list(calendar.walk("VEVENT"))
     notes: list[str] = []
     rooms_and_places = _rooms_and_places([clean(e.get("LOCATION")) for e in events])
+    moved = {
+        (clean(e.get("UID")), _stamp(when)) for e in events if (when := _recurrence(e)) is not None
+    }
     talks: list[Talk] = []
     for event, (room, place) in zip(events, rooms_and_places, strict=True):
         talk = _talk(event, room, place)
         if talk is None:
             notes.append(f"skipped a VEVENT without DTSTART: '{clean(event.get('SUMMARY'))}'")
             continue
-        if event.get("RRULE"):
-            notes.append(f"'{talk.title}' repeats (RRULE): imported its first occurrence only")
-        talks.append(talk)
-    geo = next((e.get("GEO") for e in events if e.get("GEO") is not None), None)
+        if (when := _recurrence(event)) is not None:  # one occurrence of a series, moved
+            talks.append(_occurrence(talk, when))
+        elif event.get("RRULE") is not None:
+            talks += _repeats(event, talk, moved, notes)
+        else:
+            talks += _days(event, talk)
     places = {t.place for t in talks if t.place}
     place = places.pop() if len(places) == 1 else None
+    geo = next((g for e in events if (g := _geo(e)) is not None), None)
     if place and geo is not None:
-        place = Place(place.name, place.address, float(geo.latitude), float(geo.longitude))
+        place = Place(place.name, place.address, *geo)
         talks = [replace(t, place=place) if t.place else t for t in talks]
-    days = [d for t in talks for d in (_local_day(t.start) or t.day,) if d is not None]
+    # No start_date/end_date: a calendar has none of its own, and its events' days are only
+    # known once their times are in the event's time zone (the writer's work).
     return Programme(
         source="iCalendar .ics",
         title=clean(calendar.get("X-WR-CALNAME") or calendar.get("NAME")),
-        start_date=min(days, default=None),
-        end_date=max(days, default=None),
         timezone=_timezone(calendar, talks),
         place=place,
         talks=tuple(talks),
         notes=tuple(notes),
     )
+
+
+def _geo(event: Any) -> tuple[float, float] | None:
+    """Return a VEVENT's GEO as (latitude, longitude) when it is a real place on Earth."""
+    try:
+        geo = event.get("GEO")
+        lat, lon = (float(geo.latitude), float(geo.longitude)) if geo is not None else (0, 0)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return (lat, lon) if geo is not None and abs(lat) <= 90 and abs(lon) <= 180 else None
 
 
 def _talk(event: Any, room: str, place: Place | None) -> Talk | None:
@@ -76,13 +94,79 @@ def _talk(event: Any, room: str, place: Place | None) -> Talk | None:
     )
     if not isinstance(start, dt.datetime):  # an all-day entry: a date, no times
         return replace(talk, day=start)
-    if not isinstance(end, dt.datetime) or end <= start:
+    if not isinstance(end, dt.datetime) or (end.tzinfo is None) != (start.tzinfo is None):
+        end = None  # no end, or one in another kind of time than the start (damaged)
+    elif end <= start:
         end = None
     return replace(talk, start=start, end=end)
 
 
-def _local_day(instant: dt.datetime | None) -> dt.date | None:
-    return instant.date() if instant else None
+def _recurrence(event: Any) -> dt.date | None:
+    """Return the RECURRENCE-ID of a VEVENT that moves one occurrence of a series."""
+    if event.get("RECURRENCE-ID") is None:
+        return None
+    try:
+        when = event.decoded("RECURRENCE-ID")
+    except (ValueError, TypeError, KeyError):
+        return None
+    return when if isinstance(when, dt.date) else None
+
+
+def _stamp(when: dt.date) -> str:
+    """Name one occurrence of a series, whatever zone its RECURRENCE-ID is written in."""
+    if isinstance(when, dt.datetime) and when.tzinfo is not None:
+        return f"{when.astimezone(dt.UTC):%Y%m%dT%H%M%S}Z"
+    return when.strftime("%Y%m%dT%H%M%S") if isinstance(when, dt.datetime) else f"{when:%Y%m%d}"
+
+
+def _occurrence(talk: Talk, series_at: dt.date, **times: Any) -> Talk:
+    """Return one occurrence of a repeating talk, its id and uid told apart by its date."""
+    key, uid = f"{talk.key}-{series_at:%Y%m%d}", f"{talk.uid}#{_stamp(series_at)}"
+    return replace(talk, key=key, uid=uid, **times)
+
+
+def _repeats(event: Any, talk: Talk, moved: set[tuple[str, str]], notes: list[str]) -> list[Talk]:
+    """Expand an RRULE (with EXDATEs) into one talk per occurrence, up to MAX_REPEATS."""
+    first = talk.start or (dt.datetime.combine(talk.day, dt.time()) if talk.day else None)
+    try:
+        rule = event.get("RRULE").to_ical().decode()
+        series = rrulestr(f"RRULE:{rule}", dtstart=first, forceset=True)
+        for exdates in _as_list(event.get("EXDATE")):
+            for value in exdates.dts:
+                series.exdate(value.dt if isinstance(value.dt, dt.datetime) else
+                              dt.datetime.combine(value.dt, dt.time()))  # fmt: skip
+        occurrences = list(islice(series, MAX_REPEATS + 1))
+    except (ValueError, TypeError, AttributeError):
+        notes.append(f"'{talk.title}' repeats in a way not understood: imported once")
+        return [talk]
+    if len(occurrences) > MAX_REPEATS:
+        notes.append(f"'{talk.title}' repeats more than {MAX_REPEATS} times: the first kept")
+    length = talk.end - talk.start if talk.start and talk.end else None
+    found = []
+    for when in occurrences[:MAX_REPEATS]:
+        if talk.start is None:  # an all-day series
+            if (talk.uid, _stamp(when.date())) not in moved:
+                found.append(_occurrence(talk, when.date(), day=when.date()))
+        elif (talk.uid, _stamp(when)) not in moved:
+            end = when + length if length else None
+            found.append(_occurrence(talk, when, start=when, end=end))
+    return found
+
+
+def _days(event: Any, talk: Talk) -> list[Talk]:
+    """Return an all-day entry spanning several days (an exhibition) as one talk per day."""
+    end = getattr(event, "end", None)
+    if talk.day is None or not isinstance(end, dt.date) or isinstance(end, dt.datetime):
+        return [talk]
+    days = min((end - talk.day).days, MAX_REPEATS)  # DTEND of an all-day entry is exclusive
+    if days <= 1:
+        return [talk]
+    dates = [talk.day + dt.timedelta(days=n) for n in range(days)]
+    return [_occurrence(talk, day, day=day) for day in dates]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [] if value is None else value if isinstance(value, list) else [value]
 
 
 def _timezone(calendar: Any, talks: Sequence[Talk]) -> str:

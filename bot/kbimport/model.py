@@ -1,9 +1,23 @@
-"""The neutral programme every schedule reader produces and the writer turns into YAML."""
+"""The neutral programme every schedule reader produces and the writer turns into YAML.
+
+Its texts are plain (no control characters, no HTML) and its time zones IANA names: the
+helpers below are how every reader gets them so.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = re.compile(r"</?(?:br|p|a|b|i|u|em|strong|ul|ol|li|div|span|h[1-6])\b[^>]*>", re.I)
+_LINK = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6])\b[^>]*>", re.I)
+_BLANKS = re.compile(r"\n{3,}")
+_TAG = re.compile(r"<[^>]+>")
 
 
 class SourceError(ValueError):
@@ -18,7 +32,7 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Place:
-    """A venue the source names (iCalendar LOCATION, frab's conference venue)."""
+    """A venue the source names (the shared part of iCalendar LOCATIONs)."""
 
     name: str
     address: str = ""
@@ -57,7 +71,35 @@ class Programme:
     end_date: dt.date | None = None
     timezone: str = ""  # an IANA name when the source gives one
     url: str = ""
-    language: str = ""
     place: Place | None = None
     talks: tuple[Talk, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = ()  # things the reader skipped or guessed, told to the organiser
+
+
+def clean(value: object) -> str:
+    """Return a source text stripped of control characters and outer blanks ('' for None)."""
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def prose(value: object) -> str:
+    """Return a description as plain text: calendar tools often export HTML (<br>, <a href>)."""
+    text = clean(value)
+    if not _HTML.search(text):
+        return text
+    text = _LINK.sub(lambda m: f"{m[2]} ({m[1]})" if m[2].strip() != m[1] else m[1], text)
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    return _BLANKS.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+
+def zone(name: str) -> dt.tzinfo | None:
+    """Return the IANA time zone `name`, or None when it is empty or unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

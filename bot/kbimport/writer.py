@@ -14,8 +14,7 @@ from typing import Any
 import yaml
 
 from bot.kbimport.folder import MARKER, SESSIONS_FILE, VENUES_FILE, Folder, owned
-from bot.kbimport.frab import zone
-from bot.kbimport.model import Place, Programme, SourceError, Talk
+from bot.kbimport.model import Place, Programme, SourceError, Talk, zone
 
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 _LANG = re.compile(r"^[a-z]{2}$")
@@ -80,6 +79,7 @@ class Plan:
         self.floating = zone(options.timezone or programme.timezone) or self.tz
         self.languages = folder.languages if self.has_event else [self._source_language()]
         self.default = self.languages[0]
+        self.session_id_set: set[str] = set()
 
     def _timezone(self) -> str:
         for name in (self.folder.timezone, self.options.timezone, self.programme.timezone):
@@ -97,8 +97,6 @@ class Plan:
         found.pop("", None)
         if found:
             return found.most_common(1)[0][0]
-        if language_of(self.programme.language):
-            return language_of(self.programme.language)
         self.outcome.notes.append(
             "the source does not say its language: texts are filed under 'en' "
             "(use --lang to choose)"
@@ -162,7 +160,7 @@ class Plan:
             vid, name = slug(place.name) or DEFAULT_VENUE, place.name
         if vid in hand:
             return vid
-        if self.folder.hand_ids.get(vid) not in (None, "venue"):
+        if self.folder.hand_ids.get(vid) not in (None, "venue") or vid in self.session_id_set:
             vid = _hashed(vid, name)
         if vid not in venues:
             venues[vid] = self._venue(vid, name, place)
@@ -190,9 +188,8 @@ class Plan:
     def session(self, sid: str, talk: Talk, venue: str, times: dict[str, Any]) -> dict[str, Any]:
         lang = talk.language
         record: dict[str, Any] = {"id": sid, "title": self.text(talk.title or sid, lang)}
-        summary = talk.subtitle or talk.kind
-        if summary:
-            record["summary"] = self.text(summary, lang)
+        if talk.subtitle:
+            record["summary"] = self.text(talk.subtitle, lang)
         parts = [talk.abstract, talk.description]
         description = "\n\n".join(p for i, p in enumerate(parts) if p and p not in parts[:i])
         if description:
@@ -208,9 +205,12 @@ class Plan:
                 {"name": s.name, **({"bio": self.text(s.bio, lang)} if s.bio else {})}
                 for s in talk.speakers
             ]
-        for key, value in self.folder.previous_sessions.get(sid, {}).items():
+        previous = self.folder.previous_sessions.get(sid, {})
+        for key, value in previous.items():
             if key not in SOURCE_FIELDS:
                 record[key] = value
+        if talk.kind:  # "workshop", "panel": a word attendees ask with, not a summary
+            record["keywords"] = _with_keyword(previous.get("keywords"), self.text(talk.kind, lang))
         return record
 
     def event(self, dates: list[dt.date]) -> dict[str, Any]:
@@ -239,7 +239,9 @@ class Plan:
             talks.append(talk)
         venues: dict[str, dict[str, Any]] = {}
         sessions: list[dict[str, Any]] = []
-        for sid, talk in zip(self.session_ids(talks), talks, strict=True):
+        ids = self.session_ids(talks)
+        self.session_id_set = set(ids)
+        for sid, talk in zip(ids, talks, strict=True):
             if folder.hand_ids.get(sid) == "session":
                 outcome.notes.append(f"session '{sid}' is in your own files: left as you wrote it")
                 continue
@@ -304,6 +306,20 @@ class Plan:
                 f"sessions on {days} fall outside the event's dates ({first} to {last}) in "
                 f"{self.folder.event_file}: widen start_date/end_date there"
             )
+
+
+def _with_keyword(keywords: Any, kind: dict[str, str]) -> dict[str, list[str]]:
+    """Add the source's talk type to the keywords an organiser gave, once per language."""
+    merged = {
+        str(lang): [str(w) for w in words]
+        for lang, words in (keywords.items() if isinstance(keywords, dict) else ())
+        if isinstance(words, list)
+    }
+    for lang, word in kind.items():
+        words = merged.setdefault(lang, [])
+        if word.casefold() not in (w.casefold() for w in words):
+            words.insert(0, word.lower())
+    return merged
 
 
 def _order(session: dict[str, Any]) -> tuple[Any, ...]:

@@ -113,8 +113,8 @@ def usage_text(translator: Translator, lang: str) -> str:
         _(
             "Usage: /broadcast TEXT — the same text for everyone, or a version per language,"
             " each starting a line with es: or en:\n"
-            "/broadcast es: La clínica pasa a la sala B.\n"
-            "en: The clinic moves to room B.\n"
+            "/broadcast es: El taller pasa a la sala B.\n"
+            "en: The workshop moves to room B.\n"
             "Start with the word subscribers to send only to subscribers."
         )
     )

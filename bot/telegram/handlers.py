@@ -73,7 +73,7 @@ async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greet the user; `/start clinic` (a deep link) also opens that session."""
+    """Greet the user; `/start keynote` (a deep link) also opens that session."""
     payload = context.args[0] if context.args else None
     await _reply(update, context, context.conversation.start(current_lang.get(), payload))
 

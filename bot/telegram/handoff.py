@@ -52,12 +52,18 @@ class _ReplyToTicket(filters.MessageFilter):
         return ticket_in(original.text) is not None
 
 
+def can_offer_organisers(context: BotContext, reply: Reply) -> bool:
+    """Return whether this answer should carry "Ask the organisers" (unsure, chat reachable)."""
+    desk = context.services.handoff
+    return reply.kind == "abstain" and desk is not None and desk.reachable
+
+
 def offer_organisers(
     context: BotContext, reply: Reply, question_id: int, outs: list[Out]
 ) -> list[Out]:
     """Add "Ask the organisers" to an unsure answer, when the organisers can be reached."""
     desk = context.services.handoff
-    if reply.kind != "abstain" or desk is None or not desk.reachable or not outs:
+    if not can_offer_organisers(context, reply) or desk is None or not outs:
         return outs
     last = outs[-1]
     if not isinstance(last, OutgoingMessage):
@@ -98,8 +104,9 @@ async def press(update: Update, context: BotContext) -> None:
         await query.answer(_("That button is out of date."))
         return
     number = int(raw)
-    if action == "faq":
-        await query.answer(await desk.draft_faq(number), show_alert=True)
+    if action == "faq":  # only from the organisers' chat, where the ticket is
+        note = await desk.draft_faq(number) if chat.id == desk.chat else None
+        await query.answer(note or _("That button is out of date."), show_alert=bool(note))
         return
     await query.answer()
     if action == "q":
@@ -111,16 +118,7 @@ async def press(update: Update, context: BotContext) -> None:
             return
         await _send(context, chat.id, await desk.draft(user.id, chat.id, asked[1], asked[0]))
         return
-    result: OutgoingMessage | None = None
-    if action in ("name", "hide"):
-        result = await desk.share_name(
-            number, user.id, user.full_name if action == "name" else None
-        )
-    elif action == "cancel":
-        result = await desk.cancel(number, user.id, lang)
-    elif action == "send":
-        confirmation = await desk.confirm(number, user.id, lang)
-        result = confirmation.message if confirmation else None
+    result = await desk.apply(action, number, user.id, user.full_name, lang)
     if result is None:
         await _send(
             context, chat.id, OutgoingMessage(html.escape(_("That button is out of date.")))
@@ -225,6 +223,19 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     log.info("organisers' chat: %s (%s), the bot is a %s there", chat.title, chat_id, member.status)
 
 
+async def tell_admins_unreachable(services: Services, chat: int) -> None:
+    """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
+    assert services.deliver is not None
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        _ = services.translator.get(user.language if user else None).gettext
+        text = _(
+            "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
+            "the organisers. Add me to that group, then restart me."
+        ).format(chat=chat)
+        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+
+
 class HandoffFeature:
     """'Ask the organisers' (the `Feature` protocol of bot.telegram.app)."""
 
@@ -255,6 +266,8 @@ class HandoffFeature:
         self._in_group.chat = chat
         await check_membership(app.bot, desk)
         services.handoff = desk
+        if not desk.reachable:
+            await tell_admins_unreachable(services, chat)
         await desk.resume()
 
     async def shutdown(self, app: App, services: Services) -> None:

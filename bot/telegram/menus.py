@@ -36,7 +36,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
 )
 DESCRIPTION = N_(
     "I answer questions about {event} ({city}) in Spanish and English: programme, venues, "
-    "the field visit. I can also remind you of each session the evening before."
+    "sessions. I can also remind you of each session the evening before."
 )
 SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders.")
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.domain.cues import day_off_words, rewrite
+from bot.domain.cues import SessionWords, day_off_words
+from bot.domain.cues import rewrite as rewrite_words
 from bot.domain.dates import DateReader
 from bot.domain.matcher import Matcher
 
@@ -39,8 +40,12 @@ def test_a_count_of_days_alone_is_no_date(words: str) -> None:
     assert READER.read(words.split(), TUESDAY.date()) is None
 
 
-def test_rewrite_keeps_positions_and_reads_words_beside_sessions() -> None:
+def test_rewrite_keeps_positions_and_reads_words_beside_sessions(matcher: Matcher) -> None:
+    def rewrite(words: list[str]) -> list[str]:
+        return rewrite_words(words, 2015, matcher.session_words)
+
     assert rewrite(["where", "was", "the", "first", "clinic"])[3] == "previous"
+    assert rewrite(["the", "seventh", "clinic"])[1] == "seventh"  # this edition's own number
     assert rewrite(["the", "fifth", "question", "of", "the", "clinic"])[1] == "fifth"
     assert rewrite(["numero", "de", "sala", "del", "dialogo"]) == [
         "the",
@@ -122,7 +127,10 @@ def test_after_a_session_is_the_following_sessions_day(
     assert reply.sessions[: len(sessions)] == sessions
 
 
-def test_other_years_next_year_and_another_name_other_editions() -> None:
+def test_other_years_next_year_and_another_name_other_editions(matcher: Matcher) -> None:
+    def rewrite(words: list[str], year: int) -> list[str]:
+        return rewrite_words(words, year, matcher.session_words)
+
     assert rewrite(["was", "there", "a", "clinic", "in", "2013"], 2015)[-1] == "previous"
     assert rewrite(["the", "2015", "clinic"], 2015)[1] == "2015"
     assert "previous" in rewrite(["habra", "otra", "clinica", "el", "proximo", "ano"], 2015)
@@ -183,3 +191,10 @@ def test_when_clinics_began_and_later_editions(matcher: Matcher, question: str, 
 )
 def test_near_misses_about_the_country_or_the_bank_abstain(matcher: Matcher, question: str) -> None:
     assert matcher.answer(question, TUESDAY).entry is None
+
+
+def test_session_nouns_and_editions_come_from_the_titles(matcher: Matcher) -> None:
+    words = SessionWords.from_kb(matcher.kb)
+    assert words.names_session("clinics") and words.names_session("dialogo")
+    assert words.numbers_edition("clinic") == 7 and words.numbers_edition("dialogue") == 3
+    assert SessionWords().numbers_edition("clinic") is None  # no KB, no such session

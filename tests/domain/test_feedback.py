@@ -52,11 +52,14 @@ def test_only_subscribers_of_ended_sessions_not_asked_yet_and_not_opted_out_are_
     assert due_feedback(kb, now - dt.timedelta(seconds=1), SEVEN_PM, [everyone], set()) == []
 
 
-def test_a_request_more_than_a_day_late_is_missed_not_sent(kb: KnowledgeBase) -> None:
-    two_days_later = dt.datetime(2015, 10, 21, 18, 0, tzinfo=QUITO)
-    due = {d.session.id: d.missed for d in due_feedback(kb, two_days_later, SEVEN_PM,
-                                                        [subscriber(1)], set())}  # fmt: skip
-    assert due == {"dialogue": True, "subregional": False}  # the clinic is not over yet
+def test_a_request_more_than_twelve_hours_late_is_missed_not_sent(kb: KnowledgeBase) -> None:
+    def missed(at: dt.datetime) -> dict[str, bool]:
+        return {
+            d.session.id: d.missed for d in due_feedback(kb, at, SEVEN_PM, [subscriber(1)], set())
+        }
+
+    assert missed(dt.datetime(2015, 10, 20, 6, 59, tzinfo=QUITO)) == {"dialogue": False}
+    assert missed(dt.datetime(2015, 10, 20, 7, 1, tzinfo=QUITO)) == {"dialogue": True}
 
 
 def test_the_next_wake_up_is_the_next_sessions_due_instant(kb: KnowledgeBase) -> None:

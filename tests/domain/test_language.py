@@ -72,3 +72,21 @@ def test_synonym_phrases_typos_and_stopwords() -> None:
     assert [t.text for t in terms] == ["cuando", "visit", "clinic"]
     assert normaliser.repair("penitentary") == "penitentiary"
     assert normaliser.repair("play") is None  # a real word, not a typo of "pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("quando é o congresso?", "pt"),
+        ("onde fica o auditório?", "pt"),
+        ("obrigado!", "pt"),
+        ("¿dónde es el congreso?", "es"),
+        ("where is the congress?", "en"),
+    ],
+)
+def test_a_third_language_is_read_when_the_event_speaks_it(text: str, lang: str) -> None:
+    assert detect_language(text, langs=("es", "pt", "en")) == lang
+
+
+def test_a_language_the_event_does_not_speak_is_never_chosen() -> None:
+    assert detect_language("quando é o congresso?", hint="en") in ("es", "en")

@@ -58,6 +58,9 @@ def start_bot(api: FakeBotApi, tmp_path: Path) -> BotFactory:
             "CONFBOT_ADMINS": str(ADMIN),
             "CONFBOT_NOW": DURING_THE_CLINIC,
             "CONFBOT_RATE_LIMIT": "0",
+            # Session feedback requests would interleave with other features' replies; the
+            # feedback tests turn it on.
+            "CONFBOT_FEEDBACK": "off",
         }
         values.update(env)
         settings = load_settings(values)

@@ -201,3 +201,13 @@ async def test_a_reload_that_moves_a_session_notifies_its_reminded_subscribers(
     assert "Cambio en el programa" in notices[0] and "desde las 9:00" in notices[0]
     assert "Sessions changed: clinic" in api.texts(ADMIN)[0]
     assert "Schedule-change notices sent to subscribers: 1" in api.texts(ADMIN)[1]
+
+
+async def test_the_log_tells_an_organiser_their_user_id(
+    api: FakeBotApi, start_bot: BotFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The README's way to find the id for CONFBOT_ADMINS: send /stats before being listed.
+    async with start_bot():
+        [refused] = await say(api, BETO, "/stats")
+    assert "only for the organisers" in refused.params["text"]
+    assert f"refused /stats to user {BETO}: not an admin" in caplog.text

@@ -27,7 +27,7 @@ def requests(api: FakeBotApi, chat: int) -> list[Call]:
 async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
     api: FakeBotApi, start_bot: BotFactory
 ) -> None:
-    async with start_bot(CONFBOT_NOW=HALF_A_MINUTE_BEFORE):
+    async with start_bot(CONFBOT_NOW=HALF_A_MINUTE_BEFORE, CONFBOT_FEEDBACK="on"):
         await say(api, ALICE, "/subscribe", language_code="en")
         await say(api, BETO, "/subscribe", language_code="es")
         await say(api, OPTED_OUT, "/subscribe")
@@ -66,7 +66,7 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
     assert "¿Qué tal" in requests(api, BETO)[0].params["text"]
     assert requests(api, OPTED_OUT) == []
 
-    async with start_bot(CONFBOT_NOW=A_MINUTE_AFTER):
+    async with start_bot(CONFBOT_NOW=A_MINUTE_AFTER, CONFBOT_FEEDBACK="on"):
         await api.wait_for(lambda a: bool(requests(a, LATECOMER)), WAIT)
         [hello] = await say(api, ALICE, "/start")
     assert len(requests(api, ALICE)) == len(requests(api, BETO)) == 1

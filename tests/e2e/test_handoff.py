@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from tests.e2e.conftest import ADMIN, BotFactory
@@ -11,7 +12,7 @@ from tests.fakeapi import Call, FakeBotApi
 ORGANISERS = -1001234567890
 ALICE, MEMBER, STRANGER = 301, 401, 402
 BOT_ID = 5550001
-RELAY_WAIT = 3.0  # "within 3 s"
+RELAY_WAIT = 10.0  # generous on a loaded machine: `python -m bench.handoff` measures the 3 s goal
 
 
 def org_env() -> dict[str, str]:
@@ -123,7 +124,13 @@ async def test_a_restart_loses_nothing_and_relays_nothing_twice(
 ) -> None:
     api.add_group(ORGANISERS, {BOT_ID, MEMBER})
     async with start_bot(**org_env()):
-        ticket = await ask_and_send(api, ALICE, "is there a creche for children?")
+        [preview] = await say(api, ALICE, "/ask is there a creche for children?")
+    async with start_bot(**org_env()):  # the preview survives a restart; Send still works
+        [send] = [d for label, d in buttons(preview) if label == "Send"]
+        await press(api, ALICE, send, preview.result["message_id"])
+        await api.wait_for(lambda a: bool(a.sent(ORGANISERS)))
+        [ticket] = api.sent(ORGANISERS)
+        assert "is there a creche for children?" in ticket.params["text"]
     # The bot is down when the organiser answers: the reply waits in Telegram's queue.
     first = reply_in_group(api, MEMBER, "Yes, on the first floor", ticket.result)
     async with start_bot(**org_env()):
@@ -150,6 +157,8 @@ async def test_the_bot_says_when_it_is_not_in_the_organisers_chat(
     assert not [b for b in buttons(unsure) if b[1].startswith("org:")]
     assert "cannot be reached" in cannot.params["text"]
     assert any("not a member" in r.message or "cannot reach" in r.message for r in caplog.records)
+    [warning] = api.texts(ADMIN)
+    assert "not a member of the organisers' chat (-1001234567890)" in html.unescape(warning)
 
 
 async def test_at_most_three_questions_wait_at_once(api: FakeBotApi, start_bot: BotFactory) -> None:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import main
+from bot.domain.knowledge import check_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = {p.name: p.read_bytes() for p in FIXTURES.iterdir()}
@@ -38,6 +39,8 @@ def test_a_damaged_sample_is_imported_or_refused(
     assert code in (0, 1)
     assert (code == 0) == ("session(s)" in out)
     assert code == 0 or err.startswith(f"confbot import: {source}: ")
+    if code == 0:  # whatever the import writes, the check accepts
+        assert [str(p) for p in check_knowledge(folder / "kb") if not p.warning] == []
 
 
 def conference(talk: object, **extra: object) -> dict[str, object]:
@@ -66,6 +69,8 @@ def test_odd_json_shapes_are_read_or_refused(
     out, err = capsys.readouterr()
     assert code in (0, 1), err
     assert code == 1 or "session(s)" in out
+    if code == 0:
+        assert [str(p) for p in check_knowledge(tmp_path / "kb") if not p.warning] == []
 
 
 def test_a_programme_without_any_date_is_refused(
@@ -82,3 +87,35 @@ def test_a_programme_without_any_date_is_refused(
     assert main(["import", str(source), "--into", str(tmp_path / "kb")]) == 1
     assert "no talk in the source has a date" in capsys.readouterr().err
     assert not (tmp_path / "kb").exists()
+
+
+def calendar_with(rule: str) -> bytes:
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT",
+        "UID:yoga@example.org", "DTSTAMP:20260101T000000Z", "DTSTART:20260601T070000Z",
+        "DTEND:20260601T080000Z", "SUMMARY:Morning yoga", rule, "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+    return "\r\n".join(lines).encode() + b"\r\n"
+
+
+@pytest.mark.parametrize(
+    ("rule", "sessions", "note"),
+    [
+        ("RRULE:FREQ=DAILY", 100, "'Morning yoga' repeats more than 100 times: the first kept"),
+        (
+            "RRULE:FREQ=SOMETIMES",
+            1,
+            "'Morning yoga' repeats in a way not understood: imported once",
+        ),
+        ("RRULE:FREQ=DAILY;UNTIL=20260603T235959Z", 3, None),
+    ],
+)
+def test_repeating_calendar_events_are_bounded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, rule: str, sessions: int, note: str | None
+) -> None:
+    source = tmp_path / "yoga.ics"
+    source.write_bytes(calendar_with(rule))
+    assert main(["import", str(source), "--into", str(tmp_path / "kb")]) == 0
+    out = capsys.readouterr().out
+    assert f"{sessions} session(s)" in out
+    assert note is None or note in out

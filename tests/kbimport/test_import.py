@@ -69,6 +69,9 @@ def test_pretalx_xml_gives_sessions_rooms_speakers_and_the_event(
     )
     assert "and of those that did not." in keynote["description"]["en"]
     assert found["m3vt7r"]["summary"] == {"en": "Kafka, Flink and a lot of patience"}
+    # The talk type is a word attendees ask with ("which workshops?"), not a summary.
+    assert "summary" not in keynote and keynote["keywords"] == {"en": ["keynote"]}
+    assert found["w9zk2d"]["keywords"] == {"en": ["workshop"]}
     assert [s["name"] for s in found["m3vt7r"]["speakers"]] == ["Mateo Rojas", "Ana Beltrán"]
     assert load(tmp_path / "imported-venues.yaml")["venues"] == [
         {"id": "main", "name": {"en": "Andes Data Summit 2026"}}
@@ -185,6 +188,18 @@ def test_ics_rooms_venue_utc_and_all_day_events(
     dinner = found["foro2026-cena"]
     assert "room" not in dinner and dinner["venue"] == "centro-de-convenciones-reforma"
     assert "'Cena de networking' has no location in the source" in out
+    # A daily series (RRULE) is one session a day; its moved occurrence (RECURRENCE-ID) wins.
+    coffee = [found[f"foro2026-cafe-202609{d}"] for d in (14, 15, 16)]
+    assert [(c["date"].day, c["start"], c["end"], c["room"]) for c in coffee] == [
+        (14, "08:00", "08:30", "Vestíbulo"), (15, "08:00", "08:30", "Vestíbulo"),
+        (16, "07:30", "08:00", "Vestíbulo"),
+    ]  # fmt: skip
+    assert coffee[2]["title"] == {"es": "Registro y café (más temprano)"}
+    assert len([i for i in found if i.startswith("foro2026-cafe")]) == 3
+    # An all-day entry over two days (DTEND is exclusive) is listed on each of them.
+    expo = sorted(i for i in found if i.startswith("foro2026-expo"))
+    assert expo == ["foro2026-expo-20260914", "foro2026-expo-20260915"]
+    assert all("start" not in found[i] and found[i]["room"] == "Vestíbulo" for i in expo)
     visit = found["foro2026-visita"]
     assert visit["date"] == dt.date(2026, 9, 16) and "start" not in visit
 
@@ -200,6 +215,7 @@ def test_importing_again_updates_in_place(
     imported = tmp_path / "imported-sessions.yaml"
     data = load(imported)
     data["sessions"][0]["questions"] = {"en": ["when does it all start?"]}
+    data["sessions"][0]["keywords"] = {"en": ["keynote", "opening"], "es": ["apertura"]}
     data["sessions"][0]["title"] = {"en": "A title the next import puts back"}
     imported.write_text(first_header(imported) + yaml.safe_dump(data, allow_unicode=True), "utf-8")
     mine = tmp_path / "my-sessions.yaml"
@@ -222,6 +238,7 @@ def test_importing_again_updates_in_place(
     )
     assert len(found) == 5 and "w9zk2d" not in found
     assert found["kx8pqa"]["questions"] == {"en": ["when does it all start?"]}
+    assert found["kx8pqa"]["keywords"] == {"en": ["keynote", "opening"], "es": ["apertura"]}
     assert found["kx8pqa"]["title"] == {"en": "Opening keynote: Data for cities"}
     assert mine.read_bytes() == hand_bytes
     assert (tmp_path / "event.yaml").read_bytes() == event_bytes

@@ -64,7 +64,7 @@ def test_refusals_explain_the_syntax() -> None:
     text = refusal_text(Refusal(DraftError.UNKNOWN_MARKER, "fr"), T, "es")
 
     assert text.startswith("Marcador de idioma desconocido «fr».")
-    assert "/broadcast es: La clínica pasa a la sala B." in text
+    assert "/broadcast es: El taller pasa a la sala B." in text
     too_long = refusal_text(Refusal(DraftError.TOO_LONG, "en"), T, "en")
     assert too_long.startswith("The English version is too long: Telegram allows 4096")
 

@@ -1,0 +1,107 @@
+"""Questions every event answers without a KB entry: hello, thanks, help, the event's own facts
+(what, when, where, who organises, contact, how long, website) and a venue's address and
+directions. The KB's own FAQs win: these are looked at only when no entry answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.domain.index import Document, Index
+from bot.domain.knowledge import KnowledgeBase, Venue
+from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
+from bot.domain.language import tokens
+from bot.domain.tuning import TUNING
+
+_ENOUGH = TUNING.builtin_enough
+_COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """A built-in answer: its entry id (greeting, thanks, help, event or a venue's id) and
+    which fact it gives (the key, e.g. "event:when")."""
+
+    entry: str
+    aspect: str
+    score: float
+    asked: tuple[str, ...] = ()  # the words that asked it (not the event's name)
+
+
+class Builtins:
+    """The built-in questions one knowledge base can answer, with their own small index."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        # One index per language: "datas" is Portuguese for dates, "data" English for data.
+        self.indexes: dict[str, Index] = {}
+        for lang in (*kb.languages, *LANGUAGES):
+            phrasings = {k: v for k, v in builtin_phrasings(lang).items() if self._can_answer(k)}
+            if phrasings and lang not in self.indexes:
+                self.indexes[lang] = Index(Document(k, ps) for k, ps in phrasings.items())
+        # Words of the built-in questions ("address", "parking"): asked of any venue, never an
+        # unknown topic beside its name.
+        self.words = frozenset().union(*(i.normaliser.vocabulary for i in self.indexes.values()))
+        # The event's own name may stand beside a built-in question ("who organises <event>?").
+        event = kb.event
+        names = [*event.name.values(), *(event.city.values() if event.city else ())]
+        venues = [n for v in kb.venues for n in v.name.values()]
+        self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
+        self.spare |= words_of("EVENT_NOUNS")
+
+    def _can_answer(self, key: str) -> bool:
+        event, venues = self.kb.event, self.kb.venues
+        if key in _COURTESY:
+            return self.kb.faq(key) is None  # the KB's own greeting wins
+        return {
+            "event:organiser": event.organiser is not None,
+            "event:contact": event.contact is not None or event.website is not None,
+            "event:website": event.website is not None,
+            "event:where": bool(venues) or event.city is not None,
+            "venue:address": any(v.address is not None for v in venues),
+            "venue:directions": any(v.directions or v.address for v in venues),
+        }.get(key, True)
+
+    def find(self, words: list[str], lang: str) -> Builtin | None:
+        """The built-in question these folded tokens ask in `lang`, if they ask nothing else."""
+        index = self.indexes.get(lang)
+        if index is None:
+            return None
+        exact = index.exact.get(" ".join(words))
+        if exact is not None:
+            return self._builtin(exact, words, 100.0)
+        # No typo repair: against so small a vocabulary it turns "dta" into "date".
+        terms = index.normaliser.terms(words, repair=False)
+        spare = [t for t in terms if words[t.index] in self.spare]
+        asked = [t for t in terms if words[t.index] not in self.spare]
+        stems = index.normaliser.stems
+        if any(not t.known and t.text not in stems for t in asked):
+            return None
+        if not asked:  # "what is <event>?": the name alone, two words of it at least
+            named = {words[t.index] for t in spare}
+            if named and len(named) >= min(2, len(self.spare)):
+                return Builtin("event", "event:what", _ENOUGH)
+            return None
+        hits = index.search(t.text for t in asked)
+        if not hits or hits[0].score < _ENOUGH:
+            return None
+        found = self._builtin(hits[0].entry, words, hits[0].score)
+        return replace(found, asked=tuple(words[t.index] for t in asked))
+
+    def _builtin(self, key: str, words: list[str], score: float) -> Builtin:
+        if key in _COURTESY:
+            return Builtin(key, key, score)
+        if key.startswith("venue:"):
+            venue = self._venue(words)
+            return Builtin(venue.id if venue else "event", key, score)
+        return Builtin("event", key, score)
+
+    def _venue(self, words: list[str]) -> Venue | None:
+        """The venue the words name, else the first with an address (or the first)."""
+        asked = set(words)
+        for v in self.kb.venues:
+            if any(asked & set(tokens(n)) for n in v.name.values()):
+                return v
+        return next((v for v in self.kb.venues if v.address), None) or next(
+            iter(self.kb.venues), None
+        )

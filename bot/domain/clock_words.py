@@ -1,0 +1,167 @@
+"""Reading times of day: "a las 10", "at 3pm", "15h", "10:30", "às 14h", "this afternoon", "now".
+
+A time is marked in the folded tokens as one token `t1030` (like dates are marked `d20151021`),
+so the date reader never takes "at 11" for the 11th. Parts of the day become windows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.domain.tuning import TUNING
+
+# "10:30", "10h30", "3pm", "3 p.m.", "15h", "15 hrs" (folded text).
+_HHMM = re.compile(r"\b([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)\s?(am|pm|a\.\s?m\.|p\.\s?m\.)?(?!\w)")
+_MERIDIEM = re.compile(r"\b(1[0-2]|0?[1-9])\s?(am|pm|a\.\s?m\.|p\.\s?m\.)(?!\w)")
+_HOURS = re.compile(r"\b([01]?\d|2[0-3])\s?(?:h|hs|hrs?)\b(?!\s?\d)")
+_MARK = re.compile(r"^t(\d{2})(\d{2})$")
+
+# Words before a bare hour that make it a time of day: "a las 10", "at 3", "às 14" (folded).
+_BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
+    ("a", "las"),
+    ("a", "la"),
+    ("desde", "las"),
+    ("hasta", "las"),
+    ("antes", "de", "las"),
+    ("despues", "de", "las"),
+    ("tipo", "las"),
+    ("as",),
+    ("das",),
+    ("ate", "as"),
+    ("depois", "das"),
+    ("antes", "das"),
+    ("at",),
+    ("around",),
+    ("by",),
+    ("until",),
+    ("till",),
+    ("from",),
+)
+# After a bare hour, these say it is a day of the month instead ("at 11 of March").
+_NOT_AFTER = frozenset(["de", "of", "st", "nd", "rd", "th", "days", "dias", "day", "dia"])
+_EARLY = TUNING.early_hour
+
+# Parts of the day: the window they name (end 24:00 is written as None).
+_PARTS: dict[str, tuple[int, int | None]] = {
+    "morning": (6, 12),
+    "afternoon": (12, 18),
+    "evening": (18, None),
+    "night": (18, None),
+    "tonight": (18, None),
+    "noon": (12, 13),
+    "midday": (12, 13),
+    "lunchtime": (12, 14),
+    "mediodia": (12, 13),
+    "madrugada": (0, 6),
+    "noche": (18, None),
+    "noite": (18, None),
+    "tarde": (12, 18),
+    "manana": (6, 12),
+    "manha": (6, 12),
+}
+# Words that must come before these to make them a part of the day ("por la mañana"; alone,
+# "mañana" is tomorrow and "tarde" is late).
+_NEEDS_LINK = frozenset(["manana", "tarde", "noche", "noite"])
+_PART_LINKS = frozenset(
+    ["la", "esta", "this", "the", "a", "in", "por", "pela", "na", "nesta", "essa"]
+)
+_GREETING = frozenset(["good", "buenos", "buenas", "bom", "boa"])
+_NOW = frozenset(["now", "ahora", "ahorita", "agora", "currently", "actualmente"])
+_MORNING = frozenset(["morning", "manana", "manha", "am"])
+_LATER = frozenset(["afternoon", "evening", "night", "tarde", "noche", "noite", "pm"])
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day or a window a question asks about; `now` when it asks what is on now."""
+
+    start: dt.time | None = None
+    end: dt.time | None = None  # None with a start: a point in time ("at 11")
+    window: bool = False  # a part of the day ("this afternoon"): start..end
+    now: bool = False
+    consumed: frozenset[int] = frozenset()
+
+
+def mark_times(folded: str) -> str:
+    """Replace '10:30', '3pm', '15h' in folded text by one token 't1030' / 't1500'."""
+
+    def hhmm(m: re.Match[str]) -> str:
+        return _token(_hour(int(m[1]), m[3]), int(m[2]))
+
+    def meridiem(m: re.Match[str]) -> str:
+        return _token(_hour(int(m[1]), m[2]), 0)
+
+    text = _HHMM.sub(hhmm, folded)
+    text = _MERIDIEM.sub(meridiem, text)
+    return _HOURS.sub(lambda m: _token(int(m[1]), 0), text)
+
+
+def _hour(hour: int, meridiem: str | None) -> int:
+    if not meridiem:
+        return hour
+    pm = meridiem.startswith("p")
+    return hour % 12 + (12 if pm else 0)
+
+
+def _token(hour: int, minute: int) -> str:
+    return f" t{hour:02d}{minute:02d} "
+
+
+def mark_hours(words: list[str]) -> list[str]:
+    """Mark bare hours after a time word ("a las 10", "at 3") as time tokens, in place."""
+    out = list(words)
+    for i, w in enumerate(words):
+        if not (w.isdigit() and len(w) <= 2 and int(w) <= 23):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in _NOT_AFTER and not _part_after(words, i + 1):
+            continue
+        if not any(tuple(words[max(0, i - len(b)) : i]) == b for b in _BEFORE_HOUR):
+            continue
+        hour = int(w)
+        later = _part_after(words, i + 1)
+        if later in _LATER and hour < 12 or later is None and 0 < hour < _EARLY:
+            hour += 12
+        out[i] = f"t{hour:02d}00"
+    return out
+
+
+def _part_after(words: list[str], j: int) -> str | None:
+    """The part of the day named right after an hour ("4 de la tarde", "10 in the morning")."""
+    for k in range(j, min(len(words), j + 4)):
+        if words[k] in _MORNING or words[k] in _LATER:
+            return words[k]
+        if words[k] not in _PART_LINKS and words[k] not in ("de", "in", "da", "do"):
+            return None
+    return None
+
+
+def read_clock(words: list[str], now: dt.time) -> Clock | None:
+    """Return the time of day the folded, marked tokens ask about, or None."""
+    for i, w in enumerate(words):
+        if m := _MARK.match(w):
+            start = dt.time(int(m[1]), int(m[2]))
+            used = {i} | {j for j in range(i + 1, min(len(words), i + 4)) if _part(words, j)}
+            return Clock(start, None, consumed=frozenset(used))
+    for i, w in enumerate(words):
+        if w in _NOW:
+            return Clock(now, None, now=True, consumed=frozenset({i}))
+        if _part(words, i):
+            first, last = _PARTS[w]
+            end = dt.time(last) if last is not None else None
+            return Clock(dt.time(first), end, window=True, consumed=frozenset({i}))
+    return None
+
+
+def _part(words: list[str], i: int) -> bool:
+    w = words[i]
+    if w not in _PARTS:
+        return False
+    before = words[i - 1] if i else ""
+    if before in _GREETING:  # "good morning", "boa noite": a greeting
+        return False
+    if w in _NEEDS_LINK:
+        return before in _PART_LINKS
+    return True

@@ -1,0 +1,30 @@
+"""Per-language resources of the matcher: one module per language, data only.
+
+Each module defines `BUILTINS`: for every question confbot answers without a KB entry
+(greetings, thanks, help, the event's own facts, a venue's address and directions), the ways
+people ask it in that language. Adding a language is adding a module here and naming it in
+LANGUAGES.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from bot.domain.lang import en, es, pt
+
+LANGUAGES: dict[str, ModuleType] = {"en": en, "es": es, "pt": pt}
+
+
+def builtin_phrasings(lang: str) -> dict[str, tuple[str, ...]]:
+    """One language's phrasings of each built-in question, by question (none if unknown)."""
+    module = LANGUAGES.get(lang)
+    return dict(module.BUILTINS) if module is not None else {}
+
+
+def words_of(name: str, lang: str | None = None) -> frozenset[str]:
+    """One word list (e.g. "ASPECTS") of `lang`, or the union over every language."""
+    found: set[str] = set()
+    for code, module in LANGUAGES.items():
+        if lang is None or code == lang:
+            found |= getattr(module, name, frozenset())
+    return frozenset(found)

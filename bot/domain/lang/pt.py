@@ -1,0 +1,76 @@
+"""Portuguese: the words and phrasings the matcher reads Portuguese with (data only)."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+BUILTINS: dict[str, tuple[str, ...]] = {
+    "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
+    "thanks": ("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
+               "ok obrigado", "agradeco"),
+    "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
+             "quem e voce", "comandos"),
+    "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
+                   "me fale sobre o evento", "do que se trata"),
+    "event:when": ("quando e o evento", "quais sao as datas", "quando acontece o evento",
+                   "quando e"),
+    "event:where": ("onde e o evento", "onde acontece o evento", "onde fica a conferencia",
+                    "onde e", "em que cidade"),
+    "event:organiser": ("quem organiza o evento", "quem organiza isso",
+                        "quem esta por tras do evento", "organizador", "organizadores"),
+    "event:contact": ("como contato os organizadores", "contato", "email de contato",
+                      "telefone dos organizadores", "com quem falo"),
+    "event:duration": ("quanto tempo dura o evento", "quantos dias dura a conferencia",
+                       "quanto dura", "quantos dias sao"),
+    "event:website": ("site", "qual e o site", "pagina do evento", "site oficial", "link do site"),
+    "venue:address": ("qual sala", "em que sala", "qual andar", "em que andar",
+                      "qual e o endereco", "endereco do local", "endereco exato",
+                      "onde fica exatamente"),
+    "venue:directions": ("tem estacionamento", "onde estacionar", "onde deixo o carro",
+                         "transporte publico", "estacao mais proxima", "de metro", "de onibus",
+                         "como chego", "como chegar ao local", "como faco para chegar",
+                         "como posso chegar"),
+}  # fmt: skip
+
+# Words that tell this language from the others in a short text (folded: lowercase, no accents).
+FUNCTION_WORDS = _words(
+    """os as um uma uns umas do da dos das na nas pelo pela pelos pelas com sem quem qual quais
+    quando onde quanto quantos quantas sao estao esse essa isso isto tem vai vou voce voces meu
+    minha seu sua nao sim tambem hoje amanha ontem agora depois obrigado obrigada ola oi ajuda
+    bom boa tudo muito ate ao aos fica vem posso podem gostaria sexta terca quarta palestra
+    palestras onibus eu chego perco que"""
+)
+# Endings typical of the language: weak evidence for a word no list knows.
+ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
+# Letters only (or mostly) this language writes, counted before folding.
+MARKS = "ãõçâêôà"
+ACCENTS = "áéíóú"  # shared with Spanish
+# Words that ask for one of a session's facts (when, where, who, which room) or name a
+# session in general: beside a session's own words they are what is asked, not its topic.
+ASPECTS = _words(
+    """quando onde quem hora horas data dia sala salas andar palestrante palestrantes apresenta
+    apresentam ministra ministram fala falam"""
+)
+# Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
+CONFIRMATION = _words("""certo verdade correto sim ne confirmar""")
+# Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
+EVENT_NOUNS = _words(
+    "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
+)
+# "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
+MISS = _words("perco perder perderei")
+LEAVE = _words("saio sair sairei embora")
+# "When does day 3 end / start?": the day's last or first session.
+DAY_END = _words("termina terminam acaba acabam encerra encerram")
+DAY_START = _words("comeca comecam inicia iniciam")
+# A spelling only this language has (regular expression over the lowercased text, or "").
+PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
+# Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
+STOPWORDS = _words(
+    """o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
+    que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
+    isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
+    sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
+    obrigado obrigada oi ola tudo bem"""
+)

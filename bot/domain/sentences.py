@@ -1,0 +1,179 @@
+"""A message's sentences, and whether one asks something.
+
+Attendees write e-mails ("Dear organisers, ... I would like to know ... Best regards, Ana") and
+several questions in one message; each sentence is read on its own when the whole says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.language import tokens
+from bot.domain.tuning import TUNING
+
+# A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
+# ("10.30", "3 p.m.") do not end one; nor does an abbreviation's single letter.
+_SPLIT = re.compile(r"(?<=[.!?;:\n])\s+|\s*\n+\s*|(?=[¿¡])")
+# "where's the party and what's the wifi password?": a second question joined by "and".
+_CLAUSE = re.compile(
+    r"\s*,?\s+(?:and|y|e)\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|"
+    r"which|will|is|are|can|do|does|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|c[oó]mo|cu[aá]l|a qu[eé]|"
+    r"o que|onde|quando|quem|qual|vai|tem)\b)",
+    re.IGNORECASE,
+)
+_MIN_WORDS = TUNING.min_sentence_words
+# Words that open a question in any of the languages read (folded).
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "should",
+        "may",
+        "que",
+        "cual",
+        "cuales",
+        "quien",
+        "quienes",
+        "cuando",
+        "donde",
+        "como",
+        "cuanto",
+        "cuanta",
+        "cuantos",
+        "cuantas",
+        "por",
+        "hay",
+        "puedo",
+        "puede",
+        "pueden",
+        "tienen",
+        "habra",
+        "o",
+        "quais",
+        "qual",
+        "quem",
+        "quando",
+        "onde",
+        "quanto",
+        "quantos",
+        "tem",
+        "pode",
+        "posso",
+    ]
+)
+# Tags that end a statement asking to confirm it; the strong ones need no question mark.
+_TAGS = frozenset(
+    [
+        "right",
+        "correct",
+        "yes",
+        "true",
+        "cierto",
+        "verdad",
+        "correcto",
+        "si",
+        "ne",
+        "certo",
+        "verdade",
+        "sim",
+    ]
+)
+_STRONG_TAGS = frozenset(["right", "cierto", "verdad", "ne"])
+_SALUTATIONS = frozenset(
+    [
+        "dear",
+        "estimado",
+        "estimada",
+        "estimados",
+        "estimadas",
+        "querido",
+        "querida",
+        "queridos",
+        "queridas",
+        "prezado",
+        "prezada",
+        "prezados",
+        "prezadas",
+        "caro",
+        "cara",
+        "caros",
+        "best",
+        "kind",
+        "warm",
+        "regards",
+        "cordialmente",
+        "atentamente",
+        "saludos",
+        "saludo",
+        "cordial",
+        "cordiales",
+        "un",
+        "abraco",
+        "abrazo",
+        "atenciosamente",
+        "greetings",
+    ]
+)
+_WISHES = frozenset(
+    [
+        "know",
+        "wondering",
+        "wonder",
+        "confirm",
+        "tell",
+        "saber",
+        "confirmar",
+        "indicar",
+        "decir",
+        "gustaria",
+        "quisiera",
+        "queria",
+        "saber",
+    ]
+)
+
+
+def split_sentences(text: str, clauses: bool = False) -> list[str]:
+    """The sentences of a message, each with at least two words; with `clauses`, "X and
+    what/where/who Y" is two questions."""
+    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    if clauses:
+        parts = [c.strip() for p in parts for c in _CLAUSE.split(p) if c and c.strip()]
+    return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
+
+
+def asks(sentence: str) -> bool:
+    """True when a sentence asks something: a question mark, a question word or a wish to know."""
+    if "?" in sentence or "¿" in sentence:
+        return True
+    words = tokens(sentence)
+    return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
+
+
+def confirms(sentence: str) -> bool:
+    """True when a message asks to confirm what it states ("lunch is at 1, right?")."""
+    words = tokens(sentence)
+    return bool(words) and words[-1] in _TAGS and ("?" in sentence or words[-1] in _STRONG_TAGS)
+
+
+def salutes(sentence: str) -> bool:
+    """True for a salutation or sign-off ("Dear organisers,", "Estimados señores:", "Best
+    regards, Ana"): courtesy, whatever words it holds."""
+    words = tokens(sentence)
+    return bool(words) and "?" not in sentence and words[0] in _SALUTATIONS

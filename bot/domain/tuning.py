@@ -1,0 +1,47 @@
+"""Every threshold and weight of the matcher, in one typed place, each with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The matcher's numbers. Change them here only; the question sets guard every one."""
+
+    # Deciding
+    threshold: float = 45.0  # below this score the matcher abstains
+    suggest_floor: float = 12.0  # an abstention suggests only entries scoring at least this
+    close: float = 0.75  # an entry whose phrasing the question is this close to beats a built-in
+    builtin_enough: float = 60.0  # a built-in answers only a question close to one of its phrasings
+    stray: float = (
+        0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
+    )
+    beside: int = (
+        2  # content words either side of the organiser's or a venue's name that it governs
+    )
+    # Days and times
+    day_pool: int = 8  # hits looked at for a session on the day a question names
+    day_floor: float = 25.0  # ...and how well such a session must still fit the question's words
+    day_share: float = 0.4  # ...relative to the best hit's score
+    few_topics: int = 4  # a day question with fewer topic words abstains on any unknown one
+    early_hour: int = (
+        8  # a bare hour below this, at a conference, is the afternoon ("at 3" = 15:00)
+    )
+    # Reading
+    max_chars: int = 2000  # a question is read from its start; nobody types more in a chat
+    max_parts: int = 2  # besides the main answer, at most this many more questions of one message
+    min_sentence_words: int = 2  # a one-word fragment ("Thanks.") is never read alone
+    other_language: float = 2.5  # weight of a function word of a language the event does not use
+    # Index weights
+    body: float = 0.5  # a word only in an answer or description explains less than a phrasing does
+    light: float = 0.3  # weight of an unknown word that only says "what is on" or asks an aspect
+    unknown: float = 0.6  # an unknown word may be the real topic, or just a word the KB never uses
+    name: float = 1.0  # an unknown capitalised name ("Paris") is surely what the question is about
+    keyword: float = (
+        0.4  # how close a question matching a whole keyword is to the entry's phrasings
+    )
+    pool: int = 64  # entries scored exactly per question (all of them in a small KB)
+
+
+TUNING = Tuning()

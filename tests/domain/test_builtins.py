@@ -1,0 +1,80 @@
+"""Built-in answers: hello, thanks, help and the event's and venues' own facts, in any language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answers import render_text
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
+from bot.domain.matcher import Matcher
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = dt.datetime(2026, 3, 10, 9, 0)
+
+
+@pytest.fixture(scope="module")
+def timed() -> KnowledgeBase:
+    return load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+
+
+@pytest.fixture(scope="module")
+def tr() -> Translator:
+    return Translator(ROOT / "locales")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lang", "says"),
+    [
+        ("hi", "greeting", "en", "Hello! I'm the assistant of Andes Data Days."),
+        ("hola", "greeting", "es", "¡Hola! Soy el asistente de Jornadas de Datos de los Andes."),
+        ("thanks!", "thanks", "en", "You're welcome!"),
+        ("muchas gracias", "thanks", "es", "¡De nada!"),
+        ("what can you do?", "help", "en", "• Welcome and registration"),
+        ("who organises this?", "event", "en", "organised by Open Data Collective"),
+        ("¿quién organiza el evento?", "event", "es", "organizado por Colectivo de Datos"),
+        ("what is Andes Data Days?", "event", "en", "Two days of talks and workshops"),
+        ("when is the event?", "event", "en", "Tuesday 10 March to Wednesday 11 March 2026"),
+        ("how long does it last?", "event", "en", "lasts 2 days"),
+        ("what's the website?", "event", "en", "https://andesdata.example"),
+        ("how can I contact the organisers?", "event", "en", "hello@andesdata.example"),
+        ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
+        ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
+        ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
+        ("¿cuál es la dirección del Campus de Ingeniería?", "campus", "es", "Calle 26 No. 1-50"),
+    ],
+)
+def test_questions_no_entry_answers_get_a_built_in_answer(
+    timed: KnowledgeBase, tr: Translator, question: str, entry: str, lang: str, says: str
+) -> None:
+    reply = Matcher(timed).answer(question, NOW)
+    assert (reply.entry, reply.lang) == (entry, lang)
+    assert says in render_text(reply, timed, tr)
+
+
+@pytest.mark.parametrize("question", ["what is the capital of France?", "data", "hi, what is pi"])
+def test_other_questions_still_abstain(timed: KnowledgeBase, question: str) -> None:
+    assert Matcher(timed).answer(question, NOW).entry is None
+
+
+def test_the_kbs_own_faq_wins(matcher: Matcher) -> None:
+    reply = matcher.answer("hola", dt.datetime(2015, 10, 20, 9, 0))
+    assert reply.entry == "greeting" and reply.aspect == ""  # the shipped KB's greeting FAQ
+    assert matcher.answer("when is it?", dt.datetime(2015, 10, 20, 9, 0)).entry == "dates"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("when is the pandas session?", "pandas-workshop"),  # when/session ask of the session
+        ("who gives the maps talk?", "maps-talk"),
+        ("who runs this conference?", "event"),  # the event itself, whatever it is called
+    ],
+)
+def test_a_sessions_facts_and_the_events_own_nouns(
+    timed: KnowledgeBase, question: str, entry: str
+) -> None:
+    assert Matcher(timed).answer(question, NOW).entry == entry

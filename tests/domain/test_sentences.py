@@ -1,0 +1,79 @@
+"""Long messages: greetings and sign-offs dropped, each question answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answers import render_text
+from bot.domain.knowledge import load_knowledge
+from bot.domain.matcher import Matcher
+from bot.domain.sentences import asks, salutes, split_sentences
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = dt.datetime(2026, 3, 10, 9, 0)
+
+
+def test_a_message_splits_into_sentences_and_questions() -> None:
+    text = (
+        "Dear organisers, greetings from Lima. I would like to know the address. Best regards, Ana"
+    )
+    sentences = split_sentences(text)
+    assert sentences == [
+        "Dear organisers, greetings from Lima.",
+        "I would like to know the address.",
+        "Best regards, Ana",
+    ]
+    assert [asks(s) for s in sentences] == [False, True, False]
+    assert split_sentences("¿dónde? ¿cuándo?") == []  # one-word fragments are not read alone
+
+
+def test_clauses_joined_by_and_are_separate_questions() -> None:
+    text = "where's the social evening and what's the wifi password?"
+    assert split_sentences(text) == [text]
+    assert split_sentences(text, clauses=True) == [
+        "where's the social evening",
+        "what's the wifi password?",
+    ]
+    assert salutes("Estimados organizadores:") and not salutes("¿dónde es?")
+
+
+def test_a_formal_email_is_answered_from_its_question() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(
+        "Dear organisers, I hope this finds you well. My team is travelling from Quito. "
+        "I would like to know who is speaking at the opening keynote. Best regards, Ana",
+        NOW,
+    )
+    assert reply.entry == "opening-keynote"
+
+
+def test_each_question_of_a_message_is_answered() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer("Where is the pandas workshop and is there wifi?", NOW)
+    assert {reply.entry, *(p.entry for p in reply.parts)} == {"pandas-workshop", "wifi"}
+    text = render_text(reply, kb, Translator(ROOT / "locales"))
+    assert "Lab 2" in text and "Network: AndesData" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "first_line"),
+    [
+        ("lunch is at 12:30, right?", "lunch-1", "Yes."),
+        ("lunch is at 1, right?", "lunch-1", "No."),
+        ("the maps talk is tomorrow, right?", "maps-talk", "No."),
+        ("Andes Data Days is on 10 and 11 March, right?", "event", "Yes."),
+        ("the event is on 12 March, right?", "event", "No."),
+        ("la noche social es el martes, ¿verdad?", "social", "Sí."),
+    ],
+)
+def test_a_confirmation_gets_yes_or_no_with_the_facts(
+    question: str, entry: str, first_line: str
+) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(question, NOW)
+    text = render_text(reply, kb, Translator(ROOT / "locales"))
+    assert reply.entry == entry and text.splitlines()[0] == first_line

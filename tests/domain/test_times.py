@@ -1,0 +1,152 @@
+"""Times of day, "now", "day 2" and a session's neighbours, on a KB with published times."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answers import render_text
+from bot.domain.clock_words import mark_hours, mark_times
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
+from bot.domain.language import fold, tokens
+from bot.domain.matcher import Matcher
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = dt.datetime(2026, 3, 10, 10, 45)  # Tuesday, day 1, during the pandas workshop
+
+
+@pytest.fixture(scope="module")
+def timed() -> KnowledgeBase:
+    return load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+
+
+@pytest.fixture(scope="module")
+def clock_matcher(timed: KnowledgeBase) -> Matcher:
+    return Matcher(timed)
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("a las 10", ["a", "las", "t1000"]),
+        ("at 3pm", ["at", "t1500"]),
+        ("at 3", ["at", "t1500"]),  # a bare early hour at a conference is the afternoon
+        ("15h", ["t1500"]),
+        ("10:30", ["t1030"]),
+        ("às 14h", ["as", "t1400"]),
+        ("a las 4 de la tarde", ["a", "las", "t1600", "de", "la", "tarde"]),
+        ("at 9 in the morning", ["at", "t0900", "in", "the", "morning"]),
+        ("on the 11 of march", ["on", "the", "11", "of", "march"]),  # a date, not a time
+    ],
+)
+def test_times_of_day_are_marked(text: str, marked: list[str]) -> None:
+    assert mark_hours(tokens(mark_times(fold(text)))) == marked
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions", "relative"),
+    [
+        ("what's on at 11 on day 2?", ("closing",), "at"),  # nothing runs then: the next one
+        ("what is on now?", ("pandas-workshop",), "now"),
+        ("qué hay ahora", ("pandas-workshop",), "now"),
+        ("¿qué hay a las 4?", ("social",), "at"),
+        ("what's on at 3pm", ("maps-talk",), "at"),
+        ("o que tem às 14h?", ("maps-talk",), "at"),
+        ("what's on tonight", ("social",), "window"),
+        ("qué hay esta tarde", ("pandas-workshop", "lunch-1", "maps-talk"), "window"),
+        ("what's on at 9 tomorrow", ("ml-talk",), "at"),
+        ("what's on day 2", ("ml-talk", "closing"), ""),
+        ("what's after the coffee break?", ("pandas-workshop",), "after"),
+        ("what's before lunch?", ("pandas-workshop",), "before"),
+    ],
+)
+def test_what_is_on_at_a_time(
+    clock_matcher: Matcher, question: str, sessions: tuple[str, ...], relative: str
+) -> None:
+    reply = clock_matcher.answer(question, NOW)
+    assert (reply.kind, reply.sessions, reply.relative) == ("schedule", sessions, relative)
+    assert reply.entry == sessions[0]
+
+
+def test_now_after_the_last_session_of_the_day_is_the_next_day(clock_matcher: Matcher) -> None:
+    reply = clock_matcher.answer("what's on now?", dt.datetime(2026, 3, 10, 23, 0))
+    assert reply.sessions[0] == "ml-talk" and reply.day == dt.date(2026, 3, 11)
+
+
+def test_a_time_with_nothing_on_says_so(clock_matcher: Matcher, timed: KnowledgeBase) -> None:
+    reply = clock_matcher.answer("what's on at 23:00?", NOW)
+    assert reply.entry == "schedule"
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert text.startswith("Nothing is scheduled on Tuesday 10 March at that time.")
+
+
+def test_the_answer_names_the_time_room_speakers_and_track(
+    clock_matcher: Matcher, timed: KnowledgeBase
+) -> None:
+    tr = Translator(ROOT / "locales")
+    listing = render_text(clock_matcher.answer("¿qué hay a las 4?", NOW), timed, tr)
+    assert listing.splitlines()[0] == "Martes 10 de marzo, lo siguiente después de las 16:00:"
+    assert "19:00–22:00 Noche social — Campus de Ingeniería, Rooftop bar" in listing
+    card = render_text(clock_matcher.answer("who speaks at the opening keynote?", NOW), timed, tr)
+    assert "Aula Magna" in card and "Speakers: Ana Pérez (Universidad de los Andes)" in card
+    track = render_text(clock_matcher.answer("when is the pandas workshop", NOW), timed, tr)
+    assert "Lab 2" in track and "Track: Data science" in track
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("talks by Ana Pérez", "ml-talk"),
+        ("who is Marta Ruiz", "maps-talk"),
+        ("which room is the pandas workshop in?", "pandas-workshop"),
+        ("what's in the civic tech track?", "maps-talk"),
+    ],
+)
+def test_speakers_rooms_and_tracks_name_sessions(
+    clock_matcher: Matcher, question: str, entry: str
+) -> None:
+    assert clock_matcher.answer(question, NOW).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "sessions"),
+    [
+        ("I arrive on day 2, what do I miss?", NOW, 7),  # all of day 1
+        ("llego mañana a las 10, ¿qué me pierdo?", NOW, 8),  # day 1 and the 09:30 talk
+        ("I leave at 3pm today, what will I miss?", NOW, 3),
+    ],
+)
+def test_arriving_or_leaving_misses_what_is_before_or_after(
+    clock_matcher: Matcher, question: str, now: dt.datetime, sessions: int
+) -> None:
+    reply = clock_matcher.answer(question, now)
+    assert reply.relative == "missed" and len(reply.sessions) == sessions
+
+
+def test_what_did_i_miss_yesterday_is_that_days_programme(clock_matcher: Matcher) -> None:
+    reply = clock_matcher.answer("what did I miss yesterday?", dt.datetime(2026, 3, 11, 9, 0))
+    assert reply.relative == "yesterday" and reply.sessions[0] == "welcome"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("what time does day 2 end?", "closing"), ("when does day 1 start?", "welcome")],
+)
+def test_a_days_start_and_end(clock_matcher: Matcher, question: str, entry: str) -> None:
+    assert clock_matcher.answer(question, NOW).entry == entry
+
+
+def test_the_coffee_break_meant_is_todays_next_or_last(timed: KnowledgeBase) -> None:
+    second = dataclasses.replace(
+        timed.session("coffee-1"), id="coffee-2", date=dt.date(2026, 3, 11),
+        start=dt.time(11, 0), end=dt.time(11, 30),
+    )  # fmt: skip
+    kb = dataclasses.replace(timed, sessions=(*timed.sessions, second))
+    matcher = Matcher(kb)
+    day_two = dt.datetime(2026, 3, 11, 10, 0)
+    assert matcher.answer("what's after the coffee break?", day_two).sessions == ("closing",)
+    assert matcher.answer("what's after the coffee break?", NOW).sessions == ("pandas-workshop",)
