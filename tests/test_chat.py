@@ -88,11 +88,12 @@ def test_a_venue_pin_names_the_venue_once(tmp_path: Path) -> None:
     kb = ROOT / "examples" / "bogota-tech" / "knowledge"
     out = chat("/venues\n", tmp_path, "--lang", "en", env={"CONFBOT_KNOWLEDGE": str(kb)})
     pins = [line for line in out.splitlines() if line.startswith("📍") and "(" in line]
-    assert pins == [
-        "📍 Ágora Bogotá Centro de Convenciones, Carrera 40, Bogotá, Colombia (4.6296, -74.0921)",
-        "📍 Universidad de los Andes, Edificio Mario Laserna, Carrera 1, Bogotá, Colombia "
-        "(4.6027, -74.0649)",
+    names = [
+        "Ágora Bogotá Centro de Convenciones",
+        "Universidad de los Andes, Edificio Mario Laserna",
     ]
+    assert [pin.count(name) for pin, name in zip(pins, names, strict=True)] == [1, 1]
+    assert pins[0].startswith(f"📍 {names[0]}, Carrera 40")
 
 
 def test_a_pin_of_a_venue_without_address_or_city_still_has_an_address(tmp_path: Path) -> None:
@@ -105,3 +106,10 @@ def test_a_pin_of_a_venue_without_address_or_city_still_has_an_address(tmp_path:
     )
     out = chat("/venues\n", tmp_path, "--lang", "en", env={"CONFBOT_KNOWLEDGE": str(kb)})
     assert "📍 Hall, Hall (1.5, 2.5)" in out  # sendVenue needs an address: the name stands in
+
+
+def test_an_out_path_that_cannot_be_written_is_said_and_the_chat_goes_on(tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "mine.ics"
+    out = chat("/calendar\nwhere is the clinic?\n", tmp_path, "--lang", "en", "--out", str(target))
+    assert f"confbot chat: cannot write programme.ics to {target}: " in out
+    assert "database" not in out and "JW Marriott" in out  # the next question is answered

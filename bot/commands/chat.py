@@ -71,7 +71,10 @@ class Terminal:
             elif isinstance(out, VenuePin):
                 print(f"📍 {out.title}, {out.address} ({out.latitude}, {out.longitude})")
             elif isinstance(out, Document):
-                print(f"{out.caption}\n→ {self.save(out)}")
+                try:
+                    print(f"{out.caption}\n→ {self.save(out)}")
+                except OSError as exc:  # a wrong --out costs the file, not the conversation
+                    print(f"confbot chat: cannot write {out.filename} to {self.out}: {exc}")
         print()
 
     def save(self, document: Document) -> Path:
