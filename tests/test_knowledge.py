@@ -371,9 +371,7 @@ def test_an_unreadable_event_file_is_not_also_a_missing_event(tmp_path: Path) ->
 
 def test_a_folder_wide_problem_has_no_line_number(tmp_path: Path) -> None:
     write(tmp_path, faq="faqs: []\n")
-    assert [str(p) for p in check_knowledge(tmp_path)] == [
-        f"{tmp_path}: no valid 'event' section found"
-    ]
+    assert [str(p) for p in check_knowledge(tmp_path)] == [f"{tmp_path}: no 'event' section found"]
 
 
 def test_a_place_says_a_city_the_address_ends_with_once(tmp_path: Path) -> None:
@@ -465,3 +463,18 @@ def test_the_same_problem_is_reported_once(tmp_path: Path) -> None:
     (tmp_path / "kb.yaml").write_text(readme, encoding="utf-8")
     problems = [str(p) for p in check_knowledge(tmp_path)]
     assert len(problems) == len(set(problems))
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("america/lima", "(did you mean America/Lima?)"),
+        ('"-05:00"', "(an IANA name such as America/Bogota or Europe/Madrid, not an offset)"),
+    ],
+)
+def test_a_time_zone_written_wrong_gets_the_name_meant(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    write(tmp_path, event=V2_EVENT.replace("timezone: America/Lima", f"timezone: {written}"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and problems[0].endswith(hint), problems

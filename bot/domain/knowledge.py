@@ -53,6 +53,7 @@ class Collected:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
     # Every id seen, even on records too broken to build, so duplicates are still reported.
     ids: list[tuple[str, Problem]] = field(default_factory=list)
+    event_written: bool = False  # an `event:` section exists, even one too broken to build
 
 
 _QUOTE_IT = ' (a text with "?" or ": " inside [ ] or { }, or after a key? quote it: "…")'
@@ -197,6 +198,7 @@ def build_file(raw: Raw, languages: tuple[str, ...], into: Collected) -> list[Pr
             known = ", ".join(sorted(TOP_KEYS))
             reader.problem(at, f"unknown section '{key}' (known: {known})")
         elif key == "event":
+            into.event_written = True
             m = reader.mapping(value, at, "event")
             event = reader.event(m) if m is not None else None
             if event:
@@ -243,8 +245,8 @@ def cross_check(c: Collected, root: str) -> list[Problem]:
     def at(where: Problem, message: str, warning: bool = False) -> None:
         problems.append(Problem(where.path, where.line, message, where.column, warning))
 
-    if not c.events:
-        problems.append(Problem(root, 0, "no valid 'event' section found"))
+    if not c.event_written:  # a broken one has had its problems reported
+        problems.append(Problem(root, 0, "no 'event' section found"))
     for _, where in c.events[1:]:
         at(where, "a second 'event' section (there must be exactly one)")
     seen: dict[str, Problem] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
@@ -133,6 +133,15 @@ _SESSION_KEYS = {
 }  # fmt: skip
 _SPEAKER_KEYS = {"name", "affiliation", "bio"}
 _FAQ_KEYS = {"id", "answer", "questions", "keywords"}
+
+
+def _zone_hint(written: object) -> str:
+    """Suggest the IANA name meant by a time zone written in the wrong case or as an offset."""
+    text = str(written).strip()
+    names = {name.casefold(): name for name in available_timezones()}
+    if text.casefold() in names:
+        return f" (did you mean {names[text.casefold()]}?)"
+    return " (an IANA name such as America/Bogota or Europe/Madrid, not an offset)"
 
 
 def declared_languages(value: Any) -> tuple[str, ...] | None:
@@ -342,7 +351,9 @@ class Reader:
         try:
             ZoneInfo(str(tz))
         except (ZoneInfoNotFoundError, ValueError):
-            self.problem(self.at(m, "timezone"), f"event.timezone: unknown time zone '{tz}'")
+            self.problem(
+                self.at(m, "timezone"), f"event.timezone: unknown time zone '{tz}'{_zone_hint(tz)}"
+            )
             tz = None
         website = m.get("website")
         if website is not None and not (isinstance(website, str) and _URL.match(website)):
