@@ -89,9 +89,13 @@ def main(args: argparse.Namespace) -> int:
         )
         return 1
     day1 = args.start or dt.date.today() + dt.timedelta(weeks=4)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        (folder / name).write_text(skeleton(name, languages, args.timezone, day1), "utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in FILES:
+            (folder / name).write_text(skeleton(name, languages, args.timezone, day1), "utf-8")
+    except OSError as exc:
+        print(f"confbot init: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     missing = [lang for lang in languages if lang not in SKELETON_LANGS]
     print(f"wrote {', '.join(str(folder / n) for n in FILES)}")
     if missing:

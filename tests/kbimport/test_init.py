@@ -69,3 +69,12 @@ def test_init_passes_check_in_any_languages(
     assert event["languages"] == list(dict.fromkeys(languages.split(",")))
     if "fr" in languages:  # the English example stands in until it is translated
         assert event["name"] == {"fr": "My Conference"}
+
+
+def test_init_where_nothing_can_be_written_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n", encoding="utf-8")
+    target = tmp_path / "notes.txt" / "kb"
+    assert main(["init", str(target)]) == 1
+    assert capsys.readouterr().err == f"confbot init: cannot write into {target}: Not a directory\n"
