@@ -478,3 +478,14 @@ def test_a_time_zone_written_wrong_gets_the_name_meant(
     write(tmp_path, event=V2_EVENT.replace("timezone: America/Lima", f"timezone: {written}"))
     problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
     assert len(problems) == 1 and problems[0].endswith(hint), problems
+
+
+def test_a_session_cannot_take_an_id_the_reminder_picker_uses(tmp_path: Path) -> None:
+    # The picker's "All sessions" button is sub:all: a session called "all" could never be
+    # chosen alone (pressing it would subscribe to everything).
+    write(tmp_path, event=V2_EVENT, sessions=V2_SESSIONS.replace("id: lab", "id: all"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'sessions.yaml'}:14:5: session 'all': the id 'all' is reserved "
+        "(the reminder picker's 'All sessions' button): choose another"
+    ]

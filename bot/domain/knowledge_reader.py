@@ -133,6 +133,8 @@ _SESSION_KEYS = {
 }  # fmt: skip
 _SPEAKER_KEYS = {"name", "affiliation", "bio"}
 _FAQ_KEYS = {"id", "answer", "questions", "keywords"}
+# Session ids the /subscribe picker's buttons use for themselves (sub:all, sub:none).
+_RESERVED_SESSION_IDS = {"all": "All sessions", "none": "None"}
 
 
 def _zone_hint(written: object) -> str:
@@ -424,6 +426,13 @@ class Reader:
         what = f"session '{m.get('id')}'"
         self.check_keys(m, _SESSION_KEYS, {"id", "title"}, what)
         ident = self.ident(m, "session")
+        if ident in _RESERVED_SESSION_IDS:
+            self.problem(
+                self.at(m, "id"),
+                f"{what}: the id '{ident}' is reserved (the reminder picker's "
+                f"'{_RESERVED_SESSION_IDS[ident]}' button): choose another",
+            )
+            ident = None
         title = self.localized(m, "title", what)
         summary = self.localized(m, "summary", what, required=False)
         description = self.localized(m, "description", what, required=False)
