@@ -140,6 +140,7 @@ class Plan:
         bases = [slug(t.key) or slug(t.title) or "session" for t in talks]
         counts = Counter(bases)
         reserved = {i for i, kind in self.folder.hand_ids.items() if kind != "session"}
+        reserved |= {"all", "none"}  # the /subscribe picker's own buttons (sub:all, sub:none)
         return [
             _hashed(base, talk.uid or talk.key or talk.title)
             if counts[base] > 1 or base in reserved

@@ -401,3 +401,17 @@ def test_a_venue_of_the_organisers_own_takes_the_imported_ones_place(
     assert "6 session(s) and 0 venue(s)" in out
     assert not (tmp_path / "imported-venues.yaml").exists()
     assert {s["venue"] for s in sessions(tmp_path).values()} == {"agora"}
+
+
+def test_a_calendar_uid_named_all_gets_an_id_the_check_accepts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:all@x.org\r\n"
+        b"DTSTAMP:20260101T000000Z\r\nDTSTART:20260505T090000Z\r\nSUMMARY:All hands\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    assert list(sessions(tmp_path / "kb")) != ["all"]
+    assert main(["check", str(tmp_path / "kb")]) == 0, capsys.readouterr().out
