@@ -14,6 +14,7 @@ from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from bot.kbimport.model import Place, Programme, SourceError, Talk, clean, prose, zone
 
@@ -176,6 +177,8 @@ def _timezone(calendar: Any, talks: Sequence[Talk]) -> str:
     candidates += [
         str(getattr(t.start.tzinfo, "key", "")) for t in talks if t.start and t.start.tzinfo
     ]
+    # Outlook and Exchange name Windows zones ("Pacific Standard Time"): their IANA names.
+    candidates = [WINDOWS_TO_OLSON.get(c, c) for c in candidates]
     return next((c for c in candidates if c and c != "UTC" and zone(c)), "")
 
 

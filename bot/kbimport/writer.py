@@ -387,6 +387,9 @@ _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumpe
 class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block style; multi-line texts as literal blocks so they stay readable."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never `start_date: &id001 …` / `end_date: *id001`: each value written out
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else '"' if _CLOCK.match(value) else None

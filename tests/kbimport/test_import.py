@@ -415,3 +415,17 @@ def test_a_calendar_uid_named_all_gets_an_id_the_check_accepts(
     run_import(capsys, source, tmp_path / "kb")
     assert list(sessions(tmp_path / "kb")) != ["all"]
     assert main(["check", str(tmp_path / "kb")]) == 0, capsys.readouterr().out
+
+
+def test_an_outlook_calendar_keeps_its_windows_time_zone_and_one_day_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Outlook names its zone "Pacific Standard Time": 09:00 there, not 16:00 UTC.
+    out = run_import(capsys, FIXTURES / "outlook.ics", tmp_path)
+    assert "no time zone" not in out
+    (session,) = sessions(tmp_path).values()
+    assert (session["start"], session["end"]) == ("09:00", "10:00")
+    event_text = (tmp_path / "event.yaml").read_text(encoding="utf-8")
+    assert "timezone: America/Los_Angeles" in event_text
+    # A one-day event's dates are both written out, not as a YAML anchor and alias.
+    assert "start_date: 2026-06-15\n  end_date: 2026-06-15\n" in event_text
