@@ -404,12 +404,22 @@ def _flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
 
 
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(_Flow, _flow)
+class _PyDumper(yaml.SafeDumper):
+    """PyYAML's own emitter, for texts libyaml would escape (an emoji as "\\U0001F40D")."""
+
+    ignore_aliases = _Dumper.ignore_aliases
+
+
+for _class in (_Dumper, _PyDumper):
+    _class.add_representer(str, _text)
+    _class.add_representer(_Flow, _flow)
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-        default_flow_style=False,
-    )  # fmt: skip
+    options: dict[str, Any] = {
+        "sort_keys": False, "allow_unicode": True, "width": 100, "default_flow_style": False,
+    }  # fmt: skip
+    text = yaml.dump(data, Dumper=_Dumper, **options)
+    if "\\U" in text:  # libyaml escapes characters beyond U+FFFF, such as emoji
+        text = yaml.dump(data, Dumper=_PyDumper, **options)
+    return str(text)

@@ -429,3 +429,18 @@ def test_an_outlook_calendar_keeps_its_windows_time_zone_and_one_day_dates(
     assert "timezone: America/Los_Angeles" in event_text
     # A one-day event's dates are both written out, not as a YAML anchor and alias.
     assert "start_date: 2026-06-15\n  end_date: 2026-06-15\n" in event_text
+
+
+def test_an_emoji_in_a_title_is_written_as_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:hack@x.org\r\n"
+        b"DTSTAMP:20260101T000000Z\r\nDTSTART:20260505T090000Z\r\n"
+        + "SUMMARY:Hackathon 🐍 C:\\\\Users\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    written = (tmp_path / "kb" / "imported-sessions.yaml").read_text(encoding="utf-8")
+    assert "Hackathon 🐍 C:\\Users" in written and "\\U0001F40D" not in written
+    assert sessions(tmp_path / "kb")["hack"]["title"] == {"en": "Hackathon 🐍 C:\\Users"}
