@@ -19,10 +19,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.domain.broadcast import (
+    LANGUAGES,
     BroadcastDraft,
     Progress,
     Refusal,
@@ -81,9 +82,11 @@ class BroadcastService:
         self._running: set[int] = set()
         self._stopping = False
 
-    async def create_draft(self, admin_id: int, text: str) -> Preview | Refusal:
-        """Read the admin's /broadcast text and save it as a draft; nothing is sent."""
-        parsed = parse_broadcast(text)
+    async def create_draft(
+        self, admin_id: int, text: str, languages: Sequence[str] = LANGUAGES
+    ) -> Preview | Refusal:
+        """Read the admin's /broadcast text (versions in `languages`) and save it as a draft."""
+        parsed = parse_broadcast(text, languages)
         if isinstance(parsed, Refusal):
             return parsed
         broadcast_id = await self.store.create(admin_id, parsed, self._clock.now())

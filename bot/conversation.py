@@ -8,16 +8,31 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.answers import entry_label, format_day, render_html
 from bot.calendar import programme_ics
 from bot.domain.delivery import Button
 from bot.domain.focus import Focus, focus
+from bot.domain.foreign import foreign_language
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
-from bot.i18n import LANGS
+from bot.i18n import fallback_lang, language_list, native_name, pick_lang
 from bot.outgoing import Document, Out, VenuePin, messages
 from bot.services import Services
+
+# FAQ ids of the built-in small talk (see the KB contract): never shown as examples.
+SMALL_TALK = frozenset({"greeting", "thanks", "help"})
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    """Capitalise the first letter, after any opening punctuation ('¿hay wifi?' -> '¿Hay…')."""
+    at = next((i for i, c in enumerate(text) if c.isalpha()), 0)
+    return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
 class Conversation:
@@ -49,21 +64,59 @@ class Conversation:
             (Button(_("Venues"), "cmd:venues"), Button(_("Add to calendar"), "cmd:calendar")),
         )
 
+    def spoken(self) -> tuple[str, ...]:
+        """Return the languages the bot talks in for this knowledge base (first = default)."""
+        return self.kb.languages
+
+    def examples(self, lang: str) -> list[str]:
+        """Return questions this knowledge base answers, to show as examples.
+
+        Built from the KB itself, so they fit whatever event is loaded: two talks (sessions
+        with speakers, else with a summary, rather than breaks; the shortest titles, in
+        programme order) and the first question of the first FAQ that is not small talk.
+        """
+        _ = self.tr(lang)
+        dated = [s for day in self.kb.days() for s in self.kb.sessions_on(day)]
+
+        def rank(s: Session) -> tuple[int, int]:
+            kind = 0 if s.speakers else 1 if s.summary is not None else 2
+            return kind, len(s.title.get(lang))
+
+        chosen: list[Session] = []
+        for session in sorted(dated, key=rank):
+            if all(c.title.get(lang) != session.title.get(lang) for c in chosen):
+                chosen.append(session)
+            if len(chosen) == 2:
+                break
+        shown = [s for s in dated if s in chosen]
+        patterns = (_("When is “{session}”?"), _("Where is “{session}”?"))
+        found = [p.format(session=s.title.get(lang)) for p, s in zip(patterns, shown, strict=False)]
+        for faq in self.kb.faqs:
+            questions = faq.questions.get(lang)
+            if questions and faq.id not in SMALL_TALK:
+                found.insert(1, _sentence(questions[0]))
+                break
+        return found
+
+    def _examples_html(self, lang: str) -> str:
+        return "\n".join(f"• <i>{html.escape(example)}</i>" for example in self.examples(lang))
+
     def start(self, lang: str, payload: str | None = None) -> list[Out]:
         """Greet the user; a deep-link payload opens that session or entry."""
         _ = self.tr(lang)
         event = self.kb.event
-        text = _(
-            "Hello! I am the assistant of <b>{event}</b> ({dates}, {city}).\n\n"
-            "Ask me anything about the programme, the venues or any session, in Spanish "
-            "or English — for example <i>{example}</i>\n\n"
-            "Commands: /schedule /today /next /venues /calendar /subscribe /language /help"
-        ).format(
-            event=html.escape(event.name.get(lang)),
-            dates=html.escape(self.dates(lang)),
-            city=html.escape(event.city.get(lang) if event.city else ""),
-            example=html.escape(self.example(lang)),
+        when = self.dates(lang) + (f", {event.city.get(lang)}" if event.city else "")
+        intro = _("Hello! I am the assistant for <b>{event}</b> ({when}).").format(
+            event=html.escape(event.name.get(lang)), when=html.escape(when)
         )
+        ask = _(
+            "Ask me anything about the programme, its sessions and the venues, in {languages}. "
+            "For example:"
+        ).format(languages=html.escape(language_list(self.spoken(), lang, alternatives=True)))
+        commands = _(
+            "Commands: /schedule /today /next /venues /calendar /subscribe /language /help"
+        )
+        text = f"{intro}\n\n{ask}\n{self._examples_html(lang)}\n\n{commands}"
         out = messages(text, self.menu(lang))
         if payload:
             entry = payload.strip().lower()
@@ -71,36 +124,31 @@ class Conversation:
                 out += self.entry(lang, entry)
         return out
 
-    def example(self, lang: str) -> str:
-        """A question to try, about the programme's first session (or the event's dates)."""
-        _ = self.tr(lang)
-        if not self.kb.sessions:
-            return _("When is it?")
-        return _("Where is {title}?").format(title=self.kb.sessions[0].title.get(lang))
-
     def dates(self, lang: str) -> str:
         _ = self.tr(lang)
         event = self.kb.event
-        start = format_day(event.start_date, lang, _)
         end = format_day(event.end_date, lang, _, year=True)
+        if event.start_date == event.end_date:
+            return end
+        start = format_day(event.start_date, lang, _)
         return _("{start} to {end}").format(start=start, end=end)
 
     def help(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
-        text = _(
-            "<b>How to use me</b>\n"
-            "Write a question in your own words, in Spanish or English: "
-            "<i>when does it start?</i>, <i>¿dónde es?</i>, "
-            "<i>what's on tomorrow?</i>\n\n"
+        intro = _(
+            "<b>How to use me</b>\nWrite a question in your own words, in {languages}. For example:"
+        ).format(languages=html.escape(language_list(self.spoken(), lang, alternatives=True)))
+        commands = _(
             "/schedule — the programme, day by day\n"
             "/today — what is on today\n"
             "/next — what comes next\n"
             "/venues — where everything happens\n"
             "/calendar — the programme as a calendar file\n"
             "/subscribe — a reminder the evening before each session\n"
-            "/language — español / English\n"
+            "/language — change the language\n"
             "/forgetme — delete what I store about you"
         )
+        text = f"{intro}\n{self._examples_html(lang)}\n\n{commands}"
         if self.s.settings.organisers_chat is not None:
             text += "\n" + _("/ask — a question for the organisers: a person answers it here")
         if self.s.settings.feedback:
@@ -122,29 +170,34 @@ class Conversation:
                 lines.append(_("No activity on the programme."))
             for session in sessions:
                 lines.append(self._session_line(lang, session))
-                for child in self._children(session):
+                for child in self.kb.undated_parts(session):
                     lines.append(
                         "  ↳ "
                         + _("{title} (part of it; date and time to be confirmed)").format(
                             title=html.escape(child.title.get(lang))
                         )
                     )
-        lines.append("\n" + _("Start times have not been published: the organisers will confirm."))
+        listed = [s for day in self.kb.days() for s in self.kb.sessions_on(day)]
+        if any(s.start is None for s in listed):
+            lines.append(
+                "\n" + _("Start times have not been published: the organisers will confirm.")
+            )
         return messages("\n".join(lines), self.menu(lang))
-
-    def _children(self, session: Session) -> list[Session]:
-        return [s for s in self.kb.sessions if s.part_of == session.id and s.date is None]
 
     def _session_line(self, lang: str, session: Session) -> str:
         venue = self.kb.session_venue(session)
         where = f" — {html.escape(venue.name.get(lang))}" if venue else ""
-        when = f"{session.start:%H:%M} " if session.start else ""
+        when = ""
+        if session.start is not None:
+            end = f"–{session.end:%H:%M}" if session.end else ""
+            when = f"{session.start:%H:%M}{end} "
         return f"• {when}{html.escape(session.title.get(lang))}{where}"
 
-    def reply_messages(self, reply: Reply) -> list[Out]:
-        """Render a matcher reply with its buttons."""
+    def reply_messages(self, reply: Reply, note: str = "") -> list[Out]:
+        """Render a matcher reply with its buttons (under `note`, an HTML line, when given)."""
         lang, snapshot = reply.lang, self.s.knowledge.current
         text = render_html(reply, snapshot.kb, self.s.translator)
+        text = f"{note}\n\n{text}" if note else text
         if reply.kind == "abstain":
             buttons = tuple(
                 (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}:{lang}"),)
@@ -170,10 +223,23 @@ class Conversation:
         return (tuple(row),) if row else ()
 
     def ask(self, text: str, lang: str | None, hint: str | None) -> tuple[Reply, list[Out]]:
-        """Answer a free-text question (in its own language unless `lang` forces one)."""
-        snapshot = self.s.knowledge.current
-        reply = snapshot.matcher.answer(text, self.s.local_now(), lang=lang, hint=hint)
-        return reply, self.reply_messages(reply)
+        """Answer a free-text question (in its own language unless `lang` forces one).
+
+        A question in a language the bot does not speak is answered in the user's language
+        (else the fallback one), headed by a line naming the languages the bot speaks.
+        """
+        spoken = self.spoken()
+        foreign = lang is None and foreign_language(text, spoken) is not None
+        if foreign:
+            lang = hint if hint in spoken else fallback_lang(spoken)
+        reply = self._answer(text, lang, hint)
+        note = ""
+        if foreign:
+            _ = self.tr(reply.lang)
+            names = language_list(spoken, reply.lang, native=True)
+            line = _("I speak {languages}.").format(languages=names)
+            note = f"<i>{html.escape(line)}</i>"
+        return reply, self.reply_messages(reply, note)
 
     def entry(self, lang: str, entry_id: str) -> list[Out]:
         """Answer one knowledge-base entry directly (a suggestion button or a deep link)."""
@@ -185,14 +251,18 @@ class Conversation:
 
     def relative(self, lang: str, which: str) -> list[Out]:
         """Answer /today or /next from the bot's clock."""
-        _ = self.tr(lang)
-        snapshot = self.s.knowledge.current
-        question = {
-            "today": _("what is on today?"),
-            "next": _("what is next?"),
-        }
-        reply = snapshot.matcher.answer(question[which], self.s.local_now(), lang=lang)
-        return self.reply_messages(reply)
+        # A fixed phrasing the matcher reads in any answer language; the reply is in `lang`.
+        question = {"today": "what is on today?", "next": "what is next?"}
+        return self.reply_messages(self._answer(question[which], lang, None))
+
+    def _answer(self, text: str, lang: str | None, hint: str | None) -> Reply:
+        """Ask the matcher; a forced `lang` is the answer language whatever the text reads as."""
+        reply = self.s.knowledge.current.matcher.answer(
+            text, self.s.local_now(), lang=lang, hint=hint
+        )
+        if lang is None and reply.lang not in self.spoken():
+            lang = pick_lang((hint,), self.spoken())  # never answer in a language not declared
+        return replace(reply, lang=lang) if lang and reply.lang != lang else reply
 
     def venues(self, lang: str) -> list[Out]:
         """List the venues, with a map pin for each one whose coordinates are known."""
@@ -254,9 +324,11 @@ class Conversation:
         return [Document(name, data, caption.format(tz=self.kb.event.timezone))]
 
     def language_menu(self, lang: str) -> list[Out]:
+        """Offer one button per language of the knowledge base, each named in itself."""
         _ = self.tr(lang)
-        buttons = ((Button("🇪🇸 Español", "lang:es"), Button("🇬🇧 English", "lang:en")),)
-        return messages(_("Choose your language:"), buttons)
+        buttons = [Button(_cap(native_name(code)), f"lang:{code}") for code in self.spoken()]
+        rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
+        return messages(_("Choose your language:"), rows)
 
     def telegram_only(self, lang: str, command: str) -> list[Out]:
         """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
@@ -266,14 +338,15 @@ class Conversation:
 
     def language_set(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
-        return messages(_("Done: I will talk to you in English."), self.menu(lang))
+        text = _("Done: I will talk to you in {language}.").format(language=native_name(lang))
+        return messages(text, self.menu(lang))
 
     def language_not_saved(self, lang: str) -> list[Out]:
         _ = self.tr(lang)
         text = _(
-            "I will answer in English for now, but I could not save this choice (a problem on "
-            "my side), so I may forget it. Please try /language again later."
-        )
+            "I will answer in {language} for now, but I could not save this choice (a problem "
+            "on my side), so I may forget it. Please try /language again later."
+        ).format(language=native_name(lang))
         return messages(text, self.menu(lang))
 
     def callback(self, lang: str, data: str) -> list[Out] | None:
@@ -282,7 +355,7 @@ class Conversation:
         if kind == "ask":
             # The language of the message the button is on wins over the user's setting.
             entry, _sep, asked_in = value.partition(":")
-            return self.entry(asked_in if asked_in in LANGS else lang, entry)
+            return self.entry(asked_in if asked_in in self.spoken() else lang, entry)
         if kind == "venue":
             return self.venue(lang, value)
         if kind == "ics":

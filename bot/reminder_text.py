@@ -11,7 +11,7 @@ from babel.dates import format_date, format_time
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.reminders import Timing
-from bot.i18n import Translator, normalize_lang
+from bot.i18n import Translator, pick_lang
 
 
 def _html(text: str) -> str:
@@ -36,7 +36,7 @@ class Renderer:
         reminder_at: dt.time,
     ) -> OutgoingMessage:
         """Render one subscriber's reminder about `day`'s `sessions`."""
-        lang = normalize_lang(lang)
+        lang = pick_lang((lang,), self.kb.languages)
         _ = self.translator.get(lang).gettext
         date = format_date(day, "full", locale=lang)
         if day == today:
@@ -53,7 +53,7 @@ class Renderer:
 
     def changes(self, lang: str, sessions: Sequence[Session]) -> OutgoingMessage:
         """Render a notice that the date, time or venue of `sessions` changed."""
-        lang = normalize_lang(lang)
+        lang = pick_lang((lang,), self.kb.languages)
         _ = self.translator.get(lang).gettext
         heading = _("Programme change: the organisers updated a session you were reminded about.")
         parts = [f"<b>{_html(heading)}</b>"]
@@ -79,14 +79,14 @@ class Renderer:
     def _when(self, session: Session, lang: str, with_date: bool) -> str:
         _ = self.translator.get(lang).gettext
         if session.date is None:
-            # An undated part (a visit) is never said to be on its parent's day.
+            # An undated part of a session is never said to be on its parent's day.
             return _("date and time to be confirmed by the organisers")
         if session.start is None:
             time = _("time to be confirmed by the organisers")
         elif session.end is None:
             time = _("from {start}").format(start=format_time(session.start, "short", locale=lang))
         else:
-            time = _("{start} to {end}").format(
+            time = _("from {start} to {end}").format(
                 start=format_time(session.start, "short", locale=lang),
                 end=format_time(session.end, "short", locale=lang),
             )
@@ -111,7 +111,7 @@ class Renderer:
 
     def _venue(self, session: Session) -> Venue | None:
         if session.venue is None and session.date is None:
-            return None  # an undated part (a visit) need not be at its parent's venue
+            return None  # an undated part need not be at its parent's venue
         return self.kb.session_venue(session)
 
     def _buttons(self, sessions: Sequence[Session], lang: str) -> tuple[tuple[Button, ...], ...]:

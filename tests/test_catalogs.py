@@ -1,4 +1,4 @@
-"""Every user-facing string is in the catalogs, and the Spanish catalog is complete and fresh."""
+"""Every user-facing string is in the catalogs, and every shipped language's catalog is complete."""
 
 from __future__ import annotations
 
@@ -7,14 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
+
+from bot.i18n import LANGS, SOURCE_LANG
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ROOT / "locales"
+TRANSLATED = [lang for lang in LANGS if lang != SOURCE_LANG]
 
 
-def _extracted(tmp_path: Path) -> set[str]:
-    pot = tmp_path / "fresh.pot"
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    pot = tmp_path_factory.mktemp("pot") / "fresh.pot"
     subprocess.run(
         [
             str(Path(sys.executable).parent / "pybabel"), "--quiet", "extract",
@@ -24,41 +30,49 @@ def _extracted(tmp_path: Path) -> set[str]:
         cwd=ROOT,
     )  # fmt: skip
     with pot.open("rb") as fp:
-        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}
+        return {_key(m) for m in read_po(fp) if m.id}
 
 
-def _catalog(lang: str) -> dict[str, object]:
+def _key(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _catalog(lang: str) -> dict[str, Message]:
     with (LOCALES / lang / "LC_MESSAGES" / "confbot.po").open("rb") as fp:
         catalog = read_po(fp, locale=lang)
-    return {(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    return {_key(m): m for m in catalog if m.id}
 
 
-def test_the_spanish_catalog_translates_every_string_in_the_code(tmp_path: Path) -> None:
-    extracted = _extracted(tmp_path)
-    spanish = _catalog("es")
-    missing = sorted(extracted - spanish.keys())
-    assert not missing, f"not in locales/es (run `make extract` and translate): {missing}"
-    untranslated = sorted(
-        msgid
-        for msgid in extracted
-        if not spanish[msgid].string  # type: ignore[attr-defined]
-        or (isinstance(spanish[msgid].string, tuple) and not all(spanish[msgid].string))  # type: ignore[attr-defined]
-    )
-    assert not untranslated, f"Spanish translation missing: {untranslated}"
-    fuzzy = sorted(msgid for msgid in extracted if spanish[msgid].fuzzy)  # type: ignore[attr-defined]
-    assert not fuzzy, f"Spanish translation stale (fuzzy): {fuzzy}"
+def _texts(message: Message) -> tuple[str, ...]:
+    string = message.string
+    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
 
 
-def test_the_english_catalog_knows_every_string(tmp_path: Path) -> None:
-    missing = sorted(_extracted(tmp_path) - _catalog("en").keys())
-    assert not missing, f"not in locales/en (run `make extract`): {missing}"
+def test_every_shipped_language_has_a_catalog_and_no_other_is_shipped() -> None:
+    shipped = {p.parent.parent.name for p in LOCALES.glob("*/LC_MESSAGES/confbot.po")}
+    assert shipped == set(LANGS)
 
 
-def test_placeholders_survive_translation() -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_catalog_knows_every_string_in_the_code(lang: str, extracted: set[str]) -> None:
+    missing = sorted(extracted - _catalog(lang).keys())
+    assert not missing, f"not in locales/{lang} (run `make extract`): {missing}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_catalog_translates_every_string_in_the_code(lang: str, extracted: set[str]) -> None:
+    catalog = _catalog(lang)
+    untranslated = sorted(m for m in extracted if m in catalog and not all(_texts(catalog[m])))
+    assert not untranslated, f"{lang} translation missing: {untranslated}"
+    fuzzy = sorted(m for m in extracted if m in catalog and catalog[m].fuzzy)
+    assert not fuzzy, f"{lang} translation stale (fuzzy): {fuzzy}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_placeholders_and_tags_survive_translation(lang: str) -> None:
     field = re.compile(r"\{[a-z_]+\}")
-    for msgid, message in _catalog("es").items():
-        string = message.string  # type: ignore[attr-defined]
-        texts = string if isinstance(string, tuple) else (string,)
-        for text in texts:
-            if text:
-                assert set(field.findall(text)) <= set(field.findall(msgid)) | {"{n}"}, msgid
+    tag = re.compile(r"</?[a-z]+>")
+    for msgid, message in _catalog(lang).items():
+        for text in filter(None, _texts(message)):
+            assert set(field.findall(text)) <= set(field.findall(msgid)) | {"{n}"}, msgid
+            assert sorted(tag.findall(text)) == sorted(tag.findall(msgid)), msgid

@@ -29,10 +29,10 @@ def chat(lines: str, tmp_path: Path, *args: str, env: dict[str, str] | None = No
 
 def test_a_conversation_in_the_terminal(tmp_path: Path) -> None:
     out = chat("where is the clinic?\n/today\n/language\n1\n/calendar\n", tmp_path, "--lang", "en")
-    assert "Hello! I am the assistant of Citizen Security Week" in out
+    assert "Hello! I am the assistant for Citizen Security Week" in out
     assert "JW Marriott" in out
     assert "Subregional" in out  # /today on 20 October 2015
-    assert "[1] 🇪🇸 Español" in out
+    assert "[1] Español  [2] English  [3] Português" in out
     assert "Listo: te hablaré en español." in out
     assert "<b>" not in out and "&amp;" not in out  # HTML is rendered as plain text
     assert list(tmp_path.iterdir()) == []  # /calendar wrote nothing into the working folder
@@ -76,6 +76,25 @@ def test_deep_links_and_telegram_only_commands(tmp_path: Path) -> None:
     out = chat("/start clinic\n/subscribe\n", tmp_path, "--lang", "en")
     assert "(v)" in out  # /start clinic opened the Clinic
     assert "/subscribe works in the Telegram bot" in out
+
+
+def test_the_terminal_speaks_portuguese_from_lang_or_the_environment(tmp_path: Path) -> None:
+    out = chat("/help\n", tmp_path, "--lang", "pt")
+    assert "Olá! Sou o assistente deste evento: Semana da Segurança Cidadã" in out
+    assert "em espanhol, inglês ou português" in out
+    assert "/language — mudar o idioma" in out
+
+
+def test_a_language_the_knowledge_base_does_not_declare_is_refused_by_ask(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--lang", "fr", "hola"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert "--lang fr: this knowledge base speaks es, en, pt" in run.stderr
 
 
 def test_a_unicode_digit_is_not_a_button_number(tmp_path: Path) -> None:

@@ -25,7 +25,12 @@ HELP = "answer a question (or one per line of stdin) as the bot would; --json fo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("es", "en"), help="answer in this language")
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        metavar="CODE",
+        help="answer in this language, one the knowledge base declares (es, en, pt…)",
+    )
     parser.add_argument(
         "--now",
         metavar="ISO-8601",
@@ -50,6 +55,12 @@ def main(args: argparse.Namespace) -> int:
         now = _now(args.now, settings.now, kb)
     except ValueError:
         print(f"confbot ask: --now '{args.now}' is not an ISO-8601 instant", file=sys.stderr)
+        return 2
+    if args.lang is not None and args.lang not in kb.languages:
+        speaks = ", ".join(kb.languages)
+        print(
+            f"confbot ask: --lang {args.lang}: this knowledge base speaks {speaks}", file=sys.stderr
+        )
         return 2
     matcher, translator = Matcher(kb), Translator(settings.locales)
     if isinstance(sys.stdout, io.TextIOWrapper):

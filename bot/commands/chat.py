@@ -17,7 +17,7 @@ from bot.config import load_settings
 from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.matcher import Reply
-from bot.i18n import normalize_lang
+from bot.i18n import pick_lang, supported_lang
 from bot.logs import configure_logging
 from bot.outgoing import Document, Out, VenuePin
 from bot.services import Services, build_services
@@ -31,7 +31,12 @@ TELEGRAM_ONLY = frozenset(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("es", "en"), help="your language (default: from $LANG)")
+    parser.add_argument(
+        "--lang",
+        type=str.lower,
+        metavar="CODE",
+        help="your language, one the knowledge base declares (default: from $LANG)",
+    )
     parser.add_argument(
         "--out", type=Path, metavar="PATH",
         help="where /calendar writes its .ics file (a file or a folder; default: a temporary file)",
@@ -91,11 +96,12 @@ class Terminal:
 
 
 async def converse(
-    lang: str, lines: object, out: Path | None = None, db: Path | None = None
+    wanted: str | None, lines: object, out: Path | None = None, db: Path | None = None
 ) -> None:
     # Without --db the terminal chat keeps nothing: an in-memory database.
     services = await build_services(replace(load_settings(), db=db or Path(":memory:")))
     talk, screen = Conversation(services), Terminal(out)
+    lang = pick_lang((wanted, os.environ.get("LANG")), talk.spoken())
     screen.show(talk.start(lang))
     commands = {
         "/help": lambda: talk.help(lang),
@@ -115,8 +121,9 @@ async def converse(
                 break
             if text.isascii() and text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
-                if data.startswith("lang:"):
-                    lang = normalize_lang(data[5:])
+                chosen = supported_lang(data.partition(":")[2], talk.spoken())
+                if data.startswith("lang:") and chosen is not None:
+                    lang = chosen
                     screen.show(talk.language_set(lang))
                 else:
                     screen.show(talk.callback(lang, data) or talk.stale(lang))
@@ -159,10 +166,9 @@ def _prompted_lines() -> object:
 def main(args: argparse.Namespace) -> int:
     settings = load_settings()
     configure_logging("WARNING", secrets=(settings.token,))
-    lang = args.lang or normalize_lang(os.environ.get("LANG", "en")[:2])
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
     try:
-        asyncio.run(converse(lang, lines, args.out, args.db))
+        asyncio.run(converse(args.lang, lines, args.out, args.db))
     except (sqlite3.Error, OSError) as exc:
         print(f"confbot chat: cannot open the database {args.db}: {exc}", file=sys.stderr)
         return 1

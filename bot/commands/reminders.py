@@ -25,7 +25,7 @@ from bot.domain.reminders import (
     reminder_time,
     timing,
 )
-from bot.i18n import LANGS, Translator, normalize_lang
+from bot.i18n import Translator, pick_lang
 from bot.reminder_text import Renderer
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
@@ -111,19 +111,24 @@ def _day(
     dues: Sequence[Due],
 ) -> list[str]:
     label = "LATE (with a late note)" if when is Timing.LATE else "on time"
-    by_lang = Counter(normalize_lang(d.subscriber.language) for d in dues)
+    langs = renderer.kb.languages
+
+    def lang_of(due: Due) -> str:
+        return pick_lang((due.subscriber.language,), langs)
+
+    by_lang = Counter(lang_of(d) for d in dues)
     out = [
         "",
         f"== {day.day} (due {day.due_at:%Y-%m-%d %H:%M}, {label}) ==",
-        f"Recipients: {len(dues)} ({', '.join(f'{k} {by_lang[k]}' for k in LANGS)})",
+        f"Recipients: {len(dues)} ({', '.join(f'{k} {by_lang[k]}' for k in langs)})",
     ]
     for session in day.sessions:
-        per = Counter(normalize_lang(d.subscriber.language) for d in dues if session in d.sessions)
-        counts = ", ".join(f"{k} {per[k]}" for k in LANGS)
+        per = Counter(lang_of(d) for d in dues if session in d.sessions)
+        counts = ", ".join(f"{k} {per[k]}" for k in langs)
         out.append(f"  {session.id}: {session.title.get('en')} - {counts}")
-    variants = Counter((normalize_lang(d.subscriber.language), d.sessions) for d in dues)
+    variants = Counter((lang_of(d), d.sessions) for d in dues)
     if not variants:
-        variants = Counter({(lang, day.sessions): 0 for lang in LANGS})
+        variants = Counter({(lang, day.sessions): 0 for lang in langs})
     today = at.date()
     for (lang, sessions), n in sorted(variants.items(), key=lambda v: v[0][0]):
         ids = " + ".join(s.id for s in sessions)

@@ -4,9 +4,9 @@ Syntax (the message may span several lines)::
 
     /broadcast [subscribers] TEXT
 
-TEXT is either one text for everyone, or a Spanish and/or an English version. A version starts
-at the beginning of a line with a marker, `es:` / `en:` or `[es]` / `[en]` (any case); its
-text follows on the same line and the next ones, up to the next marker::
+TEXT is either one text for everyone, or a version per language of the event (`pt`, `es`,
+`en`…). A version starts at the beginning of a line with a marker, `es:` / `pt:` or `[es]` /
+`[pt]` (any case); its text follows on the same line and the next ones, up to the next marker::
 
     /broadcast es: El taller se traslada a la sala B.
     en: The workshop moves to room B.
@@ -20,7 +20,8 @@ text follows on the same line and the next ones, up to the next marker::
 - Markers count only when the text starts with one; otherwise the whole text goes to everyone.
 - The first word `subscribers` (or `--subscribers`, `suscriptores`) limits the audience to the
   users subscribed to reminders; without it, everyone who started the bot and has not blocked it.
-- Each recipient gets the version in their language; when it is missing, the other one.
+- Each recipient gets the version in their language; when it is missing, the version in the
+  first language the event lists (its default), else the first version given.
 - The text is plain text: it is HTML-escaped, so `<b>` arrives as typed.
 - Refused: an empty text or version, a version over 4,096 characters (as Telegram counts them),
   a language given twice, an unknown marker (`[fr]` anywhere, or a line that is only `fr:`).
@@ -31,12 +32,13 @@ from __future__ import annotations
 import enum
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain.delivery import OutcomeCounts
+from bot.languages import DEFAULT_KB_LANGS
 
-LANGUAGES = ("es", "en")
+LANGUAGES = DEFAULT_KB_LANGS  # the markers a knowledge base without `event.languages` accepts
 ANY_LANGUAGE = "*"  # the key of a text meant for every language
 MAX_LENGTH = 4096
 _COMMAND = re.compile(r"^/broadcast(@\w+)?(?=\s|$)", re.IGNORECASE)
@@ -79,7 +81,7 @@ class BroadcastDraft:
             return self.texts[lang]
         if ANY_LANGUAGE in self.texts:
             return self.texts[ANY_LANGUAGE]
-        return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+        return next(iter(self.texts.values()))  # versions are kept in the event's language order
 
     def html_for(self, lang: str) -> str:
         """Return the recipient's text escaped for Telegram's HTML parse mode."""
@@ -91,8 +93,12 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def parse_broadcast(text: str) -> BroadcastDraft | Refusal:
-    """Read the admin's `/broadcast` message (with or without the command itself)."""
+def parse_broadcast(text: str, languages: Sequence[str] = LANGUAGES) -> BroadcastDraft | Refusal:
+    """Read the admin's `/broadcast` message (with or without the command itself).
+
+    `languages` are the event's, its default first: the markers allowed, and the order the
+    versions are kept in.
+    """
     body = _COMMAND.sub("", text.strip(), count=1).strip()
     audience = Audience.EVERYONE
     words = body.split(maxsplit=1)
@@ -100,11 +106,11 @@ def parse_broadcast(text: str) -> BroadcastDraft | Refusal:
         audience, body = Audience.SUBSCRIBERS, words[1].strip() if len(words) > 1 else ""
     if not body:
         return Refusal(DraftError.EMPTY)
-    marker = _marker(body.split("\n", 1)[0])
+    marker = _marker(body.split("\n", 1)[0], languages)
     if marker is None:
         texts: dict[str, str] | Refusal = {ANY_LANGUAGE: body}
     else:
-        texts = _versions(body)
+        texts = _versions(body, languages)
     if isinstance(texts, Refusal):
         return texts
     for lang, version in texts.items():
@@ -115,33 +121,34 @@ def parse_broadcast(text: str) -> BroadcastDraft | Refusal:
     return BroadcastDraft(texts, audience)
 
 
-def _marker(line: str) -> tuple[str, str] | None:
+def _marker(line: str, languages: Sequence[str]) -> tuple[str, str] | None:
     """Return (language, rest of the line) when `line` starts a version, else None."""
     match = _MARKER.match(line)
     if match is None:
         return None
     rest = line[match.end() :].strip()
     lang = re.split(r"[-_]", (match["bracket"] or match["colon"]).lower())[0]
-    if match["colon"] and lang not in LANGUAGES and rest:
+    if match["colon"] and lang not in languages and rest:
         return None  # "PS: ..." is text, not a marker
     return lang, rest
 
 
-def _versions(body: str) -> dict[str, str] | Refusal:
+def _versions(body: str, languages: Sequence[str]) -> dict[str, str] | Refusal:
     versions: dict[str, list[str]] = {}
     current: list[str] = []
     for line in body.split("\n"):
-        marker = _marker(line)
+        marker = _marker(line, languages)
         if marker is None:
             current.append(line)
             continue
         lang, rest = marker
-        if lang not in LANGUAGES:
+        if lang not in languages:
             return Refusal(DraftError.UNKNOWN_MARKER, lang)
         if lang in versions:
             return Refusal(DraftError.DUPLICATE_LANGUAGE, lang)
         current = versions[lang] = [rest] if rest else []
-    return {lang: "\n".join(lines).strip() for lang, lines in versions.items()}
+    ordered = sorted(versions, key=languages.index)
+    return {lang: "\n".join(versions[lang]).strip() for lang in ordered}
 
 
 @dataclass(frozen=True)

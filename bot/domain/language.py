@@ -115,6 +115,8 @@ class LanguageEvidence:
 
     own: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> its own words
     shared: frozenset[str] = frozenset()  # words several languages use ("agenda", "hotel")
+    # language -> words it shares with some, not all, of the others ("clinica": es and pt)
+    some: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_texts(cls, *texts: Iterable[str], **by_lang: Iterable[str]) -> LanguageEvidence:
@@ -135,7 +137,10 @@ class LanguageEvidence:
         for ws in words.values():
             for w in ws:
                 seen[w] = seen.get(w, 0) + 1
-        return cls(own, frozenset(w for w, n in seen.items() if n > 1))
+        some = {
+            lang: frozenset(w for w in ws if 1 < seen[w] < len(words)) for lang, ws in words.items()
+        }
+        return cls(own, frozenset(w for w, n in seen.items() if n > 1), some)
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -172,7 +177,14 @@ def language_scores(
     for word in words:
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
-            scores[lang] += 1.5 if word in _function_words(lang) else 1.0 if word in own else 0.0
+            if word in _function_words(lang):
+                scores[lang] += 1.5
+            elif word in own:
+                scores[lang] += 1.0
+            elif word in evidence.some.get(lang, ()):
+                # A word of a few of the languages (Spanish and Portuguese "clínica") is weaker
+                # evidence for each; the first declared of them breaks the tie.
+                scores[lang] += 0.5
             if word not in known and len(word) >= 4 and not word.isdigit():
                 scores[lang] += 0.5 if word.endswith(_endings(lang)) else 0.0
     return scores
@@ -194,9 +206,11 @@ def detect_language(
     evidence: LanguageEvidence = LanguageEvidence(),
     hint: str | None = None,
     langs: tuple[str, ...] = DEFAULT_LANGS,
+    default: str | None = None,
 ) -> str | None:
     """Return the language of a short text among `langs`, `hint` when the text is ambiguous,
-    else None (also for a text in a language none of them is)."""
+    else None (also for a text in a language none of them is). When the evidence ties
+    languages the caller's `default` is not among, the first of them in `langs` wins."""
     words = tokens(text) if words is None else words
     scores = language_scores(text, words, evidence, langs)
     fallback = hint if hint in langs else None
@@ -208,4 +222,6 @@ def detect_language(
     leaders = [lang for lang, score in scores.items() if score == best]
     if best > 0 and len(leaders) == 1:
         return leaders[0]
+    if best > 0 and fallback is None and default is not None and default not in leaders:
+        return leaders[0]  # tied languages the default is not one of: the first declared
     return fallback

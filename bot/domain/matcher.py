@@ -263,7 +263,9 @@ class Matcher:
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         if lang not in self.langs:
             spelled = self.index.normaliser.spelled(words)
-            found = detect_language(text, spelled, self.evidence, hint, self.langs)
+            found = detect_language(
+                text, spelled, self.evidence, hint, self.langs, self.default_lang
+            )
             lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
         plain = expand(words, lang)

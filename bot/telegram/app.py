@@ -16,7 +16,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.domain.clock import Clock
-from bot.i18n import LANGS, N_
+from bot.i18n import N_
 from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
 from bot.storage.lock import InstanceLock
@@ -171,13 +171,13 @@ async def _serve_locked(
             services.deliver = TelegramSender(
                 app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
             )
-            kb = services.kb
             await set_menus(
-                app.bot, services.translator,
-                {lang: kb.event.name.get(lang) for lang in LANGS},
-                {lang: kb.event.city.get(lang) if kb.event.city else "" for lang in LANGS},
-                settings.admins, hidden_commands(settings),
-            )  # fmt: skip
+                app.bot,
+                services.translator,
+                services.kb.event,
+                settings.admins,
+                hidden_commands(settings),
+            )
             for feature in features:
                 await feature.startup(app, services)
             if settings.webhook:

@@ -24,14 +24,13 @@ from bot.domain.broadcast import (
     escape,
 )
 from bot.domain.delivery import Button, OutgoingMessage
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, language_name
 from bot.storage.broadcasts import BroadcastRecord, Status
 
 SEND, CANCEL = "send", "cancel"
 _CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER
 _SHOWN = 1500  # characters of each version shown in a preview, so it fits one message
 _EXCERPT = 120
-_LANGUAGE_NAMES = {"es": N_("Spanish"), "en": N_("English")}
 _STATUS_NAMES = {
     Status.DRAFT: N_("draft"),
     Status.CONFIRMED: N_("waiting to be sent"),
@@ -51,10 +50,15 @@ def preview_message(preview: Preview, translator: Translator, lang: str) -> Outg
     """Show the draft, who gets it, and the Send / Cancel buttons."""
     _ = translator.get(lang).gettext
     ngettext = translator.get(lang).ngettext
+    versions = list(preview.draft.texts)
+
+    def order(code: str) -> tuple[int, str]:  # the versions' languages first, in their order
+        return (versions.index(code) if code in versions else len(versions), code)
+
     counts = ", ".join(
-        _("{language}: {n}").format(language=_(_LANGUAGE_NAMES[code]), n=preview.recipients[code])
-        for code in LANGUAGES
-        if preview.recipients.get(code)
+        _("{language}: {n}").format(language=_name(code, lang), n=n)
+        for code, n in sorted(preview.recipients.items(), key=lambda item: order(item[0]))
+        if n
     )
     who = (
         _("Subscribers only")
@@ -70,9 +74,9 @@ def preview_message(preview: Preview, translator: Translator, lang: str) -> Outg
         if code == ANY_LANGUAGE:
             header = _("Everyone gets")
         elif len(preview.draft.texts) == 1:
-            header = _("{language} (for everyone)").format(language=_(_LANGUAGE_NAMES[code]))
+            header = _("{language} (for everyone)").format(language=_name(code, lang))
         else:
-            header = _(_LANGUAGE_NAMES[code])
+            header = _name(code, lang)
         shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
         lines += ["", f"<b>{escape(header)}</b>", escape(shown)]
     lines += ["", escape(_("Nothing has been sent yet."))]
@@ -85,10 +89,19 @@ def preview_message(preview: Preview, translator: Translator, lang: str) -> Outg
     return OutgoingMessage("\n".join(lines), buttons)
 
 
-def refusal_text(refusal: Refusal, translator: Translator, lang: str) -> str:
+def _name(code: str, lang: str) -> str:
+    """Return a language's name for a reader of `lang`, capitalised ('Portugués')."""
+    name = language_name(code, lang)
+    return name[:1].upper() + name[1:]
+
+
+def refusal_text(
+    refusal: Refusal, translator: Translator, lang: str, languages: Sequence[str] = LANGUAGES
+) -> str:
     """Explain why a /broadcast text was not accepted, and how to write one."""
     _ = translator.get(lang).gettext
-    name = _(_LANGUAGE_NAMES[refusal.detail]) if refusal.detail in _LANGUAGE_NAMES else ""
+    known = refusal.detail and refusal.detail != ANY_LANGUAGE
+    name = language_name(refusal.detail, lang) if known else ""
     if refusal.error is DraftError.TOO_LONG:
         problem = (
             _("The {language} version is too long: Telegram allows {n} characters.")
@@ -103,20 +116,20 @@ def refusal_text(refusal: Refusal, translator: Translator, lang: str) -> str:
         problem = _("The {language} version is empty.").format(language=name)
     else:
         problem = _("Write the announcement after the command.")
-    return escape(problem) + "\n\n" + usage_text(translator, lang)
+    return escape(problem) + "\n\n" + usage_text(translator, lang, languages)
 
 
-def usage_text(translator: Translator, lang: str) -> str:
-    """Explain the /broadcast syntax."""
+def usage_text(translator: Translator, lang: str, languages: Sequence[str] = LANGUAGES) -> str:
+    """Explain the /broadcast syntax, with the event's language markers."""
     _ = translator.get(lang).gettext
     return escape(
         _(
             "Usage: /broadcast TEXT — the same text for everyone, or a version per language,"
-            " each starting a line with es: or en:\n"
-            "/broadcast es: El taller pasa a la sala B.\n"
-            "en: The workshop moves to room B.\n"
+            " each starting a line with its marker ({markers}):\n"
+            "/broadcast es: La sesión de la tarde pasa a la sala B.\n"
+            "en: The afternoon session moves to room B.\n"
             "Start with the word subscribers to send only to subscribers."
-        )
+        ).format(markers=", ".join(f"{code}:" for code in languages))
     )
 
 

@@ -121,9 +121,10 @@ class BroadcastFeature:
         assert user is not None and chat is not None and message is not None
         services, lang = context.services, current_lang.get()
         # The whole text, not context.args: the versions are told apart by their lines.
-        draft = await self._service(context).create_draft(user.id, message.text or "")
+        languages = context.conversation.spoken()
+        draft = await self._service(context).create_draft(user.id, message.text or "", languages)
         if isinstance(draft, Refusal):
-            reply = texts.refusal_text(draft, services.translator, lang)
+            reply = texts.refusal_text(draft, services.translator, lang, languages)
             await send_outs(context.bot, chat.id, [OutgoingMessage(reply)])
             return
         log.info("broadcast %s: draft by admin %s", draft.broadcast_id, user.id)

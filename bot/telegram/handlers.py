@@ -22,7 +22,7 @@ from telegram.ext import (
 
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
-from bot.i18n import current_lang, normalize_lang, supported_lang
+from bot.i18n import LANGS, current_lang, fallback_lang, pick_lang, supported_lang
 from bot.telegram.context import BotContext
 from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
@@ -32,14 +32,13 @@ NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 
 async def resolve_language(update: Update, context: BotContext) -> str:
-    """Return the user's language: their /language choice, else Telegram's language_code."""
+    """Return the user's language: their /language choice, else Telegram's, else the fallback."""
+    spoken = context.conversation.spoken()
     user = update.effective_user
     if user is None:
-        return normalize_lang(None)
+        return fallback_lang(spoken)
     stored = await context.services.users.get(user.id)
-    if stored is not None and stored.lang:
-        return stored.lang
-    return normalize_lang(user.language_code)
+    return pick_lang((stored.lang if stored else None, user.language_code), spoken)
 
 
 async def track_user(update: Update, context: BotContext) -> None:
@@ -49,8 +48,9 @@ async def track_user(update: Update, context: BotContext) -> None:
         return
     services = context.services
     if chat.type == ChatType.PRIVATE and update.my_chat_member is None:
+        known = (*LANGS, *context.conversation.spoken())
         try:
-            await services.users.seen(user.id, chat.id, supported_lang(user.language_code))
+            await services.users.seen(user.id, chat.id, supported_lang(user.language_code, known))
         except sqlite3.OperationalError:  # full or read-only: answer anyway (health is told)
             log.warning("could not record a user: the database is not writable")
     lang = await resolve_language(update, context)
@@ -104,8 +104,9 @@ async def send_calendar(update: Update, context: BotContext) -> None:
 
 
 async def choose_language(update: Update, context: BotContext) -> None:
-    """Offer es/en buttons; `/language es` sets it at once."""
-    chosen = supported_lang(context.args[0]) if context.args else None
+    """Offer a button per language; `/language es` sets it at once."""
+    spoken = context.conversation.spoken()
+    chosen = supported_lang(context.args[0], spoken) if context.args else None
     if chosen is None or update.effective_user is None:
         await _reply(update, context, context.conversation.language_menu(current_lang.get()))
         return
@@ -202,13 +203,13 @@ async def press_button(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     lang = current_lang.get()
     data = query.data or ""
-    if data.startswith("lang:"):
-        lang = normalize_lang(data.partition(":")[2])
-        current_lang.set(lang)
+    chosen = supported_lang(data.partition(":")[2], context.conversation.spoken())
+    if data.startswith("lang:") and chosen is not None:
+        current_lang.set(chosen)
         if update.effective_user:
-            outs = await _save_language(context, update.effective_user.id, lang)
+            outs = await _save_language(context, update.effective_user.id, chosen)
         else:
-            outs = context.conversation.language_set(lang)
+            outs = context.conversation.language_set(chosen)
     else:
         outs = context.conversation.callback(lang, data) or context.conversation.stale(lang)
     if chat is not None:
@@ -263,6 +264,12 @@ def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
         "ayuda": show_help,
         "calendario": send_calendar,
         "siguiente": show_next,
+        # Portuguese aliases
+        "programacao": show_schedule,
+        "hoje": show_today,
+        "proximo": show_next,
+        "locais": show_venues,
+        "ajuda": show_help,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))

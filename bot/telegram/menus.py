@@ -7,7 +7,8 @@ import logging
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
 
-from bot.i18n import LANGS, N_, Translator
+from bot.domain.knowledge import Event
+from bot.i18n import N_, Translator, fallback_lang, language_list
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("unsubscribe", N_("Stop the reminders")),
     ("ask", N_("Ask the organisers a question")),
     ("feedback", N_("Rate sessions afterwards: on or off")),
-    ("language", N_("Español / English")),
+    ("language", N_("Change the language")),
     ("help", N_("How to use the bot")),
     ("forgetme", N_("Delete what the bot stores about you")),
 )
@@ -35,8 +36,8 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("drafts", N_("FAQ drafts from answered questions")),
 )
 DESCRIPTION = N_(
-    "I answer questions about {event} ({city}) in Spanish and English: programme, venues, "
-    "sessions. I can also remind you of each session the evening before."
+    "I answer questions about {event} in {languages}: the programme, its sessions and the "
+    "venues. I can also remind you of each session the evening before."
 )
 SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders.")
 
@@ -52,35 +53,49 @@ def _commands(
     ]
 
 
+def _codes(lang: str, spoken: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Telegram language codes to set `lang`'s menu for: None is everyone else's."""
+    return (lang, None) if lang == fallback_lang(spoken) else (lang,)
+
+
+def descriptions(translator: Translator, event: Event, lang: str) -> tuple[str, str]:
+    """Return the bot's description and short description in `lang`, within Telegram's limits."""
+    name = event.name.get(lang)
+    label = f"{name} ({event.city.get(lang)})" if event.city else name
+    languages = language_list(event.languages, lang)
+    long = translator.gettext(DESCRIPTION, lang).format(event=label, languages=languages)
+    short = translator.gettext(SHORT_DESCRIPTION, lang).format(event=name)
+    return long[:512], short[:120]
+
+
 async def set_menus(
-    bot: Bot, translator: Translator, event: dict[str, str], city: dict[str, str],
-    admins: frozenset[int], hidden: frozenset[str] = frozenset(),
-) -> None:  # fmt: skip
-    """Set the command menus, description and short description in every language.
+    bot: Bot,
+    translator: Translator,
+    event: Event,
+    admins: frozenset[int],
+    hidden: frozenset[str] = frozenset(),
+) -> None:
+    """Set the command menus, description and short description in every language of the event.
 
     `hidden` names commands of features that are turned off (e.g. /ask without an organisers'
     chat), left out of the menus."""
+    spoken = tuple(event.languages)
     try:
-        for lang in LANGS:
-            for code in (lang, None) if lang == "en" else (lang,):
+        for lang in spoken:
+            long, short = descriptions(translator, event, lang)
+            for code in _codes(lang, spoken):
                 await bot.set_my_commands(
                     _commands(translator, lang, admin=False, hidden=hidden),
                     scope=BotCommandScopeDefault(),
                     language_code=code,
                 )
-                values = {"event": event[lang], "city": city[lang]}
-                await bot.set_my_description(
-                    translator.gettext(DESCRIPTION, lang).format(**values)[:512], language_code=code
-                )
-                await bot.set_my_short_description(
-                    translator.gettext(SHORT_DESCRIPTION, lang).format(**values)[:120],
-                    language_code=code,
-                )
+                await bot.set_my_description(long, language_code=code)
+                await bot.set_my_short_description(short, language_code=code)
     except TelegramError as exc:
         log.warning("could not set the command menus: %s", exc)
     for admin in admins:
-        for lang in LANGS:
-            for code in (lang, None) if lang == "en" else (lang,):
+        for lang in spoken:
+            for code in _codes(lang, spoken):
                 try:
                     await bot.set_my_commands(
                         _commands(translator, lang, admin=True, hidden=hidden),

@@ -72,7 +72,8 @@ def test_an_abstention_lists_its_suggestions(kb: KnowledgeBase, tr: Translator) 
 
 def test_an_empty_question_gets_help(kb: KnowledgeBase, tr: Translator) -> None:
     reply = Reply("", "es", "abstain", None, 0.0, suggestions=("dates",))
-    assert render_text(reply, kb, tr).startswith("Pregúntame sobre la Semana de la Seguridad")
+    text = render_text(reply, kb, tr)
+    assert text.startswith("Semana de la Seguridad Ciudadana: pregúntame por el programa")
 
 
 def test_html_escapes_every_value_and_bolds_titles(kb: KnowledgeBase, tr: Translator) -> None:

@@ -86,3 +86,29 @@ def test_tallies_and_rates() -> None:
     assert (tally.done, tally.pending) == (8, 2)
     assert Report(1, tally, seconds=2.0, sent=8).per_second == 4.0
     assert Report(1, tally, seconds=0.0, sent=0).per_second == 0.0
+
+
+EVENT_LANGUAGES = ("pt", "es", "en")  # an event whose default language is Portuguese
+
+
+def test_any_language_the_event_declares_has_a_marker() -> None:
+    parsed = parse_broadcast("en: Room B.\n[pt]\nSala B.\nes: Sala B.", EVENT_LANGUAGES)
+
+    assert isinstance(parsed, BroadcastDraft)
+    assert list(parsed.texts) == ["pt", "es", "en"]  # kept in the event's order
+    assert parsed.text_for("pt") == "Sala B."
+
+
+def test_a_marker_of_a_language_the_event_does_not_speak_is_text_or_refused() -> None:
+    plain = parse_broadcast("pt: Sala B.")  # an es/en event: "pt:" is just text
+    assert isinstance(plain, BroadcastDraft) and plain.texts == {ANY_LANGUAGE: "pt: Sala B."}
+    assert parse_broadcast("es: hola\n[pt]\nolá") == Refusal(DraftError.UNKNOWN_MARKER, "pt")
+
+
+def test_a_missing_version_falls_back_to_the_events_default_language() -> None:
+    parsed = parse_broadcast("en: Room B.\nes: Sala B.\npt: Sala B (pt).", EVENT_LANGUAGES)
+
+    assert isinstance(parsed, BroadcastDraft)
+    assert parsed.text_for("fr") == "Sala B (pt)."
+    only_two = parse_broadcast("en: Room B.\nes: Sala B.", EVENT_LANGUAGES)
+    assert isinstance(only_two, BroadcastDraft) and only_two.text_for("pt") == "Sala B."

@@ -334,8 +334,10 @@ def test_the_preview_shows_counts_per_language_and_writes_nothing(
     out = capsys.readouterr().out
     assert status == 0
     assert "== 2015-10-21 (due 2015-10-20 18:00, on time) ==" in out
-    assert "Recipients: 2 (es 1, en 1)" in out
-    assert "clinic: 7th Citizen Security Clinic (Intensive Training Clinic) - es 1, en 0" in out
+    assert "Recipients: 2 (es 1, en 1, pt 0)" in out
+    assert (
+        "clinic: 7th Citizen Security Clinic (Intensive Training Clinic) - es 1, en 0, pt 0" in out
+    )
     assert "--- en, field-visit: 1 recipient(s) ---" in out
     assert "Recordatorio: mañana" in out
     assert asyncio.run(statuses()) == {}
@@ -351,6 +353,6 @@ def test_the_preview_without_a_database_shows_the_sessions_and_zero_counts(
     out = capsys.readouterr().out
     assert status == 0
     assert "== 2015-10-19 (due 2015-10-18 18:00, on time) ==" in out
-    assert "Recipients: 0 (es 0, en 0)" in out
+    assert "Recipients: 0 (es 0, en 0, pt 0)" in out
     assert "Reminder: tomorrow, Monday, October 19, 2015" in out
     assert not missing.exists()

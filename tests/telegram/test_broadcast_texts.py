@@ -64,9 +64,21 @@ def test_refusals_explain_the_syntax() -> None:
     text = refusal_text(Refusal(DraftError.UNKNOWN_MARKER, "fr"), T, "es")
 
     assert text.startswith("Marcador de idioma desconocido «fr».")
-    assert "/broadcast es: El taller pasa a la sala B." in text
+    assert "con su marcador (es:, en:):\n/broadcast es: La sesión de la tarde" in text
     too_long = refusal_text(Refusal(DraftError.TOO_LONG, "en"), T, "en")
     assert too_long.startswith("The English version is too long: Telegram allows 4096")
+
+
+def test_any_language_of_the_event_is_named_in_the_readers_language() -> None:
+    draft = BroadcastDraft({"pt": "Sala B", "es": "Sala B"})
+
+    message = preview_message(Preview(2, draft, {"pt": 3, "es": 1}), T, "pt")
+    refusal = refusal_text(Refusal(DraftError.EMPTY, "pt"), T, "es", ("es", "en", "pt"))
+
+    assert "Todos que iniciaram o bot: 4 destinatários (Português: 3, Espanhol: 1)" in message.text
+    assert "<b>Português</b>\nSala B" in message.text
+    assert refusal.startswith("La versión en portugués está vacía.")
+    assert "(es:, en:, pt:)" in refusal
 
 
 def test_progress_and_report() -> None:
