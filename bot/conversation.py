@@ -185,8 +185,10 @@ class Conversation:
         return messages("\n".join(lines), self.menu(lang))
 
     def _session_line(self, lang: str, session: Session) -> str:
-        venue = self.kb.session_venue(session)
-        where = f" — {html.escape(venue.name.get(lang))}" if venue else ""
+        venue, room = self.kb.session_venue(session), self.kb.session_room(session)
+        places = [venue.name.get(lang)] if venue else []
+        places += [room.get(lang)] if room else []  # parallel sessions: the room tells them apart
+        where = f" — {html.escape(', '.join(places))}" if places else ""
         when = ""
         if session.start is not None:
             end = f"–{session.end:%H:%M}" if session.end else ""

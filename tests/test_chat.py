@@ -132,3 +132,11 @@ def test_an_out_path_that_cannot_be_written_is_said_and_the_chat_goes_on(tmp_pat
     out = chat("/calendar\nwhere is the clinic?\n", tmp_path, "--lang", "en", "--out", str(target))
     assert f"confbot chat: cannot write programme.ics to {target}: " in out
     assert "database" not in out and "JW Marriott" in out  # the next question is answered
+
+
+def test_the_programme_tells_parallel_sessions_apart_by_their_room(tmp_path: Path) -> None:
+    kb = ROOT / "examples" / "bogota-tech" / "knowledge"
+    out = chat("/schedule\n", tmp_path, "--lang", "en", env={"CONFBOT_KNOWLEDGE": str(kb)})
+    centre = "Ágora Bogotá Centro de Convenciones"
+    assert f"• 10:30–11:30 Data pipelines with Apache Arrow — {centre}, Sala Monserrate" in out
+    assert f"• 10:30–11:30 Painless Kubernetes in production — {centre}, Sala Guadalupe" in out
