@@ -35,6 +35,11 @@ def _sentence(text: str) -> str:
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
+# Commands the terminal chat cannot run, by who they are for (the answer says what to do).
+_ORGANISER_COMMANDS = frozenset({"/stats", "/broadcast", "/broadcasts", "/reload", "/drafts"})
+_HANDOFF_COMMANDS = frozenset({"/ask", "/preguntar", "/perguntar"})
+
+
 class Conversation:
     """What the bot answers to each command, question and button."""
 
@@ -335,7 +340,21 @@ class Conversation:
     def telegram_only(self, lang: str, command: str) -> list[Out]:
         """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
         _ = self.tr(lang)
-        text = _("{command} works in the Telegram bot: reminders and announcements need a chat.")
+        if command in _ORGANISER_COMMANDS:
+            text = _(
+                "{command} is for the organisers in the Telegram bot; in a terminal, "
+                "confbot report shows the statistics and confbot drafts the FAQ drafts."
+            )
+        elif command in _HANDOFF_COMMANDS:
+            text = _("{command} works in the Telegram bot: the organisers answer in a chat.")
+        elif command == "/forgetme":
+            text = _(
+                "{command} works in the Telegram bot: this terminal chat keeps nothing about you."
+            )
+        else:
+            text = _(
+                "{command} works in the Telegram bot: reminders and announcements need a chat."
+            )
         return messages(text.format(command=html.escape(command[:64])))
 
     def language_set(self, lang: str) -> list[Out]:

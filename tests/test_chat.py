@@ -140,3 +140,15 @@ def test_the_programme_tells_parallel_sessions_apart_by_their_room(tmp_path: Pat
     centre = "Ágora Bogotá Centro de Convenciones"
     assert f"• 10:30–11:30 Data pipelines with Apache Arrow — {centre}, Sala Monserrate" in out
     assert f"• 10:30–11:30 Painless Kubernetes in production — {centre}, Sala Guadalupe" in out
+
+
+def test_commands_the_terminal_cannot_run_say_what_to_do_instead(tmp_path: Path) -> None:
+    out = chat("/stats\n/ask hello\n/forgetme\n/subscribe\n", tmp_path, "--lang", "en")
+    assert (
+        "/stats is for the organisers in the Telegram bot; in a terminal, confbot report shows "
+        "the statistics and confbot drafts the FAQ drafts." in out
+    )
+    assert "/ask works in the Telegram bot: the organisers answer in a chat." in out
+    assert "/forgetme works in the Telegram bot: this terminal chat keeps nothing about you." in out
+    assert "/subscribe works in the Telegram bot: reminders and announcements need a chat." in out
+    assert out.count("reminders and announcements") == 1
