@@ -67,3 +67,16 @@ def test_a_db_that_is_not_a_database_is_said_plainly(
     assert done.stderr.startswith(
         f"confbot {command[0]}: cannot open the database {tmp_path / bad}: "
     )
+
+
+def test_a_terminal_chat_whose_reader_leaves_ends_instead_of_hanging() -> None:
+    # `confbot chat | head -1`: the greeting's write failed before the database was closed,
+    # and its worker thread kept the process alive for ever.
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat", "--lang", "en"], cwd=ROOT, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert reader.stdout is not None
+    reader.stdout.close()
+    _, err = reader.communicate("/help\n" * 50, timeout=60)
+    assert reader.returncode == 141 and "Traceback" not in err and "database" not in err
