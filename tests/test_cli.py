@@ -78,5 +78,8 @@ def test_a_terminal_chat_whose_reader_leaves_ends_instead_of_hanging() -> None:
     )  # fmt: skip
     assert reader.stdout is not None
     reader.stdout.close()
-    _, err = reader.communicate("/help\n" * 50, timeout=60)
+    try:
+        _, err = reader.communicate("/help\n" * 50, timeout=60)
+    finally:
+        reader.kill()  # a hung chat must not outlive the test
     assert reader.returncode == 141 and "Traceback" not in err and "database" not in err
