@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from telegram import Bot
+from telegram.ext import ExtBot
 
 from bot.domain.clock import FixedClock
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
@@ -25,6 +26,7 @@ from bot.storage.db import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.users import UserStore
+from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
 from tests.fakeapi import FakeBotApi
 
@@ -43,7 +45,7 @@ def main(requests: int = REQUESTS) -> None:
 def service(db: Database, kb: KnowledgeBase, bot: Bot, at: dt.datetime) -> FeedbackService:
     return FeedbackService(
         lambda: kb, SubscriptionStore(db), FeedbackStore(db), UserStore(db), FixedClock(at),
-        Translator(ROOT / "locales"), TelegramSender(bot, rate_per_second=LIMIT), dt.time(19, 0),
+        Translator(ROOT / "locales"), TelegramSender(bot), dt.time(19, 0),
     )  # fmt: skip
 
 
@@ -64,8 +66,11 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
                 " VALUES (?, NULL, '2015-10-01', '2015-10-01')",
                 [(u,) for u in chats],
             )
-        async with FakeBotApi() as api, Bot(TOKEN, base_url=api.base_url) as bot:
-            api.enforce_limits(per_second=LIMIT, per_chat_per_second=1)
+        async with (
+            FakeBotApi() as api,
+            ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(LIMIT)) as bot,
+        ):
+            api.strict()
             first = service(db, kb, bot, at)
             started = time.monotonic()
             report = await first.sweep()

@@ -47,6 +47,7 @@ async def start_bot(api: FakeBotApi, db: Path) -> asyncio.subprocess.Process:
         "CONFBOT_DB": str(db),
         "CONFBOT_NOW": "2015-10-20T09:00:00-05:00",
         "CONFBOT_LOG_LEVEL": "WARNING",
+        "CONFBOT_RATE_LIMIT": "0",  # the fake enforces no limits: measure the bot's own speed
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=ROOT

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from bot.domain.focus import Focus, focus
+from bot.domain.focus import Focus
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.matcher import Reply
 from bot.i18n import N_, Translator
@@ -107,7 +107,7 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.session(session, focus(reply.question)))
+                return "\n".join(self.session(session, reply.focus))
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))
@@ -134,7 +134,7 @@ class _Renderer:
         venue = self.kb.session_venue(s)
         if venue is not None and s.venue is not None:
             room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
-            place = venue.place(self.lang)
+            place = venue.place(self.lang, address=about is Focus.WHERE)  # "where": the street too
             facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         lines += self.people(s)
@@ -200,6 +200,21 @@ class _Renderer:
         event, span = self.kb.event, self.span()
         if reply.relative == "ended":
             return [esc(_("{event} has ended: it ran from {start} to {end}.").format(**span))]
+        if reply.relative == "track" and sessions and sessions[0].track is not None:
+            lines = [esc(_("Track: {track}").format(track=sessions[0].track.get(self.lang)))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines
+        if reply.relative == "speaker" and sessions:
+            shared = [
+                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
+                for p in sessions[0].speakers
+                if all(p.name in {q.name for q in s.speakers} for s in sessions)
+            ]
+            lines = [esc(_("Speakers: {names}").format(names=", ".join(shared)))] if shared else []
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.times_note(sessions)
         if reply.relative == "missed":
             if not sessions:
                 return [esc(_("You would miss nothing on the programme."))]
@@ -269,7 +284,7 @@ class _Renderer:
             ]
         if aspect == "event:what":
             lines = [esc(event.description.get(self.lang))] if event.description.values() else []
-            return [*lines, esc(self.runs())]
+            return [*lines, esc(self.runs()), *self.where()]
         if aspect == "event:where":
             return self.where()
         if aspect == "event:organiser" and event.organiser is not None:
@@ -282,6 +297,8 @@ class _Renderer:
             if event.website:
                 lines.append(esc(_("Website: {url}").format(url=event.website)))
             return lines
+        if aspect in ("event:start", "event:end"):
+            return self.edge(aspect == "event:end")
         if aspect == "event:duration":
             days = (event.end_date - event.start_date).days + 1
             if days == 1:
@@ -291,6 +308,28 @@ class _Renderer:
         if aspect.startswith("venue:"):
             return self.venue(reply.entry, aspect == "venue:directions")
         return [esc(self.runs())]
+
+    def edge(self, end: bool) -> list[str]:
+        """When the event starts (its first session) or ends (its last one)."""
+        _, esc = self._, self.style.escape
+        timed = sorted(
+            (s for s in self.kb.sessions if s.date is not None and s.start is not None),
+            key=lambda s: (s.date, s.start),
+        )
+        if not timed:
+            return [esc(self.runs())]
+        s = timed[-1] if end else timed[0]
+        at = (s.end or s.start) if end else s.start
+        day, name = (
+            self.date(s.date, year=True) if s.date else "",
+            self.kb.event.name.get(self.lang),
+        )
+        text = (
+            _("{event} ends on {day} at {time}.")
+            if end
+            else _("{event} starts on {day} at {time}.")
+        )
+        return [esc(text.format(event=name, day=day, time=_hhmm(at))), *self.listing(s)]
 
     def where(self) -> list[str]:
         _, esc, event = self._, self.style.escape, self.kb.event
@@ -331,6 +370,10 @@ class _Renderer:
 
     def runs(self) -> str:
         # Tense-free on purpose: the reply does not say whether it was asked before or after.
+        event = self.kb.event
+        if event.start_date == event.end_date:  # a one-day event: its day, once
+            day = self.date(event.start_date, year=True)
+            return self._("{event}: {day}.").format(event=event.name.get(self.lang), day=day)
         return self._("{event}: {start} to {end}.").format(**self.span())
 
     def times_note(self, sessions: list[Session]) -> list[str]:

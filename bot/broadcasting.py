@@ -67,15 +67,16 @@ class BroadcastService:
         users: UserStore,
         deliver: Deliver,
         clock: Clock,
-        concurrency: int = 32,
-        progress_every: float = 2.0,
+        concurrency: int = 4,
+        progress_every: float = 5.0,
         page_size: int = 500,
     ) -> None:
         self.store = store
         self._users = users
         self._deliver = deliver
         self._clock = clock
-        # More sends waiting in the sender than its per-second budget, so the pace is reached.
+        # A few sends at once keep Telegram's pace (30/s × a round trip of a few ms is about
+        # one); more would only wait in the Outbox marked 'sending' and be resent after a crash.
         self._concurrency = concurrency
         self._progress_every = progress_every
         self._page_size = page_size
@@ -178,6 +179,7 @@ class _Run:
         self.sent = 0
         self.started = time.monotonic()
         self.last_progress = self.started
+        self.reporting: asyncio.Task[None] | None = None
 
     async def go(self) -> Report:
         broadcast_id = self.record.id
@@ -199,6 +201,8 @@ class _Run:
             ]
             await asyncio.wait(workers)
             producer.cancel()  # after a stop it may wait on a full queue nobody reads
+        if self.reporting is not None:
+            await self.reporting  # the last progress shown comes before the report
         seconds = time.monotonic() - self.started
         if self.service._stopping:
             tally = await self.store.tally(broadcast_id)
@@ -255,13 +259,26 @@ class _Run:
             return Outcome.FAILED
 
     async def _maybe_report_progress(self, first: bool = False) -> None:
+        """Report progress at the start, then every `progress_every` s, without holding a send.
+
+        The report is a message too and waits its turn; delivery goes on meanwhile, and a
+        report still on its way is not joined by another.
+        """
         now = time.monotonic()
         if self.progress is None:
             return
         if not first and now - self.last_progress < self.service._progress_every:
             return
+        if self.reporting is not None and not self.reporting.done():
+            return
         self.last_progress = now
+        update = Progress(self.record.id, self.tally, now - self.started)
+        self.reporting = asyncio.create_task(self._report_progress(self.progress, update))
+        if first:
+            await self.reporting
+
+    async def _report_progress(self, progress: OnProgress, update: Progress) -> None:
         try:
-            await self.progress(Progress(self.record.id, self.tally, now - self.started))
+            await progress(update)
         except Exception:
             log.exception("broadcast %s: progress update failed", self.record.id)

@@ -36,6 +36,7 @@ class Settings:
     question_retention_days: int = 90
     log_level: str = "INFO"
     organisers_chat: int | None = None
+    organisers_topic: int | None = None  # a forum topic (message_thread_id) of that chat
     organisers_lang: str | None = None  # None: the knowledge base's default language
     feedback: bool = True
     feedback_at: dt.time = dt.time(19, 0)
@@ -110,6 +111,19 @@ def _chat_id(raw: str) -> int:
     return int(raw)
 
 
+def _topic(raw: str, chat: str | None) -> int:
+    if chat is None:
+        raise ConfigError(
+            "CONFBOT_ORGANISERS_TOPIC: set CONFBOT_ORGANISERS_CHAT too (the topic is in that chat)"
+        )
+    if not re.fullmatch(r"[0-9]{1,10}", raw) or int(raw) < 1:
+        raise ConfigError(
+            f"CONFBOT_ORGANISERS_TOPIC: '{raw}' is not a forum topic id (a positive number: "
+            "the message_thread_id, e.g. 45 in a topic's link t.me/c/1234567890/45)"
+        )
+    return int(raw)
+
+
 def _switch(name: str, raw: str) -> bool:
     value = raw.lower()
     if value not in {"on", "off", "1", "0", "true", "false", "yes", "no"}:
@@ -144,6 +158,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     now = get("CONFBOT_NOW")
     reminder = get("CONFBOT_REMINDER_AT")
     organisers = get("CONFBOT_ORGANISERS_CHAT")
+    topic = get("CONFBOT_ORGANISERS_TOPIC")
     organisers_lang = (get("CONFBOT_ORGANISERS_LANG") or "").lower() or None
     if organisers_lang is not None and not re.fullmatch(r"[a-z]{2}", organisers_lang):
         raise ConfigError("CONFBOT_ORGANISERS_LANG: a two-letter language code (e.g. es)")
@@ -166,6 +181,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
         log_level=level,
         organisers_chat=_chat_id(organisers) if organisers else None,
+        organisers_topic=_topic(topic, organisers) if topic else None,
         organisers_lang=organisers_lang,
         feedback=_switch("CONFBOT_FEEDBACK", get("CONFBOT_FEEDBACK") or "on"),
         feedback_at=(

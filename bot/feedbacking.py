@@ -63,7 +63,7 @@ class FeedbackService:
         translator: Translator,
         deliver: Deliver,
         feedback_at: dt.time,
-        concurrency: int = 16,
+        concurrency: int = 4,  # as reminders: a few keep the pace, a crash repeats at most these
     ) -> None:
         self._kb = kb
         self.subscriptions = subscriptions

@@ -13,8 +13,9 @@ import asyncio
 import datetime as dt
 import html
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from babel import Locale
 
@@ -62,6 +63,33 @@ def render_drafts(drafts: Sequence[FaqDraft], translator: Translator, lang: str)
 
 
 @dataclass(frozen=True)
+class Posted:
+    """What became of a message to the organisers' chat."""
+
+    outcome: Outcome
+    moved_to: int | None = None  # the group became this supergroup; nothing was sent
+
+
+class PostToGroup(Protocol):
+    async def __call__(
+        self, chat_id: int, message: OutgoingMessage, topic: int | None, reply_to: int | None
+    ) -> Posted:
+        """Send `message` to the group (in forum topic `topic`, replying to `reply_to`)."""
+        ...
+
+
+def posting_through(deliver: Deliver) -> PostToGroup:
+    """Post with a plain `Deliver` (no topics, replies or moves: for tests and tools)."""
+
+    async def post(
+        chat_id: int, message: OutgoingMessage, topic: int | None, reply_to: int | None
+    ) -> Posted:
+        return Posted(await deliver(chat_id, message))
+
+    return post
+
+
+@dataclass(frozen=True)
 class Confirmation:
     """What pressing Send did: the text for the preview, and whether the ticket left."""
 
@@ -80,14 +108,22 @@ class HandoffDesk:
         clock: Clock,
         organisers_chat: int,
         organisers_lang: str = "en",
+        *,
+        topic: int | None = None,
+        post: PostToGroup | None = None,
     ) -> None:
         self.tickets = tickets
-        self.deliver = deliver
+        self.deliver = deliver  # to attendees
+        self.post = post or posting_through(deliver)  # to the organisers' chat
         self.translator = translator
         self.clock = clock
-        self.chat = organisers_chat
+        self.configured_chat = organisers_chat  # CONFBOT_ORGANISERS_CHAT
+        self.chat = organisers_chat  # where tickets go: the configured chat, or what it became
+        self.topic = topic  # CONFBOT_ORGANISERS_TOPIC: the forum topic tickets go to
         self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
         self.reachable = True  # False when the start-up check found the bot outside the chat
+        # Called with (old chat, new chat) when the group became a supergroup (tells admins).
+        self.on_moved: Callable[[int, int], Awaitable[None]] | None = None
         # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
         # that replies arriving together are relayed once each, in the order written.
         self._locks: dict[int, asyncio.Lock] = {}
@@ -199,7 +235,7 @@ class HandoffDesk:
         return Confirmation(OutgoingMessage(html.escape(text)), False)
 
     async def _post(self, ticket: Ticket) -> bool:
-        outcome = await self._send(self.chat, self.ticket_message(ticket))
+        outcome = await self._to_group(self.ticket_message(ticket))
         await self.tickets.posted(ticket.id, outcome, self.clock.now())
         if outcome is not Outcome.DELIVERED:
             log.warning("ticket %s could not be posted to the organisers' chat: %s",
@@ -279,8 +315,20 @@ class HandoffDesk:
                 if direction == "answer":
                     outcome = await self._send(ticket.chat_id, self.answer_message(ticket, text))
                 else:
-                    outcome = await self._send(self.chat, self.follow_up_message(ticket, text))
+                    outcome = await self._to_group(self.follow_up_message(ticket, text))
                 await self.tickets.relayed(chat, message, outcome)
+                if outcome is Outcome.BLOCKED and direction == "answer":
+                    await self._tell_undelivered(ticket, chat, message)
+
+    async def _tell_undelivered(self, ticket: Ticket, chat: int, message: int) -> None:
+        """Tell the organisers' chat, once per ticket, that the attendee blocked the bot."""
+        if not await self.tickets.undelivered(ticket.id, self.clock.now()):
+            return
+        _ = self.tr(self.group_lang)
+        text = f"{marker(ticket.id)} · " + _("not delivered: the attendee has blocked the bot.")
+        # A reply to the organiser's undelivered answer, so its author is notified.
+        reply_to = message if chat == self.chat else None
+        await self._to_group(OutgoingMessage(html.escape(text)), reply_to)
 
     def answer_message(self, ticket: Ticket, text: str) -> OutgoingMessage:
         """An organiser's reply as the attendee gets it, under a heading in their language."""
@@ -329,6 +377,58 @@ class HandoffDesk:
             await self._post(ticket)
         for ticket_id in sorted({row[2] for row in await self.tickets.pending_relays()}):
             await self.flush(ticket_id)
+
+    def is_organisers_chat(self, chat_id: int) -> bool:
+        """Return whether `chat_id` is the organisers' chat (as configured, or what it became)."""
+        return chat_id in (self.chat, self.configured_chat)
+
+    async def follow_moves(self) -> None:
+        """Send to the supergroup the configured group became, if Telegram said so before."""
+        moved = await self.tickets.moved_to(self.configured_chat)
+        if moved is not None and moved != self.chat:
+            self._switch(moved)
+            log.warning(
+                "CONFBOT_ORGANISERS_CHAT %s became the supergroup %s: the bot sends there. Set "
+                "CONFBOT_ORGANISERS_CHAT=%s.", self.configured_chat, moved, moved,
+            )  # fmt: skip
+
+    async def moved(self, new_chat: int) -> None:
+        """Telegram says the organisers' group is now the supergroup `new_chat`: remember it."""
+        if new_chat == self.chat:
+            return
+        old = self.chat
+        self._switch(new_chat)  # first: posts refused at the same time then see it done
+        await self.tickets.record_move(self.configured_chat, new_chat, self.clock.now())
+        log.warning(
+            "CONFBOT_ORGANISERS_CHAT: the organisers' group %s was upgraded to a supergroup with "
+            "the id %s. The bot sends there from now on (remembered in its database); set "
+            "CONFBOT_ORGANISERS_CHAT=%s.", old, new_chat, new_chat,
+        )  # fmt: skip
+        if self.on_moved is not None:
+            try:
+                await self.on_moved(old, new_chat)
+            except Exception:
+                log.exception("could not tell the organisers that their chat moved")
+
+    def _switch(self, chat: int) -> None:
+        self.chat = chat
+        self.topic = None  # a group upgraded to a supergroup has no topics (yet)
+
+    async def _to_group(self, message: OutgoingMessage, reply_to: int | None = None) -> Outcome:
+        """Post to the organisers' chat (its topic); follow it if it became a supergroup."""
+        posted = await self._post_once(message, reply_to)
+        if posted.moved_to is not None:
+            await self.moved(posted.moved_to)
+            # Message ids are per chat: the old group's do not exist in the new one.
+            posted = await self._post_once(message, None)
+        return posted.outcome
+
+    async def _post_once(self, message: OutgoingMessage, reply_to: int | None) -> Posted:
+        try:
+            return await self.post(self.chat, message, self.topic, reply_to)
+        except Exception:
+            log.exception("sending a ticket message to the organisers' chat %s failed", self.chat)
+            return Posted(Outcome.FAILED)
 
     async def _send(self, chat_id: int, message: OutgoingMessage) -> Outcome:
         try:

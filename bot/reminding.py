@@ -5,8 +5,9 @@ transaction before it is sent, and settled (delivered, blocked, not_found, faile
 after. A sweep only considers days without a settled row, so neither a repeated sweep nor a
 restart sends a settled reminder again.
 
-Up to `concurrency` reminders are in flight at once (the sender paces them): one at a time
-would cap delivery at one per round trip, far below Telegram's 30/s.
+Up to `concurrency` (4) reminders are in flight at once (the application's Outbox paces them):
+one at a time would cap delivery at one per round trip plus two commits; a few reach
+Telegram's 30/s, and more would only wait in the Outbox as claimed rows.
 
 The one case no local bookkeeping can close is a crash after Telegram accepted a message and
 before its row was settled. Such rows stay 'pending', and the next sweep sends them again
@@ -70,7 +71,7 @@ class ReminderService:
         translator: Translator,
         deliver: Deliver,
         reminder_at: dt.time | None = None,
-        concurrency: int = 16,
+        concurrency: int = 4,
     ) -> None:
         self._source: KnowledgeSource | None = kb if callable(kb) else None
         self._fixed: KnowledgeBase | None = None if callable(kb) else kb

@@ -111,7 +111,11 @@ def _duration(delta: dt.timedelta) -> str:
 def _tickets_line(tickets: TicketSummary, _: Callable[[str], str]) -> str:
     median = "–" if tickets.median_to_answer is None else _duration(tickets.median_to_answer)
     text = _("Open: {open} · answered: {answered} · median time to answer: {median}")
-    return text.format(open=tickets.open, answered=tickets.answered, median=median)
+    line = text.format(open=tickets.open, answered=tickets.answered, median=median)
+    if tickets.undelivered:
+        undelivered = _("answers not delivered (the attendee blocked the bot): {n}")
+        line += " · " + undelivered.format(n=tickets.undelivered)
+    return line
 
 
 def _feedback_line(session: SessionFeedback, _: Callable[[str], str], lang: str) -> str:
@@ -150,6 +154,7 @@ def report_csv(report: Report) -> str:
             ("tickets", "answered", t.answered, ""),
             ("tickets", "median_seconds_to_answer",
              "" if median is None else int(median.total_seconds()), ""),
+            ("tickets", "undelivered_blocked", t.undelivered, ""),
         ]  # fmt: skip
     for f in report.feedback:
         average = "" if f.average is None else f"{f.average:.2f}"

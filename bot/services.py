@@ -9,9 +9,9 @@ from pathlib import Path
 
 from bot.alerts import DATABASE_UNWRITABLE, Alerts
 from bot.config import Settings
-from bot.domain.clock import Clock, RehearsalClock, SystemClock
+from bot.domain.clock import Clock, RehearsalClock, SystemClock, SystemTimer, Timer
 from bot.domain.delivery import Deliver
-from bot.domain.flood import FloodGuard
+from bot.domain.flood import FloodGuard, RepeatedPresses
 from bot.domain.knowledge import KnowledgeBase, KnowledgeError, Problem, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.feedbacking import FeedbackService
@@ -74,10 +74,15 @@ class Services:
     db: Database
     users: UserStore
     flood: FloodGuard
+    presses: RepeatedPresses
     questions: QuestionStore
-    # Set by the Telegram layer at start-up: the rate-limited sender shared by reminders and
-    # broadcasts (None in the terminal chat and the CLI tools, which send nothing).
+    # Seconds for pacing and flood guards (virtual in tests); `clock` is the calendar time.
+    timer: Timer = field(default_factory=SystemTimer)
+    # Set by the Telegram layer at start-up (None in the terminal chat and the CLI tools, which
+    # send nothing): bulk messages (reminders, broadcasts), and notices to organisers, which
+    # go before bulk but after replies to users.
     deliver: Deliver | None = None
+    notify: Deliver | None = None
     # Set by the reminders feature at start-up; a knowledge-base reload calls notify_changes.
     reminders: ReminderService | None = None
     # What the organisers are told about (the Telegram layer sets alerts.notify).
@@ -99,7 +104,10 @@ class Services:
 
 
 async def build_services(
-    settings: Settings, clock: Clock | None = None, knowledge: LiveKnowledge | None = None
+    settings: Settings,
+    clock: Clock | None = None,
+    knowledge: LiveKnowledge | None = None,
+    timer: Timer | None = None,
 ) -> Services:
     """Load the knowledge base, open the database and wire everything together."""
     knowledge = knowledge or LiveKnowledge(settings.knowledge)
@@ -114,7 +122,9 @@ async def build_services(
         db=db,
         users=UserStore(db),
         flood=FloodGuard(),
+        presses=RepeatedPresses(),
         questions=QuestionStore(db),
+        timer=timer or SystemTimer(),
         alerts=alerts,
     )
 

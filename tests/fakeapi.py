@@ -3,6 +3,17 @@
 It speaks the real wire format (form-encoded or multipart posts to `/bot<TOKEN>/<method>`, JSON
 answers with Telegram's error bodies), serves long-polling `getUpdates` from updates the test
 pushes, records every call, injects faults and can enforce Telegram's flood limits.
+
+`strict()` enforces them as Telegram does: every message-sending method (send*, editMessage*,
+copy*, forward*; not sendChatAction, answerCallbackQuery or setMessageReaction) counts in one
+sliding one-second window of 30, each chat gets 1 message a second after a small burst, and a
+group 20 a minute;
+a refusal says `retry after N` in whole seconds >= 1. `strict(penalty=20)` is Telegram after a
+storm: a violation earns a long wait, and every message (or every message to that chat) is
+refused until it is over.
+
+Time is injectable (`monotonic=`): with `InProcessRequest` a PTB bot talks to the fake without
+HTTP, so pacing tests run on virtual time.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from aiohttp import BodyPartReader, web
+from telegram.request import BaseRequest, RequestData
 
 from tests import telegram_text
 
@@ -40,8 +52,11 @@ _JSON_PARAMS = frozenset(
         "rights",
     }
 )
-_INT_PARAMS = frozenset({"chat_id", "message_id", "offset", "limit", "user_id", "from_chat_id"})
+_INT_PARAMS = frozenset(
+    {"chat_id", "message_id", "offset", "limit", "user_id", "from_chat_id", "message_thread_id"}
+)
 _NOT_MESSAGES = frozenset({"sendChatAction"})
+_MESSAGES = ("send", "forward", "copy", "editMessage")
 _DEFAULT_ERRORS = {
     400: "Bad Request: chat not found",
     403: "Forbidden: bot was blocked by the user",
@@ -65,7 +80,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
-    at: float  # time.monotonic() when the fake handled it
+    at: float  # the fake's monotonic time when it handled the call
     status: int = 200
     description: str | None = None
     result: Any = None  # what the fake answered (e.g. the Message sent)
@@ -90,11 +105,71 @@ class _Fault:
 
 
 @dataclass
-class _Limits:
-    per_second: float | None
-    per_chat_per_second: float | None
+class _Bucket:
+    tokens: float
+    at: float
+
+
+@dataclass
+class TelegramLimits:
+    """Telegram's flood limits, counted at the instant a message arrives."""
+
+    per_second: float | None = 30
+    per_chat_per_second: float | None = 1
+    chat_burst: int = 1
+    penalty: float | None = None  # None: wait only as long as needed; else this long, banned
+    group_per_minute: int | None = None  # groups and channels (negative ids)
     accepted: deque[float] = field(default_factory=deque)
-    last_per_chat: dict[Any, float] = field(default_factory=dict)
+    groups: dict[Any, deque[float]] = field(default_factory=dict)
+    chats: dict[Any, _Bucket] = field(default_factory=dict)
+    banned_until: float = -math.inf
+    chats_banned_until: dict[Any, float] = field(default_factory=dict)
+
+    def refuse(self, chat_id: Any, now: float) -> int | None:
+        """Return the retry_after for a message arriving now, or None to accept it."""
+        ban = max(self.banned_until, self.chats_banned_until.get(chat_id, -math.inf))
+        if ban > now:
+            return max(1, math.ceil(ban - now))
+        while self.accepted and self.accepted[0] <= now - 1.0:
+            self.accepted.popleft()
+        overall = chat = 0.0
+        if self.per_second and len(self.accepted) >= self.per_second:
+            overall = self.accepted[0] + 1.0 - now
+        bucket = self.chats.get(chat_id)
+        if self.per_chat_per_second and bucket is not None:
+            tokens = self._tokens(bucket, now)
+            if tokens < 1:
+                chat = (1 - tokens) / self.per_chat_per_second
+        minute = self.groups.get(chat_id)
+        if self.group_per_minute and minute is not None:
+            while minute and minute[0] <= now - 60.0:
+                minute.popleft()
+            if len(minute) >= self.group_per_minute:
+                chat = max(chat, minute[0] + 60.0 - now)
+        if overall <= 0 and chat <= 0:
+            return None
+        if self.penalty is None:
+            return max(1, math.ceil(max(overall, chat)))
+        if overall > 0:
+            self.banned_until = now + self.penalty
+        else:
+            self.chats_banned_until[chat_id] = now + self.penalty
+        return max(1, math.ceil(self.penalty))
+
+    def count(self, chat_id: Any, now: float) -> None:
+        """Count an accepted message."""
+        self.accepted.append(now)
+        if self.group_per_minute and _is_group(chat_id):
+            self.groups.setdefault(chat_id, deque()).append(now)
+        if self.per_chat_per_second:
+            bucket = self.chats.setdefault(chat_id, _Bucket(float(self.chat_burst), now))
+            bucket.tokens = self._tokens(bucket, now) - 1
+            bucket.at = now
+
+    def _tokens(self, bucket: _Bucket, now: float) -> float:
+        assert self.per_chat_per_second
+        refill = (now - bucket.at) * self.per_chat_per_second
+        return min(float(self.chat_burst), bucket.tokens + refill)
 
 
 def _utf16_len(text: str) -> int:
@@ -104,7 +179,13 @@ def _utf16_len(text: str) -> int:
 class FakeBotApi:
     """A Bot API server: `async with FakeBotApi() as api: Bot(token, base_url=api.base_url)`."""
 
-    def __init__(self, bot_id: int = 5550001, bot_username: str = "confbot_test_bot") -> None:
+    def __init__(
+        self,
+        bot_id: int = 5550001,
+        bot_username: str = "confbot_test_bot",
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.now = monotonic
         self.bot_user = {
             "id": bot_id,
             "is_bot": True,
@@ -122,9 +203,10 @@ class FakeBotApi:
         self._faults: list[_Fault] = []
         self._blocked: set[Any] = set()
         self._migrated: dict[Any, int] = {}
-        self._limits: _Limits | None = None
+        self.limits: TelegramLimits | None = None
         self._callback_ids = itertools.count(1)
         self._groups: dict[int, tuple[str, set[int]]] = {}  # group chat -> (title, member ids)
+        self._topics: dict[Any, set[int]] = {}  # forum supergroup -> its topics' thread ids
         self._file_ids = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._closing = False
@@ -309,22 +391,40 @@ class FakeBotApi:
         self._migrated[chat_id] = new_chat_id
 
     def enforce_limits(
-        self, per_second: float | None = 30, per_chat_per_second: float | None = 1
+        self,
+        per_second: float | None = 30,
+        per_chat_per_second: float | None = 1,
+        chat_burst: int = 1,
+        penalty: float | None = None,
+        group_per_minute: int | None = None,
     ) -> None:
         """Answer 429 to messages beyond `per_second` overall or `per_chat_per_second` per chat."""
-        self._limits = _Limits(per_second, per_chat_per_second)
+        self.limits = TelegramLimits(
+            per_second, per_chat_per_second, chat_burst, penalty, group_per_minute
+        )
+
+    def strict(self, penalty: float | None = None) -> None:
+        """Enforce Telegram's limits: 30/s overall, 1/s per chat after a burst of 3, 20/min
+        per group."""
+        self.enforce_limits(30, 1, chat_burst=3, penalty=penalty, group_per_minute=20)
 
     # -- the HTTP side -------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await self._params(request)
-        status, body = await self._answer(method, params)
+        status, body = await self.call(method, params)
+        return web.json_response(body, status=status)
+
+    async def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Answer one Bot API call (decoded parameters) and record it."""
+        at = self.now()
+        status, body = await self._answer(method, params, at)
         described = None if status == 200 else body.get("description")
         result = body.get("result")
-        self.calls.append(Call(method, params, time.monotonic(), status, described, result))
+        self.calls.append(Call(method, params, at, status, described, result))
         await self._notify()
-        return web.json_response(body, status=status)
+        return status, body
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         raw: dict[str, Any] = dict(request.query)
@@ -346,16 +446,18 @@ class FakeBotApi:
                 raw[key] = raw.pop(value.removeprefix("attach://"), value)
         return {key: _decode(key, value) for key, value in raw.items()}
 
-    async def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        error = self._fault(method, params) or self._flood(method, params)
+    async def _answer(
+        self, method: str, params: dict[str, Any], at: float
+    ) -> tuple[int, dict[str, Any]]:
+        error = self._fault(method, params) or self._flood(method, params, at)
         if error is not None:
             return error
         handler = getattr(self, f"_m_{method}", None)
         result = await handler(params) if handler else True
         if isinstance(result, tuple):
             return result
-        if self._is_message(method):
-            self._count(params.get("chat_id"))
+        if self.limits is not None and self._is_message(method):
+            self.limits.count(params.get("chat_id"), at)
         return 200, {"ok": True, "result": result}
 
     def _fault(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
@@ -366,47 +468,33 @@ class FakeBotApi:
                 if fault.times <= 0:
                     self._faults.remove(fault)
                 return _error(fault.code, fault.description, fault.parameters)
-        if not self._is_message(method):
-            return None
-        if chat_id in self._blocked:
-            return _error(403, _DEFAULT_ERRORS[403])
-        if chat_id in self._migrated:
+        if chat_id in self._migrated:  # any method naming the old group, as Telegram does
             return _error(
                 400,
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": self._migrated[chat_id]},
             )
+        if not self._is_message(method):
+            return None
+        if chat_id in self._blocked:
+            return _error(403, _DEFAULT_ERRORS[403])
         return None
 
-    def _flood(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
-        limits = self._limits
-        if limits is None or not self._is_message(method):
+    def _flood(
+        self, method: str, params: dict[str, Any], at: float
+    ) -> tuple[int, dict[str, Any]] | None:
+        if self.limits is None or not self._is_message(method):
             return None
-        now = time.monotonic()
-        while limits.accepted and limits.accepted[0] <= now - 1.0:
-            limits.accepted.popleft()
-        wait = 0.0
-        if limits.per_second and len(limits.accepted) >= limits.per_second:
-            wait = limits.accepted[0] + 1.0 - now
-        last = limits.last_per_chat.get(params.get("chat_id"))
-        if limits.per_chat_per_second and last is not None:
-            wait = max(wait, last + 1.0 / limits.per_chat_per_second - now)
-        if wait <= 0:
+        retry_after = self.limits.refuse(params.get("chat_id"), at)
+        if retry_after is None:
             return None
-        retry_after = max(1, math.ceil(wait))
         return _error(
             429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
         )
 
-    def _count(self, chat_id: Any) -> None:
-        if self._limits is not None:
-            now = time.monotonic()
-            self._limits.accepted.append(now)
-            self._limits.last_per_chat[chat_id] = now
-
     @staticmethod
     def _is_message(method: str) -> bool:
-        return method.startswith(("send", "forward", "copy")) and method not in _NOT_MESSAGES
+        return method.startswith(_MESSAGES) and method not in _NOT_MESSAGES
 
     async def _notify(self) -> None:
         if self._changed is not None:
@@ -450,7 +538,11 @@ class FakeBotApi:
         refused = telegram_text.check(str(params.get("text", "")), params.get("parse_mode"))
         if refused:
             return _error(400, refused)
-        return self._message(params, text=params.get("text", ""))
+        thread = params.get("message_thread_id")
+        if thread is not None and thread not in self._topics.get(params.get("chat_id"), {thread}):
+            return _error(400, "Bad Request: message thread not found")
+        in_topic = {"message_thread_id": thread, "is_topic_message": True} if thread else {}
+        return self._message(params, text=params.get("text", ""), **in_topic)
 
     async def _m_sendVenue(self, params: dict[str, Any]) -> Any:
         location = _location(params)
@@ -495,15 +587,26 @@ class FakeBotApi:
 
     # -- groups and members (getChat, getChatMember) ------------------------------------------
 
-    def add_group(self, chat_id: int, members: set[int], title: str = "Organisers") -> None:
-        """Make `chat_id` a supergroup whose members are `members` (add the bot's id to join it)."""
+    def add_group(
+        self,
+        chat_id: int,
+        members: set[int],
+        title: str = "Organisers",
+        topics: set[int] | None = None,
+    ) -> None:
+        """Make `chat_id` a supergroup whose members are `members` (add the bot's id to join it);
+        with `topics` (their message_thread_ids) it is a forum."""
         self._groups[chat_id] = (title, set(members))
+        if topics is not None:
+            self._topics[chat_id] = set(topics)
 
     async def _m_getChat(self, params: dict[str, Any]) -> Any:
         group = self._groups.get(int(params.get("chat_id") or 0))
         if group is None or self.bot_user["id"] not in group[1]:
             return _error(400, "Bad Request: chat not found")
         chat = {"id": params["chat_id"], "type": "supergroup", "title": group[0]}
+        if params["chat_id"] in self._topics:
+            chat["is_forum"] = True
         return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
 
     async def _m_getChatMember(self, params: dict[str, Any]) -> Any:
@@ -607,6 +710,10 @@ def _decode(key: str, value: Any) -> Any:
     return value
 
 
+def _is_group(chat_id: Any) -> bool:
+    return isinstance(chat_id, str) or (isinstance(chat_id, int) and chat_id < 0)
+
+
 def _location(params: dict[str, Any]) -> dict[str, float]:
     return {"latitude": float(params["latitude"]), "longitude": float(params["longitude"])}
 
@@ -618,3 +725,40 @@ def _error(
     if parameters:
         body["parameters"] = parameters
     return code, body
+
+
+class InProcessRequest(BaseRequest):
+    """PTB's request layer wired straight to a FakeBotApi: no HTTP, so time can be virtual."""
+
+    def __init__(self, api: FakeBotApi) -> None:
+        self.api = api
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        """Answer the call the URL names with the fake's logic."""
+        params: dict[str, Any] = {}
+        if request_data is not None:
+            params = {key: _decode(key, value) for key, value in request_data.parameters.items()}
+            for name, (filename, data, *_mime) in request_data.multipart_data.items():
+                if isinstance(data, bytes):
+                    params[name] = UploadedFile(str(filename), data)
+        status, body = await self.api.call(url.rsplit("/", 1)[-1], params)
+        return status, json.dumps(body).encode()

@@ -76,3 +76,21 @@ def test_placeholders_and_tags_survive_translation(lang: str) -> None:
         for text in filter(None, _texts(message)):
             assert set(field.findall(text)) <= set(field.findall(msgid)) | {"{n}"}, msgid
             assert sorted(tag.findall(text)) == sorted(tag.findall(msgid)), msgid
+
+
+# Formal ("usted") words and endings the Spanish texts once used; the bot says "tú" everywhere.
+_USTED = re.compile(
+    r"\b(usted|ustedes|pulse|escriba|responda|inténtelo|véalo|péguelos|añada|valórela|"
+    r"agrégueme|reinícieme|envíe|elija|le dio|podrá|ya tiene|haga)\b",
+    re.IGNORECASE,
+)
+
+
+def test_spanish_speaks_to_everyone_as_tu() -> None:
+    formal = {
+        msgid: text
+        for msgid, message in _catalog("es").items()
+        for text in filter(None, _texts(message))
+        if _USTED.search(text)
+    }
+    assert not formal, f"'usted' in the Spanish catalog: {formal}"

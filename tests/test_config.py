@@ -86,17 +86,20 @@ def test_organisers_chat_and_feedback_settings() -> None:
     settings = load_settings(
         {
             "CONFBOT_ORGANISERS_CHAT": "-1001234567890",
+            "CONFBOT_ORGANISERS_TOPIC": "45",
             "CONFBOT_ORGANISERS_LANG": "ES",
             "CONFBOT_FEEDBACK": "off",
             "CONFBOT_FEEDBACK_AT": "20:30",
         }
     )
     assert settings.organisers_chat == -1001234567890
+    assert settings.organisers_topic == 45
     assert settings.organisers_lang == "es"
     assert settings.feedback is False
     assert settings.feedback_at == dt.time(20, 30)
     defaults = load_settings({})
     assert defaults.organisers_chat is None and defaults.organisers_lang is None
+    assert defaults.organisers_topic is None
     assert defaults.feedback is True and defaults.feedback_at == dt.time(19, 0)
 
 
@@ -112,3 +115,16 @@ def test_organisers_chat_and_feedback_settings() -> None:
 def test_bad_organisers_and_feedback_values_name_the_variable(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_settings({name: value})
+
+
+@pytest.mark.parametrize("topic", ["general", "-3", "0", "45.5", "-1001234567890:45"])
+def test_a_bad_organisers_topic_names_the_variable(topic: str) -> None:
+    with pytest.raises(ConfigError, match="CONFBOT_ORGANISERS_TOPIC: .* not a forum topic id"):
+        load_settings(
+            {"CONFBOT_ORGANISERS_CHAT": "-1001234567890", "CONFBOT_ORGANISERS_TOPIC": topic}
+        )
+
+
+def test_an_organisers_topic_needs_the_organisers_chat() -> None:
+    with pytest.raises(ConfigError, match="CONFBOT_ORGANISERS_TOPIC: set CONFBOT_ORGANISERS_CHAT"):
+        load_settings({"CONFBOT_ORGANISERS_TOPIC": "45"})

@@ -31,7 +31,9 @@ class Builtin:
 class Builtins:
     """The built-in questions one knowledge base can answer, with their own small index."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, sessions: frozenset[str] = frozenset()) -> None:
+        """`sessions`: the nouns the KB's own sessions go by ("when is the workshop?" asks of
+        a session called a workshop, not of the event)."""
         self.kb = kb
         # One index per language: "datas" is Portuguese for dates, "data" English for data.
         self.indexes: dict[str, Index] = {}
@@ -47,7 +49,8 @@ class Builtins:
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
         venues = [n for v in kb.venues for n in v.name.values()]
         self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
-        self.spare |= words_of("EVENT_NOUNS")
+        self.organisers = words_of("ORGANISER_NOUNS")
+        self.spare |= (words_of("EVENT_NOUNS") | self.organisers) - sessions
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -67,18 +70,21 @@ class Builtins:
         index = self.indexes.get(lang)
         if index is None:
             return None
-        exact = index.exact.get(" ".join(words))
-        if exact is not None:
-            return self._builtin(exact, words, 100.0)
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
         spare = [t for t in terms if words[t.index] in self.spare]
         asked = [t for t in terms if words[t.index] not in self.spare]
+        exact = index.exact.get(" ".join(words))
+        if exact is not None:
+            found = self._builtin(exact, words, 100.0)
+            return replace(found, asked=tuple(words[t.index] for t in asked))
         stems = index.normaliser.stems
         if any(not t.known and t.text not in stems for t in asked):
             return None
         if not asked:  # "what is <event>?": the name alone, two words of it at least
             named = {words[t.index] for t in spare}
+            if named & self.organisers and "event:organiser" in self.indexes[lang].ids:
+                return Builtin("event", "event:organiser", _ENOUGH)  # "who are the organisers?"
             if named and len(named) >= min(2, len(self.spare)):
                 return Builtin("event", "event:what", _ENOUGH)
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from typing import Protocol
@@ -45,6 +46,28 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self._at += dt.timedelta(**delta)
+
+
+class Timer(Protocol):
+    """Seconds for pacing: a monotonic reading and a sleep (tests run them on virtual time)."""
+
+    def monotonic(self) -> float:
+        """Return seconds on a clock that never goes back."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait `seconds` on this timer."""
+        ...
+
+
+class SystemTimer:
+    """The real monotonic clock and asyncio's sleep."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
 
 def parse_instant(text: str, tz: dt.tzinfo) -> dt.datetime:

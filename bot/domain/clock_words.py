@@ -38,7 +38,12 @@ _BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
     ("until",),
     ("till",),
     ("from",),
+    ("between",),
+    ("entre",),
+    ("de", "las"),
 )
+# Words between the two ends of a range ("from 10 to 12", "entre las 10 y las 12", "das 10 às 12").
+_RANGE = frozenset(["to", "and", "until", "till", "a", "y", "e", "hasta", "ate", "las", "as"])
 # After a bare hour, these say it is a day of the month instead ("at 11 of March").
 _NOT_AFTER = frozenset(["de", "of", "st", "nd", "rd", "th", "days", "dias", "day", "dia"])
 _EARLY = TUNING.early_hour
@@ -79,7 +84,8 @@ class Clock:
 
     start: dt.time | None = None
     end: dt.time | None = None  # None with a start: a point in time ("at 11")
-    window: bool = False  # a part of the day ("this afternoon"): start..end
+    window: bool = False  # a window ("this afternoon", "from 10 to 12"): start..end
+    part: bool = False  # ...named as a part of the day, which alone names no day
     now: bool = False
     consumed: frozenset[int] = frozenset()
 
@@ -118,10 +124,15 @@ def mark_hours(words: list[str]) -> list[str]:
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in _NOT_AFTER and not _part_after(words, i + 1):
             continue
-        if not any(tuple(words[max(0, i - len(b)) : i]) == b for b in _BEFORE_HOUR):
+        after_time = i >= 2 and words[i - 1] in _RANGE and _MARK.match(out[i - 2]) is not None
+        if not after_time and not any(
+            tuple(words[max(0, i - len(b)) : i]) == b for b in _BEFORE_HOUR
+        ):
             continue
         hour = int(w)
         later = _part_after(words, i + 1)
+        if after_time and later is None and hour < 12 and int(out[i - 2][1:3]) >= 12:
+            later = "pm"  # "from 2pm to 4": the afternoon too
         if later in _LATER and hour < 12 or later is None and 0 < hour < _EARLY:
             hour += 12
         out[i] = f"t{hour:02d}00"
@@ -144,6 +155,12 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
         if m := _MARK.match(w):
             start = dt.time(int(m[1]), int(m[2]))
             used = {i} | {j for j in range(i + 1, min(len(words), i + 4)) if _part(words, j)}
+            for j in range(i + 1, min(len(words), i + 4)):  # "from 10 to 12": a window
+                until = _MARK.match(words[j])
+                if until is not None and all(x in _RANGE for x in words[i + 1 : j]):
+                    used |= set(range(i, j + 1))
+                    close = dt.time(int(until[1]), int(until[2]))
+                    return Clock(start, close, window=True, consumed=frozenset(used))
             return Clock(start, None, consumed=frozenset(used))
     for i, w in enumerate(words):
         if w in _NOW:
@@ -151,7 +168,7 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
         if _part(words, i):
             first, last = _PARTS[w]
             end = dt.time(last) if last is not None else None
-            return Clock(dt.time(first), end, window=True, consumed=frozenset({i}))
+            return Clock(dt.time(first), end, window=True, part=True, consumed=frozenset({i}))
     return None
 
 

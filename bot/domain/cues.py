@@ -28,7 +28,9 @@ _SESSION_NOUNS = _words(
     """session sessions sesion sesiones sessao sessoes meeting meetings reunion reuniones
     reuniao reunioes talk talks charla charlas palestra palestras panel panels workshop
     workshops taller talleres oficina oficinas keynote keynotes visit visita visitas edition
-    editions edicion ediciones edicao edicoes"""
+    editions edicion ediciones edicao edicoes symposium symposia simposio simposios plenary
+    plenaries plenaria plenarias lecture lectures conferencia conferencias tutorial tutorials
+    seminar seminars seminario seminarios"""
 )
 SESSION_NOUNS = _SESSION_NOUNS
 # Words that ask who, where or in which strand a session is: unknown to a KB, they are the
@@ -68,6 +70,7 @@ class SessionWords:
     nouns: frozenset[str] = _SESSION_NOUNS
     editions: dict[str, int] = field(default_factory=dict)  # noun -> this edition's number
     between: frozenset[str] = frozenset()  # words of numbered titles ("7th Security Summit")
+    titled: frozenset[str] = frozenset()  # the nouns of this KB's own titles ("workshop")
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> SessionWords:
@@ -90,7 +93,10 @@ class SessionWords:
                 if number is not None:
                     editions.update(dict.fromkeys(family, number))
                     between.update(title)
-        return cls(frozenset(nouns), editions, frozenset(between))
+        titled = frozenset(nouns - _SESSION_NOUNS) | frozenset(
+            h for s in kb.sessions for lang, text in s.title.texts for h in _heads(text, lang)
+        )
+        return cls(frozenset(nouns), editions, frozenset(between), titled)
 
     def names_session(self, word: str) -> bool:
         return word in self.nouns or stem(word) in self.nouns
@@ -116,6 +122,8 @@ def _heads(title: str, lang: str) -> list[str]:
     heads = []
     for part in re.split(r"[:()\[\]—–-]", title):
         words = [w for w in tokens(part) if not w.isdigit() and w not in ORDINALS and len(w) > 1]
+        while words and words[0] in _TITLE_LINKS:  # "Hands-on workshop": "on workshop"
+            words = words[1:]
         if lang in _HEAD_LAST:
             cut = next((k for k, w in enumerate(words) if w in _TITLE_LINKS), len(words))
             words = words[:cut][-1:]

@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-MONTHS = {
-    **dict.fromkeys(("january", "enero", "jan", "ene", "janeiro"), 1),
-    **dict.fromkeys(("february", "febrero", "feb", "fevereiro", "fev"), 2),
-    **dict.fromkeys(("march", "marzo", "mar", "marco"), 3),
-    **dict.fromkeys(("april", "abril", "apr", "abr"), 4),
-    **dict.fromkeys(("may", "mayo", "maio", "mai"), 5),
-    **dict.fromkeys(("june", "junio", "jun", "junho"), 6),
-    **dict.fromkeys(("july", "julio", "jul", "julho"), 7),
-    **dict.fromkeys(("august", "agosto", "aug", "ago"), 8),
-    **dict.fromkeys(("september", "septiembre", "setiembre", "sep", "sept", "set", "setembro"), 9),
-    **dict.fromkeys(("october", "octubre", "oct", "outubro", "out"), 10),
-    **dict.fromkeys(("november", "noviembre", "nov", "novembro"), 11),
-    **dict.fromkeys(("december", "diciembre", "dec", "dic", "dezembro", "dez"), 12),
-}
-WEEKDAYS = {  # with the usual abbreviations ("mar" is March, so Tuesday has none in Spanish)
-    **dict.fromkeys(("monday", "lunes", "mon", "lun"), 0),
-    **dict.fromkeys(("tuesday", "martes", "tue", "tues", "terca"), 1),
-    **dict.fromkeys(("wednesday", "miercoles", "wed", "weds", "mie", "mier", "mierc", "quarta"), 2),
-    **dict.fromkeys(("thursday", "jueves", "thu", "thur", "thurs", "jue", "juev"), 3),
-    **dict.fromkeys(("friday", "viernes", "fri", "vie", "vier"), 4),
-    **dict.fromkeys(("saturday", "sabado", "sat", "sab"), 5),
-    **dict.fromkeys(("sunday", "domingo", "sun", "dom"), 6),
-}
-# "in 2 days", "dentro de tres días", "two days from now": a count of days from today.
-COUNTS = {
-    **dict.fromkeys(("one", "a", "un", "uno", "una"), 1),
-    **dict.fromkeys(("two", "dos", "couple"), 2),
-    **dict.fromkeys(("three", "tres"), 3),
-    **dict.fromkeys(("four", "cuatro"), 4),
-    **dict.fromkeys(("five", "cinco"), 5),
-    **dict.fromkeys(("six", "seis"), 6),
-    **dict.fromkeys(("seven", "siete"), 7),
-}
+from bot.domain.lang import merged
+
+# Months, weekdays and counts of every language (bot/domain/lang/), joined: a date is read
+# whatever the language ("el 21 de octubre", "21 October", "21 de outubro").
+MONTHS = merged("MONTHS")
+WEEKDAYS = merged("WEEKDAYS")  # "mar" is March, so Tuesday has no such abbreviation
+COUNTS = merged("COUNTS")
 SPAN_DAYS = {"day", "days", "dia", "dias"}
 SPAN_BEFORE = {"in", "en", "within"}
 SPAN_AFTER = {"later", "despues", "mas", "hence"}

@@ -47,3 +47,27 @@ class FloodGuard:
             return Verdict.DROP
         bucket.warned = True
         return Verdict.WARN
+
+
+class RepeatedPresses:
+    """Tell a repeated press of the same button apart from a new one.
+
+    Impatient users press a button again and again while its answer is on its way; each press
+    of the same button on the same message within `window` seconds of the first gets no reply
+    of its own (one answer, not a pile of copies).
+    """
+
+    def __init__(self, window: float = 3.0, max_keys: int = 100_000) -> None:
+        self.window = window
+        self.max_keys = max_keys
+        self._first: dict[tuple[object, ...], float] = {}
+
+    def is_repeat(self, key: tuple[object, ...], now: float) -> bool:
+        """Return whether `key` (user, message, button data…) was pressed within the window."""
+        first = self._first.get(key)
+        if first is not None and now - first < self.window:
+            return True
+        if len(self._first) >= self.max_keys:
+            self._first = {k: t for k, t in self._first.items() if now - t < self.window}
+        self._first[key] = now
+        return False

@@ -164,7 +164,9 @@ def language_scores(
     langs: tuple[str, ...] = DEFAULT_LANGS,
 ) -> dict[str, float]:
     """Return each candidate language's evidence for a short text and its folded tokens."""
-    lowered = text.lower()
+    # Accents of a capitalised name ("Ana Pérez") say nothing of the sentence's language.
+    lowered = " ".join(w for k, w in enumerate(text.split()) if k == 0 or not w[:1].isupper())
+    lowered = lowered.lower()
     scores: dict[str, float] = {}
     for lang in langs:
         data = LANGUAGES.get(lang)

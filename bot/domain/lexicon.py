@@ -1,4 +1,6 @@
-"""Word lists: stopwords, chat filler, texting abbreviations and language function words.
+"""Word lists across languages: stopwords and abbreviations (joined from bot/domain/lang/),
+other languages' function words, everyday-world words and phrases that place a question
+elsewhere.
 
 Every list is folded (lowercase, accent-free). They describe how people type, not this event:
 no list may name a topic of the knowledge base.
@@ -6,101 +8,21 @@ no list may name a topic of the knowledge base.
 
 from __future__ import annotations
 
-from bot.domain.lang.pt import STOPWORDS as PT_STOPWORDS
+from bot.domain.lang import LANGUAGES, words_of
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Folded words that carry no topic. Question words that do carry one (where/donde, when/cuando,
-# what time/que hora, why) are deliberately absent: the synonyms map them to the aspects they
-# ask about.
-STOPWORDS_EN = _words(
-    """a an the is are was were be been being am do does did doing have has had having i me my
-    mine we our us you your it its this that these those there here of in on at to for from by
-    with about as into onto than then so and or but if not no any anything some something all
-    what which who whom whose how will would shall should can could may might must also just
-    please tell know want wanna like need give show let get got im ive id dont doesnt isnt arent
-    wont cant whats thing things one ones out up very really whether else again more much other
-    held available after before tell show explain take takes taking took until during anyone
-    anybody someone somebody they them their theirs he she him his her hers everyone
-    everybody everything gets gimme gotta lemme"""
-)
-STOPWORDS_ES = _words(
-    """el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales
-    como es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
-    esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
-    sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
-    quiero quisiera saber puedo puede pueden podria podemos tengo tiene tienen tenemos hacer
-    decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
-    disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
-    ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
-    cuanto cuanta cuantos cuantas todo toda todos todas va vas ellos ellas dice"""
-)
-# Chat filler: apologies, asides about the asker, hedges and discourse markers. In a long
-# message they surround the question without ever being its topic.
-FILLER_EN = _words(
-    """sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay
-    well um uh hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps
-    probably quick quickly bit little lot lots kind sort somewhat somewhere
-    wondering wonder wondered curious hoping hope ask asked asking find found
-    finding figure wanted wants trying try tried told say said heard hear think thought guess
-    boss colleague colleagues friend friends team manager myself yourself ourselves
-    just landed arrived arriving lost confused new here still already yet
-    precisely anyone somebody kindly advance appreciate appreciated because theres thats heres
-    hows whos mate buddy bro dude
-    change changes changed changing different required mandatory necessary compulsory
-    nearby near around close stand acronym door doors entrance gate ceremony host hosts
-    hosted hosting main key smart final whole keep afterwards afterward cool
-    lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
-    expecting representing"""
-)
-FILLER_ES = _words(
-    """disculpe disculpa disculpen perdon perdone perdona oye oiga oigan
-    consulta consultita preguntita necesito necesitamos necesitaria gustaria quisieramos
-    queria queriamos quisiera saber soy estoy estamos somos jefe jefa amigo amiga amigos colega
-    colegas companero companera companeros aun todavia bueno vale ok okey entonces
-    pues osea igual realmente simplemente quizas quiza tal vez acaso seguramente probablemente
-    acabo llegue llegamos perdido perdida confundido confundida nuevo nueva vez
-    creo pienso dijeron dicen escuche entiendo entender agradeceria
-    agradezco gentileza amable porque tienes eres otro otra otros otras cambia cambian
-    cambio cambios cambiar diferente diferentes obligatorio obligatoria necesario necesaria
-    requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas sigla acronimo
-    puerta puertas ceremonia anfitrion principal principales central hecho hechos hecha hechas
-    realizado realizados realizada realizadas celebrado celebrada celebra celebran
-    celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar llevara cabo
-    debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm
-    envien enviar envian
-    mandan mandar manden
-    estimado estimada estimados estimadas consultar consulto
-    jaja jajaja jeje jejeje"""
-)
-STOPWORDS = STOPWORDS_EN | STOPWORDS_ES | FILLER_EN | FILLER_ES | PT_STOPWORDS
-
+# Words that carry no topic, and chat filler (apologies, asides, hedges), of every language
+# (bot/domain/lang/): in a long message they surround the question without being its topic.
+STOPWORDS = words_of("STOPWORDS") | words_of("FILLER")
 # Texting abbreviations, by language: "dnd" is "donde" in Spanish but "D&D" in English.
 ABBREVIATIONS: dict[str, dict[str, str]] = {
-    "es": {
-        "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
-        "tmb": "tambien", "tbn": "tambien",
-        "cdo": "cuando", "qndo": "cuando", "cnd": "cuando", "hr": "hora", "hrs": "horas",
-        "info": "informacion", "xfa": "favor", "pa": "para", "ke": "que", "qe": "que",
-        "mnn": "manana", "mna": "manana", "sta": "esta",
-        "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
-        "kuando": "cuando", "kuanto": "cuanto",
-    },
-    "en": {
-        "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
-        "thnx": "thanks", "ty": "thanks", "2day": "today", "2moro": "tomorrow",
-        "2morrow": "tomorrow", "b4": "before", "wat": "what", "wht": "what", "wen": "when",
-        "whn": "when", "wher": "where", "whr": "where", "hw": "how", "info": "information",
-        "addr": "address", "hrs": "hours", "hr": "hour", "bc": "because", "cuz": "because",
-        "coz": "because", "abt": "about", "conf": "conference", "tho": "though",
-        "mtg": "meeting", "mtgs": "meetings",
-        "reg": "registration", "rehab": "rehabilitation", "prog": "programme",
-        "sched": "schedule", "tmrw": "tomorrow",
-    },
-}  # fmt: skip
+    code: dict(getattr(module, "ABBREVIATIONS", {})) for code, module in LANGUAGES.items()
+}
+
 
 # Common function words of other languages written in Latin script. A text where they outweigh
 # Spanish and English is in neither: the answer falls back to the user's language or English.

@@ -23,9 +23,10 @@ from bot.domain.cues import (
     session_step,
 )
 from bot.domain.dates import DateReader, When, mark_numeric_dates
+from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
-from bot.domain.knowledge import KnowledgeBase, Localized, iter_entry_ids
+from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
 from bot.domain.lang import words_of
 from bot.domain.language import (
     LanguageEvidence,
@@ -81,7 +82,12 @@ _BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
+_REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
+_PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
+# Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
+_LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE")
 _MAX_PARTS = TUNING.max_parts
+_NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 
 
@@ -110,6 +116,8 @@ class Reply:
     parts: tuple[Reply, ...] = ()
     # A confirmation asked ("lunch is at 1, right?"): "yes", "no" or "partly"; else "".
     verdict: str = ""
+    # What the question wants of a session: its place, its time or what it is about.
+    focus: Focus = Focus.ABOUT
 
 
 class Matcher:
@@ -144,8 +152,7 @@ class Matcher:
                 *_META.split(),
                 *SESSION_NOUNS,
                 *ROLE_WORDS,
-                *words_of("ASPECTS"),
-                *words_of("CONFIRMATION"),
+                *(w for name in _LIGHT_LISTS for w in words_of(name)),
             ),  # fmt: skip
         )
         term = self.index.normaliser.term
@@ -196,12 +203,42 @@ class Matcher:
         self.session_aspects = {
             lang: frozenset(
                 term(w)
-                for w in (*words_of("ASPECTS", lang), *words_of("CONFIRMATION", lang), *ROLE_WORDS)
-            )
+                for w in (
+                    *words_of("ASPECTS", lang),
+                    *words_of("CONFIRMATION", lang),
+                    *ROLE_WORDS,
+                    *_REWRITTEN_ASPECTS,
+                )
+            )  # fmt: skip
             for lang in self.langs
         }
-        self.builtins = Builtins(kb)
+        self.builtins = Builtins(kb, self.session_words.titled)
+        self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
+        # Tracks by their names' words in every language, with their sessions in order.
+        tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
+        for s in sorted(
+            (s for s in kb.sessions if s.track is not None and s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
+        ):
+            called = tuple(tuple(tokens(n)) for n in s.track.values()) if s.track else ()
+            tracks[called].append(s)
+        self.tracks = {k: tuple(v) for k, v in tracks.items()}
+        self.track_words = words_of("TRACK_WORDS")
+        # Speakers by their names' words, with their sessions in programme order.
+        talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
+        for s in sorted(
+            (s for s in kb.sessions if s.date is not None),
+            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
+        ):
+            for person in s.speakers:
+                if who := tuple(tokens(person.name)):
+                    talks[who].append(s)
+        self.speakers = {k: tuple(v) for k, v in talks.items()}
+        self.first_names: dict[str, int] = defaultdict(int)
+        for who in self.speakers:
+            self.first_names[who[0]] += 1
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
+        self.arrive = words_of("ARRIVE")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
         }
@@ -222,6 +259,14 @@ class Matcher:
         nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
         best answer to a question among them answers (the others ride along as `parts`).
         """
+        reply = self._answer_message(question, now, lang, hint)
+        parts = tuple(replace(p, focus=focus(p.question)) for p in reply.parts)
+        return replace(reply, focus=focus(question), parts=parts)
+
+    def _answer_message(
+        self, question: str, now: dt.datetime, lang: str | None, hint: str | None
+    ) -> Reply:
+        """Answer a whole message: at once, then sentence by sentence (see answer)."""
         whole = self._answer_one(question, now, lang, hint)
         if confirms(question):
             whole = self._confirm(whole, now)
@@ -231,24 +276,40 @@ class Matcher:
             return whole
         lang = lang or whole.lang
         texts = [*sentences, *(c for c in clauses if c not in sentences)]
-        if whole.kind != "abstain":  # answered: only more questions can add to it
+        # A greeting or thanks ("Hola de nuevo, mil disculpas..."), or a day's listing read off
+        # a long message's dates, may stand for a question one of its sentences asks.
+        listing = whole.kind == "schedule" and whole.relative in _PLAIN_LISTINGS
+        manners = whole.entry in _COURTESY_ASPECTS or listing
+        if whole.kind != "abstain" and not manners:  # answered: only more questions add to it
             texts = [c for c in clauses if asks(c)]
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
+        follow = self._follow_ups(clauses, question, lang)
+        if follow:  # "When is it?" asks of the sentence before, not on its own
+            asked_of = {c for c, _ in follow}
+            read = [(s, r) for s, r in read if s not in asked_of] + follow
         found = [
             (s, r)
             for s, r in read
-            if r.kind != "abstain" and r.aspect not in _COURTESY_ASPECTS and not salutes(s)
+            if r.kind != "abstain"
+            and r.aspect not in _COURTESY_ASPECTS
+            and r.entry not in _COURTESY_ASPECTS
+            and not salutes(s)
         ]
         if not found:
             return whole
         asked = [(s, r) for s, r in found if asks(s)] or found
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
         # which room" of "in which room and at what time is the talk") yields to an entry.
-        own = [(s, r) for s, r in asked if not r.aspect or s in sentences] or asked
-        best = whole if whole.kind != "abstain" else max(own, key=lambda sr: sr[1].score)[1]
-        others = tuple(r for _, r in asked if r.entry != best.entry)
+        own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
+        own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
+        answered = whole.kind != "abstain" and not manners
+        questions = [(s, r) for s, r in own if asks(s) and r.kind == "entry"]
+        if listing and (not questions or any(_back_to_day(s) for s, _ in own)):
+            answered = True  # no question names anything better than the day's programme
+        best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
+        others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 
     def _answer_one(
@@ -270,7 +331,8 @@ class Matcher:
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
         words = rewrite(split_codes(plain), year, self.session_words)
-        words = past_introduction(words, self._topical)
+        words = past_introduction(words, self._kept)
+        words = self._compounds(words)
         terms = self.index.normaliser.terms(words)
         if self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
@@ -279,7 +341,7 @@ class Matcher:
         dated = [w if w not in self.identity_words else "the" for w in words]
         when = self.dates.read(dated, local.date())
         clock = read_clock(dated, local.time()) if when is None or when.day else None
-        if clock is not None and clock.window and when is None and not self.miss & set(words):
+        if clock is not None and clock.part and when is None and not self.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:
             day = when.day if when is not None and when.day else local.date()
@@ -290,7 +352,11 @@ class Matcher:
         if when is not None and when.day and not past and any(w in self.miss for w in words):
             leaving = any(w in self.leave for w in words)
             at = clock.start if clock is not None and not clock.now else None
-            return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
+            if leaving or any(w in self.arrive for w in words):
+                return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
+            # Busy then ("a meeting on Tuesday morning: would I miss anything?"): that time's.
+            window = self._at_clock(when, clock, local) if clock is not None else None
+            return self._schedule(question, lang, window or plan(self.kb, when, local))
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
@@ -312,7 +378,8 @@ class Matcher:
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
-                if few and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
+                unasked = few or when.relative == "now"  # "the treatment for what I have now"
+                if unasked and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
@@ -332,6 +399,10 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
+        if (track := self._track(words)) is not None:
+            return self._schedule(question, lang, track)
+        if (talks := self._speaker(words, terms, text, lang)) is not None:
+            return self._schedule(question, lang, talks)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
@@ -365,7 +436,7 @@ class Matcher:
             own = t.text == self.index.normaliser.term(word)
             if off and t.size == 1 and not (own and self.index.asks(t.text)):
                 return True
-        if self._beside_identity(terms) or self._office_hours(words, terms):
+        if self._beside_identity(terms, words) or self._office_hours(words, terms):
             return True
         brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
         if brand or arithmetic(words):
@@ -380,6 +451,32 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _follow_ups(self, clauses: list[str], question: str, lang: str) -> list[tuple[str, Reply]]:
+        """ "…the traveller's medicine symposium. When is it?": a question with no topic of its
+        own asks about the entry the sentence before names in full (a title or phrasing)."""
+        found = []
+        for before, clause in zip(clauses, clauses[1:], strict=False):
+            if not asks(clause) or not self._topicless(clause, lang):
+                continue
+            words = tokens(fold(before))
+            terms = self.index.normaliser.terms(words)
+            if self._off_domain(words, terms, names(before)):
+                continue
+            hits = self.index.search(t.text for t in terms)
+            if hits and hits[0].closeness >= _NAMED and hits[0].score >= _SUGGEST_FLOOR:
+                reply = Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+                found.append((clause, reply))
+        return found
+
+    def _topicless(self, clause: str, lang: str) -> bool:
+        """True when a question holds nothing but what it asks ("when is it?", "¿dónde?")."""
+        aspects = self.session_aspects.get(lang, frozenset())
+        terms = self.index.normaliser.terms(tokens(fold(clause)))
+        return all(
+            t.text in aspects or t.text in self.index.light or t.text in self.not_topics
+            for t in terms
+        )
 
     def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
         """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
@@ -416,6 +513,40 @@ class Matcher:
                 found.append(when.day)
             left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
         return found
+
+    def _track(self, words: list[str]) -> Plan | None:
+        """The sessions of a track the question names with a track word ("what's in the data
+        science track?", "charlas del eje de producto"), in programme order."""
+        if not any(w in self.track_words for w in words):
+            return None
+        asked = set(words)
+        for called, sessions in self.tracks.items():
+            if any(set(n) <= asked for n in called):
+                return Plan("track", None, sessions)
+        return None
+
+    def _speaker(self, words: list[str], terms: list[Term], text: str, lang: str) -> Plan | None:
+        """All the sessions of a speaker the question names ("talks by Ana Pérez", "¿qué
+        presenta Julián?") when it asks nothing else of them; one session is a plain entry."""
+        asked = set(words)
+        capitalised = names(text)
+        for name, sessions in self.speakers.items():
+            full = set(name) <= asked
+            first = name[0] in capitalised and name[0] in asked and self.first_names[name[0]] == 1
+            if len(sessions) < 2 or not (full or first):
+                continue
+            aspects = self.session_aspects.get(lang, frozenset())
+            rest = [
+                t
+                for t in terms
+                if words[t.index] not in name
+                and t.text not in aspects
+                and not (t.text in self.index.light and not t.known)
+                and t.text not in self.framing
+            ]
+            if not rest:
+                return Plan("speaker", None, sessions)
+        return None
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
@@ -500,7 +631,7 @@ class Matcher:
             for t in terms
         )
 
-    def _beside_identity(self, terms: list[Term]) -> bool:
+    def _beside_identity(self, terms: list[Term], words: list[str]) -> bool:
         """True when an unknown word stands next to the organiser's, city's or a venue's name.
 
         "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
@@ -511,9 +642,15 @@ class Matcher:
             if t.text not in self.identity:
                 continue
             near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
-            if any(self._unknown_topic(u) for u in near):
+            if any(self._unknown_topic(u) and not self._either(t, u, words) for u in near):
                 return True
         return False
+
+    @staticmethod
+    def _either(a: Term, b: Term, words: list[str]) -> bool:
+        """True when two words are alternatives ("in Lyon or Paris?"): which one is asked."""
+        first, last = sorted((a.index, b.index))
+        return any(w in ("or", "o", "ou") for w in words[first + 1 : last])
 
     def _unknown_topic(self, term: Term) -> bool:
         """True for a word the KB never uses that could be a topic (not a number, not filler)."""
@@ -523,6 +660,23 @@ class Matcher:
         if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
+
+    def _compounds(self, words: list[str]) -> list[str]:
+        """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping
+        positions (the second becomes a stopword)."""
+        vocabulary = self.index.normaliser.vocabulary
+        out = list(words)
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            known = words[i] in vocabulary and words[i + 1] in vocabulary
+            if len(joined) > 5 and joined in vocabulary and not known:
+                out[i : i + 2] = [joined, "the"]
+        return out
+
+    def _kept(self, word: str) -> bool:
+        """True for a word an introduction keeps: a topic of the KB, or one that places the
+        question elsewhere ("I'm looking for a job at the bank": the job is what is asked)."""
+        return self._topical(word) or word in self.off_words or stem(word) in self.off_domain
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
@@ -605,10 +759,22 @@ class Matcher:
         speakers), so they are left out of the search for it.
         """
         aspects = self.session_aspects.get(lang, frozenset())
-        topic = [t for t in terms if t.text not in aspects]
-        if not topic or len(topic) == len(terms) or any(self._unknown_topic(t) for t in topic):
+        # Unknown words that only name a kind of session ("la charla de rust") are left out too.
+        topic = [
+            t
+            for t in terms
+            if t.text not in aspects and (t.known or t.text not in self.index.light)
+        ]
+        if not topic or any(self._unknown_topic(t) for t in topic):
             return None
-        hits = self.index.search(t.text for t in topic)
+        if all(t.text in self.framing for t in topic):
+            return None  # only the event's own name is left: the event is asked about
+        named = [t for t in topic if t.text not in self.generic_nouns]  # "la charla de rust"
+        hits: list[Hit] = []
+        if len(topic) < len(terms):  # the whole question was searched already
+            hits = self.index.search(t.text for t in topic)
+        if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
+            hits = self.index.search(t.text for t in named)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
         if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):
@@ -626,7 +792,7 @@ class Matcher:
         term = self.index.normaliser.term
         if rival is not None and (
             rival.closeness >= _CLOSE
-            or all(self.index.owns(rival.entry, term(w)) for w in found.asked)
+            or any(self.index.owns(rival.entry, term(w)) for w in found.asked)
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()
@@ -639,6 +805,16 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+_THAT_DAY = frozenset(
+    [("that", "day"), ("ese", "dia"), ("esse", "dia"), ("nesse", "dia"), ("that", "time")]
+)  # "would I miss anything that day?": the day another sentence names
+
+
+def _back_to_day(sentence: str) -> bool:
+    words = tokens(fold(sentence))
+    return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
 
 
 def _values(text: Localized | None) -> tuple[str, ...]:

@@ -46,6 +46,7 @@ class Ticket:
     created_at: dt.datetime
     sent_at: dt.datetime | None = None
     answered_at: dt.datetime | None = None
+    undelivered_at: dt.datetime | None = None  # an answer found the attendee had blocked the bot
 
 
 def marker(ticket_id: int) -> str:
@@ -72,13 +73,15 @@ class TicketSummary:
     open: int = 0
     answered: int = 0
     median_to_answer: dt.timedelta | None = None
+    undelivered: int = 0  # answered, but the attendee had blocked the bot
 
 
 def summarise_tickets(tickets: Iterable[Ticket]) -> TicketSummary:
     """Count open and answered tickets; the median is over answered ones (sent → first answer)."""
     waits = []
-    open_count = answered = 0
+    open_count = answered = undelivered = 0
     for ticket in tickets:
+        undelivered += ticket.undelivered_at is not None
         if ticket.status in WAITING:
             open_count += 1
         elif ticket.status is Status.ANSWERED:
@@ -86,7 +89,7 @@ def summarise_tickets(tickets: Iterable[Ticket]) -> TicketSummary:
             if ticket.sent_at is not None and ticket.answered_at is not None:
                 waits.append((ticket.answered_at - ticket.sent_at).total_seconds())
     median = dt.timedelta(seconds=round(statistics.median(waits))) if waits else None
-    return TicketSummary(open_count, answered, median)
+    return TicketSummary(open_count, answered, median, undelivered)
 
 
 @dataclass(frozen=True)

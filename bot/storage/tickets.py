@@ -10,7 +10,8 @@ from bot.domain.tickets import MAX_OPEN, WAITING, FaqDraft, Status, Ticket
 from bot.storage.db import Database
 
 _COLUMNS = (
-    "id, user_id, chat_id, lang, text, name, status, followed_up, created_at, sent_at, answered_at"
+    "id, user_id, chat_id, lang, text, name, status, followed_up, created_at, sent_at, answered_at,"
+    " undelivered_at"
 )
 
 
@@ -37,6 +38,7 @@ def _ticket(row: Any) -> Ticket:
         created_at=created,
         sent_at=_instant(row["sent_at"]),
         answered_at=_instant(row["answered_at"]),
+        undelivered_at=_instant(row["undelivered_at"]),
     )
 
 
@@ -134,6 +136,30 @@ class TicketStore:
             (_stamp(at), ticket_id),
         )
         return changed > 0
+
+    async def undelivered(self, ticket_id: int, at: dt.datetime) -> bool:
+        """Mark that an answer could not reach the attendee; return whether this call did."""
+        changed = await self.db.write(
+            "UPDATE tickets SET undelivered_at = ? WHERE id = ? AND undelivered_at IS NULL",
+            (_stamp(at), ticket_id),
+        )
+        return changed > 0
+
+    async def moved_to(self, chat_id: int) -> int | None:
+        """Return the supergroup the group `chat_id` became, if Telegram said so."""
+        row = await self.db.fetchone(
+            "SELECT to_chat FROM chat_moves WHERE from_chat = ?", (chat_id,)
+        )
+        return int(row[0]) if row else None
+
+    async def record_move(self, chat_id: int, to_chat: int, at: dt.datetime) -> None:
+        """Remember that the group `chat_id` is now the supergroup `to_chat`."""
+        await self.db.write(
+            "INSERT INTO chat_moves (from_chat, to_chat, moved_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (from_chat) DO UPDATE SET to_chat = excluded.to_chat,"
+            " moved_at = excluded.moved_at",
+            (chat_id, to_chat, _stamp(at)),
+        )
 
     async def follow_up(self, ticket_id: int) -> bool:
         """Use the attendee's one answer back; return False when it was already used."""

@@ -21,6 +21,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.domain.budget import Priority
 from bot.handoff import render_drafts
 from bot.i18n import current_lang
 from bot.outgoing import messages
@@ -126,7 +127,8 @@ class AdminTools:
         for admin in sorted(services.settings.admins):
             user = await services.users.get(admin)
             try:
-                await send_outs(app.bot, admin, messages(render(user.language if user else "en")))
+                text = render(user.language if user else "en")
+                await send_outs(app.bot, admin, messages(text), priority=Priority.ADMIN)
             except TelegramError as exc:  # e.g. an admin who never started the bot
                 log.warning("could not tell admin %s about the reload: %s", admin, exc)
 

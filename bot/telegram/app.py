@@ -11,11 +11,13 @@ from functools import partial
 from typing import Any, Protocol
 
 from telegram import Bot, Update
+from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
-from bot.domain.clock import Clock
+from bot.domain.budget import Priority
+from bot.domain.clock import Clock, Timer
 from bot.i18n import N_
 from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
@@ -26,7 +28,7 @@ from bot.telegram.broadcasts import BroadcastFeature
 from bot.telegram.context import BotContext, attach
 from bot.telegram.feedback import FeedbackFeature
 from bot.telegram.handoff import HandoffFeature
-from bot.telegram.limiter import RetryLimiter
+from bot.telegram.limiter import Outbox
 from bot.telegram.menus import set_menus
 from bot.telegram.output import send_outs
 from bot.telegram.sender import TelegramSender
@@ -57,10 +59,24 @@ def make_features() -> tuple[Feature, ...]:
     )
 
 
+UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
+
+
 def build_application(
-    settings: Settings, knowledge: LiveKnowledge, features: tuple[Feature, ...]
+    settings: Settings,
+    knowledge: LiveKnowledge,
+    features: tuple[Feature, ...],
+    timer: Timer | None = None,
 ) -> App:
     """Build the application with every handler registered, in order."""
+    rate = int(settings.rate_limit)
+    # Every call the bot makes goes through this one Outbox: replies, edits, files, pins,
+    # organisers' notices, broadcasts and reminders share Telegram's limits.
+    outbox = (
+        Outbox(per_second=rate, timer=timer)
+        if rate
+        else Outbox(UNPACED, chat_burst=UNPACED, group_per_minute=UNPACED * 60, timer=timer)
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -68,13 +84,20 @@ def build_application(
         .base_file_url(settings.file_api_url)
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(tzinfo=knowledge.current.kb.event.tz))
-        .rate_limiter(RetryLimiter())
-        .concurrent_updates(64)
+        .rate_limiter(outbox)
+        # Handlers mostly wait for their turn in the Outbox: during an opening rush every
+        # waiting user must be in its queue (first come, first served, "typing…" shown).
+        .concurrent_updates(1024)
         .connection_pool_size(32)
     )
     if settings.webhook:
         builder = builder.updater(None)
     app: App = builder.build()
+
+    async def show_typing(chat_id: int) -> None:
+        await app.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+    outbox.show_typing = show_typing
     handlers.register(app)
     for feature in features:
         feature.register(app)
@@ -126,7 +149,7 @@ async def tell_organisers(
         local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
         text = catalog.gettext(message).format(**local)
         try:
-            await send_outs(bot, admin, messages(html.escape(text)))
+            await send_outs(bot, admin, messages(html.escape(text)), priority=Priority.ADMIN)
         except TelegramError as exc:  # e.g. an organiser who never started the bot
             log.warning("could not alert organiser %s: %s", admin, exc)
 
@@ -135,6 +158,7 @@ async def serve(
     settings: Settings,
     *,
     clock: Clock | None = None,
+    timer: Timer | None = None,
     stop: asyncio.Event | None = None,
     ready: asyncio.Event | None = None,
 ) -> None:
@@ -142,7 +166,7 @@ async def serve(
     lock = InstanceLock(settings.db)
     lock.acquire()  # before anything is read or sent: one bot per database
     try:
-        await _serve_locked(settings, clock=clock, stop=stop, ready=ready)
+        await _serve_locked(settings, clock=clock, timer=timer, stop=stop, ready=ready)
     finally:
         lock.release()
 
@@ -151,13 +175,14 @@ async def _serve_locked(
     settings: Settings,
     *,
     clock: Clock | None,
+    timer: Timer | None,
     stop: asyncio.Event | None,
     ready: asyncio.Event | None,
 ) -> None:
     knowledge = LiveKnowledge(settings.knowledge)
     features = make_features()
-    app = build_application(settings, knowledge, features)
-    services = await build_services(settings, clock=clock, knowledge=knowledge)
+    app = build_application(settings, knowledge, features, timer=timer)
+    services = await build_services(settings, clock=clock, knowledge=knowledge, timer=timer)
     attach(app, services)
     stop = stop or asyncio.Event()
     runner = None
@@ -168,9 +193,9 @@ async def _serve_locked(
                 await services.users.set_active(chat_id, False)
 
             services.alerts.notify = partial(tell_organisers, app.bot, services)
-            services.deliver = TelegramSender(
-                app.bot, rate_per_second=settings.rate_limit, on_blocked=mark_blocked
-            )
+            bulk = TelegramSender(app.bot, on_blocked=mark_blocked, timer=services.timer)
+            services.deliver = bulk
+            services.notify = bulk.with_priority(Priority.ADMIN)
             await set_menus(
                 app.bot,
                 services.translator,

@@ -22,6 +22,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.broadcasting import AlreadySending, BroadcastService, OnProgress
 from bot.domain.broadcast import Progress, Refusal, Report
+from bot.domain.budget import Priority
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
@@ -29,6 +30,7 @@ from bot.storage.broadcasts import BroadcastRecord, BroadcastStore
 from bot.telegram import broadcast_texts as texts
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
+from bot.telegram.sender import priority_args
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -37,22 +39,29 @@ STOP_TIMEOUT = 10.0  # how long a stop lets the messages in flight be answered b
 
 
 class ProgressMessage:
-    """One message in the admin's chat that shows a broadcast's progress, edited as it goes."""
+    """One message in the admin's chat that shows a broadcast's progress, edited as it goes.
+
+    Its sends and edits are messages like any other for Telegram's limits: they queue in the
+    Outbox as organisers' notices (after replies to users, before the broadcast itself).
+    """
 
     def __init__(self, bot: Bot, chat_id: int, render: Callable[[Progress], str]) -> None:
         self.bot, self.chat_id, self.render = bot, chat_id, render
         self.message_id: int | None = None
+        self._extra = priority_args(bot, Priority.ADMIN)
 
     async def show(self, progress: Progress) -> None:
         """Post the progress the first time, edit it afterwards; never fail the broadcast."""
         text = self.render(progress)
         try:
             if self.message_id is None:
-                sent = await self.bot.send_message(self.chat_id, text, parse_mode=ParseMode.HTML)
+                sent = await self.bot.send_message(
+                    self.chat_id, text, parse_mode=ParseMode.HTML, **self._extra
+                )
                 self.message_id = sent.message_id
             else:
                 await self.bot.edit_message_text(
-                    text, self.chat_id, self.message_id, parse_mode=ParseMode.HTML
+                    text, self.chat_id, self.message_id, parse_mode=ParseMode.HTML, **self._extra
                 )
         except BadRequest as exc:
             if "not modified" not in exc.message.lower():  # the same counts again: fine
@@ -78,7 +87,7 @@ class _Running:
 class BroadcastFeature:
     """Organiser broadcasts (the `Feature` protocol of bot.telegram.app)."""
 
-    progress_every = 2.0  # seconds between edits of the progress message
+    progress_every = 5.0  # seconds between edits of the progress message (each one counts)
 
     def __init__(self) -> None:
         self._running: dict[int, _Running] = {}  # by id(app): one per running bot
@@ -237,9 +246,8 @@ async def _report(services: Services, progress: ProgressMessage, report: Report,
     """Bring the progress message to its final count and send the report below it."""
     await progress.show(Progress(report.broadcast_id, report.tally, report.seconds))
     text = texts.report_text(report, services.translator, lang)
-    assert services.deliver is not None
-    # Through the paced sender: the last second of the broadcast may have used the budget.
-    outcome = await services.deliver(progress.chat_id, OutgoingMessage(text))
+    assert services.notify is not None
+    outcome = await services.notify(progress.chat_id, OutgoingMessage(text))
     if outcome is not Outcome.DELIVERED:
         log.warning("broadcast %s: the report was not delivered: %s", report.broadcast_id, outcome)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import sqlite3
-import time
 from typing import Any
 
-from telegram import Chat, ChatMemberUpdated, Message, Update
+from telegram import CallbackQuery, Chat, ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -20,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
 from bot.i18n import LANGS, current_lang, fallback_lang, pick_lang, supported_lang
@@ -55,14 +57,40 @@ async def track_user(update: Update, context: BotContext) -> None:
             log.warning("could not record a user: the database is not writable")
     lang = await resolve_language(update, context)
     current_lang.set(lang)
-    if update.message is None:
+    query = update.callback_query
+    if update.message is None and query is None:
         return
-    verdict = services.flood.check(user.id, time.monotonic())
+    now = services.timer.monotonic()
+    verdict = services.flood.check(user.id, now)  # messages and button presses alike
+    if query is not None:
+        await _screen_press(query, context, verdict, (user.id, chat.id), now)
+        return
     if verdict is Verdict.WARN and chat.type == ChatType.PRIVATE:
         log.info("flood guard: user %s is sending too fast", user.id)
         await send_outs(context.bot, chat.id, context.conversation.slow_down(lang))
     if verdict is not Verdict.ALLOW:
         raise ApplicationHandlerStop
+
+
+async def _screen_press(
+    query: CallbackQuery, context: BotContext, verdict: Verdict, who: tuple[int, int], now: float
+) -> None:
+    """Stop a press over the flood limit, or a repeat of one just answered (answered quietly)."""
+    where = query.message.message_id if query.message else query.inline_message_id
+    repeat = context.services.presses.is_repeat((*who, where, query.data), now)
+    if verdict is Verdict.ALLOW and not repeat:
+        return
+    notice = None
+    if verdict is Verdict.WARN and not repeat:
+        log.info("flood guard: user %s is pressing buttons too fast", who[0])
+        [first, *_rest] = context.conversation.slow_down(current_lang.get())
+        if isinstance(first, OutgoingMessage):
+            notice = html.unescape(first.text)  # a toast on the button: not a message
+    try:
+        await query.answer(notice)
+    except TelegramError as exc:  # e.g. a press too old to answer
+        log.info("could not answer a screened button press: %s", exc)
+    raise ApplicationHandlerStop
 
 
 async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:

@@ -6,30 +6,35 @@ organisers answer a ticket by replying to it without the bot reading anything el
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
-from telegram import Message, ReactionTypeEmoji, Update
+from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.domain.delivery import OutgoingMessage
+from bot.domain.budget import Priority
+from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
-from bot.handoff import PREFIX, HandoffDesk
+from bot.handoff import PREFIX, HandoffDesk, Posted
 from bot.i18n import current_lang
 from bot.outgoing import Out
 from bot.services import Services
 from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import to_markup
+from bot.telegram.sender import priority_args, to_markup
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
 ASK_COMMANDS = ("ask", "preguntar", "perguntar")  # en, es, pt
+NETWORK_RETRIES = 3  # a ticket lost to a network blip would make the attendee ask again
 NOT_MEMBERS = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
@@ -39,7 +44,7 @@ class _ReplyToTicket(filters.MessageFilter):
     def __init__(self, private: bool) -> None:
         super().__init__(name="ReplyToTicket", data_filter=False)
         self.private = private
-        self.chat: int | None = None  # the organisers' chat, known once the feature starts
+        self.desk: HandoffDesk | None = None  # knows the organisers' chat once the feature starts
 
     def filter(self, message: Message) -> bool:
         original = message.reply_to_message
@@ -47,9 +52,61 @@ class _ReplyToTicket(filters.MessageFilter):
             return False
         if self.private != (message.chat.type == ChatType.PRIVATE):
             return False
-        if not self.private and (self.chat is None or message.chat.id != self.chat):
+        if not self.private and (
+            self.desk is None or not self.desk.is_organisers_chat(message.chat.id)
+        ):
             return False
         return ticket_in(original.text) is not None
+
+
+class GroupPoster:
+    """`PostToGroup` over the bot: HTML to a chat's forum topic, optionally as a reply."""
+
+    def __init__(self, bot: Bot, extra: Mapping[str, Any] | None = None) -> None:
+        self.bot = bot
+        self.extra = dict(extra or {})  # more send_message arguments (e.g. rate_limit_args)
+
+    async def __call__(
+        self, chat_id: int, message: OutgoingMessage, topic: int | None, reply_to: int | None
+    ) -> Posted:
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+        for attempt in range(NETWORK_RETRIES + 1):
+            try:
+                await self.bot.send_message(
+                    chat_id, message.text, parse_mode=ParseMode.HTML,
+                    reply_markup=to_markup(message.buttons), link_preview_options=NO_PREVIEW,
+                    message_thread_id=topic, reply_parameters=reply, **self.extra,
+                )  # fmt: skip
+                return Posted(Outcome.DELIVERED)
+            except ChatMigrated as exc:  # a 400 with parameters.migrate_to_chat_id
+                return Posted(Outcome.FAILED, moved_to=exc.new_chat_id)
+            except Forbidden as exc:
+                log.error("the organisers' chat %s refused the bot: %s", chat_id, exc.message)
+                return Posted(Outcome.BLOCKED)
+            except BadRequest as exc:
+                return Posted(self._refused(chat_id, topic, exc.message))
+            except NetworkError as exc:  # TimedOut too (BadRequest is handled above)
+                error = self._safe(exc)
+            except TelegramError as exc:
+                log.warning("could not post to the organisers' chat %s: %s", chat_id,
+                            self._safe(exc))  # fmt: skip
+                return Posted(Outcome.FAILED)
+            if attempt < NETWORK_RETRIES:
+                await asyncio.sleep(0.5 * 2**attempt)
+        log.warning("could not post to the organisers' chat %s: %s", chat_id, error)
+        return Posted(Outcome.FAILED)
+
+    def _refused(self, chat_id: int, topic: int | None, why: str) -> Outcome:
+        if topic is not None and "thread" in why.lower():
+            log.error("CONFBOT_ORGANISERS_TOPIC %s: no such forum topic in chat %s (%s)",
+                      topic, chat_id, why)  # fmt: skip
+            return Outcome.FAILED
+        log.warning("the organisers' chat %s refused a message: %s", chat_id, why)
+        return Outcome.NOT_FOUND if "chat not found" in why.lower() else Outcome.FAILED
+
+    def _safe(self, error: Exception) -> str:
+        """Describe an error without the bot token (it can appear in URLs of HTTP errors)."""
+        return str(error).replace(self.bot.token, "<token>")
 
 
 def can_offer_organisers(context: BotContext, reply: Reply) -> bool:
@@ -105,7 +162,7 @@ async def press(update: Update, context: BotContext) -> None:
         return
     number = int(raw)
     if action == "faq":  # only from the organisers' chat, where the ticket is
-        note = await desk.draft_faq(number) if chat.id == desk.chat else None
+        note = await desk.draft_faq(number) if desk.is_organisers_chat(chat.id) else None
         await query.answer(note or _("That button is out of date."), show_alert=bool(note))
         return
     await query.answer()
@@ -161,6 +218,18 @@ async def organiser_reply(update: Update, context: BotContext) -> None:
             log.info("ticket %s: could not mark it answered with a reaction: %s", ticket_id, exc)
 
 
+async def chat_migrated(update: Update, context: BotContext) -> None:
+    """Telegram upgraded the organisers' group to a supergroup: follow it at once, so that
+    replies in the new chat are recognised before the bot next posts there."""
+    message, desk = update.effective_message, context.services.handoff
+    if message is None or desk is None:
+        return
+    if message.migrate_to_chat_id and desk.is_organisers_chat(message.chat.id):
+        await desk.moved(message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id and desk.is_organisers_chat(message.migrate_from_chat_id):
+        await desk.moved(message.chat.id)
+
+
 async def _is_member(context: BotContext, message: Message) -> bool:
     if message.sender_chat is not None:  # an anonymous admin writes as the group itself
         return message.sender_chat.id == message.chat.id
@@ -193,39 +262,48 @@ async def answer_back(update: Update, context: BotContext) -> None:
 
 async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     """Check the bot is in the organisers' chat; log clearly (and stop offering it) if not."""
-    chat_id = desk.chat
     try:
-        chat = await bot.get_chat(chat_id)
-        member = await bot.get_chat_member(chat_id, bot.id)
+        try:
+            chat = await bot.get_chat(desk.chat)
+        except ChatMigrated as exc:  # upgraded to a supergroup while the bot was stopped
+            await desk.moved(exc.new_chat_id)
+            chat = await bot.get_chat(desk.chat)
+        member = await bot.get_chat_member(desk.chat, bot.id)
     except (BadRequest, Forbidden) as exc:
         desk.reachable = False
         log.error(
             "CONFBOT_ORGANISERS_CHAT %s: the bot cannot reach that chat (%s). Add the bot to the "
             "organisers' group; until then attendees are not offered 'Ask the organisers'.",
-            chat_id, exc,
+            desk.chat, exc,
         )  # fmt: skip
         return
     except TelegramError as exc:
         log.warning("could not check the organisers' chat %s (%s): assuming it is fine",
-                    chat_id, exc)  # fmt: skip
+                    desk.chat, exc)  # fmt: skip
         return
     if member.status in NOT_MEMBERS:
         desk.reachable = False
         log.error(
             "CONFBOT_ORGANISERS_CHAT %s: the bot is not a member of that chat (status %s). Add "
             "the bot to the organisers' group; until then attendees are not offered 'Ask the "
-            "organisers'.", chat_id, member.status,
+            "organisers'.", desk.chat, member.status,
         )  # fmt: skip
         return
     if chat.type == ChatType.PRIVATE:
         log.warning("CONFBOT_ORGANISERS_CHAT %s is a private chat, not the organisers' group",
-                    chat_id)  # fmt: skip
-    log.info("organisers' chat: %s (%s), the bot is a %s there", chat.title, chat_id, member.status)
+                    desk.chat)  # fmt: skip
+    if desk.topic is not None and not chat.is_forum:
+        log.error("CONFBOT_ORGANISERS_TOPIC %s: the organisers' chat %s has no topics (it is not "
+                  "a forum); tickets will not reach it", desk.topic, desk.chat)  # fmt: skip
+    log.info(
+        "organisers' chat: %s (%s), the bot is a %s there", chat.title, desk.chat, member.status
+    )
 
 
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
-    assert services.deliver is not None
+    notify = services.notify or services.deliver
+    assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
         _ = services.translator.get(user.language if user else None).gettext
@@ -233,7 +311,21 @@ async def tell_admins_unreachable(services: Services, chat: int) -> None:
             "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
             "the organisers. Add me to that group, then restart me."
         ).format(chat=chat)
-        await services.deliver(admin, OutgoingMessage(html.escape(text)))
+        await notify(admin, OutgoingMessage(html.escape(text)))
+
+
+async def tell_admins_moved(services: Services, old: int, new: int) -> None:
+    """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
+    notify = services.notify or services.deliver
+    assert notify is not None
+    for admin in sorted(services.settings.admins):
+        user = await services.users.get(admin)
+        _ = services.translator.get(user.language if user else None).gettext
+        text = _(
+            "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
+            "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
+        ).format(old=old, new=new)
+        await notify(admin, OutgoingMessage(html.escape(text)))
 
 
 class HandoffFeature:
@@ -252,22 +344,29 @@ class HandoffFeature:
         new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
         app.add_handler(MessageHandler(new_text & self._in_group, organiser_reply))
         app.add_handler(MessageHandler(new_text & filters.TEXT & self._in_private, answer_back))
+        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
 
     async def startup(self, app: App, services: Services) -> None:
         """Check the organisers' chat, then send what a stop left unsent."""
         chat = services.settings.organisers_chat
         if chat is None:
             return
-        assert services.deliver is not None
+        # Tickets and relays go before bulk (someone waits for them), after replies to users.
+        notify = services.notify or services.deliver
+        assert notify is not None
         desk = HandoffDesk(
-            TicketStore(services.db), services.deliver, services.translator, services.clock,
+            TicketStore(services.db), notify, services.translator, services.clock,
             chat, services.settings.organisers_lang or services.kb.default_lang,
+            topic=services.settings.organisers_topic,
+            post=GroupPoster(app.bot, priority_args(app.bot, Priority.ADMIN)),
         )  # fmt: skip
-        self._in_group.chat = chat
+        self._in_group.desk = desk
+        desk.on_moved = partial(tell_admins_moved, services)
+        await desk.follow_moves()
         await check_membership(app.bot, desk)
         services.handoff = desk
         if not desk.reachable:
-            await tell_admins_unreachable(services, chat)
+            await tell_admins_unreachable(services, desk.chat)
         await desk.resume()
 
     async def shutdown(self, app: App, services: Services) -> None:

@@ -11,17 +11,27 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
+from bot.domain.budget import Priority
 from bot.domain.delivery import OutgoingMessage
 from bot.outgoing import Document, Out, VenuePin
-from bot.telegram.sender import to_markup
+from bot.telegram.sender import priority_args, to_markup
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 async def send_outs(
-    bot: Bot, chat_id: int, outs: Iterable[Out], reply_to: int | None = None
+    bot: Bot,
+    chat_id: int,
+    outs: Iterable[Out],
+    reply_to: int | None = None,
+    priority: Priority = Priority.REPLY,
 ) -> None:
-    """Send each output to `chat_id` in order (the first one replies to `reply_to`)."""
+    """Send each output to `chat_id` in order (the first one replies to `reply_to`).
+
+    Everything queues in the application's Outbox; `priority` says who waits for it (a user,
+    by default; ADMIN for organisers' notices that answer nothing).
+    """
+    extra = priority_args(bot, priority)
     for out in outs:
         if isinstance(out, OutgoingMessage):
             await bot.send_message(
@@ -35,13 +45,14 @@ async def send_outs(
                     if reply_to
                     else None
                 ),
+                **extra,
             )
         elif isinstance(out, VenuePin):
             await bot.send_venue(
-                chat_id, out.latitude, out.longitude, title=out.title, address=out.address
+                chat_id, out.latitude, out.longitude, title=out.title, address=out.address, **extra
             )
         elif isinstance(out, Document):
             await bot.send_document(
-                chat_id, document=out.data, filename=out.filename, caption=out.caption
+                chat_id, document=out.data, filename=out.filename, caption=out.caption, **extra
             )
         reply_to = None

@@ -1,22 +1,15 @@
-"""Deliver messages to many chats within Telegram's flood limits (broadcasts and reminders).
+"""Deliver messages to many chats and say what happened to each (broadcasts and reminders).
 
-Pacing: message starts are spaced 1/rate apart, and a message occupies the one-second window
-from the moment it leaves until one second after Telegram answered, because Telegram counts it
-at an arrival time we cannot see. At most `rate` messages are in that window, so no second on
-Telegram's side can hold more than `rate` of ours, however the network jitters; several are in
-flight at once, so the pace is reached. A chat gets its next message no sooner than
-`per_chat_interval` after Telegram answered the previous one.
+Pacing is not done here: every call goes through the application's `Outbox` (its rate limiter),
+which keeps the whole bot inside Telegram's limits and waits out 429s. This sender marks its
+messages with a priority (bulk by default, so replies to users go first) and turns Telegram's
+answer into an `Outcome`: delivered, blocked, chat not found, failed.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import math
-import time
-from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -31,8 +24,9 @@ from telegram.error import (
 )
 from telegram.ext import ExtBot
 
+from bot.domain.budget import Priority
+from bot.domain.clock import SystemTimer, Timer
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
-from bot.telegram.limiter import NO_RETRY, retry_after_seconds
 
 log = logging.getLogger(__name__)
 OnBlocked = Callable[[int], Awaitable[None]]
@@ -50,116 +44,47 @@ def to_markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup |
     )
 
 
-class Pacer:
-    """Decide when the next message may leave: overall rate, flood pauses, per-chat gaps."""
-
-    def __init__(self, rate_per_second: float, per_chat_interval: float) -> None:
-        self._capacity = max(1, math.floor(rate_per_second)) if rate_per_second > 0 else 0
-        self._spacing = 1.0 / rate_per_second if rate_per_second > 0 else 0.0
-        self._per_chat = per_chat_interval
-        self._next_start = 0.0
-        self._paused_until = 0.0
-        self._open = 0
-        self._expiries: deque[float] = deque()  # answer time + 1 s of recent messages
-        self._released = asyncio.Event()
-        self._turn = asyncio.Lock()  # waiters for a slot are served in arrival order
-        self._chat_locks: dict[int, asyncio.Lock] = {}
-        self._chat_waiters: dict[int, int] = {}
-        self._chat_free_at: dict[int, float] = {}
-
-    def pause(self, seconds: float) -> None:
-        """Hold every message back for `seconds` (Telegram said: retry after)."""
-        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
-
-    @asynccontextmanager
-    async def chat(self, chat_id: int) -> AsyncIterator[None]:
-        """Hold the chat for one delivery (with its retries), after the per-chat gap."""
-        lock = self._chat_locks.setdefault(chat_id, asyncio.Lock())
-        self._chat_waiters[chat_id] = self._chat_waiters.get(chat_id, 0) + 1
-        try:
-            async with lock:
-                wait = self._chat_free_at.get(chat_id, 0.0) - time.monotonic()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                yield
-        finally:
-            self._chat_waiters[chat_id] -= 1
-            if not self._chat_waiters[chat_id]:
-                del self._chat_waiters[chat_id], self._chat_locks[chat_id]
-
-    @asynccontextmanager
-    async def slot(self, chat_id: int) -> AsyncIterator[None]:
-        """Wait for a place in the overall window; hold it while the request is in flight."""
-        if self._capacity:
-            await self._acquire()
-        try:
-            yield
-        finally:
-            now = time.monotonic()
-            if self._capacity:
-                self._open -= 1
-                self._expiries.append(now + 1.0)
-                self._released.set()
-            self._chat_free_at[chat_id] = now + self._per_chat
-            if len(self._chat_free_at) > 4096:
-                self._forget_idle_chats(now)
-
-    async def _acquire(self) -> None:
-        async with self._turn:
-            while True:
-                now = time.monotonic()
-                while self._expiries and self._expiries[0] <= now:
-                    self._expiries.popleft()
-                wait = max(self._paused_until, self._next_start) - now
-                if self._open + len(self._expiries) >= self._capacity:
-                    if not self._expiries:
-                        self._released.clear()
-                        await self._released.wait()
-                        continue
-                    wait = max(wait, self._expiries[0] - now)
-                if wait <= 0:
-                    break
-                await asyncio.sleep(wait)
-            self._open += 1
-            self._next_start = now + self._spacing
-
-    def _forget_idle_chats(self, now: float) -> None:
-        for chat_id in [c for c, at in self._chat_free_at.items() if at <= now]:
-            del self._chat_free_at[chat_id]
+def priority_args(bot: Bot, priority: Priority | None) -> dict[str, Any]:
+    """Return the keyword that tells the application's Outbox who waits for this call."""
+    if priority is None or priority is Priority.REPLY:
+        return {}  # the Outbox's default; a bot without a rate limiter refuses the keyword
+    if isinstance(bot, ExtBot) and bot.rate_limiter is not None:
+        return {"rate_limit_args": priority}
+    return {}
 
 
 class TelegramSender:
-    """`Deliver` over a PTB Bot: HTML messages, paced, retried, never raising for a bad chat."""
+    """`Deliver` over a PTB Bot: HTML messages with a priority, never raising for a bad chat."""
 
     def __init__(
         self,
         bot: Bot,
-        rate_per_second: float = 30.0,
-        per_chat_interval: float = 1.0,
         on_blocked: OnBlocked | None = None,
+        priority: Priority = Priority.BULK,
         network_retries: int = 3,
         backoff: float = 0.5,
-        flood_retries: int = 20,
+        timer: Timer | None = None,
     ) -> None:
         self._bot = bot
-        # The application's RetryLimiter would wait out a 429 inside the call; the sender
-        # handles it itself (pausing its pacing), so it asks for no retries there.
-        limited = isinstance(bot, ExtBot) and bot.rate_limiter is not None
-        self._extra: dict[str, Any] = {"rate_limit_args": NO_RETRY} if limited else {}
-        self._pacer = Pacer(rate_per_second, per_chat_interval)
+        self._extra = priority_args(bot, priority)
         self._on_blocked = on_blocked
         self._network_retries = network_retries
         self._backoff = backoff
-        self._flood_retries = flood_retries
+        self._timer = timer or SystemTimer()
+
+    def with_priority(self, priority: Priority) -> TelegramSender:
+        """Return the same sender for messages of another priority (e.g. to organisers)."""
+        return TelegramSender(
+            self._bot, self._on_blocked, priority, self._network_retries, self._backoff,
+            self._timer,
+        )  # fmt: skip
 
     async def __call__(self, chat_id: int, message: OutgoingMessage) -> Outcome:
         """Send `message` to `chat_id` and say what happened; a migrated group gets it anew."""
-        async with self._pacer.chat(chat_id):
-            outcome, moved_to = await self._deliver(chat_id, message)
+        outcome, moved_to = await self._deliver(chat_id, message)
         if moved_to is not None:
             log.info("chat %s moved to %s: resending there", chat_id, moved_to)
-            async with self._pacer.chat(moved_to):
-                outcome, _ = await self._deliver(moved_to, message)
+            outcome, _ = await self._deliver(moved_to, message)
         if outcome is Outcome.BLOCKED and self._on_blocked is not None:
             try:
                 await self._on_blocked(chat_id)
@@ -168,54 +93,43 @@ class TelegramSender:
         return outcome
 
     async def _deliver(self, chat_id: int, message: OutgoingMessage) -> tuple[Outcome, int | None]:
-        floods = failures = 0
+        failures = 0
         markup = to_markup(message.buttons)
         while True:
-            async with self._pacer.slot(chat_id):
-                try:
-                    await self._bot.send_message(
-                        chat_id,
-                        message.text,
-                        parse_mode=ParseMode.HTML,
-                        reply_markup=markup,
-                        **self._extra,
-                    )
-                    return Outcome.DELIVERED, None
-                except RetryAfter as exc:
-                    delay = retry_after_seconds(exc)
-                    self._pacer.pause(delay)
-                    floods += 1
-                    log.info("flood limit: every send waits %.1f s (chat %s)", delay, chat_id)
-                    if floods > self._flood_retries:
-                        log.warning("chat %s: still flood-limited, giving up", chat_id)
-                        return Outcome.FAILED, None
-                    continue
-                except Forbidden as exc:
-                    log.info("chat %s: %s", chat_id, self._safe(exc))
-                    return Outcome.BLOCKED, None
-                except ChatMigrated as exc:
-                    return Outcome.FAILED, exc.new_chat_id
-                except BadRequest as exc:
-                    if "chat not found" in exc.message.lower():
-                        log.info("chat %s: not found", chat_id)
-                        return Outcome.NOT_FOUND, None
-                    log.warning(
-                        "chat %s: Telegram refused the message: %s", chat_id, self._safe(exc)
-                    )
-                    return Outcome.FAILED, None
-                except NetworkError as exc:  # TimedOut too; BadRequest is handled above
-                    failures += 1
-                    error = self._safe(exc)
-                except TelegramError as exc:
-                    log.warning("chat %s: %s", chat_id, self._safe(exc))
-                    return Outcome.FAILED, None
+            try:
+                await self._bot.send_message(
+                    chat_id, message.text, parse_mode=ParseMode.HTML, reply_markup=markup,
+                    **self._extra,
+                )  # fmt: skip
+                return Outcome.DELIVERED, None
+            except RetryAfter:
+                # The Outbox waited out every 429 it could; this one it gave up on.
+                log.warning("chat %s: still flood-limited, giving up", chat_id)
+                return Outcome.FAILED, None
+            except Forbidden as exc:
+                log.info("chat %s: %s", chat_id, self._safe(exc))
+                return Outcome.BLOCKED, None
+            except ChatMigrated as exc:
+                return Outcome.FAILED, exc.new_chat_id
+            except BadRequest as exc:
+                if "chat not found" in exc.message.lower():
+                    log.info("chat %s: not found", chat_id)
+                    return Outcome.NOT_FOUND, None
+                log.warning("chat %s: Telegram refused the message: %s", chat_id, self._safe(exc))
+                return Outcome.FAILED, None
+            except NetworkError as exc:  # TimedOut too; BadRequest is handled above
+                failures += 1
+                error = self._safe(exc)
+            except TelegramError as exc:
+                log.warning("chat %s: %s", chat_id, self._safe(exc))
+                return Outcome.FAILED, None
             if failures > self._network_retries:
                 log.warning(
                     "chat %s: giving up after %d network errors: %s", chat_id, failures, error
                 )
                 return Outcome.FAILED, None
             log.info("chat %s: network error (%s), retrying", chat_id, error)
-            await asyncio.sleep(self._backoff * 2 ** (failures - 1))
+            await self._timer.sleep(self._backoff * 2 ** (failures - 1))
 
     def _safe(self, error: Exception) -> str:
         """Describe an error without the bot token (it can appear in URLs of HTTP errors)."""

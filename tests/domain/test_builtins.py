@@ -49,6 +49,15 @@ def tr() -> Translator:
         ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
         ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
+        ("who are the organisers?", "event", "en", "organised by Open Data Collective"),
+        ("what's the email of the organisers?", "event", "en", "hello@andesdata.example"),
+        ("what time does it start?", "event", "en", "starts on Tuesday 10 March 2026 at 08:30"),
+        (
+            "¿a qué hora termina?",
+            "event",
+            "es",
+            "termina el miércoles 11 de marzo de 2026 a las 17:00",
+        ),
         ("¿cuál es la dirección del Campus de Ingeniería?", "campus", "es", "Calle 26 No. 1-50"),
     ],
 )

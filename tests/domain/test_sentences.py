@@ -77,3 +77,11 @@ def test_a_confirmation_gets_yes_or_no_with_the_facts(
     reply = Matcher(kb).answer(question, NOW)
     text = render_text(reply, kb, Translator(ROOT / "locales"))
     assert reply.entry == entry and text.splitlines()[0] == first_line
+
+
+def test_a_question_without_topic_asks_of_the_sentence_before() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(
+        "My team loves civic data and we will come to Maps for everyone. When is it?", NOW
+    )
+    assert reply.entry == "maps-talk"

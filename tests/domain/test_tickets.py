@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -52,6 +53,9 @@ def test_open_answered_and_the_median_time_to_answer() -> None:
     )  # fmt: skip
     assert (summary.open, summary.answered) == (2, 3)
     assert summary.median_to_answer == dt.timedelta(minutes=20)
+    assert summary.undelivered == 0
+    blocked = dataclasses.replace(ticket(8, Status.ANSWERED, 5), undelivered_at=T0)
+    assert summarise_tickets([blocked, ticket(9, Status.ANSWERED, 5)]).undelivered == 1
     assert summarise_tickets([ticket(1, Status.OPEN)]).median_to_answer is None
 
 

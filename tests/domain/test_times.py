@@ -100,10 +100,12 @@ def test_the_answer_names_the_time_room_speakers_and_track(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("talks by Ana Pérez", "ml-talk"),
+        ("what does Ana talk about at the keynote?", "opening-keynote"),
         ("who is Marta Ruiz", "maps-talk"),
         ("which room is the pandas workshop in?", "pandas-workshop"),
         ("what's in the civic tech track?", "maps-talk"),
+        ("where is the roof top bar?", "social"),  # the KB writes it "Rooftop"
+        ("¿qué charlas hay en el track de data science?", "pandas-workshop"),
     ],
 )
 def test_speakers_rooms_and_tracks_name_sessions(
@@ -150,3 +152,32 @@ def test_the_coffee_break_meant_is_todays_next_or_last(timed: KnowledgeBase) -> 
     day_two = dt.datetime(2026, 3, 11, 10, 0)
     assert matcher.answer("what's after the coffee break?", day_two).sessions == ("closing",)
     assert matcher.answer("what's after the coffee break?", NOW).sessions == ("pandas-workshop",)
+
+
+def test_a_track_lists_its_sessions(clock_matcher: Matcher, timed: KnowledgeBase) -> None:
+    reply = clock_matcher.answer("what's in the data science track?", NOW)
+    assert reply.sessions == ("pandas-workshop", "ml-talk")
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert text.splitlines()[0] == "Track: Data science"
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions"),
+    [
+        ("what's on between 10 and 12?", ("coffee-1", "pandas-workshop")),
+        ("¿qué hay de 2pm a 4?", ("maps-talk",)),
+        ("o que tem das 14h às 16h?", ("maps-talk",)),
+    ],
+)
+def test_a_range_of_times_is_a_window(
+    clock_matcher: Matcher, question: str, sessions: tuple[str, ...]
+) -> None:
+    reply = clock_matcher.answer(question, dt.datetime(2026, 3, 10, 8, 0))
+    assert (reply.relative, reply.sessions) == ("window", sessions)
+
+
+def test_a_speakers_sessions_are_listed(clock_matcher: Matcher, timed: KnowledgeBase) -> None:
+    reply = clock_matcher.answer("talks by Ana Pérez", NOW)
+    assert reply.lang == "en" and reply.sessions == ("opening-keynote", "ml-talk")
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert text.splitlines()[0] == "Speakers: Ana Pérez (Universidad de los Andes)"

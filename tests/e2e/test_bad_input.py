@@ -147,3 +147,35 @@ async def test_one_flooding_user_does_not_starve_the_others(
     assert "JW Marriott" in answer.params["text"]
     assert len(flood) < 15
     assert sum("very fast" in text for text in flood) == 1
+
+
+async def test_a_hundred_presses_of_one_button_send_one_file(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        [clinic] = await say(api, ALICE, "what is the clinic?")
+        for _ in range(100):
+            api.push_callback(ALICE, "ics:clinic", clinic.result["message_id"])
+        await api.wait_for(100, method="answerCallbackQuery")
+        await asyncio.sleep(0.5)
+    assert len(api.sent(ALICE, "sendDocument")) == 1
+    answers = api.sent(method="answerCallbackQuery")
+    assert len(answers) == 100
+    assert all(not c.params.get("text") for c in answers)  # quiet: a repeat is no misdeed
+
+
+async def test_button_presses_count_in_the_flood_guard(
+    api: FakeBotApi, start_bot: BotFactory
+) -> None:
+    async with start_bot():
+        for message_id in range(1000, 1020):  # twenty different messages' Programme buttons
+            api.push_callback(ALICE, "cmd:schedule", message_id)
+        await api.wait_for(20, method="answerCallbackQuery")
+        await asyncio.sleep(0.5)
+        [answer] = await say(api, BETO, "where is the clinic?")
+    schedules = api.sent(ALICE)
+    assert 8 <= len(schedules) < 12  # the burst, and what refilled meanwhile
+    toasts = [c.params.get("text") for c in api.sent(method="answerCallbackQuery")]
+    assert len(toasts) == 20
+    assert sum(bool(t) and "very fast" in str(t) for t in toasts) == 1
+    assert "JW Marriott" in answer.params["text"]

@@ -15,7 +15,7 @@ from bot.domain.clock import FixedClock
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.knowledge import load_knowledge
 from bot.feedbacking import FeedbackService
-from bot.handoff import HandoffDesk
+from bot.handoff import HandoffDesk, Posted
 from bot.i18n import Translator
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackStore
@@ -116,6 +116,85 @@ async def test_what_a_crash_left_unsent_goes_out_at_the_next_start(db: Database)
     assert again.sent == []
 
 
+class Group:
+    """A `PostToGroup` whose chat `GROUP` became `SUPERGROUP` (as Telegram answers it)."""
+
+    def __init__(self) -> None:
+        self.posted: list[tuple[int, str, int | None, int | None]] = []
+
+    async def __call__(
+        self, chat_id: int, message: OutgoingMessage, topic: int | None, reply_to: int | None
+    ) -> Posted:
+        if chat_id == GROUP:
+            return Posted(Outcome.FAILED, moved_to=SUPERGROUP)
+        self.posted.append((chat_id, message.text, topic, reply_to))
+        return Posted(Outcome.DELIVERED)
+
+
+SUPERGROUP = -100900
+
+
+def desk_posting(db: Database, deliver: Recorder, group: Group) -> HandoffDesk:
+    clock = FixedClock(dt.datetime(2015, 10, 19, 15, 0, tzinfo=QUITO))
+    return HandoffDesk(TicketStore(db), deliver, TRANSLATOR, clock, GROUP, topic=7, post=group)
+
+
+async def test_a_moved_group_is_followed_now_and_after_a_restart(db: Database) -> None:
+    group = Group()
+    handoff = desk_posting(db, Recorder(), group)
+    await handoff.follow_moves()
+    await handoff.draft(ANA, ANA, "en", "is there a creche?")
+    confirmation = await handoff.confirm(1, ANA, "en")
+    assert confirmation is not None and confirmation.sent
+    assert [(chat, topic) for chat, _text, topic, _r in group.posted] == [(SUPERGROUP, None)]
+    restarted = desk_posting(db, Recorder(), group)
+    await restarted.follow_moves()
+    assert restarted.chat == SUPERGROUP and restarted.is_organisers_chat(GROUP)
+    await restarted.draft(BEN, BEN, "en", "parking?")
+    await restarted.confirm(2, BEN, "en")
+    assert [chat for chat, *_rest in group.posted] == [SUPERGROUP, SUPERGROUP]
+
+
+async def test_two_posts_refused_together_make_one_move(db: Database) -> None:
+    group, told = Group(), []
+    handoff = desk_posting(db, Recorder(), group)
+
+    async def on_moved(old: int, new: int) -> None:
+        told.append((old, new))
+
+    handoff.on_moved = on_moved
+    for user in (ANA, BEN):
+        await handoff.draft(user, user, "en", "parking?")
+    await asyncio.gather(handoff.confirm(1, ANA, "en"), handoff.confirm(2, BEN, "en"))
+    assert told == [(GROUP, SUPERGROUP)]
+    assert [chat for chat, *_rest in group.posted] == [SUPERGROUP, SUPERGROUP]
+
+
+class Blocked(Recorder):
+    async def __call__(self, chat_id: int, message: OutgoingMessage) -> Outcome:
+        await super().__call__(chat_id, message)
+        return Outcome.BLOCKED if chat_id == ANA else Outcome.DELIVERED
+
+
+async def test_answers_an_attendee_cannot_get_are_told_once_in_reply_to_the_answer(
+    db: Database,
+) -> None:
+    group = Group()
+    handoff = HandoffDesk(
+        TicketStore(db), Blocked(), TRANSLATOR, FixedClock(dt.datetime(2015, 10, 19, tzinfo=QUITO)),
+        SUPERGROUP, topic=7, post=group,
+    )  # fmt: skip
+    await handoff.draft(ANA, ANA, "en", "is there a creche?")
+    await handoff.confirm(1, ANA, "en")
+    await handoff.organiser_reply(50, 1, "Yes, floor 1")
+    await handoff.organiser_reply(51, 1, "From 8:00")
+    [_ticket, (chat, text, topic, reply_to)] = group.posted
+    assert (chat, topic, reply_to) == (SUPERGROUP, 7, 50)
+    assert text == "🎫 #1 · not delivered: the attendee has blocked the bot."
+    ticket = await TicketStore(db).get(1)
+    assert ticket is not None and ticket.status == "answered" and ticket.undelivered_at
+
+
 async def test_forgetting_a_user_deletes_their_tickets(db: Database) -> None:
     handoff = desk(db, Recorder())
     await handoff.draft(ANA, ANA, "en", "private matter")
@@ -196,6 +275,7 @@ async def test_report_and_drafts_commands_show_tickets_ratings_and_faq_drafts(
     assert await asyncio.to_thread(confbot, ["report", "--csv", "--db", path]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert "tickets,open,1," in rows and "tickets,answered,1," in rows
+    assert "tickets,undelivered_blocked,0," in rows
     assert "feedback_count,dialogue,2," in rows and "feedback_average,dialogue,4.50," in rows
     assert "feedback_rating,dialogue,1,5" in rows
     assert 'feedback_comment,dialogue,,"Muy útil, pero corto"' in rows

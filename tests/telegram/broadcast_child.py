@@ -8,21 +8,23 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from telegram import Bot
+from telegram.ext import ExtBot
 
 from bot.broadcasting import BroadcastService
 from bot.domain.clock import SystemClock
 from bot.storage.broadcasts import BroadcastStore
 from bot.storage.db import Database
 from bot.storage.users import UserStore
+from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
 from tests.conftest import TOKEN
 
 
 async def main(db_path: str, base_url: str, broadcast_id: int, rate: float) -> None:
     db = await Database.open(db_path)
-    async with Bot(TOKEN, base_url=base_url) as bot:
-        sender = TelegramSender(bot, rate_per_second=rate)
+    outbox = Outbox(per_second=int(rate), chat_burst=1)
+    async with ExtBot(TOKEN, base_url=base_url, rate_limiter=outbox) as bot:
+        sender = TelegramSender(bot)
         service = BroadcastService(BroadcastStore(db), UserStore(db), sender, SystemClock())
         print("started", flush=True)
         await service.run(broadcast_id)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from telegram import Bot
+from telegram.ext import ExtBot
 
 from bot.broadcasting import BroadcastService, Preview
 from bot.domain.broadcast import Progress, Tally
@@ -19,7 +20,9 @@ from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
 from bot.storage.broadcasts import BroadcastStore, Status
 from bot.storage.db import Database
 from bot.storage.users import UserStore
+from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from tests.conftest import TOKEN
 from tests.fakeapi import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +59,7 @@ async def confirmed(broadcasts: BroadcastService) -> int:
 
 
 async def test_every_reachable_user_gets_exactly_one_copy_despite_faults(
-    api: FakeBotApi, bot: Bot, db: Database
+    api: FakeBotApi, db: Database
 ) -> None:
     api.enforce_limits(per_second=120, per_chat_per_second=1)
     for chat_id in range(1001, 1011):
@@ -69,9 +72,10 @@ async def test_every_reachable_user_gets_exactly_one_copy_despite_faults(
     async def progress(update: Progress) -> None:
         updates.append(update)
 
-    broadcasts = service(db, TelegramSender(bot, rate_per_second=120))
-    broadcast_id = await confirmed(broadcasts)
-    report = await broadcasts.run(broadcast_id, progress)
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(120, 1)) as bot:
+        broadcasts = service(db, TelegramSender(bot))
+        broadcast_id = await confirmed(broadcasts)
+        report = await broadcasts.run(broadcast_id, progress)
 
     reachable = set(range(1012, 1241))
     assert report.tally == Tally(total=240, delivered=229, blocked=10, not_found=1)
@@ -89,7 +93,7 @@ async def test_every_reachable_user_gets_exactly_one_copy_despite_faults(
 async def test_only_the_admin_who_made_the_preview_sends_it_and_only_once(
     api: FakeBotApi, bot: Bot, db: Database
 ) -> None:
-    broadcasts = service(db, TelegramSender(bot, rate_per_second=0, per_chat_interval=0))
+    broadcasts = service(db, TelegramSender(bot))
     preview = await broadcasts.create_draft(ADMIN, "/broadcast hello")
     assert isinstance(preview, Preview) and preview.total == 240
 
@@ -132,7 +136,7 @@ async def test_a_crashed_broadcast_resumes_without_second_copies(
 ) -> None:
     path = tmp_path / "crash.sqlite3"
     db = await open_db(path, users=40)
-    sender = TelegramSender(bot, rate_per_second=0, per_chat_interval=0)
+    sender = TelegramSender(bot)
     crashing = CrashingDeliver(sender, crash_on=15, after_sending=after_sending)
     first = service(db, crashing, concurrency=1)
     broadcast_id = await confirmed(first)
@@ -179,7 +183,8 @@ async def test_a_killed_process_resumes_on_restart_without_duplicates(
     assert 10 <= sent_before_kill < 60
 
     db = await Database.open(path)
-    [report] = await service(db, TelegramSender(bot)).resume_unfinished()
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(30, 1)) as paced:
+        [report] = await service(db, TelegramSender(paced)).resume_unfinished()
     await db.close()
 
     assert report.tally == Tally(total=60, delivered=60)

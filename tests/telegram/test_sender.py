@@ -1,16 +1,22 @@
-"""TelegramSender against the fake Bot API: limits obeyed, faults turned into outcomes."""
+"""TelegramSender over HTTP against the fake Bot API: faults turned into outcomes.
+
+The bot is the application's kind: an ExtBot whose rate limiter is the Outbox (pacing itself is
+tested on virtual time in test_outbox.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 
 import pytest
 from telegram import Bot
 from telegram.ext import ExtBot
 
+from bot.domain.budget import Priority
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
-from bot.telegram.limiter import RetryLimiter
+from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeBotApi
@@ -18,9 +24,15 @@ from tests.fakeapi import FakeBotApi
 HELLO = OutgoingMessage("Hola <b>Quito</b>")
 
 
+@pytest.fixture
+async def bot(api: FakeBotApi) -> AsyncIterator[ExtBot[Priority]]:
+    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox()) as ext_bot:
+        yield ext_bot
+
+
 async def test_a_429_is_waited_out_and_the_message_arrives_once(api: FakeBotApi, bot: Bot) -> None:
     api.fail_next("sendMessage", chat_id=1, code=429, retry_after=1)
-    send = TelegramSender(bot, rate_per_second=2)
+    send = TelegramSender(bot)
 
     outcomes = await asyncio.gather(send(1, HELLO), send(2, HELLO))
 
@@ -95,28 +107,17 @@ async def test_html_and_buttons_reach_telegram(api: FakeBotApi, bot: Bot) -> Non
     }
 
 
-async def test_one_chat_gets_at_most_one_message_a_second(api: FakeBotApi, bot: Bot) -> None:
-    api.enforce_limits(per_second=1000, per_chat_per_second=1)
-    send = TelegramSender(bot, rate_per_second=0, per_chat_interval=1.0)
-
-    outcomes = await asyncio.gather(*(send(5, OutgoingMessage(str(i))) for i in range(3)))
-
-    assert outcomes == [Outcome.DELIVERED] * 3
-    assert api.rejected() == []
-    assert api.texts(5) == ["0", "1", "2"]
-
-
-async def test_pacing_keeps_a_busy_delivery_under_the_overall_limit(
+async def test_one_chat_gets_its_messages_in_order_within_its_limit(
     api: FakeBotApi, bot: Bot
 ) -> None:
-    api.enforce_limits(per_second=50, per_chat_per_second=1)
-    send = TelegramSender(bot, rate_per_second=50)
+    api.strict()
+    send = TelegramSender(bot)
 
-    outcomes = await asyncio.gather(*(send(chat, HELLO) for chat in range(1, 101)))
+    outcomes = await asyncio.gather(*(send(5, OutgoingMessage(str(i))) for i in range(4)))
 
-    assert set(outcomes) == {Outcome.DELIVERED}
+    assert outcomes == [Outcome.DELIVERED] * 4
     assert api.rejected() == []
-    assert api.copies() == {chat: 1 for chat in range(1, 101)}
+    assert api.texts(5) == ["0", "1", "2", "3"]
 
 
 async def test_logs_never_show_the_token(
@@ -133,37 +134,18 @@ async def test_logs_never_show_the_token(
     assert TOKEN not in caplog.text
 
 
-async def test_ordinary_replies_retry_a_429_through_the_rate_limiter(api: FakeBotApi) -> None:
+async def test_a_reply_without_a_priority_retries_a_429_through_the_outbox(
+    api: FakeBotApi, bot: Bot
+) -> None:
     api.fail_next("sendMessage", code=429, retry_after=1)
-    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
-        message = await ext_bot.send_message(4, "hi")
+    message = await bot.send_message(4, "hi")
 
     assert message.chat.id == 4
     assert api.copies() == {4: 1}
     assert [c.status for c in api.calls if c.method == "sendMessage"] == [429, 200]
 
 
-async def test_the_sender_handles_429s_itself_on_the_applications_bot(api: FakeBotApi) -> None:
-    api.fail_next("sendMessage", chat_id=1, code=429, retry_after=1)
-    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
-        send = TelegramSender(ext_bot, rate_per_second=2)
-        outcomes = await asyncio.gather(send(1, HELLO), send(2, HELLO))
-
-    assert outcomes == [Outcome.DELIVERED, Outcome.DELIVERED]
-    assert api.copies() == {1: 1, 2: 1}
-    [refused] = api.rejected()
-    assert all(c.at >= refused.at + 1.0 for c in api.sent())
-
-
-async def test_on_the_applications_bot_the_sender_itself_waits_out_a_429(
-    api: FakeBotApi, caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.INFO)
-    async with ExtBot(TOKEN, base_url=api.base_url, rate_limiter=RetryLimiter()) as ext_bot:
-        sender = TelegramSender(ext_bot, rate_per_second=0)
-        api.fail_next("sendMessage", chat_id=7, code=429, retry_after=1)
-        outcome = await sender(7, OutgoingMessage("hola"))
-    assert outcome is Outcome.DELIVERED
-    assert api.copies()[7] == 1
-    assert "flood limit: every send waits" in caplog.text  # the sender paused its own pacing
-    assert "flood-limited, retrying" not in caplog.text  # the reply limiter stayed out of it
+async def test_a_plain_bot_without_the_outbox_reports_a_429_as_failed(api: FakeBotApi) -> None:
+    api.fail_next("sendMessage", code=429, retry_after=1)
+    async with Bot(TOKEN, base_url=api.base_url) as plain:
+        assert await TelegramSender(plain)(7, HELLO) is Outcome.FAILED

@@ -28,3 +28,11 @@ def words_of(name: str, lang: str | None = None) -> frozenset[str]:
         if lang is None or code == lang:
             found |= getattr(module, name, frozenset())
     return frozenset(found)
+
+
+def merged(name: str) -> dict[str, int]:
+    """One word table (e.g. "MONTHS") of every language, joined."""
+    found: dict[str, int] = {}
+    for module in LANGUAGES.values():
+        found.update(getattr(module, name, {}))
+    return found

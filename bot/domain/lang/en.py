@@ -8,7 +8,9 @@ def _words(text: str) -> frozenset[str]:
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hello", "hi", "hey", "hi there", "good morning", "good afternoon",
                  "good evening", "greetings", "yo"),
-    "thanks": ("thanks", "thank you", "thank you very much", "thanks a lot", "many thanks",
+    "thanks": ("thanks for the info", "thanks for the information", "thank you for your help",
+               "thanks for your answer", "thanks a lot for the info", "thanks", "thank you",
+               "thank you very much", "thanks a lot", "many thanks",
                "cheers", "great thanks", "ok thanks", "perfect thanks", "appreciated"),
     "help": ("help", "what can you do", "how does this work", "what can i ask",
              "how do i use this", "what do you know", "who are you", "commands", "menu"),
@@ -35,6 +37,12 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "from the train station", "which station", "by bus", "by metro",
                          "how do i get there", "directions", "how to get to the venue",
                          "how can i get there", "how do i get to the venue"),
+    "event:start": ("what time does it start", "when does it start",
+                    "what time does the event start", "when does the day start",
+                    "what time do we start", "what time does it begin", "when does it begin"),
+    "event:end": ("what time does it finish", "when does it end", "what time does it end",
+                  "when does the day wrap up", "what time does everything finish",
+                  "what time does it close"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
@@ -83,3 +91,89 @@ DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
 DAY_START = _words("start starts begin begins kick")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r""
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks stream strand")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("arrive arriving arrives land lands landing")
+# Month names and abbreviations (folded), by month number.
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(["january", "jan"], 1),
+    **dict.fromkeys(["february", "feb"], 2),
+    **dict.fromkeys(["march"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["may"], 5),
+    **dict.fromkeys(["june", "jun"], 6),
+    **dict.fromkeys(["july", "jul"], 7),
+    **dict.fromkeys(["august", "aug"], 8),
+    **dict.fromkeys(["september", "sep", "sept"], 9),
+    **dict.fromkeys(["october", "oct"], 10),
+    **dict.fromkeys(["november", "nov"], 11),
+    **dict.fromkeys(["december", "dec"], 12),
+}
+# Weekday names and abbreviations (folded), Monday = 0.
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["monday", "mon"], 0),
+    **dict.fromkeys(["tuesday", "tue", "tues"], 1),
+    **dict.fromkeys(["wednesday", "wed", "weds"], 2),
+    **dict.fromkeys(["thursday", "thu", "thur", "thurs"], 3),
+    **dict.fromkeys(["friday", "fri"], 4),
+    **dict.fromkeys(["saturday", "sat"], 5),
+    **dict.fromkeys(["sunday", "sun"], 6),
+}
+# Small counts ("in two days").
+COUNTS: dict[str, int] = {
+    **dict.fromkeys(["one", "a"], 1),
+    **dict.fromkeys(["two", "couple"], 2),
+    **dict.fromkeys(["three"], 3),
+    **dict.fromkeys(["four"], 4),
+    **dict.fromkeys(["five"], 5),
+    **dict.fromkeys(["six"], 6),
+    **dict.fromkeys(["seven"], 7),
+}
+# Words that carry no topic (folded). Question words that do carry one (where, when, what
+# time, why) are absent: the synonyms map them to the aspects they ask about.
+STOPWORDS = _words(
+    """between
+    a an the is are was were be been being am do does did doing have has had having i me my mine
+    we our us you your it its this that these those there here of in on at to for from by with
+    about as into onto than then so and or but if not no any anything some something all what
+    which who whom whose how will would shall should can could may might must also just please
+    tell know want wanna like need give show let get got im ive id dont doesnt isnt arent wont
+    cant whats thing things one ones out up very really whether else again more much other held
+    available after before tell show explain take takes taking took until during anyone anybody
+    someone somebody they them their theirs he she him his her hers everyone everybody
+    everything gets gimme gotta lemme"""
+)
+# Chat filler: apologies, asides about the asker, hedges and discourse markers.
+FILLER = _words(
+    """exactly precisely
+    sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
+    hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
+    quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
+    hoping hope ask asked asking find found finding figure wanted wants trying try tried told
+    say said heard hear think thought guess boss colleague colleagues friend friends team
+    manager myself yourself ourselves just landed arrived arriving lost confused new here still
+    already yet precisely anyone somebody kindly advance appreciate appreciated because theres
+    thats heres hows whos mate buddy bro dude change changes changed changing different required
+    mandatory necessary compulsory nearby near around close stand acronym door doors entrance
+    gate ceremony host hosts hosted hosting main key smart final whole keep afterwards afterward
+    cool lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
+    expecting representing"""
+)
+# Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
+ABBREVIATIONS: dict[str, str] = {
+        "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
+        "thnx": "thanks", "ty": "thanks", "2day": "today", "2moro": "tomorrow",
+        "2morrow": "tomorrow", "b4": "before", "wat": "what", "wht": "what", "wen": "when",
+        "whn": "when", "wher": "where", "whr": "where", "hw": "how", "info": "information",
+        "addr": "address", "hrs": "hours", "hr": "hour", "bc": "because", "cuz": "because",
+        "coz": "because", "abt": "about", "conf": "conference", "tho": "though",
+        "mtg": "meeting", "mtgs": "meetings",
+        "reg": "registration", "rehab": "rehabilitation", "prog": "programme",
+        "sched": "schedule", "tmrw": "tomorrow",
+}  # fmt: skip
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words(
+    "secretariat organisers organizers organising organizing committee staff team"
+)

@@ -8,7 +8,8 @@ def _words(text: str) -> frozenset[str]:
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
                  "hola que tal", "que tal"),
-    "thanks": ("gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
+    "thanks": ("gracias por la informacion", "gracias por la ayuda", "gracias por la respuesta",
+               "gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
                "perfecto gracias", "genial gracias"),
     "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
              "como te uso", "quien eres", "comandos", "menu"),
@@ -34,6 +35,10 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "en bus", "en metro", "como llego", "como llegar a la sede",
                          "indicaciones para llegar",
                          "como puedo llegar"),
+    "event:start": ("a que hora empieza", "a que hora comienza", "cuando empieza",
+                    "cuando comienza", "a que hora inicia"),
+    "event:end": ("a que hora termina", "cuando termina", "a que hora acaba",
+                  "a que hora termina todo", "cuando acaba"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
@@ -84,3 +89,88 @@ DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierra
 DAY_START = _words("empieza empiezan comienza comienzan inicia inician")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo")
+# Month names and abbreviations (folded), by month number.
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(["enero", "ene"], 1),
+    **dict.fromkeys(["febrero", "feb"], 2),
+    **dict.fromkeys(["marzo", "mar"], 3),
+    **dict.fromkeys(["abril", "abr"], 4),
+    **dict.fromkeys(["mayo"], 5),
+    **dict.fromkeys(["junio", "jun"], 6),
+    **dict.fromkeys(["julio", "jul"], 7),
+    **dict.fromkeys(["agosto", "ago"], 8),
+    **dict.fromkeys(["septiembre", "setiembre", "sep", "sept", "set"], 9),
+    **dict.fromkeys(["octubre", "oct"], 10),
+    **dict.fromkeys(["noviembre", "nov"], 11),
+    **dict.fromkeys(["diciembre", "dic"], 12),
+}
+# Weekday names and abbreviations (folded), Monday = 0.
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["lunes", "lun"], 0),
+    **dict.fromkeys(["martes"], 1),
+    **dict.fromkeys(["miercoles", "mie", "mier", "mierc"], 2),
+    **dict.fromkeys(["jueves", "jue", "juev"], 3),
+    **dict.fromkeys(["viernes", "vie", "vier"], 4),
+    **dict.fromkeys(["sabado", "sab"], 5),
+    **dict.fromkeys(["domingo", "dom"], 6),
+}
+# Small counts ("in two days").
+COUNTS: dict[str, int] = {
+    **dict.fromkeys(["un", "uno", "una"], 1),
+    **dict.fromkeys(["dos"], 2),
+    **dict.fromkeys(["tres"], 3),
+    **dict.fromkeys(["cuatro"], 4),
+    **dict.fromkeys(["cinco"], 5),
+    **dict.fromkeys(["seis"], 6),
+    **dict.fromkeys(["siete"], 7),
+}
+# Words that carry no topic (folded). Question words that do carry one (where, when, what
+# time, why) are absent: the synonyms map them to the aspects they ask about.
+STOPWORDS = _words(
+    """aqui alli ahi aca alla
+    el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
+    es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
+    esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
+    sobre entre hasta desde si no ni ya muy mas pero tambien algo alguna alguno algun favor
+    quiero quisiera saber puedo puede pueden podria podemos tengo tiene tienen tenemos hacer
+    decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
+    disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
+    ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
+    cuanto cuanta cuantos cuantas todo toda todos todas va vas ellos ellas dice"""
+)
+# Chat filler: apologies, asides about the asker, hedges and discourse markers.
+FILLER = _words(
+    """exactamente precisamente
+    disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
+    preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
+    saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero
+    companera companeros aun todavia bueno vale ok okey entonces pues osea igual realmente
+    simplemente quizas quiza tal vez acaso seguramente probablemente acabo llegue llegamos
+    perdido perdida confundido confundida nuevo nueva vez creo pienso dijeron dicen escuche
+    entiendo entender agradeceria agradezco gentileza amable porque tienes eres otro otra otros
+    otras cambia cambian cambio cambios cambiar diferente diferentes obligatorio obligatoria
+    necesario necesaria requerido requerida cerca cercano cercana cercanos cercanas alrededor
+    siglas sigla acronimo puerta puertas ceremonia anfitrion principal principales central hecho
+    hechos hecha hechas realizado realizados realizada realizadas celebrado celebrada celebra
+    celebran celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar
+    llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
+    estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
+    estimadas consultar consulto jaja jajaja jeje jejeje"""
+)
+# Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
+ABBREVIATIONS: dict[str, str] = {
+        "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
+        "tmb": "tambien", "tbn": "tambien",
+        "cdo": "cuando", "qndo": "cuando", "cnd": "cuando", "hr": "hora", "hrs": "horas",
+        "info": "informacion", "xfa": "favor", "pa": "para", "ke": "que", "qe": "que",
+        "mnn": "manana", "mna": "manana", "sta": "esta",
+        "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
+        "kuando": "cuando", "kuanto": "cuanto",
+}  # fmt: skip
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")

@@ -7,7 +7,8 @@ def _words(text: str) -> frozenset[str]:
 
 BUILTINS: dict[str, tuple[str, ...]] = {
     "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
-    "thanks": ("obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
+    "thanks": ("obrigado pela informacao", "obrigada pela ajuda", "obrigado pela resposta",
+               "obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
                "ok obrigado", "agradeco"),
     "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
              "quem e voce", "comandos"),
@@ -31,6 +32,8 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "transporte publico", "estacao mais proxima", "de metro", "de onibus",
                          "como chego", "como chegar ao local", "como faco para chegar",
                          "como posso chegar"),
+    "event:start": ("que horas comeca", "quando comeca", "a que horas comeca", "que horas inicia"),
+    "event:end": ("que horas termina", "quando termina", "que horas acaba", "a que horas termina"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
@@ -68,9 +71,49 @@ DAY_START = _words("comeca comecam inicia iniciam")
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
 STOPWORDS = _words(
-    """o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
+    """exatamente precisamente
+    aqui ali o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
     que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
     isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
     sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
     obrigado obrigada oi ola tudo bem"""
 )
+# Words that name a strand of parallel sessions ("the data science track").
+TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
+# Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
+ARRIVE = _words("chego chegar chegarei chegamos chegaremos")
+# Month names and abbreviations (folded), by month number.
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(["janeiro", "jan"], 1),
+    **dict.fromkeys(["fevereiro", "fev"], 2),
+    **dict.fromkeys(["marco", "mar"], 3),
+    **dict.fromkeys(["abril", "abr"], 4),
+    **dict.fromkeys(["maio", "mai"], 5),
+    **dict.fromkeys(["junho", "jun"], 6),
+    **dict.fromkeys(["julho", "jul"], 7),
+    **dict.fromkeys(["agosto", "ago"], 8),
+    **dict.fromkeys(["setembro", "set"], 9),
+    **dict.fromkeys(["outubro", "out"], 10),
+    **dict.fromkeys(["novembro", "nov"], 11),
+    **dict.fromkeys(["dezembro", "dez"], 12),
+}
+# Weekday names and abbreviations (folded), Monday = 0.
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["terca"], 1),
+    **dict.fromkeys(["quarta"], 2),
+    **dict.fromkeys(["sabado"], 5),
+    **dict.fromkeys(["domingo"], 6),
+}
+# Small counts ("in two days").
+COUNTS: dict[str, int] = {
+    **dict.fromkeys(["um", "uma"], 1),
+    **dict.fromkeys(["dois", "duas"], 2),
+    **dict.fromkeys(["tres"], 3),
+    **dict.fromkeys(["quatro"], 4),
+    **dict.fromkeys(["cinco"], 5),
+    **dict.fromkeys(["seis"], 6),
+    **dict.fromkeys(["sete"], 7),
+}
+# The people who run the event: they may stand beside a built-in question ("the secretariat's
+# email", "el correo de los organizadores").
+ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
