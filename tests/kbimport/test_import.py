@@ -444,3 +444,23 @@ def test_an_emoji_in_a_title_is_written_as_itself(
     written = (tmp_path / "kb" / "imported-sessions.yaml").read_text(encoding="utf-8")
     assert "Hackathon 🐍 C:\\Users" in written and "\\U0001F40D" not in written
     assert sessions(tmp_path / "kb")["hack"]["title"] == {"en": "Hackathon 🐍 C:\\Users"}
+
+
+def test_a_cancelled_calendar_event_is_not_imported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    event = (
+        "BEGIN:VEVENT\r\nUID:{uid}@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20260505T{hour}0000Z\r\nSUMMARY:{title}\r\n{status}END:VEVENT\r\n"
+    )
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+        + event.format(uid="talk", hour="09", title="Talk", status="")
+        + event.format(uid="dinner", hour="19", title="Dinner", status="STATUS:CANCELLED\r\n")
+        + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    out = run_import(capsys, source, tmp_path / "kb")
+    assert list(sessions(tmp_path / "kb")) == ["talk"]
+    assert "note: skipped 'Dinner': cancelled (STATUS:CANCELLED)" in out
