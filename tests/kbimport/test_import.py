@@ -464,3 +464,21 @@ def test_a_cancelled_calendar_event_is_not_imported(
     out = run_import(capsys, source, tmp_path / "kb")
     assert list(sessions(tmp_path / "kb")) == ["talk"]
     assert "note: skipped 'Dinner': cancelled (STATUS:CANCELLED)" in out
+
+
+def test_a_cancelled_occurrence_of_a_series_skips_that_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:coffee@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20260505T090000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:Coffee\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:coffee@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "RECURRENCE-ID:20260506T090000Z\r\nDTSTART:20260506T090000Z\r\nSUMMARY:Coffee\r\n"
+        "STATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    days = sorted(str(s["date"]) for s in sessions(tmp_path / "kb").values())
+    assert days == ["2026-05-05", "2026-05-07"]
