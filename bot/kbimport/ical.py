@@ -27,6 +27,10 @@ def read_ics(data: bytes) -> Programme:
         calendar = icalendar.Calendar.from_ical(data)
     except ValueError as exc:
         raise SourceError(f"not a valid iCalendar file ({exc})") from exc
+    except (AttributeError, KeyError, TypeError, IndexError) as exc:
+        # The library's own bugs on damaged input (a VCALENDAR nested where a VTIMEZONE
+        # belongs): still a file we cannot read, said as such rather than a traceback.
+        raise SourceError(f"not a valid iCalendar file ({type(exc).__name__})") from exc
     if calendar.name != "VCALENDAR":
         raise SourceError("not an iCalendar file (no BEGIN:VCALENDAR)")
     every = list(calendar.walk("VEVENT"))
