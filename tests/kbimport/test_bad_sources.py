@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,7 +129,7 @@ def test_repeating_calendar_events_are_bounded(
 
 
 def test_a_calendar_whose_time_zone_block_lost_its_begin_is_refused_not_a_crash(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
 ) -> None:
     # Found by the property test: "BEGIN:VTIMEZONE" damaged, so its TZID lands on the calendar
     # itself, and icalendar fails inside with an AttributeError.
@@ -139,7 +141,11 @@ def test_a_calendar_whose_time_zone_block_lost_its_begin_is_refused_not_a_crash(
         data[at : at + length] = insert
     source = tmp_path / "outlook.ics"
     source.write_bytes(bytes(data))
-    code = main(["import", str(source), "--into", str(tmp_path / "kb")])
-    _, err = capsys.readouterr()
-    assert code == 1
-    assert err.startswith(f"confbot import: {source}: not a valid iCalendar file")
+    # A fresh process: once icalendar has read a good time zone it no longer trips here.
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "import", str(source), "--into", str(tmp_path / "kb")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.startswith(f"confbot import: {source}: not a valid iCalendar file")
