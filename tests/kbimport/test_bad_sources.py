@@ -138,6 +138,7 @@ def test_a_calendar_whose_time_zone_block_lost_its_begin_is_refused_not_a_crash(
         (48, 29, b"\x8f\x9e\x12\x90\xf9??\x0b"),
         (796, 13, b"\x19\x95\x9aA"),
     ]:
+        at %= len(data) + 1
         data[at : at + length] = insert
     source = tmp_path / "outlook.ics"
     source.write_bytes(bytes(data))
