@@ -36,9 +36,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## Lint, type-check and run every test (three workers on two cores: most of the suite's time is
-## spent waiting on sockets and paced sends, not computing; see README "Tests").
+## spent waiting on sockets and paced sends, not computing; see README "Tests"). Bytecode is
+## cached even where PYTHONDONTWRITEBYTECODE is set: every worker and every bot process the tests
+## start would otherwise compile the bot and rewrite the tests' asserts again.
 test: lint
-	$(BIN)/pytest -n 3 --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n 3 --dist worksteal
 
 bench: $(STAMP) catalogs
 	$(BIN)/python -m bench
