@@ -42,7 +42,10 @@ FUNCTION_WORDS = _words(
     quando onde quanto quantos quantas sao estao esse essa isso isto tem vai vou voce voces meu
     minha seu sua nao sim tambem hoje amanha ontem agora depois obrigado obrigada ola oi ajuda
     bom boa tudo muito ate ao aos fica vem posso podem gostaria sexta terca quarta palestra
-    palestras onibus eu chego perco que"""
+    palestras onibus eu chego perco que vc vcs pq tb tbm mto mt pra pro pros pras ta to tô ne
+    valeu obg brigado brigada sabado domingo segunda quinta feira comeca termina acaba rolando
+    tambem entao voces ingresso ingressos credenciamento cadeirante estacionamento cheguei
+    perdi consigo vou deixo fala falam ajudou isso aqui algum alguma alguem coisa kkk"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
 ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
@@ -76,8 +79,36 @@ STOPWORDS = _words(
     que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
     isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
     sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
-    obrigado obrigada oi ola tudo bem"""
+    obrigado obrigada oi ola tudo bem no nos num numa pra pro pros pras para por de me te lhe
+    como mais menos algum alguma alguns algumas alguem algo coisa coisas todo toda todos todas
+    tudo sobre ate desde entre quanto quanta quantos quantas vc vcs ele ela eles elas nosso
+    nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
+    sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
+    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo"""
 )
+# Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
+FILLER = _words(
+    """desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
+    pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
+    atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
+    antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
+    ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho acredito
+    disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
+    represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
+    ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
+    empolgada curioso curiosa perdido perdida ajudou ajuda"""
+)
+# Texting abbreviations ("vc" is "você", "q" is "que").
+ABBREVIATIONS: dict[str, str] = {
+        "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
+        "tbm": "tambem", "mto": "muito", "mt": "muito", "mta": "muita", "hj": "hoje",
+        "qdo": "quando", "qnd": "quando", "qndo": "quando", "qto": "quanto", "qtos": "quantos",
+        "ta": "esta", "to": "estou", "tô": "estou", "pra": "para", "pro": "para",
+        "pros": "para", "obg": "obrigado", "brigado": "obrigado", "brigada": "obrigada",
+        "vlw": "valeu", "msm": "mesmo", "cmg": "comigo", "td": "tudo", "tds": "todos",
+        "blz": "beleza", "info": "informacao", "hr": "hora", "hrs": "horas", "amnh": "amanha",
+        "onde": "onde", "ond": "onde", "aki": "aqui", "naum": "nao", "n": "nao",
+}  # fmt: skip
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
@@ -99,6 +130,7 @@ MONTHS: dict[str, int] = {
 }
 # Weekday names and abbreviations (folded), Monday = 0.
 WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["sexta"], 4),
     **dict.fromkeys(["terca"], 1),
     **dict.fromkeys(["quarta"], 2),
     **dict.fromkeys(["sabado"], 5),
