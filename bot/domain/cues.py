@@ -298,10 +298,10 @@ def rewrite(
 
 # "what's after the summit", "¿qué viene después del panel?", "before the board meeting":
 # the session that follows (or precedes) one. Rewritten to time words the date reader knows.
-_AFTER = _words("after following despues luego tras siguiente") | {NEXT_WORD}
-_PRIOR = _words("before antes previo previous prior preceding") | {PRIOR_WORD}
-_PREPOSITIONS = _words("after before antes despues depois") | {PRIOR_WORD}  # not "previous X"
-_STEP_LINKS = _words("the del de la el al a this that este esta")
+_AFTER = _words("after following despues luego tras siguiente depois apos seguinte") | {NEXT_WORD}
+_PRIOR = _words("before antes previo previous prior preceding anterior") | {PRIOR_WORD}
+_PREPOSITIONS = _words("after before antes despues depois apos") | {PRIOR_WORD}  # not "previous X"
+_STEP_LINKS = _words("the del de la el al a this that este esta do da o dos das desse dessa")
 
 
 def session_step(words: list[str], vocab: SessionWords | None = None) -> int:

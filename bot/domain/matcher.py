@@ -22,6 +22,7 @@ from bot.domain.cues import (
     rewrite,
     session_step,
 )
+from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
@@ -385,7 +386,7 @@ class Matcher:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.session_words)
-                    entry = self._namesake(hits[0].entry, when, local) if step else hits[0].entry
+                    entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
                     after = following(self.kb, entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -547,6 +548,21 @@ class Matcher:
             if not rest:
                 return Plan("speaker", None, sessions)
         return None
+
+    def _anchor(self, hits: list[Hit], words: list[str], when: When, local: dt.datetime) -> str:
+        """The session a question steps from ("after lunch on Saturday", "antes do keynote de
+        sábado"): of the sessions it names well enough, the one on the day it states, else the
+        namesake meant (see _namesake)."""
+        steps = {NEXT_WORD, PRIOR_WORD}
+        days = self._stated_days([w if w not in steps else "the" for w in words], local.date())
+        if days:
+            floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
+            on_day = {s.id for day in days for s in self.kb.sessions_on(day)}
+            named = [h for h in hits if h.score >= floor and h.entry in on_day]
+            if named:
+                return named[0].entry
+            when = When("", days[0], when.consumed)
+        return self._namesake(hits[0].entry, when, local)
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day

@@ -84,7 +84,7 @@ STOPWORDS = _words(
     tudo sobre ate desde entre quanto quanta quantos quantas vc vcs ele ela eles elas nosso
     nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
     sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
-    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo"""
+    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola"""
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
