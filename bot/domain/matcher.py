@@ -90,6 +90,8 @@ _LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRI
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
+# Words that step from a session or name a time, read as such unless a title starts with them.
+_TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,14 @@ class Matcher:
             w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
         )
         self.places = frozenset(stem(w) for text in cities for w in tokens(text))
+        # A title word that elsewhere names a time or a step ("After-party", "Pre-congreso",
+        # "Happy hour de sexta"), read with the word after it, names the session instead.
+        self.title_pairs = frozenset(
+            pair
+            for ws in (tokens(t) for s in kb.sessions for t in s.title.values())
+            for pair in zip(ws, ws[1:], strict=False)
+            if pair[0] in _TIME_CUES and pair[1] not in STOPWORDS
+        )
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
             stems = tuple(w if w == PLACE else stem(w) for w in phrase)
@@ -323,6 +333,8 @@ class Matcher:
         """Answer one sentence (or a whole message read as one)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
+        pairs = enumerate(zip(words, words[1:], strict=False))
+        titled = {i for i, pair in pairs if pair in self.title_pairs}
         if lang not in self.langs:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(
@@ -331,6 +343,7 @@ class Matcher:
             lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
+        plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         words = rewrite(split_codes(plain), year, self.session_words)
         words = past_introduction(words, self._kept)
         words = self._compounds(words)
