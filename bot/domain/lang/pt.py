@@ -96,7 +96,8 @@ FILLER = _words(
     disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
     represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
-    empolgada curioso curiosa perdido perdida ajudou ajuda"""
+    empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
+    perto proximo proxima proximos proximas assistir assisto participar comparecer problema"""
 )
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
