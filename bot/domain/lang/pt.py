@@ -45,7 +45,8 @@ FUNCTION_WORDS = _words(
     palestras onibus eu chego perco que vc vcs pq tb tbm mto mt pra pro pros pras ta to tô ne
     valeu obg brigado brigada sabado domingo segunda quinta feira comeca termina acaba rolando
     tambem entao voces ingresso ingressos credenciamento cadeirante estacionamento cheguei
-    perdi consigo vou deixo fala falam ajudou isso aqui algum alguma alguem coisa kkk"""
+    perdi consigo vou deixo fala falam ajudou isso aqui algum alguma alguem coisa kkk o de em
+    no acontece"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
 ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
