@@ -235,6 +235,25 @@ class Matcher:
             tracks[called].append(s)
         self.tracks = {k: tuple(v) for k, v in tracks.items()}
         self.track_words = words_of("TRACK_WORDS")
+        # Rooms and tracks by the words only their names use ("Sala Tietê" -> tiete; "Trilha
+        # Mobile" -> mobile): a time question naming one asks what is on there then.
+        strands: dict[str, set[str]] = defaultdict(set)  # a name's word -> the strands using it
+        named_strands: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for s in kb.sessions:
+            room = kb.session_room(s)
+            for kind, labels in (("room", room), ("track", s.track)):
+                for name in labels.values() if labels else ():
+                    key = f"{kind}:{fold(name)}"
+                    ws = frozenset(w for w in tokens(name) if w not in STOPWORDS)
+                    if ws not in named_strands[key]:
+                        named_strands[key].append(ws)
+                    for w in ws:
+                        strands[w].add(key)
+        self.strand_words = {
+            key: frozenset(w for ws in names_ for w in ws if len(strands[w]) == 1)
+            for key, names_ in named_strands.items()
+        }
+        self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(
@@ -380,6 +399,9 @@ class Matcher:
                 for t in rest
                 if t.text not in self.not_topics and (t.known or t.text not in self.index.light)
             ]
+            strand = self._strand(words, topical, when, clock, local, lang)
+            if strand is not None:
+                return self._schedule(question, lang, strand)
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -527,6 +549,35 @@ class Matcher:
                 found.append(when.day)
             left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
         return found
+
+    def _strand(
+        self, words: list[str], topical: list[Term], when: When, clock: Clock | None,
+        local: dt.datetime, lang: str,
+    ) -> Plan | None:  # fmt: skip
+        """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
+        de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
+        keys = {self.strand_of[w] for w in words if w in self.strand_of}
+        if len(keys) != 1:
+            return None
+        key = keys.pop()
+        place = {i for i, w in enumerate(words) if w in self.strand_words[key]}
+        plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        if any(not t.within(frozenset(place)) and t.text not in plain for t in topical):
+            return None  # a topic beside the room: the topic's session answers
+        kind = key.split(":", 1)[0]
+        local_kb = replace(
+            self.kb, sessions=tuple(s for s in self.kb.sessions if self._in(s, key, kind))
+        )
+        if clock is not None and when.day is not None and when.relative != "week":
+            found = at_clock(local_kb, when.day, clock, local)
+            if found is not None and found.sessions:
+                return found
+        found = plan(local_kb, when, local)
+        return found if found.sessions else None
+
+    def _in(self, session: Session, key: str, kind: str) -> bool:
+        called = self.kb.session_room(session) if kind == "room" else session.track
+        return any(f"{kind}:{fold(n)}" == key for n in (called.values() if called else ()))
 
     def _track(self, words: list[str]) -> Plan | None:
         """The sessions of a track the question names with a track word ("what's in the data
