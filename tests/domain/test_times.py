@@ -38,6 +38,8 @@ def clock_matcher(timed: KnowledgeBase) -> Matcher:
         ("15h", ["t1500"]),
         ("10:30", ["t1030"]),
         ("às 14h", ["as", "t1400"]),
+        ("a las 5 y media", ["a", "las", "t1730", "the", "the"]),  # half past: minutes 30
+        ("às 7 e meia da noite", ["as", "t1930", "the", "the", "da", "noite"]),
         ("a las 4 de la tarde", ["a", "las", "t1600", "de", "la", "tarde"]),
         ("at 9 in the morning", ["at", "t0900", "in", "the", "morning"]),
         ("on the 11 of march", ["on", "the", "11", "of", "march"]),  # a date, not a time
