@@ -11,6 +11,7 @@ from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
 from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
 from bot.domain.language import tokens
+from bot.domain.lexicon import STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
@@ -49,8 +50,23 @@ class Builtins:
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
         venues = [n for v in kb.venues for n in v.name.values()]
         self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
+        # Initials of a place of several words ("São Paulo" -> sp, "Ciudad de México" -> cm).
+        parts = [p for n in names for p in n.split(",")]
+        self.spare |= {
+            "".join(w[0] for w in ws) for ws in (tokens(p) for p in parts) if len(ws) >= 2
+        }
         self.organisers = words_of("ORGANISER_NOUNS")
-        self.spare |= (words_of("EVENT_NOUNS") | self.organisers) - sessions
+        self.nouns = words_of("EVENT_NOUNS") - sessions
+        self.what = words_of("WHAT")
+        self.spare |= (self.nouns | self.organisers) - sessions
+        # Words only the event's name has (not its city's): one of them alone names the event.
+        cities = {w for c in (event.city.values() if event.city else ()) for w in tokens(c)}
+        self.own_name = frozenset(
+            w
+            for n in event.name.values()
+            for w in tokens(n)
+            if len(w) >= 4 and not w.isdigit() and w not in cities
+        )
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -85,7 +101,12 @@ class Builtins:
             named = {words[t.index] for t in spare}
             if named & self.organisers and "event:organiser" in self.indexes[lang].ids:
                 return Builtin("event", "event:organiser", _ENOUGH)  # "who are the organisers?"
-            if named and len(named) >= min(2, len(self.spare)):
+            # ...or one word only its name (or "the event") has, asked of ("what is X?").
+            framed = any(w in self.what for w in words) and all(
+                w in named or w in STOPWORDS for w in words
+            )
+            one = framed and named & (self.nouns | self.own_name)
+            if named and (len(named) >= min(2, len(self.spare)) or one):
                 return Builtin("event", "event:what", _ENOUGH)
             return None
         hits = index.search(t.text for t in asked)

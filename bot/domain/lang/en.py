@@ -177,3 +177,5 @@ ABBREVIATIONS: dict[str, str] = {
 ORGANISER_NOUNS = _words(
     "secretariat organisers organizers organising organizing committee staff team"
 )
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("what whats")

@@ -174,3 +174,5 @@ ABBREVIATIONS: dict[str, str] = {
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
 ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("que")

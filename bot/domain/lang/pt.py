@@ -151,3 +151,5 @@ COUNTS: dict[str, int] = {
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
 ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("que")
