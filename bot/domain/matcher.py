@@ -189,6 +189,8 @@ class Matcher:
         titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
         # Acronyms stay names even in a title ("Asamblea de la SAI").
         acronyms = [w for t in (*organiser, *names) for w in re.findall(r"\b[A-Z]{2,}\b", t)]
+        # ...and so do the nouns any event goes by ("Espaço Vergueiro de Eventos": "o evento").
+        titles |= self._terms_of(words_of("EVENT_NOUNS"))
         self.identity = self._terms_of([*organiser, *cities, *names]) - titles
         self.identity |= self._terms_of(acronyms)
         self.organiser = self._terms_of(organiser) - titles

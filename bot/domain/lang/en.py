@@ -88,7 +88,7 @@ MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
 LEAVE = _words("leave leaving depart departing")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
-DAY_START = _words("start starts begin begins kick")
+DAY_START = _words("start starts begin begins kick open opens")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").
