@@ -38,7 +38,10 @@ SESSION_NOUNS = _SESSION_NOUNS
 ROLE_WORDS = _words(
     """speak speaks speaking speaker speakers presents presenting presenter presenters
     ponente ponentes habla hablan expone expositor expositores palestrante palestrantes fala
-    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes"""
+    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes
+    teach teaches teaching teacher teachers facilitate facilitates facilitating facilitator
+    host hosts hosting lead leads leading give gives giving run runs running hers his
+    ensena ensenan dicta dictan imparte imparten ensina ensinam apresenta apresentam"""
 )
 _EDITION_NOUNS = _words("edition editions edicion ediciones edicao edicoes")
 # Ordinals as typed ("first", "1st", "primera", "1a", "1ra"), by value.

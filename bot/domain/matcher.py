@@ -90,6 +90,7 @@ _LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRI
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
+_FIRST_NAME = 5  # letters a lowercase first name needs to name a speaker ("hannah", not "will")
 # Words that step from a session or name a time, read as such unless a title starts with them.
 _TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
 
@@ -599,7 +600,10 @@ class Matcher:
         capitalised = names(text)
         for name, sessions in self.speakers.items():
             full = set(name) <= asked
-            first = name[0] in capitalised and name[0] in asked and self.first_names[name[0]] == 1
+            # A first name alone, when one speaker has it: capitalised, or long enough not to
+            # be a common word ("hannah", not "will").
+            called = name[0] in capitalised or len(name[0]) >= _FIRST_NAME
+            first = called and name[0] in asked and self.first_names[name[0]] == 1
             if len(sessions) < 2 or not (full or first):
                 continue
             aspects = self.session_aspects.get(lang, frozenset())
@@ -610,6 +614,7 @@ class Matcher:
                 and t.text not in aspects
                 and not (t.text in self.index.light and not t.known)
                 and t.text not in self.framing
+                and t.text not in self.generic_nouns
             ]
             if not rest:
                 return Plan("speaker", None, sessions)

@@ -183,3 +183,11 @@ def test_a_speakers_sessions_are_listed(clock_matcher: Matcher, timed: Knowledge
     assert reply.lang == "en" and reply.sessions == ("opening-keynote", "ml-talk")
     text = render_text(reply, timed, Translator(ROOT / "locales"))
     assert text.splitlines()[0] == "Speakers: Ana Pérez (Universidad de los Andes)"
+
+
+@pytest.mark.parametrize("question", ["when does hannah teach?", "which session is hannah's?"])
+def test_a_speakers_sessions_by_lowercase_first_name_and_role_verb(question: str) -> None:
+    kb = load_knowledge(ROOT / "examples" / "small-workshop" / "knowledge")
+    reply = Matcher(kb).answer(question, dt.datetime(2027, 1, 1, 9, 0))
+    hers = [s.id for s in kb.sessions if any(p.name == "Hannah Pike" for p in s.speakers)]
+    assert (reply.kind, sorted(reply.sessions)) == ("schedule", sorted(hers))
