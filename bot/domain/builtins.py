@@ -15,6 +15,7 @@ from bot.domain.lexicon import STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
+_COGNATE = 6  # letters two languages' names of a place share ("univer-sity", "univer-sidad")
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
 
@@ -55,6 +56,9 @@ class Builtins:
         self.spare |= {
             "".join(w[0] for w in ws) for ws in (tokens(p) for p in parts) if len(ws) >= 2
         }
+        self.prefixes = frozenset(
+            w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
+        )
         self.organisers = words_of("ORGANISER_NOUNS")
         self.nouns = words_of("EVENT_NOUNS") - sessions
         self.what = words_of("WHAT")
@@ -67,6 +71,23 @@ class Builtins:
             for w in tokens(n)
             if len(w) >= 4 and not w.isdigit() and w not in cities
         )
+
+    def _spare(self, word: str) -> bool:
+        """True for a word of the event's or a venue's name, or its cognate in another
+        language ("university" for "Universidad de los Andes")."""
+        return word in self.spare or (len(word) >= _COGNATE and word[:_COGNATE] in self.prefixes)
+
+    def _names_a_venue(self, word: str) -> bool:
+        return self.names_venue([word]) is not None and word not in STOPWORDS
+
+    def names_venue(self, words: list[str]) -> Venue | None:
+        """The venue the words name by a word of its name or a cognate of one, else None."""
+        for v in self.kb.venues:
+            called = {w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS}
+            stems = {w[:_COGNATE] for w in called if len(w) >= _COGNATE}
+            if any(w in called or w[:_COGNATE] in stems for w in words if len(w) > 2):
+                return v
+        return None
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -88,9 +109,14 @@ class Builtins:
             return None
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
-        spare = [t for t in terms if words[t.index] in self.spare]
-        asked = [t for t in terms if words[t.index] not in self.spare]
+        spare = [t for t in terms if self._spare(words[t.index])]
+        asked = [t for t in terms if not self._spare(words[t.index])]
         exact = index.exact.get(" ".join(words))
+        if exact is None and self.names_venue(words) is not None:
+            # "how do I get to the university?" asks as "how do I get to the venue?" does.
+            for noun in sorted(words_of("VENUE_NOUNS", lang)):
+                generic = [noun if self._names_a_venue(w) else w for w in words]
+                exact = exact or index.exact.get(" ".join(generic))
         if exact is not None:
             found = self._builtin(exact, words, 100.0)
             return replace(found, asked=tuple(words[t.index] for t in asked))
@@ -125,10 +151,9 @@ class Builtins:
 
     def _venue(self, words: list[str]) -> Venue | None:
         """The venue the words name, else the first with an address (or the first)."""
-        asked = set(words)
-        for v in self.kb.venues:
-            if any(asked & set(tokens(n)) for n in v.name.values()):
-                return v
+        named = self.names_venue(words)
+        if named is not None:
+            return named
         return next((v for v in self.kb.venues if v.address), None) or next(
             iter(self.kb.venues), None
         )

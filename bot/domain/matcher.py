@@ -456,9 +456,13 @@ class Matcher:
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+        builtin = self._builtin(question, lang, plain)
+        venue = self.builtins.names_venue(plain)  # "how do I get to the university?"
+        if builtin is not None and builtin.aspect.startswith("venue:") and venue is not None:
+            return builtin
         return (
             self._session_by_topic(question, lang, terms, words)
-            or self._builtin(question, lang, plain)
+            or builtin
             or self._abstain(question, lang, hits)
         )
 

@@ -179,3 +179,5 @@ ORGANISER_NOUNS = _words(
 )
 # The word that asks what a thing is ("what is X?").
 WHAT = _words("what whats")
+# What a venue is called in general ("how do I get to the venue?").
+VENUE_NOUNS = _words("venue")

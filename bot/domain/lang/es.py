@@ -176,3 +176,5 @@ ABBREVIATIONS: dict[str, str] = {
 ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")
 # The word that asks what a thing is ("what is X?").
 WHAT = _words("que")
+# What a venue is called in general ("¿cómo llego a la sede?").
+VENUE_NOUNS = _words("sede lugar")

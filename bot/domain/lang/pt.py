@@ -153,3 +153,5 @@ COUNTS: dict[str, int] = {
 ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
 # The word that asks what a thing is ("what is X?").
 WHAT = _words("que")
+# What a venue is called in general ("como chego ao local?").
+VENUE_NOUNS = _words("local")
