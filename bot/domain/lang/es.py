@@ -82,7 +82,7 @@ EVENT_NOUNS = _words(
     "evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
-MISS = _words("pierdo perdere perderia perder perderme")
+MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
 LEAVE = _words("salgo saldre irme retiro")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
@@ -92,7 +92,7 @@ PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo")
+ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["enero", "ene"], 1),

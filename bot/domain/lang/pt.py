@@ -66,7 +66,7 @@ EVENT_NOUNS = _words(
     "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
-MISS = _words("perco perder perderei perdi perdemos perderia")
+MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
 LEAVE = _words("saio sair sairei embora")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam acaba acabam encerra encerram")
@@ -114,7 +114,7 @@ ABBREVIATIONS: dict[str, str] = {
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando")
+ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["janeiro", "jan"], 1),
