@@ -881,9 +881,12 @@ class Matcher:
         if found is None:
             return None
         term = self.index.normaliser.term
+        # The rival wins by owning what is asked, not only its question word ("when do I put
+        # up my poster?" owns "when", not "when is the congress?").
+        plain = self.aspects | self.session_aspects.get(lang, frozenset())
+        owned = [w for w in found.asked if term(w) not in plain]
         if rival is not None and (
-            rival.closeness >= _CLOSE
-            or any(self.index.owns(rival.entry, term(w)) for w in found.asked)
+            rival.closeness >= _CLOSE or any(self.index.owns(rival.entry, term(w)) for w in owned)
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()
