@@ -28,6 +28,8 @@ _REASON = re.compile(
     r"|\s+(?:because|porque|pois|ya que)\s+",
     re.IGNORECASE,
 )
+# "...and I need to know how long the event lasts": what follows a wish to know is the question.
+_WISH = re.compile(r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)", re.IGNORECASE)
 _MIN_WORDS = TUNING.min_sentence_words
 # Words that open a question in any of the languages read (folded).
 _QUESTION_WORDS = frozenset(
@@ -163,6 +165,7 @@ def split_sentences(text: str, clauses: bool = False) -> list[str]:
     if clauses:
         parts = [c.strip() for p in parts for c in _CLAUSE.split(p) if c and c.strip()]
         parts = [c.strip() for p in parts for c in _REASON.split(p) if c and c.strip()]
+        parts = [c.strip() for p in parts for c in _WISH.split(p, maxsplit=1) if c and c.strip()]
     return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
 
 

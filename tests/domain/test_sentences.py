@@ -97,3 +97,11 @@ def test_a_reason_after_the_question_is_a_clause_of_its_own() -> None:
         "qual a sala do codelab",
         "quero assistir",
     ]
+
+
+def test_what_follows_a_wish_to_know_is_the_question() -> None:
+    text = "estoy armando el presupuesto y necesito saber cuántos días dura el evento"
+    assert split_sentences(text, clauses=True) == [
+        "estoy armando el presupuesto y necesito saber",
+        "cuántos días dura el evento",
+    ]
