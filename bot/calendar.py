@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from icalendar import Calendar, Event
 
@@ -12,13 +14,22 @@ from bot.i18n import Translator
 PRODID = "-//confbot//Conference assistant//EN"
 
 
+def _event_key(kb: KnowledgeBase) -> str:
+    """Name the event in every UID: two conferences' "opening" must not be one calendar entry
+    (a calendar treats a known UID as an update), yet a re-export updates in place.
+    """
+    name = unicodedata.normalize("NFKD", kb.event.name.get(kb.default_lang)).casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", name.encode("ascii", "ignore").decode()).strip("-")
+    return f"{kb.event.start_date:%Y%m%d}.{slug[:40].strip('-') or 'event'}"
+
+
 def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -> Event | None:
     day = session.date
     if day is None:  # e.g. a visit whose date is not published, so it has no slot
         return None
     tz = kb.event.tz
     event = Event()
-    event.add("uid", f"{session.id}@{kb.event.start_date:%Y}.confbot")
+    event.add("uid", f"{session.id}@{_event_key(kb)}.confbot")
     event.add("dtstamp", stamp)
     event.add("summary", session.title.get(lang))
     if session.start:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from bot.config import ConfigError
@@ -14,12 +15,19 @@ COMMANDS = ("run", "chat", "ask", "check", "init", "import", "reminders", "repor
 MODULES = {"import": "import_schedule"}  # `import` is a Python keyword
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """Build the command line; with `chosen`, import only that command's module (`confbot
+    check` should not pay for loading the bot, the matcher and the Telegram glue).
+    """
     parser = argparse.ArgumentParser(
-        prog="confbot", description="A bilingual (es/en) Telegram assistant for conferences."
+        prog="confbot",
+        description="A Telegram assistant for conferences, in the languages of its knowledge base.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
+        if chosen in COMMANDS and name != chosen:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f"bot.commands.{MODULES.get(name, name)}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -29,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the confbot command line."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         return int(args.handler(args))
     except ConfigError as exc:
@@ -40,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `confbot report | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 141
 
 
 if __name__ == "__main__":

@@ -54,6 +54,16 @@ class Settings:
     def webhook(self) -> bool:
         return self.webhook_url is not None
 
+    def warnings(self) -> list[str]:
+        """Return what is allowed but probably not meant, each naming its variable."""
+        found = []
+        if not self.admins:
+            found.append(
+                "CONFBOT_ADMINS is empty: nobody can use /stats, /broadcast or /reload, and "
+                "nobody is told when the database or a periodic job fails"
+            )
+        return found
+
     def require_token(self) -> str:
         """Return the bot token or explain how to set it."""
         if not self.token:
@@ -70,8 +80,13 @@ def _admins(raw: str) -> frozenset[int]:
         part = part.strip()
         if not part:
             continue
-        if not re.fullmatch(r"-?\d+", part):
+        if not re.fullmatch(r"-?[0-9]{1,19}", part):
             raise ConfigError(f"CONFBOT_ADMINS: '{part}' is not a Telegram user id (a number)")
+        if int(part) <= 0:
+            raise ConfigError(
+                f"CONFBOT_ADMINS: '{part}' is not a user id (users are positive numbers; "
+                "a negative id is a group)"
+            )
         ids.add(int(part))
     return frozenset(ids)
 
@@ -93,18 +108,21 @@ def _time(raw: str, name: str = "CONFBOT_REMINDER_AT", example: str = "18:00") -
     return dt.time(int(match[1]), int(match[2]))
 
 
-def _positive(name: str, raw: str, kind: type[int] | type[float]) -> float:
-    try:
-        value = kind(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name}: '{raw}' is not a number") from exc
-    if value < 0:
-        raise ConfigError(f"{name}: must not be negative")
+def _positive(name: str, raw: str, kind: type[int] | type[float], most: float) -> float:
+    """Read a number between 0 and `most` (nan, inf and absurd values are refused)."""
+    pattern = r"[0-9]+" if kind is int else r"[0-9]+(\.[0-9]*)?|\.[0-9]+"
+    if not re.fullmatch(pattern, raw.strip().lstrip("+")):
+        if raw.strip().startswith("-"):
+            raise ConfigError(f"{name}: must not be negative")
+        raise ConfigError(f"{name}: '{raw}' is not a number")
+    value = kind(raw)
+    if value > most:
+        raise ConfigError(f"{name}: {raw} is more than the {most:g} allowed")
     return value
 
 
 def _chat_id(raw: str) -> int:
-    if not re.fullmatch(r"-?\d+", raw):
+    if not re.fullmatch(r"-?[0-9]{1,19}", raw):
         raise ConfigError(
             f"CONFBOT_ORGANISERS_CHAT: '{raw}' is not a Telegram chat id (e.g. -1001234567890)"
         )
@@ -146,7 +164,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if webhook_url is not None and not webhook_url.startswith(("https://", "http://")):
         raise ConfigError(f"CONFBOT_WEBHOOK_URL: '{webhook_url}' is not an http(s) URL")
     port_raw = get("CONFBOT_PORT") or "8080"
-    if not port_raw.isdigit() or not 0 < int(port_raw) < 65536:
+    if not re.fullmatch(r"[0-9]{1,5}", port_raw) or not 0 < int(port_raw) < 65536:
         raise ConfigError(f"CONFBOT_PORT: '{port_raw}' is not a TCP port (1-65535)")
     base_url = (get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL).rstrip("/")
     base_url = base_url.removesuffix("/bot")  # accept PTB's form (…/bot) as well as the root
@@ -175,9 +193,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_secret=secret,
         port=int(port_raw),
         reminder_at=_time(reminder) if reminder else None,
-        rate_limit=_positive("CONFBOT_RATE_LIMIT", get("CONFBOT_RATE_LIMIT") or "30", float),
+        # Telegram allows 30 messages/s, 1,000 with paid broadcasts: more is a typo.
+        rate_limit=_positive(
+            "CONFBOT_RATE_LIMIT", get("CONFBOT_RATE_LIMIT") or "30", float, most=1000
+        ),
         question_retention_days=int(
-            _positive("CONFBOT_RETENTION_DAYS", get("CONFBOT_RETENTION_DAYS") or "90", int)
+            _positive(
+                "CONFBOT_RETENTION_DAYS", get("CONFBOT_RETENTION_DAYS") or "90", int, most=3650
+            )
         ),
         log_level=level,
         organisers_chat=_chat_id(organisers) if organisers else None,

@@ -35,6 +35,11 @@ def _sentence(text: str) -> str:
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
+# Commands the terminal chat cannot run, by who they are for (the answer says what to do).
+_ORGANISER_COMMANDS = frozenset({"/stats", "/broadcast", "/broadcasts", "/reload", "/drafts"})
+_HANDOFF_COMMANDS = frozenset({"/ask", "/preguntar", "/perguntar"})
+
+
 class Conversation:
     """What the bot answers to each command, question and button."""
 
@@ -185,8 +190,10 @@ class Conversation:
         return messages("\n".join(lines), self.menu(lang))
 
     def _session_line(self, lang: str, session: Session) -> str:
-        venue = self.kb.session_venue(session)
-        where = f" — {html.escape(venue.name.get(lang))}" if venue else ""
+        venue, room = self.kb.session_venue(session), self.kb.session_room(session)
+        places = [venue.name.get(lang)] if venue else []
+        places += [room.get(lang)] if room else []  # parallel sessions: the room tells them apart
+        where = f" — {html.escape(', '.join(places))}" if places else ""
         when = ""
         if session.start is not None:
             end = f"–{session.end:%H:%M}" if session.end else ""
@@ -295,7 +302,8 @@ class Conversation:
 
     def _pin(self, lang: str, venue: Venue) -> VenuePin:
         assert venue.latitude is not None and venue.longitude is not None
-        address = venue.place(lang, address=True)
+        # The pin shows the name above the address; Telegram refuses an empty address.
+        address = venue.place(lang, address=True, name=False) or venue.name.get(lang)
         return VenuePin(venue.latitude, venue.longitude, venue.name.get(lang), address)
 
     def venue(self, lang: str, venue_id: str) -> list[Out]:
@@ -332,7 +340,21 @@ class Conversation:
     def telegram_only(self, lang: str, command: str) -> list[Out]:
         """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
         _ = self.tr(lang)
-        text = _("{command} works in the Telegram bot: reminders and announcements need a chat.")
+        if command in _ORGANISER_COMMANDS:
+            text = _(
+                "{command} is for the organisers in the Telegram bot; in a terminal, "
+                "confbot report shows the statistics and confbot drafts the FAQ drafts."
+            )
+        elif command in _HANDOFF_COMMANDS:
+            text = _("{command} works in the Telegram bot: the organisers answer in a chat.")
+        elif command == "/forgetme":
+            text = _(
+                "{command} works in the Telegram bot: this terminal chat keeps nothing about you."
+            )
+        else:
+            text = _(
+                "{command} works in the Telegram bot: reminders and announcements need a chat."
+            )
         return messages(text.format(command=html.escape(command[:64])))
 
     def language_set(self, lang: str) -> list[Out]:

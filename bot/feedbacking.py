@@ -151,7 +151,9 @@ class FeedbackService:
         _ = self.translator.get(lang).gettext
         session_id, _sep, choice = data.removeprefix(PREFIX).rpartition(":")
         session = self._session(session_id)
-        if session is None or not (choice == "c" or (choice.isdigit() and int(choice) in RATINGS)):
+        if session is None or not (
+            choice == "c" or (choice.isascii() and choice.isdigit() and int(choice) in RATINGS)
+        ):
             return None
         until = self.clock.now() + COMMENT_WINDOW
         self.awaiting[user_id] = (session.id, until)

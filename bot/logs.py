@@ -31,16 +31,32 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class ShortLibraryErrors(logging.Filter):
+    """PTB logs a server's whole non-JSON answer with a traceback: keep one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram.request") and record.exc_info:
+            record.msg, record.args = "the Bot API server answered something that is not JSON", None
+            record.exc_info = record.exc_text = None
+        return True
+
+
 def configure_logging(level: str, secrets: Iterable[str | None] = ()) -> None:
     """Log to stderr at `level`; HTTP client chatter (which would show URLs) only on warnings."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))
+    handler.addFilter(ShortLibraryErrors())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Even at DEBUG, these libraries' debug lines would carry what users wrote and who they
+    # are (PTB logs whole updates and API calls, aiosqlite every statement's parameters):
+    # the README promises the log never holds names or question texts.
+    for private in ("telegram", "aiosqlite", "aiohttp"):
+        logging.getLogger(private).setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
 class Throttled:

@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from babel.dates import format_date, format_time
-
+from bot.answers import format_day
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.reminders import Timing
@@ -38,7 +37,7 @@ class Renderer:
         """Render one subscriber's reminder about `day`'s `sessions`."""
         lang = pick_lang((lang,), self.kb.languages)
         _ = self.translator.get(lang).gettext
-        date = format_date(day, "full", locale=lang)
+        date = format_day(day, lang, _, year=True)  # as every other answer writes a day
         if day == today:
             heading = _("Reminder: today, {date}").format(date=date)
         else:
@@ -46,7 +45,7 @@ class Renderer:
         parts = [f"<b>{_html(heading)}</b>"]
         if timing is Timing.LATE:
             note = _("This reminder is late: it is usually sent at {time} the day before.")
-            time = format_time(reminder_at, "short", locale=lang)
+            time = f"{reminder_at:%H:%M}"
             parts.append(f"<i>{_html(note.format(time=time))}</i>")
         parts += [self._session(s, lang, with_date=False) for s in sessions]
         return OutgoingMessage("\n\n".join(parts), self._buttons(sessions, lang))
@@ -84,17 +83,14 @@ class Renderer:
         if session.start is None:
             time = _("time to be confirmed by the organisers")
         elif session.end is None:
-            time = _("from {start}").format(start=format_time(session.start, "short", locale=lang))
+            time = _("from {start}").format(start=f"{session.start:%H:%M}")
         else:
             time = _("from {start} to {end}").format(
-                start=format_time(session.start, "short", locale=lang),
-                end=format_time(session.end, "short", locale=lang),
+                start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}"
             )
         if not with_date:
             return time
-        return _("{date}, {time}").format(
-            date=format_date(session.date, "full", locale=lang), time=time
-        )
+        return _("{date}, {time}").format(date=format_day(session.date, lang, _, True), time=time)
 
     def _where(self, session: Session, lang: str) -> str:
         _ = self.translator.get(lang).gettext

@@ -164,5 +164,14 @@ def report_csv(report: Report) -> str:
         ]
         rows += [("feedback_rating", f.session_id, f.distribution[n], str(n)) for n in RATINGS]
         rows += [("feedback_comment", f.session_id, "", text) for text in f.comments]
-    writer.writerows(rows)
+    writer.writerows(
+        (section, _cell(name), value, _cell(detail)) for section, name, value, detail in rows
+    )
     return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Keep an attendee's text a text in a spreadsheet: a cell starting with = + - @ (or a tab
+    or carriage return) would be read as a formula ("CSV injection"), so it gets a leading '.
+    """
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_skeleton
 
+from bot.answers import format_day
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.reminders import Subscription, reminder_time, session_group, upcoming
@@ -113,7 +114,7 @@ class SubscriptionDesk:
         heading = _("Your reminders (times in {timezone})").format(timezone=self.kb.event.timezone)
         lines = [f"<b>{escape(heading)}</b>"]
         for day, sessions in days:
-            label = format_date(day.day, "full", locale=lang)
+            label = format_day(day.day, lang, _, year=True)
             lines.append(f"\n<b>{escape(label)}</b>: {escape(self._titles(sessions, lang))}")
             if statuses.get(day.day) == "delivered":
                 sent = _("Reminder sent.")
@@ -121,8 +122,8 @@ class SubscriptionDesk:
                 sent = _("Reminder on its way.")
             else:
                 sent = _("Reminder: {date}, {time}.").format(
-                    date=format_date(day.due_at.date(), "full", locale=lang),
-                    time=format_time(day.due_at.timetz(), "short", locale=lang),
+                    date=format_day(day.due_at.date(), lang, _, year=True),
+                    time=f"{day.due_at:%H:%M}",
                 )
             lines.append(escape(sent))
         lines.append("\n" + escape(_("/subscribe to change them, /unsubscribe to stop them.")))
@@ -153,8 +154,7 @@ class SubscriptionDesk:
         return reminder_time(self.kb, self.s.settings.reminder_at)
 
     def _time(self, lang: str) -> str:
-        time = format_time(self._reminder_at(), "short", locale=lang)
-        return f"{time} ({self.kb.event.timezone})"
+        return f"{self._reminder_at():%H:%M} ({self.kb.event.timezone})"
 
     def _titles(self, sessions: Sequence[Session], lang: str) -> str:
         return "; ".join(s.title.get(lang) for s in sessions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -136,3 +137,18 @@ def test_a_db_that_cannot_be_opened_is_said_plainly(
     code, lines, err = ask(capsys, "--db", str(tmp_path / "no" / "such" / "q.db"), "hola")
     assert code == 1 and lines == []
     assert err.startswith("confbot ask: cannot open the database ")
+
+
+def test_an_attendees_formula_stays_text_in_the_csv_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Organisers open the CSV in a spreadsheet: an unanswered "=HYPERLINK(…)" must not run.
+    db = tmp_path / "rehearsal.sqlite3"
+    question = '=HYPERLINK("http://example.org/x","click")'
+    monkeypatch.setattr(sys, "stdin", io.StringIO(question + "\n"))
+    ask(capsys, "--now", "2015-10-20T09:00", "--db", str(db))
+    monkeypatch.setenv("CONFBOT_NOW", "2015-10-20T10:00")
+    assert main(["report", "--db", str(db), "--csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    unanswered = [row for row in rows if row[0] == "unanswered"]
+    assert unanswered == [["unanswered", "'" + question, "1", "'" + question]]

@@ -39,3 +39,19 @@ def test_the_shipped_programme_keeps_all_day_events_and_no_invented_address() ->
     assert events["dialogue"].decoded("dtstart") == dt.date(2015, 10, 19)
     assert str(events["dialogue"]["location"]) == "ECU 911, Quito, Ecuador"
     assert "field-visit" not in events  # its date is not published: no invented slot
+
+
+def test_two_events_sessions_of_the_same_id_are_two_calendar_entries(tmp_path: Path) -> None:
+    # `confbot init` names its first session "opening" in every knowledge base: an attendee of
+    # two such events must not see one opening replace the other in their calendar.
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        other = V2_KB.replace("name: Data Days", "name: Data Days Lima") if name == "b" else V2_KB
+        (tmp_path / name / "kb.yaml").write_text(other, encoding="utf-8")
+    uids = []
+    for name in ("a", "b", "a"):
+        kb = load_knowledge(tmp_path / name)
+        ics = Calendar.from_ical(programme_ics(kb, "en", Translator(ROOT / "locales"), STAMP))
+        uids.append({str(e["uid"]) for e in ics.walk("VEVENT")})
+    assert uids[0] == uids[2]  # the same event exported again updates the same entries
+    assert not uids[0] & uids[1]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import re
 
 import pytest
 
@@ -80,6 +81,40 @@ def test_the_token_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> N
     text = caplog.text
     assert token not in text
     assert "bot***/getMe" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "message"),
+    [
+        ("CONFBOT_RATE_LIMIT", "nan", "CONFBOT_RATE_LIMIT: 'nan' is not a number"),
+        ("CONFBOT_RATE_LIMIT", "inf", "CONFBOT_RATE_LIMIT: 'inf' is not a number"),
+        ("CONFBOT_RATE_LIMIT", "-1", "CONFBOT_RATE_LIMIT: must not be negative"),
+        ("CONFBOT_RATE_LIMIT", "1e9", "CONFBOT_RATE_LIMIT: '1e9' is not a number"),
+        ("CONFBOT_RATE_LIMIT", "5000", "CONFBOT_RATE_LIMIT: 5000 is more than the 1000 allowed"),
+        ("CONFBOT_RATE_LIMIT", "３０", "CONFBOT_RATE_LIMIT: '３０' is not a number"),
+        ("CONFBOT_RETENTION_DAYS", "99999999999", "CONFBOT_RETENTION_DAYS: 99999999999 is more"),
+        ("CONFBOT_RETENTION_DAYS", "1.5", "CONFBOT_RETENTION_DAYS: '1.5' is not a number"),
+        ("CONFBOT_ADMINS", "0", "CONFBOT_ADMINS: '0' is not a user id"),
+        ("CONFBOT_ADMINS", "-1001234", "CONFBOT_ADMINS: '-1001234' is not a user id"),
+        ("CONFBOT_ADMINS", "١٢", "CONFBOT_ADMINS: '١٢' is not a Telegram user id"),
+        ("CONFBOT_PORT", "²", "CONFBOT_PORT: '²' is not a TCP port"),
+    ],
+)
+def test_absurd_values_are_refused_naming_the_variable(name: str, raw: str, message: str) -> None:
+    with pytest.raises(ConfigError, match="^" + re.escape(message)):
+        load_settings({name: raw})
+
+
+def test_sensible_limits_are_accepted() -> None:
+    settings = load_settings({"CONFBOT_RATE_LIMIT": "25.5", "CONFBOT_RETENTION_DAYS": "3650"})
+    assert settings.rate_limit == 25.5 and settings.question_retention_days == 3650
+    assert load_settings({"CONFBOT_RATE_LIMIT": "0"}).rate_limit == 0
+
+
+def test_no_organisers_is_a_warning_naming_the_variable() -> None:
+    [warning] = load_settings({"CONFBOT_ADMINS": " , "}).warnings()
+    assert warning.startswith("CONFBOT_ADMINS is empty: nobody can use /stats")
+    assert load_settings({"CONFBOT_ADMINS": "7"}).warnings() == []
 
 
 def test_organisers_chat_and_feedback_settings() -> None:

@@ -309,3 +309,183 @@ def test_every_yaml_example_in_the_readme_passes_check(tmp_path: Path) -> None:
         (folder / "kb.yaml").write_text(block, encoding="utf-8")
         errors = [str(p) for p in check_knowledge(folder) if not p.warning]
         assert errors == [], f"README yaml block {n}:\n" + "\n".join(errors)
+
+
+def test_yes_no_and_numbers_stay_the_text_the_organiser_wrote(tmp_path: Path) -> None:
+    # YAML 1.1 reads an unquoted Yes as true and 1.10 as 1.1: the bot must not answer "True".
+    faq = (
+        "faqs:\n"
+        "  - id: wifi\n    questions: {en: [is there wifi?, on]}\n    answer: {en: Yes}\n"
+        "  - id: parking\n    questions: [is there parking?]\n    answer: No\n"
+        "  - id: version\n    questions: [which version?]\n    answer: {es: 1.10, en: 0x1F}\n"
+    )
+    kb = load_knowledge(write(tmp_path, event=V2_EVENT, faq=faq))
+    answers = {f.id: (f.answer.get("es"), f.answer.get("en")) for f in kb.faqs}
+    assert answers == {"wifi": ("Yes", "Yes"), "parking": ("No", "No"), "version": ("1.10", "0x1F")}
+    wifi = next(f for f in kb.faqs if f.id == "wifi")
+    assert wifi.questions.get("en") == ("is there wifi?", "on")
+
+
+def test_a_number_is_not_read_as_a_time_unless_written_with_a_colon(tmp_path: Path) -> None:
+    sessions = V2_SESSIONS.replace('start: "09:00"', "start: 9:00").replace(
+        'end: "10:00"', "end: 1000"
+    )
+    write(tmp_path, event=V2_EVENT, sessions=sessions)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and "session 'opening'.end: '1000' is not a time" in problems[0]
+
+
+def test_a_list_where_a_text_belongs_is_named_as_such(tmp_path: Path) -> None:
+    faq = "faqs:\n  - id: x\n    questions: [q]\n    answer: {en: [a, b]}\n"
+    write(tmp_path, event=V2_EVENT, faq=faq)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'faq.yaml'}:4:14: faq 'x'.answer: the 'en' text is a list, not a text"
+        ' (quote it: "…")'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("    answer: {en: Yes: here}\n", 'quote it: "…"'),
+        ("    answer: @home\n", 'a text cannot begin with @: quote it: "@…"'),
+        ("    answer: `code`\n", "a text cannot begin with `"),
+        ("    answer: *star\n", 'a text cannot begin with *: quote it: "*…"'),
+        ("  questions: [x]\n", "check the indentation"),
+    ],
+)
+def test_more_yaml_mistakes_get_the_right_hint(tmp_path: Path, line: str, hint: str) -> None:
+    faq = "faqs:\n  - id: x\n    questions: [q]\n" + line
+    write(tmp_path, event=V2_EVENT, faq=faq)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and "YAML syntax error" in problems[0], problems
+    assert hint in problems[0] and "a tab?" not in problems[0]
+
+
+def test_an_unreadable_event_file_is_not_also_a_missing_event(tmp_path: Path) -> None:
+    (tmp_path / "event.yaml").write_bytes(V2_EVENT.replace("Congreso", "Caf\xe9").encode("latin-1"))
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert problems == [f"{tmp_path / 'event.yaml'}:3: not UTF-8 text: save the file as UTF-8"]
+
+
+def test_a_folder_wide_problem_has_no_line_number(tmp_path: Path) -> None:
+    write(tmp_path, faq="faqs: []\n")
+    assert [str(p) for p in check_knowledge(tmp_path)] == [f"{tmp_path}: no 'event' section found"]
+
+
+def test_a_place_says_a_city_the_address_ends_with_once(tmp_path: Path) -> None:
+    event = V2_EVENT.replace("  website:", '  city: "Lima, Perú"\n  website:').replace(
+        "address: Av. Siempre Viva 123", 'address: "Av. Arqueología 206, San Borja, Lima"'
+    )
+    venue = load_knowledge(write(tmp_path, event=event)).venues[0]
+    assert venue.place("es", address=True) == (
+        "Centro de Convenciones, Av. Arqueología 206, San Borja, Lima, Perú"
+    )
+    assert (
+        venue.place("es", address=True, name=False) == "Av. Arqueología 206, San Borja, Lima, Perú"
+    )
+    assert venue.place("es") == "Centro de Convenciones, Lima, Perú"
+
+
+def test_a_language_declared_twice_is_named(tmp_path: Path) -> None:
+    write(tmp_path, event=V2_EVENT.replace("[es, en, pt]", "[es, en, es]"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [f"{tmp_path / 'event.yaml'}:2:3: event.languages: 'es' is listed twice"]
+
+
+def test_hidden_files_in_the_folder_are_not_part_of_the_knowledge_base(tmp_path: Path) -> None:
+    # Copied from a Mac: ._event.yaml holds binary metadata; an editor's backup is hidden too.
+    write(tmp_path, event=V2_EVENT)
+    (tmp_path / "._event.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X\xff\xfe")
+    (tmp_path / ".event.yaml").write_text(V2_EVENT, encoding="utf-8")
+    problems = check_knowledge(tmp_path)
+    assert [p for p in problems if not p.warning] == []
+    assert {Path(p.path).name for p in problems} == {"event.yaml"}
+
+
+def test_the_summary_of_missing_translations_comes_after_the_ones_listed(tmp_path: Path) -> None:
+    faqs = "".join(
+        f"  - id: f{n}\n    questions: {{es: [p{n}], en: [q{n}]}}\n    answer: {{es: a, en: b}}\n"
+        for n in range(8)
+    )
+    write(tmp_path, event=V2_EVENT, faq="faqs:\n" + faqs)
+    faq = [str(p) for p in check_knowledge(tmp_path) if p.path.endswith("faq.yaml")]
+    assert len(faq) == 6 and faq[-1].endswith("warning: …and 3 more texts without 'pt'")
+
+
+def test_an_empty_speaker_name_and_a_quoted_coordinate_are_explained(tmp_path: Path) -> None:
+    event = V2_EVENT.replace(
+        "    address: Av. Siempre Viva 123\n",
+        '    address: Av. Siempre Viva 123\n    latitude: 4.6\n    longitude: "-74.1"\n',
+    )
+    sessions = V2_SESSIONS.replace("      - Bruno Silva\n", '      - name: ""\n')
+    write(tmp_path, event=event, sessions=sessions)
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'event.yaml'}:13:5: venue 'main'.longitude: '-74.1' is not a valid "
+        "longitude (a number: write it without quotes)",
+        f"{tmp_path / 'sessions.yaml'}:13:9: session 'opening': a speaker's name is empty",
+    ]
+
+
+def test_entries_written_in_flow_style_count_towards_the_limit(tmp_path: Path) -> None:
+    # 5,001 one-line entries (`- {id: f1, …}`) slipped past the count and took 10 s to parse.
+    write(tmp_path, event=V2_EVENT)
+    faqs = "".join(f"  - {{id: f{i}, questions: [q], answer: a}}\n" for i in range(5001))
+    (tmp_path / "faq.yaml").write_text("faqs:\n" + faqs, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == 1 and "5002 entries" in problems[0] and "limit of 5000" in problems[0]
+
+
+def test_a_file_that_is_not_yaml_is_said_in_one_line(tmp_path: Path) -> None:
+    schedule = tmp_path / "schedule.json"
+    schedule.write_text('{"schedule": {"conference": {"days": []}}}', encoding="utf-8")
+    assert [str(p) for p in check_knowledge(schedule)] == [
+        f"{schedule}: not a .yaml file: a programme to import? confbot import {schedule} --into DIR"
+    ]
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nsome: text: here\n", encoding="utf-8")
+    assert [str(p) for p in check_knowledge(notes)] == [f"{notes}: not a .yaml file"]
+
+
+def test_a_folder_whose_knowledge_is_one_level_down_says_where(tmp_path: Path) -> None:
+    (tmp_path / "knowledge").mkdir()
+    write(tmp_path / "knowledge", event=V2_EVENT)
+    assert [str(p) for p in check_knowledge(tmp_path)] == [
+        f"{tmp_path}: no .yaml files found (there are in {tmp_path / 'knowledge'})"
+    ]
+
+
+def test_the_same_problem_is_reported_once(tmp_path: Path) -> None:
+    # Not YAML at all (the README saved as kb.yaml): its pieces fail the same way many times.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (tmp_path / "kb.yaml").write_text(readme, encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(problems) == len(set(problems))
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("america/lima", "(did you mean America/Lima?)"),
+        ('"-05:00"', "(an IANA name such as America/Bogota or Europe/Madrid, not an offset)"),
+    ],
+)
+def test_a_time_zone_written_wrong_gets_the_name_meant(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    write(tmp_path, event=V2_EVENT.replace("timezone: America/Lima", f"timezone: {written}"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert len(problems) == 1 and problems[0].endswith(hint), problems
+
+
+def test_a_session_cannot_take_an_id_the_reminder_picker_uses(tmp_path: Path) -> None:
+    # The picker's "All sessions" button is sub:all: a session called "all" could never be
+    # chosen alone (pressing it would subscribe to everything).
+    write(tmp_path, event=V2_EVENT, sessions=V2_SESSIONS.replace("id: lab", "id: all"))
+    problems = [str(p) for p in check_knowledge(tmp_path) if not p.warning]
+    assert problems == [
+        f"{tmp_path / 'sessions.yaml'}:14:5: session 'all': the id 'all' is reserved "
+        "(the reminder picker's 'All sessions' button): choose another"
+    ]

@@ -76,7 +76,10 @@ class Terminal:
             elif isinstance(out, VenuePin):
                 print(f"📍 {out.title}, {out.address} ({out.latitude}, {out.longitude})")
             elif isinstance(out, Document):
-                print(f"{out.caption}\n→ {self.save(out)}")
+                try:
+                    print(f"{out.caption}\n→ {self.save(out)}")
+                except OSError as exc:  # a wrong --out costs the file, not the conversation
+                    print(f"confbot chat: cannot write {out.filename} to {self.out}: {exc}")
         print()
 
     def save(self, document: Document) -> Path:
@@ -99,7 +102,6 @@ async def converse(
     services = await build_services(replace(load_settings(), db=db or Path(":memory:")))
     talk, screen = Conversation(services), Terminal(out)
     lang = pick_lang((wanted, os.environ.get("LANG")), talk.spoken())
-    screen.show(talk.start(lang))
     commands = {
         "/help": lambda: talk.help(lang),
         "/schedule": lambda: talk.schedule(lang),
@@ -109,7 +111,8 @@ async def converse(
         "/calendar": lambda: talk.calendar(lang),
         "/language": lambda: talk.language_menu(lang),
     }
-    try:
+    try:  # from the greeting on: the database (and its thread) is closed whatever happens
+        screen.show(talk.start(lang))
         for raw in lines:  # type: ignore[attr-defined]
             text = str(raw).strip()
             if not text:
@@ -166,6 +169,8 @@ def main(args: argparse.Namespace) -> int:
     lines = _prompted_lines() if sys.stdin.isatty() else sys.stdin
     try:
         asyncio.run(converse(args.lang, lines, args.out, args.db))
+    except BrokenPipeError:
+        raise  # the reader left (`confbot chat | head`): not a database problem
     except (sqlite3.Error, OSError) as exc:
         print(f"confbot chat: cannot open the database {args.db}: {exc}", file=sys.stderr)
         return 1

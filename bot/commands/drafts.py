@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -28,7 +29,11 @@ def main(args: argparse.Namespace) -> int:
     if not db_path.exists():
         print(f"confbot: no database at {db_path}", file=sys.stderr)
         return 1
-    drafts = asyncio.run(_drafts(db_path))
+    try:
+        drafts = asyncio.run(_drafts(db_path))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"confbot drafts: cannot open the database {db_path}: {exc}", file=sys.stderr)
+        return 1
     if args.yaml:
         sys.stdout.write(drafts_yaml(drafts) if drafts else "faqs: []\n")
         return 0

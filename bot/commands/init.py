@@ -35,17 +35,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def skeleton(name: str, languages: list[str], timezone: str, day1: dt.date) -> str:
-    """Return one skeleton file with its example texts in `languages` only."""
+    """Return one skeleton file with its example texts in `languages` only; a language the
+    examples are not written in gets a copy of the English text, so the skeleton passes check.
+    """
     text = resources.files("bot").joinpath("skeleton", name).read_text(encoding="utf-8")
-    keep, lines, dropping = set(languages), [], -1
-    for line in text.splitlines(keepends=True):
+    copies = [lang for lang in languages if lang not in SKELETON_LANGS]
+    keep, lines, block, dropping = set(languages), [], [], -1
+    for line in [*text.splitlines(keepends=True), ""]:
         indent = len(line) - len(line.lstrip())
         if dropping >= 0 and indent > dropping and line.strip():
-            continue  # the rest of a dropped language's text (a list of questions)
-        dropping = -1
+            block.append(line)  # the rest of a language's text (a list of questions)
+            continue
+        if block:
+            lang = _TEXT_LINE.match(block[0])[1]  # type: ignore[index]
+            if lang in keep:
+                lines += block
+            if lang == "en":
+                for other in copies:
+                    lines += [block[0].replace("en:", f"{other}:", 1), *block[1:]]
+            block, dropping = [], -1
         match = _TEXT_LINE.match(line)
-        if match and match[1] in SKELETON_LANGS and match[1] not in keep:
-            dropping = indent
+        if match and match[1] in SKELETON_LANGS:
+            block, dropping = [line], indent
             continue
         lines.append(line)
     return Template("".join(lines)).substitute(
@@ -57,7 +68,8 @@ def skeleton(name: str, languages: list[str], timezone: str, day1: dt.date) -> s
 
 
 def main(args: argparse.Namespace) -> int:
-    languages = [lang.strip().lower() for lang in args.languages.split(",") if lang.strip()]
+    asked = (lang.strip().lower() for lang in args.languages.split(","))
+    languages = list(dict.fromkeys(lang for lang in asked if lang))  # es,es is es
     if not languages or not all(re.fullmatch(r"[a-z]{2}", lang) for lang in languages):
         print("confbot init: --languages wants two-letter codes, e.g. es,en", file=sys.stderr)
         return 2
@@ -77,13 +89,20 @@ def main(args: argparse.Namespace) -> int:
         )
         return 1
     day1 = args.start or dt.date.today() + dt.timedelta(weeks=4)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        (folder / name).write_text(skeleton(name, languages, args.timezone, day1), "utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in FILES:
+            (folder / name).write_text(skeleton(name, languages, args.timezone, day1), "utf-8")
+    except OSError as exc:
+        print(f"confbot init: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     missing = [lang for lang in languages if lang not in SKELETON_LANGS]
     print(f"wrote {', '.join(str(folder / n) for n in FILES)}")
     if missing:
-        print(f"note: the examples have no {', '.join(missing)} texts yet: add them")
+        print(
+            f"note: the examples have no {', '.join(missing)} texts: the English ones stand in "
+            "for them until you translate them"
+        )
     print(
         f"next: edit them, then `confbot check {folder}` "
         f"and `CONFBOT_KNOWLEDGE={folder} confbot chat`"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -47,7 +48,12 @@ def main(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"confbot: --at '{args.at}' is not an ISO-8601 instant", file=sys.stderr)
         return 2
-    subscribers, recorded = asyncio.run(_read(args.db or settings.db))
+    db_path: Path = args.db or settings.db
+    try:
+        subscribers, recorded = asyncio.run(_read(db_path))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"confbot reminders: cannot open the database {db_path}: {exc}", file=sys.stderr)
+        return 1
     reminder_at = reminder_time(kb, settings.reminder_at)
     dues = due_reminders(kb, at, reminder_at, subscribers, recorded)
     renderer = Renderer(kb, Translator(settings.locales))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -56,7 +57,11 @@ def main(args: argparse.Namespace) -> int:
         print(f"confbot: no database at {db_path}", file=sys.stderr)
         return 1
     order = [s.id for s in kb.sessions]
-    report = asyncio.run(_gather(db_path, make_clock(settings, kb).now(), tz, since, order))
+    try:
+        report = asyncio.run(_gather(db_path, make_clock(settings, kb).now(), tz, since, order))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"confbot report: cannot open the database {db_path}: {exc}", file=sys.stderr)
+        return 1
     if args.csv:
         sys.stdout.write(report_csv(report))
     else:

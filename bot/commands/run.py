@@ -52,6 +52,22 @@ def _fail(message: str, settings: Settings) -> int:
     return 1
 
 
+def _token_refused(message: str, where: str) -> str:
+    """Tell a refused token from a 404 by something that is not the Bot API (PTB says both)."""
+    if "Parsing the server response" in message:  # not Telegram's JSON: a proxy, a web server
+        status = message.split(". ", 1)[0]
+        return (
+            f"the server at {where} answered {status} with a page that is not the Bot API's: "
+            "check TELEGRAM_API_BASE_URL and any proxy in between"
+        )
+    if "Not Found" in message:
+        return (
+            f"the Bot API at {where} answered 404 Not Found: TELEGRAM_BOT_TOKEN is malformed "
+            "(check it with @BotFather), or TELEGRAM_API_BASE_URL is not a Bot API server"
+        )
+    return "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
+
+
 def main(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
@@ -60,12 +76,15 @@ def main(args: argparse.Namespace) -> int:
     settings = load_settings()
     settings.require_token()
     configure_logging(settings.log_level, secrets=(settings.token, settings.webhook_secret))
+    for warning in settings.warnings():
+        log.warning("configuration: %s", warning)
     try:
         run_loop(_serve(settings))
     except AlreadyRunning as exc:
         return _fail(str(exc), settings)
-    except InvalidToken:
-        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather", settings)
+    except InvalidToken as exc:
+        # PTB re-raises the server's answer as "token rejected": the cause says what it was.
+        return _fail(_token_refused(str(exc.__cause__ or exc), settings.api_base_url), settings)
     except NetworkError as exc:
         where = settings.api_base_url
         return _fail(f"cannot reach the Bot API at {where} ({exc})", settings)

@@ -34,7 +34,8 @@ __all__ = [
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a programme of thousands of talks fits in far less
 MAX_ENTRIES = 5000  # venues + sessions + FAQs: more is a mistake, or an attack on the loader
-_ENTRY = re.compile(rb"^[ \t]*-[ \t]+id[ \t]*:", re.MULTILINE)
+# Every entry has one `id:`, written as `- id: x` or in flow style `- {id: x, …}`.
+_ENTRY = re.compile(rb"(?:^|[\s{,-])id[ \t]*:", re.MULTILINE)
 _TOP = re.compile(r"^[A-Za-z_][^:\n]*:", re.MULTILINE)
 _WARNINGS_SHOWN = 5  # "no 'pt' text" warnings listed per file before they are summed up
 
@@ -52,24 +53,46 @@ class Collected:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
     # Every id seen, even on records too broken to build, so duplicates are still reported.
     ids: list[tuple[str, Problem]] = field(default_factory=list)
+    event_written: bool = False  # an `event:` section exists, even one too broken to build
 
 
-def _hint(problem: str, context: str) -> str:
-    """Return a fix for the YAML mistakes organisers make most."""
-    if "cannot start any token" in problem and "\t" not in problem:
-        return " (a tab? indent with spaces, not tabs)"
+_QUOTE_IT = ' (a text with "?" or ": " inside [ ] or { }, or after a key? quote it: "…")'
+_STARTS = {
+    "\t": " (a tab? indent with spaces, not tabs)",
+    "@": ' (a text cannot begin with @: quote it: "@…")',
+    "`": ' (a text cannot begin with `: quote it: "`…")',
+    "%": ' (a text cannot begin with %: quote it: "%…")',
+}
+
+
+def _hint(problem: str, context: str, found: str) -> str:
+    """Return a fix for the YAML mistakes organisers make most; `found` is the character at
+    the error (libyaml's messages do not name it).
+    """
+    if "cannot start any token" in problem:
+        return _STARTS.get(found, " (a tab? indent with spaces, not tabs)" if not found else "")
     if "but got '?'" in problem or "but got ':'" in problem or "mapping values" in problem:
-        return ' (a text with "?" or ": " inside [ ] or { }, or after a key? quote it: "…")'
+        return _QUOTE_IT
+    if "expected ',' or" in problem:  # [a: b, c] or {en: Yes: here}
+        return _QUOTE_IT
+    if "undefined alias" in problem:
+        return ' (a text cannot begin with *: quote it: "*…")'
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        return " (check the indentation: entries of one list start with '- ' in the same column)"
     if "quoted scalar" in context:
         return " (a quote is not closed)"
     return ""
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
     problem, context = str(exc.problem or exc), str(exc.context or "")
-    return Problem(name, line, f"YAML syntax error: {problem}{_hint(problem, context)}", column)
+    lines = text.splitlines()
+    row = lines[line - 1] if mark and line <= len(lines) else ""
+    found = row[column - 1] if 0 < column <= len(row) else ""
+    hint = _hint(problem, context, found)
+    return Problem(name, line, f"YAML syntax error: {problem}{hint}", column)
 
 
 def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
@@ -135,7 +158,7 @@ def parse_file(path: Path) -> Raw:
         tree, warnings = _parse(text, name)
         return path, tree, warnings
     except yaml.MarkedYAMLError as exc:
-        first = _syntax_problem(name, exc)
+        first = _syntax_problem(name, exc, text)
     except yaml.YAMLError as exc:
         return path, None, [Problem(name, 1, f"YAML error: {exc}")]
     # Report every broken section or entry, and keep reading the others.
@@ -146,7 +169,7 @@ def parse_file(path: Path) -> Raw:
             tree, warnings = _parse(piece, name)
         except yaml.YAMLError as exc:
             if isinstance(exc, yaml.MarkedYAMLError):
-                problems.append(_syntax_problem(name, exc))
+                problems.append(_syntax_problem(name, exc, piece))
             continue
         problems += warnings
         if tree is None or not isinstance(tree, dict):
@@ -175,6 +198,7 @@ def build_file(raw: Raw, languages: tuple[str, ...], into: Collected) -> list[Pr
             known = ", ".join(sorted(TOP_KEYS))
             reader.problem(at, f"unknown section '{key}' (known: {known})")
         elif key == "event":
+            into.event_written = True
             m = reader.mapping(value, at, "event")
             event = reader.event(m) if m is not None else None
             if event:
@@ -221,8 +245,8 @@ def cross_check(c: Collected, root: str) -> list[Problem]:
     def at(where: Problem, message: str, warning: bool = False) -> None:
         problems.append(Problem(where.path, where.line, message, where.column, warning))
 
-    if not c.events:
-        problems.append(Problem(root, 0, "no valid 'event' section found"))
+    if not c.event_written:  # a broken one has had its problems reported
+        problems.append(Problem(root, 0, "no 'event' section found"))
     for _, where in c.events[1:]:
         at(where, "a second 'event' section (there must be exactly one)")
     seen: dict[str, Problem] = {}
@@ -279,7 +303,12 @@ def _summarise(problems: list[Problem]) -> list[Problem]:
 def knowledge_files(path: Path) -> list[Path]:
     """Return the YAML files that make up the knowledge base at `path` (a file or a folder)."""
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # Hidden files are an editor's or an OS's (macOS's ._event.yaml, a .swp), not the KB.
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+        )
     return [path]
 
 
@@ -345,9 +374,18 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     root = Path(path)
     if not root.exists():
         return None, [Problem(str(root), 0, "no such file or folder")]
+    if root.is_file() and root.suffix.lower() not in (".yaml", ".yml"):
+        hint = (
+            f": a programme to import? confbot import {root} --into DIR"
+            if root.suffix.lower() in (".xml", ".json", ".ics")
+            else ""
+        )
+        return None, [Problem(str(root), 0, f"not a .yaml file{hint}")]
     files = knowledge_files(root)
     if not files:
-        return None, [Problem(str(root), 0, "no .yaml files found")]
+        inside = sorted(p for p in root.glob("*/*.y*ml") if not p.parent.name.startswith("."))
+        hint = f" (there are in {inside[0].parent})" if inside else ""
+        return None, [Problem(str(root), 0, f"no .yaml files found{hint}")]
     refused = _oversized(files) or _too_many(files)
     if refused:
         return None, refused
@@ -357,10 +395,16 @@ def _read(path: Path | str) -> tuple[KnowledgeBase | None, list[Problem]]:
     collected = Collected()
     for raw in raws:
         problems += build_file(raw, languages, collected)
-    if not any("YAML syntax error" in p.message for p in problems):
+    unreadable = any(tree is None and found for _, tree, found in raws)
+    if not unreadable and not any("YAML syntax error" in p.message for p in problems):
         # A file that could not be parsed hides its records: cross-checks would cascade.
         problems += cross_check(collected, str(root))
-    problems = sorted(_summarise(problems), key=lambda p: (p.path, p.line, p.column))
+    # In file order, each once (a slip can break several of a file's pieces the same way);
+    # a file's "…and N more" summary (line 0) after its lines.
+    problems = sorted(
+        dict.fromkeys(_summarise(problems)),
+        key=lambda p: (p.path, p.line or float("inf"), p.column),
+    )
     if any(not p.warning for p in problems):
         return None, problems
     event = collected.events[0][0]

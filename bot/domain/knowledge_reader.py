@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
@@ -41,6 +41,27 @@ class _Seq(list[Any]):
     column = 0
 
 
+class _Int(int):
+    """An integer as written (`0x1F`, `010`), so a text that looks like one keeps its spelling."""
+
+    source = ""
+
+
+class _Float(float):
+    """A number with a point as written (`1.10`), for the same reason."""
+
+    source = ""
+
+
+class _Word(str):
+    """A plain yes/no/on/off/true/false: nothing in a knowledge base is a flag, so it is text."""
+
+
+def written(value: object) -> str:
+    """Return a scalar as the organiser wrote it (`Yes`, `1.10`), not as YAML 1.1 reads it."""
+    return str(getattr(value, "source", "") or value)
+
+
 class LineLoader(_Base):
     """Keep the (1-based) line and column of every mapping, key and list for problem reports."""
 
@@ -73,6 +94,25 @@ class LineLoader(_Base):
             return self.construct_scalar(node)
 
 
+def _keep_int(loader: LineLoader, node: yaml.ScalarNode) -> _Int:
+    number = _Int(loader.construct_yaml_int(node))
+    number.source = node.value
+    return number
+
+
+def _keep_float(loader: LineLoader, node: yaml.ScalarNode) -> _Float:
+    number = _Float(loader.construct_yaml_float(node))
+    number.source = node.value
+    return number
+
+
+def _keep_word(loader: LineLoader, node: yaml.ScalarNode) -> _Word:
+    return _Word(node.value)
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:int", _keep_int)
+LineLoader.add_constructor("tag:yaml.org,2002:float", _keep_float)
+LineLoader.add_constructor("tag:yaml.org,2002:bool", _keep_word)
 LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, LineLoader.construct_mapping
 )
@@ -93,6 +133,17 @@ _SESSION_KEYS = {
 }  # fmt: skip
 _SPEAKER_KEYS = {"name", "affiliation", "bio"}
 _FAQ_KEYS = {"id", "answer", "questions", "keywords"}
+# Session ids the /subscribe picker's buttons use for themselves (sub:all, sub:none).
+_RESERVED_SESSION_IDS = {"all": "All sessions", "none": "None"}
+
+
+def _zone_hint(written: object) -> str:
+    """Suggest the IANA name meant by a time zone written in the wrong case or as an offset."""
+    text = str(written).strip()
+    names = {name.casefold(): name for name in available_timezones()}
+    if text.casefold() in names:
+        return f" (did you mean {names[text.casefold()]}?)"
+    return " (an IANA name such as America/Bogota or Europe/Madrid, not an offset)"
 
 
 def declared_languages(value: Any) -> tuple[str, ...] | None:
@@ -140,7 +191,7 @@ class Reader:
     def text(self, value: Any, at: tuple[int, int], what: str) -> Localized | None:
         """Read a text: a plain string (the default language's) or a mapping of language."""
         if isinstance(value, str | int | float) and not isinstance(value, bool):
-            text = str(value).strip()
+            text = written(value).strip()
             if text:
                 return Localized(((self.default, text),), self.default)
             self.problem(at, f"{what}: is empty")
@@ -160,10 +211,16 @@ class Reader:
                     f"({', '.join(self.languages)}): ignored",
                     warning=True,
                 )
-            elif not isinstance(item, str | int | float) or not str(item).strip():
+            elif isinstance(item, list | dict):
+                shape = "list" if isinstance(item, list) else "mapping"
+                self.problem(
+                    self.at(value, lang),
+                    f"{what}: the '{lang}' text is a {shape}, not a text (quote it: \"…\")",
+                )
+            elif not isinstance(item, str | int | float) or not written(item).strip():
                 self.problem(self.at(value, lang), f"{what}: the '{lang}' text is empty")
             else:
-                texts[lang] = str(item).strip()
+                texts[lang] = written(item).strip()
         if not texts:
             if not any(not p.warning for p in self.problems[reported:]):
                 self.problem(at, f"{what}: give a text in {self.default}")
@@ -216,8 +273,8 @@ class Reader:
                         f"{what}.{key}.{lang}: an item with ': ' became a mapping; "
                         'quote it ("...")',
                     )
-                elif isinstance(item, str | int | float) and str(item).strip():
-                    good.append(str(item).strip())
+                elif isinstance(item, str | int | float) and written(item).strip():
+                    good.append(written(item).strip())
                 else:
                     self.problem(at, f"{what}.{key}.{lang}: items must be non-empty texts")
             found.append((lang, tuple(good)))
@@ -241,8 +298,9 @@ class Reader:
         value = m.get(key)
         if value is None:
             return None
-        if isinstance(value, int):  # YAML 1.1 reads an unquoted 18:00 as sexagesimal 1080
+        if isinstance(value, int) and ":" in written(value):  # YAML 1.1: 18:00 is 1080
             value = f"{value // 60:02d}:{value % 60:02d}"
+        value = written(value) if isinstance(value, int | float) else value
         if isinstance(value, str) and _HHMM.match(value):
             return dt.time.fromisoformat(value)
         self.problem(
@@ -272,16 +330,21 @@ class Reader:
             return None
         if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) <= limit:
             return float(value)
-        self.problem(self.at(m, key), f"{what}.{key}: '{value}' is not a valid {key}")
+        quoted = " (a number: write it without quotes)" if isinstance(value, str) else ""
+        self.problem(self.at(m, key), f"{what}.{key}: '{value}' is not a valid {key}{quoted}")
         return None
 
     def event(self, m: _Map) -> Event | None:
         required = {"name", "start_date", "end_date", "timezone"}
         self.check_keys(m, _EVENT_KEYS, required, "event")
         if "languages" in m and declared_languages(m["languages"]) is None:
+            codes = [str(c).strip().lower() for c in m["languages"] or ()]
+            twice = [c for n, c in enumerate(codes) if c in codes[:n] and _LANG.match(c)]
             self.problem(
                 self.at(m, "languages"),
-                "event.languages: must be a list of two-letter codes, e.g. [es, en, pt]",
+                f"event.languages: '{twice[0]}' is listed twice"
+                if twice and isinstance(m["languages"], list)
+                else "event.languages: must be a list of two-letter codes, e.g. [es, en, pt]",
             )
         start, end = self.date(m, "start_date", "event"), self.date(m, "end_date", "event")
         if start and end and end < start:
@@ -290,7 +353,9 @@ class Reader:
         try:
             ZoneInfo(str(tz))
         except (ZoneInfoNotFoundError, ValueError):
-            self.problem(self.at(m, "timezone"), f"event.timezone: unknown time zone '{tz}'")
+            self.problem(
+                self.at(m, "timezone"), f"event.timezone: unknown time zone '{tz}'{_zone_hint(tz)}"
+            )
             tz = None
         website = m.get("website")
         if website is not None and not (isinstance(website, str) and _URL.match(website)):
@@ -317,7 +382,7 @@ class Reader:
         name = self.localized(m, "name", what)
         lat = self.coordinate(m, "latitude", 90, what)
         lon = self.coordinate(m, "longitude", 180, what)
-        if (lat is None) != (lon is None):
+        if (m.get("latitude") is None) != (m.get("longitude") is None):  # not a bad one again
             self.problem(self.at(m), f"{what}: give both latitude and longitude, or neither")
         optional = {
             key: self.localized(m, key, what, required=False)
@@ -345,6 +410,8 @@ class Reader:
             self.check_keys(sm, _SPEAKER_KEYS, {"name"}, f"{what}: speaker")
             name = sm.get("name")
             if not isinstance(name, str) or not name.strip():
+                if "name" in sm:  # a missing one is reported by check_keys
+                    self.problem(self.at(sm, "name"), f"{what}: a speaker's name is empty")
                 continue
             found.append(
                 Speaker(
@@ -359,6 +426,13 @@ class Reader:
         what = f"session '{m.get('id')}'"
         self.check_keys(m, _SESSION_KEYS, {"id", "title"}, what)
         ident = self.ident(m, "session")
+        if ident in _RESERVED_SESSION_IDS:
+            self.problem(
+                self.at(m, "id"),
+                f"{what}: the id '{ident}' is reserved (the reminder picker's "
+                f"'{_RESERVED_SESSION_IDS[ident]}' button): choose another",
+            )
+            ident = None
         title = self.localized(m, "title", what)
         summary = self.localized(m, "summary", what, required=False)
         description = self.localized(m, "description", what, required=False)

@@ -106,14 +106,20 @@ class Venue:
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
-    def place(self, lang: str, address: bool = False) -> str:
+    def place(self, lang: str, address: bool = False, name: bool = True) -> str:
         """Return "name, [address,] city", leaving out a part an earlier one already says."""
-        parts: list[str] = []
-        for text in (self.name, self.address if address else None, self.city):
+        parts: list[str] = [] if name else [self.name.get(lang)]
+        for text in (self.name if name else None, self.address if address else None, self.city):
             value = text.get(lang) if text is not None else ""
             if value and not any(value.casefold() in p.casefold() for p in parts):
-                parts.append(value)
-        return ", ".join(parts)
+                # "…, San Borja, Lima" then "Lima, Perú": say Lima once.
+                said = {c.strip().casefold() for p in parts for c in p.split(",")}
+                value = ", ".join(
+                    c.strip() for c in value.split(",") if c.strip().casefold() not in said
+                )
+                if value:
+                    parts.append(value)
+        return ", ".join(parts if name else parts[1:])
 
 
 @dataclass(frozen=True)
@@ -238,9 +244,9 @@ class Problem:
     warning: bool = False  # a warning does not stop the knowledge base from loading
 
     def __str__(self) -> str:
-        where = (
-            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
-        )
+        where = self.path  # a whole folder or file: no line to point at
+        if self.line:
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from bot.kbimport.model import Place, Programme, SourceError, Talk, clean, prose, zone
 
@@ -26,13 +27,24 @@ def read_ics(data: bytes) -> Programme:
         calendar = icalendar.Calendar.from_ical(data)
     except ValueError as exc:
         raise SourceError(f"not a valid iCalendar file ({exc})") from exc
+    except (AttributeError, KeyError, TypeError, IndexError) as exc:
+        # The library's own bugs on damaged input (a VCALENDAR nested where a VTIMEZONE
+        # belongs): still a file we cannot read, said as such rather than a traceback.
+        raise SourceError(f"not a valid iCalendar file ({type(exc).__name__})") from exc
     if calendar.name != "VCALENDAR":
         raise SourceError("not an iCalendar file (no BEGIN:VCALENDAR)")
-    events = list(calendar.walk("VEVENT"))
-    notes: list[str] = []
+    every = list(calendar.walk("VEVENT"))
+    # A cancelled event is not on the programme; a cancelled occurrence of a series still
+    # counts as moved below, so the series skips that day.
+    events = [e for e in every if clean(e.get("STATUS")).upper() != "CANCELLED"]
+    notes = [
+        f"skipped '{clean(e.get('SUMMARY'))}': cancelled (STATUS:CANCELLED)"
+        for e in every
+        if e not in events and _recurrence(e) is None
+    ]
     rooms_and_places = _rooms_and_places([clean(e.get("LOCATION")) for e in events])
     moved = {
-        (clean(e.get("UID")), _stamp(when)) for e in events if (when := _recurrence(e)) is not None
+        (clean(e.get("UID")), _stamp(when)) for e in every if (when := _recurrence(e)) is not None
     }
     talks: list[Talk] = []
     for event, (room, place) in zip(events, rooms_and_places, strict=True):
@@ -176,6 +188,8 @@ def _timezone(calendar: Any, talks: Sequence[Talk]) -> str:
     candidates += [
         str(getattr(t.start.tzinfo, "key", "")) for t in talks if t.start and t.start.tzinfo
     ]
+    # Outlook and Exchange name Windows zones ("Pacific Standard Time"): their IANA names.
+    candidates = [WINDOWS_TO_OLSON.get(c, c) for c in candidates]
     return next((c for c in candidates if c and c != "UTC" and zone(c)), "")
 
 

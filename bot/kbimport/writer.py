@@ -140,6 +140,7 @@ class Plan:
         bases = [slug(t.key) or slug(t.title) or "session" for t in talks]
         counts = Counter(bases)
         reserved = {i for i, kind in self.folder.hand_ids.items() if kind != "session"}
+        reserved |= {"all", "none"}  # the /subscribe picker's own buttons (sub:all, sub:none)
         return [
             _hashed(base, talk.uid or talk.key or talk.title)
             if counts[base] > 1 or base in reserved
@@ -386,6 +387,9 @@ _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumpe
 class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block style; multi-line texts as literal blocks so they stay readable."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never `start_date: &id001 …` / `end_date: *id001`: each value written out
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else '"' if _CLOCK.match(value) else None
@@ -400,12 +404,22 @@ def _flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
 
 
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(_Flow, _flow)
+class _PyDumper(yaml.SafeDumper):
+    """PyYAML's own emitter, for texts libyaml would escape (an emoji as "\\U0001F40D")."""
+
+    ignore_aliases = _Dumper.ignore_aliases
+
+
+for _class in (_Dumper, _PyDumper):
+    _class.add_representer(str, _text)
+    _class.add_representer(_Flow, _flow)
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-        default_flow_style=False,
-    )  # fmt: skip
+    options: dict[str, Any] = {
+        "sort_keys": False, "allow_unicode": True, "width": 100, "default_flow_style": False,
+    }  # fmt: skip
+    text = yaml.dump(data, Dumper=_Dumper, **options)
+    if "\\U" in text:  # libyaml escapes characters beyond U+FFFF, such as emoji
+        text = yaml.dump(data, Dumper=_PyDumper, **options)
+    return str(text)

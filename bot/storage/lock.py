@@ -40,7 +40,8 @@ class InstanceLock:
 
     def __init__(self, db: Path) -> None:
         self.db = db
-        self.path = lock_path(db)
+        # Next to the real file: two paths to one database (a symlink, ../) share one lock.
+        self.path = lock_path(db.resolve()) if str(db) != ":memory:" else db
         self._fd: int | None = None
 
     def acquire(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -30,12 +31,63 @@ def _stamp() -> str:
 _COLUMNS = "user_id, chat_id, lang, tg_lang, active"
 
 
+class _Recent:
+    """The most recently used users, at most `size` of them, findable by user and by chat."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._users: OrderedDict[int, User] = OrderedDict()
+        self._by_chat: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._users)
+
+    def __contains__(self, user_id: int) -> bool:
+        return user_id in self._users
+
+    def __getitem__(self, user_id: int) -> User:
+        self._users.move_to_end(user_id)
+        return self._users[user_id]
+
+    def get(self, user_id: int) -> User | None:
+        return self[user_id] if user_id in self._users else None
+
+    def __setitem__(self, user_id: int, user: User) -> None:
+        old = self._users.get(user_id)
+        if old is not None and self._by_chat.get(old.chat_id) == user_id:
+            del self._by_chat[old.chat_id]
+        self._users[user_id] = user
+        self._users.move_to_end(user_id)
+        self._by_chat[user.chat_id] = user_id
+        while len(self._users) > self.size:
+            _, evicted = self._users.popitem(last=False)
+            if self._by_chat.get(evicted.chat_id) == evicted.user_id:
+                del self._by_chat[evicted.chat_id]
+
+    def by_chat(self, chat_id: int) -> User | None:
+        user_id = self._by_chat.get(chat_id)
+        return None if user_id is None else self._users.get(user_id)
+
+    def pop(self, user_id: int) -> None:
+        user = self._users.pop(user_id, None)
+        if user is not None and self._by_chat.get(user.chat_id) == user_id:
+            del self._by_chat[user.chat_id]
+
+
+CACHED_USERS = 10_000  # memory stays flat however many attendees write (a miss reads SQLite)
+
+
 class UserStore:
     """Users in SQLite, with an in-memory copy so a busy bot does not write on every message."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cached: int = CACHED_USERS) -> None:
         self.db = db
-        self._cache: dict[int, User] = {}
+        self._cache = _Recent(cached)
+
+    @property
+    def cached(self) -> int:
+        """Return how many users are held in memory."""
+        return len(self._cache)
 
     async def seen(self, user_id: int, chat_id: int, tg_lang: str | None) -> User:
         """Record that the user wrote to the bot (creating or reactivating them); return them."""
@@ -80,9 +132,9 @@ class UserStore:
             "UPDATE users SET active = ?, updated_at = ? WHERE chat_id = ? AND active != ?",
             (int(active), _stamp(), chat_id, int(active)),
         )
-        for user_id, user in list(self._cache.items()):
-            if user.chat_id == chat_id:
-                self._cache[user_id] = replace(user, active=active)
+        user = self._cache.by_chat(chat_id)
+        if user is not None:
+            self._cache[user.user_id] = replace(user, active=active)
         return changed > 0
 
     async def active(self) -> list[User]:
@@ -103,7 +155,7 @@ class UserStore:
     async def forget(self, user_id: int) -> None:
         """Delete the user (their subscriptions and deliveries follow by cascade)."""
         await self.db.write("DELETE FROM users WHERE user_id = ?", (user_id,))
-        self._cache.pop(user_id, None)
+        self._cache.pop(user_id)
 
 
 def _user(row: Any) -> User:

@@ -14,6 +14,7 @@ from telegram import Bot, Update
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.domain.budget import Priority
@@ -67,8 +68,12 @@ def build_application(
     knowledge: LiveKnowledge,
     features: tuple[Feature, ...],
     timer: Timer | None = None,
+    request: BaseRequest | None = None,
 ) -> App:
-    """Build the application with every handler registered, in order."""
+    """Build the application with every handler registered, in order.
+
+    `request` replaces the HTTP client (the fuzz test answers the Bot API in memory).
+    """
     rate = int(settings.rate_limit)
     # Every call the bot makes goes through this one Outbox: replies, edits, files, pins,
     # organisers' notices, broadcasts and reminders share Telegram's limits.
@@ -88,8 +93,8 @@ def build_application(
         # Handlers mostly wait for their turn in the Outbox: during an opening rush every
         # waiting user must be in its queue (first come, first served, "typing…" shown).
         .concurrent_updates(1024)
-        .connection_pool_size(32)
     )
+    builder = builder.connection_pool_size(32) if request is None else builder.request(request)
     if settings.webhook:
         builder = builder.updater(None)
     app: App = builder.build()

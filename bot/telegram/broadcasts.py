@@ -156,11 +156,13 @@ class BroadcastFeature:
     async def press(self, update: Update, context: BotContext) -> None:
         """Send or cancel a previewed broadcast: only the admin who made it, only once."""
         query, user = update.callback_query, update.effective_user
-        assert query is not None and user is not None
+        if query is None or user is None:
+            return
         translator, lang = context.services.translator, current_lang.get()
         parsed = texts.parse_callback(query.data or "")
-        if parsed is None or query.message is None:
-            await query.answer()
+        if parsed is None or query.message is None or query.message.chat.type != ChatType.PRIVATE:
+            # Forged or out of place (previews are only ever sent in private chats).
+            await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
             return
         action, broadcast_id = parsed
         if user.id not in context.services.settings.admins:

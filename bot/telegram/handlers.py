@@ -95,7 +95,8 @@ async def _screen_press(
 
 async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
     chat, message = update.effective_chat, update.effective_message
-    assert chat is not None
+    if chat is None:  # nowhere to answer (a forged update)
+        return
     reply_to = message.message_id if message and chat.type != ChatType.PRIVATE else None
     await send_outs(context.bot, chat.id, outs, reply_to=reply_to)
 
@@ -160,9 +161,9 @@ def _addressed_text(message: Message, chat: Chat, username: str) -> str | None:
     if chat.type == ChatType.PRIVATE:
         return text
     mention = f"@{username}".lower()
+    # Entity offsets count UTF-16 units (an emoji is two): parse_entity converts them.
     mentioned = any(
-        e.type == MessageEntityType.MENTION
-        and text[e.offset : e.offset + e.length].lower() == mention
+        e.type == MessageEntityType.MENTION and message.parse_entity(e).lower() == mention
         for e in message.entities
     )
     replied = message.reply_to_message is not None and (
@@ -248,7 +249,7 @@ async def stale_button(update: Update, context: BotContext) -> None:
     """A button from an old or foreign message: say so instead of spinning forever."""
     query = update.callback_query
     assert query is not None
-    log.info("ignored callback data %r", (query.data or "")[:64])
+    log.info("ignored a button that is out of date or not ours")
     await query.answer(context.services.translator.gettext("That button is out of date."))
 
 

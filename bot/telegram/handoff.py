@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -136,7 +137,8 @@ async def _send(context: BotContext, chat_id: int, message: OutgoingMessage) -> 
 async def ask(update: Update, context: BotContext) -> None:
     """`/ask TEXT`: show what would be sent to the organisers, with Send."""
     user, chat, message = update.effective_user, update.effective_chat, update.effective_message
-    assert user is not None and chat is not None and message is not None
+    if user is None or chat is None or message is None:  # no sender or nowhere to answer
+        return
     desk, lang = context.services.handoff, current_lang.get()
     if desk is None:
         _ = context.services.translator.get(lang).gettext
@@ -153,11 +155,13 @@ async def ask(update: Update, context: BotContext) -> None:
 async def press(update: Update, context: BotContext) -> None:
     """The buttons: hand over an unsure question, share the name, Send, Cancel, ➕ FAQ."""
     query, user, chat = update.callback_query, update.effective_user, update.effective_chat
-    assert query is not None and user is not None and chat is not None
+    if query is None or user is None:
+        return
     desk, lang = context.services.handoff, current_lang.get()
     _ = context.services.translator.get(lang).gettext
     action, _sep, raw = (query.data or "").removeprefix(PREFIX).partition(":")
-    if desk is None or not raw.isdigit():
+    # A number SQLite can hold, in ASCII digits; a chat to answer in (not an inline message).
+    if desk is None or chat is None or not re.fullmatch(r"[0-9]{1,18}", raw):
         await query.answer(_("That button is out of date."))
         return
     number = int(raw)

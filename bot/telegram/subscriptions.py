@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from apscheduler.jobstores.base import JobLookupError
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
@@ -44,7 +44,8 @@ DeskAction = Callable[[SubscriptionDesk, int, str], Awaitable[OutgoingMessage]]
 
 async def _desk_reply(update: Update, context: BotContext, action: DeskAction) -> None:
     user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
+    if user is None or chat is None:  # e.g. a message with no sender (a channel's)
+        return
     message = await action(SubscriptionDesk(context.services), user.id, current_lang.get())
     await send_outs(context.bot, chat.id, [message])
 
@@ -67,7 +68,8 @@ async def unsubscribe(update: Update, context: BotContext) -> None:
 async def private_only(update: Update, context: BotContext) -> None:
     """In a group: point to the private chat, where reminders are sent."""
     chat, message = update.effective_chat, update.effective_message
-    assert chat is not None and message is not None
+    if chat is None or message is None:
+        return
     out = SubscriptionDesk(context.services).private_only(current_lang.get())
     await send_outs(context.bot, chat.id, [out], reply_to=message.message_id)
 
@@ -75,8 +77,17 @@ async def private_only(update: Update, context: BotContext) -> None:
 async def choose_sessions(update: Update, context: BotContext) -> None:
     """Apply a picker button and redraw the picker in place (anew if it cannot be edited)."""
     query, user, chat = update.callback_query, update.effective_user, update.effective_chat
-    assert query is not None and user is not None and chat is not None
+    if query is None or user is None:
+        return
     desk, lang = SubscriptionDesk(context.services), current_lang.get()
+    if (
+        chat is None
+        or chat.type != ChatType.PRIVATE
+        or not await context.services.users.get(user.id)
+    ):
+        # A forged or copied button: on an inline message, in a group, from someone unknown.
+        await query.answer(desk.stale(lang))
+        return
     choice = await desk.choose(user.id, lang, query.data or "")
     if choice is None:
         await query.answer(desk.stale(lang))

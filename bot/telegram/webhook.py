@@ -36,9 +36,11 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 HEADER_TIMEOUT = 10.0  # seconds for a connection to send a request's headers (slow clients)
 BODY_TIMEOUT = 10.0  # seconds to receive the body once the headers are in
-MAX_CONNECTIONS = 200  # open connections; more get 503 at once (Telegram uses at most 40)
+MAX_CONNECTIONS = 200  # open connections; more get 503 at once (Telegram opens up to 100)
 MAX_PENDING = 256  # updates being answered; more get 503 and Telegram retries them later
-MAX_CONNECTIONS_TELEGRAM = 40  # what setWebhook asks Telegram to use at most
+# What setWebhook asks Telegram to use at most (its maximum): each connection waits for its
+# update to be answered, so throughput is about this many divided by one answer's time.
+MAX_CONNECTIONS_TELEGRAM = 100
 STOP_GRACE = 6.0  # seconds to finish the updates in progress at SIGTERM (Docker waits 10)
 REMEMBERED_UPDATES = 10_000  # update_ids remembered to answer a replayed update once
 MAX_BODY = 2**20
@@ -152,12 +154,71 @@ def webhook_app(app: App, path: str, secret: str, intake: Intake | None = None) 
     return server
 
 
+# The types of the fields the bot reads, as Telegram sends them. PTB builds objects from
+# whatever it is given, so a body with a dict for a user id would fail deep in a handler.
+_INTEGERS = frozenset({"update_id", "id", "message_id", "date", "offset", "length", "edit_date"})
+_STRINGS = frozenset(
+    {"text", "caption", "data", "first_name", "last_name", "username", "language_code",
+     "type", "title", "inline_message_id", "chat_instance", "file_id", "file_unique_id", "status"}
+)  # fmt: skip
+_OBJECTS = frozenset(
+    {"from", "chat", "message", "edited_message", "callback_query", "reply_to_message",
+     "my_chat_member", "new_chat_member", "old_chat_member", "sticker", "user", "sender_chat"}
+)  # fmt: skip
+_LISTS = frozenset({"entities", "caption_entities", "photo"})
+_INT64 = 2**63
+
+
+_MESSAGE = ("message_id", "date", "chat")
+_REQUIRED = {
+    "message": _MESSAGE, "edited_message": _MESSAGE, "reply_to_message": _MESSAGE,
+    "callback_query": ("id", "from", "chat_instance"), "from": ("id", "is_bot", "first_name"),
+    "chat": ("id", "type"), "my_chat_member": ("chat", "from", "date", "old_chat_member",
+                                               "new_chat_member"),
+}  # fmt: skip
+
+
+def _well_typed(value: Any, key: str = "", depth: int = 0) -> bool:
+    """Return whether the known fields of an update have Telegram's types (recursively)."""
+    if depth > 20:
+        return False
+    if key in _REQUIRED and not (
+        isinstance(value, dict) and all(field in value for field in _REQUIRED[key])
+    ):
+        return False
+    if key in _INTEGERS and (type(value) is not int or not -_INT64 <= value < _INT64):
+        return False
+    if key in _STRINGS and not isinstance(value, str):
+        return False
+    if key in _OBJECTS and not isinstance(value, dict):
+        return False
+    if key in _LISTS and not isinstance(value, list):
+        return False
+    if isinstance(value, str):
+        return value.isascii() or _encodable(value)
+    if isinstance(value, dict):
+        return all(_well_typed(v, str(k), depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_well_typed(v, "", depth + 1) for v in value)
+    return True
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")  # a JSON escape can smuggle in a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _parse(raw: bytes, app: App) -> Update | None:
     """Return the update in a request body, or None (logged, throttled) when it is not one."""
     try:
         data = json.loads(raw)
         if not isinstance(data, dict) or type(data.get("update_id")) is not int:
             raise TypeError("an update is a JSON object with an integer update_id")
+        if not _well_typed(data):
+            raise TypeError("a field of the update does not have Telegram's type")
         return Update.de_json(data, app.bot)
     except RecursionError:  # e.g. 150,000 nested brackets
         throttled.warning("400", "webhook: ignored a malformed update: nested too deeply")

@@ -185,7 +185,7 @@ def test_the_message_lists_what_when_where_and_know_with_buttons(
         "en", clinic_day.day.day, clinic_day.sessions, Timing.ON_TIME, dt.date(2015, 10, 20), SIX_PM
     )
 
-    assert "Reminder: tomorrow, Wednesday, October 21, 2015" in message.text
+    assert "Reminder: tomorrow, Wednesday 21 October 2015" in message.text
     assert "7th Citizen Security Clinic" in message.text
     assert "time to be confirmed by the organisers" in message.text
     assert (
@@ -209,7 +209,7 @@ def test_the_message_is_in_spanish_for_a_spanish_subscriber(
 
     message = renderer.reminder("es", dt.date(2015, 10, 19), (dialogue,), Timing.LATE, eve, SIX_PM)
 
-    assert "Recordatorio: mañana, lunes, 19 de octubre de 2015" in message.text
+    assert "Recordatorio: mañana, lunes 19 de octubre de 2015" in message.text
     assert "Tercer Diálogo Regional de Política sobre Seguridad Ciudadana" in message.text
     assert "horario por confirmar por los organizadores" in message.text
     assert "Este recordatorio llega tarde" in message.text

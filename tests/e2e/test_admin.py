@@ -198,7 +198,7 @@ async def test_a_reload_that_moves_a_session_notifies_its_reminded_subscribers(
         await say(api, ADMIN, "/reload")  # the same version again: nobody is told twice
     notices = api.texts(ALICE)[1:]
     assert len(notices) == 1  # in her language, with the new time
-    assert "Cambio en el programa" in notices[0] and "desde las 9:00" in notices[0]
+    assert "Cambio en el programa" in notices[0] and "desde las 09:00" in notices[0]
     assert "Sessions changed: clinic" in api.texts(ADMIN)[0]
     assert "Schedule-change notices sent to subscribers: 1" in api.texts(ADMIN)[1]
 

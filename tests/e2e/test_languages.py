@@ -175,8 +175,8 @@ async def test_another_events_knowledge_base_shows_nothing_of_the_shipped_event(
     assert "• <i>Tem wi-fi?</i>" in ola.params["text"]
     assert "em português ou inglês" in ola.params["text"]
     assert "in Portuguese or English" in hello.params["text"]
-    assert "• 09:00–10:00 Boas-vindas — Campus Central" in programa.params["text"]
-    assert "• 11:30–11:50 Demonstração de mapas — Campus Central" in programa.params["text"]
+    assert "• 09:00–10:00 Boas-vindas — Campus Central, Sala 1" in programa.params["text"]
+    assert "• 11:30–11:50 Demonstração de mapas — Campus Central, Sala 2" in programa.params["text"]
     assert "horários" not in programa.params["text"]  # every session has its times
     assert "Start times" not in schedule.params["text"]
     assert buttons(idioma) == [("Português", "lang:pt"), ("English", "lang:en")]
@@ -214,7 +214,7 @@ async def test_the_small_workshop_example_shows_nothing_of_the_shipped_event(
     assert ola.params["text"] == hello.params["text"]  # an English-only event answers in English
     assert "in English. For example:" in hello.params["text"]
     assert (
-        "• 09:00–09:30 Arrival, coffee and setup check — Clarendon Innovation Hub"
+        "• 09:00–09:30 Arrival, coffee and setup check — Clarendon Innovation Hub, Room 2.14"
         in (schedule.params["text"])
     )
     assert "Start times" not in schedule.params["text"]

@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+from bot.storage.lock import AlreadyRunning, InstanceLock
 from tests.e2e.test_run_cli import ROOT, TOKEN, run_bot
 from tests.fakeapi import FakeBotApi
 
@@ -63,3 +64,24 @@ async def test_another_database_runs_alongside(api: FakeBotApi, tmp_path: Path) 
     for process in (first, second):
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 30) == 0
+
+
+def test_two_paths_to_one_database_share_the_lock(tmp_path: Path) -> None:
+    real = tmp_path / "data" / "bot.sqlite3"
+    real.parent.mkdir()
+    (tmp_path / "link").symlink_to(real.parent)
+    first = InstanceLock(real)
+    first.acquire()
+    try:
+        second = InstanceLock(tmp_path / "link" / "bot.sqlite3")
+        try:
+            second.acquire()
+        except AlreadyRunning as exc:
+            assert f"pid {os.getpid()} on " in str(exc)
+        else:
+            raise AssertionError("a second lock was taken through the symlink")
+    finally:
+        first.release()
+    again = InstanceLock(tmp_path / "link" / "bot.sqlite3")
+    again.acquire()  # released: free again
+    again.release()

@@ -7,12 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from bot.reminding import ReminderService
 from bot.storage.db import Database
 from bot.telegram import subscriptions
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_run_cli import TOKEN, run_bot
+from tests.e2e.test_webhook import free_port
 from tests.fakeapi import FakeBotApi
 
 
@@ -68,3 +70,34 @@ async def test_a_failing_reminder_sweep_alerts_the_organisers_once(
     [alert] = [t for t in api.texts(ADMIN) if "periodic task" in t]
     assert "“sending reminders” has failed 3 times in a row" in alert
     assert "OperationalError: disk I/O error" in alert
+
+
+async def test_a_proxy_answering_404_is_not_a_rejected_token(tmp_path: Path) -> None:
+    async def not_found(_request: web.Request) -> web.Response:
+        return web.Response(status=404, text="<html><body>404 page not found</body></html>")
+
+    server = web.Application()
+    server.router.add_route("*", "/{tail:.*}", not_found)
+    runner = web.AppRunner(server)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        code, out = await run_bot(
+            {"TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}", "CONFBOT_DB": str(tmp_path / "d")}
+        )
+    finally:
+        await runner.cleanup()
+    assert code == 1
+    assert f"the server at http://127.0.0.1:{port} answered Not Found (404) with a page" in out
+    assert "rejected" not in out and "Traceback" not in out and TOKEN not in out
+
+
+async def test_a_json_404_names_both_suspects(api: FakeBotApi, tmp_path: Path) -> None:
+    api.fail_next("getMe", code=404, description="Not Found", times=5)
+    code, out = await run_bot(
+        {"TELEGRAM_API_BASE_URL": api.base_url, "CONFBOT_DB": str(tmp_path / "d")}
+    )
+    assert code == 1
+    assert "answered 404 Not Found: TELEGRAM_BOT_TOKEN is malformed" in out
+    assert "TELEGRAM_API_BASE_URL is not a Bot API server" in out

@@ -401,3 +401,84 @@ def test_a_venue_of_the_organisers_own_takes_the_imported_ones_place(
     assert "6 session(s) and 0 venue(s)" in out
     assert not (tmp_path / "imported-venues.yaml").exists()
     assert {s["venue"] for s in sessions(tmp_path).values()} == {"agora"}
+
+
+def test_a_calendar_uid_named_all_gets_an_id_the_check_accepts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:all@x.org\r\n"
+        b"DTSTAMP:20260101T000000Z\r\nDTSTART:20260505T090000Z\r\nSUMMARY:All hands\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    assert list(sessions(tmp_path / "kb")) != ["all"]
+    assert main(["check", str(tmp_path / "kb")]) == 0, capsys.readouterr().out
+
+
+def test_an_outlook_calendar_keeps_its_windows_time_zone_and_one_day_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Outlook names its zone "Pacific Standard Time": 09:00 there, not 16:00 UTC.
+    out = run_import(capsys, FIXTURES / "outlook.ics", tmp_path)
+    assert "no time zone" not in out
+    (session,) = sessions(tmp_path).values()
+    assert (session["start"], session["end"]) == ("09:00", "10:00")
+    event_text = (tmp_path / "event.yaml").read_text(encoding="utf-8")
+    assert "timezone: America/Los_Angeles" in event_text
+    # A one-day event's dates are both written out, not as a YAML anchor and alias.
+    assert "start_date: 2026-06-15\n  end_date: 2026-06-15\n" in event_text
+
+
+def test_an_emoji_in_a_title_is_written_as_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:hack@x.org\r\n"
+        b"DTSTAMP:20260101T000000Z\r\nDTSTART:20260505T090000Z\r\n"
+        + "SUMMARY:Hackathon 🐍 C:\\\\Users\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    written = (tmp_path / "kb" / "imported-sessions.yaml").read_text(encoding="utf-8")
+    assert "Hackathon 🐍 C:\\Users" in written and "\\U0001F40D" not in written
+    assert sessions(tmp_path / "kb")["hack"]["title"] == {"en": "Hackathon 🐍 C:\\Users"}
+
+
+def test_a_cancelled_calendar_event_is_not_imported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    event = (
+        "BEGIN:VEVENT\r\nUID:{uid}@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20260505T{hour}0000Z\r\nSUMMARY:{title}\r\n{status}END:VEVENT\r\n"
+    )
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+        + event.format(uid="talk", hour="09", title="Talk", status="")
+        + event.format(uid="dinner", hour="19", title="Dinner", status="STATUS:CANCELLED\r\n")
+        + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    out = run_import(capsys, source, tmp_path / "kb")
+    assert list(sessions(tmp_path / "kb")) == ["talk"]
+    assert "note: skipped 'Dinner': cancelled (STATUS:CANCELLED)" in out
+
+
+def test_a_cancelled_occurrence_of_a_series_skips_that_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "agenda.ics"
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:coffee@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20260505T090000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:Coffee\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:coffee@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "RECURRENCE-ID:20260506T090000Z\r\nDTSTART:20260506T090000Z\r\nSUMMARY:Coffee\r\n"
+        "STATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    days = sorted(str(s["date"]) for s in sessions(tmp_path / "kb").values())
+    assert days == ["2026-05-05", "2026-05-07"]

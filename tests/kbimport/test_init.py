@@ -56,3 +56,25 @@ def test_init_rejects_bad_options(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["init", str(tmp_path / "a"), "--timezone", "Nowhere/Else"]) == 2
     assert main(["init", str(tmp_path / "b"), "--languages", "spanish"]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("languages", ["fr", "de,es,it", "es,es,en"])
+def test_init_passes_check_in_any_languages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, languages: str
+) -> None:
+    kb = tmp_path / "kb"
+    assert main(["init", str(kb), "--languages", languages]) == 0
+    assert main(["check", "--strict", str(kb)]) == 0, capsys.readouterr().out
+    event = yaml.safe_load((kb / "event.yaml").read_text("utf-8"))["event"]
+    assert event["languages"] == list(dict.fromkeys(languages.split(",")))
+    if "fr" in languages:  # the English example stands in until it is translated
+        assert event["name"] == {"fr": "My Conference"}
+
+
+def test_init_where_nothing_can_be_written_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n", encoding="utf-8")
+    target = tmp_path / "notes.txt" / "kb"
+    assert main(["init", str(target)]) == 1
+    assert capsys.readouterr().err == f"confbot init: cannot write into {target}: Not a directory\n"

@@ -354,5 +354,18 @@ def test_the_preview_without_a_database_shows_the_sessions_and_zero_counts(
     assert status == 0
     assert "== 2015-10-19 (due 2015-10-18 18:00, on time) ==" in out
     assert "Recipients: 0 (es 0, en 0, pt 0)" in out
-    assert "Reminder: tomorrow, Monday, October 19, 2015" in out
+    assert "Reminder: tomorrow, Monday 19 October 2015" in out  # as every answer writes a day
     assert not missing.exists()
+
+
+def test_a_reminder_writes_days_and_times_as_the_rest_of_the_bot(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not "Tuesday, September 14, 2027" and "7:30 AM" while /schedule says "07:30–09:00".
+    monkeypatch.setenv("CONFBOT_KNOWLEDGE", str(ROOT / "examples" / "bogota-tech" / "knowledge"))
+    missing = tmp_path / "none.sqlite3"
+    assert confbot(["reminders", "--at", "2027-09-13T19:00", "--db", str(missing)]) == 0
+    out = capsys.readouterr().out
+    assert "Reminder: tomorrow, Tuesday 14 September 2027" in out
+    assert "When: from 07:30 to 09:00" in out and "AM" not in out
+    assert "Recordatorio: mañana, martes 14 de septiembre de 2027" in out
