@@ -56,6 +56,11 @@ class Builtins:
         self.spare |= {
             "".join(w[0] for w in ws) for ws in (tokens(p) for p in parts) if len(ws) >= 2
         }
+        self.venue_words: list[tuple[Venue, frozenset[str], frozenset[str]]] = []
+        for v in kb.venues:
+            called = frozenset(w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS)
+            stems = frozenset(w[:_COGNATE] for w in called if len(w) >= _COGNATE)
+            self.venue_words.append((v, called, stems))
         self.prefixes = frozenset(
             w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
         )
@@ -82,9 +87,7 @@ class Builtins:
 
     def names_venue(self, words: list[str]) -> Venue | None:
         """The venue the words name by a word of its name or a cognate of one, else None."""
-        for v in self.kb.venues:
-            called = {w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS}
-            stems = {w[:_COGNATE] for w in called if len(w) >= _COGNATE}
+        for v, called, stems in self.venue_words:
             if any(w in called or w[:_COGNATE] in stems for w in words if len(w) > 2):
                 return v
         return None
