@@ -456,13 +456,13 @@ class Matcher:
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-        builtin = self._builtin(question, lang, plain)
-        venue = self.builtins.names_venue(plain)  # "how do I get to the university?"
-        if builtin is not None and builtin.aspect.startswith("venue:") and venue is not None:
-            return builtin
+        if self.builtins.names_venue(plain) is not None:  # "how do I get to the university?"
+            builtin = self._builtin(question, lang, plain)
+            if builtin is not None and builtin.aspect.startswith("venue:"):
+                return builtin
         return (
             self._session_by_topic(question, lang, terms, words)
-            or builtin
+            or self._builtin(question, lang, plain)
             or self._abstain(question, lang, hits)
         )
 
