@@ -132,15 +132,17 @@ class _Renderer:
             when = self.date(parent.date, year=True) if parent.date else ""
             facts.append(part_of.format(title=parent.title.get(self.lang), day=when))
         venue = self.kb.session_venue(s)
-        if venue is not None and s.venue is not None:
-            room = self.kb.session_room(s)  # "Room 2, Venue, City", as the calendar's LOCATION
+        room = self.kb.session_room(s)
+        # A part of a block held in one room is held there too; a part of a block with no
+        # room (an outing) may be elsewhere: its place is its own or unknown.
+        if venue is not None and (s.venue is not None or room is not None):
             place = venue.place(self.lang, address=about is Focus.WHERE)  # "where": the street too
             facts.append(f"{room.get(self.lang)}, {place}" if room else place)
         lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
         lines += self.people(s)
         if about is not Focus.ABOUT:
             lines.append(esc((s.summary or s.description).get(self.lang)))
-            if about is Focus.WHERE and s.venue is None:
+            if about is Focus.WHERE and s.venue is None and room is None:
                 lines.append(esc(_("Its exact place will be confirmed by the organisers.")))
             elif about is Focus.WHERE and venue is not None and venue.notes is not None:
                 lines.append(esc(venue.notes.get(self.lang)))
@@ -174,7 +176,8 @@ class _Renderer:
         _, esc = self._, self.style.escape
         venue = self.kb.session_venue(s)
         places = [venue.name.get(self.lang)] if venue else []
-        places += [s.room.get(self.lang)] if s.room is not None else []
+        room = self.kb.session_room(s)
+        places += [room.get(self.lang)] if room is not None else []
         where = f" — {esc(', '.join(places))}" if places else ""
         when = f"{self.times(s)} " if s.start else ""
         day = f"{esc(_cap(self.date(s.date)))}: " if with_day and s.date else ""

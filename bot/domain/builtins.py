@@ -11,9 +11,11 @@ from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
 from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
 from bot.domain.language import tokens
+from bot.domain.lexicon import STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
+_COGNATE = 6  # letters two languages' names of a place share ("univer-sity", "univer-sidad")
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
 
@@ -49,8 +51,46 @@ class Builtins:
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
         venues = [n for v in kb.venues for n in v.name.values()]
         self.spare = frozenset(w for n in (*names, *venues) for w in tokens(n))
+        # Initials of a place of several words ("São Paulo" -> sp, "Ciudad de México" -> cm).
+        parts = [p for n in names for p in n.split(",")]
+        self.spare |= {
+            "".join(w[0] for w in ws) for ws in (tokens(p) for p in parts) if len(ws) >= 2
+        }
+        self.venue_words: list[tuple[Venue, frozenset[str], frozenset[str]]] = []
+        for v in kb.venues:
+            called = frozenset(w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS)
+            stems = frozenset(w[:_COGNATE] for w in called if len(w) >= _COGNATE)
+            self.venue_words.append((v, called, stems))
+        self.prefixes = frozenset(
+            w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
+        )
         self.organisers = words_of("ORGANISER_NOUNS")
-        self.spare |= (words_of("EVENT_NOUNS") | self.organisers) - sessions
+        self.nouns = words_of("EVENT_NOUNS") - sessions
+        self.what = words_of("WHAT")
+        self.spare |= (self.nouns | self.organisers) - sessions
+        # Words only the event's name has (not its city's): one of them alone names the event.
+        cities = {w for c in (event.city.values() if event.city else ()) for w in tokens(c)}
+        self.own_name = frozenset(
+            w
+            for n in event.name.values()
+            for w in tokens(n)
+            if len(w) >= 4 and not w.isdigit() and w not in cities
+        )
+
+    def _spare(self, word: str) -> bool:
+        """True for a word of the event's or a venue's name, or its cognate in another
+        language ("university" for "Universidad de los Andes")."""
+        return word in self.spare or (len(word) >= _COGNATE and word[:_COGNATE] in self.prefixes)
+
+    def _names_a_venue(self, word: str) -> bool:
+        return self.names_venue([word]) is not None and word not in STOPWORDS
+
+    def names_venue(self, words: list[str]) -> Venue | None:
+        """The venue the words name by a word of its name or a cognate of one, else None."""
+        for v, called, stems in self.venue_words:
+            if any(w in called or w[:_COGNATE] in stems for w in words if len(w) > 2):
+                return v
+        return None
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -72,9 +112,14 @@ class Builtins:
             return None
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
-        spare = [t for t in terms if words[t.index] in self.spare]
-        asked = [t for t in terms if words[t.index] not in self.spare]
+        spare = [t for t in terms if self._spare(words[t.index])]
+        asked = [t for t in terms if not self._spare(words[t.index])]
         exact = index.exact.get(" ".join(words))
+        if exact is None and self.names_venue(words) is not None:
+            # "how do I get to the university?" asks as "how do I get to the venue?" does.
+            for noun in sorted(words_of("VENUE_NOUNS", lang)):
+                generic = [noun if self._names_a_venue(w) else w for w in words]
+                exact = exact or index.exact.get(" ".join(generic))
         if exact is not None:
             found = self._builtin(exact, words, 100.0)
             return replace(found, asked=tuple(words[t.index] for t in asked))
@@ -85,7 +130,12 @@ class Builtins:
             named = {words[t.index] for t in spare}
             if named & self.organisers and "event:organiser" in self.indexes[lang].ids:
                 return Builtin("event", "event:organiser", _ENOUGH)  # "who are the organisers?"
-            if named and len(named) >= min(2, len(self.spare)):
+            # ...or one word only its name (or "the event") has, asked of ("what is X?").
+            framed = any(w in self.what for w in words) and all(
+                w in named or w in STOPWORDS for w in words
+            )
+            one = framed and named & (self.nouns | self.own_name)
+            if named and (len(named) >= min(2, len(self.spare)) or one):
                 return Builtin("event", "event:what", _ENOUGH)
             return None
         hits = index.search(t.text for t in asked)
@@ -104,10 +154,9 @@ class Builtins:
 
     def _venue(self, words: list[str]) -> Venue | None:
         """The venue the words name, else the first with an address (or the first)."""
-        asked = set(words)
-        for v in self.kb.venues:
-            if any(asked & set(tokens(n)) for n in v.name.values()):
-                return v
+        named = self.names_venue(words)
+        if named is not None:
+            return named
         return next((v for v in self.kb.venues if v.address), None) or next(
             iter(self.kb.venues), None
         )

@@ -47,6 +47,14 @@ _RANGE = frozenset(["to", "and", "until", "till", "a", "y", "e", "hasta", "ate",
 # After a bare hour, these say it is a day of the month instead ("at 11 of March").
 _NOT_AFTER = frozenset(["de", "of", "st", "nd", "rd", "th", "days", "dias", "day", "dia"])
 _EARLY = TUNING.early_hour
+# A fraction after a bare hour: its minutes ("y media", "e meia", "y cuarto", "e quinze").
+_FRACTIONS: dict[tuple[str, ...], int] = {
+    ("y", "media"): 30,
+    ("e", "meia"): 30,
+    ("y", "cuarto"): 15,
+    ("e", "quinze"): 15,
+    ("y", "quince"): 15,
+}
 
 # Parts of the day: the window they name (end 24:00 is written as None).
 _PARTS: dict[str, tuple[int, int | None]] = {
@@ -135,7 +143,11 @@ def mark_hours(words: list[str]) -> list[str]:
             later = "pm"  # "from 2pm to 4": the afternoon too
         if later in _LATER and hour < 12 or later is None and 0 < hour < _EARLY:
             hour += 12
-        out[i] = f"t{hour:02d}00"
+        minute = 0
+        if tuple(words[i + 1 : i + 3]) in _FRACTIONS:  # "a las 5 y media", "às 7 e meia"
+            minute = _FRACTIONS[(words[i + 1], words[i + 2])]
+            out[i + 1 : i + 3] = ["the", "the"]
+        out[i] = f"t{hour:02d}{minute:02d}"
     return out
 
 

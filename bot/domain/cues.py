@@ -38,7 +38,10 @@ SESSION_NOUNS = _SESSION_NOUNS
 ROLE_WORDS = _words(
     """speak speaks speaking speaker speakers presents presenting presenter presenters
     ponente ponentes habla hablan expone expositor expositores palestrante palestrantes fala
-    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes"""
+    room rooms sala salas salon auditorium auditorio track tracks trilha trilhas eje ejes
+    teach teaches teaching teacher teachers facilitate facilitates facilitating facilitator
+    host hosts hosting lead leads leading give gives giving run runs running hers his
+    ensena ensenan dicta dictan imparte imparten ensina ensinam apresenta apresentam"""
 )
 _EDITION_NOUNS = _words("edition editions edicion ediciones edicao edicoes")
 # Ordinals as typed ("first", "1st", "primera", "1a", "1ra"), by value.
@@ -298,10 +301,10 @@ def rewrite(
 
 # "what's after the summit", "¿qué viene después del panel?", "before the board meeting":
 # the session that follows (or precedes) one. Rewritten to time words the date reader knows.
-_AFTER = _words("after following despues luego tras siguiente") | {NEXT_WORD}
-_PRIOR = _words("before antes previo previous prior preceding") | {PRIOR_WORD}
-_PREPOSITIONS = _words("after before antes despues depois") | {PRIOR_WORD}  # not "previous X"
-_STEP_LINKS = _words("the del de la el al a this that este esta")
+_AFTER = _words("after following despues luego tras siguiente depois apos seguinte") | {NEXT_WORD}
+_PRIOR = _words("before antes previo previous prior preceding anterior") | {PRIOR_WORD}
+_PREPOSITIONS = _words("after before antes despues depois apos") | {PRIOR_WORD}  # not "previous X"
+_STEP_LINKS = _words("the del de la el al a this that este esta do da o dos das desse dessa")
 
 
 def session_step(words: list[str], vocab: SessionWords | None = None) -> int:

@@ -71,6 +71,10 @@ WORDS: dict[str, tuple[str, int]] = {
 FEIRA_DAYS = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
 NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the keynote" is rewritten to
 WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question
+# "Próximo" after a noun or "more" means near ("un hotel próximo", "a estação mais próxima").
+NEARBY = {"proximo", "proxima", "proximos", "proximas"}
+NEARER = {"mais", "mas", "muy", "muito", "bem", "bastante"}
+NOT_NEAR = {"semana", "mes", "ano", "vez", "edicion", "edicao", "dia", "dias", "sesion", "sessao"}
 COMING = {"next", "proximo", "proxima", "coming", "siguiente"}
 RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 LINKS = {"the", "of", "on", "el", "de", "del", "la", "for", "para", "in", "en", "a", "at"}

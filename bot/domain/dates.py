@@ -13,6 +13,9 @@ from bot.domain.date_words import (
     FEIRA_DAYS,
     LINKS,
     MONTHS,
+    NEARBY,
+    NEARER,
+    NOT_NEAR,
     ORDINAL_DAYS,
     PHRASES,
     RELATIVE,
@@ -38,6 +41,16 @@ class When:
     relative: str  # "today" | "tomorrow" | "yesterday" | "now" | "next" | "week" | "" (a date)
     day: dt.date | None = None  # the day asked about; the week's Monday for "week"
     consumed: frozenset[int] = frozenset()  # indices of the tokens that said it
+
+
+def _nearby(before: str) -> bool:
+    """True when "próximo" after `before` means near: after "more" ("mais próxima"), or after
+    a noun it follows ("convênio próximo"); before a noun, or after a link or a day, it is next.
+    """
+    if before in NEARER:
+        return True
+    timely = before in WORDS or before in WEEKDAYS or before in DAY_WORDS or before in NOT_NEAR
+    return not (timely or before in STOPWORDS or before in LINKS or before.isdigit())
 
 
 def names_day(word: str) -> bool:
@@ -131,6 +144,8 @@ class DateReader:
         if w in WORDS:
             if w == "manana" and i > 0 and words[i - 1] in ("la", "las", "por"):
                 return None  # "por la mañana" is "in the morning"
+            if w in NEARBY and i > 0 and _nearby(words[i - 1]):
+                return None  # "un hotel próximo", "a estação mais próxima": near, not next
             kind, n = WORDS[w]
             if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day

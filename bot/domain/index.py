@@ -58,7 +58,8 @@ class Index:
         self._tokens = {text: tokens(text, limit=100_000) for text in texts}  # each text once
         vocabulary = {w for words in self._tokens.values() for w in words}
         vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
-        self.normaliser = Normaliser(synonyms, vocabulary)
+        light_words = tuple(light_words)
+        self.normaliser = Normaliser(synonyms, vocabulary, light_words)
         self.ids = tuple(d.id for d in docs)
         self._position = {id_: e for e, id_ in enumerate(self.ids)}
         # Whole phrasings, word for word: questions made only of stopwords ("what can you do?").

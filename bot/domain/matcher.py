@@ -22,6 +22,7 @@ from bot.domain.cues import (
     rewrite,
     session_step,
 )
+from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
@@ -89,6 +90,9 @@ _LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRI
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
+_FIRST_NAME = 5  # letters a lowercase first name needs to name a speaker ("hannah", not "will")
+# Words that step from a session or name a time, read as such unless a title starts with them.
+_TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,8 @@ class Matcher:
         titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
         # Acronyms stay names even in a title ("Asamblea de la SAI").
         acronyms = [w for t in (*organiser, *names) for w in re.findall(r"\b[A-Z]{2,}\b", t)]
+        # ...and so do the nouns any event goes by ("Espaço Vergueiro de Eventos": "o evento").
+        titles |= self._terms_of(words_of("EVENT_NOUNS"))
         self.identity = self._terms_of([*organiser, *cities, *names]) - titles
         self.identity |= self._terms_of(acronyms)
         self.organiser = self._terms_of(organiser) - titles
@@ -193,6 +199,14 @@ class Matcher:
             w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
         )
         self.places = frozenset(stem(w) for text in cities for w in tokens(text))
+        # A title word that elsewhere names a time or a step ("After-party", "Pre-congreso",
+        # "Happy hour de sexta"), read with the word after it, names the session instead.
+        self.title_pairs = frozenset(
+            pair
+            for ws in (tokens(t) for s in kb.sessions for t in s.title.values())
+            for pair in zip(ws, ws[1:], strict=False)
+            if pair[0] in _TIME_CUES and pair[1] not in STOPWORDS
+        )
         self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
         for phrase in OFF_DOMAIN_PHRASES:
             stems = tuple(w if w == PLACE else stem(w) for w in phrase)
@@ -224,6 +238,25 @@ class Matcher:
             tracks[called].append(s)
         self.tracks = {k: tuple(v) for k, v in tracks.items()}
         self.track_words = words_of("TRACK_WORDS")
+        # Rooms and tracks by the words only their names use ("Sala Tietê" -> tiete; "Trilha
+        # Mobile" -> mobile): a time question naming one asks what is on there then.
+        strands: dict[str, set[str]] = defaultdict(set)  # a name's word -> the strands using it
+        named_strands: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for s in kb.sessions:
+            room = kb.session_room(s)
+            for kind, labels in (("room", room), ("track", s.track)):
+                for name in labels.values() if labels else ():
+                    key = f"{kind}:{fold(name)}"
+                    ws = frozenset(w for w in tokens(name) if w not in STOPWORDS)
+                    if ws not in named_strands[key]:
+                        named_strands[key].append(ws)
+                    for w in ws:
+                        strands[w].add(key)
+        self.strand_words = {
+            key: frozenset(w for ws in names_ for w in ws if len(strands[w]) == 1)
+            for key, names_ in named_strands.items()
+        }
+        self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(
@@ -322,6 +355,8 @@ class Matcher:
         """Answer one sentence (or a whole message read as one)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
+        pairs = enumerate(zip(words, words[1:], strict=False))
+        titled = {i for i, pair in pairs if pair in self.title_pairs}
         if lang not in self.langs:
             spelled = self.index.normaliser.spelled(words)
             found = detect_language(
@@ -330,6 +365,7 @@ class Matcher:
             lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
+        plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         words = rewrite(split_codes(plain), year, self.session_words)
         words = past_introduction(words, self._kept)
         words = self._compounds(words)
@@ -366,6 +402,9 @@ class Matcher:
                 for t in rest
                 if t.text not in self.not_topics and (t.known or t.text not in self.index.light)
             ]
+            strand = self._strand(words, topical, when, clock, local, lang)
+            if strand is not None:
+                return self._schedule(question, lang, strand)
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -385,7 +424,7 @@ class Matcher:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.session_words)
-                    entry = self._namesake(hits[0].entry, when, local) if step else hits[0].entry
+                    entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
                     after = following(self.kb, entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -417,6 +456,10 @@ class Matcher:
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+        if self.builtins.names_venue(plain) is not None:  # "how do I get to the university?"
+            builtin = self._builtin(question, lang, plain)
+            if builtin is not None and builtin.aspect.startswith("venue:"):
+                return builtin
         return (
             self._session_by_topic(question, lang, terms, words)
             or self._builtin(question, lang, plain)
@@ -514,6 +557,35 @@ class Matcher:
             left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
         return found
 
+    def _strand(
+        self, words: list[str], topical: list[Term], when: When, clock: Clock | None,
+        local: dt.datetime, lang: str,
+    ) -> Plan | None:  # fmt: skip
+        """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
+        de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
+        keys = {self.strand_of[w] for w in words if w in self.strand_of}
+        if len(keys) != 1:
+            return None
+        key = keys.pop()
+        place = {i for i, w in enumerate(words) if w in self.strand_words[key]}
+        plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        if any(not t.within(frozenset(place)) and t.text not in plain for t in topical):
+            return None  # a topic beside the room: the topic's session answers
+        kind = key.split(":", 1)[0]
+        local_kb = replace(
+            self.kb, sessions=tuple(s for s in self.kb.sessions if self._in(s, key, kind))
+        )
+        if clock is not None and when.day is not None and when.relative != "week":
+            found = at_clock(local_kb, when.day, clock, local)
+            if found is not None and found.sessions:
+                return found
+        found = plan(local_kb, when, local)
+        return found if found.sessions else None
+
+    def _in(self, session: Session, key: str, kind: str) -> bool:
+        called = self.kb.session_room(session) if kind == "room" else session.track
+        return any(f"{kind}:{fold(n)}" == key for n in (called.values() if called else ()))
+
     def _track(self, words: list[str]) -> Plan | None:
         """The sessions of a track the question names with a track word ("what's in the data
         science track?", "charlas del eje de producto"), in programme order."""
@@ -532,7 +604,10 @@ class Matcher:
         capitalised = names(text)
         for name, sessions in self.speakers.items():
             full = set(name) <= asked
-            first = name[0] in capitalised and name[0] in asked and self.first_names[name[0]] == 1
+            # A first name alone, when one speaker has it: capitalised, or long enough not to
+            # be a common word ("hannah", not "will").
+            called = name[0] in capitalised or len(name[0]) >= _FIRST_NAME
+            first = called and name[0] in asked and self.first_names[name[0]] == 1
             if len(sessions) < 2 or not (full or first):
                 continue
             aspects = self.session_aspects.get(lang, frozenset())
@@ -543,10 +618,26 @@ class Matcher:
                 and t.text not in aspects
                 and not (t.text in self.index.light and not t.known)
                 and t.text not in self.framing
+                and t.text not in self.generic_nouns
             ]
             if not rest:
                 return Plan("speaker", None, sessions)
         return None
+
+    def _anchor(self, hits: list[Hit], words: list[str], when: When, local: dt.datetime) -> str:
+        """The session a question steps from ("after lunch on Saturday", "antes do keynote de
+        sábado"): of the sessions it names well enough, the one on the day it states, else the
+        namesake meant (see _namesake)."""
+        steps = {NEXT_WORD, PRIOR_WORD}
+        days = self._stated_days([w if w not in steps else "the" for w in words], local.date())
+        if days:
+            floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
+            on_day = {s.id for day in days for s in self.kb.sessions_on(day)}
+            named = [h for h in hits if h.score >= floor and h.entry in on_day]
+            if named:
+                return named[0].entry
+            when = When("", days[0], when.consumed)
+        return self._namesake(hits[0].entry, when, local)
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
@@ -790,9 +881,12 @@ class Matcher:
         if found is None:
             return None
         term = self.index.normaliser.term
+        # The rival wins by owning what is asked, not only its question word ("when do I put
+        # up my poster?" owns "when", not "when is the congress?").
+        plain = self.aspects | self.session_aspects.get(lang, frozenset())
+        owned = [w for w in found.asked if term(w) not in plain]
         if rival is not None and (
-            rival.closeness >= _CLOSE
-            or any(self.index.owns(rival.entry, term(w)) for w in found.asked)
+            rival.closeness >= _CLOSE or any(self.index.owns(rival.entry, term(w)) for w in owned)
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.defaults if found.aspect == "help" else ()

@@ -227,7 +227,7 @@ class KnowledgeBase:
     def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
         """Return the sessions dated on `day` (children without a date of their own excluded)."""
         found = [s for s in self.sessions if s.date == day]
-        return tuple(sorted(found, key=lambda s: (s.start or dt.time.min, s.id)))
+        return tuple(sorted(found, key=lambda s: s.start or dt.time.min))  # ties: KB order
 
     def days(self) -> tuple[dt.date, ...]:
         """Return every event day, from the first to the last."""

@@ -134,7 +134,9 @@ def _beside(session: Session, others: list[Session], step: int) -> tuple[Session
 
 def _dated(kb: KnowledgeBase) -> list[Session]:
     dated = [s for s in kb.sessions if s.date is not None]
-    return sorted(dated, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min, s.id))
+    return sorted(
+        dated, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min)
+    )  # ties: KB order
 
 
 def _starts_after(session: Session, now: dt.datetime) -> bool:

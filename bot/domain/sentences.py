@@ -21,6 +21,15 @@ _CLAUSE = re.compile(
     r"o que|onde|quando|quem|qual|vai|tem)\b)",
     re.IGNORECASE,
 )
+# "will the talks be recorded, so the team can watch them later?": a reason or purpose after
+# the question is a clause of its own (its words are not what is asked).
+_REASON = re.compile(
+    r"\s*,\s*(?:so that|so|since|as|porque|pois|para que|para|ya que|porque|pues)\s+"
+    r"|\s+(?:because|porque|pois|ya que)\s+",
+    re.IGNORECASE,
+)
+# "...and I need to know how long the event lasts": what follows a wish to know is the question.
+_WISH = re.compile(r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)", re.IGNORECASE)
 _MIN_WORDS = TUNING.min_sentence_words
 # Words that open a question in any of the languages read (folded).
 _QUESTION_WORDS = frozenset(
@@ -155,6 +164,8 @@ def split_sentences(text: str, clauses: bool = False) -> list[str]:
     parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
     if clauses:
         parts = [c.strip() for p in parts for c in _CLAUSE.split(p) if c and c.strip()]
+        parts = [c.strip() for p in parts for c in _REASON.split(p) if c and c.strip()]
+        parts = [c.strip() for p in parts for c in _WISH.split(p, maxsplit=1) if c and c.strip()]
     return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
 
 

@@ -35,7 +35,14 @@ class Term:
 class Normaliser:
     """Turn folded tokens into terms: synonym phrases, stopwords, typo repair, plurals."""
 
-    def __init__(self, synonyms: Iterable[Iterable[str]], vocabulary: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        synonyms: Iterable[Iterable[str]],
+        vocabulary: Iterable[str] = (),
+        real: Iterable[str] = (),
+    ) -> None:
+        # Words a language list knows (Portuguese "fala", "who speaks"): never a typo of a KB word.
+        self.real = frozenset(real)
         self.words: dict[str, str] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -100,7 +107,7 @@ class Normaliser:
             return Term(self.words[word], i, True)
         if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
             return None  # a stray letter is noise
-        if word in self.vocabulary or word.isdigit() or not repair:
+        if word in self.vocabulary or word.isdigit() or not repair or word in self.real:
             return Term(self.term(word), i, word in self.vocabulary)
         if stem(word) in self.stems:  # "lugares" when the KB only says "lugar"
             return Term(self.term(word), i, True)

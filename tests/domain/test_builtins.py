@@ -42,12 +42,15 @@ def tr() -> Translator:
         ("who organises this?", "event", "en", "organised by Open Data Collective"),
         ("¿quién organiza el evento?", "event", "es", "organiza Colectivo de Datos"),
         ("what is Andes Data Days?", "event", "en", "Two days of talks and workshops"),
+        ("what is the event?", "event", "en", "Two days of talks and workshops"),
+        ("¿qué es Andes?", "event", "es", "Jornadas de Datos de los Andes"),
         ("when is the event?", "event", "en", "Tuesday 10 March to Wednesday 11 March 2026"),
         ("how long does it last?", "event", "en", "lasts 2 days"),
         ("what's the website?", "event", "en", "https://andesdata.example"),
         ("how can I contact the organisers?", "event", "en", "hello@andesdata.example"),
         ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
+        ("how do I get to the campus?", "campus", "en", "TransMilenio to Calle 26"),
         ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
         ("who are the organisers?", "event", "en", "organised by Open Data Collective"),
         ("what's the email of the organisers?", "event", "en", "hello@andesdata.example"),
@@ -69,7 +72,9 @@ def test_questions_no_entry_answers_get_a_built_in_answer(
     assert says in render_text(reply, timed, tr)
 
 
-@pytest.mark.parametrize("question", ["what is the capital of France?", "data", "hi, what is pi"])
+@pytest.mark.parametrize(
+    "question", ["what is the capital of France?", "data", "hi, what is pi", "andes", "event"]
+)
 def test_other_questions_still_abstain(timed: KnowledgeBase, question: str) -> None:
     assert Matcher(timed).answer(question, NOW).entry is None
 

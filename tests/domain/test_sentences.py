@@ -85,3 +85,23 @@ def test_a_question_without_topic_asks_of_the_sentence_before() -> None:
         "My team loves civic data and we will come to Maps for everyone. When is it?", NOW
     )
     assert reply.entry == "maps-talk"
+
+
+def test_a_reason_after_the_question_is_a_clause_of_its_own() -> None:
+    text = "Will the talks be recorded, so the rest of the team can watch them later?"
+    assert split_sentences(text, clauses=True) == [
+        "Will the talks be recorded",
+        "the rest of the team can watch them later?",
+    ]
+    assert split_sentences("qual a sala do codelab porque quero assistir", clauses=True) == [
+        "qual a sala do codelab",
+        "quero assistir",
+    ]
+
+
+def test_what_follows_a_wish_to_know_is_the_question() -> None:
+    text = "estoy armando el presupuesto y necesito saber cuántos días dura el evento"
+    assert split_sentences(text, clauses=True) == [
+        "estoy armando el presupuesto y necesito saber",
+        "cuántos días dura el evento",
+    ]

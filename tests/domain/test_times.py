@@ -38,6 +38,8 @@ def clock_matcher(timed: KnowledgeBase) -> Matcher:
         ("15h", ["t1500"]),
         ("10:30", ["t1030"]),
         ("às 14h", ["as", "t1400"]),
+        ("a las 5 y media", ["a", "las", "t1730", "the", "the"]),  # half past: minutes 30
+        ("às 7 e meia da noite", ["as", "t1930", "the", "the", "da", "noite"]),
         ("a las 4 de la tarde", ["a", "las", "t1600", "de", "la", "tarde"]),
         ("at 9 in the morning", ["at", "t0900", "in", "the", "morning"]),
         ("on the 11 of march", ["on", "the", "11", "of", "march"]),  # a date, not a time
@@ -183,3 +185,11 @@ def test_a_speakers_sessions_are_listed(clock_matcher: Matcher, timed: Knowledge
     assert reply.lang == "en" and reply.sessions == ("opening-keynote", "ml-talk")
     text = render_text(reply, timed, Translator(ROOT / "locales"))
     assert text.splitlines()[0] == "Speakers: Ana Pérez (Universidad de los Andes)"
+
+
+@pytest.mark.parametrize("question", ["when does hannah teach?", "which session is hannah's?"])
+def test_a_speakers_sessions_by_lowercase_first_name_and_role_verb(question: str) -> None:
+    kb = load_knowledge(ROOT / "examples" / "small-workshop" / "knowledge")
+    reply = Matcher(kb).answer(question, dt.datetime(2027, 1, 1, 9, 0))
+    hers = [s.id for s in kb.sessions if any(p.name == "Hannah Pike" for p in s.speakers)]
+    assert (reply.kind, sorted(reply.sessions)) == ("schedule", sorted(hers))

@@ -88,7 +88,7 @@ MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
 LEAVE = _words("leave leaving depart departing")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
-DAY_START = _words("start starts begin begins kick")
+DAY_START = _words("start starts begin begins kick open opens")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").
@@ -177,3 +177,7 @@ ABBREVIATIONS: dict[str, str] = {
 ORGANISER_NOUNS = _words(
     "secretariat organisers organizers organising organizing committee staff team"
 )
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("what whats")
+# What a venue is called in general ("how do I get to the venue?").
+VENUE_NOUNS = _words("venue")

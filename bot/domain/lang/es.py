@@ -82,17 +82,17 @@ EVENT_NOUNS = _words(
     "evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
-MISS = _words("pierdo perdere perderia perder perderme")
+MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
 LEAVE = _words("salgo saldre irme retiro")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
-DAY_START = _words("empieza empiezan comienza comienzan inicia inician")
+DAY_START = _words("empieza empiezan comienza comienzan inicia inician abre abren")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo")
+ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["enero", "ene"], 1),
@@ -174,3 +174,7 @@ ABBREVIATIONS: dict[str, str] = {
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
 ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("que")
+# What a venue is called in general ("¿cómo llego a la sede?").
+VENUE_NOUNS = _words("sede lugar")

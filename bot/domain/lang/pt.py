@@ -42,7 +42,11 @@ FUNCTION_WORDS = _words(
     quando onde quanto quantos quantas sao estao esse essa isso isto tem vai vou voce voces meu
     minha seu sua nao sim tambem hoje amanha ontem agora depois obrigado obrigada ola oi ajuda
     bom boa tudo muito ate ao aos fica vem posso podem gostaria sexta terca quarta palestra
-    palestras onibus eu chego perco que"""
+    palestras onibus eu chego perco que vc vcs pq tb tbm mto mt pra pro pros pras ta to tô ne
+    valeu obg brigado brigada sabado domingo segunda quinta feira comeca termina acaba rolando
+    tambem entao voces ingresso ingressos credenciamento cadeirante estacionamento cheguei
+    perdi consigo vou deixo fala falam ajudou isso aqui algum alguma alguem coisa kkk o de em
+    no acontece"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
 ENDINGS: tuple[str, ...] = ("cao", "coes", "ao", "oes", "dade", "ando", "endo", "inho", "inha")
@@ -62,11 +66,11 @@ EVENT_NOUNS = _words(
     "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
-MISS = _words("perco perder perderei")
+MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
 LEAVE = _words("saio sair sairei embora")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam acaba acabam encerra encerram")
-DAY_START = _words("comeca comecam inicia iniciam")
+DAY_START = _words("comeca comecam inicia iniciam abre abrem")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
@@ -76,12 +80,41 @@ STOPWORDS = _words(
     que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
     isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
     sao estao esta ser foi era qual quais quem gostaria queria saber posso favor
-    obrigado obrigada oi ola tudo bem"""
+    obrigado obrigada oi ola tudo bem no nos num numa pra pro pros pras para por de me te lhe
+    como mais menos algum alguma alguns algumas alguem algo coisa coisas todo toda todos todas
+    tudo sobre ate desde entre quanto quanta quantos quantas vc vcs ele ela eles elas nosso
+    nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
+    sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
+    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola"""
 )
+# Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
+FILLER = _words(
+    """desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
+    pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
+    atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
+    antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
+    ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho acredito
+    disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
+    represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
+    ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
+    empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
+    perto proximo proxima proximos proximas assistir assisto participar comparecer problema"""
+)
+# Texting abbreviations ("vc" is "você", "q" is "que").
+ABBREVIATIONS: dict[str, str] = {
+        "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
+        "tbm": "tambem", "mto": "muito", "mt": "muito", "mta": "muita", "hj": "hoje",
+        "qdo": "quando", "qnd": "quando", "qndo": "quando", "qto": "quanto", "qtos": "quantos",
+        "ta": "esta", "to": "estou", "tô": "estou", "pra": "para", "pro": "para",
+        "pros": "para", "obg": "obrigado", "brigado": "obrigado", "brigada": "obrigada",
+        "vlw": "valeu", "msm": "mesmo", "cmg": "comigo", "td": "tudo", "tds": "todos",
+        "blz": "beleza", "info": "informacao", "hr": "hora", "hrs": "horas", "amnh": "amanha",
+        "onde": "onde", "ond": "onde", "aki": "aqui", "naum": "nao", "n": "nao",
+}  # fmt: skip
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("chego chegar chegarei chegamos chegaremos")
+ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["janeiro", "jan"], 1),
@@ -99,6 +132,7 @@ MONTHS: dict[str, int] = {
 }
 # Weekday names and abbreviations (folded), Monday = 0.
 WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["sexta"], 4),
     **dict.fromkeys(["terca"], 1),
     **dict.fromkeys(["quarta"], 2),
     **dict.fromkeys(["sabado"], 5),
@@ -117,3 +151,7 @@ COUNTS: dict[str, int] = {
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
 ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
+# The word that asks what a thing is ("what is X?").
+WHAT = _words("que")
+# What a venue is called in general ("como chego ao local?").
+VENUE_NOUNS = _words("local")
