@@ -214,7 +214,7 @@ class DateReader:
         ordinal = not words[i].isdigit()
         before = words[i - 1] if i > 0 else ""
         if not ordinal and j < len(words) and words[j] in ("a", "o") and before not in DAY_WORDS:
-            return None  # "la 7.ª clínica" (but "dia 21, o que...")
+            return None  # "la 7.ª edición" (but "dia 21, o que...")
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None

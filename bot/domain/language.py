@@ -42,7 +42,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold(text: str) -> str:
-    """Lowercase `text` and strip its accents (so 'Clínica' and 'clinica' read the same)."""
+    """Lowercase `text` and strip its accents (so 'Sesión' and 'sesion' read the same)."""
     folded = text.casefold().translate(_LATIN)
     if folded.isascii():
         return folded
@@ -50,7 +50,7 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
-    """Split `text` into folded word tokens ("What's the clínica?" -> what, the, clinica)."""
+    """Split `text` into folded word tokens ("What's the sesión?" -> what, the, sesion)."""
     folded = _APOSTROPHE.sub("", _APOSTROPHE_S.sub(r"\1", fold(text)))
     found: list[str] = []
     for match in _TOKEN.finditer(folded):
@@ -115,7 +115,7 @@ class LanguageEvidence:
 
     own: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> its own words
     shared: frozenset[str] = frozenset()  # words several languages use ("agenda", "hotel")
-    # language -> words it shares with some, not all, of the others ("clinica": es and pt)
+    # language -> words it shares with some, not all, of the others ("sesion": es and pt)
     some: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -184,7 +184,7 @@ def language_scores(
             elif word in own:
                 scores[lang] += 1.0
             elif word in evidence.some.get(lang, ()):
-                # A word of a few of the languages (Spanish and Portuguese "clínica") is weaker
+                # A word of a few of the languages (Spanish and Portuguese "programa") is weaker
                 # evidence for each; the first declared of them breaks the tie.
                 scores[lang] += 0.5
             if word not in known and len(word) >= 4 and not word.isdigit():

@@ -788,7 +788,7 @@ class Matcher:
 
     def _owner_first(self, hits: list[Hit], terms: list[Term]) -> list[Hit]:
         """Put first the hit asked about the question's rarest topic word, when the top one only
-        mentions it in its answer ("qué división organiza la clínica": divisions, not organiser).
+        mentions it in its answer ("qué división organiza el taller": divisions, not organiser).
         """
         if len(hits) < 2:
             return hits
