@@ -10,7 +10,7 @@ import asyncio
 import html
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
@@ -326,32 +326,36 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     )
 
 
-async def tell_admins_unreachable(services: Services, chat: int) -> None:
-    """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
+async def _tell_admins(services: Services, compose: Callable[[Callable[[str], str]], str]) -> None:
+    """Send each organiser in CONFBOT_ADMINS a notice, in their own language."""
     notify = services.notify or services.deliver
     assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
-        _ = services.translator.get(user.language if user else None).gettext
-        text = _(
+        text = compose(services.translator.get(user.language if user else None).gettext)
+        await notify(admin, OutgoingMessage(html.escape(text)))
+
+
+async def tell_admins_unreachable(services: Services, chat: int) -> None:
+    """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
+    await _tell_admins(
+        services,
+        lambda _: _(
             "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
             "the organisers. Add me to that group, then restart me."
-        ).format(chat=chat)
-        await notify(admin, OutgoingMessage(html.escape(text)))
+        ).format(chat=chat),
+    )
 
 
 async def tell_admins_moved(services: Services, old: int, new: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
-    notify = services.notify or services.deliver
-    assert notify is not None
-    for admin in sorted(services.settings.admins):
-        user = await services.users.get(admin)
-        _ = services.translator.get(user.language if user else None).gettext
-        text = _(
+    await _tell_admins(
+        services,
+        lambda _: _(
             "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
             "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
-        ).format(old=old, new=new)
-        await notify(admin, OutgoingMessage(html.escape(text)))
+        ).format(old=old, new=new),
+    )
 
 
 class HandoffFeature:
