@@ -18,6 +18,7 @@ from pathlib import Path
 from telegram import Bot
 from telegram.ext import ExtBot
 
+from bench.reminders import seed_subscribers
 from bot.domain.clock import FixedClock
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.feedbacking import FeedbackService
@@ -61,17 +62,7 @@ async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
     at = dt.datetime(2015, 10, 19, 19, 0, 5, tzinfo=kb.event.tz)
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.sqlite3")
-        async with db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO users (user_id, chat_id, tg_lang, active, created_at, updated_at)"
-                " VALUES (?, ?, ?, 1, '2015-10-01', '2015-10-01')",
-                [(u, u, "es" if u % 2 else "en") for u in chats],
-            )
-            await conn.executemany(
-                "INSERT INTO subscriptions (user_id, sessions, created_at, updated_at)"
-                " VALUES (?, NULL, '2015-10-01', '2015-10-01')",
-                [(u,) for u in chats],
-            )
+        await seed_subscribers(db, chats)
         async with (
             FakeBotApi() as api,
             ExtBot(TOKEN, base_url=api.base_url, rate_limiter=Outbox(LIMIT)) as bot,

@@ -83,22 +83,27 @@ def due_set(kb: KnowledgeBase) -> None:
     print(f"  nothing recorded yet (eve of 19 Oct): {len(first_day):,} due in {fresh_ms:.1f} ms")
 
 
+async def seed_subscribers(db: Database, chats: range) -> None:
+    """Store one user per chat (es and en alternately), each subscribed to every session."""
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO users (user_id, chat_id, tg_lang, active, created_at, updated_at)"
+            " VALUES (?, ?, ?, 1, '2015-10-01', '2015-10-01')",
+            [(u, u, "es" if u % 2 else "en") for u in chats],
+        )
+        await conn.executemany(
+            "INSERT INTO subscriptions (user_id, sessions, created_at, updated_at)"
+            " VALUES (?, NULL, '2015-10-01', '2015-10-01')",
+            [(u,) for u in chats],
+        )
+
+
 async def delivery(kb: KnowledgeBase, subscribers: int) -> None:
     """Run one real sweep on the eve of the clinic for `subscribers`; print rate and losses."""
     chats = range(1, subscribers + 1)
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.sqlite3")
-        async with db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO users (user_id, chat_id, tg_lang, active, created_at, updated_at)"
-                " VALUES (?, ?, ?, 1, '2015-10-01', '2015-10-01')",
-                [(u, u, "es" if u % 2 else "en") for u in chats],
-            )
-            await conn.executemany(
-                "INSERT INTO subscriptions (user_id, sessions, created_at, updated_at)"
-                " VALUES (?, NULL, '2015-10-01', '2015-10-01')",
-                [(u,) for u in chats],
-            )
+        await seed_subscribers(db, chats)
         # The 19th and 20th are over: only the clinic's reminders (21 Oct) are due.
         await ReminderLog(db).skip(
             due_reminders(

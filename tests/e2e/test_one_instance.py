@@ -5,26 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from pathlib import Path
 
 from bot.storage.lock import AlreadyRunning, InstanceLock
-from tests.e2e.test_run_cli import ROOT, TOKEN, run_bot
+from tests.e2e.test_run_cli import TOKEN, run_bot, spawn_bot
 from tests.fakeapi import FakeBotApi
 
 
 async def start_first(env: dict[str, str]) -> asyncio.subprocess.Process:
     """Start `confbot run` and wait until it says it is running."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env={**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, **env},
-        cwd=ROOT,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await spawn_bot(env, asyncio.subprocess.DEVNULL, asyncio.subprocess.PIPE)
     assert process.stderr is not None
     while True:
         line = await asyncio.wait_for(process.stderr.readline(), 60)

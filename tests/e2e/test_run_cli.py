@@ -13,17 +13,22 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "5550001:SECRET-token-never-shown"
 
 
-async def run_bot(env: dict[str, str]) -> tuple[int, str]:
-    process = await asyncio.create_subprocess_exec(
+async def spawn_bot(env: dict[str, str], stdout: int, stderr: int) -> asyncio.subprocess.Process:
+    """Start `confbot run` as a user would, with the test token and `env` on top."""
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         "run",
         env={**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, **env},
         cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
+        stdout=stdout,
+        stderr=stderr,
     )
+
+
+async def run_bot(env: dict[str, str]) -> tuple[int, str]:
+    process = await spawn_bot(env, asyncio.subprocess.PIPE, asyncio.subprocess.STDOUT)
     out, _ = await asyncio.wait_for(process.communicate(), 60)
     return process.returncode or 0, out.decode()
 
