@@ -225,6 +225,13 @@ class _Renderer:
             for s in sessions:
                 lines += self.listing(s, with_day=True)
             return lines + self.times_note(sessions)
+        if reply.relative == "catch":
+            if not sessions:
+                return [esc(_("Nothing on the programme is left by then.")), esc(self.runs())]
+            lines = [esc(_("You can still attend:"))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.times_note(sessions)
         if reply.relative == "week":
             if not sessions:
                 monday = self.date(reply.day) if reply.day else ""

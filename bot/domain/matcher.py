@@ -50,7 +50,16 @@ from bot.domain.lexicon import (
     STOPWORDS,
     arithmetic,
 )
-from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
+from bot.domain.schedule import (
+    SCHEDULE_WORDS,
+    Plan,
+    at_clock,
+    caught,
+    edge,
+    following,
+    missed,
+    plan,
+)
 from bot.domain.sentences import asks, confirms, salutes, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
@@ -86,7 +95,9 @@ _PAST_ASKED = frozenset(["did", "didnt"])
 _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
-_LIGHT_LISTS = ("ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE")
+_LIGHT_LISTS = (
+    "ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE", "CATCH",
+)  # fmt: skip
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -271,7 +282,8 @@ class Matcher:
         for who in self.speakers:
             self.first_names[who[0]] += 1
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
-        self.arrive = words_of("ARRIVE")
+        self.arrive, self.catch = words_of("ARRIVE"), words_of("CATCH")
+        self.missed = words_of("MISSED")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
         }
@@ -367,10 +379,21 @@ class Matcher:
         plain = expand(words, lang)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         words = rewrite(split_codes(plain), year, self.session_words)
-        words = past_introduction(words, self._kept)
+        arriving, leaving = (
+            bool(self.arrive.intersection(words)),
+            bool(self.leave.intersection(words)),
+        )
+        staying = arriving or leaving
+        missing = bool(self.miss.intersection(words) or staying and self.missed.intersection(words))
+        catching = staying and bool(self.catch.intersection(words))
+        # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
+        # travel words place the question nowhere else.
+        stay = staying and (missing or catching)
+        if not stay:
+            words = past_introduction(words, self._kept)
         words = self._compounds(words)
         terms = self.index.normaliser.terms(words)
-        if self._off_domain(words, terms, names(text)):
+        if not stay and self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
@@ -385,11 +408,12 @@ class Matcher:
             used = when.consumed if when is not None else frozenset()
             when = When(relative, day, used | clock.consumed)
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
-        if when is not None and when.day and not past and any(w in self.miss for w in words):
-            leaving = any(w in self.leave for w in words)
-            at = clock.start if clock is not None and not clock.now else None
-            if leaving or any(w in self.arrive for w in words):
-                return self._schedule(question, lang, missed(self.kb, when.day, at, leaving))
+        if when is not None and when.day and not past and (missing or catching):
+            if staying:
+                trip = self._stay(
+                    question, words, terms, when, clock, local, lang, catching, arriving
+                )
+                return self._schedule(question, lang, trip)
             # Busy then ("a meeting on Tuesday morning: would I miss anything?"): that time's.
             window = self._at_clock(when, clock, local) if clock is not None else None
             return self._schedule(question, lang, window or plan(self.kb, when, local))
@@ -662,6 +686,51 @@ class Matcher:
             return (running or later or today[-1:])[0].id
         coming = [s for s in same if (s.date or dt.date.min) > local.date()]
         return (coming[0] if coming else same[-1]).id
+
+    def _stay(
+        self, question: str, words: list[str], terms: list[Term], when: When, clock: Clock | None,
+        local: dt.datetime, lang: str, catching: bool, arriving: bool,
+    ) -> Plan:  # fmt: skip
+        """What someone arriving or leaving on the day asked misses ("I land on the 20th, what
+        do I miss?") or can still attend ("...what will I still catch?"), of the topic asked
+        when the question names one ("which mobile talks do I miss?")."""
+        day = when.day or local.date()
+        at = clock.start if clock is not None and not clock.now else None
+        if at is None and session_step(words, self.session_words) > 0:  # "after lunch on Friday"
+            hits = self.index.search(t.text for t in terms if not t.within(when.consumed))
+            anchor = self.kb.session(self._anchor(hits, words, when, local)) if hits else None
+            if anchor is not None and anchor.date == day and anchor.end is not None:
+                at = anchor.end
+        if not catching:
+            found = missed(self.kb, day, at, not arriving)
+        else:
+            gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
+            first = self.dates.read(words[:gone], local.date()) if arriving and gone else None
+            last = self.dates.read(words[gone:], local.date()) if first is not None else None
+            if first is not None and first.day and last is not None and last.day:
+                late = clock is not None and min(clock.consumed) > gone  # the time's side
+                arrival, departure = (None, at) if late else (at, None)
+                found = caught(self.kb, (first.day, arrival), (last.day, departure))
+            else:
+                found = (
+                    caught(self.kb, (day, at), None)
+                    if arriving
+                    else caught(self.kb, None, (day, at))
+                )
+        used = when.consumed | (clock.consumed if clock is not None else frozenset())
+        # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
+        asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
+        asked = set(asking[-1]) if asking else set(words)
+        plain = self.not_topics | self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        topic = [
+            t.text
+            for t in terms
+            if t.known and t.text in self.index.topics and not t.within(used) and t.text.isalpha()
+            and words[t.index] in asked
+            and t.text not in plain and t.text not in self.index.light
+        ]  # fmt: skip
+        kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
+        return replace(found, sessions=kept) if kept else found
 
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)

@@ -165,6 +165,35 @@ def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -
     return Plan("missed", day, tuple(found), at)
 
 
+def caught(
+    kb: KnowledgeBase,
+    arrival: tuple[dt.date, dt.time | None] | None,
+    departure: tuple[dt.date, dt.time | None] | None,
+) -> Plan:
+    """What someone there from `arrival` until `departure` (a day, maybe a time) can attend.
+
+    A session with no published time is taken to start at noon: it counts on the arrival day
+    when the arrival is no later, on the departure day when the departure is later.
+    """
+    found = []
+    for s in _dated(kb):
+        day, start = s.date or dt.date.min, s.start or _NOON
+        if arrival is not None:
+            first, at = arrival
+            if day < first or day == first and at is not None and start < at:
+                continue
+        if departure is not None:
+            last, at = departure
+            if day > last or day == last and at is not None and start >= at:
+                continue
+        found.append(s)
+    moment = arrival or departure
+    return Plan("catch", moment[0] if moment else None, tuple(found), moment[1] if moment else None)
+
+
+_NOON = dt.time(12)  # when a session with no published time is taken to start
+
+
 def edge(kb: KnowledgeBase, day: dt.date, last: bool) -> Plan | None:
     """The day's first or last session(s), when the day publishes start times."""
     timed = [s for s in _dated(kb) if s.date == day and s.start is not None]

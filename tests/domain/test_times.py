@@ -131,6 +131,30 @@ def test_arriving_or_leaving_misses_what_is_before_or_after(
     assert reply.relative == "missed" and len(reply.sessions) == sessions
 
 
+@pytest.mark.parametrize(
+    ("question", "header", "sessions"),
+    [
+        ("I land on day 2, what will I still catch?", "You can still attend:",
+         ["ml-talk", "closing"]),
+        ("llego hoy después del almuerzo, ¿qué me pierdo?", "Te perderías:",
+         ["welcome", "opening-keynote", "coffee-1", "pandas-workshop", "lunch-1"]),
+        ("I arrive today at 11 and leave tomorrow, what can I still attend?",
+         "You can still attend:", ["lunch-1", "maps-talk", "social", "ml-talk", "closing"]),
+        ("I arrive on day 1 and leave on day 2 at 10, what can I still attend?",
+         "You can still attend:", ["welcome", "opening-keynote", "coffee-1", "pandas-workshop",
+                                   "lunch-1", "maps-talk", "social", "ml-talk"]),
+        ("I arrive today at 11, which data science talks will I miss?", "You would miss:",
+         ["pandas-workshop"]),
+    ],
+)  # fmt: skip
+def test_an_arrival_or_departure_window_and_its_topic(
+    clock_matcher: Matcher, timed: KnowledgeBase, question: str, header: str, sessions: list[str]
+) -> None:
+    reply = clock_matcher.answer(question, NOW)
+    assert list(reply.sessions) == sessions
+    assert render_text(reply, timed, Translator(ROOT / "locales")).startswith(header)
+
+
 def test_what_did_i_miss_yesterday_is_that_days_programme(clock_matcher: Matcher) -> None:
     reply = clock_matcher.answer("what did I miss yesterday?", dt.datetime(2026, 3, 11, 9, 0))
     assert reply.relative == "yesterday" and reply.sessions[0] == "welcome"

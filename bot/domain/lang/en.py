@@ -94,7 +94,11 @@ PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks stream strand")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("arrive arriving arrives land lands landing")
+ARRIVE = _words("arrive arriving arrives land lands landing getting")
+# What one can still attend beside an arrival or departure ("what will I still catch?").
+CATCH = _words("catch still attend")
+# Past forms that, beside an arrival, still ask what one misses ("what will I have missed?").
+MISSED = _words("missed")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["january", "jan"], 1),

@@ -93,6 +93,10 @@ PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando")
+# What one can still attend beside an arrival or departure ("¿qué alcanzo a ver?").
+CATCH = _words("alcanzo alcanzaria alcanzamos alcanzar todavia aun asistir")
+# Past forms that, beside an arrival, still ask what one misses ("¿qué me habré perdido?").
+MISSED = _words("perdido")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["enero", "ene"], 1),

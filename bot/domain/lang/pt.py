@@ -115,6 +115,10 @@ ABBREVIATIONS: dict[str, str] = {
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam")
+# What one can still attend beside an arrival or departure ("o que eu consigo pegar?").
+CATCH = _words("pegar pego pegarei assistir ainda")
+# Past forms that, beside an arrival, still ask what one misses ("o que terei perdido?").
+MISSED = _words("perdido")
 # Month names and abbreviations (folded), by month number.
 MONTHS: dict[str, int] = {
     **dict.fromkeys(["janeiro", "jan"], 1),
