@@ -313,9 +313,10 @@ class Matcher:
     ) -> Reply:
         """Answer a whole message: at once, then sentence by sentence (see answer)."""
         whole = self._answer_one(question, now, lang, hint)
+        sentences = split_sentences(question[:_MAX_CHARS])
+        whole = self._story_told(sentences, whole, now, lang, hint)
         if confirms(question):
             whole = self._confirm(whole, now)
-        sentences = split_sentences(question[:_MAX_CHARS])
         clauses = split_sentences(question[:_MAX_CHARS], clauses=True)
         if len(clauses) < 2:
             return whole
@@ -356,6 +357,47 @@ class Matcher:
         best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
+
+    def _story_told(
+        self, sentences: list[str], whole: Reply, now: dt.datetime, lang: str | None,
+        hint: str | None,
+    ) -> Reply:  # fmt: skip
+        """A story, then a question ("I'm planning my Friday. I want the Kubernetes talk at
+        10:30. Which Cloud talk is at 11:30?"): the sentence that asks answers, when it
+        answers on its own; the story's sessions and times only set the scene."""
+        asking = [s for s in sentences if asks(s) and not salutes(s)]
+        if not asking or len(asking) == len(sentences) or whole.kind == "abstain":
+            return whole
+        if whole.relative in ("missed", "catch") or whole.entry is None:
+            return whole  # the trip the story tells is what is asked about
+        lang = lang or whole.lang
+        for s in asking:
+            if _back_to_day(s) or not self._names_topic(s) or self._asked_of(whole.entry, s):
+                continue  # "what is that?", "that day": of the story; or the story's own topic
+            reply = self._answer_one(s, now, lang, hint)
+            if reply.kind == "abstain" or reply.entry in _COURTESY_ASPECTS or reply.aspect:
+                continue
+            return replace(reply, question=whole.question)
+        return whole
+
+    def _asked_of(self, entry: str, sentence: str) -> bool:
+        """True when a topic word of `sentence` is one `entry` is asked about."""
+        terms = self.index.normaliser.terms(tokens(fold(sentence)))
+        plain = self.not_topics | self.generic_nouns | self.index.light
+        return any(
+            t.known and t.text not in plain and self.index.owns(entry, t.text) for t in terms
+        )
+
+    def _names_topic(self, sentence: str) -> bool:
+        """True when `sentence` names a topic of the KB ("the field visit"), not only what it
+        asks of one ("what is that?", "where was it held?")."""
+        terms = self.index.normaliser.terms(tokens(fold(sentence)))
+        return any(
+            t.known
+            and (t.text in self.index.topics or t.text not in self.index.light)
+            and t.text not in self.not_topics
+            for t in terms
+        )
 
     def _answer_one(
         self,

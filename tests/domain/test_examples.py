@@ -22,7 +22,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*/knowledge"))
 # set -> (minimum pass rate, off-topic answers tolerated): the untuned scores, raised to what
 # the event-neutral matcher (issue 9) reaches, so that no later change loses it.
 SETS = {
-    "examples_bogota_tech.yaml": (0.90, 1),  # untuned 27.5% (25/91); 89.0% -> 90.1% (matcher3)
+    "examples_bogota_tech.yaml": (0.91, 1),  # untuned 27.5% (25/91); 89.0% -> 91.2% (matcher3)
     "examples_lima_health.yaml": (0.96, 0),  # untuned 23.1% (21/91); now 96.7%, 14/14 abstained
     "examples_small_workshop.yaml": (0.91, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.

@@ -105,3 +105,23 @@ def test_what_follows_a_wish_to_know_is_the_question() -> None:
         "estoy armando el presupuesto y necesito saber",
         "cuántos días dura el evento",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The story names a session; the question asks about another one.
+        ("Estoy armando mi agenda para el martes. En la mañana quiero ir al taller de limpieza"
+         " de datos con pandas. ¿A qué hora es la charla de mapas?", "maps-talk"),
+        ("I am planning my Tuesday: the pandas workshop in the morning, then lunch. Who gives"
+         " the maps talk?", "maps-talk"),
+        ("I will attend the opening keynote about open data. When is the machine learning"
+         " talk?", "ml-talk"),
+        # The question only points back at the story: the story's session answers.
+        ("My team loves civic data and we will come to Maps for everyone. Where is it?",
+         "maps-talk"),
+    ],
+)  # fmt: skip
+def test_the_sentence_that_asks_wins_over_the_story(question: str, entry: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    assert Matcher(kb).answer(question, NOW).entry == entry
