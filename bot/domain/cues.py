@@ -14,6 +14,7 @@ from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
 from bot.domain.dates import names_day
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
+from bot.domain.lang import words_of
 from bot.domain.language import stem, tokens
 from bot.domain.terms import Term
 
@@ -357,9 +358,7 @@ def day_off_words(words: list[str]) -> frozenset[int]:
 
 
 # Greetings and thanks: beside a question about something else they are manners, not its topic.
-COURTESY = _words(
-    "hello hi hey hola thanks thank gracias saludos greetings buenos buenas good cheers"
-)
+COURTESY = words_of("COURTESY")  # each language's (bot/domain/lang/), joined
 
 
 def past_courtesy(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 
+from bot.domain.lang import words_of
 from bot.domain.language import tokens
 
 
@@ -17,20 +18,11 @@ class Focus(enum.StrEnum):
     ABOUT = "about"
 
 
-_WHERE = frozenset(
-    {"where", "wheres", "donde", "dnd", "adonde", "venue", "address", "location", "located",
-     "sede", "lugar", "direccion", "ubicacion", "ubicado", "ubicada", "queda"}
-)  # fmt: skip
-_WHEN = frozenset(
-    {"when", "whens", "cuando", "date", "fecha", "day", "dia", "time", "hora", "horario",
-     "start", "starts", "begin", "begins", "empieza", "comienza", "inicia"}
-)  # fmt: skip
-_ABOUT = frozenset(
-    {"what", "que", "about", "trata", "explain", "explica", "describe", "tell", "cuentame",
-     "objective", "objetivo", "purpose", "proposito", "topics", "temas", "who", "quien",
-     "quienes", "why", "porque"}
-)  # fmt: skip
-_CLOCK = frozenset({"time", "hora", "day", "dia", "date", "fecha"})
+# Each language's words (bot/domain/lang/), joined: the question's language is not known here.
+_WHERE = words_of("FOCUS_WHERE")
+_WHEN = words_of("FOCUS_WHEN")
+_ABOUT = words_of("FOCUS_ABOUT")
+_CLOCK = words_of("FOCUS_CLOCK")
 
 
 def focus(question: str) -> Focus:

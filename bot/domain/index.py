@@ -92,7 +92,7 @@ class Index:
         damp = {
             t.text: factor
             for text, factor in (damped or {}).items()
-            for t in self.normaliser.terms(tokens(text), repair=False)
+            for t in self.normaliser.terms(tokens(text, limit=100_000), repair=False)
         }
         counts = {**body_df, **df}
         self.weights = {

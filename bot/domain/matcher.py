@@ -73,18 +73,12 @@ _DAY_FLOOR = TUNING.day_floor
 _DAY_SHARE = TUNING.day_share
 _FEW_TOPICS = TUNING.few_topics
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
-# Courtesy words: they alone ask for a greeting, but must not outweigh a real question.
-_COURTESY = "hello hi hey hola thanks thank gracias buenos buenas good morning please favor"
+# Courtesy words (each language's, bot/domain/lang/): they alone ask for a greeting, but must
+# not outweigh a real question.
+_COURTESY = " ".join(sorted(words_of("COURTESY") | words_of("POLITE")))
 # Words that frame a question about any topic ("tell me about", "do they give", "recommend"):
 # never the topic itself, whether or not the KB happens to use them.
-_META = (
-    "focus focuses talk talks discuss discussed cover covers covered mean means describe info "
-    "details detail learn say says trata tratan habla hablan enfoca enfoque detalles cubre deal "
-    "significa recommend recommended recommendation suggest recomienda recomiendas recomendar "
-    "recomendado recomendados sugerir give gives provide provided dan dar entregan ofrecen "
-    "offer offered bring brings llevar traer llevo traigo consiste consisten consist consists "
-    "aborda abordan abordara abordaran abordar tackle tackles tackled"
-)
+_META = " ".join(sorted(words_of("FRAMING")))
 _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
@@ -389,7 +383,7 @@ class Matcher:
         )
 
     def _names_topic(self, sentence: str) -> bool:
-        """True when `sentence` names a topic of the KB ("the field visit"), not only what it
+        """True when `sentence` names a topic of the KB ("the maps talk"), not only what it
         asks of one ("what is that?", "where was it held?")."""
         terms = self.index.normaliser.terms(tokens(fold(sentence)))
         return any(

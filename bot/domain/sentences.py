@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.lang import words_of
 from bot.domain.language import tokens
 from bot.domain.tuning import TUNING
 
@@ -31,131 +32,12 @@ _REASON = re.compile(
 # "...and I need to know how long the event lasts": what follows a wish to know is the question.
 _WISH = re.compile(r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)", re.IGNORECASE)
 _MIN_WORDS = TUNING.min_sentence_words
-# Words that open a question in any of the languages read (folded).
-_QUESTION_WORDS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "can",
-        "could",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "should",
-        "may",
-        "que",
-        "cual",
-        "cuales",
-        "quien",
-        "quienes",
-        "cuando",
-        "donde",
-        "como",
-        "cuanto",
-        "cuanta",
-        "cuantos",
-        "cuantas",
-        "por",
-        "hay",
-        "puedo",
-        "puede",
-        "pueden",
-        "tienen",
-        "habra",
-        "o",
-        "quais",
-        "qual",
-        "quem",
-        "quando",
-        "onde",
-        "quanto",
-        "quantos",
-        "tem",
-        "pode",
-        "posso",
-    ]
-)
-# Tags that end a statement asking to confirm it; the strong ones need no question mark.
-_TAGS = frozenset(
-    [
-        "right",
-        "correct",
-        "yes",
-        "true",
-        "cierto",
-        "verdad",
-        "correcto",
-        "si",
-        "ne",
-        "certo",
-        "verdade",
-        "sim",
-    ]
-)
-_STRONG_TAGS = frozenset(["right", "cierto", "verdad", "ne"])
-_SALUTATIONS = frozenset(
-    [
-        "dear",
-        "estimado",
-        "estimada",
-        "estimados",
-        "estimadas",
-        "querido",
-        "querida",
-        "queridos",
-        "queridas",
-        "prezado",
-        "prezada",
-        "prezados",
-        "prezadas",
-        "caro",
-        "cara",
-        "caros",
-        "best",
-        "kind",
-        "warm",
-        "regards",
-        "cordialmente",
-        "atentamente",
-        "saludos",
-        "saludo",
-        "cordial",
-        "cordiales",
-        "un",
-        "abraco",
-        "abrazo",
-        "atenciosamente",
-        "greetings",
-    ]
-)
-_WISHES = frozenset(
-    [
-        "know",
-        "wondering",
-        "wonder",
-        "confirm",
-        "tell",
-        "saber",
-        "confirmar",
-        "indicar",
-        "decir",
-        "gustaria",
-        "quisiera",
-        "queria",
-        "saber",
-    ]
-)
+# Each language's words (bot/domain/lang/), joined: a message's language is not known here.
+_QUESTION_WORDS = words_of("QUESTION_WORDS")  # words that open a question
+_TAGS = words_of("TAGS")  # tags that end a statement asking to confirm it
+_STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
+_SALUTATIONS = words_of("SALUTATIONS")
+_WISHES = words_of("WISHES")
 
 
 def split_sentences(text: str, clauses: bool = False) -> list[str]:

@@ -26,6 +26,10 @@ NOW = dt.datetime(2015, 10, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))
         ("qué es la clínica", Focus.ABOUT),
         ("what is the clinic about? where is it?", Focus.ABOUT),
         ("clinic", Focus.ABOUT),
+        ("onde fica a clínica?", Focus.WHERE),  # Portuguese reads from its own word lists
+        ("que horas começa o diálogo?", Focus.WHEN),
+        ("quando é a visita de campo?", Focus.WHEN),
+        ("do que trata a clínica?", Focus.ABOUT),
     ],
 )
 def test_the_focus_of_a_question(question: str, expected: Focus) -> None:

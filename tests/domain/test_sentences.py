@@ -10,7 +10,7 @@ import pytest
 from bot.answers import render_text
 from bot.domain.knowledge import load_knowledge
 from bot.domain.matcher import Matcher
-from bot.domain.sentences import asks, salutes, split_sentences
+from bot.domain.sentences import asks, confirms, salutes, split_sentences
 from bot.i18n import Translator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,3 +125,25 @@ def test_what_follows_a_wish_to_know_is_the_question() -> None:
 def test_the_sentence_that_asks_wins_over_the_story(question: str, entry: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     assert Matcher(kb).answer(question, NOW).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "confirm", "salute"),
+    [
+        ("a festa é no sábado, confere?", True, False),  # each language's tags
+        ("o almoço é às 12, né", True, False),
+        ("Prezados organizadores,", False, True),
+        ("Atenciosamente, Ana", False, True),
+        ("Saludos cordiales", False, True),
+    ],
+)
+def test_tags_and_salutations_of_every_language(sentence: str, confirm: bool, salute: bool) -> None:
+    assert confirms(sentence) is confirm and salutes(sentence) is salute
+
+
+def test_a_framing_verb_is_not_the_topic() -> None:
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    now = dt.datetime(2027, 11, 12, 8, 0)
+    assert Matcher(kb).answer("tenho que trazer notebook pro codelab?", now).entry == (
+        "codelab-cloud-run"
+    )

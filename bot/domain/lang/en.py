@@ -179,9 +179,38 @@ ABBREVIATIONS: dict[str, str] = {
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
 ORGANISER_NOUNS = _words(
-    "secretariat organisers organizers organising organizing committee staff team"
+    """secretariat organisers organizers organising organizing committee staff team"""
 )
 # The word that asks what a thing is ("what is X?").
 WHAT = _words("what whats")
 # What a venue is called in general ("how do I get to the venue?").
 VENUE_NOUNS = _words("venue")
+# What a question about a session mostly wants (bot/domain/focus.py): its place, its time,
+# or what it is; CLOCK words make a "what" ask when ("what time...").
+FOCUS_WHERE = _words("where wheres venue address location located")
+FOCUS_WHEN = _words("when whens date day time start starts begin begins")
+FOCUS_ABOUT = _words("what about explain describe tell objective purpose topics who why")
+FOCUS_CLOCK = _words("time day date")
+# Words that open a question (folded).
+QUESTION_WORDS = _words(
+    """what which who whom whose when where why how is are can could do does did will would
+    should may"""
+)
+# Tags that end a statement asking to confirm it; the strong ones need no question mark.
+TAGS = _words("right correct yes true")
+STRONG_TAGS = _words("right")
+# Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
+SALUTATIONS = _words("dear best kind warm regards greetings")
+# Words of a wish to know ("I would like to know..."): the sentence asks.
+WISHES = _words("know wondering wonder confirm tell")
+# Greetings and thanks: beside a question about something else, manners, not its topic.
+COURTESY = _words("hello hi hey thanks thank greetings good cheers")
+# Polite words that join the greetings in weighing little ("please", "por favor").
+POLITE = _words("please morning")
+# Words that frame a question about any topic ("tell me about", "do they give",
+# "recommend"): never the topic itself, whether or not the KB happens to use them.
+FRAMING = _words(
+    """focus focuses talk talks discuss discussed cover covers covered mean means describe info
+    details detail learn say says deal recommend recommended recommendation suggest give gives
+    provide provided offer offered bring brings consist consists tackle tackles tackled"""
+)

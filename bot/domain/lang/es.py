@@ -79,7 +79,7 @@ ASPECTS = _words(
 CONFIRMATION = _words("""cierto verdad correcto si confirmo confirmar no""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
 EVENT_NOUNS = _words(
-    "evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"
+    """evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"""
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
@@ -92,7 +92,9 @@ PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando")
+ARRIVE = _words(
+    """llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando"""
+)
 # What one can still attend beside an arrival or departure ("¿qué alcanzo a ver?").
 CATCH = _words("alcanzo alcanzaria alcanzamos alcanzar todavia aun asistir")
 # Past forms that, beside an arrival, still ask what one misses ("¿qué me habré perdido?").
@@ -182,3 +184,35 @@ ORGANISER_NOUNS = _words("secretaria organizadores comite equipo organizador")
 WHAT = _words("que")
 # What a venue is called in general ("¿cómo llego a la sede?").
 VENUE_NOUNS = _words("sede lugar")
+# What a question about a session mostly wants (bot/domain/focus.py): its place, its time,
+# or what it is; CLOCK words make a "what" ask when ("what time...").
+FOCUS_WHERE = _words("donde dnd adonde sede lugar direccion ubicacion ubicado ubicada queda")
+FOCUS_WHEN = _words("cuando fecha dia hora horario empieza comienza inicia")
+FOCUS_ABOUT = _words("""que trata explica cuentame objetivo proposito temas quien quienes porque""")
+FOCUS_CLOCK = _words("hora dia fecha")
+# Words that open a question (folded).
+QUESTION_WORDS = _words(
+    """que cual cuales quien quienes cuando donde como cuanto cuanta cuantos cuantas por hay
+    puedo puede pueden tienen habra"""
+)
+# Tags that end a statement asking to confirm it; the strong ones need no question mark.
+TAGS = _words("cierto verdad correcto si")
+STRONG_TAGS = _words("cierto verdad")
+# Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
+SALUTATIONS = _words(
+    """estimado estimada estimados estimadas querido querida queridos queridas cordialmente
+    atentamente saludos saludo cordial cordiales un abrazo"""
+)
+# Words of a wish to know ("I would like to know..."): the sentence asks.
+WISHES = _words("saber confirmar indicar decir gustaria quisiera queria")
+# Greetings and thanks: beside a question about something else, manners, not its topic.
+COURTESY = _words("hola gracias saludos buenos buenas")
+# Polite words that join the greetings in weighing little ("please", "por favor").
+POLITE = _words("favor")
+# Words that frame a question about any topic ("tell me about", "do they give",
+# "recommend"): never the topic itself, whether or not the KB happens to use them.
+FRAMING = _words(
+    """trata tratan habla hablan enfoca enfoque detalles cubre significa recomienda recomiendas
+    recomendar recomendado recomendados sugerir dan dar entregan ofrecen llevar traer llevo
+    traigo consiste consisten aborda abordan abordara abordaran abordar"""
+)

@@ -60,10 +60,10 @@ ASPECTS = _words(
     apresentam ministra ministram fala falam"""
 )
 # Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
-CONFIRMATION = _words("""certo verdade correto sim ne confirmar""")
+CONFIRMATION = _words("""certo verdade correto sim ne confirmar confere""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
 EVENT_NOUNS = _words(
-    "evento conferencia congresso cupula oficina encontro simposio forum semana jornada"
+    """evento conferencia congresso cupula oficina encontro simposio forum semana jornada"""
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
@@ -85,7 +85,8 @@ STOPWORDS = _words(
     tudo sobre ate desde entre quanto quanta quantos quantas vc vcs ele ela eles elas nosso
     nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
     sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
-    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola"""
+    precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola tenho
+    temos tinha devo deve devemos"""
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
@@ -159,3 +160,35 @@ ORGANISER_NOUNS = _words("secretaria organizadores comissao equipe organizador")
 WHAT = _words("que")
 # What a venue is called in general ("como chego ao local?").
 VENUE_NOUNS = _words("local")
+# What a question about a session mostly wants (bot/domain/focus.py): its place, its time,
+# or what it is; CLOCK words make a "what" ask when ("what time...").
+FOCUS_WHERE = _words("onde endereco local localizacao localizado localizada fica")
+FOCUS_WHEN = _words("quando data dia hora horario comeca inicia")
+FOCUS_ABOUT = _words("que sobre explica conte objetivo proposito temas quem porque")
+FOCUS_CLOCK = _words("hora horas dia data")
+# Words that open a question (folded).
+QUESTION_WORDS = _words(
+    """o que quais qual quem quando onde quanto quanta quantos quantas como tem pode posso sera
+    vai existe ha"""
+)
+# Tags that end a statement asking to confirm it; the strong ones need no question mark.
+TAGS = _words("certo verdade sim ne confere correto")
+STRONG_TAGS = _words("ne confere")
+# Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
+SALUTATIONS = _words(
+    """prezado prezada prezados prezadas caro cara caros caras atenciosamente abraco abracos
+    cordialmente saudacoes"""
+)
+# Words of a wish to know ("I would like to know..."): the sentence asks.
+WISHES = _words("saber confirmar gostaria queria informar dizer")
+# Greetings and thanks: beside a question about something else, manners, not its topic.
+COURTESY = _words("ola oi obrigado obrigada valeu")
+# Polite words that join the greetings in weighing little ("please", "por favor").
+POLITE = _words("favor")
+# Words that frame a question about any topic ("tell me about", "do they give",
+# "recommend"): never the topic itself, whether or not the KB happens to use them.
+FRAMING = _words(
+    """trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
+    recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
+    trazer trago consiste consistem"""
+)
