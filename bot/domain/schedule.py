@@ -49,6 +49,8 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
     start = clock.start or now.time()
     if clock.window:
         last = clock.end or dt.time.max
+        if clock.part and day == now.date() and start < now.time() < last:
+            start = now.time()  # "tonight", asked at 18:30: what has ended is not on tonight
         found = [s for s in timed if _overlaps(s, start, last)]
         return Plan("window", day, tuple(found), start, clock.end)
     running = [s for s in timed if _runs_at(s, start)]

@@ -217,3 +217,21 @@ def test_a_speakers_sessions_by_lowercase_first_name_and_role_verb(question: str
     reply = Matcher(kb).answer(question, dt.datetime(2027, 1, 1, 9, 0))
     hers = [s.id for s in kb.sessions if any(p.name == "Hannah Pike" for p in s.speakers)]
     assert (reply.kind, sorted(reply.sessions)) == ("schedule", sorted(hers))
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "sessions"),
+    [
+        ("what's on this afternoon?", dt.datetime(2026, 3, 10, 14, 30), ["maps-talk"]),
+        (
+            "what's on this afternoon?",
+            dt.datetime(2026, 3, 10, 9, 0),
+            ["pandas-workshop", "lunch-1", "maps-talk"],
+        ),
+        ("¿qué hay esta noche?", dt.datetime(2026, 3, 10, 18, 30), ["social"]),
+    ],
+)
+def test_a_part_of_today_asked_during_it_starts_now(
+    clock_matcher: Matcher, question: str, now: dt.datetime, sessions: list[str]
+) -> None:
+    assert list(clock_matcher.answer(question, now).sessions) == sessions
