@@ -60,7 +60,7 @@ from bot.domain.schedule import (
     missed,
     plan,
 )
-from bot.domain.sentences import asks, confirms, salutes, split_sentences
+from bot.domain.sentences import asks, confirms, opens_question, salutes, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 
@@ -350,6 +350,18 @@ class Matcher:
             answered = True  # no question names anything better than the day's programme
         best = whole if answered else max(own, key=lambda sr: sr[1].score)[1]
         others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
+        # Several questions are answered in the order they are asked ("what time does
+        # registration open and what's the wifi password?"), when the best is one of them.
+        at = {
+            (r.entry, r.aspect): question.find(s)
+            for s, r in reversed(asked)
+            if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
+            and opens_question(s) and self._names_topic(s)
+        }  # fmt: skip
+        if others and (best.entry, best.aspect) in at:
+            first = min(others, key=lambda r: at.get((r.entry, r.aspect), len(question)))
+            if at.get((first.entry, first.aspect), len(question)) < at[(best.entry, best.aspect)]:
+                best, others = first, (best, *(r for r in others if r is not first))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 
     def _story_told(

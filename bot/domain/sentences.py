@@ -59,6 +59,12 @@ def asks(sentence: str) -> bool:
     return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
 
 
+def opens_question(sentence: str) -> bool:
+    """True when a sentence opens with a question word ("what time...", "¿dónde...")."""
+    words = tokens(sentence)
+    return bool(words) and words[0] in _QUESTION_WORDS
+
+
 def confirms(sentence: str) -> bool:
     """True when a message asks to confirm what it states ("lunch is at 1, right?")."""
     words = tokens(sentence)

@@ -147,3 +147,16 @@ def test_a_framing_verb_is_not_the_topic() -> None:
     assert Matcher(kb).answer("tenho que trazer notebook pro codelab?", now).entry == (
         "codelab-cloud-run"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("what time is the maps talk and is there wifi?", ["maps-talk", "wifi"]),
+        ("is there wifi and what time is the maps talk?", ["wifi", "maps-talk"]),
+    ],
+)
+def test_several_questions_are_answered_in_the_order_asked(question: str, order: list[str]) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(question, NOW)
+    assert [reply.entry, *(p.entry for p in reply.parts)] == order
