@@ -352,15 +352,15 @@ class Matcher:
         others = tuple(r for _, r in asked if (r.entry, r.aspect) != (best.entry, best.aspect))
         # Several questions are answered in the order they are asked ("what time does
         # registration open and what's the wifi password?"), when the best is one of them.
-        at = {
-            (r.entry, r.aspect): question.find(s)
+        at: dict[str | None, int] = {
+            r.entry: question.find(s)
             for s, r in reversed(asked)
             if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
             and opens_question(s) and self._names_topic(s)
         }  # fmt: skip
-        if others and (best.entry, best.aspect) in at:
-            first = min(others, key=lambda r: at.get((r.entry, r.aspect), len(question)))
-            if at.get((first.entry, first.aspect), len(question)) < at[(best.entry, best.aspect)]:
+        if others and not best.aspect and best.entry in at:
+            first = min(others, key=lambda r: at.get(r.entry, len(question)))
+            if not first.aspect and at.get(first.entry, len(question)) < at[best.entry]:
                 best, others = first, (best, *(r for r in others if r is not first))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 
