@@ -160,9 +160,10 @@ _TO_ADDRESS = _words("will would to does do did can shall they it we be being be
 _SUBJECTS = _words("topic topics issue issues subject subjects theme themes question questions")
 
 
-# Beside an edition noun, another year than the event's, "another" or "next year" ask about
+# Beside an edition noun, an earlier year than the event's, "another" or "next year" ask about
 # the editions other than this one ("was there a summit in 2013?", "¿habrá otra cumbre?");
 # beside the event itself only a year, "next year" or "again" do ("will it happen again?").
+# A later year the KB never names is off its domain (see Matcher._later_year).
 _OTHER_EDITION = _words("another otra otro otras otros future futura futuro futuras futuros")
 _AGAIN = _words("again repeat repeated repetira repetiran repite nuevamente")
 _FUTURE = _words("will going gonna habra sera volvera volveran va van repetira repetiran")
@@ -178,7 +179,7 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
         after = words[i + 1] if i + 1 < len(words) else ""
         again = w in _AGAIN and any(x in _FUTURE for x in words)  # not "about again"
         other = again or (editions and w in _OTHER_EDITION)
-        if other or (named and w.isdigit() and len(w) == 4 and year and int(w) != year):
+        if other or (named and w.isdigit() and len(w) == 4 and year and int(w) < year):
             out[i] = _PAST
         elif named and w in _NEXT and after in _YEAR:
             out[i : i + 2] = [_PAST, "the"]

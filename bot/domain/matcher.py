@@ -278,6 +278,8 @@ class Matcher:
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
         self.arrive, self.catch = words_of("ARRIVE"), words_of("CATCH")
         self.missed = words_of("MISSED")
+        self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
+        self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
         }
@@ -545,6 +547,8 @@ class Matcher:
         domain; one it only mentions inside a name ("Banco Mundial") still is, and so does
         one only read as a typo of an asked word ("arepas" is no slip for "areas").
         """
+        if self._task(words) or self._brought(words, terms) or self._later_year(words):
+            return True
         for t in terms:
             word = words[t.index]
             off = word in self.off_words or stem(word) in self.off_domain
@@ -566,6 +570,32 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _task(self, words: list[str]) -> bool:
+        """True when the assistant is asked to do a task ("can you write me a script?",
+        "¿puedes traducir...?"): nothing the knowledge base answers."""
+        return bool(self.tasks.intersection(words) and self.address.intersection(words))
+
+    def _brought(self, words: list[str], terms: list[Term]) -> bool:
+        """True when what someone would bring along is a thing the KB never mentions ("can I
+        bring my dog to the dinner?"): that thing, not the dinner, is what is asked."""
+        by_index = {t.index: t for t in terms}
+        for i, w in enumerate(words):
+            if w not in self.bring:
+                continue
+            brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
+            if brought is not None and self._unknown_topic(brought):
+                return True
+        return False
+
+    def _later_year(self, words: list[str]) -> bool:
+        """True when a year after the event's that the KB never names is asked about ("the
+        next edition, in 2031?"): another edition, which the KB does not cover."""
+        last = self.kb.event.end_date.year
+        vocabulary = self.index.normaliser.vocabulary
+        return any(
+            w.isdigit() and len(w) == 4 and last < int(w) and w not in vocabulary for w in words
+        )
 
     def _follow_ups(self, clauses: list[str], question: str, lang: str) -> list[tuple[str, Reply]]:
         """ "…the traveller's medicine symposium. When is it?": a question with no topic of its

@@ -22,11 +22,14 @@ EXAMPLES = sorted((ROOT / "examples").glob("*/knowledge"))
 # set -> (minimum pass rate, off-topic answers tolerated): the untuned scores, raised to what
 # the event-neutral matcher (issue 9) reaches, so that no later change loses it.
 SETS = {
-    "examples_bogota_tech.yaml": (0.91, 1),  # untuned 27.5% (25/91); 89.0% -> 91.2% (matcher3)
+    "examples_bogota_tech.yaml": (
+        0.92,
+        0,
+    ),  # untuned 27.5% (25/91); 89.0% -> 92.3%, 14/14 (matcher3)
     "examples_lima_health.yaml": (0.96, 0),  # untuned 23.1% (21/91); now 96.7%, 14/14 abstained
     "examples_small_workshop.yaml": (0.91, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
-    "examples_sao_paulo_devfest.yaml": (0.90, 2),  # 84.6% (matcher2) -> 90.8% (matcher3)
+    "examples_sao_paulo_devfest.yaml": (0.91, 1),  # 84.6% (matcher2) -> 91.5%, 18/19 (matcher3)
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

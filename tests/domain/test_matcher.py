@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import iter_entry_ids
+from bot.domain.knowledge import iter_entry_ids, load_knowledge
 from bot.domain.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parents[2]
 
 BEFORE = dt.datetime(2015, 10, 10, 12, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
 MONDAY = BEFORE.replace(day=19)
@@ -109,3 +112,21 @@ def test_scores_stay_between_0_and_100(matcher: Matcher) -> None:
 def test_pasted_markup_and_stray_letters_are_not_words(matcher: Matcher) -> None:
     assert matcher.answer("<b>where</b> is the clinic & the <script>?", BEFORE).entry == "clinic"
     assert matcher.answer("x where is the clinic b", BEFORE).entry == "clinic"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # What would be brought along is the topic: one the KB never mentions is not covered.
+        ("¿puedo traer a mi perro a la noche social?", None),
+        ("can I bring my laptop to the pandas workshop?", None),
+        ("can I bring my own lunch?", "lunch-1"),
+        # A task asked of the assistant, and a later edition the KB never names.
+        ("can you translate the maps talk into French for me?", None),
+        ("is there a social evening in 2031?", None),
+        ("when is the social evening?", "social"),
+    ],
+)
+def test_coverage_of_what_is_really_asked(question: str, entry: str | None) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    assert Matcher(kb).answer(question, dt.datetime(2026, 3, 10, 9, 0)).entry == entry

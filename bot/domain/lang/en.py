@@ -150,7 +150,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactly precisely
+    """exactly precisely own
     sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
     quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
@@ -214,3 +214,9 @@ FRAMING = _words(
     details detail learn say says deal recommend recommended recommendation suggest give gives
     provide provided offer offered bring brings consist consists tackle tackles tackled"""
 )
+# Verbs of bringing something along: the thing brought is what is asked about.
+BRING = _words("bring")
+# Tasks asked of the assistant itself ("can you write me..."): no question about the event.
+TASKS = _words("write translate generate draw debug solve")
+# Words that address the assistant ("can you", "¿puedes?").
+ADDRESS = _words("you")

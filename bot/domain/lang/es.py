@@ -216,3 +216,12 @@ FRAMING = _words(
     recomendar recomendado recomendados sugerir dan dar entregan ofrecen llevar traer llevo
     traigo consiste consisten aborda abordan abordara abordaran abordar"""
 )
+# Verbs of bringing something along: the thing brought is what is asked about.
+BRING = _words("llevar traer llevo traigo")
+# Tasks asked of the assistant itself ("can you write me..."): no question about the event.
+TASKS = _words(
+    """escribe escribir escribeme traduce traducir traduceme genera generar dibuja
+    dibujar programa programar resuelve resolver"""
+)
+# Words that address the assistant ("can you", "¿puedes?").
+ADDRESS = _words("puedes podrias puede podria usted")

@@ -192,3 +192,12 @@ FRAMING = _words(
     recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
     trazer trago consiste consistem"""
 )
+# Verbs of bringing something along: the thing brought is what is asked about.
+BRING = _words("levar trazer levo trago")
+# Tasks asked of the assistant itself ("can you write me..."): no question about the event.
+TASKS = _words(
+    """escreva escreve escrever traduza traduz traduzir gere gerar desenhe
+    desenhar programe programar resolva resolver"""
+)
+# Words that address the assistant ("can you", "¿puedes?").
+ADDRESS = _words("voce pode poderia podes")
