@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.cli import main
+from bot.cli.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 XML, JSON, ICS = (FIXTURES / n for n in ("pretalx-schedule.xml", "schedule.json", "programme.ics"))
