@@ -13,7 +13,7 @@ import pytest
 import yaml
 from question_sets import ROOT, load_set, run_set
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
