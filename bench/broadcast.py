@@ -22,7 +22,6 @@ from pathlib import Path
 
 from telegram.ext import ExtBot
 
-from bot.broadcasting import BroadcastService, Preview
 from bot.domain.broadcast import Progress
 from bot.domain.clock import SystemClock
 from bot.domain.delivery import Outcome, OutgoingMessage
@@ -31,6 +30,7 @@ from bot.storage.db import Database
 from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from bot.usecases.broadcasting import BroadcastService, Preview
 from tests.fakeapi import FakeBotApi
 
 TOKEN = "5550001:BENCH-token"

@@ -21,7 +21,6 @@ from telegram.ext import ExtBot
 from bench.reminders import seed_subscribers
 from bot.domain.clock import FixedClock
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
-from bot.feedbacking import FeedbackService
 from bot.i18n import Translator
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackStore
@@ -29,6 +28,7 @@ from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from bot.usecases.feedbacking import FeedbackService
 from tests.fakeapi import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.answers import render_text
 from bot.domain.knowledge import Faq, KnowledgeBase, Localized, Phrases, Session, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.texts.answers import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2015, 10, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))

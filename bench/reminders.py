@@ -22,12 +22,12 @@ from bot.domain.clock import FixedClock
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.reminders import Subscriber, Subscription, due_reminders
 from bot.i18n import Translator
-from bot.reminding import ReminderService
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from bot.usecases.reminding import ReminderService
 from tests.fakeapi import FakeBotApi
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,11 +13,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.domain import questions
-from bot.reporting import gather_report
 from bot.storage.db import Database
 from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.users import UserStore
+from bot.usecases.reporting import gather_report
 from tests.e2e.test_stats_load import seed
 
 LOGGED = 10_000

@@ -9,7 +9,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.alerts import DATABASE_UNWRITABLE, Alerts
 from bot.config import Settings
 from bot.domain.clock import Clock, RehearsalClock, SystemClock, SystemTimer, Timer
 from bot.domain.delivery import Deliver
@@ -22,13 +21,14 @@ from bot.domain.knowledge import (
     load_knowledge,
 )
 from bot.domain.matcher import Matcher
-from bot.feedbacking import FeedbackService
-from bot.handoff import HandoffDesk
 from bot.i18n import Translator
-from bot.reminding import ReminderService
 from bot.storage.db import Database, DatabaseHealth
 from bot.storage.questions import QuestionStore
 from bot.storage.users import UserStore
+from bot.usecases.alerts import DATABASE_UNWRITABLE, Alerts
+from bot.usecases.feedbacking import FeedbackService
+from bot.usecases.handoff import HandoffDesk
+from bot.usecases.reminding import ReminderService
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 
-from bot.alerts import JOB_FAILING, Alerts
+from bot.usecases.alerts import JOB_FAILING, Alerts
 
 
 async def test_a_job_failing_three_times_in_a_row_is_told_once_per_episode() -> None:

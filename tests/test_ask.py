@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"question", "lang", "entry", "score", "answer", "suggestions"}

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import COMMANDS
+from bot.cli.main import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import sys
-from bot.cli import main
+from bot.cli.main import main
 status = main(["check", sys.argv[1]])
-HEAVY = ("bot.conversation", "bot.domain.matcher", "telegram")
+HEAVY = ("bot.usecases.conversation", "bot.domain.matcher", "telegram")
 heavy = sorted(m for m in HEAVY if m in sys.modules)
 print(status, heavy)
 """

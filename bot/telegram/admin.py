@@ -22,17 +22,17 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
 from bot.domain.budget import Priority
-from bot.handoff import render_drafts
 from bot.i18n import current_lang
-from bot.outgoing import messages
-from bot.reloading import Reloader, ReloadResult, render_notices, render_result
-from bot.reporting import gather_report, render_report
 from bot.services import Services
 from bot.storage.feedback import FeedbackStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
+from bot.texts.outgoing import messages
+from bot.usecases.handoff import render_drafts
+from bot.usecases.reloading import Reloader, ReloadResult, render_notices, render_result
+from bot.usecases.reporting import gather_report, render_report
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

@@ -20,7 +20,6 @@ from bot.config import Settings
 from bot.domain.budget import Priority
 from bot.domain.clock import Clock, Timer
 from bot.i18n import N_
-from bot.outgoing import messages
 from bot.services import LiveKnowledge, Services, build_services
 from bot.storage.lock import InstanceLock
 from bot.telegram import handlers
@@ -34,6 +33,7 @@ from bot.telegram.menus import set_menus
 from bot.telegram.output import send_outs
 from bot.telegram.sender import TelegramSender
 from bot.telegram.subscriptions import ReminderFeature
+from bot.texts.outgoing import messages
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

@@ -20,17 +20,17 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
-from bot.broadcasting import AlreadySending, BroadcastService, OnProgress
 from bot.domain.broadcast import Progress, Refusal, Report
 from bot.domain.budget import Priority
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.storage.broadcasts import BroadcastRecord, BroadcastStore
-from bot.telegram import broadcast_texts as texts
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.telegram.sender import priority_args
+from bot.texts import broadcasts as texts
+from bot.usecases.broadcasting import AlreadySending, BroadcastService, OnProgress
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

@@ -6,8 +6,8 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.conversation import Conversation
 from bot.services import Services
+from bot.usecases.conversation import Conversation
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

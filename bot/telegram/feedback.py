@@ -12,7 +12,6 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.domain.delivery import OutgoingMessage
-from bot.feedbacking import PREFIX, FeedbackService
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.storage.feedback import FeedbackStore
@@ -21,6 +20,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.telegram.subscriptions import ReminderScheduler
+from bot.usecases.feedbacking import PREFIX, FeedbackService
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

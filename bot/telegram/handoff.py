@@ -23,14 +23,14 @@ from bot.domain.budget import Priority
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
-from bot.handoff import PREFIX, HandoffDesk, Posted
 from bot.i18n import current_lang
-from bot.outgoing import Out
 from bot.services import Services
 from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import priority_args, to_markup
+from bot.texts.outgoing import Out
+from bot.usecases.handoff import PREFIX, HandoffDesk, Posted
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

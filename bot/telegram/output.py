@@ -13,8 +13,8 @@ from telegram.constants import ParseMode
 
 from bot.domain.budget import Priority
 from bot.domain.delivery import OutgoingMessage
-from bot.outgoing import Document, Out, VenuePin
 from bot.telegram.sender import priority_args, to_markup
+from bot.texts.outgoing import Document, Out, VenuePin
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 

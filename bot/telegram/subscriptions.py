@@ -20,17 +20,17 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
-from bot.alerts import Alerts
 from bot.domain.clock import Clock
 from bot.domain.delivery import OutcomeCounts, OutgoingMessage
 from bot.i18n import current_lang
-from bot.reminding import ReminderService
 from bot.services import Services
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
-from bot.subscribing import PREFIX, SubscriptionDesk
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
+from bot.usecases.alerts import Alerts
+from bot.usecases.reminding import ReminderService
+from bot.usecases.subscribing import PREFIX, SubscriptionDesk
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

@@ -9,11 +9,11 @@ from typing import Any
 
 import yaml
 
-from bot.answers import render_text
 from bot.domain.clock import parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.texts.answers import render_text
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

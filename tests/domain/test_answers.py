@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import LABEL_LIMIT, entry_label, render_html, render_text
 from bot.domain.knowledge import Faq, KnowledgeBase, Localized, Phrases, iter_entry_ids
 from bot.domain.matcher import Matcher, Reply
 from bot.i18n import Translator
+from bot.texts.answers import LABEL_LIMIT, entry_label, render_html, render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 MONDAY = dt.datetime(2015, 10, 19, 9, tzinfo=dt.timezone(dt.timedelta(hours=-5)))

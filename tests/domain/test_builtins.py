@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import render_text
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.texts.answers import render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 3, 10, 9, 0)

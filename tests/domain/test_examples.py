@@ -13,7 +13,7 @@ import pytest
 import yaml
 from question_sets import ROOT, load_set, run_set
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
@@ -30,6 +30,8 @@ SETS = {
     "examples_small_workshop.yaml": (0.91, 0),  # untuned 36.8% (32/87); now 92.0%, 13/13
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
     "examples_sao_paulo_devfest.yaml": (0.91, 1),  # 84.6% (matcher2) -> 91.5%, 18/19 (matcher3)
+    # Written blind (a fifth event, its shape new to the matcher): untuned 79.6% (74/93), 14/14.
+    "examples_medellin_educacion.yaml": (0.79, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import render_text
 from bot.domain.focus import Focus, focus
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.texts.answers import render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2015, 10, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))

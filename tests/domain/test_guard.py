@@ -1,12 +1,21 @@
-"""The domain is plain Python: it must never import telegram (or the database driver)."""
+"""The layers keep their boundaries: the domain is plain Python (no telegram, no I/O library);
+the use cases and the texts never import telegram, and only the adapter and the CLI do."""
 
 import ast
 import subprocess
 import sys
 from pathlib import Path
 
-DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
+BOT = Path(__file__).resolve().parents[2] / "bot"
+DOMAIN = BOT / "domain"
 BANNED = ("telegram", "aiosqlite", "aiohttp")
+# Which layer may import which: the adapter (bot.telegram) is imported by nothing below it.
+LAYERS = {
+    "domain": ("telegram", "aiosqlite", "aiohttp", "bot.storage", "bot.usecases", "bot.texts"),
+    "storage": ("telegram", "bot.usecases", "bot.texts", "bot.telegram"),
+    "texts": ("telegram", "aiosqlite", "bot.telegram", "bot.cli"),  # they render use cases' data
+    "usecases": ("telegram", "aiosqlite", "bot.telegram", "bot.cli"),
+}
 
 
 def _imports(path: Path) -> set[str]:
@@ -15,8 +24,10 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {alias.name.split(".")[0] for alias in node.names}
+            names |= {".".join(alias.name.split(".")[:2]) for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
+            names.add(".".join(node.module.split(".")[:2]))
     return names
 
 
@@ -39,3 +50,14 @@ def test_importing_the_whole_domain_loads_no_telegram_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_each_layer_imports_only_the_layers_below_it() -> None:
+    offenders = {
+        f"{layer}/{path.relative_to(BOT / layer)}: {name}"
+        for layer, banned in LAYERS.items()
+        for path in (BOT / layer).rglob("*.py")
+        for name in _imports(path)
+        if name in banned
+    }
+    assert not offenders

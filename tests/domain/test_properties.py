@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import render_html, render_text
 from bot.domain.knowledge import KnowledgeBase, iter_entry_ids
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
+from bot.texts.answers import render_html, render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATOR = Translator(ROOT / "locales")

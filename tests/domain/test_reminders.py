@@ -25,7 +25,7 @@ from bot.domain.reminders import (
     upcoming,
 )
 from bot.i18n import Translator
-from bot.reminder_text import Renderer
+from bot.texts.reminders import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 SIX_PM = dt.time(18, 0)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.reminding import ReminderService
 from bot.storage.db import Database
 from bot.telegram import subscriptions
+from bot.usecases.reminding import ReminderService
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_run_cli import TOKEN, run_bot
 from tests.e2e.test_webhook import free_port

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.domain.knowledge import check_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli import main
+from bot.cli.main import main
 
 FILES = ["event.yaml", "faqs.yaml", "sessions.yaml", "venues.yaml"]
 

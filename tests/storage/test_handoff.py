@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli import main as confbot
+from bot.cli.main import main as confbot
 from bot.domain.clock import FixedClock
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.knowledge import load_knowledge
-from bot.feedbacking import FeedbackService
-from bot.handoff import HandoffDesk, Posted
 from bot.i18n import Translator
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
+from bot.usecases.feedbacking import FeedbackService
+from bot.usecases.handoff import HandoffDesk, Posted
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = load_knowledge(ROOT / "knowledge")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main as confbot
+from bot.cli.main import main as confbot
 from bot.domain.matcher import Reply
 from bot.storage.db import Database
 from bot.storage.questions import QuestionStore

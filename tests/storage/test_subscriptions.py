@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main as confbot
+from bot.cli.main import main as confbot
 from bot.domain.clock import FixedClock
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.knowledge import load_knowledge
 from bot.domain.reminders import Subscription, due_reminders
 from bot.i18n import Translator
-from bot.reminding import ReminderService
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
+from bot.usecases.reminding import ReminderService
 
 ROOT = Path(__file__).resolve().parents[2]
 QUITO = dt.timezone(dt.timedelta(hours=-5))

@@ -10,13 +10,13 @@ import sys
 
 from telegram.ext import ExtBot
 
-from bot.broadcasting import BroadcastService
 from bot.domain.clock import SystemClock
 from bot.storage.broadcasts import BroadcastStore
 from bot.storage.db import Database
 from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from bot.usecases.broadcasting import BroadcastService
 from tests.conftest import TOKEN
 
 

@@ -13,7 +13,6 @@ import pytest
 from telegram import Bot
 from telegram.ext import ExtBot
 
-from bot.broadcasting import BroadcastService, Preview
 from bot.domain.broadcast import Progress, Tally
 from bot.domain.clock import SystemClock
 from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
@@ -22,6 +21,7 @@ from bot.storage.db import Database
 from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
+from bot.usecases.broadcasting import BroadcastService, Preview
 from tests.conftest import TOKEN
 from tests.fakeapi import FakeBotApi
 

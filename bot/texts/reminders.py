@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from bot.answers import format_day
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.reminders import Timing
 from bot.i18n import Translator, pick_lang
+from bot.texts.answers import format_day
 
 
 def _html(text: str) -> str:

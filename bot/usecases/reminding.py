@@ -41,9 +41,9 @@ from bot.domain.reminders import (
     reminder_time,
 )
 from bot.i18n import Translator
-from bot.reminder_text import Renderer
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
+from bot.texts.reminders import Renderer
 
 log = logging.getLogger(__name__)
 # The knowledge base in service, read afresh by each sweep: an admin may reload it.

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from babel.numbers import format_decimal
 
-from bot.broadcasting import Preview
 from bot.domain.broadcast import (
     ANY_LANGUAGE,
     LANGUAGES,
@@ -26,6 +25,7 @@ from bot.domain.broadcast import (
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.i18n import N_, Translator, language_name
 from bot.storage.broadcasts import BroadcastRecord, Status
+from bot.usecases.broadcasting import Preview
 
 SEND, CANCEL = "send", "cancel"
 _CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER

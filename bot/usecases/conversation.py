@@ -10,16 +10,16 @@ import html
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.answers import entry_label, format_day, render_html
-from bot.calendar import programme_ics
 from bot.domain.delivery import Button
 from bot.domain.focus import Focus, focus
 from bot.domain.foreign import foreign_language
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
 from bot.i18n import fallback_lang, language_list, native_name, pick_lang
-from bot.outgoing import Document, Out, VenuePin, messages
 from bot.services import Services
+from bot.texts.answers import entry_label, format_day, render_html
+from bot.texts.calendar import programme_ics
+from bot.texts.outgoing import Document, Out, VenuePin, messages
 
 # FAQ ids of the built-in small talk (see the KB contract): never shown as examples.
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})

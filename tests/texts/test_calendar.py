@@ -7,12 +7,12 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from bot.calendar import programme_ics
 from bot.domain.knowledge import load_knowledge
 from bot.i18n import Translator
+from bot.texts.calendar import programme_ics
 from tests.domain.test_reminders import V2_KB
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STAMP = dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
 
 

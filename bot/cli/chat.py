@@ -14,13 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import load_settings
-from bot.conversation import Conversation
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.i18n import pick_lang, supported_lang
 from bot.logs import configure_logging
-from bot.outgoing import Document, Out, VenuePin
 from bot.services import Services, build_services
+from bot.texts.outgoing import Document, Out, VenuePin
+from bot.usecases.conversation import Conversation
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")

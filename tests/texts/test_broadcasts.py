@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.broadcasting import Preview
 from bot.domain.broadcast import (
     Audience,
     BroadcastDraft,
@@ -17,7 +16,7 @@ from bot.domain.broadcast import (
 )
 from bot.i18n import Translator
 from bot.storage.broadcasts import BroadcastRecord, Status
-from bot.telegram.broadcast_texts import (
+from bot.texts.broadcasts import (
     CANCEL,
     SEND,
     history_text,
@@ -27,6 +26,7 @@ from bot.telegram.broadcast_texts import (
     refusal_text,
     report_text,
 )
+from bot.usecases.broadcasting import Preview
 
 ROOT = Path(__file__).resolve().parents[2]
 T = Translator(ROOT / "locales")

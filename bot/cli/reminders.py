@@ -26,9 +26,9 @@ from bot.domain.reminders import (
     timing,
 )
 from bot.i18n import Translator, pick_lang
-from bot.reminder_text import Renderer
 from bot.storage.db import Database
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
+from bot.texts.reminders import Renderer
 
 HELP = "preview the reminders due at an instant: per day, session and language (sends nothing)"
 

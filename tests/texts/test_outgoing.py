@@ -1,7 +1,7 @@
 """Long replies are split under Telegram's limit without breaking the HTML."""
 
 from bot.domain.delivery import Button, OutgoingMessage
-from bot.outgoing import TELEGRAM_LIMIT, messages, split_html
+from bot.texts.outgoing import TELEGRAM_LIMIT, messages, split_html
 from tests.telegram_text import check
 
 

@@ -14,7 +14,6 @@ from bot.domain.clock import parse_instant
 from bot.domain.knowledge import load_knowledge
 from bot.domain.questions import Report
 from bot.i18n import LANGS, Translator
-from bot.reporting import gather_report, render_report, report_csv
 from bot.services import make_clock
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackStore
@@ -22,6 +21,7 @@ from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
+from bot.usecases.reporting import gather_report, render_report, report_csv
 
 HELP = (
     "print the statistics /stats shows: users, questions, answer rate, top answers and misses,"

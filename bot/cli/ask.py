@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.answers import render_text
 from bot.config import load_settings
 from bot.domain.clock import SystemClock, parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
@@ -20,6 +19,7 @@ from bot.domain.matcher import Matcher, Reply
 from bot.i18n import Translator
 from bot.storage.db import Database
 from bot.storage.questions import QuestionStore
+from bot.texts.answers import render_text
 
 HELP = "answer a question (or one per line of stdin) as the bot would; --json for tools"
 

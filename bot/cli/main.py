@@ -28,7 +28,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         if chosen in COMMANDS and name != chosen:
             sub.add_parser(name)
             continue
-        module = importlib.import_module(f"bot.commands.{MODULES.get(name, name)}")
+        module = importlib.import_module(f"bot.cli.{MODULES.get(name, name)}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         command.set_defaults(handler=module.main)

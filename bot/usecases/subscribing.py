@@ -10,12 +10,12 @@ from html import escape
 
 from babel.dates import format_skeleton
 
-from bot.answers import format_day
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.reminders import Subscription, reminder_time, session_group, upcoming
 from bot.services import Services
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
+from bot.texts.answers import format_day
 
 PREFIX = "sub:"  # callback data: sub:<session id>, sub:all, sub:none (all under 64 bytes)
 
