@@ -31,7 +31,7 @@ SETS = {
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
     "examples_sao_paulo_devfest.yaml": (0.91, 1),  # 84.6% (matcher2) -> 91.5%, 18/19 (matcher3)
     # Written blind (a fifth event, its shape new to the matcher): untuned 79.6% (74/93), 14/14.
-    "examples_medellin_educacion.yaml": (0.79, 0),
+    "examples_medellin_educacion.yaml": (0.80, 0),  # 79.6% -> 80.6% (matcher3, not tuned on)
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
