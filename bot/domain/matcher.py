@@ -409,13 +409,10 @@ class Matcher:
         )
 
     def _answer_one(
-        self,
-        question: str,
-        now: dt.datetime,
-        lang: str | None = None,
-        hint: str | None = None,
+        self, question: str, now: dt.datetime, lang: str | None, hint: str | None
     ) -> Reply:
-        """Answer one sentence (or a whole message read as one)."""
+        """Answer one sentence (or a whole message read as one), as `answer` reads its
+        arguments."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         pairs = enumerate(zip(words, words[1:], strict=False))
