@@ -46,6 +46,12 @@ def read(text: str, today: dt.date = TUESDAY) -> When | None:
         ("the first day", 19),
         ("on Saturday", 24),
         ("el fin de semana", 24),
+        # Portuguese reads from its own lists (bot/domain/lang/pt.py).
+        ("o que tem no terceiro dia?", 21),
+        ("e depois de amanhã?", 22),
+        ("anteontem", 18),
+        ("no fim de semana", 24),
+        ("o que rola na quinta-feira?", 22),
     ],
 )
 def test_reads_the_day(text: str, day: int) -> None:

@@ -9,6 +9,7 @@ LANGUAGES.
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from bot.domain.lang import en, es, pt
 
@@ -30,9 +31,9 @@ def words_of(name: str, lang: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
-def merged(name: str) -> dict[str, int]:
-    """One word table (e.g. "MONTHS") of every language, joined."""
-    found: dict[str, int] = {}
+def merged(name: str) -> dict[Any, Any]:
+    """One word table (e.g. "MONTHS", "TIME_PHRASES") of every language, joined."""
+    found: dict[Any, Any] = {}
     for module in LANGUAGES.values():
         found.update(getattr(module, name, {}))
     return found

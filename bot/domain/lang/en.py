@@ -220,3 +220,40 @@ BRING = _words("bring")
 TASKS = _words("write translate generate draw debug solve")
 # Words that address the assistant ("can you", "¿puedes?").
 ADDRESS = _words("you")
+
+# Time words (bot/domain/date_words.py joins every language's). Words that name a day relative
+# to today, "now" or "next": (kind, offset).
+RELATIVE_WORDS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("today", "tonight", "tonite", "2day", "tday"), ("day", 0)),
+    **dict.fromkeys(("tomorrow", "tmrw", "tmr", "2moro", "2morrow"), ("day", 1)),
+    **dict.fromkeys(("yesterday", "yday", "ystrdy"), ("day", -1)),
+    **dict.fromkeys(("now", "currently"), ("now", 0)),
+    **dict.fromkeys(("next", "upcoming"), ("next", 0)),
+}
+# Phrases that name a time: (kind, offset); "week" counts days from this week's Monday.
+TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
+    ("day", "after", "tomorrow"): ("day", 2),
+    ("this", "week"): ("week", 0),
+    ("whole", "week"): ("event-week", 0),
+    ("all", "week"): ("event-week", 0),
+    ("next", "week"): ("week", 7),
+    ("weekend",): ("weekday", 5),
+    ("this", "morning"): ("day", 0),
+    ("this", "afternoon"): ("day", 0),
+    ("this", "evening"): ("day", 0),
+    ("right", "now"): ("now", 0),
+}
+# Ordinals of the event's days ("the third day"); -1 is the last.
+ORDINAL_DAYS: dict[str, int] = {
+    **dict.fromkeys(("first", "opening", "inaugural"), 0),
+    "second": 1, "third": 2, "fourth": 3, "fifth": 4,
+    **dict.fromkeys(("last", "final", "closing"), -1),
+}  # fmt: skip
+DAY_NOUNS = _words("day")  # "day 2", "the third day"
+# Nouns whose first or last is the first or last day's ("the last session").
+DAY_SESSION_NOUNS = _words("session activity event")
+SPAN_DAYS = _words("day days")  # "in 2 days"
+SPAN_BEFORE = _words("in within")
+SPAN_AFTER = _words("later hence")
+COMING = _words("next coming")  # "next Monday"
+DATE_LINKS = _words("the of on for in a at")  # before a bare day number: "on the 21"

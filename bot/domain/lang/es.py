@@ -225,3 +225,53 @@ TASKS = _words(
 )
 # Words that address the assistant ("can you", "¿puedes?").
 ADDRESS = _words("puedes podrias puede podria usted")
+
+# Time words (bot/domain/date_words.py joins every language's). Words that name a day relative
+# to today, "now" or "next": (kind, offset).
+RELATIVE_WORDS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("hoy", "oy"), ("day", 0)),
+    **dict.fromkeys(("manana", "mnana"), ("day", 1)),
+    **dict.fromkeys(("ayer",), ("day", -1)),
+    **dict.fromkeys(("ahora", "ahorita", "actualmente"), ("now", 0)),
+    **dict.fromkeys(("siguiente", "sigue", "proximo", "proxima", "despues", "luego"), ("next", 0)),
+}
+# Phrases that name a time: (kind, offset); "week" counts days from this week's Monday.
+TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
+    ("pasado", "manana"): ("day", 2),
+    ("antes", "de", "ayer"): ("day", -2),
+    ("anteayer",): ("day", -2),
+    ("esta", "semana"): ("week", 0),
+    ("toda", "la", "semana"): ("event-week", 0),
+    ("semana", "completa"): ("event-week", 0),
+    ("proxima", "semana"): ("week", 7),
+    ("semana", "que", "viene"): ("week", 7),
+    ("semana", "proxima"): ("week", 7),
+    ("fin", "de", "semana"): ("weekday", 5),
+    ("esta", "manana"): ("day", 0),
+    ("esta", "tarde"): ("day", 0),
+    ("esta", "noche"): ("day", 0),
+    ("en", "este", "momento"): ("now", 0),
+    ("que", "sigue"): ("next", 0),
+    ("que", "viene"): ("next", 0),
+}
+# Ordinals of the event's days ("el tercer día"); -1 is the last.
+ORDINAL_DAYS: dict[str, int] = {
+    **dict.fromkeys(("primer", "primero", "primera", "inaugural"), 0),
+    **dict.fromkeys(("segundo", "segunda"), 1),
+    **dict.fromkeys(("tercer", "tercero", "tercera"), 2),
+    **dict.fromkeys(("cuarto", "cuarta"), 3),
+    **dict.fromkeys(("quinto", "quinta"), 4),
+    **dict.fromkeys(("ultimo", "ultima", "final", "clausura"), -1),
+}
+DAY_NOUNS = _words("dia jornada")  # "día 2", "la tercera jornada"
+# Nouns whose first or last is the first or last day's ("la última sesión").
+DAY_SESSION_NOUNS = _words("sesion actividad evento")
+SPAN_DAYS = _words("dia dias")  # "en 2 días"
+SPAN_BEFORE = _words("en")
+SPAN_AFTER = _words("despues mas")
+COMING = _words("proximo proxima siguiente")  # "el próximo lunes"
+DATE_LINKS = _words("el de del la para en a")  # before a bare day number: "el 21"
+# "Próximo" after a noun or "more" means near ("un hotel próximo"), not next.
+NEARBY = _words("proximo proxima proximos proximas")
+NEARER = _words("mas muy bastante")
+NOT_NEAR = _words("semana mes ano vez edicion dia dias sesion")  # "la semana próxima": next

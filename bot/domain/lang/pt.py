@@ -201,3 +201,50 @@ TASKS = _words(
 )
 # Words that address the assistant ("can you", "¿puedes?").
 ADDRESS = _words("voce pode poderia podes")
+
+# Time words (bot/domain/date_words.py joins every language's). Words that name a day relative
+# to today, "now" or "next": (kind, offset).
+RELATIVE_WORDS: dict[str, tuple[str, int]] = {
+    "hoje": ("day", 0),
+    "amanha": ("day", 1),
+    "ontem": ("day", -1),
+    "agora": ("now", 0),
+}
+# Phrases that name a time: (kind, offset); "week" counts days from this week's Monday.
+TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
+    ("depois", "de", "amanha"): ("day", 2),
+    ("anteontem",): ("day", -2),
+    ("antes", "de", "ontem"): ("day", -2),
+    ("essa", "semana"): ("week", 0),
+    ("nesta", "semana"): ("week", 0),
+    ("nessa", "semana"): ("week", 0),
+    ("semana", "toda"): ("event-week", 0),
+    ("semana", "inteira"): ("event-week", 0),
+    ("semana", "que", "vem"): ("week", 7),
+    ("fim", "de", "semana"): ("weekday", 5),
+    ("esta", "manha"): ("day", 0),
+    ("esta", "noite"): ("day", 0),
+    ("neste", "momento"): ("now", 0),
+    ("nesse", "momento"): ("now", 0),
+}
+# Ordinals of the event's days ("o terceiro dia"); -1 is the last. "Segunda", "quarta" and
+# "quinta" alone are weekdays in Portuguese: Spanish reads them as ordinals.
+ORDINAL_DAYS: dict[str, int] = {
+    **dict.fromkeys(("primeiro", "primeira"), 0),
+    **dict.fromkeys(("terceiro", "terceira"), 2),
+    **dict.fromkeys(("ultimo", "ultima", "encerramento"), -1),
+}
+DAY_NOUNS = _words("dia")  # "dia 2", "o terceiro dia"
+# Nouns whose first or last is the first or last day's ("a última sessão").
+DAY_SESSION_NOUNS = _words("sessao atividade evento")
+SPAN_DAYS = _words("dia dias")  # "em 2 dias"
+SPAN_BEFORE = _words("em daqui")
+SPAN_AFTER = _words("depois")
+COMING = _words("proximo proxima")  # "na próxima segunda"
+DATE_LINKS = _words("o de do da no na para em a")  # before a bare day number: "no dia 21"
+# "Próximo" after a noun or "more" means near ("a estação mais próxima"), not next.
+NEARBY = _words("proximo proxima proximos proximas")
+NEARER = _words("mais muito bem bastante")
+NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana próxima": next
+# Weekdays written with "-feira" ("segunda-feira", folded: segunda feira), Monday = 0.
+FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
