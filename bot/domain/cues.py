@@ -306,6 +306,7 @@ def rewrite(
 _AFTER = _words("after following despues luego tras siguiente depois apos seguinte") | {NEXT_WORD}
 _PRIOR = _words("before antes previo previous prior preceding anterior") | {PRIOR_WORD}
 _PREPOSITIONS = _words("after before antes despues depois apos") | {PRIOR_WORD}  # not "previous X"
+_BACK = words_of("BACK_REFERENCES")  # "after this": the session the message names
 _STEP_LINKS = _words("the del de la el al a this that este esta do da o dos das desse dessa")
 
 
@@ -319,6 +320,8 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
         direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
         linked = w == "tras" or after in _STEP_LINKS or direct
         if linked and any((vocab or GENERIC).names_session(x) for x in words[i + 1 : i + 5]):
+            return 1 if w in _AFTER else -1
+        if w in _PREPOSITIONS and after in _BACK and i + 2 == len(words):  # "after this?"
             return 1 if w in _AFTER else -1
     return 0
 

@@ -328,7 +328,7 @@ class Matcher:
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
-        follow = self._follow_ups(clauses, question, lang)
+        follow = self._follow_ups(clauses, question, lang, now)
         if follow:  # "When is it?" asks of the sentence before, not on its own
             asked_of = {c for c, _ in follow}
             read = [(s, r) for s, r in read if s not in asked_of] + follow
@@ -595,7 +595,9 @@ class Matcher:
             w.isdigit() and len(w) == 4 and last < int(w) and w not in vocabulary for w in words
         )
 
-    def _follow_ups(self, clauses: list[str], question: str, lang: str) -> list[tuple[str, Reply]]:
+    def _follow_ups(
+        self, clauses: list[str], question: str, lang: str, now: dt.datetime
+    ) -> list[tuple[str, Reply]]:
         """ "…the traveller's medicine symposium. When is it?": a question with no topic of its
         own asks about the entry the sentence before names in full (a title or phrasing)."""
         found = []
@@ -606,11 +608,29 @@ class Matcher:
             terms = self.index.normaliser.terms(words)
             if self._off_domain(words, terms, names(before)):
                 continue
-            hits = self.index.search(t.text for t in terms)
+            hits = self.index.search((t.text for t in terms), limit=_DAY_POOL)
             if hits and hits[0].closeness >= _NAMED and hits[0].score >= _SUGGEST_FLOOR:
                 reply = Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-                found.append((clause, reply))
+                step = session_step(tokens(fold(clause)), self.session_words)
+                after = following(self.kb, self._latest(hits, now), step) if step else None
+                found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
+
+    def _latest(self, hits: list[Hit], now: dt.datetime) -> str:
+        """Of the sessions a sentence names well enough, the one that began last before now
+        today ("just had a coffee in the break": this afternoon's, not this morning's)."""
+        local = _local(now, self.kb.event.tz)
+        floor = _DAY_FLOOR  # the moment says which: a looser fit than a day's (_on_day)
+        began = [
+            s
+            for h in hits
+            if h.score >= floor
+            and (s := self.kb.session(h.entry)) is not None
+            and s.date == local.date()
+            and s.start is not None
+            and s.start <= local.time()
+        ]
+        return max(began, key=lambda s: s.start or dt.time.min).id if began else hits[0].entry
 
     def _topicless(self, clause: str, lang: str) -> bool:
         """True when a question holds nothing but what it asks ("when is it?", "¿dónde?")."""
@@ -737,7 +757,15 @@ class Matcher:
             if named:
                 return named[0].entry
             when = When("", days[0], when.consumed)
-        return self._namesake(hits[0].entry, when, local)
+        # A step is taken from a session: an FAQ about the same thing ("what size is a
+        # poster?") yields to the session it names well enough ("after the poster session").
+        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
+        dated = (h for h in hits if h.score >= floor and self._dated_session(h.entry))
+        return self._namesake(next(dated, hits[0]).entry, when, local)
+
+    def _dated_session(self, entry: str) -> bool:
+        session = self.kb.session(entry)
+        return session is not None and self.kb.session_date(session) is not None
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day

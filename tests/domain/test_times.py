@@ -235,3 +235,26 @@ def test_a_part_of_today_asked_during_it_starts_now(
     clock_matcher: Matcher, question: str, now: dt.datetime, sessions: list[str]
 ) -> None:
     assert list(clock_matcher.answer(question, now).sessions) == sessions
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "sessions"),
+    [
+        # "after this": the session the sentence before names, the one that began last today.
+        ("Just had lunch. What's next after this?", dt.datetime(2026, 3, 10, 14, 5), ["maps-talk"]),
+        ("Just had my coffee in the break. What comes after this?",
+         dt.datetime(2026, 3, 10, 10, 20), ["pandas-workshop"]),
+    ],
+)  # fmt: skip
+def test_after_this_steps_from_the_session_just_named(
+    clock_matcher: Matcher, question: str, now: dt.datetime, sessions: list[str]
+) -> None:
+    assert list(clock_matcher.answer(question, now).sessions) == sessions
+
+
+def test_a_step_is_taken_from_the_session_not_an_faq_about_the_same_thing() -> None:
+    kb = load_knowledge(ROOT / "examples" / "lima-health" / "knowledge")
+    reply = Matcher(kb).answer(
+        "o que vem depois da sessão de pôsteres?", dt.datetime(2027, 5, 19, 15, 10)
+    )
+    assert reply.relative == "after" and reply.entry == "d1-plenaria-amr"

@@ -257,3 +257,5 @@ SPAN_BEFORE = _words("in within")
 SPAN_AFTER = _words("later hence")
 COMING = _words("next coming")  # "next Monday"
 DATE_LINKS = _words("the of on for in a at")  # before a bare day number: "on the 21"
+# Words that point back at what the message named ("what's after this?").
+BACK_REFERENCES = _words("this that")

@@ -275,3 +275,5 @@ DATE_LINKS = _words("el de del la para en a")  # before a bare day number: "el 2
 NEARBY = _words("proximo proxima proximos proximas")
 NEARER = _words("mas muy bastante")
 NOT_NEAR = _words("semana mes ano vez edicion dia dias sesion")  # "la semana próxima": next
+# Words that point back at what the message named ("what's after this?").
+BACK_REFERENCES = _words("esto eso")

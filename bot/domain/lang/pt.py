@@ -248,3 +248,5 @@ NEARER = _words("mais muito bem bastante")
 NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana próxima": next
 # Weekdays written with "-feira" ("segunda-feira", folded: segunda feira), Monday = 0.
 FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+# Words that point back at what the message named ("what's after this?").
+BACK_REFERENCES = _words("isso isto")
