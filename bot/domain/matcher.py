@@ -280,6 +280,7 @@ class Matcher:
         self.arrive, self.catch = words_of("ARRIVE"), words_of("CATCH")
         self.missed = words_of("MISSED")
         self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
+        self.programme_nouns = words_of("PROGRAMME_NOUNS")
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -515,6 +516,9 @@ class Matcher:
         if (talks := self._speaker(words, terms, text, lang)) is not None:
             return self._schedule(question, lang, talks)
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
+            whole = self._programme(words, terms)
+            if whole is not None and self._builtin(question, lang, plain) is None:
+                return self._schedule(question, lang, whole)
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
         hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
@@ -532,11 +536,29 @@ class Matcher:
             builtin = self._builtin(question, lang, plain)
             if builtin is not None and builtin.aspect.startswith("venue:"):
                 return builtin
-        return (
-            self._session_by_topic(question, lang, terms, words)
-            or self._builtin(question, lang, plain)
-            or self._abstain(question, lang, hits)
+        answered = self._session_by_topic(question, lang, terms, words) or self._builtin(
+            question, lang, plain
         )
+        if answered is None and (whole := self._programme(words, terms)) is not None:
+            return self._schedule(question, lang, whole)
+        return answered or self._abstain(question, lang, hits)
+
+    def _programme(self, words: list[str], terms: list[Term]) -> Plan | None:
+        """The whole programme, for "what's the schedule?" when no entry says it: a one-day
+        event's day, else every day's sessions."""
+        if not self.programme_nouns.intersection(words):
+            return None
+        if any(t.text not in self.not_topics and t.text not in self.index.light for t in terms):
+            return None  # "the schedule of the workshop": a topic, not the whole programme
+        event = self.kb.event
+        sessions = tuple(s for s in self.kb.sessions if s.date is not None)
+        if not sessions:
+            return None
+        if event.start_date == event.end_date:
+            return Plan("", event.start_date, self.kb.sessions_on(event.start_date))
+        monday = event.start_date - dt.timedelta(days=event.start_date.weekday())
+        ordered = sorted(sessions, key=lambda s: (s.date or monday, s.start or dt.time.min))
+        return Plan("week", monday, tuple(ordered))
 
     def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.

@@ -258,3 +258,19 @@ def test_a_step_is_taken_from_the_session_not_an_faq_about_the_same_thing() -> N
         "o que vem depois da sessão de pôsteres?", dt.datetime(2027, 5, 19, 15, 10)
     )
     assert reply.relative == "after" and reply.entry == "d1-plenaria-amr"
+
+
+@pytest.mark.parametrize("question", ["what's the schedule?", "¿cuál es el programa?", "agenda"])
+def test_the_whole_programme_when_no_entry_says_it(
+    clock_matcher: Matcher, timed: KnowledgeBase, question: str
+) -> None:
+    reply = clock_matcher.answer(question, NOW)
+    assert reply.relative == "week" and len(reply.sessions) == 9
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert "Closing panel" in text or "Panel de cierre" in text
+
+
+def test_a_one_day_events_programme_is_its_day() -> None:
+    kb = load_knowledge(ROOT / "examples" / "small-workshop" / "knowledge")
+    reply = Matcher(kb).answer("what's the programme?", dt.datetime(2027, 3, 1, 9, 0))
+    assert reply.kind == "schedule" and reply.day == dt.date(2027, 3, 11) and reply.sessions

@@ -259,3 +259,7 @@ COMING = _words("next coming")  # "next Monday"
 DATE_LINKS = _words("the of on for in a at")  # before a bare day number: "on the 21"
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("this that")
+# Nouns for the programme as a whole ("what's the schedule?").
+PROGRAMME_NOUNS = _words(
+    "programme program programs programmes schedule schedules agenda lineup timetable"
+)

@@ -277,3 +277,5 @@ NEARER = _words("mas muy bastante")
 NOT_NEAR = _words("semana mes ano vez edicion dia dias sesion")  # "la semana próxima": next
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("esto eso")
+# Nouns for the programme as a whole ("what's the schedule?").
+PROGRAMME_NOUNS = _words("programa programas agenda cronograma programacion itinerario")

@@ -250,3 +250,5 @@ NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana pró
 FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("isso isto")
+# Nouns for the programme as a whole ("what's the schedule?").
+PROGRAMME_NOUNS = _words("programacao programa agenda cronograma grade")
