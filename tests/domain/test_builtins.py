@@ -39,6 +39,7 @@ def tr() -> Translator:
         ("thanks!", "thanks", "en", "You're welcome!"),
         ("muchas gracias", "thanks", "es", "¡De nada!"),
         ("what can you do?", "help", "en", "• Welcome and registration"),
+        ("¿qué sabes hacer?", "help", "es", "• Bienvenida y registro"),
         ("who organises this?", "event", "en", "organised by Open Data Collective"),
         ("¿quién organiza el evento?", "event", "es", "organiza Colectivo de Datos"),
         ("what is Andes Data Days?", "event", "en", "Two days of talks and workshops"),

@@ -12,7 +12,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                "gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
                "perfecto gracias", "genial gracias"),
     "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
-             "como te uso", "quien eres", "comandos", "menu"),
+             "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces"),
     "event:what": ("que es este evento", "de que se trata el evento", "que es esta conferencia",
                    "cuentame sobre el evento", "de que se trata"),
     "event:when": ("cuando es el evento", "cuales son las fechas", "en que fechas es",

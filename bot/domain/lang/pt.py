@@ -11,7 +11,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                "obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
                "ok obrigado", "agradeco"),
     "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
-             "quem e voce", "comandos"),
+             "quem e voce", "comandos", "o que voce sabe fazer", "o que voce faz"),
     "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
                    "me fale sobre o evento", "do que se trata"),
     "event:when": ("quando e o evento", "quais sao as datas", "quando acontece o evento",
