@@ -22,7 +22,8 @@ from bot.domain.cues import (
     rewrite,
     session_step,
 )
-from bot.domain.date_words import NEXT_WORD, PRIOR_WORD
+from bot.domain.date_words import LINKS as DATE_LINKS
+from bot.domain.date_words import MONTHS, NEXT_WORD, PRIOR_WORD, WEEKDAYS, WORDS
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
@@ -88,6 +89,7 @@ _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
+_TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
 _LIGHT_LISTS = (
@@ -469,6 +471,15 @@ class Matcher:
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
+            if self.builtins.names_venue(plain) is not None:  # "how do I get to X on Thursday?"
+                undated = [
+                    w
+                    for i, w in enumerate(words)
+                    if i not in used and not (w in DATE_LINKS and i + 1 in used)
+                ]  # "...on Thursday": the day and its link
+                way = self._builtin(question, lang, undated)
+                if way is not None and way.aspect.startswith("venue:"):
+                    return way
             rest = [t for t in terms if not t.within(used)]
             topical = [
                 t
@@ -944,6 +955,8 @@ class Matcher:
         if term.known or not text.isalpha() or len(text) <= 2 or text in self.index.light:
             return False
         if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
+            return False
+        if text in _TIME_NAMES:  # "the campus on Wednesday": a day, not the campus's topic
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
 

@@ -52,6 +52,7 @@ def tr() -> Translator:
         ("what's the address?", "campus", "en", "Calle 26 No. 1-50"),
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
         ("how do I get to the campus?", "campus", "en", "TransMilenio to Calle 26"),
+        ("how do I get to the campus on Wednesday?", "campus", "en", "TransMilenio to Calle 26"),
         ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
         ("who are the organisers?", "event", "en", "organised by Open Data Collective"),
         ("what's the email of the organisers?", "event", "en", "hello@andesdata.example"),
