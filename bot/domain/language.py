@@ -104,6 +104,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) >= 5 and word.endswith(("an", "en")):  # Spanish verbs: tratan/trata
         word = word[:-1]
+    elif len(word) >= 5 and word.endswith(("am", "em")):  # Portuguese: começam/começa
+        word = word[:-1]
     elif len(word) >= 6 and word.endswith("ing"):  # booking/book, speaking/speak
         word = word[:-3]
     return word

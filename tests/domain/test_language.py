@@ -24,7 +24,14 @@ def test_tokens_of_a_huge_text_are_capped() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("sessions", "session"), ("reuniones", "reunion"), ("tratan", "trata"), ("booking", "book")],
+    [
+        ("sessions", "session"),
+        ("reuniones", "reunion"),
+        ("tratan", "trata"),
+        ("booking", "book"),
+        ("comecam", "comeca"),  # Portuguese third person plural
+        ("acontecem", "acontece"),
+    ],
 )
 def test_plural_and_verb_forms_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
