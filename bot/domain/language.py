@@ -102,9 +102,7 @@ def stem(word: str) -> str:
         return word[:-2]
     if len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    if len(word) >= 5 and word.endswith(("an", "en")):  # Spanish verbs: tratan/trata
-        word = word[:-1]
-    elif len(word) >= 5 and word.endswith(("am", "em")):  # Portuguese: começam/começa
+    if len(word) >= 5 and word.endswith(("an", "en", "am", "em")):  # tratan/trata, começam
         word = word[:-1]
     elif len(word) >= 6 and word.endswith("ing"):  # booking/book, speaking/speak
         word = word[:-3]

@@ -29,7 +29,7 @@ from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
-from bot.domain.lang import words_of
+from bot.domain.lang import concept_groups, words_of
 from bot.domain.language import (
     LanguageEvidence,
     detect_language,
@@ -150,7 +150,7 @@ class Matcher:
         event_words = [*event.name.values(), *(event.city.values() if event.city else ()), "event"]
         self.index = Index(
             documents(kb),
-            kb.synonyms,
+            (*kb.synonyms, *concept_groups()),  # the KB's own groups first: they win
             damped={
                 **dict.fromkeys(event_words, 0.35),
                 **dict.fromkeys(venue_names, 0.7),

@@ -130,3 +130,10 @@ def test_pasted_markup_and_stray_letters_are_not_words(matcher: Matcher) -> None
 def test_coverage_of_what_is_really_asked(question: str, entry: str | None) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     assert Matcher(kb).answer(question, dt.datetime(2026, 3, 10, 9, 0)).entry == entry
+
+
+@pytest.mark.parametrize("question", ["quando é a festa?", "¿dónde es la fiesta?"])
+def test_everyday_conference_words_meet_across_languages(question: str) -> None:
+    # The KB calls it an "after-party" in every language; "festa" and "fiesta" still find it.
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    assert Matcher(kb).answer(question, dt.datetime(2027, 11, 10, 10, 0)).entry == "after-party"

@@ -37,3 +37,13 @@ def merged(name: str) -> dict[Any, Any]:
     for module in LANGUAGES.values():
         found.update(getattr(module, name, {}))
     return found
+
+
+def concept_groups() -> list[tuple[str, ...]]:
+    """Each concept's words in every language, as one synonym group ("party", "fiesta",
+    "festa"), the English word first."""
+    groups: dict[str, list[str]] = {}
+    for module in LANGUAGES.values():
+        for concept, words in getattr(module, "CONCEPTS", {}).items():
+            groups.setdefault(concept, [concept]).extend(w for w in words if w != concept)
+    return [tuple(dict.fromkeys(ws)) for ws in groups.values()]

@@ -264,3 +264,23 @@ BACK_REFERENCES = _words("this that")
 PROGRAMME_NOUNS = _words(
     "programme program programs programmes schedule schedules agenda lineup timetable"
 )
+# Everyday things of any conference, by a concept shared across languages: a question in one
+# language finds the KB's word for it in another ("festa" -> "after-party").
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "party": ("party", "parties"),
+    "lunch": ("lunch",),
+    "dinner": ("dinner",),
+    "coffee": ("coffee",),
+    "wifi": ("wifi", "internet"),
+    "password": ("password",),
+    "parking": ("parking",),
+    "ticket": ("ticket", "tickets"),
+    "certificate": ("certificate", "certificates"),
+    "recording": ("recording", "recordings", "recorded"),
+    "slides": ("slides",),
+    "badge": ("badge", "badges"),
+    "toilet": ("toilet", "toilets", "restroom", "restrooms", "bathroom", "bathrooms"),
+    "food": ("food", "meal", "meals"),
+    "vegetarian": ("vegetarian", "vegan"),
+    "wheelchair": ("wheelchair",),
+}

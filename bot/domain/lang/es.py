@@ -279,3 +279,23 @@ NOT_NEAR = _words("semana mes ano vez edicion dia dias sesion")  # "la semana pr
 BACK_REFERENCES = _words("esto eso")
 # Nouns for the programme as a whole ("what's the schedule?").
 PROGRAMME_NOUNS = _words("programa programas agenda cronograma programacion itinerario")
+# Everyday things of any conference, by a concept shared across languages: a question in one
+# language finds the KB's word for it in another ("festa" -> "after-party").
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "party": ("fiesta", "fiestas"),
+    "lunch": ("almuerzo", "almuerzos", "almorzar"),
+    "dinner": ("cena", "cenas"),
+    "coffee": ("cafe",),
+    "wifi": ("wifi", "internet"),
+    "password": ("clave", "contrasena"),
+    "parking": ("estacionamiento", "parqueadero", "aparcamiento"),
+    "ticket": ("entrada", "entradas", "boleto", "boletos"),
+    "certificate": ("certificado", "certificados"),
+    "recording": ("grabacion", "grabaciones", "grabada", "grabadas"),
+    "slides": ("diapositivas", "laminas"),
+    "badge": ("credencial", "gafete", "escarapela"),
+    "toilet": ("bano", "banos", "sanitarios"),
+    "food": ("comida", "comidas"),
+    "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
+    "wheelchair": ("silla de ruedas",),
+}

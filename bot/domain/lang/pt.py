@@ -252,3 +252,23 @@ FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3
 BACK_REFERENCES = _words("isso isto")
 # Nouns for the programme as a whole ("what's the schedule?").
 PROGRAMME_NOUNS = _words("programacao programa agenda cronograma grade")
+# Everyday things of any conference, by a concept shared across languages: a question in one
+# language finds the KB's word for it in another ("festa" -> "after-party").
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "party": ("festa", "festas"),
+    "lunch": ("almoco", "almocos", "almocar"),
+    "dinner": ("jantar",),
+    "coffee": ("cafe",),
+    "wifi": ("wifi", "internet"),
+    "password": ("senha",),
+    "parking": ("estacionamento",),
+    "ticket": ("ingresso", "ingressos"),
+    "certificate": ("certificado", "certificados"),
+    "recording": ("gravacao", "gravacoes", "gravada", "gravadas"),
+    "slides": ("slides",),
+    "badge": ("cracha", "crachas"),
+    "toilet": ("banheiro", "banheiros"),
+    "food": ("comida", "comidas"),
+    "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
+    "wheelchair": ("cadeira de rodas", "cadeirante"),
+}
