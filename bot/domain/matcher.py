@@ -148,9 +148,18 @@ class Matcher:
             if w not in _PLACE_NOUNS
         ]
         event_words = [*event.name.values(), *(event.city.values() if event.city else ()), "event"]
+        docs = documents(kb)
+        said = {
+            w
+            for d in docs
+            for text in (*d.phrasings, *d.keywords, *d.body)
+            for w in tokens(text, limit=100_000)
+        }
+        # Everyday concepts the KB itself names, in any of its words: the others stay unknown.
+        concepts = [g for g in concept_groups() if any(set(tokens(m)) <= said for m in g)]
         self.index = Index(
-            documents(kb),
-            (*kb.synonyms, *concept_groups()),  # the KB's own groups first: they win
+            docs,
+            (*kb.synonyms, *concepts),  # the KB's own groups first: they win
             damped={
                 **dict.fromkeys(event_words, 0.35),
                 **dict.fromkeys(venue_names, 0.7),
