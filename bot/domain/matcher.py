@@ -292,6 +292,7 @@ class Matcher:
         self.missed = words_of("MISSED")
         self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
+        self.verb_markers = words_of("VERB_MARKERS")
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -453,6 +454,14 @@ class Matcher:
             words = past_introduction(words, self._kept)
         words = self._compounds(words)
         terms = self.index.normaliser.terms(words)
+        acts = {
+            t.index
+            for t in terms
+            if not t.known and t.text not in self.index.light and self._acts(words, t.index)
+        }
+        if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
+            words = ["the" if i in acts else w for i, w in enumerate(words)]
+            terms = self.index.normaliser.terms(words)
         if not stay and self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
@@ -610,6 +619,11 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _acts(self, words: list[str], i: int) -> bool:
+        """True when the word at i follows a clitic pronoun ("me conecto", "se me acabaron"):
+        a verb, whatever the KB knows of it."""
+        return i > 0 and words[i - 1] in self.verb_markers
 
     def _task(self, words: list[str]) -> bool:
         """True when the assistant is asked to do a task ("can you write me a script?",

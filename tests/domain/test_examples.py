@@ -22,8 +22,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("*/knowledge"))
 # set -> (minimum pass rate, off-topic answers tolerated): the untuned scores, raised to what
 # the event-neutral matcher (issue 9) reaches, so that no later change loses it.
 SETS = {
-    # untuned 27.5% (25/91); 89.0% -> 94.5%, 14/14 off-topic (matcher3)
-    "examples_bogota_tech.yaml": (0.94, 0),
+    # untuned 27.5% (25/91); 89.0% -> 95.6%, 14/14 off-topic (matcher3)
+    "examples_bogota_tech.yaml": (0.95, 0),
     "examples_lima_health.yaml": (0.97, 0),  # untuned 23.1% (21/91); 96.7% -> 97.8% (matcher3)
     "examples_small_workshop.yaml": (0.94, 0),  # untuned 36.8% (32/87); 92.0% -> 94.3% (matcher3)
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.

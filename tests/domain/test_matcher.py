@@ -137,3 +137,9 @@ def test_everyday_conference_words_meet_across_languages(question: str) -> None:
     # The KB calls it an "after-party" in every language; "festa" and "fiesta" still find it.
     kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
     assert Matcher(kb).answer(question, dt.datetime(2027, 11, 10, 10, 0)).entry == "after-party"
+
+
+def test_a_verb_after_a_clitic_is_no_topic_the_kb_lacks() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer("¿cómo me conecto a internet aquí?", dt.datetime(2026, 3, 10, 9))
+    assert reply.entry == "wifi"

@@ -299,3 +299,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("silla de ruedas",),
 }
+# Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
+# an action, not a topic the KB fails to cover.
+VERB_MARKERS = _words("me te se nos")
