@@ -274,6 +274,7 @@ class Matcher:
             for key, names_ in named_strands.items()
         }
         self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
+        self.strand_any = frozenset(strands)  # every word of a room's or track's name
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(
@@ -484,8 +485,10 @@ class Matcher:
                 )
                 return self._schedule(question, lang, trip)
             # Busy then ("a meeting on Tuesday morning: would I miss anything?"): that time's.
-            window = self._at_clock(when, clock, local) if clock is not None else None
-            return self._schedule(question, lang, window or plan(self.kb, when, local))
+            # Now is no time one is busy at ("I lost track of time, what's on now?").
+            if when.relative != "now":
+                window = self._at_clock(when, clock, local) if clock is not None else None
+                return self._schedule(question, lang, window or plan(self.kb, when, local))
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
@@ -739,13 +742,15 @@ class Matcher:
     ) -> Plan | None:  # fmt: skip
         """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
         de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
-        keys = {self.strand_of[w] for w in words if w in self.strand_of}
-        if len(keys) != 1:
+        named = [self.strand_of[w] for w in words if w in self.strand_of]
+        if not named:
             return None
-        key = keys.pop()
-        place = {i for i, w in enumerate(words) if w in self.strand_words[key]}
+        # Of two rooms, the one named last is asked about ("I'm in the foyer: what's on in
+        # room B?"); the other only says where the asker is.
+        key = named[-1]
+        place = {i for i, w in enumerate(words) if w in self.strand_any}
         plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
-        if any(not t.within(frozenset(place)) and t.text not in plain for t in topical):
+        if any(t.known and not t.within(frozenset(place)) and t.text not in plain for t in topical):
             return None  # a topic beside the room: the topic's session answers
         kind = key.split(":", 1)[0]
         local_kb = replace(

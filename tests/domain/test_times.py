@@ -274,3 +274,8 @@ def test_a_one_day_events_programme_is_its_day() -> None:
     kb = load_knowledge(ROOT / "examples" / "small-workshop" / "knowledge")
     reply = Matcher(kb).answer("what's the programme?", dt.datetime(2027, 3, 1, 9, 0))
     assert reply.kind == "schedule" and reply.day == dt.date(2027, 3, 11) and reply.sessions
+
+
+def test_of_two_rooms_the_one_named_last_is_asked_about(clock_matcher: Matcher) -> None:
+    reply = clock_matcher.answer("I'm in the lobby, what's on in lab 2 now?", NOW)
+    assert reply.sessions == ("pandas-workshop",)
