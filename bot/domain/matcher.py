@@ -293,7 +293,7 @@ class Matcher:
         self.missed = words_of("MISSED")
         self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
-        self.verb_markers = words_of("VERB_MARKERS")
+        self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -509,7 +509,7 @@ class Matcher:
             ]
             strand = self._strand(words, topical, when, clock, local, lang)
             if strand is not None:
-                return self._schedule(question, lang, strand)
+                return self._one_asked(question, lang, strand, words)
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -539,7 +539,7 @@ class Matcher:
                 or self._at_clock(when, clock, local)
                 or plan(self.kb, when, local)
             )
-            return self._schedule(question, lang, p)
+            return self._one_asked(question, lang, p, words)
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
@@ -896,6 +896,13 @@ class Matcher:
         ]  # fmt: skip
         kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
         return replace(found, sessions=kept) if kept else found
+
+    def _one_asked(self, question: str, lang: str, p: Plan, words: list[str]) -> Reply:
+        """A listing of one session, asked who gives it ("which Cloud talk is at 11:30 and
+        who presents it?"): that session's own answer, with its speakers."""
+        if len(p.sessions) == 1 and self.who.intersection(words):
+            return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
+        return self._schedule(question, lang, p)
 
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)

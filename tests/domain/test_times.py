@@ -279,3 +279,12 @@ def test_a_one_day_events_programme_is_its_day() -> None:
 def test_of_two_rooms_the_one_named_last_is_asked_about(clock_matcher: Matcher) -> None:
     reply = clock_matcher.answer("I'm in the lobby, what's on in lab 2 now?", NOW)
     assert reply.sessions == ("pandas-workshop",)
+
+
+def test_who_gives_the_one_session_at_a_time_gets_its_speakers(
+    clock_matcher: Matcher, timed: KnowledgeBase
+) -> None:
+    reply = clock_matcher.answer("who is speaking at 2pm today?", NOW)
+    assert (reply.kind, reply.entry) == ("entry", "maps-talk")
+    assert "Marta Ruiz" in render_text(reply, timed, Translator(ROOT / "locales"))
+    assert clock_matcher.answer("what's on at 2pm?", NOW).kind == "schedule"

@@ -284,3 +284,5 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "vegetarian": ("vegetarian", "vegan"),
     "wheelchair": ("wheelchair",),
 }
+# Words that ask who (a session's speakers).
+WHO = _words("who whom whose")

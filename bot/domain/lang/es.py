@@ -302,3 +302,5 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
 VERB_MARKERS = _words("me te se nos")
+# Words that ask who (a session's speakers).
+WHO = _words("quien quienes")
