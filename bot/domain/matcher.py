@@ -23,7 +23,7 @@ from bot.domain.cues import (
     session_step,
 )
 from bot.domain.date_words import LINKS as DATE_LINKS
-from bot.domain.date_words import MONTHS, NEXT_WORD, PRIOR_WORD, WEEKDAYS, WORDS
+from bot.domain.date_words import MONTHS, NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, WEEKDAYS, WORDS
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
@@ -245,6 +245,7 @@ class Matcher:
         }
         self.builtins = Builtins(kb, self.session_words.titled)
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
+        self.generic_nouns_raw = SESSION_NOUNS | self.session_words.titled
         # Tracks by their names' words in every language, with their sessions in order.
         tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
         for s in sorted(
@@ -919,6 +920,9 @@ class Matcher:
             return edge(self.kb, when.day, last=True)
         if any(w in self.day_start for w in words):
             return edge(self.kb, when.day, last=False)
+        for w, after in zip(words, words[1:], strict=False):  # "the last talk on Tuesday"
+            if ORDINAL_DAYS.get(w) in (0, -1) and after in self.generic_nouns_raw:
+                return edge(self.kb, when.day, last=ORDINAL_DAYS[w] == -1)
         return None
 
     def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:

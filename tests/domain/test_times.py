@@ -288,3 +288,17 @@ def test_who_gives_the_one_session_at_a_time_gets_its_speakers(
     assert (reply.kind, reply.entry) == ("entry", "maps-talk")
     assert "Marta Ruiz" in render_text(reply, timed, Translator(ROOT / "locales"))
     assert clock_matcher.answer("what's on at 2pm?", NOW).kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("what's the last talk on Tuesday?", "social"),
+        ("¿cuál es la última charla del martes?", "social"),
+        ("what's the first session on Wednesday?", "ml-talk"),
+    ],
+)
+def test_the_first_or_last_session_of_a_day(
+    clock_matcher: Matcher, question: str, entry: str
+) -> None:
+    assert clock_matcher.answer(question, NOW).sessions == (entry,)
