@@ -511,6 +511,9 @@ class Matcher:
             strand = self._strand(words, topical, when, clock, local, lang)
             if strand is not None:
                 return self._one_asked(question, lang, strand, words)
+            named = [t for t in topical if t.known and t.text not in self.generic_nouns]
+            if not named and (first := self._ordinal_edge(words, when)) is not None:
+                return self._one_asked(question, lang, first, words)  # "the last talk today"
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
@@ -920,7 +923,13 @@ class Matcher:
             return edge(self.kb, when.day, last=True)
         if any(w in self.day_start for w in words):
             return edge(self.kb, when.day, last=False)
-        for w, after in zip(words, words[1:], strict=False):  # "the last talk on Tuesday"
+        return self._ordinal_edge(words, when)
+
+    def _ordinal_edge(self, words: list[str], when: When) -> Plan | None:
+        """The first or last session of the day asked ("the last talk on Tuesday")."""
+        if when.day is None or when.relative in ("week", "next"):
+            return None
+        for w, after in zip(words, words[1:], strict=False):
             if ORDINAL_DAYS.get(w) in (0, -1) and after in self.generic_nouns_raw:
                 return edge(self.kb, when.day, last=ORDINAL_DAYS[w] == -1)
         return None

@@ -295,7 +295,7 @@ def test_who_gives_the_one_session_at_a_time_gets_its_speakers(
     [
         ("what's the last talk on Tuesday?", "social"),
         ("¿cuál es la última charla del martes?", "social"),
-        ("what's the first session on Wednesday?", "ml-talk"),
+        ("what's the first talk on Wednesday?", "ml-talk"),
     ],
 )
 def test_the_first_or_last_session_of_a_day(
