@@ -65,6 +65,8 @@ class Builtins:
             w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
         )
         self.organisers = words_of("ORGANISER_NOUNS")
+        self.origin = words_of("ORIGIN")
+        self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
         self.nouns = words_of("EVENT_NOUNS") - sessions
         self.what = words_of("WHAT")
         self.spare |= (self.nouns | self.organisers) - sessions
@@ -106,14 +108,33 @@ class Builtins:
         }.get(key, True)
 
     def find(self, words: list[str], lang: str) -> Builtin | None:
-        """The built-in question these folded tokens ask in `lang`, if they ask nothing else."""
+        """The built-in question these folded tokens ask in `lang`, if they ask nothing else.
+
+        Where a trip starts ("cómo llego en metro desde el centro") says nothing of what is
+        asked: read past it, the words may still ask the way to a venue."""
+        found = self._find(words, lang, frozenset())
+        if found is not None or not self.origin.intersection(words):
+            return found
+        origin = frozenset(
+            j for i, w in enumerate(words) if w in self.origin for j in range(i, i + 4)
+        )
+        found = self._find(words, lang, origin)
+        return found if found is not None and found.aspect == "venue:directions" else None
+
+    def _find(self, words: list[str], lang: str, origin: frozenset[int]) -> Builtin | None:
         index = self.indexes.get(lang)
         if index is None:
             return None
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
-        spare = [t for t in terms if self._spare(words[t.index])]
-        asked = [t for t in terms if not self._spare(words[t.index])]
+        stems = index.normaliser.stems
+        known = [t.known or t.text in stems for t in terms]
+        spare = [
+            t
+            for t, k in zip(terms, known, strict=True)
+            if self._spare(words[t.index]) or (t.index in origin and not k)
+        ]
+        asked = [t for t in terms if t not in spare]
         exact = index.exact.get(" ".join(words))
         if exact is None and self.names_venue(words) is not None:
             # "how do I get to the university?" asks as "how do I get to the venue?" does.
@@ -123,8 +144,10 @@ class Builtins:
         if exact is not None:
             found = self._builtin(exact, words, 100.0)
             return replace(found, asked=tuple(words[t.index] for t in asked))
-        stems = index.normaliser.stems
-        if any(not t.known and t.text not in stems for t in asked):
+        if any(
+            not t.known and t.text not in stems and words[t.index] not in self.venue_nouns
+            for t in asked
+        ):
             return None
         if not asked:  # "what is <event>?": the name alone, two words of it at least
             named = {words[t.index] for t in spare}

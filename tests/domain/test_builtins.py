@@ -53,6 +53,8 @@ def tr() -> Translator:
         ("¿cómo llego?", "campus", "es", "TransMilenio hasta la Calle 26"),
         ("how do I get to the campus?", "campus", "en", "TransMilenio to Calle 26"),
         ("how do I get to the campus on Wednesday?", "campus", "en", "TransMilenio to Calle 26"),
+        ("how do I get to the venue by bus from downtown?", "campus", "en", "TransMilenio"),
+        ("¿cómo llegar al lugar en metro desde el centro?", "campus", "es", "TransMilenio"),
         ("is there parking?", "campus", "en", "TransMilenio to Calle 26"),
         ("who are the organisers?", "event", "en", "organised by Open Data Collective"),
         ("what's the email of the organisers?", "event", "en", "hello@andesdata.example"),

@@ -286,3 +286,5 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
+# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
+ORIGIN = _words("from")

@@ -304,3 +304,5 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quien quienes")
+# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
+ORIGIN = _words("desde")
