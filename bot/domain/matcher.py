@@ -521,13 +521,15 @@ class Matcher:
                 self._mostly_unknown(topical) or (few and any(not t.known for t in topical))
             ):
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
-            if topical:
-                hits = self.index.search((t.text for t in topical), limit=_DAY_POOL)
-                on_day = self._on_day(hits, when.day if when.relative != "week" else None)
+            # "The first mobile talk": the ordinal says which one, not what about.
+            sought = [t for t in topical if words[t.index] not in ORDINAL_DAYS]
+            if sought:
+                hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
+                on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 unasked = few or when.relative == "now"  # "the treatment for what I have now"
-                if unasked and len(topical) >= 2 and (not hits or hits[0].score < THRESHOLD):
+                if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
@@ -765,6 +767,9 @@ class Matcher:
             if found is not None and found.sessions:
                 return found
         found = plan(local_kb, when, local)
+        rank = next((ORDINAL_DAYS[w] for w in words if ORDINAL_DAYS.get(w) in (0, -1)), None)
+        if rank is not None and found.sessions and found.relative != "week":
+            return replace(found, sessions=(found.sessions[rank],))  # "the last mobile talk"
         return found if found.sessions else None
 
     def _in(self, session: Session, key: str, kind: str) -> bool:
@@ -1030,17 +1035,23 @@ class Matcher:
         off = word in self.off_words or stem(word) in self.off_domain
         return not off and self.index.normaliser.term(word) in self.index.topics
 
-    def _on_day(self, hits: list[Hit], day: dt.date | None) -> Hit | None:
+    def _on_day(self, hits: list[Hit], day: dt.date | None, words: list[str]) -> Hit | None:
         """The hit that is a session on `day`, when the question's words name it well enough.
 
         "the meeting on the 23rd" is the meeting held on the 23rd, even if another day's
-        meeting is phrased closer to "meeting".
+        meeting is phrased closer to "meeting"; "the first mobile talk on Saturday" is the
+        earliest of that day's that fit (the last, the latest).
         """
         if day is None or not hits:
             return None
-        ids = {s.id for s in self.kb.sessions_on(day)}
+        order = {s.id: k for k, s in enumerate(self.kb.sessions_on(day))}
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-        return next((h for h in hits if h.entry in ids and h.score >= floor), None)
+        fit = [h for h in hits if h.entry in order and h.score >= floor]
+        rank = next((ORDINAL_DAYS[w] for w in words if ORDINAL_DAYS.get(w) in (0, -1)), None)
+        if fit and rank is not None:
+            pick = min if rank == 0 else max
+            return pick(fit, key=lambda h: order[h.entry])
+        return fit[0] if fit else None
 
     def _owner_first(self, hits: list[Hit], terms: list[Term]) -> list[Hit]:
         """Put first the hit asked about the question's rarest topic word, when the top one only

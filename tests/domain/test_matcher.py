@@ -143,3 +143,11 @@ def test_a_verb_after_a_clitic_is_no_topic_the_kb_lacks() -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     reply = Matcher(kb).answer("¿cómo me conecto a internet aquí?", dt.datetime(2026, 3, 10, 9))
     assert reply.entry == "wifi"
+
+
+def test_the_first_session_of_a_topic_on_a_day() -> None:
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    reply = Matcher(kb).answer(
+        "What's the first mobile talk on Saturday?", dt.datetime(2027, 11, 10)
+    )
+    assert reply.entry == "swiftui-compose"
