@@ -674,12 +674,26 @@ class Matcher:
             if self._off_domain(words, terms, names(before)):
                 continue
             hits = self.index.search((t.text for t in terms), limit=_DAY_POOL)
-            if hits and hits[0].closeness >= _NAMED and hits[0].score >= _SUGGEST_FLOOR:
+            named = hits and (hits[0].closeness >= _NAMED or self._names_alone(hits, terms))
+            if named and hits[0].score >= _SUGGEST_FLOOR:
                 reply = Reply(question, lang, "entry", hits[0].entry, hits[0].score)
                 step = session_step(tokens(fold(clause)), self.session_words)
                 after = following(self.kb, self._latest(hits, now), step) if step else None
                 found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
+
+    def _names_alone(self, hits: list[Hit], terms: list[Term]) -> bool:
+        """True when the top hit owns a rare word of the sentence that no other hit owns ("I'd
+        love to see the OpenTelemetry session"): the sentence names it, however briefly."""
+        rare = {
+            t.text
+            for t in terms
+            if t.known
+            and t.text not in self.not_topics
+            and self.index.weight(t.text) >= _STRAY
+            and self.index.owns(hits[0].entry, t.text)
+        }
+        return bool(rare) and not any(self.index.owns(h.entry, r) for h in hits[1:] for r in rare)
 
     def _latest(self, hits: list[Hit], now: dt.datetime) -> str:
         """Of the sessions a sentence names well enough, the one that began last before now

@@ -160,3 +160,11 @@ def test_several_questions_are_answered_in_the_order_asked(question: str, order:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     reply = Matcher(kb).answer(question, NOW)
     assert [reply.entry, *(p.entry for p in reply.parts)] == order
+
+
+def test_a_question_without_topic_asks_of_a_session_named_by_one_rare_word() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(
+        "We would love to catch the pandas session. When is it and where?", NOW
+    )
+    assert reply.entry == "pandas-workshop"
