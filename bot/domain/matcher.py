@@ -899,12 +899,11 @@ class Matcher:
                 late = clock is not None and min(clock.consumed) > gone  # the time's side
                 arrival, departure = (None, at) if late else (at, None)
                 found = caught(self.kb, (first.day, arrival), (last.day, departure))
+            elif arriving:  # "...what can I still see that day?": until that day's end
+                that_day = any(p in _THAT_DAY for p in zip(words, words[1:], strict=False))
+                found = caught(self.kb, (day, at), (day, None) if that_day else None)
             else:
-                found = (
-                    caught(self.kb, (day, at), None)
-                    if arriving
-                    else caught(self.kb, None, (day, at))
-                )
+                found = caught(self.kb, None, (day, at))
         used = when.consumed | (clock.consumed if clock is not None else frozenset())
         # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]

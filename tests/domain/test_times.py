@@ -143,6 +143,8 @@ def test_arriving_or_leaving_misses_what_is_before_or_after(
         ("I arrive on day 1 and leave on day 2 at 10, what can I still attend?",
          "You can still attend:", ["welcome", "opening-keynote", "coffee-1", "pandas-workshop",
                                    "lunch-1", "maps-talk", "social", "ml-talk"]),
+        ("I arrive today at 2pm, what can I still see that day?", "You can still attend:",
+         ["maps-talk", "social"]),
         ("I arrive today at 11, which data science talks will I miss?", "You would miss:",
          ["pandas-workshop"]),
     ],
