@@ -168,13 +168,15 @@ class Matcher:
                 "how many": 0.5,
                 _SPANS: 0.35,
             },
-            light_words=(
-                *SCHEDULE_WORDS,
-                *_META.split(),
-                *SESSION_NOUNS,
-                *ROLE_WORDS,
-                *(w for name in _LIGHT_LISTS for w in words_of(name)),
-            ),  # fmt: skip
+            light_words=_with_infinitives(
+                (
+                    *SCHEDULE_WORDS,
+                    *_META.split(),
+                    *SESSION_NOUNS,
+                    *ROLE_WORDS,
+                    *(w for name in _LIGHT_LISTS for w in words_of(name)),
+                )
+            ),
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.
@@ -1189,6 +1191,14 @@ _THAT_DAY = frozenset(
 def _back_to_day(sentence: str) -> bool:
     words = tokens(fold(sentence))
     return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
+
+
+def _with_infinitives(words: Iterable[str]) -> tuple[str, ...]:
+    """The words and, for a Spanish or Portuguese verb form in -a, its infinitive ("fala" ->
+    "falar", "trata" -> "tratar"): a framing verb is framing in every form. (Not -e: English
+    "provide" would make "provider" a light word.)"""
+    found = list(words)
+    return (*found, *(w + "r" for w in found if len(w) >= 4 and w.endswith("a")))
 
 
 def _values(text: Localized | None) -> tuple[str, ...]:

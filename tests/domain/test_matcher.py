@@ -151,3 +151,11 @@ def test_the_first_session_of_a_topic_on_a_day() -> None:
         "What's the first mobile talk on Saturday?", dt.datetime(2027, 11, 10)
     )
     assert reply.entry == "swiftui-compose"
+
+
+@pytest.mark.parametrize(
+    "question", ["¿quién va a hablar sobre mapas?", "¿de qué va a tratar la charla de mapas?"]
+)
+def test_a_framing_verb_in_the_infinitive_is_still_framing(question: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    assert Matcher(kb).answer(question, dt.datetime(2026, 3, 9, 10)).entry == "maps-talk"
