@@ -525,6 +525,9 @@ class Matcher:
                 return self._abstain(question, lang, self.index.search(t.text for t in rest))
             # "The first mobile talk": the ordinal says which one, not what about.
             sought = [t for t in topical if words[t.index] not in ORDINAL_DAYS]
+            # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
+            # FAQ that mentions talks is not what is asked.
+            generic = all(t.text in self.generic_nouns for t in sought)
             if sought:
                 hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
@@ -533,6 +536,8 @@ class Matcher:
                 unasked = few or when.relative == "now"  # "the treatment for what I have now"
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
+                if generic and hits and self.kb.session(hits[0].entry) is None:
+                    hits = []
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)

@@ -159,3 +159,13 @@ def test_the_first_session_of_a_topic_on_a_day() -> None:
 def test_a_framing_verb_in_the_infinitive_is_still_framing(question: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     assert Matcher(kb).answer(question, dt.datetime(2026, 3, 9, 10)).entry == "maps-talk"
+
+
+@pytest.mark.parametrize(
+    "question", ["¿hay alguna charla ahora?", "tá rolando alguma palestra agora?"]
+)
+def test_a_session_noun_and_a_time_ask_for_any_session_then(question: str) -> None:
+    # The KB's FAQ about recorded talks mentions talks; it is not what is asked.
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    reply = Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40))
+    assert reply.kind == "schedule" and reply.relative == "now"
