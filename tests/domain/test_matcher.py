@@ -169,3 +169,11 @@ def test_a_session_noun_and_a_time_ask_for_any_session_then(question: str) -> No
     kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
     reply = Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40))
     assert reply.kind == "schedule" and reply.relative == "now"
+
+
+@pytest.mark.parametrize(
+    "question", ["a palestra de flutter já começou?", "has the flutter talk started?"]
+)
+def test_a_start_asked_in_the_past_tense(question: str) -> None:
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    assert Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40)).entry == "flutter-web"

@@ -88,8 +88,10 @@ EVENT_NOUNS = _words("event conference congress summit workshop meetup symposium
 MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
 LEAVE = _words("leave leaving depart departing")
 # "When does day 3 end / start?": the day's last or first session.
-DAY_END = _words("end ends ending finish finishes finishing wrap close closes")
-DAY_START = _words("start starts begin begins kick open opens")
+DAY_END = _words(
+    "end ends ending ended finish finishes finishing finished wrap close closes closed"
+)
+DAY_START = _words("start starts started begin begins began begun kick open opens opened")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").

@@ -86,7 +86,9 @@ MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
 LEAVE = _words("salgo saldre irme retiro")
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
-DAY_START = _words("empieza empiezan comienza comienzan inicia inician abre abren")
+DAY_START = _words(
+    "empieza empiezan empezo comienza comienzan comenzo inicia inician abre abren abrio"
+)
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 # Words that name a strand of parallel sessions ("the data science track").

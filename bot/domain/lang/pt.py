@@ -69,8 +69,8 @@ EVENT_NOUNS = _words(
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
 LEAVE = _words("saio sair sairei embora")
 # "When does day 3 end / start?": the day's last or first session.
-DAY_END = _words("termina terminam acaba acabam encerra encerram")
-DAY_START = _words("comeca comecam inicia iniciam abre abrem")
+DAY_END = _words("termina terminam terminou acaba acabam acabou encerra encerram encerrou")
+DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abriu")
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
