@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.lang import LANGUAGES, merged, words_of
 from bot.domain.tuning import TUNING
 
 # "10:30", "10h30", "3pm", "3 p.m.", "15h", "15 hrs" (folded text).
@@ -18,72 +19,28 @@ _MERIDIEM = re.compile(r"\b(1[0-2]|0?[1-9])\s?(am|pm|a\.\s?m\.|p\.\s?m\.)(?!\w)"
 _HOURS = re.compile(r"\b([01]?\d|2[0-3])\s?(?:h|hs|hrs?)\b(?!\s?\d)")
 _MARK = re.compile(r"^t(\d{2})(\d{2})$")
 
+# Each language's words (bot/domain/lang/), joined: a time is read whatever the language.
 # Words before a bare hour that make it a time of day: "a las 10", "at 3", "às 14" (folded).
-_BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
-    ("a", "las"),
-    ("a", "la"),
-    ("desde", "las"),
-    ("hasta", "las"),
-    ("antes", "de", "las"),
-    ("despues", "de", "las"),
-    ("tipo", "las"),
-    ("as",),
-    ("das",),
-    ("ate", "as"),
-    ("depois", "das"),
-    ("antes", "das"),
-    ("at",),
-    ("around",),
-    ("by",),
-    ("until",),
-    ("till",),
-    ("from",),
-    ("between",),
-    ("entre",),
-    ("de", "las"),
+_BEFORE_HOUR: tuple[tuple[str, ...], ...] = tuple(
+    dict.fromkeys(p for m in LANGUAGES.values() for p in getattr(m, "BEFORE_HOUR", ()))
 )
 # Words between the two ends of a range ("from 10 to 12", "entre las 10 y las 12", "das 10 às 12").
-_RANGE = frozenset(["to", "and", "until", "till", "a", "y", "e", "hasta", "ate", "las", "as"])
+_RANGE = words_of("HOUR_RANGE")
 # After a bare hour, these say it is a day of the month instead ("at 11 of March").
-_NOT_AFTER = frozenset(["de", "of", "st", "nd", "rd", "th", "days", "dias", "day", "dia"])
+_NOT_AFTER = words_of("NOT_HOUR")
 _EARLY = TUNING.early_hour
 # A fraction after a bare hour: its minutes ("y media", "e meia", "y cuarto", "e quinze").
-_FRACTIONS: dict[tuple[str, ...], int] = {
-    ("y", "media"): 30,
-    ("e", "meia"): 30,
-    ("y", "cuarto"): 15,
-    ("e", "quinze"): 15,
-    ("y", "quince"): 15,
-}
-
+_FRACTIONS: dict[tuple[str, ...], int] = merged("HOUR_FRACTIONS")
 # Parts of the day: the window they name (end 24:00 is written as None).
-_PARTS: dict[str, tuple[int, int | None]] = {
-    "morning": (6, 12),
-    "afternoon": (12, 18),
-    "evening": (18, None),
-    "night": (18, None),
-    "tonight": (18, None),
-    "noon": (12, 13),
-    "midday": (12, 13),
-    "lunchtime": (12, 14),
-    "mediodia": (12, 13),
-    "madrugada": (0, 6),
-    "noche": (18, None),
-    "noite": (18, None),
-    "tarde": (12, 18),
-    "manana": (6, 12),
-    "manha": (6, 12),
-}
+_PARTS: dict[str, tuple[int, int | None]] = merged("DAY_PARTS")
 # Words that must come before these to make them a part of the day ("por la mañana"; alone,
 # "mañana" is tomorrow and "tarde" is late).
-_NEEDS_LINK = frozenset(["manana", "tarde", "noche", "noite"])
-_PART_LINKS = frozenset(
-    ["la", "esta", "this", "the", "a", "in", "por", "pela", "na", "nesta", "essa"]
-)
-_GREETING = frozenset(["good", "buenos", "buenas", "bom", "boa"])
-_NOW = frozenset(["now", "ahora", "ahorita", "agora", "currently", "actualmente"])
-_MORNING = frozenset(["morning", "manana", "manha", "am"])
-_LATER = frozenset(["afternoon", "evening", "night", "tarde", "noche", "noite", "pm"])
+_NEEDS_LINK = words_of("PART_NEEDS_LINK")
+_PART_LINKS = words_of("PART_LINKS")
+_GREETING = words_of("GREETING_WORDS")
+_NOW = words_of("NOW_WORDS")
+_MORNING = words_of("MORNING_WORDS")
+_LATER = words_of("LATER_WORDS")
 
 
 @dataclass(frozen=True)

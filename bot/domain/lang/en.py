@@ -290,3 +290,23 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 WHO = _words("who whom whose")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("from")
+
+# Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
+# make it a time of day ("at 3").
+BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
+    ("at",), ("around",), ("by",), ("until",), ("till",), ("from",), ("between",),
+)  # fmt: skip
+HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
+NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
+HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour
+# Parts of the day: the window they name (end 24:00 is written as None).
+DAY_PARTS: dict[str, tuple[int, int | None]] = {
+    "morning": (6, 12), "afternoon": (12, 18), "evening": (18, None), "night": (18, None),
+    "tonight": (18, None), "noon": (12, 13), "midday": (12, 13), "lunchtime": (12, 14),
+}  # fmt: skip
+PART_NEEDS_LINK = _words("")  # parts that are a part of the day only after a link word
+PART_LINKS = _words("this the in")
+GREETING_WORDS = _words("good")  # "good morning": a greeting, not a time
+NOW_WORDS = _words("now currently")
+MORNING_WORDS = _words("morning am")
+LATER_WORDS = _words("afternoon evening night pm")

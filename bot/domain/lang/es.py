@@ -308,3 +308,27 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quien quienes")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
+
+# Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
+# make it a time of day ("a las 10").
+BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
+    ("a", "las"), ("a", "la"), ("desde", "las"), ("hasta", "las"), ("antes", "de", "las"),
+    ("despues", "de", "las"), ("tipo", "las"), ("entre",), ("de", "las"),
+)  # fmt: skip
+HOUR_RANGE = _words("a y hasta las")  # "entre las 10 y las 12"
+NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
+HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
+    ("y", "media"): 30, ("y", "cuarto"): 15, ("y", "quince"): 15,
+}  # fmt: skip
+# Parts of the day: the window they name (end 24:00 is written as None).
+DAY_PARTS: dict[str, tuple[int, int | None]] = {
+    "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (12, 18),
+    "manana": (6, 12),
+}  # fmt: skip
+# Alone, "mañana" is tomorrow and "tarde" is late: a part of the day after a link word.
+PART_NEEDS_LINK = _words("manana tarde noche")
+PART_LINKS = _words("la esta a por")
+GREETING_WORDS = _words("buenos buenas")
+NOW_WORDS = _words("ahora ahorita actualmente")
+MORNING_WORDS = _words("manana")
+LATER_WORDS = _words("tarde noche")

@@ -279,3 +279,22 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
+
+# Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
+# make it a time of day ("às 14").
+BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
+    ("as",), ("das",), ("ate", "as"), ("depois", "das"), ("antes", "das"), ("entre",),
+)  # fmt: skip
+HOUR_RANGE = _words("a e ate as")  # "das 10 às 12"
+NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
+HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
+# Parts of the day: the window they name (end 24:00 is written as None).
+DAY_PARTS: dict[str, tuple[int, int | None]] = {
+    "noite": (18, None), "manha": (6, 12), "madrugada": (0, 6), "tarde": (12, 18),
+}  # fmt: skip
+PART_NEEDS_LINK = _words("tarde noite")  # alone, "tarde" is late
+PART_LINKS = _words("a na pela nesta essa esta")
+GREETING_WORDS = _words("bom boa")
+NOW_WORDS = _words("agora")
+MORNING_WORDS = _words("manha")
+LATER_WORDS = _words("tarde noite")
