@@ -546,6 +546,10 @@ class Matcher:
                     after = following(self.kb, entry, step) if step else None
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+                elif hits and self._clearly_a_session(hits):  # "after the LLM talk"
+                    step = session_step(words, self.session_words)
+                    anchor = self._anchor(hits, dated, when, local) if step else None
+                    after = following(self.kb, anchor, step) if anchor else None
             p = (
                 after
                 or self._edge(words, when)
@@ -688,6 +692,17 @@ class Matcher:
                 after = following(self.kb, self._latest(hits, now), step) if step else None
                 found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
+
+    def _clearly_a_session(self, hits: list[Hit]) -> bool:
+        """True when the top hit, though named only in passing (a word of its summary), is a
+        dated session far ahead of any other: enough to step from ("after the LLM talk")."""
+        top = hits[0]
+        second = hits[1].score if len(hits) > 1 else 0.0
+        return (
+            top.score >= _SUGGEST_FLOOR
+            and second < top.score * _DAY_SHARE
+            and self._dated_session(top.entry)
+        )
 
     def _names_alone(self, hits: list[Hit], terms: list[Term]) -> bool:
         """True when the top hit owns a rare word of the sentence that no other hit owns ("I'd

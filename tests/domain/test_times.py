@@ -304,3 +304,9 @@ def test_the_first_or_last_session_of_a_day(
     clock_matcher: Matcher, question: str, entry: str
 ) -> None:
     assert clock_matcher.answer(question, NOW).sessions == (entry,)
+
+
+def test_a_step_from_a_session_named_only_in_its_summary() -> None:
+    kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
+    reply = Matcher(kb).answer("what's after the LLM talk?", dt.datetime(2027, 9, 14, 10, 0))
+    assert (reply.relative, reply.sessions) == ("after", ("d1-almuerzo",))
