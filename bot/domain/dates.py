@@ -11,6 +11,7 @@ from bot.domain.date_words import (
     COUNTS,
     DAY_WORDS,
     FEIRA_DAYS,
+    FEIRA_LINKS,
     LINKS,
     MONTHS,
     NEARBY,
@@ -152,6 +153,8 @@ class DateReader:
             return self._when(kind, n, today, range(i, i + 1))
         if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
             return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))
+        if w in FEIRA_DAYS and i and words[i - 1] in FEIRA_LINKS:  # "chego na quinta"
+            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i}))
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise

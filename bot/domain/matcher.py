@@ -247,6 +247,10 @@ class Matcher:
         }
         self.builtins = Builtins(kb, self.session_words.titled)
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
+        self.title_terms = {  # a session's title words, as terms: what kind of session it is
+            s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
+            for s in kb.sessions
+        }
         self.generic_nouns_raw = SESSION_NOUNS | self.session_words.titled
         # Tracks by their names' words in every language, with their sessions in order.
         tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
@@ -528,6 +532,8 @@ class Matcher:
             # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
             # FAQ that mentions talks is not what is asked.
             generic = all(t.text in self.generic_nouns for t in sought)
+            if generic and sought and not session_step(words, self.session_words):
+                sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
                 hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
@@ -556,7 +562,7 @@ class Matcher:
                 or self._at_clock(when, clock, local)
                 or plan(self.kb, when, local)
             )
-            return self._one_asked(question, lang, p, words)
+            return self._one_asked(question, lang, self._of_kind(p, words) if generic else p, words)
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
@@ -939,7 +945,14 @@ class Matcher:
             and t.text not in plain and t.text not in self.index.light
         ]  # fmt: skip
         kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
-        return replace(found, sessions=kept) if kept else found
+        return self._of_kind(replace(found, sessions=kept) if kept else found, words)
+
+    def _of_kind(self, p: Plan, words: list[str]) -> Plan:
+        """Of a listing, the sessions of the kind the question names when the programme's
+        titles use that noun ("which symposia on Wednesday?": the day's symposia)."""
+        kinds = {self.index.normaliser.term(w) for w in words if w in SESSION_NOUNS}
+        kept = tuple(s for s in p.sessions if kinds & self.title_terms.get(s.id, frozenset()))
+        return replace(p, sessions=kept) if kept else p
 
     def _one_asked(self, question: str, lang: str, p: Plan, words: list[str]) -> Reply:
         """A listing of one session, asked who gives it ("which Cloud talk is at 11:30 and

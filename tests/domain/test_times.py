@@ -310,3 +310,21 @@ def test_a_step_from_a_session_named_only_in_its_summary() -> None:
     kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
     reply = Matcher(kb).answer("what's after the LLM talk?", dt.datetime(2027, 9, 14, 10, 0))
     assert (reply.relative, reply.sessions) == ("after", ("d1-almuerzo",))
+
+
+@pytest.mark.parametrize(
+    "question", ["¿qué simposios hay el jueves?", "quais simpósios tem na quinta?"]
+)
+def test_a_kind_of_session_on_a_day_lists_those_of_that_kind(question: str) -> None:
+    kb = load_knowledge(ROOT / "examples" / "lima-health" / "knowledge")
+    reply = Matcher(kb).answer(question, dt.datetime(2027, 5, 17, 10, 0))
+    assert reply.sessions == ("d2-simp-chagas", "d2-simp-iaas", "d2-simp-enfermeria")
+
+
+def test_a_portuguese_weekday_after_na_is_that_day() -> None:
+    kb = load_knowledge(ROOT / "examples" / "lima-health" / "knowledge")
+    reply = Matcher(kb).answer(
+        "chego na quinta à tarde, ainda pego algum simpósio?", dt.datetime(2027, 5, 17)
+    )
+    assert reply.relative == "catch" and reply.day == dt.date(2027, 5, 20)
+    assert all("simp" in s for s in reply.sessions)
