@@ -532,7 +532,8 @@ class Matcher:
             # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
             # FAQ that mentions talks is not what is asked.
             generic = all(t.text in self.generic_nouns for t in sought)
-            if generic and sought and not session_step(words, self.session_words):
+            plural = all(stem(words[t.index]) != words[t.index] for t in sought)
+            if generic and plural and sought and not session_step(words, self.session_words):
                 sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
                 hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
