@@ -177,3 +177,13 @@ def test_a_session_noun_and_a_time_ask_for_any_session_then(question: str) -> No
 def test_a_start_asked_in_the_past_tense(question: str) -> None:
     kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
     assert Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40)).entry == "flutter-web"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿desde cuándo existe la iniciativa del BID?", "desde quando existe a iniciativa do BID?"],
+)
+def test_an_existence_verb_beside_the_organiser_is_no_topic_of_its_own(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.answer(question, BEFORE).entry == "initiative"

@@ -188,7 +188,8 @@ POLITE = _words("favor")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
+    """existe existem existiu existir
+    trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
     recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
     trazer trago consiste consistem"""
 )
