@@ -282,6 +282,12 @@ class Matcher:
         }
         self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
         self.strand_any = frozenset(strands)  # every word of a room's or track's name
+        # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
+        self.room_venue: dict[str, str] = {}
+        for s in kb.sessions:
+            room = kb.session_room(s)
+            for name in room.values() if room and s.venue else ():
+                self.room_venue.setdefault(f"room:{fold(name)}", s.venue or "")
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(
@@ -301,6 +307,7 @@ class Matcher:
         self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
+        self.where_words = words_of("FOCUS_WHERE")
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -571,6 +578,8 @@ class Matcher:
             return self._schedule(question, lang, track)
         if (talks := self._speaker(words, terms, text, lang)) is not None:
             return self._schedule(question, lang, talks)
+        if (room := self._room_asked(words, terms)) is not None:  # "where is room B?"
+            return Reply(question, lang, "entry", room, 100.0, aspect="venue:address")
         if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
             whole = self._programme(words, terms)
             if whole is not None and self._builtin(question, lang, plain) is None:
@@ -646,6 +655,19 @@ class Matcher:
             )
 
         return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+
+    def _room_asked(self, words: list[str], terms: list[Term]) -> str | None:
+        """The venue of the one room a question asks where it is ("onde fica o auditório
+        Ipiranga?"), when it asks nothing else of it."""
+        if not self.where_words.intersection(words):
+            return None
+        rooms = {self.strand_of[w] for w in words if self.strand_of.get(w, "").startswith("room:")}
+        if len(rooms) != 1:
+            return None
+        named = {i for i, w in enumerate(words) if w in self.strand_any}
+        if any(t.known and t.index not in named and t.text not in self.not_topics for t in terms):
+            return None
+        return self.room_venue.get(rooms.pop()) or None
 
     def _acts(self, words: list[str], i: int) -> bool:
         """True when the word at i follows a clitic pronoun ("me conecto", "se me acabaron"):
