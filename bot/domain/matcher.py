@@ -283,11 +283,15 @@ class Matcher:
         self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
         self.strand_any = frozenset(strands)  # every word of a room's or track's name
         # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
+        # (a room of one session is asked as that session: its card says where).
         self.room_venue: dict[str, str] = {}
+        held: dict[str, int] = defaultdict(int)
         for s in kb.sessions:
             room = kb.session_room(s)
             for name in room.values() if room and s.venue else ():
                 self.room_venue.setdefault(f"room:{fold(name)}", s.venue or "")
+                held[f"room:{fold(name)}"] += 1
+        self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(
