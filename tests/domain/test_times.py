@@ -120,6 +120,7 @@ def test_speakers_rooms_and_tracks_name_sessions(
     ("question", "now", "sessions"),
     [
         ("I arrive on day 2, what do I miss?", NOW, 7),  # all of day 1
+        ("I only get in on day 2, what do I miss?", NOW, 7),
         ("llego mañana a las 10, ¿qué me pierdo?", NOW, 8),  # day 1 and the 09:30 talk
         ("I leave at 3pm today, what will I miss?", NOW, 3),
     ],
