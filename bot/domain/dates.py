@@ -159,6 +159,12 @@ class DateReader:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise
                 return self._explicit(words, i + 1, nxt, {i})
+            linked = i + 2 < len(words) and words[i + 1] in LINKS
+            nxt = _day_number(words[i + 2]) if linked else None
+            if nxt is not None:  # "Thursday the 22nd", "jueves el 22": the number too
+                day = _safe_date(self.start.year, self.start.month, nxt)
+                if day is not None and self.start <= day <= self.end:
+                    return When("", day, frozenset({i, i + 1, i + 2}))
             day = self.weekday(WEEKDAYS[w])
             if i and words[i - 1] in COMING and day <= today:  # "next Monday", once it passed
                 ahead = (WEEKDAYS[w] - today.weekday() - 1) % 7 + 1

@@ -551,6 +551,9 @@ class Matcher:
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
+                checked = self._checked(question, hits)
+                if checked is not None:  # "the clinic is on Thursday, right?": no, Wednesday
+                    return Reply(question, lang, "entry", checked.entry, checked.score)
                 unasked = few or when.relative == "now"  # "the treatment for what I have now"
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
@@ -725,6 +728,14 @@ class Matcher:
                 after = following(self.kb, self._latest(hits, now), step) if step else None
                 found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
+
+    def _checked(self, question: str, hits: list[Hit]) -> Hit | None:
+        """The session a confirmation states a day of, whatever its real day: the verdict is
+        read from it (see _confirm), not from an entry about the day stated."""
+        if not hits or not confirms(question):
+            return None
+        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
+        return next((h for h in hits if h.score >= floor and self._dated_session(h.entry)), None)
 
     def _clearly_a_session(self, hits: list[Hit]) -> bool:
         """True when the top hit, though named only in passing (a word of its summary), is a

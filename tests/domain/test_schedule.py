@@ -46,6 +46,8 @@ def read(text: str, today: dt.date = TUESDAY) -> When | None:
         ("the first day", 19),
         ("on Saturday", 24),
         ("el fin de semana", 24),
+        ("the clinic is on Thursday the 22nd, right?", 22),
+        ("¿es el jueves el 22?", 22),
         # Portuguese reads from its own lists (bot/domain/lang/pt.py).
         ("o que tem no terceiro dia?", 21),
         ("e depois de amanhã?", 22),

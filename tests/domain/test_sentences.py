@@ -68,6 +68,7 @@ def test_each_question_of_a_message_is_answered() -> None:
         ("Andes Data Days is on 10 and 11 March, right?", "event", "Yes."),
         ("the event is on 12 March, right?", "event", "No."),
         ("la noche social es el martes, ¿verdad?", "social", "Sí."),
+        ("the maps talk is on Wednesday the 11th, right?", "maps-talk", "No."),
     ],
 )
 def test_a_confirmation_gets_yes_or_no_with_the_facts(
