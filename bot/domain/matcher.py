@@ -552,7 +552,7 @@ class Matcher:
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits)
-                if checked is not None:  # "the clinic is on Thursday, right?": no, Wednesday
+                if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday
                     return Reply(question, lang, "entry", checked.entry, checked.score)
                 unasked = few or when.relative == "now"  # "the treatment for what I have now"
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
