@@ -362,8 +362,12 @@ class Matcher:
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
         follow = self._follow_ups(clauses, question, lang, now)
         if follow:  # "When is it?" asks of the sentence before, not on its own
-            asked_of = {c for c, _ in follow}
-            read = [(s, r) for s, r in read if s not in asked_of] + follow
+            asked_of = {c for c, _ in follow}  # ...nor does the sentence holding it
+            read = [
+                (s, r)
+                for s, r in read
+                if s not in asked_of and not (r.aspect and any(c in s for c in asked_of))
+            ] + follow
         found = [
             (s, r)
             for s, r in read
@@ -379,7 +383,9 @@ class Matcher:
         # which room" of "in which room and at what time is the talk") yields to an entry.
         own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
-        answered = whole.kind != "abstain" and not manners
+        # A built-in answer ("when does it start?" -> the event's start) yields to the entry a
+        # question without topic asks of ("…a panel on Tuesday. When does it start?").
+        answered = whole.kind != "abstain" and not manners and not (follow and whole.aspect)
         questions = [(s, r) for s, r in own if asks(s) and r.kind == "entry"]
         if listing and (not questions or any(_back_to_day(s) for s, _ in own)):
             answered = True  # no question names anything better than the day's programme
@@ -671,7 +677,7 @@ class Matcher:
         rooms = {self.strand_of[w] for w in words if self.strand_of.get(w, "").startswith("room:")}
         if len(rooms) != 1:
             return None
-        named = {i for i, w in enumerate(words) if w in self.strand_any}
+        named = {i for i, w in enumerate(words) if w in self.strand_any or w in self.where_words}
         if any(t.known and t.index not in named and t.text not in self.not_topics for t in terms):
             return None
         return self.room_venue.get(rooms.pop()) or None
@@ -713,9 +719,14 @@ class Matcher:
         """ "…the traveller's medicine symposium. When is it?": a question with no topic of its
         own asks about the entry the sentence before names in full (a title or phrasing)."""
         found = []
-        for before, clause in zip(clauses, clauses[1:], strict=False):
+        for k, clause in enumerate(clauses[1:], start=1):
             if not asks(clause) or not self._topicless(clause, lang):
                 continue
+            # The nearest clause before that names something ("…a panel on Tuesday. Who takes
+            # part, and when does it start?": both ask of the panel).
+            before = next(
+                (c for c in reversed(clauses[:k]) if not self._topicless(c, lang)), clauses[k - 1]
+            )
             words = tokens(fold(before))
             terms = self.index.normaliser.terms(words)
             if self._off_domain(words, terms, names(before)):

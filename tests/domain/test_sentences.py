@@ -169,3 +169,20 @@ def test_a_question_without_topic_asks_of_a_session_named_by_one_rare_word() -> 
         "We would love to catch the pandas session. When is it and where?", NOW
     )
     assert reply.entry == "pandas-workshop"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Questions without topic ask of the nearest sentence that names something, even past
+        # a built-in reading of their own ("when does it start?" is not the event's start).
+        ("Vi en el programa que hay un panel el martes por la tarde. ¿Cuándo empieza y dónde es?",
+         "d1-panel"),
+        # Where a room is, in a message that goes on about it.
+        ("Hola, una pregunta: ¿dónde queda la sala Monserrate? Es que me dijeron que ahí es la"
+         " charla de LLMs.", "agora"),
+    ],
+)  # fmt: skip
+def test_questions_that_point_back_in_a_longer_message(question: str, entry: str) -> None:
+    kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
+    assert Matcher(kb).answer(question, dt.datetime(2027, 9, 13, 10)).entry == entry
