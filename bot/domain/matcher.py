@@ -600,6 +600,9 @@ class Matcher:
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
         hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
+        brought = self._brought_owner(hits, words, terms)
+        if brought is not None:  # "do we need to bring a laptop to the workshop?"
+            return Reply(question, lang, "entry", brought.entry, brought.score)
         if (
             hits
             and hits[0].score >= THRESHOLD
@@ -703,6 +706,21 @@ class Matcher:
             if brought is not None and self._unknown_topic(brought):
                 return True
         return False
+
+    def _brought_owner(self, hits: list[Hit], words: list[str], terms: list[Term]) -> Hit | None:
+        """The entry asked about what one would bring along, when the KB names that thing as
+        one of its topics ("do we need to bring a laptop to the workshop?": the laptop's
+        answer, not the workshop's)."""
+        by_index = {t.index: t for t in terms}
+        for i, w in enumerate(words):
+            if w not in self.bring:
+                continue
+            brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
+            if brought is None or not brought.known or brought.text not in self.index.topics:
+                return None
+            owner = next((h for h in hits if self.index.owns(h.entry, brought.text)), None)
+            return owner if owner is not None and owner.score >= _DAY_FLOOR else None
+        return None
 
     def _later_year(self, words: list[str]) -> bool:
         """True when a year after the event's that the KB never names is asked about ("the

@@ -187,3 +187,9 @@ def test_an_existence_verb_beside_the_organiser_is_no_topic_of_its_own(
     matcher: Matcher, question: str
 ) -> None:
     assert matcher.answer(question, BEFORE).entry == "initiative"
+
+
+def test_what_one_would_bring_along_is_what_is_asked() -> None:
+    kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
+    question = "Queremos ir al taller de series de tiempo, pero no sé si hay que llevar computador."
+    assert Matcher(kb).answer(question, dt.datetime(2027, 9, 13, 10)).entry == "laptop"
