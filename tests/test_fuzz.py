@@ -19,12 +19,9 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import load_settings
-from bot.domain.budget import Priority
 from bot.domain.flood import FloodGuard
-from bot.services import build_services
-from bot.telegram.app import App, build_application, make_features
-from bot.telegram.context import attach
-from bot.telegram.sender import TelegramSender
+from bot.services import LiveKnowledge
+from bot.telegram.app import App, build_application
 from bot.telegram.webhook import Intake, webhook_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,21 +250,16 @@ async def bot() -> AsyncIterator[tuple[App, MemoryBotApi]]:
             "CONFBOT_ORGANISERS_CHAT": "-100777",  # "ask the organisers" on
         }
     )
-    services = await build_services(settings)
-    services.flood = FloodGuard(burst=10**9)  # every generated message reaches the handlers
-    features = make_features()
     api = MemoryBotApi()
-    app = build_application(settings, services.knowledge, features, request=api)
-    attach(app, services)
+    app, services = await build_application(
+        settings, LiveKnowledge(settings.knowledge), request=api
+    )
+    services.flood = FloodGuard(burst=10**9)  # every generated message reaches the handlers
     async with app:
-        bulk = TelegramSender(app.bot)
-        services.deliver = bulk
-        services.notify = bulk.with_priority(Priority.ADMIN)
-        for feature in features:
-            await feature.startup(app, services)
+        assert app.post_init is not None and app.post_stop is not None
+        await app.post_init(app)
         yield app, api
-        for feature in features:
-            await feature.shutdown(app, services)
+        await app.post_stop(app)
     await services.close()
 
 

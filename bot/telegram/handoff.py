@@ -19,16 +19,14 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.domain.budget import Priority
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
 from bot.i18n import current_lang
 from bot.services import Services
-from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import priority_args, to_markup
+from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
 from bot.usecases.handoff import PREFIX, HandoffDesk, Posted
 
@@ -42,10 +40,10 @@ NOT_MEMBERS = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 class _ReplyToTicket(filters.MessageFilter):
     """A message replying to one of the bot's messages about a ticket (in `chat`, when set)."""
 
-    def __init__(self, private: bool) -> None:
+    def __init__(self, private: bool, desk: HandoffDesk | None = None) -> None:
         super().__init__(name="ReplyToTicket", data_filter=False)
         self.private = private
-        self.desk: HandoffDesk | None = None  # knows the organisers' chat once the feature starts
+        self.desk = desk  # knows the organisers' chat (None: in private chats only)
 
     def filter(self, message: Message) -> bool:
         original = message.reply_to_message
@@ -328,12 +326,10 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
 
 async def _tell_admins(services: Services, compose: Callable[[Callable[[str], str]], str]) -> None:
     """Send each organiser in CONFBOT_ADMINS a notice, in their own language."""
-    notify = services.notify or services.deliver
-    assert notify is not None
     for admin in sorted(services.settings.admins):
         user = await services.users.get(admin)
         text = compose(services.translator.get(user.language if user else None).gettext)
-        await notify(admin, OutgoingMessage(html.escape(text)))
+        await services.notify(admin, OutgoingMessage(html.escape(text)))
 
 
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
@@ -358,50 +354,28 @@ async def tell_admins_moved(services: Services, old: int, new: int) -> None:
     )
 
 
-class HandoffFeature:
-    """'Ask the organisers' (the `Feature` protocol of bot.telegram.app)."""
+def register(app: App, services: Services) -> None:
+    """Add /ask (and its aliases), the buttons, and the replies to tickets."""
+    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler(list(ASK_COMMANDS), ask, filters=private))
+    app.add_handler(CallbackQueryHandler(press, pattern=f"^{PREFIX}"))
+    # Before the conversation's free-text handler, which answers replies to the bot.
+    new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
+    in_group = _ReplyToTicket(private=False, desk=services.handoff)
+    app.add_handler(MessageHandler(new_text & in_group, organiser_reply))
+    in_private = _ReplyToTicket(private=True)
+    app.add_handler(MessageHandler(new_text & filters.TEXT & in_private, answer_back))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
 
-    def __init__(self) -> None:
-        self._in_group = _ReplyToTicket(private=False)
-        self._in_private = _ReplyToTicket(private=True)
 
-    def register(self, app: App) -> None:
-        """Add /ask (and its aliases), the buttons, and the replies to tickets."""
-        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-        app.add_handler(CommandHandler(list(ASK_COMMANDS), ask, filters=private))
-        app.add_handler(CallbackQueryHandler(press, pattern=f"^{PREFIX}"))
-        # Before the conversation's free-text handler, which answers replies to the bot.
-        new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
-        app.add_handler(MessageHandler(new_text & self._in_group, organiser_reply))
-        app.add_handler(MessageHandler(new_text & filters.TEXT & self._in_private, answer_back))
-        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
-
-    async def startup(self, app: App, services: Services) -> None:
-        """Check the organisers' chat, then send what a stop left unsent."""
-        chat = services.settings.organisers_chat
-        if chat is None:
-            return
-        # Tickets and relays go before bulk (someone waits for them), after replies to users.
-        notify = services.notify or services.deliver
-        assert notify is not None
-        desk = HandoffDesk(
-            TicketStore(services.db),
-            notify,
-            services.translator,
-            services.clock,
-            chat,
-            services.settings.organisers_lang or services.kb.default_lang,
-            topic=services.settings.organisers_topic,
-            post=GroupPoster(app.bot, priority_args(app.bot, Priority.ADMIN)),
-        )
-        self._in_group.desk = desk
-        desk.on_moved = partial(tell_admins_moved, services)
-        await desk.follow_moves()
-        await check_membership(app.bot, desk)
-        services.handoff = desk
-        if not desk.reachable:
-            await tell_admins_unreachable(services, desk.chat)
-        await desk.resume()
-
-    async def shutdown(self, app: App, services: Services) -> None:
-        services.handoff = None
+async def start(bot: Bot, services: Services) -> None:
+    """Check the organisers' chat (following a move), then send what a stop left unsent."""
+    desk = services.handoff
+    if desk is None:
+        return
+    desk.on_moved = partial(tell_admins_moved, services)
+    await desk.follow_moves()
+    await check_membership(bot, desk)
+    if not desk.reachable:
+        await tell_admins_unreachable(services, desk.chat)
+    await desk.resume()

@@ -23,13 +23,10 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job,
 from bot.domain.clock import Clock
 from bot.domain.delivery import OutcomeCounts, OutgoingMessage
 from bot.i18n import current_lang
-from bot.services import Services
-from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.usecases.alerts import Alerts
-from bot.usecases.reminding import ReminderService
 from bot.usecases.subscribing import PREFIX, SubscriptionDesk
 
 log = logging.getLogger(__name__)
@@ -213,51 +210,19 @@ class ReminderScheduler:
         self._wakeup_for = due
 
 
-class ReminderFeature:
-    """Subscriptions and day-before reminders (the `Feature` protocol of bot.telegram.app)."""
-
-    def __init__(self) -> None:
-        self._schedulers: dict[int, ReminderScheduler] = {}  # by id(app): one per running bot
-
-    def register(self, app: App) -> None:
-        """Add the subscription commands and the picker's buttons."""
-        commands = {
-            "subscribe": subscribe,
-            "suscribirme": subscribe,
-            "mysubscriptions": my_subscriptions,
-            "missuscripciones": my_subscriptions,
-            "unsubscribe": unsubscribe,
-            "desuscribirme": unsubscribe,
-        }
-        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-        for name, callback in commands.items():
-            app.add_handler(CommandHandler(name, callback, filters=private))
-        groups = filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE
-        app.add_handler(CommandHandler(list(commands), private_only, filters=groups))
-        app.add_handler(CallbackQueryHandler(choose_sessions, pattern=f"^{PREFIX}"))
-
-    async def startup(self, app: App, services: Services) -> None:
-        """Build the reminder service on the shared sender and start the sweeps."""
-        assert services.deliver is not None and app.job_queue is not None
-        service = ReminderService(
-            lambda: services.kb,
-            SubscriptionStore(services.db),
-            ReminderLog(services.db),
-            services.users,
-            services.clock,
-            services.translator,
-            services.deliver,
-            services.settings.reminder_at,
-        )
-        services.reminders = service
-        scheduler = self._schedulers[id(app)] = ReminderScheduler(
-            service, app.job_queue, services.clock, alerts=services.alerts
-        )
-        scheduler.start()
-
-    async def shutdown(self, app: App, services: Services) -> None:
-        """Stop the sweeps without sending anything twice."""
-        scheduler = self._schedulers.pop(id(app), None)
-        if scheduler is not None:
-            await scheduler.stop()
-        services.reminders = None
+def register(app: App) -> None:
+    """Add the subscription commands and the picker's buttons."""
+    commands = {
+        "subscribe": subscribe,
+        "suscribirme": subscribe,
+        "mysubscriptions": my_subscriptions,
+        "missuscripciones": my_subscriptions,
+        "unsubscribe": unsubscribe,
+        "desuscribirme": unsubscribe,
+    }
+    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=private))
+    groups = filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler(list(commands), private_only, filters=groups))
+    app.add_handler(CallbackQueryHandler(choose_sessions, pattern=f"^{PREFIX}"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 
-from bot.i18n import N_
+from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
+from bot.i18n import N_, Translator
+from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
 FAILURES_BEFORE_ALERT = 3  # a periodic job failing this many times in a row is an episode
@@ -37,8 +40,8 @@ Notify = Callable[[str, Mapping[str, object]], Awaitable[None]]
 class Alerts:
     """Raise an alert once until it is cleared; count each periodic job's failures in a row."""
 
-    def __init__(self) -> None:
-        self.notify: Notify | None = None  # set by the Telegram layer at start-up
+    def __init__(self, notify: Notify | None = None) -> None:
+        self.notify = notify  # None: logged only (the CLI tools, which send nothing)
         self._raised: set[str] = set()
         self._failures: Counter[str] = Counter()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -82,6 +85,25 @@ class Alerts:
             await self.notify(message, values)
         except Exception:
             log.exception("could not tell the organisers about a problem")
+
+
+def telling_organisers(
+    notify: Deliver, users: UserStore, translator: Translator, admins: frozenset[int]
+) -> Notify:
+    """Return a `Notify` that sends an alert to every organiser, each in their language."""
+
+    async def tell(message: str, values: Mapping[str, object]) -> None:
+        for admin in sorted(admins):
+            user = await users.get(admin)
+            catalog = translator.get(user.language if user else "en")
+            # Values that are catalog messages (a job's name) are translated too.
+            local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
+            text = catalog.gettext(message).format(**local)
+            outcome = await notify(admin, OutgoingMessage(html.escape(text)))
+            if outcome is not Outcome.DELIVERED:  # e.g. an organiser who never started the bot
+                log.warning("could not alert organiser %s: %s", admin, outcome)
+
+    return tell
 
 
 def _short(error: BaseException) -> str:

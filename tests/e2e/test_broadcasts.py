@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from bot import services as services_module
 from bot.storage.db import Database
 from bot.storage.users import UserStore
-from bot.telegram.broadcasts import BroadcastFeature
 from tests.e2e.conftest import ADMIN, TOKEN, BotFactory
 from tests.e2e.test_conversation import buttons, say
 from tests.fakeapi import Call, FakeBotApi
@@ -31,7 +31,7 @@ COPIES = ("La clínica pasa a la sala B.", "The clinic moves to room &lt;B&gt;."
 @pytest.fixture
 def fast_progress(monkeypatch: pytest.MonkeyPatch) -> None:
     """Edit the progress message every 0.2 s, so a short broadcast shows several steps."""
-    monkeypatch.setattr(BroadcastFeature, "progress_every", 0.2)
+    monkeypatch.setattr(services_module, "BROADCAST_PROGRESS_EVERY", 0.2)
 
 
 def copies(api: FakeBotApi, *texts: str) -> Counter[Any]:
