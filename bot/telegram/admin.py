@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
@@ -28,6 +27,7 @@ from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
+from bot.texts.broadcasts import not_admin_text
 from bot.texts.outgoing import messages
 from bot.usecases.handoff import render_drafts
 from bot.usecases.reloading import ReloadResult, render_notices, render_result
@@ -107,8 +107,6 @@ class Watching:
 
 async def reload(update: Update, context: BotContext) -> None:
     """Reload the knowledge base now and tell the admin what changed or what is wrong."""
-    if not await _admin_only(update, context, "reload"):
-        return
     services, lang = context.services, current_lang.get()
     result = await services.reloader.reload()
     await _reply(update, context, render_result(result, services.translator, lang))
@@ -119,8 +117,6 @@ async def reload(update: Update, context: BotContext) -> None:
 
 async def stats(update: Update, context: BotContext) -> None:
     """Show the organisers' report: users, questions, answer rate, top answers and misses."""
-    if not await _admin_only(update, context, "stats"):
-        return
     services = context.services
     report = await gather_report(
         services.users,
@@ -138,8 +134,6 @@ async def stats(update: Update, context: BotContext) -> None:
 
 async def drafts(update: Update, context: BotContext) -> None:
     """List the FAQ entries drafted from answered tickets (➕ FAQ), ready to paste."""
-    if not await _admin_only(update, context, "drafts"):
-        return
     services = context.services
     found = await TicketStore(services.db).drafts()
     await _reply(update, context, render_drafts(found, services.translator, current_lang.get()))
@@ -163,12 +157,13 @@ async def forget_me(update: Update, context: BotContext) -> None:
     await _reply(update, context, html.escape(text))
 
 
-def register(app: App) -> None:
-    """Add /reload, /stats, /drafts and /forgetme."""
-    app.add_handler(CommandHandler("reload", reload, filters=NEW_MESSAGE))
-    app.add_handler(CommandHandler("stats", stats, filters=NEW_MESSAGE))
+def register(app: App, organisers: Organisers) -> None:
+    """Add /reload, /stats, /drafts (organisers only) and /forgetme."""
+    gate = admin_gate(organisers)
+    app.add_handler(CommandHandler("reload", reload, filters=gate))
+    app.add_handler(CommandHandler("stats", stats, filters=gate))
     app.add_handler(CommandHandler("forgetme", forget_me, filters=NEW_MESSAGE))
-    app.add_handler(CommandHandler("drafts", drafts, filters=NEW_MESSAGE))
+    app.add_handler(CommandHandler("drafts", drafts, filters=gate))
 
 
 async def _reply(update: Update, context: BotContext, text: str) -> None:
@@ -178,23 +173,47 @@ async def _reply(update: Update, context: BotContext, text: str) -> None:
     await send_outs(context.bot, chat.id, messages(text))
 
 
-async def _admin_only(update: Update, context: BotContext, command: str) -> bool:
-    """Return whether an admin sent the command in a private chat; politely refuse otherwise."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return False
-    _ = context.services.translator.get(current_lang.get()).gettext
+class Organisers(filters.UpdateFilter):
+    """Updates from an organiser (CONFBOT_ADMINS): messages and button presses alike."""
+
+    def __init__(self, admins: frozenset[int]) -> None:
+        super().__init__(name="Organisers")
+        self.admins = admins
+
+    def filter(self, update: Update) -> bool:
+        user = update.effective_user
+        return user is not None and user.id in self.admins
+
+
+def admin_gate(organisers: Organisers) -> filters.BaseFilter:
+    """The one filter of every admin command: a new message from an organiser, in private.
+
+    Statistics, drafts and previews quote what attendees asked: never in a group.
+    """
+    return NEW_MESSAGE & filters.ChatType.PRIVATE & organisers
+
+
+async def refuse(update: Update, context: BotContext) -> None:
+    """An admin command the gate let through no handler: say why, politely (the one refusal)."""
+    user, chat, message = update.effective_user, update.effective_chat, update.effective_message
+    if user is None or chat is None or message is None or not message.text:
+        return
+    command = message.text.split()[0][1:].partition("@")[0].lower()
+    translator, lang = context.services.translator, current_lang.get()
+    _ = translator.get(lang).gettext
     if user.id not in context.services.settings.admins:
         log.warning("refused /%s to user %s: not an admin", command, user.id)
-        text = _("Sorry, /{command} is only for the organisers.").format(command=command)
-        await _reply(update, context, html.escape(text))
-        return False
-    if chat.type != ChatType.PRIVATE:
-        # Statistics quote what attendees asked: never in a group.
-        text = _("Please use /{command} in a private chat with me.").format(command=command)
-        await _reply(update, context, html.escape(text))
-        return False
-    return True
+        if command == "broadcast":
+            text = not_admin_text(translator, lang)
+        else:
+            text = html.escape(
+                _("Sorry, /{command} is only for the organisers.").format(command=command)
+            )
+    else:
+        text = html.escape(
+            _("Please use /{command} in a private chat with me.").format(command=command)
+        )
+    await _reply(update, context, text)
 
 
 async def purge_expired(services: Services) -> int:

@@ -10,7 +10,14 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    filters,
+)
 from telegram.request import BaseRequest
 
 from bot.config import Settings
@@ -20,11 +27,11 @@ from bot.i18n import N_
 from bot.services import LiveKnowledge, Outlet, Services, build_services, mark_blocked
 from bot.storage.lock import InstanceLock
 from bot.telegram import admin, broadcasts, feedback, handlers, handoff, subscriptions
-from bot.telegram.admin import Watching
+from bot.telegram.admin import Organisers, Watching
 from bot.telegram.context import BotContext, attach, services_of
 from bot.telegram.handoff import GroupPoster
 from bot.telegram.limiter import Outbox
-from bot.telegram.menus import set_menus
+from bot.telegram.menus import ADMIN_COMMANDS, set_menus
 from bot.telegram.sender import TelegramSender, priority_args
 from bot.telegram.subscriptions import ReminderScheduler
 
@@ -32,6 +39,7 @@ log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
 
 
+ADMIN_ONLY = [name for name, _description in ADMIN_COMMANDS]
 UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
 
 
@@ -103,9 +111,12 @@ async def build_application(
 def register_handlers(app: App, services: Services) -> None:
     """Add every feature's handlers; the order matters where two could take an update."""
     handlers.register(app)  # first: user tracking, language and the flood guard (group -1)
-    admin.register(app)
+    organisers = Organisers(services.settings.admins)
+    admin.register(app, organisers)
+    broadcasts.register(app, organisers)
+    # After every admin command: the one refusal, for whom the gate kept out.
+    app.add_handler(CommandHandler(ADMIN_ONLY, admin.refuse, filters=filters.UpdateType.MESSAGE))
     subscriptions.register(app)
-    broadcasts.register(app)
     # Handoff and feedback come before the conversation's free-text handler (registered last):
     # replies to tickets and feedback comments are theirs, not questions for the matcher.
     handoff.register(app, services)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from telegram import Bot, Update
@@ -24,6 +25,7 @@ from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.storage.broadcasts import BroadcastRecord
+from bot.telegram.admin import Organisers, admin_gate
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.telegram.sender import priority_args
@@ -68,11 +70,12 @@ class ProgressMessage:
             log.warning("broadcast progress in chat %s: %s", self.chat_id, exc)
 
 
-def register(app: App) -> None:
-    """Add /broadcast, /broadcasts and the preview's buttons."""
-    app.add_handler(CommandHandler("broadcast", broadcast, filters=NEW_MESSAGE))
-    app.add_handler(CommandHandler("broadcasts", history, filters=NEW_MESSAGE))
-    app.add_handler(CallbackQueryHandler(press, pattern=r"^bc:"))
+def register(app: App, organisers: Organisers) -> None:
+    """Add /broadcast, /broadcasts (organisers only) and the preview's buttons."""
+    gate = admin_gate(organisers)
+    app.add_handler(CommandHandler("broadcast", broadcast, filters=gate))
+    app.add_handler(CommandHandler("broadcasts", history, filters=gate))
+    app.add_handler(CallbackQueryHandler(partial(press, organisers), pattern=r"^bc:"))
 
 
 def start(bot: Bot, services: Services) -> None:
@@ -88,8 +91,6 @@ async def stop(services: Services) -> None:
 
 async def broadcast(update: Update, context: BotContext) -> None:
     """Save the admin's announcement as a draft and show its preview with Send / Cancel."""
-    if not await _admin_only(update, context, "broadcast"):
-        return
     user, chat, message = update.effective_user, update.effective_chat, update.message
     assert user is not None and chat is not None and message is not None
     services, lang = context.services, current_lang.get()
@@ -107,8 +108,6 @@ async def broadcast(update: Update, context: BotContext) -> None:
 
 async def history(update: Update, context: BotContext) -> None:
     """List the latest broadcasts: who, when, what, how it went."""
-    if not await _admin_only(update, context, "broadcasts"):
-        return
     chat = update.effective_chat
     assert chat is not None
     services = context.services
@@ -119,7 +118,7 @@ async def history(update: Update, context: BotContext) -> None:
     await send_outs(context.bot, chat.id, [OutgoingMessage(text)])
 
 
-async def press(update: Update, context: BotContext) -> None:
+async def press(organisers: Organisers, update: Update, context: BotContext) -> None:
     """Send or cancel a previewed broadcast: only the admin who made it, only once."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None:
@@ -131,7 +130,7 @@ async def press(update: Update, context: BotContext) -> None:
         await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
         return
     action, broadcast_id = parsed
-    if user.id not in context.services.settings.admins:
+    if not organisers.filter(update):  # the gate itself: check_update passes messages only
         log.warning("refused to %s broadcast %s: %s is not an admin", action, broadcast_id, user.id)
         await query.answer(_plain(texts.not_admin_text(translator, lang)), show_alert=True)
         return
@@ -222,28 +221,3 @@ async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except BadRequest as exc:  # already gone ("not modified"), or too old to edit
         log.info("could not remove the preview's buttons in chat %s: %s", chat_id, exc.message)
-
-
-async def _admin_only(update: Update, context: BotContext, command: str) -> bool:
-    """Return whether an admin sent the command in a private chat; politely refuse otherwise."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return False
-    translator, lang = context.services.translator, current_lang.get()
-    _ = translator.get(lang).gettext
-    if user.id not in context.services.settings.admins:
-        log.warning("refused /%s to user %s: not an admin", command, user.id)
-        if command == "broadcast":
-            text = texts.not_admin_text(translator, lang)
-        else:
-            text = html.escape(
-                _("Sorry, /{command} is only for the organisers.").format(command=command)
-            )
-        await send_outs(context.bot, chat.id, [OutgoingMessage(text)])
-        return False
-    if chat.type != ChatType.PRIVATE:
-        # The preview's buttons and the history are for the organisers' eyes only.
-        text = _("Please use /{command} in a private chat with me.").format(command=command)
-        await send_outs(context.bot, chat.id, [OutgoingMessage(html.escape(text))])
-        return False
-    return True

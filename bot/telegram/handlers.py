@@ -25,6 +25,7 @@ from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
 from bot.i18n import LANGS, current_lang, fallback_lang, pick_lang, supported_lang
+from bot.services import mark_blocked
 from bot.telegram.context import BotContext
 from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
@@ -260,8 +261,10 @@ async def track_membership(update: Update, context: BotContext) -> None:
         return
     status = change.new_chat_member.status
     active = status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
-    if await context.services.users.set_active(change.chat.id, active):
-        log.info("user %s %s the bot", change.chat.id, "unblocked" if active else "blocked")
+    if not active:
+        await mark_blocked(context.services.users, change.chat.id)
+    elif await context.services.users.set_active(change.chat.id, True):
+        log.info("user %s unblocked the bot", change.chat.id)
 
 
 async def ignore_edit(update: Update, context: BotContext) -> None:
