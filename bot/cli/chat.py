@@ -20,27 +20,11 @@ from bot.i18n import pick_lang, supported_lang
 from bot.logs import configure_logging
 from bot.services import Services, build_services
 from bot.texts.outgoing import Document, Out, VenuePin
+from bot.usecases.commands import find
 from bot.usecases.conversation import Conversation
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
-TELEGRAM_ONLY = frozenset(
-    {
-        "/subscribe",
-        "/unsubscribe",
-        "/mysubscriptions",
-        "/forgetme",
-        "/broadcast",
-        "/broadcasts",
-        "/stats",
-        "/reload",
-        "/ask",
-        "/preguntar",
-        "/perguntar",
-        "/feedback",
-        "/drafts",
-    }
-)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -119,15 +103,6 @@ async def converse(
     services = await build_services(replace(load_settings(), db=db or Path(":memory:")))
     talk, screen = Conversation(services), Terminal(out)
     lang = pick_lang((wanted, os.environ.get("LANG")), talk.spoken())
-    commands = {
-        "/help": lambda: talk.help(lang),
-        "/schedule": lambda: talk.schedule(lang),
-        "/today": lambda: talk.relative(lang, "today"),
-        "/next": lambda: talk.relative(lang, "next"),
-        "/venues": lambda: talk.venues(lang),
-        "/calendar": lambda: talk.calendar(lang),
-        "/language": lambda: talk.language_menu(lang),
-    }
     try:  # from the greeting on: the database (and its thread) is closed whatever happens
         screen.show(talk.start(lang))
         for raw in lines:  # type: ignore[attr-defined]
@@ -145,15 +120,14 @@ async def converse(
                 else:
                     screen.show(talk.callback(lang, data) or talk.stale(lang))
             elif text.startswith("/"):
-                command, *args = text.split()
-                command = command.lower()
-                action = commands.get(command)
-                if command == "/start":
-                    screen.show(talk.start(lang, args[0] if args else None))
-                elif command in TELEGRAM_ONLY:
-                    screen.show(talk.telegram_only(lang, command))
+                typed, *args = text.split()
+                command = find(typed)  # the table of bot.usecases.commands: aliases too
+                if command is None:
+                    screen.show(talk.unknown_command(lang, typed.lower()))
+                elif command.reply is None or not command.terminal:
+                    screen.show(talk.telegram_only(lang, typed.lower()))
                 else:
-                    screen.show(action() if action else talk.unknown_command(lang, command))
+                    screen.show(command.reply(talk, lang, args))
             else:
                 reply, outs = talk.ask(text, None, lang)
                 screen.show(outs)

@@ -17,7 +17,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, filters
 
 from bot.domain.budget import Priority
 from bot.i18n import current_lang
@@ -155,15 +155,6 @@ async def forget_me(update: Update, context: BotContext) -> None:
         "If you write to me again, I start from scratch."
     )
     await _reply(update, context, html.escape(text))
-
-
-def register(app: App, organisers: Organisers) -> None:
-    """Add /reload, /stats, /drafts (organisers only) and /forgetme."""
-    gate = admin_gate(organisers)
-    app.add_handler(CommandHandler("reload", reload, filters=gate))
-    app.add_handler(CommandHandler("stats", stats, filters=gate))
-    app.add_handler(CommandHandler("forgetme", forget_me, filters=NEW_MESSAGE))
-    app.add_handler(CommandHandler("drafts", drafts, filters=gate))
 
 
 async def _reply(update: Update, context: BotContext, text: str) -> None:

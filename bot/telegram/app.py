@@ -10,14 +10,7 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.constants import ChatAction
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import (
-    Application,
-    ApplicationBuilder,
-    CommandHandler,
-    ContextTypes,
-    Defaults,
-    filters,
-)
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
@@ -26,20 +19,20 @@ from bot.domain.clock import Clock, Timer
 from bot.i18n import N_
 from bot.services import LiveKnowledge, Outlet, Services, build_services, mark_blocked
 from bot.storage.lock import InstanceLock
-from bot.telegram import admin, broadcasts, feedback, handlers, handoff, subscriptions
+from bot.telegram import broadcasts, commands, feedback, handlers, handoff, subscriptions
 from bot.telegram.admin import Organisers, Watching
 from bot.telegram.context import BotContext, attach, services_of
 from bot.telegram.handoff import GroupPoster
 from bot.telegram.limiter import Outbox
-from bot.telegram.menus import ADMIN_COMMANDS, set_menus
+from bot.telegram.menus import set_menus
 from bot.telegram.sender import TelegramSender, priority_args
 from bot.telegram.subscriptions import ReminderScheduler
+from bot.usecases.commands import features_off
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
 
 
-ADMIN_ONLY = [name for name, _description in ADMIN_COMMANDS]
 UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
 
 
@@ -112,10 +105,8 @@ def register_handlers(app: App, services: Services) -> None:
     """Add every feature's handlers; the order matters where two could take an update."""
     handlers.register(app)  # first: user tracking, language and the flood guard (group -1)
     organisers = Organisers(services.settings.admins)
-    admin.register(app, organisers)
+    commands.register(app, organisers)  # every command, from the one table
     broadcasts.register(app, organisers)
-    # After every admin command: the one refusal, for whom the gate kept out.
-    app.add_handler(CommandHandler(ADMIN_ONLY, admin.refuse, filters=filters.UpdateType.MESSAGE))
     subscriptions.register(app)
     # Handoff and feedback come before the conversation's free-text handler (registered last):
     # replies to tickets and feedback comments are theirs, not questions for the matcher.
@@ -146,7 +137,7 @@ class Loops:
             services.translator,
             services.kb.event,
             services.settings.admins,
-            hidden_commands(services.settings),
+            features_off(services.settings),
         )
         self._watching = Watching(app, services)
         await self._watching.start()
@@ -178,16 +169,6 @@ class Loops:
         for scheduler in self._schedulers:
             await scheduler.stop()
         await broadcasts.stop(services)
-
-
-def hidden_commands(settings: Settings) -> frozenset[str]:
-    """Return the menu commands of features this configuration turns off."""
-    hidden = set()
-    if settings.organisers_chat is None:
-        hidden |= {"ask", "drafts"}
-    if not settings.feedback:
-        hidden.add("feedback")
-    return frozenset(hidden)
 
 
 async def on_error(update: object, context: BotContext) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, filters
 
 from bot.domain.broadcast import Progress, Refusal, Report
 from bot.domain.budget import Priority
@@ -25,7 +25,7 @@ from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.storage.broadcasts import BroadcastRecord
-from bot.telegram.admin import Organisers, admin_gate
+from bot.telegram.admin import Organisers
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.telegram.sender import priority_args
@@ -71,10 +71,7 @@ class ProgressMessage:
 
 
 def register(app: App, organisers: Organisers) -> None:
-    """Add /broadcast, /broadcasts (organisers only) and the preview's buttons."""
-    gate = admin_gate(organisers)
-    app.add_handler(CommandHandler("broadcast", broadcast, filters=gate))
-    app.add_handler(CommandHandler("broadcasts", history, filters=gate))
+    """Add the preview's buttons (/broadcast and /broadcasts come from the command table)."""
     app.add_handler(CallbackQueryHandler(partial(press, organisers), pattern=r"^bc:"))
 
 

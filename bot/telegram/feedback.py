@@ -9,7 +9,7 @@ from typing import Any
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
@@ -87,10 +87,9 @@ async def switch(update: Update, context: BotContext) -> None:
 
 
 def register(app: App, services: Services) -> None:
-    """Add the buttons, /feedback and the comment catcher (before the free-text answers)."""
+    """Add the buttons and the comment catcher (before the free-text answers)."""
     private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
     app.add_handler(CallbackQueryHandler(rate, pattern=f"^{PREFIX}"))
-    app.add_handler(CommandHandler("feedback", switch, filters=private))
     if services.feedback is not None:
         awaiting = _AwaitingComment(services.feedback)
         app.add_handler(

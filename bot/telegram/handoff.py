@@ -17,7 +17,7 @@ from typing import Any
 from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
@@ -32,7 +32,6 @@ from bot.usecases.handoff import PREFIX, HandoffDesk, Posted
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
-ASK_COMMANDS = ("ask", "preguntar", "perguntar")  # en, es, pt
 NETWORK_RETRIES = 3  # a ticket lost to a network blip would make the attendee ask again
 NOT_MEMBERS = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
@@ -355,9 +354,7 @@ async def tell_admins_moved(services: Services, old: int, new: int) -> None:
 
 
 def register(app: App, services: Services) -> None:
-    """Add /ask (and its aliases), the buttons, and the replies to tickets."""
-    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler(list(ASK_COMMANDS), ask, filters=private))
+    """Add the buttons and the replies to tickets (/ask comes from the command table)."""
     app.add_handler(CallbackQueryHandler(press, pattern=f"^{PREFIX}"))
     # Before the conversation's free-text handler, which answers replies to the bot.
     new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND

@@ -27,6 +27,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.usecases.alerts import Alerts
+from bot.usecases.commands import COMMANDS, REMINDERS
 from bot.usecases.subscribing import PREFIX, SubscriptionDesk
 
 log = logging.getLogger(__name__)
@@ -211,18 +212,10 @@ class ReminderScheduler:
 
 
 def register(app: App) -> None:
-    """Add the subscription commands and the picker's buttons."""
-    commands = {
-        "subscribe": subscribe,
-        "suscribirme": subscribe,
-        "mysubscriptions": my_subscriptions,
-        "missuscripciones": my_subscriptions,
-        "unsubscribe": unsubscribe,
-        "desuscribirme": unsubscribe,
-    }
-    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-    for name, callback in commands.items():
-        app.add_handler(CommandHandler(name, callback, filters=private))
+    """Add the picker's buttons, and the pointer to the private chat for groups.
+
+    The commands themselves come from the table (bot.telegram.commands)."""
+    names = [name for c in COMMANDS if c.feature == REMINDERS for name in c.names()]
     groups = filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler(list(commands), private_only, filters=groups))
+    app.add_handler(CommandHandler(names, private_only, filters=groups))
     app.add_handler(CallbackQueryHandler(choose_sessions, pattern=f"^{PREFIX}"))

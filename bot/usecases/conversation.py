@@ -20,6 +20,7 @@ from bot.services import Services
 from bot.texts.answers import entry_label, format_day, render_html
 from bot.texts.calendar import programme_ics
 from bot.texts.outgoing import Document, Out, VenuePin, messages
+from bot.usecases.commands import HANDOFF, features_off, find, help_lines
 
 # FAQ ids of the built-in small talk (see the KB contract): never shown as examples.
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})
@@ -36,8 +37,6 @@ def _sentence(text: str) -> str:
 
 
 # Commands the terminal chat cannot run, by who they are for (the answer says what to do).
-_ORGANISER_COMMANDS = frozenset({"/stats", "/broadcast", "/broadcasts", "/reload", "/drafts"})
-_HANDOFF_COMMANDS = frozenset({"/ask", "/preguntar", "/perguntar"})
 
 
 class Conversation:
@@ -143,21 +142,8 @@ class Conversation:
         intro = _(
             "<b>How to use me</b>\nWrite a question in your own words, in {languages}. For example:"
         ).format(languages=html.escape(language_list(self.spoken(), lang, alternatives=True)))
-        commands = _(
-            "/schedule — the programme, day by day\n"
-            "/today — what is on today\n"
-            "/next — what comes next\n"
-            "/venues — where everything happens\n"
-            "/calendar — the programme as a calendar file\n"
-            "/subscribe — a reminder the evening before each session\n"
-            "/language — change the language\n"
-            "/forgetme — delete what I store about you"
-        )
-        text = f"{intro}\n{self._examples_html(lang)}\n\n{commands}"
-        if self.s.settings.organisers_chat is not None:
-            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
-        if self.s.settings.feedback:
-            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
+        lines = help_lines(lang, features_off(self.s.settings), _)
+        text = f"{intro}\n{self._examples_html(lang)}\n\n" + "\n".join(lines)
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:
@@ -340,14 +326,15 @@ class Conversation:
     def telegram_only(self, lang: str, command: str) -> list[Out]:
         """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
         _ = self.tr(lang)
-        if command in _ORGANISER_COMMANDS:
+        known = find(command)
+        if known is not None and known.admin:
             text = _(
                 "{command} is for the organisers in the Telegram bot; in a terminal, "
                 "confbot report shows the statistics and confbot drafts the FAQ drafts."
             )
-        elif command in _HANDOFF_COMMANDS:
+        elif known is not None and known.feature == HANDOFF:
             text = _("{command} works in the Telegram bot: the organisers answer in a chat.")
-        elif command == "/forgetme":
+        elif known is not None and known.name == "forgetme":
             text = _(
                 "{command} works in the Telegram bot: this terminal chat keeps nothing about you."
             )
@@ -381,16 +368,11 @@ class Conversation:
             return self.venue(lang, value)
         if kind == "ics":
             return self.calendar(lang, value)
-        if kind == "cmd":
-            commands = {
-                "schedule": lambda: self.schedule(lang),
-                "today": lambda: self.relative(lang, "today"),
-                "next": lambda: self.relative(lang, "next"),
-                "venues": lambda: self.venues(lang),
-                "calendar": lambda: self.calendar(lang),
-                "help": lambda: self.help(lang),
-            }
-            return commands[value]() if value in commands else self.stale(lang)
+        if kind == "cmd":  # a menu button: the command's canonical name
+            command = find(value)
+            if command is None or command.name != value or command.reply is None:
+                return self.stale(lang)
+            return command.reply(self, lang, ())
         return None
 
     def stale(self, lang: str) -> list[Out]:
