@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import load_settings
+from bot.domain.buttons import VERSION
 from bot.domain.flood import FloodGuard
 from bot.services import LiveKnowledge
 from bot.telegram.app import App, build_application
@@ -45,7 +46,7 @@ PIECES = [
     "中文", "مرحبا", "Где", "\U0001f600", "' OR 1=1 --", "%s %d {0} {event}", "\n", "\t", "  ",
     "a" * 300, "x" * 5000, "🙂" * 200, "ñ" * 50,
 ]  # fmt: skip
-DATA = [
+PRESSES = [
     "ask:", "ask:clinic:es", "ask:clinic:xx", "ask:../../etc:en", "venue:", "venue:jw-marriott",
     "venue:nope", "ics:", "ics:clinic", "ics:../x", "cmd:schedule", "cmd:today", "cmd:next",
     "cmd:venues", "cmd:calendar", "cmd:help", "cmd:nope", "lang:es", "lang:en", "lang:xx",
@@ -56,6 +57,8 @@ DATA = [
     "fb:clinic:9", "fb:clinic:", "fb:nope:3", "fb:", "fb:clinic:-1", "fb:clinic:❶",
     "org:q:٣", "org:send:❶",
 ]  # fmt: skip
+# Each as the current version's buttons carry it, as an older bot's (unversioned), and another.
+DATA = [*(VERSION + p for p in PRESSES), *PRESSES, *("9" + p for p in PRESSES)]
 
 
 class MemoryBotApi(BaseRequest):

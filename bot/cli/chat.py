@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.matcher import Reply
-from bot.i18n import pick_lang, supported_lang
+from bot.i18n import pick_lang
 from bot.logs import configure_logging
 from bot.services import Services, build_services
 from bot.texts.outgoing import Document, Out, VenuePin
@@ -113,8 +113,8 @@ async def converse(
                 break
             if text.isascii() and text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
-                chosen = supported_lang(data.partition(":")[2], talk.spoken())
-                if data.startswith("lang:") and chosen is not None:
+                chosen = talk.chosen_language(data)
+                if chosen is not None:
                     lang = chosen
                     screen.show(talk.language_set(lang))
                 else:

@@ -21,6 +21,7 @@ from telegram.ext import Application, CallbackQueryHandler, filters
 
 from bot.domain.broadcast import Progress, Refusal, Report
 from bot.domain.budget import Priority
+from bot.domain.buttons import pattern
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
@@ -72,7 +73,7 @@ class ProgressMessage:
 
 def register(app: App, organisers: Organisers) -> None:
     """Add the preview's buttons (/broadcast and /broadcasts come from the command table)."""
-    app.add_handler(CallbackQueryHandler(partial(press, organisers), pattern=r"^bc:"))
+    app.add_handler(CallbackQueryHandler(partial(press, organisers), pattern=pattern("bc")))
 
 
 def start(bot: Bot, services: Services) -> None:

@@ -11,13 +11,14 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
+from bot.domain.buttons import pattern
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
-from bot.usecases.feedbacking import PREFIX, FeedbackService
+from bot.usecases.feedbacking import KIND, FeedbackService
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -89,7 +90,7 @@ async def switch(update: Update, context: BotContext) -> None:
 def register(app: App, services: Services) -> None:
     """Add the buttons and the comment catcher (before the free-text answers)."""
     private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-    app.add_handler(CallbackQueryHandler(rate, pattern=f"^{PREFIX}"))
+    app.add_handler(CallbackQueryHandler(rate, pattern=pattern(KIND)))
     if services.feedback is not None:
         awaiting = _AwaitingComment(services.feedback)
         app.add_handler(

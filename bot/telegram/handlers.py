@@ -20,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.domain.buttons import pattern
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
@@ -204,8 +205,8 @@ async def press_button(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     lang = current_lang.get()
     data = query.data or ""
-    chosen = supported_lang(data.partition(":")[2], context.conversation.spoken())
-    if data.startswith("lang:") and chosen is not None:
+    chosen = context.conversation.chosen_language(data)
+    if chosen is not None:
         current_lang.set(chosen)
         if update.effective_user:
             outs = await _save_language(context, update.effective_user.id, chosen)
@@ -253,7 +254,9 @@ def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
     app.add_handler(TypeHandler(Update, track_user), group=-1)
     app.add_handler(ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit))
-    app.add_handler(CallbackQueryHandler(press_button, pattern=r"^(ask|venue|ics|cmd|lang):"))
+    app.add_handler(
+        CallbackQueryHandler(press_button, pattern=pattern("ask", "venue", "ics", "cmd", "lang"))
+    )
 
 
 def register_fallbacks(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
@@ -19,6 +18,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
+from bot.domain.buttons import decode, pattern
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
@@ -28,7 +28,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
-from bot.usecases.handoff import PREFIX, HandoffDesk, Posted
+from bot.usecases.handoff import KIND, HandoffDesk, Posted
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -166,12 +166,13 @@ async def press(update: Update, context: BotContext) -> None:
         return
     desk, lang = context.services.handoff, current_lang.get()
     _ = context.services.translator.get(lang).gettext
-    action, _sep, raw = (query.data or "").removeprefix(PREFIX).partition(":")
+    pressed = decode(query.data, KIND)
     # A number SQLite can hold, in ASCII digits; a chat to answer in (not an inline message).
-    if desk is None or chat is None or not re.fullmatch(r"[0-9]{1,18}", raw):
+    number = pressed.number(1) if pressed is not None and len(pressed.fields) == 2 else None
+    if desk is None or chat is None or pressed is None or number is None:
         await query.answer(_("That button is out of date."))
         return
-    number = int(raw)
+    action = pressed.fields[0]
     if action == "faq":  # only from the organisers' chat, where the ticket is
         note = await desk.draft_faq(number) if desk.is_organisers_chat(chat.id) else None
         await query.answer(note or _("That button is out of date."), show_alert=bool(note))
@@ -355,7 +356,7 @@ async def tell_admins_moved(services: Services, old: int, new: int) -> None:
 
 def register(app: App, services: Services) -> None:
     """Add the buttons and the replies to tickets (/ask comes from the command table)."""
-    app.add_handler(CallbackQueryHandler(press, pattern=f"^{PREFIX}"))
+    app.add_handler(CallbackQueryHandler(press, pattern=pattern(KIND)))
     # Before the conversation's free-text handler, which answers replies to the bot.
     new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
     in_group = _ReplyToTicket(private=False, desk=services.handoff)

@@ -20,6 +20,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
+from bot.domain.buttons import pattern
 from bot.domain.clock import Clock
 from bot.domain.delivery import OutcomeCounts, OutgoingMessage
 from bot.i18n import current_lang
@@ -28,7 +29,7 @@ from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.usecases.alerts import Alerts
 from bot.usecases.commands import COMMANDS, REMINDERS
-from bot.usecases.subscribing import PREFIX, SubscriptionDesk
+from bot.usecases.subscribing import KIND, SubscriptionDesk
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -218,4 +219,4 @@ def register(app: App) -> None:
     names = [name for c in COMMANDS if c.feature == REMINDERS for name in c.names()]
     groups = filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE
     app.add_handler(CommandHandler(names, private_only, filters=groups))
-    app.add_handler(CallbackQueryHandler(choose_sessions, pattern=f"^{PREFIX}"))
+    app.add_handler(CallbackQueryHandler(choose_sessions, pattern=pattern(KIND)))

@@ -1,12 +1,11 @@
 """What the admin reads about broadcasts, in their language: preview, progress, report, history.
 
-Buttons under a preview carry `bc:send:<id>` and `bc:cancel:<id>` (see `parse_callback`).
+Buttons under a preview carry `bc:send:<id>` and `bc:cancel:<id>` (bot.domain.buttons).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from babel.numbers import format_decimal
@@ -22,13 +21,13 @@ from bot.domain.broadcast import (
     Report,
     escape,
 )
+from bot.domain.buttons import decode, encode
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.i18n import N_, Translator, language_name
 from bot.storage.broadcasts import BroadcastRecord, Status
 from bot.usecases.broadcasting import Preview
 
 SEND, CANCEL = "send", "cancel"
-_CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER
 _SHOWN = 1500  # characters of each version shown in a preview, so it fits one message
 _EXCERPT = 120
 _STATUS_NAMES = {
@@ -42,8 +41,11 @@ _STATUS_NAMES = {
 
 def parse_callback(data: str) -> tuple[str, int] | None:
     """Return (SEND or CANCEL, broadcast id) for a preview button's callback data."""
-    match = _CALLBACK.match(data)
-    return (match[1], int(match[2])) if match else None
+    pressed = decode(data, "bc")
+    if pressed is None or len(pressed.fields) != 2 or pressed.fields[0] not in (SEND, CANCEL):
+        return None
+    number = pressed.number(1)
+    return None if number is None else (pressed.fields[0], number)
 
 
 def preview_message(preview: Preview, translator: Translator, lang: str) -> OutgoingMessage:
@@ -82,8 +84,8 @@ def preview_message(preview: Preview, translator: Translator, lang: str) -> Outg
     lines += ["", escape(_("Nothing has been sent yet."))]
     buttons = (
         (
-            Button(_("Send"), f"bc:{SEND}:{preview.broadcast_id}"),
-            Button(_("Cancel"), f"bc:{CANCEL}:{preview.broadcast_id}"),
+            Button(_("Send"), encode("bc", SEND, preview.broadcast_id)),
+            Button(_("Cancel"), encode("bc", CANCEL, preview.broadcast_id)),
         ),
     )
     return OutgoingMessage("\n".join(lines), buttons)

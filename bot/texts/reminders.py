@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
+from bot.domain.buttons import encode
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.reminders import Timing
@@ -118,11 +119,11 @@ class Renderer:
             venue = self._venue(session)
             if venue is not None and venue.id not in venues:
                 venues.append(venue.id)
-                rows.append((Button(f"📍 {venue.name.get(lang)}", f"venue:{venue.id}"),))
+                rows.append((Button(f"📍 {venue.name.get(lang)}", encode("venue", venue.id)),))
         dated = [s for s in sessions if s.date is not None]
         for session in dated:
             label = _("Add to calendar")
             if len(dated) > 1:
                 label = _("Add to calendar: {session}").format(session=session.title.get(lang))
-            rows.append((Button(f"📅 {label}", f"ics:{session.id}"),))
+            rows.append((Button(f"📅 {label}", encode("ics", session.id)),))
         return tuple(rows)

@@ -10,12 +10,13 @@ import html
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.domain.buttons import decode, encode
 from bot.domain.delivery import Button
 from bot.domain.focus import Focus, focus
 from bot.domain.foreign import foreign_language
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
-from bot.i18n import fallback_lang, language_list, native_name, pick_lang
+from bot.i18n import fallback_lang, language_list, native_name, pick_lang, supported_lang
 from bot.services import Services
 from bot.texts.answers import entry_label, format_day, render_html
 from bot.texts.calendar import programme_ics
@@ -64,8 +65,14 @@ class Conversation:
         """Return the main menu buttons."""
         _ = self.tr(lang)
         return (
-            (Button(_("Programme"), "cmd:schedule"), Button(_("Today"), "cmd:today")),
-            (Button(_("Venues"), "cmd:venues"), Button(_("Add to calendar"), "cmd:calendar")),
+            (
+                Button(_("Programme"), encode("cmd", "schedule")),
+                Button(_("Today"), encode("cmd", "today")),
+            ),
+            (
+                Button(_("Venues"), encode("cmd", "venues")),
+                Button(_("Add to calendar"), encode("cmd", "calendar")),
+            ),
         )
 
     def spoken(self) -> tuple[str, ...]:
@@ -193,7 +200,7 @@ class Conversation:
         text = f"{note}\n\n{text}" if note else text
         if reply.kind == "abstain":
             buttons = tuple(
-                (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}:{lang}"),)
+                (Button(entry_label(entry, snapshot.kb, lang), encode("ask", entry, lang)),)
                 for entry in reply.suggestions
             )
             return messages(text, buttons)
@@ -207,12 +214,12 @@ class Conversation:
         self, lang: str, session: Session, more: bool = False
     ) -> tuple[tuple[Button, ...], ...]:
         _ = self.tr(lang)
-        row = [Button(_("ℹ️ More"), f"ask:{session.id}:{lang}")] if more else []
+        row = [Button(_("ℹ️ More"), encode("ask", session.id, lang))] if more else []
         venue = self.kb.session_venue(session)
         if venue is not None and session.venue is not None:
-            row.append(Button(_("📍 Venue"), f"venue:{venue.id}"))
+            row.append(Button(_("📍 Venue"), encode("venue", venue.id)))
         if session.date is not None:
-            row.append(Button(_("📅 Add to calendar"), f"ics:{session.id}"))
+            row.append(Button(_("📅 Add to calendar"), encode("ics", session.id)))
         return (tuple(row),) if row else ()
 
     def ask(self, text: str, lang: str | None, hint: str | None) -> tuple[Reply, list[Out]]:
@@ -319,7 +326,7 @@ class Conversation:
     def language_menu(self, lang: str) -> list[Out]:
         """Offer one button per language of the knowledge base, each named in itself."""
         _ = self.tr(lang)
-        buttons = [Button(_cap(native_name(code)), f"lang:{code}") for code in self.spoken()]
+        buttons = [Button(_cap(native_name(code)), encode("lang", code)) for code in self.spoken()]
         rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
         return messages(_("Choose your language:"), rows)
 
@@ -357,18 +364,27 @@ class Conversation:
         ).format(language=native_name(lang))
         return messages(text, self.menu(lang))
 
+    def chosen_language(self, data: str) -> str | None:
+        """Return the language a `lang:` button chooses, if the bot speaks it."""
+        pressed = decode(data, "lang")
+        value = pressed.field(0) if pressed else None
+        return supported_lang(value, self.spoken()) if value else None
+
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""
-        kind, _sep, value = data.partition(":")
-        if kind == "ask":
+        pressed = decode(data)
+        value = pressed.field(0) if pressed else None
+        if pressed is None or value is None:
+            return None
+        if pressed.kind == "ask":
             # The language of the message the button is on wins over the user's setting.
-            entry, _sep, asked_in = value.partition(":")
-            return self.entry(asked_in if asked_in in self.spoken() else lang, entry)
-        if kind == "venue":
+            asked_in = pressed.field(1)
+            return self.entry(asked_in if asked_in in self.spoken() else lang, value)
+        if pressed.kind == "venue":
             return self.venue(lang, value)
-        if kind == "ics":
+        if pressed.kind == "ics":
             return self.calendar(lang, value)
-        if kind == "cmd":  # a menu button: the command's canonical name
+        if pressed.kind == "cmd":  # a menu button: the command's canonical name
             command = find(value)
             if command is None or command.name != value or command.reply is None:
                 return self.stale(lang)

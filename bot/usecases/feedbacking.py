@@ -15,6 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 
+from bot.domain.buttons import decode, encode
 from bot.domain.clock import Clock
 from bot.domain.delivery import Button, Deliver, Outcome, OutcomeCounts, OutgoingMessage
 from bot.domain.feedback import (
@@ -32,7 +33,7 @@ from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
-PREFIX = "fb:"  # callback data: fb:<session id>:<1-5>, or fb:<session id>:c for a comment
+KIND = "fb"  # button data: fb:<session id>:<1-5>, or fb:<session id>:c for a comment
 KnowledgeSource = Callable[[], KnowledgeBase]
 
 
@@ -45,8 +46,10 @@ def request_message(translator: Translator, lang: str, session: Session) -> Outg
         + "\n"
         + html.escape(_("Rate it from 1 (poor) to 5 (excellent). You can add a comment too."))
     )
-    ratings = tuple(Button(f"{n} ⭐", f"{PREFIX}{session.id}:{n}") for n in RATINGS)
-    return OutgoingMessage(text, (ratings, (Button(_("💬 Comment"), f"{PREFIX}{session.id}:c"),)))
+    ratings = tuple(Button(f"{n} ⭐", encode(KIND, session.id, n)) for n in RATINGS)
+    return OutgoingMessage(
+        text, (ratings, (Button(_("💬 Comment"), encode(KIND, session.id, "c")),))
+    )
 
 
 class FeedbackService:
@@ -151,7 +154,10 @@ class FeedbackService:
     async def press(self, user_id: int, lang: str, data: str) -> tuple[str, OutgoingMessage] | None:
         """Apply a rating or comment button; return (notice, the request redrawn), None if stale."""
         _ = self.translator.get(lang).gettext
-        session_id, _sep, choice = data.removeprefix(PREFIX).rpartition(":")
+        pressed = decode(data, KIND)
+        if pressed is None or len(pressed.fields) != 2:
+            return None
+        session_id, choice = pressed.fields
         session = self._session(session_id)
         if session is None or not (
             choice == "c" or (choice.isascii() and choice.isdigit() and int(choice) in RATINGS)

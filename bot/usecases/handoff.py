@@ -19,6 +19,7 @@ from typing import Protocol
 
 from babel import Locale
 
+from bot.domain.buttons import encode
 from bot.domain.clock import Clock
 from bot.domain.delivery import Button, Deliver, Outcome, OutgoingMessage
 from bot.domain.tickets import (
@@ -37,7 +38,7 @@ from bot.storage.tickets import TicketStore
 log = logging.getLogger(__name__)
 DRAFT_LIFETIME = dt.timedelta(days=1)  # a preview nobody sent is deleted after this
 MAX_ANSWER = 3000  # an organiser's reply is relayed whole up to this (Telegram allows 4,096)
-PREFIX = "org:"  # callback data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
+KIND = "org"  # button data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
 
 
 def language_name(lang: str, in_lang: str) -> str:
@@ -134,7 +135,7 @@ class HandoffDesk:
     def offer(self, lang: str, question_id: int) -> Button:
         """Return the button an unsure answer carries to hand the question over."""
         _ = self.tr(lang)
-        return Button(_("Ask the organisers"), f"{PREFIX}q:{question_id}")
+        return Button(_("Ask the organisers"), encode(KIND, "q", question_id))
 
     # -- the attendee's side -------------------------------------------------------------------
 
@@ -181,13 +182,13 @@ class HandoffDesk:
             ]
         )
         name_button = (
-            Button(_("Don't share my name"), f"{PREFIX}hide:{ticket.id}")
+            Button(_("Don't share my name"), encode(KIND, "hide", ticket.id))
             if ticket.name
-            else Button(_("Share my name"), f"{PREFIX}name:{ticket.id}")
+            else Button(_("Share my name"), encode(KIND, "name", ticket.id))
         )
         buttons = (
-            (Button(_("Send"), f"{PREFIX}send:{ticket.id}"),),
-            (name_button, Button(_("Cancel"), f"{PREFIX}cancel:{ticket.id}")),
+            (Button(_("Send"), encode(KIND, "send", ticket.id)),),
+            (name_button, Button(_("Cancel"), encode(KIND, "cancel", ticket.id))),
         )
         return OutgoingMessage(text, buttons)
 
@@ -262,7 +263,7 @@ class HandoffDesk:
                 html.escape(how),
             ]
         )
-        return OutgoingMessage(text, ((Button("➕ FAQ", f"{PREFIX}faq:{ticket.id}"),),))
+        return OutgoingMessage(text, ((Button("➕ FAQ", encode(KIND, "faq", ticket.id)),),))
 
     async def answer_back(
         self, user_id: int, chat_id: int, message_id: int, ticket_id: int, text: str, lang: str

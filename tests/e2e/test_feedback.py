@@ -56,9 +56,9 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
         assert labels == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐", "💬 Comment"]
 
         message_id = request.result["message_id"]
-        api.push_callback(ALICE, "fb:dialogue:3", message_id)
+        api.push_callback(ALICE, "1fb:dialogue:3", message_id)
         await api.wait_for(1, method="answerCallbackQuery")
-        api.push_callback(ALICE, "fb:dialogue:4", message_id)  # a later press changes it
+        api.push_callback(ALICE, "1fb:dialogue:4", message_id)  # a later press changes it
         await api.wait_for(2, method="answerCallbackQuery")
         first, second = api.sent(method="answerCallbackQuery")
         await api.wait_for(lambda a: len(a.sent(ALICE, "editMessageText")) == 2)
