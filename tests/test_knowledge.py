@@ -489,3 +489,15 @@ def test_a_session_cannot_take_an_id_the_reminder_picker_uses(tmp_path: Path) ->
         f"{tmp_path / 'sessions.yaml'}:14:5: session 'all': the id 'all' is reserved "
         "(the reminder picker's 'All sessions' button): choose another"
     ]
+
+
+def test_a_hash_that_cuts_a_plain_value_short_is_a_warning(tmp_path: Path) -> None:
+    event = V2_EVENT + "  - id: annex\n    name: Annex #2\n    notes: Side door  # a comment\n"
+    write(tmp_path, event=event)
+    problems = [(p.line, p.message) for p in check_knowledge(tmp_path) if p.warning]
+    cut = [m for _, m in problems if "reads ' #2' as a comment" in m]
+    assert cut == [
+        "the value ends at 'Annex': YAML reads ' #2' as a comment; put the value in quotes if it "
+        "belongs to it"
+    ]
+    assert not any("Side door" in m for _, m in problems)  # "# a comment" is a comment

@@ -39,7 +39,9 @@ def due_at(kb: KnowledgeBase, session: Session, feedback_at: dt.time) -> dt.date
     """Return when the request for `session` is due (None: it has no date of its own)."""
     if session.date is None:
         return None
-    return dt.datetime.combine(session.date, session.end or feedback_at, kb.event.tz)
+    if session.end is None:
+        return dt.datetime.combine(session.date, feedback_at, kb.event.tz)
+    return dt.datetime.combine(session.end_date or session.date, session.end, kb.event.tz)
 
 
 def due_feedback(

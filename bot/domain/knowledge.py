@@ -106,7 +106,26 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
         Problem(name, line, f"'{key}' is given twice: only the last one counts", col, True)
         for key, line, col in getattr(loader, "duplicates", [])
     ]
-    return tree, duplicates
+    return tree, duplicates + _cut_by_comments(text, name)
+
+
+# `key: value #text`: in YAML " #" starts a comment, so an unquoted "Calle 67 #53-108" or
+# "Follow us #Event2027" silently loses its end. A comment's "#" is usually followed by a space.
+_CUT = re.compile(r"^\s*(?:- +)?[\w-]+: +(?P<kept>[^'\"|>\[{\s#][^#]*?) #(?P<lost>\S.*)$")
+
+
+def _cut_by_comments(text: str, name: str) -> list[Problem]:
+    """Warn about plain values whose " #…" YAML reads as a comment rather than as text."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        cut = _CUT.match(line)
+        if cut:
+            message = (
+                f"the value ends at '{cut['kept'].strip()}': YAML reads ' #{cut['lost']}' as a "
+                "comment; put the value in quotes if it belongs to it"
+            )
+            found.append(Problem(name, number, message, cut.start("lost"), True))
+    return found
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

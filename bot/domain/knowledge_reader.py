@@ -26,6 +26,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _URL = re.compile(r"^https?://\S+$")
+_NOON = dt.time(12)  # a session past midnight starts after it and ends before it
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 
@@ -437,7 +438,9 @@ class Reader:
         summary = self.localized(m, "summary", what, required=False)
         description = self.localized(m, "description", what, required=False)
         start, end = self.time(m, "start", what), self.time(m, "end", what)
-        if start and end and end <= start:
+        # An end before the start runs past midnight (a party 22:00-02:00): an evening start
+        # and a morning end. Anything else is a typo, as an end equal to the start is.
+        if start and end and (end == start or (end < start and not _overnight(start, end))):
             self.problem(self.at(m, "end"), f"{what}: end is not after start")
         if end and m.get("start") is None:
             self.problem(self.at(m, "end"), f"{what}: has an end but no start")
@@ -486,3 +489,8 @@ class Reader:
             self.problem(at, "synonyms: must be a list of groups, each a list of 2+ words")
             return []
         return [tuple(group) for group in value]
+
+
+def _overnight(start: dt.time, end: dt.time) -> bool:
+    """True for a plausible session past midnight: it starts at noon or later, ends by noon."""
+    return start >= _NOON and end <= _NOON

@@ -50,7 +50,16 @@ from bot.domain.lexicon import (
     STOPWORDS,
     arithmetic,
 )
-from bot.domain.schedule import SCHEDULE_WORDS, Plan, at_clock, edge, following, missed, plan
+from bot.domain.schedule import (
+    SCHEDULE_WORDS,
+    Plan,
+    at_clock,
+    edge,
+    following,
+    missed,
+    plan,
+    runs_at,
+)
 from bot.domain.sentences import asks, confirms, salutes, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
@@ -656,7 +665,7 @@ class Matcher:
             return next((s.id for s in same if s.date == when.day), entry)
         today = [s for s in same if s.date == local.date()]
         now = local.time()
-        running = [s for s in today if (s.start or now) <= now < (s.end or dt.time.min)]
+        running = [s for s in today if s.end is not None and runs_at(s, now)]
         later = [s for s in today if (s.start or dt.time.min) > now]
         if today:  # today's: the one on now, else the next, else the last ("just had coffee")
             return (running or later or today[-1:])[0].id

@@ -147,6 +147,18 @@ class Session:
     track: Localized | None = None
     speakers: tuple[Speaker, ...] = ()
 
+    @property
+    def overnight(self) -> bool:
+        """True when the session runs past midnight: its end is before its start (22:00–02:00)."""
+        return self.start is not None and self.end is not None and self.end < self.start
+
+    @property
+    def end_date(self) -> dt.date | None:
+        """The day the session ends: the next day for one that runs past midnight."""
+        if self.date is None or not self.overnight:
+            return self.date
+        return self.date + dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class Faq:

@@ -51,7 +51,7 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
         last = clock.end or dt.time.max
         found = [s for s in timed if _overlaps(s, start, last)]
         return Plan("window", day, tuple(found), start, clock.end)
-    running = [s for s in timed if _runs_at(s, start)]
+    running = [s for s in timed if runs_at(s, start)]
     if running:
         return Plan("now" if clock.now else "at", day, tuple(running), start)
     later = [s for s in timed if s.start is not None and s.start >= start]
@@ -63,17 +63,20 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
     )
 
 
-def _runs_at(s: Session, t: dt.time) -> bool:
+def runs_at(s: Session, t: dt.time) -> bool:
     """True when the session is on at t (a session with no end only at its start)."""
     if s.start is None:
         return False
-    return s.start <= t < s.end if s.end is not None else s.start == t
+    if s.end is None:
+        return s.start == t
+    return s.start <= t if s.overnight else s.start <= t < s.end
 
 
 def _overlaps(s: Session, first: dt.time, last: dt.time) -> bool:
     if s.start is None:
         return False
-    return first <= s.start < last or (s.start < first and s.end is not None and s.end > first)
+    still_on = s.end is not None and (s.overnight or s.end > first)
+    return first <= s.start < last or (s.start < first and still_on)
 
 
 def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
@@ -171,7 +174,12 @@ def edge(kb: KnowledgeBase, day: dt.date, last: bool) -> Plan | None:
     if not timed:
         return None
     if last:
-        final = max(s.end or s.start or dt.time.min for s in timed)
-        return Plan("", day, tuple(s for s in timed if (s.end or s.start) == final))
+        final = max(_finish(s) for s in timed)
+        return Plan("", day, tuple(s for s in timed if _finish(s) == final))
     first = timed[0].start
     return Plan("", day, tuple(s for s in timed if s.start == first))
+
+
+def _finish(s: Session) -> tuple[bool, dt.time]:
+    """Order sessions by when they end; one past midnight ends after every other of its day."""
+    return (s.overnight, s.end or s.start or dt.time.min)

@@ -199,36 +199,51 @@ def _timezone(calendar: Any, talks: Sequence[Talk]) -> str:
 def _rooms_and_places(locations: list[str]) -> list[tuple[str, Place | None]]:
     """Split LOCATIONs like "Room 2, Convention Centre, Main St 1" into room and venue.
 
-    The trailing parts every location shares are the venue (its first part the name, all of
-    them the address); what comes before is the room. One location for everything is the
-    venue itself; locations with nothing in common are rooms of one unnamed venue.
+    Trailing parts that several locations share are a venue (its first part the name, all of
+    them the address); what comes before is the room. The longest such tail is taken first,
+    so two venues with rooms of their own, and a dinner at "Restaurant X, Calle 5, Quito" next
+    to a centre's rooms in Quito, stay apart. A location no other shares is a venue of its own
+    when it reads like an address (it has a comma); one location for everything is the venue
+    itself; single words with nothing in common are rooms of one unnamed venue.
     """
     distinct = sorted({loc for loc in locations if loc})
     split = {loc: [p.strip() for p in loc.split(",") if p.strip()] for loc in distinct}
-    if len(distinct) == 1:
-        parts = split[distinct[0]]
-        place = Place(parts[0], distinct[0] if len(parts) > 1 else "")
-        return [("", place if loc else None) for loc in locations]
-    shared = _shared_tail(list(split.values()))
-    if not shared:
-        return [(loc, None) for loc in locations]
-    place = Place(shared[0], ", ".join(shared) if len(shared) > 1 else "")
-    return [
-        (", ".join(split[loc][: len(split[loc]) - len(shared)]), place) if loc else ("", None)
-        for loc in locations
+    found: dict[str, tuple[str, Place | None]] = {}
+    rest = [loc for loc in distinct if split[loc]]
+    while tail := _longest_shared_tail([split[loc] for loc in rest]):
+        place = Place(tail[0], ", ".join(tail) if len(tail) > 1 else "")
+        key = [t.casefold() for t in tail]
+        for loc in [loc for loc in rest if _ends_with(split[loc], key)]:
+            found[loc] = (", ".join(split[loc][: len(split[loc]) - len(tail)]), place)
+            rest.remove(loc)
+    for loc in rest:
+        parts = split[loc]
+        if len(distinct) == 1 or len(parts) > 1:
+            found[loc] = ("", Place(parts[0], loc if len(parts) > 1 else ""))
+        else:
+            found[loc] = (loc, None)
+    return [found.get(loc, ("", None)) for loc in locations]
+
+
+def _ends_with(parts: list[str], tail: list[str]) -> bool:
+    return (
+        len(parts) >= len(tail) and [p.casefold() for p in parts[len(parts) - len(tail) :]] == tail
+    )
+
+
+def _longest_shared_tail(parts: list[list[str]]) -> list[str]:
+    """The longest run of trailing parts two or more locations share, one of them with a room
+    before it (a tail that leaves no location a room of its own names nothing useful)."""
+    tails: dict[tuple[str, ...], list[list[str]]] = {}
+    for p in parts:
+        for n in range(1, len(p) + 1):
+            tails.setdefault(tuple(x.casefold() for x in p[-n:]), []).append(p)
+    shared = [
+        (len(key), key, holders)
+        for key, holders in tails.items()
+        if len(holders) >= 2 and any(len(h) > len(key) for h in holders)
     ]
-
-
-def _shared_tail(parts: list[list[str]]) -> list[str]:
-    if not parts:
+    if not shared:
         return []
-    tail: list[str] = []
-    for i in range(1, min(len(p) for p in parts) + 1):
-        candidates = {p[-i].casefold() for p in parts}
-        if len(candidates) != 1:
-            break
-        tail.insert(0, parts[0][-i])
-    # A shared tail that leaves no location a room of its own names nothing useful.
-    if not any(len(p) > len(tail) for p in parts):
-        return []
-    return tail
+    size, _, holders = max(shared, key=lambda s: (s[0], len(s[2])))
+    return holders[0][-size:]

@@ -133,11 +133,16 @@ class Plan:
         times: dict[str, Any] = {"date": begins.date(), "start": begins.strftime("%H:%M")}
         if talk.end is not None:
             ends = self.local(talk.end)
-            if ends.date() == begins.date() and ends > begins:
+            same_day = ends.date() == begins.date() and ends > begins
+            # Past midnight, the KB's rule: an evening start and an end by noon the next day.
+            overnight = ends.date() == begins.date() + dt.timedelta(days=1) and (
+                begins.hour >= 12 and ends.time() <= dt.time(12)
+            )
+            if same_day or overnight:
                 times["end"] = ends.strftime("%H:%M")
             else:
                 self.outcome.notes.append(
-                    f"'{talk.title}' ends after midnight ({begins:%Y-%m-%d %H:%M} to "
+                    f"'{talk.title}' ends on another day ({begins:%Y-%m-%d %H:%M} to "
                     f"{ends:%Y-%m-%d %H:%M}): written with its start time only"
                 )
         return times

@@ -152,8 +152,16 @@ class Outbox(BaseRateLimiter[Priority]):
     # -- the queue ------------------------------------------------------------------------------
 
     async def _turn(self, ticket: _Ticket) -> None:
-        """Queue `ticket` and wait until the dispatcher lets it leave."""
+        """Queue `ticket` and wait until the dispatcher lets it leave.
+
+        With nobody waiting and the budget free, it leaves at once: no round trip through the
+        dispatcher task, which cost up to a quarter of the throughput with the limits off.
+        """
         ticket.granted = asyncio.get_running_loop().create_future()
+        now = self.timer.monotonic()
+        if not self._waiting and self._may_leave(ticket, now) <= now:
+            self._leave(ticket, now)
+            return
         bisect.insort(self._waiting, ticket)
         self._ensure_running()
         self._wake.set()
@@ -223,21 +231,29 @@ class Outbox(BaseRateLimiter[Priority]):
             if free > now:
                 next_at = min(next_at, free)
                 break
-            at = budget.chat_free_at(ticket.chat_id, now)
-            if ticket.priority is Priority.BULK:
-                at = max(at, self._next_bulk)
+            at = self._may_leave(ticket, now)
             if at > now:
                 next_at = min(next_at, at)
                 continue
             self._waiting.remove(ticket)
-            ticket.chat_was_busy = budget.chat_is_busy(ticket.chat_id, now)
-            budget.depart(ticket.chat_id, now)
-            if ticket.priority is Priority.BULK:
-                # On a grid, so that the dispatcher waking late does not slow the pace down.
-                self._next_bulk = max(self._next_bulk, now - self._spacing / 2) + self._spacing
-            ticket.granted.set_result(None)
+            self._leave(ticket, now)
         next_at = min(next_at, self._typing_due(now))
         return max(0.0, next_at - now) if next_at < NEVER else NEVER
+
+    def _may_leave(self, ticket: _Ticket, now: float) -> float:
+        """When `ticket` may leave: the budget's overall and per-chat limits, bulk's spacing."""
+        at = max(self.budget.free_at(now), self.budget.chat_free_at(ticket.chat_id, now))
+        return max(at, self._next_bulk) if ticket.priority is Priority.BULK else at
+
+    def _leave(self, ticket: _Ticket, now: float) -> None:
+        """Let `ticket` go now: count it against the budget and wake its caller."""
+        assert ticket.granted is not None
+        ticket.chat_was_busy = self.budget.chat_is_busy(ticket.chat_id, now)
+        self.budget.depart(ticket.chat_id, now)
+        if ticket.priority is Priority.BULK:
+            # On a grid, so that the dispatcher waking late does not slow the pace down.
+            self._next_bulk = max(self._next_bulk, now - self._spacing / 2) + self._spacing
+        ticket.granted.set_result(None)
 
     # -- "typing…" for replies kept waiting -----------------------------------------------------
 

@@ -42,9 +42,9 @@ def _event(
     event.add("summary", session.title.get(lang))
     if session.start:
         event.add("dtstart", dt.datetime.combine(day, session.start, tzinfo=tz))
-        end = session.end or session.start
         if session.end:
-            event.add("dtend", dt.datetime.combine(day, end, tzinfo=tz))
+            last = day + dt.timedelta(days=session.overnight)  # past midnight: the next day
+            event.add("dtend", dt.datetime.combine(last, session.end, tzinfo=tz))
     else:  # no published time: an all-day event, never an invented hour
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))

@@ -84,11 +84,9 @@ def test_midnight_duplicates_and_seconds_in_durations(
     out = run_import(capsys, XML, tmp_path)
     found = sessions(tmp_path)
     night = found["night1"]
-    assert (night["date"], night["start"], "end" in night) == (dt.date(2026, 3, 10), "23:30", False)
-    assert (
-        "'Late-night lightning talks' ends after midnight (2026-03-10 23:30 to 2026-03-11 00:30)"
-        in out
-    )
+    # Past midnight: dated on its start day, with its real end (the KB reads 23:30-00:30).
+    assert (night["date"], night["start"], night["end"]) == (dt.date(2026, 3, 10), "23:30", "00:30")
+    assert "Late-night lightning talks" not in out
     # One pretalx submission scheduled twice: one code, two slots, two sessions.
     panels = sorted(
         (s for s in found.values() if s["title"] == {"en": "Community panel"}),
@@ -379,7 +377,7 @@ def test_frab_xml_without_time_zone_or_instants(
     )
     # Listed under 6 August after 23:15: frab's day runs past midnight, so it is the 7th.
     assert (found["3003"]["date"], found["3003"]["start"]) == (dt.date(2026, 8, 7), "01:00")
-    assert found["3002"]["start"] == "23:15" and "end" not in found["3002"]
+    assert (found["3002"]["start"], found["3002"]["end"]) == ("23:15", "00:15")  # past midnight
     assert found["3004"]["speakers"] == [{"name": "Ola Nordmann"}, {"name": "Nils Haugen"}]
     assert found["3001"]["summary"] == {"en": "Bring nothing, leave with a blinking badge"}
 
@@ -486,3 +484,37 @@ def test_a_cancelled_occurrence_of_a_series_skips_that_day(
     run_import(capsys, source, tmp_path / "kb")
     days = sorted(str(s["date"]) for s in sessions(tmp_path / "kb").values())
     assert days == ["2026-05-05", "2026-05-07"]
+
+
+def test_a_dinner_in_town_is_a_venue_of_its_own_not_a_room_of_the_centre(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    centre = "Centro de Convenciones\\, Av. Amazonas 100\\, Quito"
+    places = [
+        ("talk", "09", f"Sala A\\, {centre}"),
+        ("panel", "11", f"Sala B\\, {centre}"),
+        ("dinner", "20", "Restaurante La Ronda\\, Calle 5\\, Quito"),
+        ("lab", "15", "Aula 1\\, Universidad Central\\, Quito"),
+        ("clinic", "16", "Aula 2\\, Universidad Central\\, Quito"),
+    ]
+    source = tmp_path / "agenda.ics"
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n"
+        + "".join(
+            f"BEGIN:VEVENT\r\nUID:{uid}@x.org\r\nDTSTAMP:20260101T000000Z\r\n"
+            f"DTSTART:20260505T{hour}0000Z\r\nSUMMARY:{uid}\r\nLOCATION:{where}\r\nEND:VEVENT\r\n"
+            for uid, hour, where in places
+        )
+        + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    run_import(capsys, source, tmp_path / "kb")
+    venues = {v["id"]: v for v in load(tmp_path / "kb" / "imported-venues.yaml")["venues"]}
+    held = {k: (s["venue"], s.get("room")) for k, s in sessions(tmp_path / "kb").items()}
+    assert held["talk"][1] == "Sala A" and held["panel"][0] == held["talk"][0]
+    assert held["lab"][1] == "Aula 1" and held["clinic"][0] == held["lab"][0]
+    assert held["dinner"][1] is None and held["dinner"][0] not in (held["talk"][0], held["lab"][0])
+    assert venues[held["dinner"][0]]["name"] == {"en": "Restaurante La Ronda"}
+    assert venues[held["talk"][0]]["address"] == {
+        "en": "Centro de Convenciones, Av. Amazonas 100, Quito"
+    }
