@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain.clock import Clock
@@ -44,8 +43,8 @@ from bot.i18n import Translator
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
 from bot.texts.reminders import Renderer
+from bot.usecases import sweeps
 
-log = logging.getLogger(__name__)
 # The knowledge base in service, read afresh by each sweep: an admin may reload it.
 KnowledgeSource = Callable[[], KnowledgeBase]
 
@@ -144,29 +143,14 @@ class ReminderService:
                 counts[outcome.value] += 1
                 counts["late"] += outcome is Outcome.DELIVERED and due.timing is Timing.LATE
 
-            await self._each(
-                await self.log.claim([d for d in dues if d.timing is not Timing.MISSED]), send
-            )
+            claimed = await self.log.claim([d for d in dues if d.timing is not Timing.MISSED])
+            await sweeps.each(claimed, send, self._concurrency, lambda: self._closing)
             await self._resend_notices(renderer)
             return SweepReport(
                 **{outcome.value: counts[outcome] for outcome in Outcome},
                 skipped=counts["skipped"],
                 late=counts["late"],
             )
-
-    async def _each(self, dues: Sequence[Due], work: Callable[[Due], Awaitable[None]]) -> None:
-        """Run `work` on every due, `concurrency` at a time, until closing."""
-        pending = iter(dues)  # shared by the workers: each due is taken exactly once
-
-        async def worker() -> None:
-            for due in pending:
-                if self._closing:
-                    return
-                await work(due)
-
-        async with asyncio.TaskGroup() as group:
-            for _ in range(min(self._concurrency, len(dues))):
-                group.create_task(worker())
 
     async def notify_changes(self, kb: KnowledgeBase) -> int:
         """Adopt a reloaded knowledge base; tell reminded subscribers what changed. Return sent."""
@@ -213,13 +197,4 @@ class ReminderService:
             await self.log.settle_notice(notice.id, outcome)
 
     async def _send(self, chat_id: int, message: OutgoingMessage) -> Outcome:
-        try:
-            outcome = await self.deliver(chat_id, message)
-        except Exception:
-            # Deliver must not raise for a bad chat; if it does anyway, one subscriber's
-            # failure must not stop the others (CancelledError still propagates).
-            log.exception("sending a reminder to chat %s failed", chat_id)
-            outcome = Outcome.FAILED
-        if outcome in (Outcome.BLOCKED, Outcome.NOT_FOUND):
-            await self.users.set_active(chat_id, False)
-        return outcome
+        return await sweeps.send(self.deliver, self.users, chat_id, message, "a reminder")
