@@ -8,7 +8,6 @@ accepted a request and before its row was settled sends it again at the next sta
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
 from collections import Counter
@@ -48,7 +47,7 @@ def request_message(translator: Translator, lang: str, session: Session) -> Outg
     return OutgoingMessage(text, (ratings, (Button(_("💬 Comment"), f"{PREFIX}{session.id}:c"),)))
 
 
-class FeedbackService:
+class FeedbackService(sweeps.Sweeper):
     """Send due feedback requests through the shared sender; record ratings and comments."""
 
     def __init__(
@@ -72,8 +71,7 @@ class FeedbackService:
         self.deliver = deliver
         self.feedback_at = feedback_at
         self._concurrency = concurrency
-        self._lock = asyncio.Lock()
-        self._closing = False
+        super().__init__()
         # Users whose next message is a comment: user -> (session, until). Loaded at start.
         self.awaiting: dict[int, tuple[str, dt.datetime]] = {}
 
@@ -88,12 +86,6 @@ class FeedbackService:
     async def load(self) -> None:
         """Read the comment windows still open (they survive a restart)."""
         self.awaiting = await self.store.awaiting(self.clock.now())
-
-    async def close(self) -> None:
-        """Stop sending once the requests in flight are settled; wait for that."""
-        self._closing = True
-        async with self._lock:
-            pass
 
     async def sweep(self) -> OutcomeCounts:
         """Send every request due now that was not sent yet; skip the ones a day late."""

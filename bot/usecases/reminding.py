@@ -20,7 +20,6 @@ never overlap (one lock, one bot process per database).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -57,7 +56,7 @@ class SweepReport(OutcomeCounts):
     late: int = 0  # how many of the reminders sent were late
 
 
-class ReminderService:
+class ReminderService(sweeps.Sweeper):
     """Send due reminders and change notices through the shared, rate-limited sender."""
 
     def __init__(
@@ -82,9 +81,7 @@ class ReminderService:
         self.deliver = deliver
         self._override = reminder_at
         self._concurrency = concurrency
-        # The scheduler, start-up and a KB reload may all call in: one sweep at a time.
-        self._lock = asyncio.Lock()
-        self._closing = False
+        super().__init__()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -101,13 +98,6 @@ class ReminderService:
     def next_due(self) -> dt.datetime | None:
         """Return when the next day's reminders come due, after the clock's now."""
         return next_due(self.kb, self.clock.now(), self.reminder_at)
-
-    async def close(self) -> None:
-        """Stop sending once the messages in flight are settled; wait for that."""
-        # Claimed but unsent reminders stay 'pending': the next start sends them, once.
-        self._closing = True
-        async with self._lock:
-            pass
 
     async def sweep(self) -> SweepReport:
         """Send every reminder due now that was not sent yet; skip the ones too late to send."""

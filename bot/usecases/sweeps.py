@@ -1,5 +1,5 @@
-"""What the reminder and feedback sweeps share: a few sends at a time over the claimed dues,
-and one send that never stops the others."""
+"""What the reminder and feedback sweeps share: one sweep at a time, a few sends at a time over
+the claimed dues, and one send that never stops the others."""
 
 from __future__ import annotations
 
@@ -13,6 +13,22 @@ from bot.storage.users import UserStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+class Sweeper:
+    """One sweep at a time (the scheduler, start-up and a reload may all call in); `close`
+    stops the sending once the messages in flight are settled. What a sweep claimed but did
+    not send stays pending: the next start sends it, once."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._closing = False
+
+    async def close(self) -> None:
+        """Stop sending once the messages in flight are settled; wait for that."""
+        self._closing = True
+        async with self._lock:
+            pass
 
 
 async def each(
