@@ -77,7 +77,7 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.sessions.card(session, reply.focus))
+                return "\n".join(self.sessions.answer(session, reply.focus))
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))

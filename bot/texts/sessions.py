@@ -1,6 +1,6 @@
-"""A session, written every way the bot shows one: a programme line, a card, the full answer,
-a reminder. Also how a day is written, and the few "not published yet" phrases every renderer
-uses for a time, date, place or address the knowledge base does not give.
+"""A session, written every way the bot shows one: a listing line, a card (asked when or
+where), the full answer, a reminder. Also how a day is written, and the few "not published
+yet" phrases every renderer uses for a time, date, place or address the KB does not give.
 """
 
 from __future__ import annotations
@@ -144,10 +144,35 @@ class SessionText:
             return []
         return [self.style.escape(self._(TIMES_TBC))]
 
-    def card(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:
-        """A session as an answer: title, when and where, who, then the description (the full
-        answer) or, asked only where or when, the summary and the venue's notes."""
-        _, esc = self._, self.style.escape
+    def full(self, s: Session) -> list[str]:
+        """The full answer about a session: its card's head, then its description and what to
+        know."""
+        esc = self.style.escape
+        lines = self._head(s, address=False)
+        lines += [esc(text)] if (text := self.about(s)) else []
+        lines += [esc(s.know.get(self.lang))] if s.know is not None else []
+        return lines
+
+    def card(self, s: Session, about: Focus) -> list[str]:
+        """A session asked about only when or where: its head (asked where: with the street),
+        the one-line summary, then where it is not known or the venue's notes."""
+        esc, where = self.style.escape, about is Focus.WHERE
+        lines = self._head(s, address=where)
+        lines += [esc(text)] if (text := self.about(s, brief=True)) else []
+        venue = self.venue(s)
+        if where and venue is None:
+            lines.append(esc(cap(self._(PLACE_TBC)) + "."))
+        elif where and venue is not None and venue.notes is not None:
+            lines.append(esc(venue.notes.get(self.lang)))
+        return lines
+
+    def answer(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:
+        """The session as the answer to a question about it (`about`: what was asked)."""
+        return self.full(s) if about is Focus.ABOUT else self.card(s, about)
+
+    def _head(self, s: Session, address: bool) -> list[str]:
+        """Title; day · time · place (or of which block, date and time to be confirmed); who."""
+        _ = self._
         facts: list[str] = []
         if s.date is not None:
             facts.append(cap(self.date(s.date, year=True)))
@@ -157,22 +182,9 @@ class SessionText:
             block = parent.title.get(self.lang)
             block += f", {self.date(parent.date, year=True)}" if parent.date else ""
             facts += [_("Part of: {session}").format(session=block), _(DATE_TIME_TBC)]
-        place = self.place(s, address=about is Focus.WHERE)  # asked where: the street too
-        facts += [place] if place else []
-        lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
-        lines += self.people(s)
-        text = self.about(s, brief=about is not Focus.ABOUT)
-        lines += [esc(text)] if text else []
-        if about is not Focus.ABOUT:
-            venue = self.venue(s)
-            if about is Focus.WHERE and not place:
-                lines.append(esc(cap(_(PLACE_TBC)) + "."))
-            elif about is Focus.WHERE and venue is not None and venue.notes is not None:
-                lines.append(esc(venue.notes.get(self.lang)))
-            return lines
-        if s.know is not None:
-            lines.append(esc(s.know.get(self.lang)))
-        return lines
+        facts += [place] if (place := self.place(s, address=address)) else []
+        lines = [self.style.bold(s.title.get(self.lang)), self.style.escape(" · ".join(facts))]
+        return lines + self.people(s)
 
     def reminder(self, s: Session, with_date: bool) -> str:
         """A session in a reminder or a change notice: what, of which block, when, where, who."""

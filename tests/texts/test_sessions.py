@@ -59,9 +59,9 @@ def test_a_session_without_a_description_shows_its_title_once(kb: KnowledgeBase)
     keynote = kb.session("keynote")
     assert keynote is not None
     for about in (Focus.ABOUT, Focus.WHEN, Focus.WHERE):
-        card = text(kb).card(keynote, about)
-        assert sum(line == "Keynote" for line in card) == 1, card
-    assert text(kb).card(keynote) == [
+        answer = text(kb).answer(keynote, about)
+        assert sum(line == "Keynote" for line in answer) == 1, answer
+    assert text(kb).full(keynote) == [
         "Keynote",
         "Wednesday 10 March 2027 · 09:00 · Convention Centre, Bogotá",
     ]
@@ -100,7 +100,7 @@ def test_an_undated_part_is_not_placed_or_dated_by_its_block(kb: KnowledgeBase) 
 def test_a_dated_part_is_held_at_its_blocks_venue_everywhere(kb: KnowledgeBase) -> None:
     walk = kb.session("walk")
     assert walk is not None
-    assert "Convention Centre, Bogotá" in text(kb).card(walk)[1]
+    assert "Convention Centre, Bogotá" in text(kb).full(walk)[1]
     assert text(kb).where(walk) == (
         "Convention Centre, Bogotá (address to be confirmed by the organisers)"
     )
