@@ -120,7 +120,7 @@ class SessionText:
         """A session in a listing: '• [day: ][time ]title[ — venue, room]', its summary when
         asked, then one line per part whose date is not published."""
         esc = self.style.escape
-        venue = self.kb.session_venue(s)
+        venue = self.venue(s)
         places = [venue.name.get(self.lang)] if venue else []
         room = self.kb.session_room(s)
         places += [room.get(self.lang)] if room is not None else []  # parallel sessions
