@@ -14,15 +14,15 @@ from bot.texts.sessions import HTML, SessionText
 ROOT = Path(__file__).resolve().parents[2]
 KB = """\
 event:
+  name: Open Days
   languages: [en, es]
-  name: Data Days
+  timezone: America/Lima
   start_date: 2027-03-10
   end_date: 2027-03-11
-  timezone: America/Bogota
 venues:
   - id: hall
+    city: Lima
     name: Convention Centre
-    city: Bogotá
 sessions:
   - id: keynote
     title: Keynote
@@ -63,7 +63,7 @@ def test_a_session_without_a_description_shows_its_title_once(kb: KnowledgeBase)
         assert sum(line == "Keynote" for line in answer) == 1, answer
     assert text(kb).full(keynote) == [
         "Keynote",
-        "Wednesday 10 March 2027 · 09:00 · Convention Centre, Bogotá",
+        "Wednesday 10 March 2027 · 09:00 · Convention Centre, Lima",
     ]
 
 
@@ -100,7 +100,7 @@ def test_an_undated_part_is_not_placed_or_dated_by_its_block(kb: KnowledgeBase) 
 def test_a_dated_part_is_held_at_its_blocks_venue_everywhere(kb: KnowledgeBase) -> None:
     walk = kb.session("walk")
     assert walk is not None
-    assert "Convention Centre, Bogotá" in text(kb).full(walk)[1]
+    assert "Convention Centre, Lima" in text(kb).full(walk)[1]
     assert text(kb).where(walk) == (
-        "Convention Centre, Bogotá (address to be confirmed by the organisers)"
+        "Convention Centre, Lima (address to be confirmed by the organisers)"
     )
