@@ -30,9 +30,10 @@ from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.texts.outgoing import messages
+from bot.texts.reports import render_report
 from bot.usecases.handoff import render_drafts
 from bot.usecases.reloading import Reloader, ReloadResult, render_notices, render_result
-from bot.usecases.reporting import gather_report, render_report
+from bot.usecases.reporting import gather_report
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
