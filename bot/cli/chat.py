@@ -13,12 +13,12 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from bot.cli import rehearsal
 from bot.config import load_settings
 from bot.domain.delivery import OutgoingMessage
-from bot.domain.matcher import Reply
 from bot.i18n import pick_lang
 from bot.logs import configure_logging
-from bot.services import Services, build_services
+from bot.services import build_services
 from bot.texts.outgoing import Document, Out, VenuePin
 from bot.usecases.commands import find
 from bot.usecases.conversation import Conversation
@@ -28,24 +28,12 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        type=str.lower,
-        metavar="CODE",
-        help="your language, one the knowledge base declares (default: from $LANG)",
-    )
+    rehearsal.add_arguments(parser, default_lang="from $LANG")
     parser.add_argument(
         "--out",
         type=Path,
         metavar="PATH",
         help="where /calendar writes its .ics file (a file or a folder; default: a temporary file)",
-    )
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="log your questions to this SQLite database, to rehearse `confbot report --db PATH` "
-        "(default: nothing is kept)",
     )
 
 
@@ -132,18 +120,12 @@ async def converse(
                 reply, outs = talk.ask(text, None, lang)
                 screen.show(outs)
                 if db is not None:
-                    await log_question(services, reply)
+                    await rehearsal.log_question(
+                        services.questions, reply, services.clock.now(), "chat"
+                    )
             sys.stdout.flush()
     finally:
         await services.close()
-
-
-async def log_question(services: Services, reply: Reply) -> None:
-    """Log a question to --db after answering it; a database that refuses costs no answer."""
-    try:
-        await services.questions.record(reply, None, services.clock.now())
-    except sqlite3.Error as exc:
-        print(f"confbot chat: the question was not logged ({exc})", file=sys.stderr)
 
 
 def _prompted_lines() -> object:

@@ -29,9 +29,10 @@ from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.texts.broadcasts import not_admin_text
 from bot.texts.outgoing import messages
+from bot.texts.reports import render_report
 from bot.usecases.handoff import render_drafts
 from bot.usecases.reloading import ReloadResult, render_notices, render_result
-from bot.usecases.reporting import gather_report, render_report
+from bot.usecases.reporting import gather_report
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]

@@ -19,6 +19,7 @@ from bot.domain.broadcast import (
     Progress,
     Refusal,
     Report,
+    Tally,
     escape,
 )
 from bot.domain.buttons import decode, encode
@@ -135,21 +136,28 @@ def usage_text(translator: Translator, lang: str, languages: Sequence[str] = LAN
     )
 
 
+def _counts(tally: Tally) -> dict[str, int]:
+    """A tally's figures by the names the messages use ({unreachable}: not delivered)."""
+    unreachable = tally.blocked + tally.not_found + tally.failed
+    return {
+        "done": tally.done,
+        "total": tally.total,
+        "delivered": tally.delivered,
+        "blocked": tally.blocked,
+        "not_found": tally.not_found,
+        "failed": tally.failed,
+        "unreachable": unreachable,
+    }
+
+
 def progress_text(progress: Progress, translator: Translator, lang: str) -> str:
     """Say how far a broadcast has got (the admin's progress message is edited with this)."""
     _ = translator.get(lang).gettext
-    tally = progress.tally
     return escape(
         _(
             "Sending broadcast #{id}: {done} of {total} ({delivered} delivered,"
             " {unreachable} not reached)"
-        ).format(
-            id=progress.broadcast_id,
-            done=tally.done,
-            total=tally.total,
-            delivered=tally.delivered,
-            unreachable=tally.blocked + tally.not_found + tally.failed,
-        )
+        ).format(id=progress.broadcast_id, **_counts(progress.tally))
     )
 
 
@@ -183,17 +191,10 @@ def history_text(
         who = f'<a href="tg://user?id={record.admin_id}">{record.admin_id}</a>'
         text = next(iter(record.draft.texts.values()))
         excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
-        tally = record.tally
         counts = _(
             "{delivered} of {total} delivered, {blocked} blocked, {not_found} not found,"
             " {failed} failed"
-        ).format(
-            delivered=tally.delivered,
-            total=tally.total,
-            blocked=tally.blocked,
-            not_found=tally.not_found,
-            failed=tally.failed,
-        )
+        ).format(**_counts(record.tally))
         status = _(_STATUS_NAMES[record.status])
         blocks.append(
             f"#{record.id} · {when} · {who} · {escape(status)}\n"

@@ -18,17 +18,14 @@ from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
 from bot.i18n import fallback_lang, language_list, native_name, pick_lang, supported_lang
 from bot.services import Services
-from bot.texts.answers import entry_label, format_day, render_html
+from bot.texts.answers import entry_label, render_html
 from bot.texts.calendar import programme_ics
 from bot.texts.outgoing import Document, Out, VenuePin, messages
+from bot.texts.sessions import ADDRESS_TBC, HTML, SessionText, cap, format_day
 from bot.usecases.commands import HANDOFF, features_off, find, help_lines
 
 # FAQ ids of the built-in small talk (see the KB contract): never shown as examples.
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:
@@ -53,13 +50,6 @@ class Conversation:
     @property
     def kb(self) -> KnowledgeBase:
         return self.s.kb
-
-    def _day(self, lang: str, session: Session) -> str:
-        _ = self.tr(lang)
-        day = self.kb.session_date(session)
-        if day is None or session.date is None:
-            return _("date to be confirmed by the organisers")
-        return format_day(day, lang, self.tr(lang))
 
     def menu(self, lang: str) -> tuple[tuple[Button, ...], ...]:
         """Return the main menu buttons."""
@@ -156,42 +146,22 @@ class Conversation:
     def schedule(self, lang: str) -> list[Out]:
         """List the programme day by day."""
         _ = self.tr(lang)
+        text = SessionText(self.kb, lang, _, HTML)
         lines = [
             _("<b>Programme — {event}</b>").format(event=html.escape(self.kb.event.name.get(lang)))
         ]
         for day in self.kb.days():
             label = format_day(day, lang, _)
-            label = html.escape(label[:1].upper() + label[1:])
+            label = html.escape(cap(label))
             lines.append(f"\n<b>{label}</b>")
             sessions = self.kb.sessions_on(day)
             if not sessions:
                 lines.append(_("No activity on the programme."))
             for session in sessions:
-                lines.append(self._session_line(lang, session))
-                for child in self.kb.undated_parts(session):
-                    lines.append(
-                        "  ↳ "
-                        + _("{title} (part of it; date and time to be confirmed)").format(
-                            title=html.escape(child.title.get(lang))
-                        )
-                    )
+                lines += text.line(session, bold=False)
         listed = [s for day in self.kb.days() for s in self.kb.sessions_on(day)]
-        if any(s.start is None for s in listed):
-            lines.append(
-                "\n" + _("Start times have not been published: the organisers will confirm.")
-            )
+        lines += ["\n" + note for note in text.times_note(listed)]
         return messages("\n".join(lines), self.menu(lang))
-
-    def _session_line(self, lang: str, session: Session) -> str:
-        venue, room = self.kb.session_venue(session), self.kb.session_room(session)
-        places = [venue.name.get(lang)] if venue else []
-        places += [room.get(lang)] if room else []  # parallel sessions: the room tells them apart
-        where = f" — {html.escape(', '.join(places))}" if places else ""
-        when = ""
-        if session.start is not None:
-            end = f"–{session.end:%H:%M}" if session.end else ""
-            when = f"{session.start:%H:%M}{end} "
-        return f"• {when}{html.escape(session.title.get(lang))}{where}"
 
     def reply_messages(self, reply: Reply, note: str = "") -> list[Out]:
         """Render a matcher reply with its buttons (under `note`, an HTML line, when given)."""
@@ -215,8 +185,8 @@ class Conversation:
     ) -> tuple[tuple[Button, ...], ...]:
         _ = self.tr(lang)
         row = [Button(_("ℹ️ More"), encode("ask", session.id, lang))] if more else []
-        venue = self.kb.session_venue(session)
-        if venue is not None and session.venue is not None:
+        venue = SessionText(self.kb, lang, _).venue(session)
+        if venue is not None:
             row.append(Button(_("📍 Venue"), encode("venue", venue.id)))
         if session.date is not None:
             row.append(Button(_("📅 Add to calendar"), encode("ics", session.id)))
@@ -288,7 +258,7 @@ class Conversation:
         if venue.address:
             lines.append(html.escape(venue.address.get(lang)))
         else:
-            lines.append(_("The street address is not published; the organisers will confirm it."))
+            lines.append(HTML.escape(cap(_(ADDRESS_TBC)) + "."))
         if venue.notes:
             lines.append(html.escape(venue.notes.get(lang)))
         return "\n".join(lines)
@@ -326,7 +296,7 @@ class Conversation:
     def language_menu(self, lang: str) -> list[Out]:
         """Offer one button per language of the knowledge base, each named in itself."""
         _ = self.tr(lang)
-        buttons = [Button(_cap(native_name(code)), encode("lang", code)) for code in self.spoken()]
+        buttons = [Button(cap(native_name(code)), encode("lang", code)) for code in self.spoken()]
         rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
         return messages(_("Choose your language:"), rows)
 

@@ -16,7 +16,7 @@ from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.reminders import Subscription, reminder_time, session_group, upcoming
 from bot.services import Services
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
-from bot.texts.answers import format_day
+from bot.texts.sessions import format_day
 
 KIND = "sub"  # button data: sub:<session id>, sub:all, sub:none (bot.domain.buttons)
 
