@@ -1,8 +1,8 @@
 """What a button press carries (Telegram's callback_data): one codec, with a version byte.
 
-`encode("sub", "clinic")` is "1sub:clinic": the version, the kind, then the fields, ":" between.
+`encode("sub", "keynote")` is "1sub:keynote": the version, the kind, then the fields, ":" between.
 A press is decoded by the feature its kind names. Data of another version — a button sent by an
-older (or newer) bot, including the unversioned "sub:clinic" of before — or data that is forged,
+older (or newer) bot, including the unversioned "sub:keynote" of before — or data that is forged,
 overlong or malformed decodes to None, and is answered as out of date: buttons outlive releases
 in old messages, and nothing the user sends is trusted.
 """
