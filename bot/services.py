@@ -134,16 +134,6 @@ class Outlet:
     post: PostToGroup | None = None
 
 
-async def mark_blocked(users: UserStore, chat_id: int) -> None:
-    """Mark a user who blocked the bot inactive: no more reminders, broadcasts or requests.
-
-    The one place this happens, whether Telegram refused a reply (403 while handling an
-    update) or a message the bot sent on its own.
-    """
-    if await users.set_active(chat_id, False):
-        log.info("chat %s blocked the bot: marked inactive", chat_id)
-
-
 class MarkingBlocked:
     """A `Deliver` that marks the users who blocked the bot inactive as it finds them."""
 
@@ -154,7 +144,7 @@ class MarkingBlocked:
         outcome = await self._deliver(chat_id, message)
         if outcome is Outcome.BLOCKED:
             try:
-                await mark_blocked(self._users, chat_id)
+                await self._users.mark_unreachable(chat_id)
             except Exception:
                 log.exception("could not mark chat %s inactive", chat_id)
         return outcome

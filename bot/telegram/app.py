@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.domain.budget import Priority
 from bot.domain.clock import Clock, Timer
 from bot.i18n import N_
-from bot.services import LiveKnowledge, Outlet, Services, build_services, mark_blocked
+from bot.services import LiveKnowledge, Outlet, Services, build_services
 from bot.storage.lock import InstanceLock
 from bot.telegram import broadcasts, commands, feedback, handlers, handoff, subscriptions
 from bot.telegram.admin import Organisers, Watching
@@ -176,7 +176,7 @@ async def on_error(update: object, context: BotContext) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(context.error, Forbidden):
         if chat is not None:
-            await mark_blocked(context.services.users, chat.id)
+            await context.services.users.mark_unreachable(chat.id)
         return
     log.error("error while handling an update", exc_info=context.error)
     if chat is not None:

@@ -25,7 +25,6 @@ from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
 from bot.i18n import LANGS, current_lang, fallback_lang, pick_lang, supported_lang
-from bot.services import mark_blocked
 from bot.telegram.context import BotContext
 from bot.telegram.handoff import offer_organisers
 from bot.telegram.output import send_outs
@@ -234,7 +233,7 @@ async def track_membership(update: Update, context: BotContext) -> None:
     status = change.new_chat_member.status
     active = status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
     if not active:
-        await mark_blocked(context.services.users, change.chat.id)
+        await context.services.users.mark_unreachable(change.chat.id)
     elif await context.services.users.set_active(change.chat.id, True):
         log.info("user %s unblocked the bot", change.chat.id)
 

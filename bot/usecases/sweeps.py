@@ -63,5 +63,5 @@ async def send(
         log.exception("sending %s to chat %s failed", what, chat_id)
         outcome = Outcome.FAILED
     if outcome in (Outcome.BLOCKED, Outcome.NOT_FOUND):
-        await users.set_active(chat_id, False)
+        await users.mark_unreachable(chat_id)
     return outcome
