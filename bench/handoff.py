@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.domain.buttons import encode
 from tests.fakeapi import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +64,9 @@ async def run(tickets: int) -> None:
                 for user in attendees:
                     preview = api.sent(user)[0]
                     api.push_callback(
-                        user, f"org:send:{user - ATTENDEES + 1}", preview.result["message_id"]
+                        user,
+                        encode("org", "send", user - ATTENDEES + 1),
+                        preview.result["message_id"],
                     )
                 await api.wait_for(lambda a: len(a.sent(GROUP)) >= tickets, timeout=120)
                 latencies = []

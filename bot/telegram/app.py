@@ -126,10 +126,12 @@ class Loops:
 
     def __init__(self) -> None:
         self._watching: Watching | None = None
-        self._schedulers: list[ReminderScheduler] = []
+        self._reminders: ReminderScheduler | None = None
+        self._feedback: ReminderScheduler | None = None
 
     async def start(self, app: App) -> None:
-        """Purge, watch the KB, sweep reminders and feedback, resume broadcasts and tickets."""
+        """Set the menus; purge and watch the KB, sweep reminders, resume broadcasts and
+        tickets, sweep feedback requests (in that order)."""
         services = services_of(app)
         assert app.job_queue is not None  # the job-queue extra is a dependency
         await set_menus(
@@ -141,34 +143,33 @@ class Loops:
         )
         self._watching = Watching(app, services)
         await self._watching.start()
-        reminders = ReminderScheduler(
+        self._reminders = ReminderScheduler(
             services.reminders, app.job_queue, services.clock, alerts=services.alerts
         )
-        self._schedulers.append(reminders)
+        self._reminders.start()
         broadcasts.start(app.bot, services)
         await handoff.start(app.bot, services)
         if services.feedback is None:
             log.info("session feedback is off (CONFBOT_FEEDBACK=off)")
-        else:
-            sweeps = ReminderScheduler(
-                services.feedback,
-                app.job_queue,
-                services.clock,
-                name="feedback",
-                alerts=services.alerts,
-            )
-            self._schedulers.append(sweeps)
-        for scheduler in self._schedulers:
-            scheduler.start()
+            return
+        self._feedback = ReminderScheduler(
+            services.feedback,
+            app.job_queue,
+            services.clock,
+            name="feedback",
+            alerts=services.alerts,
+        )
+        self._feedback.start()
 
     async def stop(self, app: App) -> None:
-        """Stop every loop without sending anything twice."""
-        services = services_of(app)
+        """Stop every loop in the same order, without sending anything twice."""
         if self._watching is not None:
             await self._watching.stop()
-        for scheduler in self._schedulers:
-            await scheduler.stop()
-        await broadcasts.stop(services)
+        if self._reminders is not None:
+            await self._reminders.stop()
+        await broadcasts.stop(services_of(app))
+        if self._feedback is not None:
+            await self._feedback.stop()
 
 
 async def on_error(update: object, context: BotContext) -> None:
