@@ -16,10 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import Application, filters
 
-from bot.domain.budget import Priority
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.storage.feedback import FeedbackStore
@@ -30,6 +28,7 @@ from bot.telegram.output import send_outs
 from bot.texts.broadcasts import not_admin_text
 from bot.texts.outgoing import messages
 from bot.texts.reports import render_report
+from bot.usecases.alerts import tell_organisers
 from bot.usecases.handoff import render_drafts
 from bot.usecases.reloading import ReloadResult, render_notices, render_result
 from bot.usecases.reporting import gather_report
@@ -52,8 +51,8 @@ async def notify_changes(services: Services, result: ReloadResult) -> int | None
 class Watching:
     """The knowledge watcher, the daily purge and SIGHUP: started and stopped with the bot."""
 
-    def __init__(self, app: App, services: Services) -> None:
-        self.app, self.services = app, services
+    def __init__(self, services: Services) -> None:
+        self.services = services
         self.tasks: set[asyncio.Task[None]] = set()
         self.sighup = False
 
@@ -97,13 +96,7 @@ class Watching:
 
     async def _tell_admins(self, render: Callable[[str], str]) -> None:
         services = self.services
-        for admin in sorted(services.settings.admins):
-            user = await services.users.get(admin)
-            try:
-                text = render(user.language if user else "en")
-                await send_outs(self.app.bot, admin, messages(text), priority=Priority.ADMIN)
-            except TelegramError as exc:  # e.g. an admin who never started the bot
-                log.warning("could not tell admin %s about the reload: %s", admin, exc)
+        await tell_organisers(services.notify, services.users, services.settings.admins, render)
 
 
 async def reload(update: Update, context: BotContext) -> None:

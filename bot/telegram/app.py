@@ -141,7 +141,7 @@ class Loops:
             services.settings.admins,
             features_off(services.settings),
         )
-        self._watching = Watching(app, services)
+        self._watching = Watching(services)
         await self._watching.start()
         self._reminders = ReminderScheduler(
             services.reminders, app.job_queue, services.clock, alerts=services.alerts

@@ -28,6 +28,7 @@ from bot.telegram.context import BotContext
 from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
+from bot.usecases.alerts import tell_organisers
 from bot.usecases.handoff import KIND, HandoffDesk, Posted
 
 log = logging.getLogger(__name__)
@@ -326,10 +327,11 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
 
 async def _tell_admins(services: Services, compose: Callable[[Callable[[str], str]], str]) -> None:
     """Send each organiser in CONFBOT_ADMINS a notice, in their own language."""
-    for admin in sorted(services.settings.admins):
-        user = await services.users.get(admin)
-        text = compose(services.translator.get(user.language if user else None).gettext)
-        await services.notify(admin, OutgoingMessage(html.escape(text)))
+
+    def render(lang: str) -> str:
+        return html.escape(compose(services.translator.get(lang).gettext))
+
+    await tell_organisers(services.notify, services.users, services.settings.admins, render)
 
 
 async def tell_admins_unreachable(services: Services, chat: int) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
 from bot.i18n import N_, Translator
 from bot.storage.users import UserStore
+from bot.texts.outgoing import messages
 
 log = logging.getLogger(__name__)
 FAILURES_BEFORE_ALERT = 3  # a periodic job failing this many times in a row is an episode
@@ -87,21 +88,37 @@ class Alerts:
             log.exception("could not tell the organisers about a problem")
 
 
+async def tell_organisers(
+    notify: Deliver, users: UserStore, admins: frozenset[int], render: Callable[[str], str]
+) -> None:
+    """Send every organiser (CONFBOT_ADMINS) `render(lang)`, HTML in their own language.
+
+    The one way organisers' notices go out: alerts, reload reports, the organisers' chat's
+    troubles. A long text is split as Telegram needs.
+    """
+    for admin in sorted(admins):
+        user = await users.get(admin)
+        for out in messages(render(user.language if user else "en")):
+            assert isinstance(out, OutgoingMessage)
+            outcome = await notify(admin, out)
+            if outcome is not Outcome.DELIVERED:  # e.g. an organiser who never started the bot
+                log.warning("could not tell organiser %s: %s", admin, outcome)
+                break
+
+
 def telling_organisers(
     notify: Deliver, users: UserStore, translator: Translator, admins: frozenset[int]
 ) -> Notify:
     """Return a `Notify` that sends an alert to every organiser, each in their language."""
 
     async def tell(message: str, values: Mapping[str, object]) -> None:
-        for admin in sorted(admins):
-            user = await users.get(admin)
-            catalog = translator.get(user.language if user else "en")
+        def render(lang: str) -> str:
+            catalog = translator.get(lang)
             # Values that are catalog messages (a job's name) are translated too.
             local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
-            text = catalog.gettext(message).format(**local)
-            outcome = await notify(admin, OutgoingMessage(html.escape(text)))
-            if outcome is not Outcome.DELIVERED:  # e.g. an organiser who never started the bot
-                log.warning("could not alert organiser %s: %s", admin, outcome)
+            return html.escape(catalog.gettext(message).format(**local))
+
+        await tell_organisers(notify, users, admins, render)
 
     return tell
 
