@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import html
 import logging
 from collections import OrderedDict
 from collections.abc import Coroutine
@@ -32,10 +33,10 @@ from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
-from bot.usecases.alerts import DATABASE_UNWRITABLE, Alerts, telling_organisers
+from bot.usecases.alerts import DATABASE_UNWRITABLE, Alerts, tell_organisers, telling_organisers
 from bot.usecases.broadcasting import BroadcastService
 from bot.usecases.feedbacking import FeedbackService
-from bot.usecases.handoff import HandoffDesk, PostToGroup
+from bot.usecases.handoff import HandoffDesk, PostToGroup, moved_notice
 from bot.usecases.reloading import Reloader
 from bot.usecases.reminding import ReminderService
 
@@ -275,6 +276,13 @@ async def build_services(
         await feedback.load()
     handoff = None
     if settings.organisers_chat is not None and outlet.post is not None:
+
+        async def tell_moved(old: int, new: int) -> None:
+            def render(lang: str) -> str:
+                return html.escape(moved_notice(translator.get(lang).gettext, old, new))
+
+            await tell_organisers(notify, users, settings.admins, render)
+
         # Tickets and relays go before bulk (someone waits for them), after replies to users.
         handoff = HandoffDesk(
             TicketStore(db),
@@ -285,6 +293,7 @@ async def build_services(
             settings.organisers_lang or knowledge.current.kb.default_lang,
             topic=settings.organisers_topic,
             post=outlet.post,
+            on_moved=tell_moved,
         )
     return Services(
         settings=settings,

@@ -9,8 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Callable, Mapping
-from functools import partial
+from collections.abc import Mapping
 from typing import Any
 
 from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
@@ -29,7 +28,7 @@ from bot.telegram.output import NO_PREVIEW, send_outs
 from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
 from bot.usecases.alerts import tell_organisers
-from bot.usecases.handoff import KIND, HandoffDesk, Posted
+from bot.usecases.handoff import KIND, HandoffDesk, Posted, unreachable_notice
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -325,35 +324,13 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     )
 
 
-async def _tell_admins(services: Services, compose: Callable[[Callable[[str], str]], str]) -> None:
-    """Send each organiser in CONFBOT_ADMINS a notice, in their own language."""
-
-    def render(lang: str) -> str:
-        return html.escape(compose(services.translator.get(lang).gettext))
-
-    await tell_organisers(services.notify, services.users, services.settings.admins, render)
-
-
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
-    await _tell_admins(
-        services,
-        lambda _: _(
-            "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
-            "the organisers. Add me to that group, then restart me."
-        ).format(chat=chat),
-    )
 
+    def render(lang: str) -> str:
+        return html.escape(unreachable_notice(services.translator.get(lang).gettext, chat))
 
-async def tell_admins_moved(services: Services, old: int, new: int) -> None:
-    """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
-    await _tell_admins(
-        services,
-        lambda _: _(
-            "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
-            "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
-        ).format(old=old, new=new),
-    )
+    await tell_organisers(services.notify, services.users, services.settings.admins, render)
 
 
 def register(app: App, services: Services) -> None:
@@ -373,7 +350,6 @@ async def start(bot: Bot, services: Services) -> None:
     desk = services.handoff
     if desk is None:
         return
-    desk.on_moved = partial(tell_admins_moved, services)
     await desk.follow_moves()
     await check_membership(bot, desk)
     if not desk.reachable:

@@ -112,6 +112,7 @@ class HandoffDesk:
         *,
         topic: int | None = None,
         post: PostToGroup | None = None,
+        on_moved: Callable[[int, int], Awaitable[None]] | None = None,
     ) -> None:
         self.tickets = tickets
         self.deliver = deliver  # to attendees
@@ -124,7 +125,7 @@ class HandoffDesk:
         self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
         self.reachable = True  # False when the start-up check found the bot outside the chat
         # Called with (old chat, new chat) when the group became a supergroup (tells admins).
-        self.on_moved: Callable[[int, int], Awaitable[None]] | None = None
+        self.on_moved = on_moved
         # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
         # that replies arriving together are relayed once each, in the order written.
         self._locks: dict[int, asyncio.Lock] = {}
@@ -452,3 +453,19 @@ class HandoffDesk:
         except Exception:
             log.exception("sending a ticket message to chat %s failed", chat_id)
             return Outcome.FAILED
+
+
+def unreachable_notice(_: Callable[[str], str], chat: int) -> str:
+    """Tell the organisers the bot is not in their chat (plain text, in `_`'s language)."""
+    return _(
+        "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
+        "the organisers. Add me to that group, then restart me."
+    ).format(chat=chat)
+
+
+def moved_notice(_: Callable[[str], str], old: int, new: int) -> str:
+    """Tell the organisers their group is now a supergroup, with a new id (plain text)."""
+    return _(
+        "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
+        "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
+    ).format(old=old, new=new)
