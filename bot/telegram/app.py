@@ -26,7 +26,7 @@ from bot.telegram.handoff import GroupPoster
 from bot.telegram.limiter import Outbox
 from bot.telegram.menus import set_menus
 from bot.telegram.sender import TelegramSender, priority_args
-from bot.telegram.subscriptions import ReminderScheduler
+from bot.telegram.sweeps import SweepScheduler
 from bot.usecases.commands import features_off
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,8 @@ class Loops:
 
     def __init__(self) -> None:
         self._watching: Watching | None = None
-        self._reminders: ReminderScheduler | None = None
-        self._feedback: ReminderScheduler | None = None
+        self._reminders: SweepScheduler | None = None
+        self._feedback: SweepScheduler | None = None
 
     async def start(self, app: App) -> None:
         """Set the menus; purge and watch the KB, sweep reminders, resume broadcasts and
@@ -143,7 +143,7 @@ class Loops:
         )
         self._watching = Watching(services)
         await self._watching.start()
-        self._reminders = ReminderScheduler(
+        self._reminders = SweepScheduler(
             services.reminders, app.job_queue, services.clock, alerts=services.alerts
         )
         self._reminders.start()
@@ -152,7 +152,7 @@ class Loops:
         if services.feedback is None:
             log.info("session feedback is off (CONFBOT_FEEDBACK=off)")
             return
-        self._feedback = ReminderScheduler(
+        self._feedback = SweepScheduler(
             services.feedback,
             app.job_queue,
             services.clock,

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from bot.domain.clock import FixedClock
-from bot.telegram import subscriptions
+from bot.telegram import sweeps
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_conversation import buttons, say
 from tests.fakeapi import Call, FakeBotApi
@@ -37,7 +37,7 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
     # The clock stands at 18:59:30 until the test moves it; sweeps run every 0.1 s (30 s in
     # service), so the one after the move sends the requests without waiting in real time.
     clock = FixedClock(HALF_A_MINUTE_BEFORE)
-    monkeypatch.setattr(subscriptions, "TICK", 0.1)
+    monkeypatch.setattr(sweeps, "TICK", 0.1)
     async with start_bot(clock=clock, CONFBOT_FEEDBACK="on"):
         await say(api, ALICE, "/subscribe", language_code="en")
         await say(api, BETO, "/subscribe", language_code="es")

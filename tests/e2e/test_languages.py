@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.domain.clock import FixedClock
-from bot.telegram import subscriptions
+from bot.telegram import sweeps
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_broadcasts import press
 from tests.e2e.test_conversation import buttons, say
@@ -133,7 +133,7 @@ async def test_a_portuguese_speaker_gets_the_reminder_in_portuguese(
 ) -> None:
     # A clock the test moves past 18:00, and sweeps every 0.1 s: no waiting in real time.
     clock = FixedClock(dt.datetime.fromisoformat(SECONDS_BEFORE_THE_EVE))
-    monkeypatch.setattr(subscriptions, "TICK", 0.1)
+    monkeypatch.setattr(sweeps, "TICK", 0.1)
     async with start_bot(clock=clock):
         [subscribed] = await say(api, LUCIA, "/subscribe", language_code="pt-BR")
         clock.advance(seconds=5)
