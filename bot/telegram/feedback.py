@@ -7,8 +7,6 @@ import logging
 from typing import Any
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.buttons import pattern
@@ -16,8 +14,7 @@ from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.telegram.context import BotContext
-from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import to_markup
+from bot.telegram.output import redraw, send_outs
 from bot.usecases.feedbacking import KIND, FeedbackService
 
 log = logging.getLogger(__name__)
@@ -47,16 +44,7 @@ async def rate(update: Update, context: BotContext) -> None:
         return
     notice, request = done
     await query.answer(notice)
-    try:
-        await query.edit_message_text(
-            request.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=to_markup(request.buttons),
-            link_preview_options=NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        if "not modified" not in exc.message.lower():
-            log.info("could not redraw a feedback request: %s", exc)
+    await redraw(query, request)  # not redrawn (too old): the rating is recorded all the same
 
 
 async def comment(update: Update, context: BotContext) -> None:

@@ -24,7 +24,7 @@ from bot.domain.tickets import ticket_in
 from bot.i18n import current_lang
 from bot.services import Services
 from bot.telegram.context import BotContext
-from bot.telegram.output import NO_PREVIEW, send_outs
+from bot.telegram.output import NO_PREVIEW, redraw, send_outs
 from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
 from bot.usecases.alerts import tell_organisers
@@ -193,15 +193,7 @@ async def press(update: Update, context: BotContext) -> None:
             context, chat.id, OutgoingMessage(html.escape(_("That button is out of date.")))
         )
         return
-    try:
-        await query.edit_message_text(
-            result.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=to_markup(result.buttons),
-            link_preview_options=NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        log.info("could not edit the ticket preview in chat %s (%s): sending anew", chat.id, exc)
+    if not await redraw(query, result):
         await _send(context, chat.id, result)
 
 

@@ -10,16 +10,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.domain.buttons import pattern
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
 from bot.telegram.context import BotContext
-from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import to_markup
+from bot.telegram.output import redraw, send_outs
 from bot.usecases.commands import COMMANDS, REMINDERS
 from bot.usecases.subscribing import KIND, SubscriptionDesk
 
@@ -81,20 +79,8 @@ async def choose_sessions(update: Update, context: BotContext) -> None:
         await query.answer(desk.stale(lang))
         return
     await query.answer(choice.notice)
-    panel = choice.panel
-    markup = to_markup(panel.buttons)
-    try:
-        await query.edit_message_text(
-            panel.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            link_preview_options=NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        if "not modified" in exc.message.lower():
-            return  # e.g. "all" pressed twice: the picker already shows it
-        log.info("could not edit the picker in chat %s (%s): sending it anew", chat.id, exc)
-        await send_outs(context.bot, chat.id, [panel])
+    if not await redraw(query, choice.panel):
+        await send_outs(context.bot, chat.id, [choice.panel])
 
 
 def register(app: App) -> None:
