@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from bot.domain.buttons import encode
@@ -33,6 +34,10 @@ TARGET_S = 3.0
 def main(tickets: int = TICKETS) -> None:
     """Print the relay latency figures."""
     asyncio.run(run(tickets))
+
+
+def got_answer(api: FakeBotApi, chat: int) -> bool:
+    return relayed(api, chat) >= 1
 
 
 def relayed(api: FakeBotApi, chat: int) -> int:
@@ -73,11 +78,14 @@ async def run(tickets: int) -> None:
                 for organiser, ticket in zip(organisers, api.sent(GROUP), strict=True):
                     user = next(u for u in attendees if f"attendee {u}?" in ticket.params["text"])
                     started = time.monotonic()
-                    reply = {"chat_id": GROUP, "chat_type": "supergroup"}
                     api.push_message(
-                        organiser, "Here is the answer.", **reply, reply_to_message=ticket.result
+                        organiser,
+                        "Here is the answer.",
+                        chat_id=GROUP,
+                        chat_type="supergroup",
+                        reply_to_message=ticket.result,
                     )
-                    await api.wait_for(lambda a, u=user: relayed(a, u) >= 1, timeout=30)
+                    await api.wait_for(partial(got_answer, chat=user), timeout=30)
                     latencies.append(time.monotonic() - started)
                 await asyncio.sleep(1.0)  # room for a duplicate to show up
                 counts = [relayed(api, u) for u in attendees]
