@@ -29,10 +29,13 @@ SETS = {
     "examples_sao_paulo_devfest.yaml": (0.84, 2),  # 84.6% after matcher2 mechanisms
     # Written blind (a fifth event, its shape new to the matcher): untuned 79.6% (74/93), 14/14.
     "examples_medellin_educacion.yaml": (0.79, 0),
+    # Written blind (a sixth event: English only, one day, a night shift past midnight):
+    # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
+    "examples_toronto_hack_night.yaml": (0.67, 3),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_toronto_hack_night.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
