@@ -47,9 +47,6 @@ class Alerts:
         self._failures: Counter[str] = Counter()
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def is_raised(self, key: str) -> bool:
-        return key in self._raised
-
     def raise_once(self, key: str, message: str, **values: object) -> bool:
         """Tell the organisers `message` unless `key` is already raised; return whether told."""
         if key in self._raised:

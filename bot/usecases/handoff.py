@@ -37,7 +37,6 @@ from bot.storage.tickets import TicketStore
 
 log = logging.getLogger(__name__)
 DRAFT_LIFETIME = dt.timedelta(days=1)  # a preview nobody sent is deleted after this
-MAX_ANSWER = 3000  # an organiser's reply is relayed whole up to this (Telegram allows 4,096)
 KIND = "org"  # button data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
 
 
