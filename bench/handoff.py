@@ -17,8 +17,10 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
+from bot.domain.buttons import encode
 from tests.fakeapi import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +34,10 @@ TARGET_S = 3.0
 def main(tickets: int = TICKETS) -> None:
     """Print the relay latency figures."""
     asyncio.run(run(tickets))
+
+
+def got_answer(api: FakeBotApi, chat: int) -> bool:
+    return relayed(api, chat) >= 1
 
 
 def relayed(api: FakeBotApi, chat: int) -> int:
@@ -63,18 +69,23 @@ async def run(tickets: int) -> None:
                 for user in attendees:
                     preview = api.sent(user)[0]
                     api.push_callback(
-                        user, f"org:send:{user - ATTENDEES + 1}", preview.result["message_id"]
+                        user,
+                        encode("org", "send", user - ATTENDEES + 1),
+                        preview.result["message_id"],
                     )
                 await api.wait_for(lambda a: len(a.sent(GROUP)) >= tickets, timeout=120)
                 latencies = []
                 for organiser, ticket in zip(organisers, api.sent(GROUP), strict=True):
                     user = next(u for u in attendees if f"attendee {u}?" in ticket.params["text"])
                     started = time.monotonic()
-                    reply = {"chat_id": GROUP, "chat_type": "supergroup"}
                     api.push_message(
-                        organiser, "Here is the answer.", **reply, reply_to_message=ticket.result
+                        organiser,
+                        "Here is the answer.",
+                        chat_id=GROUP,
+                        chat_type="supergroup",
+                        reply_to_message=ticket.result,
                     )
-                    await api.wait_for(lambda a, u=user: relayed(a, u) >= 1, timeout=30)
+                    await api.wait_for(partial(got_answer, chat=user), timeout=30)
                     latencies.append(time.monotonic() - started)
                 await asyncio.sleep(1.0)  # room for a duplicate to show up
                 counts = [relayed(api, u) for u in attendees]

@@ -143,7 +143,7 @@ def main() -> None:
     t0 = time.perf_counter()
     big_matcher = Matcher(big)
     build = time.perf_counter() - t0
-    entries = [*big.faqs, *big.sessions]
+    entries: list[Faq | Session] = [*big.faqs, *big.sessions]
     sample = rng.sample(entries, 800)
     asked = [typo(rng.choice(e.questions.get(rng.choice(("es", "en")))), rng) for e in sample]
     mixed = asked + rng.sample(questions, 200)

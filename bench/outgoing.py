@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bot.domain.buttons import encode
 from bot.storage.db import Database
 from bot.storage.users import UserStore
 from tests.fakeapi import Call, FakeBotApi
@@ -94,7 +95,7 @@ async def busy_broadcast(recipients: int = 400, askers: int = 10, every: float =
                 await api.wait_for(lambda a: bool(a.sent(ADMIN)), timeout=30)
                 preview = api.sent(ADMIN)[-1]
                 start = api.now()
-                api.push_callback(ADMIN, "bc:send:1", preview.result["message_id"])
+                api.push_callback(ADMIN, encode("bc", "send", 1), preview.result["message_id"])
                 asked: list[tuple[int, float]] = []
                 done = asyncio.Event()
 

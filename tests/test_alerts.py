@@ -14,8 +14,7 @@ async def test_a_job_failing_three_times_in_a_row_is_told_once_per_episode() -> 
     async def notify(message: str, values: Mapping[str, object]) -> None:
         told.append((message, values))
 
-    alerts = Alerts()
-    alerts.notify = notify
+    alerts = Alerts(notify)
     for _ in range(2):
         alerts.job_failed("reminders", RuntimeError("boom"))
     alerts.job_succeeded("reminders")  # a success in between: the count starts again
@@ -40,8 +39,7 @@ async def test_a_failing_notification_is_logged_not_raised() -> None:
     async def notify(message: str, values: Mapping[str, object]) -> None:
         raise ConnectionError("telegram unreachable")
 
-    alerts = Alerts()
-    alerts.notify = notify
+    alerts = Alerts(notify)
     assert alerts.raise_once("database", "x") is True
     assert alerts.raise_once("database", "x") is False
     await asyncio.sleep(0.01)

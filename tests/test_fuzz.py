@@ -19,12 +19,10 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import load_settings
-from bot.domain.budget import Priority
+from bot.domain.buttons import VERSION
 from bot.domain.flood import FloodGuard
-from bot.services import build_services
-from bot.telegram.app import App, build_application, make_features
-from bot.telegram.context import attach
-from bot.telegram.sender import TelegramSender
+from bot.services import LiveKnowledge
+from bot.telegram.app import App, build_application
 from bot.telegram.webhook import Intake, webhook_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +46,7 @@ PIECES = [
     "中文", "مرحبا", "Где", "\U0001f600", "' OR 1=1 --", "%s %d {0} {event}", "\n", "\t", "  ",
     "a" * 300, "x" * 5000, "🙂" * 200, "ñ" * 50,
 ]  # fmt: skip
-DATA = [
+PRESSES = [
     "ask:", "ask:clinic:es", "ask:clinic:xx", "ask:../../etc:en", "venue:", "venue:jw-marriott",
     "venue:nope", "ics:", "ics:clinic", "ics:../x", "cmd:schedule", "cmd:today", "cmd:next",
     "cmd:venues", "cmd:calendar", "cmd:help", "cmd:nope", "lang:es", "lang:en", "lang:xx",
@@ -59,6 +57,8 @@ DATA = [
     "fb:clinic:9", "fb:clinic:", "fb:nope:3", "fb:", "fb:clinic:-1", "fb:clinic:❶",
     "org:q:٣", "org:send:❶",
 ]  # fmt: skip
+# Each as the current version's buttons carry it, as an older bot's (unversioned), and another.
+DATA = [*(VERSION + p for p in PRESSES), *PRESSES, *("9" + p for p in PRESSES)]
 
 
 class MemoryBotApi(BaseRequest):
@@ -253,21 +253,16 @@ async def bot() -> AsyncIterator[tuple[App, MemoryBotApi]]:
             "CONFBOT_ORGANISERS_CHAT": "-100777",  # "ask the organisers" on
         }
     )
-    services = await build_services(settings)
-    services.flood = FloodGuard(burst=10**9)  # every generated message reaches the handlers
-    features = make_features()
     api = MemoryBotApi()
-    app = build_application(settings, services.knowledge, features, request=api)
-    attach(app, services)
+    app, services = await build_application(
+        settings, LiveKnowledge(settings.knowledge), request=api
+    )
+    services.flood = FloodGuard(burst=10**9)  # every generated message reaches the handlers
     async with app:
-        bulk = TelegramSender(app.bot)
-        services.deliver = bulk
-        services.notify = bulk.with_priority(Priority.ADMIN)
-        for feature in features:
-            await feature.startup(app, services)
+        assert app.post_init is not None and app.post_stop is not None
+        await app.post_init(app)
         yield app, api
-        for feature in features:
-            await feature.shutdown(app, services)
+        await app.post_stop(app)
     await services.close()
 
 

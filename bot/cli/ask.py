@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.cli import rehearsal
 from bot.config import load_settings
 from bot.domain.clock import SystemClock, parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
@@ -25,12 +26,7 @@ HELP = "answer a question (or one per line of stdin) as the bot would; --json fo
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        type=str.lower,
-        metavar="CODE",
-        help="answer in this language, one the knowledge base declares (es, en, pt…)",
-    )
+    rehearsal.add_arguments(parser, default_lang="the question's own")
     parser.add_argument(
         "--now",
         metavar="ISO-8601",
@@ -38,13 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "without an offset it is the event's local time",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per line")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="also log the questions to this SQLite database (as the bot does), to rehearse "
-        "`confbot report --db PATH`",
-    )
     parser.add_argument(
         "question", nargs="*", help="the question (default: read one per line from stdin)"
     )
@@ -97,10 +86,7 @@ async def _answer_and_log(
         store = QuestionStore(db)
         for reply in replies:
             print(format_reply(reply, kb, translator, as_json=as_json), flush=True)
-            try:
-                await store.record(reply, None, now)
-            except sqlite3.Error as exc:  # answered all the same; say why it is not in the log
-                print(f"confbot ask: the question was not logged ({exc})", file=sys.stderr)
+            await rehearsal.log_question(store, reply, now, "ask")
     finally:
         await db.close()
 

@@ -13,55 +13,27 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from bot.cli import rehearsal
 from bot.config import load_settings
 from bot.domain.delivery import OutgoingMessage
-from bot.domain.matcher import Reply
-from bot.i18n import pick_lang, supported_lang
+from bot.i18n import pick_lang
 from bot.logs import configure_logging
-from bot.services import Services, build_services
+from bot.services import build_services
 from bot.texts.outgoing import Document, Out, VenuePin
+from bot.usecases.commands import find
 from bot.usecases.conversation import Conversation
 
 HELP = "talk to the bot in this terminal (the same conversation as on Telegram)"
 _TAG = re.compile(r"<[^>]+>")
-TELEGRAM_ONLY = frozenset(
-    {
-        "/subscribe",
-        "/unsubscribe",
-        "/mysubscriptions",
-        "/forgetme",
-        "/broadcast",
-        "/broadcasts",
-        "/stats",
-        "/reload",
-        "/ask",
-        "/preguntar",
-        "/perguntar",
-        "/feedback",
-        "/drafts",
-    }
-)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        type=str.lower,
-        metavar="CODE",
-        help="your language, one the knowledge base declares (default: from $LANG)",
-    )
+    rehearsal.add_arguments(parser, default_lang="from $LANG")
     parser.add_argument(
         "--out",
         type=Path,
         metavar="PATH",
         help="where /calendar writes its .ics file (a file or a folder; default: a temporary file)",
-    )
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="log your questions to this SQLite database, to rehearse `confbot report --db PATH` "
-        "(default: nothing is kept)",
     )
 
 
@@ -119,15 +91,6 @@ async def converse(
     services = await build_services(replace(load_settings(), db=db or Path(":memory:")))
     talk, screen = Conversation(services), Terminal(out)
     lang = pick_lang((wanted, os.environ.get("LANG")), talk.spoken())
-    commands = {
-        "/help": lambda: talk.help(lang),
-        "/schedule": lambda: talk.schedule(lang),
-        "/today": lambda: talk.relative(lang, "today"),
-        "/next": lambda: talk.relative(lang, "next"),
-        "/venues": lambda: talk.venues(lang),
-        "/calendar": lambda: talk.calendar(lang),
-        "/language": lambda: talk.language_menu(lang),
-    }
     try:  # from the greeting on: the database (and its thread) is closed whatever happens
         screen.show(talk.start(lang))
         for raw in lines:  # type: ignore[attr-defined]
@@ -138,38 +101,31 @@ async def converse(
                 break
             if text.isascii() and text.isdigit() and 0 < int(text) <= len(screen.buttons):
                 data = screen.buttons[int(text) - 1]
-                chosen = supported_lang(data.partition(":")[2], talk.spoken())
-                if data.startswith("lang:") and chosen is not None:
+                chosen = talk.chosen_language(data)
+                if chosen is not None:
                     lang = chosen
                     screen.show(talk.language_set(lang))
                 else:
                     screen.show(talk.callback(lang, data) or talk.stale(lang))
             elif text.startswith("/"):
-                command, *args = text.split()
-                command = command.lower()
-                action = commands.get(command)
-                if command == "/start":
-                    screen.show(talk.start(lang, args[0] if args else None))
-                elif command in TELEGRAM_ONLY:
-                    screen.show(talk.telegram_only(lang, command))
+                typed, *args = text.split()
+                command = find(typed)  # the table of bot.usecases.commands: aliases too
+                if command is None:
+                    screen.show(talk.unknown_command(lang, typed.lower()))
+                elif command.reply is None or not command.terminal:
+                    screen.show(talk.telegram_only(lang, typed.lower()))
                 else:
-                    screen.show(action() if action else talk.unknown_command(lang, command))
+                    screen.show(command.reply(talk, lang, args))
             else:
                 reply, outs = talk.ask(text, None, lang)
                 screen.show(outs)
                 if db is not None:
-                    await log_question(services, reply)
+                    await rehearsal.log_question(
+                        services.questions, reply, services.clock.now(), "chat"
+                    )
             sys.stdout.flush()
     finally:
         await services.close()
-
-
-async def log_question(services: Services, reply: Reply) -> None:
-    """Log a question to --db after answering it; a database that refuses costs no answer."""
-    try:
-        await services.questions.record(reply, None, services.clock.now())
-    except sqlite3.Error as exc:
-        print(f"confbot chat: the question was not logged ({exc})", file=sys.stderr)
 
 
 def _prompted_lines() -> object:

@@ -21,7 +21,8 @@ from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.tickets import TicketStore
 from bot.storage.users import UserStore
-from bot.usecases.reporting import gather_report, render_report, report_csv
+from bot.texts.reports import render_report, report_csv
+from bot.usecases.reporting import gather_report
 
 HELP = (
     "print the statistics /stats shows: users, questions, answer rate, top answers and misses,"

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.reminders import Subscriber
 
-DEFAULT_FEEDBACK_AT = dt.time(19, 0)
 COMMENT_WINDOW = dt.timedelta(minutes=10)
 TOO_LATE = dt.timedelta(hours=12)  # after this a request due while the bot was down is skipped
 RATINGS = (1, 2, 3, 4, 5)

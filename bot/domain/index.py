@@ -17,6 +17,7 @@ _LIGHT = TUNING.light
 _UNKNOWN = TUNING.unknown
 _NAME = TUNING.name
 _KEYWORD = TUNING.keyword
+_Phrasings = tuple[list[float], dict[str, list[int]]]  # masses; term -> phrasings holding it
 _POOL = TUNING.pool
 
 
@@ -102,17 +103,24 @@ class Index:
         self._own: dict[str, list[int]] = defaultdict(list)  # term -> entries asked about it
         self._body: dict[str, list[int]] = defaultdict(list)  # term -> entries only mentioning it
         self._shares: list[dict[str, float]] = entry_terms
-        self._phrasings: list[list[tuple[frozenset[str], float]]] = []
-        self._keywords: list[list[tuple[frozenset[str], float]]] = []
+        # Per entry, its phrasings' (and keywords') masses and which of them hold each term: a
+        # hit visits only the phrasings that share a word with the question, not all of them.
+        self._phrasings: list[_Phrasings] = []
+        self._keywords: list[_Phrasings] = []
         for e, terms in enumerate(entry_terms):
             for t, share in terms.items():
                 (self._own if share == 1.0 else self._body)[t].append(e)
-            self._phrasings.append(
-                [(ph, sum(self.weights[t] ** 2 for t in ph)) for ph in phrase_terms[e]]
-            )
-            self._keywords.append(
-                [(k, sum(self.weights[t] ** 2 for t in k)) for k in keyword_terms[e]]
-            )
+            self._phrasings.append(self._indexed(phrase_terms[e]))
+            self._keywords.append(self._indexed(keyword_terms[e]))
+
+    def _indexed(self, phrasings: Iterable[frozenset[str]]) -> _Phrasings:
+        masses: list[float] = []
+        holding: dict[str, list[int]] = defaultdict(list)
+        for k, terms in enumerate(phrasings):
+            masses.append(sum(self.weights[t] ** 2 for t in terms))
+            for t in terms:
+                holding[t].append(k)
+        return masses, dict(holding)
 
     def _terms(self, text: str) -> frozenset[str]:
         words = self._tokens.get(text) or tokens(text, limit=100_000)
@@ -163,15 +171,20 @@ class Index:
     def _hit(self, e: int, query: dict[str, float], coverage: float) -> Hit:
         shares = self._shares[e]
         matched = sum(shares[t] * w for t, w in query.items() if t in shares)
-        closeness = support = 0.0
-        for terms, phrasing_mass in self._phrasings[e]:
-            share = sum(query[t] ** 2 for t in terms if t in query) / phrasing_mass
-            closeness = max(closeness, share)
-            support += share
-        for terms, keyword_mass in self._keywords[e]:  # a keyword is a short way of asking
-            share = sum(query[t] ** 2 for t in terms if t in query) / keyword_mass
-            closeness = max(closeness, _KEYWORD * share)
-        return _hit(self.ids[e], coverage, closeness, matched, support)
+        phrasings = _shares_of(self._phrasings[e], query)
+        keywords = _shares_of(self._keywords[e], query)  # a keyword is a short way of asking
+        closeness = max(max(phrasings, default=0.0), _KEYWORD * max(keywords, default=0.0))
+        return _hit(self.ids[e], coverage, closeness, matched, sum(phrasings))
+
+
+def _shares_of(phrasings: _Phrasings, query: dict[str, float]) -> list[float]:
+    """The share of each phrasing's mass the question holds, for those it holds any of."""
+    masses, holding = phrasings
+    held: dict[int, float] = {}
+    for t, w in query.items():
+        for k in holding.get(t, ()):
+            held[k] = held.get(k, 0.0) + w * w
+    return [mass / masses[k] for k, mass in held.items()]
 
 
 def is_small_number(term: str) -> bool:

@@ -227,10 +227,22 @@ class KnowledgeBase:
         """Return the session's room, inherited from its parent when it has none."""
         return next((s.room for s in self._lineage(session) if s.room), None)
 
+    @cached_property
+    def _parts(self) -> dict[str, tuple[Session, ...]]:
+        found: dict[str, list[Session]] = {}
+        for s in self.sessions:
+            if s.part_of:
+                found.setdefault(s.part_of, []).append(s)
+        return {
+            parent: tuple(
+                sorted(parts, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min))
+            )
+            for parent, parts in found.items()
+        }
+
     def parts_of(self, session: Session) -> tuple[Session, ...]:
-        """Return the sessions that are part of `session`, in time order."""
-        parts = [s for s in self.sessions if s.part_of == session.id]
-        return tuple(sorted(parts, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min)))
+        """Return the sessions that are part of `session`, in time order (ties: KB order)."""
+        return self._parts.get(session.id, ())
 
     def undated_parts(self, session: Session) -> tuple[Session, ...]:
         """Return the parts of `session` that have no date of their own."""

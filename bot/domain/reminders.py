@@ -90,7 +90,7 @@ def reminder_days(kb: KnowledgeBase, reminder_at: dt.time) -> tuple[ReminderDay,
         ordered: list[Session] = []
         for session in dated:
             ordered.append(session)
-            ordered += [c for c in kb.sessions if c.date is None and c.part_of == session.id]
+            ordered += kb.undated_parts(session)
         first_start = min((s.start for s in dated if s.start is not None), default=dt.time.min)
         result.append(
             ReminderDay(
@@ -146,7 +146,8 @@ def due_reminders(
 
 def session_group(kb: KnowledgeBase, session_id: str) -> frozenset[str]:
     """Return a session with its undated parts: what choosing it in a menu selects."""
-    parts = {s.id for s in kb.sessions if s.date is None and s.part_of == session_id}
+    session = kb.session(session_id)
+    parts = {s.id for s in kb.undated_parts(session)} if session is not None else set()
     return frozenset({session_id} | parts)
 
 

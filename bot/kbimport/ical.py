@@ -201,8 +201,8 @@ def _rooms_and_places(locations: list[str]) -> list[tuple[str, Place | None]]:
 
     Trailing parts that several locations share are a venue (its first part the name, all of
     them the address); what comes before is the room. The longest such tail is taken first,
-    so two venues with rooms of their own, and a dinner at "Restaurant X, Calle 5, Springfield" next
-    to a centre's rooms in Springfield, stay apart. A location no other shares is a venue of its own
+    so two venues with rooms of their own, and a dinner at "Restaurant X, Calle 5, Town" next
+    to a centre's rooms in Town, stay apart. A location no other shares is a venue of its own
     when it reads like an address (it has a comma); one location for everything is the venue
     itself; single words with nothing in common are rooms of one unnamed venue.
     """

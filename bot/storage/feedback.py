@@ -7,17 +7,8 @@ from collections.abc import Sequence
 
 from bot.domain.delivery import Outcome
 from bot.domain.feedback import FeedbackDue, Rating
+from bot.storage.claims import claim_rows
 from bot.storage.db import Database
-
-_CHUNK = 500
-# A pending row may be claimed again: it is what a crash between claiming and settling leaves.
-_CLAIM = (
-    "INSERT INTO feedback_requests (user_id, session_id, status, created_at, updated_at)"
-    " VALUES {values}"
-    " ON CONFLICT(user_id, session_id) DO UPDATE SET status = excluded.status,"
-    " updated_at = excluded.updated_at WHERE feedback_requests.status = 'pending'"
-    " RETURNING user_id, session_id"
-)
 
 
 def _stamp(at: dt.datetime | None = None) -> str:
@@ -46,21 +37,11 @@ class FeedbackStore:
         await self._insert(dues, "skipped")
 
     async def _insert(self, dues: Sequence[FeedbackDue], status: str) -> list[FeedbackDue]:
-        if not dues:
-            return []
-        now = _stamp()
         by_key = {d.key: d for d in dues}
-        keys = list(by_key)
-        claimed: set[tuple[int, str]] = set()
-        async with self.db.transaction() as conn:
-            for i in range(0, len(keys), _CHUNK):
-                chunk = keys[i : i + _CHUNK]
-                params: list[object] = []
-                for key in chunk:
-                    params += [*key, status, now, now]
-                values = ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
-                async with conn.execute(_CLAIM.format(values=values), params) as cur:
-                    claimed.update((r[0], r[1]) for r in await cur.fetchall())
+        rows = dict.fromkeys(by_key, ())
+        claimed = await claim_rows(
+            self.db, "feedback_requests", "session_id", rows, status, _stamp()
+        )
         return [due for key, due in by_key.items() if key in claimed]
 
     async def settle(self, due: FeedbackDue, outcome: Outcome) -> None:

@@ -18,6 +18,7 @@ from bot.domain.reminders import (
     Timing,
     fingerprint,
 )
+from bot.storage.claims import claim_rows
 from bot.storage.db import Database
 
 PENDING = "pending"
@@ -132,16 +133,6 @@ _UPSERT = (
     " updated_at = excluded.updated_at"
 )
 
-# A pending row may be claimed again: it is what a crash between claiming and settling leaves.
-_CLAIM = (
-    "INSERT INTO reminder_deliveries (user_id, day, status, late, created_at, updated_at)"
-    " VALUES {values}"
-    " ON CONFLICT(user_id, day) DO UPDATE SET status = excluded.status, late = excluded.late,"
-    " updated_at = excluded.updated_at WHERE reminder_deliveries.status = 'pending'"
-    " RETURNING user_id, day"
-)
-_CHUNK = 500
-
 
 @dataclass(frozen=True)
 class PendingNotice:
@@ -179,23 +170,11 @@ class ReminderLog:
         await self._insert(dues, SKIPPED)
 
     async def _insert(self, dues: Sequence[Due], status: str) -> list[Due]:
-        if not dues:
-            return []  # an idle sweep (every 30 s) takes no write lock
-        now = _stamp()
         by_key = {(d.subscriber.user_id, d.day.day.isoformat()): d for d in dues}
-        keys = list(by_key)
-        claimed: set[tuple[int, str]] = set()
-        async with self.db.transaction() as conn:
-            # Multi-row statements: one per row would take seconds for 10,000 subscribers.
-            for i in range(0, len(keys), _CHUNK):
-                chunk = keys[i : i + _CHUNK]
-                params: list[object] = []
-                for key in chunk:
-                    late = by_key[key].timing is Timing.LATE
-                    params += [*key, status, int(late), now, now]
-                values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(chunk))
-                async with conn.execute(_CLAIM.format(values=values), params) as cur:
-                    claimed.update((r[0], r[1]) for r in await cur.fetchall())
+        rows = {key: (int(due.timing is Timing.LATE),) for key, due in by_key.items()}
+        claimed = await claim_rows(
+            self.db, "reminder_deliveries", "day", rows, status, _stamp(), extra=("late",)
+        )
         return [due for key, due in by_key.items() if key in claimed]
 
     async def settle(self, due: Due, outcome: Outcome) -> None:

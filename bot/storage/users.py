@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.storage.db import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,19 @@ class UserStore:
         if user is not None:
             self._cache[user.user_id] = replace(user, active=active)
         return changed > 0
+
+    async def mark_unreachable(self, chat_id: int) -> bool:
+        """Mark the user behind `chat_id` inactive: they blocked the bot or their chat is gone.
+
+        The one place this happens (a reply refused, a message sent on the bot's own, a
+        block notice): no reminder, broadcast or request goes to them until they write again.
+        """
+        changed = await self.set_active(chat_id, False)
+        if changed:
+            log.info(
+                "chat %s cannot be reached (blocked the bot or gone): marked inactive", chat_id
+            )
+        return changed
 
     async def active(self) -> list[User]:
         """Return every user who can be messaged."""

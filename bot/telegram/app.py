@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import sqlite3
-from collections.abc import Mapping
-from functools import partial
-from typing import Any, Protocol
+from typing import Any
 
 from telegram import Bot, Update
 from telegram.constants import ChatAction
@@ -20,59 +17,48 @@ from bot.config import Settings
 from bot.domain.budget import Priority
 from bot.domain.clock import Clock, Timer
 from bot.i18n import N_
-from bot.services import LiveKnowledge, Services, build_services
+from bot.services import LiveKnowledge, Outlet, Services, build_services
 from bot.storage.lock import InstanceLock
-from bot.telegram import handlers
-from bot.telegram.admin import AdminTools
-from bot.telegram.broadcasts import BroadcastFeature
-from bot.telegram.context import BotContext, attach
-from bot.telegram.feedback import FeedbackFeature
-from bot.telegram.handoff import HandoffFeature
+from bot.telegram import broadcasts, commands, feedback, handlers, handoff, subscriptions
+from bot.telegram.admin import Organisers, Watching
+from bot.telegram.context import BotContext, attach, services_of
+from bot.telegram.handoff import GroupPoster
 from bot.telegram.limiter import Outbox
 from bot.telegram.menus import set_menus
-from bot.telegram.output import send_outs
-from bot.telegram.sender import TelegramSender
-from bot.telegram.subscriptions import ReminderFeature
-from bot.texts.outgoing import messages
+from bot.telegram.sender import TelegramSender, priority_args
+from bot.telegram.sweeps import SweepScheduler
+from bot.usecases.commands import features_off
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
 
 
-class Feature(Protocol):
-    """A feature module: its handlers, and what it starts and stops with the bot."""
-
-    def register(self, app: App) -> None: ...
-    async def startup(self, app: App, services: Services) -> None: ...
-    async def shutdown(self, app: App, services: Services) -> None: ...
-
-
-def make_features() -> tuple[Feature, ...]:
-    """Return the features beyond the conversation, fresh, in the order they register."""
-    # Handoff and feedback come before the conversation's free-text handler (registered last):
-    # replies to tickets and feedback comments are theirs, not questions for the matcher.
-    return (
-        AdminTools(),
-        ReminderFeature(),
-        BroadcastFeature(),
-        HandoffFeature(),
-        FeedbackFeature(),
-    )
-
-
 UNPACED = 1_000_000  # CONFBOT_RATE_LIMIT=0: no pacing (tests against a fake without limits)
 
 
-def build_application(
+def telegram_outlet(bot: Bot, timer: Timer | None) -> Outlet:
+    """Return how the bot reaches chats on its own: bulk, organisers' notices, their group."""
+    bulk = TelegramSender(bot, timer=timer)
+    return Outlet(
+        deliver=bulk,
+        notify=bulk.with_priority(Priority.ADMIN),
+        post=GroupPoster(bot, priority_args(bot, Priority.ADMIN)),
+    )
+
+
+async def build_application(
     settings: Settings,
     knowledge: LiveKnowledge,
-    features: tuple[Feature, ...],
+    *,
+    clock: Clock | None = None,
     timer: Timer | None = None,
     request: BaseRequest | None = None,
-) -> App:
-    """Build the application with every handler registered, in order.
+) -> tuple[App, Services]:
+    """Build the application and its services, with every handler registered, in order.
 
-    `request` replaces the HTTP client (the fuzz test answers the Bot API in memory).
+    The services are complete before any update is handled; the background loops start in
+    `post_init` and stop in `post_stop` (see `Loops`). `request` replaces the HTTP client (the
+    fuzz test answers the Bot API in memory).
     """
     rate = int(settings.rate_limit)
     # Every call the bot makes goes through this one Outbox: replies, edits, files, pins,
@@ -82,6 +68,7 @@ def build_application(
         if rate
         else Outbox(UNPACED, chat_burst=UNPACED, group_per_minute=UNPACED * 60, timer=timer)
     )
+    loops = Loops()
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -93,6 +80,8 @@ def build_application(
         # Handlers mostly wait for their turn in the Outbox: during an opening rush every
         # waiting user must be in its queue (first come, first served, "typing…" shown).
         .concurrent_updates(1024)
+        .post_init(loops.start)
+        .post_stop(loops.stop)
     )
     builder = builder.connection_pool_size(32) if request is None else builder.request(request)
     if settings.webhook:
@@ -103,30 +92,92 @@ def build_application(
         await app.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
     outbox.show_typing = show_typing
-    handlers.register(app)
-    for feature in features:
-        feature.register(app)
+    outlet = telegram_outlet(app.bot, timer)
+    services = await build_services(
+        settings, clock=clock, knowledge=knowledge, timer=timer, outlet=outlet
+    )
+    attach(app, services)
+    register_handlers(app, services)
+    return app, services
+
+
+def register_handlers(app: App, services: Services) -> None:
+    """Add every feature's handlers; the order matters where two could take an update."""
+    handlers.register(app)  # first: user tracking, language and the flood guard (group -1)
+    organisers = Organisers(services.settings.admins)
+    commands.register(app, organisers)  # every command, from the one table
+    broadcasts.register(app, organisers)
+    subscriptions.register(app)
+    # Handoff and feedback come before the conversation's free-text handler (registered last):
+    # replies to tickets and feedback comments are theirs, not questions for the matcher.
+    handoff.register(app, services)
+    feedback.register(app, services)
     handlers.register_fallbacks(app)  # last: unknown commands, free text, stickers
     app.add_error_handler(on_error)
-    return app
 
 
-def hidden_commands(settings: Settings) -> frozenset[str]:
-    """Return the menu commands of features this configuration turns off."""
-    hidden = set()
-    if settings.organisers_chat is None:
-        hidden |= {"ask", "drafts"}
-    if not settings.feedback:
-        hidden.add("feedback")
-    return frozenset(hidden)
+class Loops:
+    """The background loops: started in `post_init`, stopped in `post_stop`.
+
+    PTB calls `post_stop` after `Application.stop` (no more updates, job queue stopped) and
+    before `shutdown`: the HTTP client and the Outbox still run, so the messages in flight
+    finish and are recorded.
+    """
+
+    def __init__(self) -> None:
+        self._watching: Watching | None = None
+        self._reminders: SweepScheduler | None = None
+        self._feedback: SweepScheduler | None = None
+
+    async def start(self, app: App) -> None:
+        """Set the menus; purge and watch the KB, sweep reminders, resume broadcasts and
+        tickets, sweep feedback requests (in that order)."""
+        services = services_of(app)
+        assert app.job_queue is not None  # the job-queue extra is a dependency
+        await set_menus(
+            app.bot,
+            services.translator,
+            services.kb.event,
+            services.settings.admins,
+            features_off(services.settings),
+        )
+        self._watching = Watching(services)
+        await self._watching.start()
+        self._reminders = SweepScheduler(
+            services.reminders, app.job_queue, services.clock, alerts=services.alerts
+        )
+        self._reminders.start()
+        broadcasts.start(app.bot, services)
+        await handoff.start(app.bot, services)
+        if services.feedback is None:
+            log.info("session feedback is off (CONFBOT_FEEDBACK=off)")
+            return
+        self._feedback = SweepScheduler(
+            services.feedback,
+            app.job_queue,
+            services.clock,
+            name="feedback",
+            alerts=services.alerts,
+        )
+        self._feedback.start()
+
+    async def stop(self, app: App) -> None:
+        """Stop every loop in the same order, without sending anything twice."""
+        if self._watching is not None:
+            await self._watching.stop()
+        if self._reminders is not None:
+            await self._reminders.stop()
+        await broadcasts.stop(services_of(app))
+        if self._feedback is not None:
+            await self._feedback.stop()
 
 
 async def on_error(update: object, context: BotContext) -> None:
     """Log the error (never the token); mark blockers inactive, tell others something failed."""
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(context.error, Forbidden):
-        if chat is not None and await context.services.users.set_active(chat.id, False):
-            log.info("chat %s blocked the bot: marked inactive", chat.id)
+        if chat is not None:
+            await context.services.users.mark_unreachable(chat.id)
         return
     log.error("error while handling an update", exc_info=context.error)
     if chat is not None:
@@ -141,22 +192,6 @@ async def on_error(update: object, context: BotContext) -> None:
             await context.bot.send_message(chat.id, text)
         except TelegramError:
             log.warning("could not tell chat %s about the error", chat.id)
-
-
-async def tell_organisers(
-    bot: Bot, services: Services, message: str, values: Mapping[str, object]
-) -> None:
-    """Send an alert to every organiser, each in their language."""
-    for admin in sorted(services.settings.admins):
-        user = await services.users.get(admin)
-        catalog = services.translator.get(user.language if user else "en")
-        # Values that are catalog messages (a job's name) are translated too.
-        local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
-        text = catalog.gettext(message).format(**local)
-        try:
-            await send_outs(bot, admin, messages(html.escape(text)), priority=Priority.ADMIN)
-        except TelegramError as exc:  # e.g. an organiser who never started the bot
-            log.warning("could not alert organiser %s: %s", admin, exc)
 
 
 async def serve(
@@ -185,31 +220,15 @@ async def _serve_locked(
     ready: asyncio.Event | None,
 ) -> None:
     knowledge = LiveKnowledge(settings.knowledge)
-    features = make_features()
-    app = build_application(settings, knowledge, features, timer=timer)
-    services = await build_services(settings, clock=clock, knowledge=knowledge, timer=timer)
-    attach(app, services)
+    app, services = await build_application(settings, knowledge, clock=clock, timer=timer)
     stop = stop or asyncio.Event()
     runner = None
     try:
-        async with app:
-
-            async def mark_blocked(chat_id: int) -> None:
-                await services.users.set_active(chat_id, False)
-
-            services.alerts.notify = partial(tell_organisers, app.bot, services)
-            bulk = TelegramSender(app.bot, on_blocked=mark_blocked, timer=services.timer)
-            services.deliver = bulk
-            services.notify = bulk.with_priority(Priority.ADMIN)
-            await set_menus(
-                app.bot,
-                services.translator,
-                services.kb.event,
-                settings.admins,
-                hidden_commands(settings),
-            )
-            for feature in features:
-                await feature.startup(app, services)
+        # The lifecycle of `run_polling`, driven here: the webhook is our own aiohttp server,
+        # and `stop` (not a signal handler) ends it.
+        async with app:  # initialize … shutdown
+            assert app.post_init is not None and app.post_stop is not None
+            await app.post_init(app)
             if settings.webhook:
                 from bot.telegram.webhook import start_webhook
 
@@ -229,10 +248,7 @@ async def _serve_locked(
                 await app.updater.stop()
             if runner is not None:
                 await runner.stop()  # answers the updates in progress, within STOP_GRACE
-            # Features stop first, while the job queue and the HTTP client still run: jobs can
-            # be removed and messages in flight can finish and be recorded.
-            for feature in features:
-                await feature.shutdown(app, services)
             await app.stop()
+            await app.post_stop(app)
     finally:
         await services.close()

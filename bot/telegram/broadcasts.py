@@ -8,29 +8,30 @@ and each admin gets the report. Stopping lets the messages in flight be recorded
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from telegram import Bot, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, filters
 
 from bot.domain.broadcast import Progress, Refusal, Report
 from bot.domain.budget import Priority
+from bot.domain.buttons import pattern
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
-from bot.storage.broadcasts import BroadcastRecord, BroadcastStore
+from bot.storage.broadcasts import BroadcastRecord
+from bot.telegram.admin import Organisers
 from bot.telegram.context import BotContext
 from bot.telegram.output import send_outs
 from bot.telegram.sender import priority_args
 from bot.texts import broadcasts as texts
-from bot.usecases.broadcasting import AlreadySending, BroadcastService, OnProgress
+from bot.usecases.broadcasting import AlreadySending, OnProgress
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -70,193 +71,138 @@ class ProgressMessage:
             log.warning("broadcast progress in chat %s: %s", self.chat_id, exc)
 
 
-@dataclass
-class _Running:
-    """One running bot's broadcast service and the deliveries it has under way."""
-
-    service: BroadcastService
-    tasks: set[asyncio.Task[None]] = field(default_factory=set)
-
-    def spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
-        """Run `work` in a task kept until it ends (so shutdown can wait for it)."""
-        task = asyncio.create_task(work, name=name)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+def register(app: App, organisers: Organisers) -> None:
+    """Add the preview's buttons (/broadcast and /broadcasts come from the command table)."""
+    app.add_handler(CallbackQueryHandler(partial(press, organisers), pattern=pattern("bc")))
 
 
-class BroadcastFeature:
-    """Organiser broadcasts (the `Feature` protocol of bot.telegram.app)."""
+def start(bot: Bot, services: Services) -> None:
+    """Resume the broadcasts a stop or crash interrupted, in the background."""
+    services.tasks.spawn(_resume(bot, services), name="broadcast-resume")
 
-    progress_every = 5.0  # seconds between edits of the progress message (each one counts)
 
-    def __init__(self) -> None:
-        self._running: dict[int, _Running] = {}  # by id(app): one per running bot
+async def stop(services: Services) -> None:
+    """Stop sending; what is still pending goes out at the next start."""
+    services.broadcasts.stop()
+    await services.tasks.wait(STOP_TIMEOUT)
 
-    def register(self, app: App) -> None:
-        """Add /broadcast, /broadcasts and the preview's buttons."""
-        app.add_handler(CommandHandler("broadcast", self.broadcast, filters=NEW_MESSAGE))
-        app.add_handler(CommandHandler("broadcasts", self.history, filters=NEW_MESSAGE))
-        app.add_handler(CallbackQueryHandler(self.press, pattern=r"^bc:"))
 
-    async def startup(self, app: App, services: Services) -> None:
-        """Build the service on the shared sender; resume interrupted broadcasts meanwhile."""
-        assert services.deliver is not None
-        service = BroadcastService(
-            BroadcastStore(services.db),
-            services.users,
-            services.deliver,
-            services.clock,
-            progress_every=self.progress_every,
-        )
-        running = self._running[id(app)] = _Running(service)
-        running.spawn(self._resume(app, services, service), name="broadcast-resume")
+async def broadcast(update: Update, context: BotContext) -> None:
+    """Save the admin's announcement as a draft and show its preview with Send / Cancel."""
+    user, chat, message = update.effective_user, update.effective_chat, update.message
+    assert user is not None and chat is not None and message is not None
+    services, lang = context.services, current_lang.get()
+    # The whole text, not context.args: the versions are told apart by their lines.
+    languages = context.conversation.spoken()
+    draft = await services.broadcasts.create_draft(user.id, message.text or "", languages)
+    if isinstance(draft, Refusal):
+        reply = texts.refusal_text(draft, services.translator, lang, languages)
+        await send_outs(context.bot, chat.id, [OutgoingMessage(reply)])
+        return
+    log.info("broadcast %s: draft by admin %s", draft.broadcast_id, user.id)
+    preview = texts.preview_message(draft, services.translator, lang)
+    await send_outs(context.bot, chat.id, [preview])
 
-    async def shutdown(self, app: App, services: Services) -> None:
-        """Stop sending; what is still pending goes out at the next start."""
-        running = self._running.pop(id(app), None)
-        if running is None or not running.tasks:
-            return
-        running.service.stop()
-        tasks = set(running.tasks)
-        _done, late = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
-        if late:
-            log.warning("broadcasts did not stop in %.0f s: cancelling them", STOP_TIMEOUT)
-        for task in late:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
 
-    async def broadcast(self, update: Update, context: BotContext) -> None:
-        """Save the admin's announcement as a draft and show its preview with Send / Cancel."""
-        if not await _admin_only(update, context, "broadcast"):
-            return
-        user, chat, message = update.effective_user, update.effective_chat, update.message
-        assert user is not None and chat is not None and message is not None
-        services, lang = context.services, current_lang.get()
-        # The whole text, not context.args: the versions are told apart by their lines.
-        languages = context.conversation.spoken()
-        draft = await self._service(context).create_draft(user.id, message.text or "", languages)
-        if isinstance(draft, Refusal):
-            reply = texts.refusal_text(draft, services.translator, lang, languages)
-            await send_outs(context.bot, chat.id, [OutgoingMessage(reply)])
-            return
-        log.info("broadcast %s: draft by admin %s", draft.broadcast_id, user.id)
-        preview = texts.preview_message(draft, services.translator, lang)
-        await send_outs(context.bot, chat.id, [preview])
+async def history(update: Update, context: BotContext) -> None:
+    """List the latest broadcasts: who, when, what, how it went."""
+    chat = update.effective_chat
+    assert chat is not None
+    services = context.services
+    records = await services.broadcasts.history()
+    text = texts.history_text(
+        records, services.translator, current_lang.get(), services.kb.event.tz
+    )
+    await send_outs(context.bot, chat.id, [OutgoingMessage(text)])
 
-    async def history(self, update: Update, context: BotContext) -> None:
-        """List the latest broadcasts: who, when, what, how it went."""
-        if not await _admin_only(update, context, "broadcasts"):
-            return
-        chat = update.effective_chat
-        assert chat is not None
+
+async def press(organisers: Organisers, update: Update, context: BotContext) -> None:
+    """Send or cancel a previewed broadcast: only the admin who made it, only once."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return
+    translator, lang = context.services.translator, current_lang.get()
+    parsed = texts.parse_callback(query.data or "")
+    if parsed is None or query.message is None or query.message.chat.type != ChatType.PRIVATE:
+        # Forged or out of place (previews are only ever sent in private chats).
+        await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
+        return
+    action, broadcast_id = parsed
+    if not organisers.filter(update):  # the gate itself: check_update passes messages only
+        log.warning("refused to %s broadcast %s: %s is not an admin", action, broadcast_id, user.id)
+        await query.answer(_plain(texts.not_admin_text(translator, lang)), show_alert=True)
+        return
+    service, chat_id = context.services.broadcasts, query.message.chat.id
+    act = service.cancel if action == texts.CANCEL else service.confirm
+    if not await act(broadcast_id, user.id):  # someone else's, or already sent / cancelled
+        await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
+        return
+    await query.answer()
+    await _drop_buttons(context.bot, chat_id, query.message.message_id)
+    if action == texts.CANCEL:
+        cancelled = texts.cancelled_text(translator, lang)
+        await send_outs(context.bot, chat_id, [OutgoingMessage(cancelled)])
+    else:
+        log.info("broadcast %s: confirmed by admin %s", broadcast_id, user.id)
         services = context.services
-        records = await self._service(context).history()
-        text = texts.history_text(
-            records, services.translator, current_lang.get(), services.kb.event.tz
-        )
-        await send_outs(context.bot, chat.id, [OutgoingMessage(text)])
-
-    async def press(self, update: Update, context: BotContext) -> None:
-        """Send or cancel a previewed broadcast: only the admin who made it, only once."""
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None:
-            return
-        translator, lang = context.services.translator, current_lang.get()
-        parsed = texts.parse_callback(query.data or "")
-        if parsed is None or query.message is None or query.message.chat.type != ChatType.PRIVATE:
-            # Forged or out of place (previews are only ever sent in private chats).
-            await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
-            return
-        action, broadcast_id = parsed
-        if user.id not in context.services.settings.admins:
-            log.warning(
-                "refused to %s broadcast %s: %s is not an admin", action, broadcast_id, user.id
-            )
-            await query.answer(_plain(texts.not_admin_text(translator, lang)), show_alert=True)
-            return
-        service, chat_id = self._service(context), query.message.chat.id
-        act = service.cancel if action == texts.CANCEL else service.confirm
-        if not await act(broadcast_id, user.id):  # someone else's, or already sent / cancelled
-            await query.answer(_plain(texts.stale_text(translator, lang)), show_alert=True)
-            return
-        await query.answer()
-        await _drop_buttons(context.bot, chat_id, query.message.message_id)
-        if action == texts.CANCEL:
-            cancelled = texts.cancelled_text(translator, lang)
-            await send_outs(context.bot, chat_id, [OutgoingMessage(cancelled)])
-        else:
-            log.info("broadcast %s: confirmed by admin %s", broadcast_id, user.id)
-            await self._start(context, broadcast_id, chat_id, lang)
-
-    async def _start(self, context: BotContext, broadcast_id: int, chat_id: int, lang: str) -> None:
-        """Deliver the broadcast in the background (its run posts the progress message)."""
-        services, service = context.services, self._service(context)
-        progress = self._progress(context.bot, services, chat_id, lang)
-        self._running[id(context.application)].spawn(
-            self._deliver(context.bot, services, service, broadcast_id, progress, lang),
-            name=f"broadcast-{broadcast_id}",
+        progress = _progress(context.bot, services, chat_id, lang)
+        services.tasks.spawn(
+            _deliver(services, broadcast_id, progress, lang), name=f"broadcast-{broadcast_id}"
         )
 
-    async def _deliver(
-        self,
-        bot: Bot,
-        services: Services,
-        service: BroadcastService,
-        broadcast_id: int,
-        progress: ProgressMessage,
-        lang: str,
-    ) -> None:
-        """Run a confirmed broadcast; show its last progress and send the report."""
-        try:
-            report = await service.run(broadcast_id, progress.show)
-        except AlreadySending:
-            # Confirmed just as the bot started: the start-up resume sends and reports it.
-            log.info("broadcast %s: already being sent by the resume", broadcast_id)
-            return
-        except Exception:
-            log.exception("broadcast %s failed; the next start resumes it", broadcast_id)
-            return
-        if not report.tally.pending:  # else the bot is stopping: the next start resumes it
-            await _report(services, progress, report, lang)
 
-    async def _resume(self, app: App, services: Services, service: BroadcastService) -> None:
-        """Finish the broadcasts a stop or crash interrupted; report to each one's admin."""
-        languages: dict[int, str] = {}
-        for admin in services.settings.admins:
-            stored = await services.users.get(admin)
-            languages[admin] = stored.language if stored else "en"
-        shown: dict[int, tuple[ProgressMessage, str]] = {}
+async def _deliver(
+    services: Services, broadcast_id: int, progress: ProgressMessage, lang: str
+) -> None:
+    """Run a confirmed broadcast; show its last progress and send the report."""
+    try:
+        report = await services.broadcasts.run(broadcast_id, progress.show)
+    except AlreadySending:
+        # Confirmed just as the bot started: the start-up resume sends and reports it.
+        log.info("broadcast %s: already being sent by the resume", broadcast_id)
+        return
+    except Exception:
+        log.exception("broadcast %s failed; the next start resumes it", broadcast_id)
+        return
+    if not report.tally.pending:  # else the bot is stopping: the next start resumes it
+        await _report(services, progress, report, lang)
 
-        def progress_for(record: BroadcastRecord) -> OnProgress:
-            # A private chat's id is its user's: the admin who confirmed it reads about it.
-            lang = languages.get(record.admin_id, "en")
-            progress = self._progress(app.bot, services, record.admin_id, lang)
-            shown[record.id] = (progress, lang)
-            return progress.show
 
-        async def on_report(record: BroadcastRecord, report: Report) -> None:
-            progress, lang = shown[record.id]
-            await _report(services, progress, report, lang)
+async def _resume(bot: Bot, services: Services) -> None:
+    """Finish the broadcasts a stop or crash interrupted; report to each one's admin."""
+    languages: dict[int, str] = {}
+    for admin in services.settings.admins:
+        stored = await services.users.get(admin)
+        languages[admin] = stored.language if stored else "en"
+    shown: dict[int, tuple[ProgressMessage, str]] = {}
 
-        try:
-            await service.resume_unfinished(progress_for, on_report)
-        except Exception:
-            log.exception("resuming the interrupted broadcasts failed")
+    def progress_for(record: BroadcastRecord) -> OnProgress:
+        # A private chat's id is its user's: the admin who confirmed it reads about it.
+        lang = languages.get(record.admin_id, "en")
+        progress = _progress(bot, services, record.admin_id, lang)
+        shown[record.id] = (progress, lang)
+        return progress.show
 
-    def _progress(self, bot: Bot, services: Services, chat_id: int, lang: str) -> ProgressMessage:
-        return ProgressMessage(
-            bot, chat_id, lambda p: texts.progress_text(p, services.translator, lang)
-        )
+    async def on_report(record: BroadcastRecord, report: Report) -> None:
+        progress, lang = shown[record.id]
+        await _report(services, progress, report, lang)
 
-    def _service(self, context: BotContext) -> BroadcastService:
-        return self._running[id(context.application)].service
+    try:
+        await services.broadcasts.resume_unfinished(progress_for, on_report)
+    except Exception:
+        log.exception("resuming the interrupted broadcasts failed")
+
+
+def _progress(bot: Bot, services: Services, chat_id: int, lang: str) -> ProgressMessage:
+    return ProgressMessage(
+        bot, chat_id, lambda p: texts.progress_text(p, services.translator, lang)
+    )
 
 
 async def _report(services: Services, progress: ProgressMessage, report: Report, lang: str) -> None:
     """Bring the progress message to its final count and send the report below it."""
     await progress.show(Progress(report.broadcast_id, report.tally, report.seconds))
     text = texts.report_text(report, services.translator, lang)
-    assert services.notify is not None
     outcome = await services.notify(progress.chat_id, OutgoingMessage(text))
     if outcome is not Outcome.DELIVERED:
         log.warning("broadcast %s: the report was not delivered: %s", report.broadcast_id, outcome)
@@ -273,28 +219,3 @@ async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except BadRequest as exc:  # already gone ("not modified"), or too old to edit
         log.info("could not remove the preview's buttons in chat %s: %s", chat_id, exc.message)
-
-
-async def _admin_only(update: Update, context: BotContext, command: str) -> bool:
-    """Return whether an admin sent the command in a private chat; politely refuse otherwise."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return False
-    translator, lang = context.services.translator, current_lang.get()
-    _ = translator.get(lang).gettext
-    if user.id not in context.services.settings.admins:
-        log.warning("refused /%s to user %s: not an admin", command, user.id)
-        if command == "broadcast":
-            text = texts.not_admin_text(translator, lang)
-        else:
-            text = html.escape(
-                _("Sorry, /{command} is only for the organisers.").format(command=command)
-            )
-        await send_outs(context.bot, chat.id, [OutgoingMessage(text)])
-        return False
-    if chat.type != ChatType.PRIVATE:
-        # The preview's buttons and the history are for the organisers' eyes only.
-        text = _("Please use /{command} in a private chat with me.").format(command=command)
-        await send_outs(context.bot, chat.id, [OutgoingMessage(html.escape(text))])
-        return False
-    return True

@@ -7,20 +7,15 @@ import logging
 from typing import Any
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
+from bot.domain.buttons import pattern
 from bot.domain.delivery import OutgoingMessage
 from bot.i18n import current_lang
 from bot.services import Services
-from bot.storage.feedback import FeedbackStore
-from bot.storage.subscriptions import SubscriptionStore
 from bot.telegram.context import BotContext
-from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import to_markup
-from bot.telegram.subscriptions import ReminderScheduler
-from bot.usecases.feedbacking import PREFIX, FeedbackService
+from bot.telegram.output import redraw, send_outs
+from bot.usecases.feedbacking import KIND, FeedbackService
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
@@ -29,13 +24,13 @@ App = Application[Any, BotContext, Any, Any, Any, Any]
 class _AwaitingComment(filters.MessageFilter):
     """A private message from a user whose comment window is open."""
 
-    def __init__(self) -> None:
+    def __init__(self, service: FeedbackService) -> None:
         super().__init__(name="AwaitingComment", data_filter=False)
-        self.service: FeedbackService | None = None
+        self.service = service
 
     def filter(self, message: Message) -> bool:
         user = message.from_user
-        return self.service is not None and user is not None and self.service.wants_comment(user.id)
+        return user is not None and self.service.wants_comment(user.id)
 
 
 async def rate(update: Update, context: BotContext) -> None:
@@ -49,16 +44,7 @@ async def rate(update: Update, context: BotContext) -> None:
         return
     notice, request = done
     await query.answer(notice)
-    try:
-        await query.edit_message_text(
-            request.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=to_markup(request.buttons),
-            link_preview_options=NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        if "not modified" not in exc.message.lower():
-            log.info("could not redraw a feedback request: %s", exc)
+    await redraw(query, request)  # not redrawn (too old): the rating is recorded all the same
 
 
 async def comment(update: Update, context: BotContext) -> None:
@@ -89,50 +75,12 @@ async def switch(update: Update, context: BotContext) -> None:
     await send_outs(context.bot, chat.id, [await service.set_enabled(user.id, lang, enabled)])
 
 
-class FeedbackFeature:
-    """Session feedback (the `Feature` protocol of bot.telegram.app)."""
-
-    def __init__(self) -> None:
-        self._awaiting = _AwaitingComment()
-        self._schedulers: dict[int, ReminderScheduler] = {}
-
-    def register(self, app: App) -> None:
-        """Add the buttons, /feedback and the comment catcher (before the free-text answers)."""
-        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-        app.add_handler(CallbackQueryHandler(rate, pattern=f"^{PREFIX}"))
-        app.add_handler(CommandHandler("feedback", switch, filters=private))
+def register(app: App, services: Services) -> None:
+    """Add the buttons and the comment catcher (before the free-text answers)."""
+    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+    app.add_handler(CallbackQueryHandler(rate, pattern=pattern(KIND)))
+    if services.feedback is not None:
+        awaiting = _AwaitingComment(services.feedback)
         app.add_handler(
-            MessageHandler(private & filters.TEXT & ~filters.COMMAND & self._awaiting, comment)
+            MessageHandler(private & filters.TEXT & ~filters.COMMAND & awaiting, comment)
         )
-
-    async def startup(self, app: App, services: Services) -> None:
-        """Build the service on the shared sender and start its sweeps (unless turned off)."""
-        settings = services.settings
-        if not settings.feedback:
-            log.info("session feedback is off (CONFBOT_FEEDBACK=off)")
-            return
-        assert services.deliver is not None and app.job_queue is not None
-        service = FeedbackService(
-            lambda: services.kb,
-            SubscriptionStore(services.db),
-            FeedbackStore(services.db),
-            services.users,
-            services.clock,
-            services.translator,
-            services.deliver,
-            settings.feedback_at,
-        )
-        await service.load()
-        services.feedback = self._awaiting.service = service
-        scheduler = ReminderScheduler(
-            service, app.job_queue, services.clock, name="feedback", alerts=services.alerts
-        )
-        self._schedulers[id(app)] = scheduler
-        scheduler.start()
-
-    async def shutdown(self, app: App, services: Services) -> None:
-        """Stop the sweeps without sending anything twice."""
-        scheduler = self._schedulers.pop(id(app), None)
-        if scheduler is not None:
-            await scheduler.stop()
-        services.feedback = self._awaiting.service = None

@@ -15,12 +15,12 @@ from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     ChatMemberHandler,
-    CommandHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
+from bot.domain.buttons import pattern
 from bot.domain.delivery import OutgoingMessage
 from bot.domain.flood import Verdict
 from bot.domain.matcher import Reply
@@ -93,7 +93,8 @@ async def _screen_press(
     raise ApplicationHandlerStop
 
 
-async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
+async def send_reply(update: Update, context: BotContext, outs: list[Any]) -> None:
+    """Send `outs` to the update's chat (in a group, as a reply to the message)."""
     chat, message = update.effective_chat, update.effective_message
     if chat is None:  # nowhere to answer (a forged update)
         return
@@ -101,46 +102,17 @@ async def _reply(update: Update, context: BotContext, outs: list[Any]) -> None:
     await send_outs(context.bot, chat.id, outs, reply_to=reply_to)
 
 
-async def start(update: Update, context: BotContext) -> None:
-    """Greet the user; `/start keynote` (a deep link) also opens that session."""
-    payload = context.args[0] if context.args else None
-    await _reply(update, context, context.conversation.start(current_lang.get(), payload))
-
-
-async def show_help(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.help(current_lang.get()))
-
-
-async def show_schedule(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.schedule(current_lang.get()))
-
-
-async def show_today(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.relative(current_lang.get(), "today"))
-
-
-async def show_next(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.relative(current_lang.get(), "next"))
-
-
-async def show_venues(update: Update, context: BotContext) -> None:
-    await _reply(update, context, context.conversation.venues(current_lang.get()))
-
-
-async def send_calendar(update: Update, context: BotContext) -> None:
-    session = context.args[0].lower() if context.args else None
-    await _reply(update, context, context.conversation.calendar(current_lang.get(), session))
-
-
 async def choose_language(update: Update, context: BotContext) -> None:
     """Offer a button per language; `/language es` sets it at once."""
     spoken = context.conversation.spoken()
     chosen = supported_lang(context.args[0], spoken) if context.args else None
     if chosen is None or update.effective_user is None:
-        await _reply(update, context, context.conversation.language_menu(current_lang.get()))
+        await send_reply(update, context, context.conversation.language_menu(current_lang.get()))
         return
     current_lang.set(chosen)
-    await _reply(update, context, await _save_language(context, update.effective_user.id, chosen))
+    await send_reply(
+        update, context, await _save_language(context, update.effective_user.id, chosen)
+    )
 
 
 async def _save_language(context: BotContext, user_id: int, lang: str) -> list[Any]:
@@ -192,7 +164,7 @@ async def answer_question(update: Update, context: BotContext) -> None:
         question_id = await _log_question(context, reply, asker)
         if question_id is not None:
             outs = offer_organisers(context, reply, question_id, outs)
-    await _reply(update, context, outs)
+    await send_reply(update, context, outs)
     if question_id is None:
         # Logged after answering, best-effort: a full disk must not cost anyone their answer.
         await _log_question(context, reply, asker)
@@ -209,7 +181,7 @@ async def _log_question(context: BotContext, reply: Reply, asker: int | None) ->
 
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice notes…: say what the bot can read (private chats only)."""
-    await _reply(update, context, context.conversation.not_text(current_lang.get()))
+    await send_reply(update, context, context.conversation.not_text(current_lang.get()))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -221,7 +193,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     if chat.type != ChatType.PRIVATE and target.lower() != context.bot.username.lower():
         return  # another bot's command, or not addressed to anyone: stay quiet in groups
     lang = current_lang.get()
-    await _reply(update, context, context.conversation.unknown_command(lang, command))
+    await send_reply(update, context, context.conversation.unknown_command(lang, command))
 
 
 async def press_button(update: Update, context: BotContext) -> None:
@@ -232,8 +204,8 @@ async def press_button(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     lang = current_lang.get()
     data = query.data or ""
-    chosen = supported_lang(data.partition(":")[2], context.conversation.spoken())
-    if data.startswith("lang:") and chosen is not None:
+    chosen = context.conversation.chosen_language(data)
+    if chosen is not None:
         current_lang.set(chosen)
         if update.effective_user:
             outs = await _save_language(context, update.effective_user.id, chosen)
@@ -260,8 +232,10 @@ async def track_membership(update: Update, context: BotContext) -> None:
         return
     status = change.new_chat_member.status
     active = status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
-    if await context.services.users.set_active(change.chat.id, active):
-        log.info("user %s %s the bot", change.chat.id, "unblocked" if active else "blocked")
+    if not active:
+        await context.services.users.mark_unreachable(change.chat.id)
+    elif await context.services.users.set_active(change.chat.id, True):
+        log.info("user %s unblocked the bot", change.chat.id)
 
 
 async def ignore_edit(update: Update, context: BotContext) -> None:
@@ -272,37 +246,16 @@ async def ignore_edit(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:
-    """Add the conversation's handlers (other features register theirs between)."""
+    """Add the handlers that come first: tracking, block notices, edits, the menu's buttons.
+
+    The commands are added from the table next (bot.telegram.commands)."""
     # Group -1 runs before everything: user tracking, language and the flood guard.
     app.add_handler(TypeHandler(Update, track_user), group=-1)
     app.add_handler(ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit))
-    commands = {
-        "start": start,
-        "help": show_help,
-        "schedule": show_schedule,
-        "programa": show_schedule,
-        "today": show_today,
-        "hoy": show_today,
-        "next": show_next,
-        "venues": show_venues,
-        "sedes": show_venues,
-        "calendar": send_calendar,
-        "language": choose_language,
-        "idioma": choose_language,
-        "ayuda": show_help,
-        "calendario": send_calendar,
-        "siguiente": show_next,
-        # Portuguese aliases
-        "programacao": show_schedule,
-        "hoje": show_today,
-        "proximo": show_next,
-        "locais": show_venues,
-        "ajuda": show_help,
-    }
-    for name, callback in commands.items():
-        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
-    app.add_handler(CallbackQueryHandler(press_button, pattern=r"^(ask|venue|ics|cmd|lang):"))
+    app.add_handler(
+        CallbackQueryHandler(press_button, pattern=pattern("ask", "venue", "ics", "cmd", "lang"))
+    )
 
 
 def register_fallbacks(app: Application[Any, BotContext, Any, Any, Any, Any]) -> None:

@@ -9,32 +9,29 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
-from collections.abc import Callable, Mapping
-from functools import partial
+from collections.abc import Mapping
 from typing import Any
 
 from telegram import Bot, Message, ReactionTypeEmoji, ReplyParameters, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
-from bot.domain.budget import Priority
+from bot.domain.buttons import decode, pattern
 from bot.domain.delivery import Outcome, OutgoingMessage
 from bot.domain.matcher import Reply
 from bot.domain.tickets import ticket_in
 from bot.i18n import current_lang
 from bot.services import Services
-from bot.storage.tickets import TicketStore
 from bot.telegram.context import BotContext
-from bot.telegram.output import NO_PREVIEW, send_outs
-from bot.telegram.sender import priority_args, to_markup
+from bot.telegram.output import NO_PREVIEW, redraw, send_outs
+from bot.telegram.sender import to_markup
 from bot.texts.outgoing import Out
-from bot.usecases.handoff import PREFIX, HandoffDesk, Posted
+from bot.usecases.alerts import tell_organisers
+from bot.usecases.handoff import KIND, HandoffDesk, Posted, unreachable_notice
 
 log = logging.getLogger(__name__)
 App = Application[Any, BotContext, Any, Any, Any, Any]
-ASK_COMMANDS = ("ask", "preguntar", "perguntar")  # en, es, pt
 NETWORK_RETRIES = 3  # a ticket lost to a network blip would make the attendee ask again
 NOT_MEMBERS = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
@@ -42,10 +39,10 @@ NOT_MEMBERS = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 class _ReplyToTicket(filters.MessageFilter):
     """A message replying to one of the bot's messages about a ticket (in `chat`, when set)."""
 
-    def __init__(self, private: bool) -> None:
+    def __init__(self, private: bool, desk: HandoffDesk | None = None) -> None:
         super().__init__(name="ReplyToTicket", data_filter=False)
         self.private = private
-        self.desk: HandoffDesk | None = None  # knows the organisers' chat once the feature starts
+        self.desk = desk  # knows the organisers' chat (None: in private chats only)
 
     def filter(self, message: Message) -> bool:
         original = message.reply_to_message
@@ -169,12 +166,13 @@ async def press(update: Update, context: BotContext) -> None:
         return
     desk, lang = context.services.handoff, current_lang.get()
     _ = context.services.translator.get(lang).gettext
-    action, _sep, raw = (query.data or "").removeprefix(PREFIX).partition(":")
+    pressed = decode(query.data, KIND)
     # A number SQLite can hold, in ASCII digits; a chat to answer in (not an inline message).
-    if desk is None or chat is None or not re.fullmatch(r"[0-9]{1,18}", raw):
+    number = pressed.number(1) if pressed is not None and len(pressed.fields) == 2 else None
+    if desk is None or chat is None or pressed is None or number is None:
         await query.answer(_("That button is out of date."))
         return
-    number = int(raw)
+    action = pressed.fields[0]
     if action == "faq":  # only from the organisers' chat, where the ticket is
         note = await desk.draft_faq(number) if desk.is_organisers_chat(chat.id) else None
         await query.answer(note or _("That button is out of date."), show_alert=bool(note))
@@ -195,15 +193,7 @@ async def press(update: Update, context: BotContext) -> None:
             context, chat.id, OutgoingMessage(html.escape(_("That button is out of date.")))
         )
         return
-    try:
-        await query.edit_message_text(
-            result.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=to_markup(result.buttons),
-            link_preview_options=NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        log.info("could not edit the ticket preview in chat %s (%s): sending anew", chat.id, exc)
+    if not await redraw(query, result):
         await _send(context, chat.id, result)
 
 
@@ -326,82 +316,34 @@ async def check_membership(bot: Any, desk: HandoffDesk) -> None:
     )
 
 
-async def _tell_admins(services: Services, compose: Callable[[Callable[[str], str]], str]) -> None:
-    """Send each organiser in CONFBOT_ADMINS a notice, in their own language."""
-    notify = services.notify or services.deliver
-    assert notify is not None
-    for admin in sorted(services.settings.admins):
-        user = await services.users.get(admin)
-        text = compose(services.translator.get(user.language if user else None).gettext)
-        await notify(admin, OutgoingMessage(html.escape(text)))
-
-
 async def tell_admins_unreachable(services: Services, chat: int) -> None:
     """Tell each organiser in CONFBOT_ADMINS that the bot is not in the organisers' chat."""
-    await _tell_admins(
-        services,
-        lambda _: _(
-            "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
-            "the organisers. Add me to that group, then restart me."
-        ).format(chat=chat),
-    )
+
+    def render(lang: str) -> str:
+        return html.escape(unreachable_notice(services.translator.get(lang).gettext, chat))
+
+    await tell_organisers(services.notify, services.users, services.settings.admins, render)
 
 
-async def tell_admins_moved(services: Services, old: int, new: int) -> None:
-    """Tell each organiser in CONFBOT_ADMINS that their group is now a supergroup (a new id)."""
-    await _tell_admins(
-        services,
-        lambda _: _(
-            "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
-            "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
-        ).format(old=old, new=new),
-    )
+def register(app: App, services: Services) -> None:
+    """Add the buttons and the replies to tickets (/ask comes from the command table)."""
+    app.add_handler(CallbackQueryHandler(press, pattern=pattern(KIND)))
+    # Before the conversation's free-text handler, which answers replies to the bot.
+    new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
+    in_group = _ReplyToTicket(private=False, desk=services.handoff)
+    app.add_handler(MessageHandler(new_text & in_group, organiser_reply))
+    in_private = _ReplyToTicket(private=True)
+    app.add_handler(MessageHandler(new_text & filters.TEXT & in_private, answer_back))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
 
 
-class HandoffFeature:
-    """'Ask the organisers' (the `Feature` protocol of bot.telegram.app)."""
-
-    def __init__(self) -> None:
-        self._in_group = _ReplyToTicket(private=False)
-        self._in_private = _ReplyToTicket(private=True)
-
-    def register(self, app: App) -> None:
-        """Add /ask (and its aliases), the buttons, and the replies to tickets."""
-        private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-        app.add_handler(CommandHandler(list(ASK_COMMANDS), ask, filters=private))
-        app.add_handler(CallbackQueryHandler(press, pattern=f"^{PREFIX}"))
-        # Before the conversation's free-text handler, which answers replies to the bot.
-        new_text = filters.UpdateType.MESSAGE & ~filters.COMMAND
-        app.add_handler(MessageHandler(new_text & self._in_group, organiser_reply))
-        app.add_handler(MessageHandler(new_text & filters.TEXT & self._in_private, answer_back))
-        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))
-
-    async def startup(self, app: App, services: Services) -> None:
-        """Check the organisers' chat, then send what a stop left unsent."""
-        chat = services.settings.organisers_chat
-        if chat is None:
-            return
-        # Tickets and relays go before bulk (someone waits for them), after replies to users.
-        notify = services.notify or services.deliver
-        assert notify is not None
-        desk = HandoffDesk(
-            TicketStore(services.db),
-            notify,
-            services.translator,
-            services.clock,
-            chat,
-            services.settings.organisers_lang or services.kb.default_lang,
-            topic=services.settings.organisers_topic,
-            post=GroupPoster(app.bot, priority_args(app.bot, Priority.ADMIN)),
-        )
-        self._in_group.desk = desk
-        desk.on_moved = partial(tell_admins_moved, services)
-        await desk.follow_moves()
-        await check_membership(app.bot, desk)
-        services.handoff = desk
-        if not desk.reachable:
-            await tell_admins_unreachable(services, desk.chat)
-        await desk.resume()
-
-    async def shutdown(self, app: App, services: Services) -> None:
-        services.handoff = None
+async def start(bot: Bot, services: Services) -> None:
+    """Check the organisers' chat (following a move), then send what a stop left unsent."""
+    desk = services.handoff
+    if desk is None:
+        return
+    await desk.follow_moves()
+    await check_membership(bot, desk)
+    if not desk.reachable:
+        await tell_admins_unreachable(services, desk.chat)
+    await desk.resume()

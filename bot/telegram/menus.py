@@ -9,32 +9,10 @@ from telegram.error import TelegramError
 
 from bot.domain.knowledge import Event
 from bot.i18n import N_, Translator, fallback_lang, language_list
+from bot.usecases.commands import menu
 
 log = logging.getLogger(__name__)
 
-PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", N_("Welcome and main menu")),
-    ("schedule", N_("The programme, day by day")),
-    ("today", N_("What is on today")),
-    ("next", N_("What comes next")),
-    ("venues", N_("Where everything happens")),
-    ("calendar", N_("The programme as a calendar file")),
-    ("subscribe", N_("Reminders the evening before each session")),
-    ("mysubscriptions", N_("Your reminders")),
-    ("unsubscribe", N_("Stop the reminders")),
-    ("ask", N_("Ask the organisers a question")),
-    ("feedback", N_("Rate sessions afterwards: on or off")),
-    ("language", N_("Change the language")),
-    ("help", N_("How to use the bot")),
-    ("forgetme", N_("Delete what the bot stores about you")),
-)
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("broadcast", N_("Send an announcement to everyone")),
-    ("broadcasts", N_("History of announcements")),
-    ("stats", N_("Questions, answers and misses")),
-    ("reload", N_("Reload the knowledge base")),
-    ("drafts", N_("FAQ drafts from answered questions")),
-)
 DESCRIPTION = N_(
     "I answer questions about {event} in {languages}: the programme, its sessions and the "
     "venues. I can also remind you of each session the evening before."
@@ -43,14 +21,10 @@ SHORT_DESCRIPTION = N_("Your assistant for {event}: programme, venues, reminders
 
 
 def _commands(
-    translator: Translator, lang: str, admin: bool, hidden: frozenset[str] = frozenset()
+    translator: Translator, lang: str, admin: bool, off: frozenset[str] = frozenset()
 ) -> list[BotCommand]:
-    items = PUBLIC_COMMANDS + (ADMIN_COMMANDS if admin else ())
-    return [
-        BotCommand(name, translator.gettext(text, lang))
-        for name, text in items
-        if name not in hidden
-    ]
+    """The menu in `lang`: canonical names only (aliases work, but would crowd it)."""
+    return [BotCommand(c.name, translator.gettext(c.description, lang)) for c in menu(admin, off)]
 
 
 def _codes(lang: str, spoken: tuple[str, ...]) -> tuple[str | None, ...]:
@@ -73,19 +47,19 @@ async def set_menus(
     translator: Translator,
     event: Event,
     admins: frozenset[int],
-    hidden: frozenset[str] = frozenset(),
+    off: frozenset[str] = frozenset(),
 ) -> None:
     """Set the command menus, description and short description in every language of the event.
 
-    `hidden` names commands of features that are turned off (e.g. /ask without an organisers'
-    chat), left out of the menus."""
+    `off` names the features this configuration turns off (e.g. the handoff without an
+    organisers' chat): their commands are left out of the menus."""
     spoken = tuple(event.languages)
     try:
         for lang in spoken:
             long, short = descriptions(translator, event, lang)
             for code in _codes(lang, spoken):
                 await bot.set_my_commands(
-                    _commands(translator, lang, admin=False, hidden=hidden),
+                    _commands(translator, lang, admin=False, off=off),
                     scope=BotCommandScopeDefault(),
                     language_code=code,
                 )
@@ -98,7 +72,7 @@ async def set_menus(
             for code in _codes(lang, spoken):
                 try:
                     await bot.set_my_commands(
-                        _commands(translator, lang, admin=True, hidden=hidden),
+                        _commands(translator, lang, admin=True, off=off),
                         scope=BotCommandScopeChat(admin),
                         language_code=code,
                     )

@@ -9,7 +9,6 @@ answer into an `Outcome`: delivered, blocked, chat not found, failed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -29,7 +28,6 @@ from bot.domain.clock import SystemTimer, Timer
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
 
 log = logging.getLogger(__name__)
-OnBlocked = Callable[[int], Awaitable[None]]
 
 
 def to_markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
@@ -59,7 +57,6 @@ class TelegramSender:
     def __init__(
         self,
         bot: Bot,
-        on_blocked: OnBlocked | None = None,
         priority: Priority = Priority.BULK,
         network_retries: int = 3,
         backoff: float = 0.5,
@@ -67,7 +64,6 @@ class TelegramSender:
     ) -> None:
         self._bot = bot
         self._extra = priority_args(bot, priority)
-        self._on_blocked = on_blocked
         self._network_retries = network_retries
         self._backoff = backoff
         self._timer = timer or SystemTimer()
@@ -76,7 +72,6 @@ class TelegramSender:
         """Return the same sender for messages of another priority (e.g. to organisers)."""
         return TelegramSender(
             self._bot,
-            self._on_blocked,
             priority,
             self._network_retries,
             self._backoff,
@@ -89,11 +84,6 @@ class TelegramSender:
         if moved_to is not None:
             log.info("chat %s moved to %s: resending there", chat_id, moved_to)
             outcome, _ = await self._deliver(moved_to, message)
-        if outcome is Outcome.BLOCKED and self._on_blocked is not None:
-            try:
-                await self._on_blocked(chat_id)
-            except Exception:
-                log.exception("on_blocked(%s) failed", chat_id)
         return outcome
 
     async def _deliver(self, chat_id: int, message: OutgoingMessage) -> tuple[Outcome, int | None]:

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from babel.dates import format_date
-
-from bot.domain.focus import Focus
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.matcher import Reply
 from bot.i18n import N_, Translator
+from bot.texts.sessions import HTML, PLAIN, SessionText, Style, cap, hhmm
 
 LABEL_LIMIT = 60
 _HEADERS = {
@@ -37,32 +31,14 @@ _NOTHING = {
 }
 
 
-@dataclass(frozen=True)
-class _Style:
-    """How values are escaped and titles emphasised: plain text or Telegram HTML."""
-
-    escape: Callable[[str], str]
-    bold: Callable[[str], str]
-
-
-_PLAIN = _Style(escape=lambda s: s, bold=lambda s: s)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)  # Telegram text needs only <, > and & escaped
-
-
-_HTML = _Style(escape=_escape, bold=lambda s: f"<b>{_escape(s)}</b>")
-
-
 def render_text(reply: Reply, kb: KnowledgeBase, translator: Translator) -> str:
     """Return the plain text a user sees for `reply`."""
-    return _Renderer(reply.lang, kb, translator, _PLAIN).render(reply)
+    return _Renderer(reply.lang, kb, translator, PLAIN).render(reply)
 
 
 def render_html(reply: Reply, kb: KnowledgeBase, translator: Translator) -> str:
     """Return `reply` for Telegram's HTML parse mode (every value escaped, titles in <b>)."""
-    return _Renderer(reply.lang, kb, translator, _HTML).render(reply)
+    return _Renderer(reply.lang, kb, translator, HTML).render(reply)
 
 
 def entry_label(entry_id: str, kb: KnowledgeBase, lang: str) -> str:
@@ -78,17 +54,11 @@ def entry_label(entry_id: str, kb: KnowledgeBase, lang: str) -> str:
     return label if len(label) <= LABEL_LIMIT else label[: LABEL_LIMIT - 1].rstrip() + "…"
 
 
-def format_day(day: dt.date, lang: str, gettext: Callable[[str], str], year: bool = False) -> str:
-    """Return 'Wednesday 21 October' / 'miércoles 21 de octubre' (the pattern is translated)."""
-    pattern = gettext("EEEE d MMMM y") if year else gettext("EEEE d MMMM")
-    return format_date(day, pattern, locale=lang)
-
-
 class _Renderer:
-    def __init__(self, lang: str, kb: KnowledgeBase, translator: Translator, style: _Style):
+    def __init__(self, lang: str, kb: KnowledgeBase, translator: Translator, style: Style):
         self.lang, self.kb, self.style = lang, kb, style
-        self._children: defaultdict[str, list[Session]] | None = None
         self._ = translator.get(lang).gettext
+        self.sessions = SessionText(kb, lang, self._, style)
 
     def render(self, reply: Reply) -> str:
         """The answer, then the answers to the message's other questions, if any."""
@@ -107,95 +77,17 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.session(session, reply.focus))
+                return "\n".join(self.sessions.answer(session, reply.focus))
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))
 
     def date(self, day: dt.date, year: bool = False) -> str:
-        return format_day(day, self.lang, self._, year)
-
-    def session(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:
-        """A session: title, when and where, then its description (or, asked only where or
-        when, its one-line summary and the venue's notes)."""
-        _, esc = self._, self.style.escape
-        facts: list[str] = []
-        if s.date is not None:
-            facts.append(_cap(self.date(s.date, year=True)))
-            facts.append(self.times(s) or _("time to be confirmed by the organisers"))
-        parent = self.kb.session(s.part_of) if s.part_of else None
-        if parent is not None and s.date is None:
-            part_of = _(
-                "Part of {title} ({day}); its own date and time will be confirmed"
-                " by the organisers."
-            )
-            when = self.date(parent.date, year=True) if parent.date else ""
-            facts.append(part_of.format(title=parent.title.get(self.lang), day=when))
-        venue = self.kb.session_venue(s)
-        room = self.kb.session_room(s)
-        # A part of a block held in one room is held there too; a part of a block with no
-        # room (an outing) may be elsewhere: its place is its own or unknown.
-        if venue is not None and (s.venue is not None or room is not None):
-            place = venue.place(self.lang, address=about is Focus.WHERE)  # "where": the street too
-            facts.append(f"{room.get(self.lang)}, {place}" if room else place)
-        lines = [self.style.bold(s.title.get(self.lang)), esc(" · ".join(facts))]
-        lines += self.people(s)
-        if about is not Focus.ABOUT:
-            lines.append(esc((s.summary or s.description).get(self.lang)))
-            if about is Focus.WHERE and s.venue is None and room is None:
-                lines.append(esc(_("Its exact place will be confirmed by the organisers.")))
-            elif about is Focus.WHERE and venue is not None and venue.notes is not None:
-                lines.append(esc(venue.notes.get(self.lang)))
-            return lines
-        lines.append(esc(s.description.get(self.lang)))
-        if s.know is not None:
-            lines.append(esc(s.know.get(self.lang)))
-        return lines
-
-    def people(self, s: Session) -> list[str]:
-        """Who speaks (with their affiliations) and the session's track, when the KB says."""
-        _, esc = self._, self.style.escape
-        lines = []
-        if s.speakers:
-            names = [
-                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
-                for p in s.speakers
-            ]
-            lines.append(esc(_("Speakers: {names}").format(names=", ".join(names))))
-        if s.track is not None:
-            lines.append(esc(_("Track: {track}").format(track=s.track.get(self.lang))))
-        return lines
-
-    def times(self, s: Session) -> str:
-        if s.start is None:
-            return ""
-        return f"{s.start:%H:%M}–{s.end:%H:%M}" if s.end else f"{s.start:%H:%M}"
+        return self.sessions.date(day, year)
 
     def listing(self, s: Session, with_day: bool = False) -> list[str]:
-        """One line per session in a day or week answer, plus its undated parts."""
-        _, esc = self._, self.style.escape
-        venue = self.kb.session_venue(s)
-        places = [venue.name.get(self.lang)] if venue else []
-        room = self.kb.session_room(s)
-        places += [room.get(self.lang)] if room is not None else []
-        where = f" — {esc(', '.join(places))}" if places else ""
-        when = f"{self.times(s)} " if s.start else ""
-        day = f"{esc(_cap(self.date(s.date)))}: " if with_day and s.date else ""
-        lines = [f"• {day}{when}{self.style.bold(s.title.get(self.lang))}{where}"]
-        if not with_day and s.summary is not None:
-            lines.append(f"  {esc(s.summary.get(self.lang))}")
-        for child in self.undated_children(s):
-            note = _("{title} — date and time to be confirmed by the organisers.")
-            lines.append(f"  {esc(note.format(title=child.title.get(self.lang)))}")
-        return lines
-
-    def undated_children(self, s: Session) -> list[Session]:
-        if self._children is None:  # one pass over the programme per answer, not per line
-            self._children = defaultdict(list)
-            for c in self.kb.sessions:
-                if c.part_of and c.date is None:
-                    self._children[c.part_of].append(c)
-        return self._children.get(s.id, [])
+        """One line per session in a day or week answer (a day's: with its summary)."""
+        return self.sessions.line(s, with_day=with_day, summary=not with_day)
 
     def schedule(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape
@@ -210,28 +102,28 @@ class _Renderer:
             return lines
         if reply.relative == "speaker" and sessions:
             shared = [
-                f"{p.name} ({p.affiliation.get(self.lang)})" if p.affiliation else p.name
+                p
                 for p in sessions[0].speakers
                 if all(p.name in {q.name for q in s.speakers} for s in sessions)
             ]
-            lines = [esc(_("Speakers: {names}").format(names=", ".join(shared)))] if shared else []
+            lines = [esc(self.sessions.speakers(shared))] if shared else []
             for s in sessions:
                 lines += self.listing(s, with_day=True)
-            return lines + self.times_note(sessions)
+            return lines + self.sessions.times_note(sessions)
         if reply.relative == "missed":
             if not sessions:
                 return [esc(_("You would miss nothing on the programme."))]
             lines = [esc(_("You would miss:"))]
             for s in sessions:
                 lines += self.listing(s, with_day=True)
-            return lines + self.times_note(sessions)
+            return lines + self.sessions.times_note(sessions)
         if reply.relative == "catch":
             if not sessions:
                 return [esc(_("Nothing on the programme is left by then.")), esc(self.runs())]
             lines = [esc(_("You can still attend:"))]
             for s in sessions:
                 lines += self.listing(s, with_day=True)
-            return lines + self.times_note(sessions)
+            return lines + self.sessions.times_note(sessions)
         if reply.relative == "week":
             if not sessions:
                 monday = self.date(reply.day) if reply.day else ""
@@ -240,7 +132,7 @@ class _Renderer:
             lines = [esc(_("{event}, {start} to {end}:").format(**span))]
             for s in sessions:
                 lines += self.listing(s, with_day=True)
-            return lines + self.times_note(sessions)
+            return lines + self.sessions.times_note(sessions)
         day = reply.day or event.start_date
         when = self.date(day, year=day.year != event.start_date.year)
         if not sessions and reply.relative in _AT_TIME:
@@ -251,9 +143,7 @@ class _Renderer:
             lines = [esc(_(nothing).format(day=when)), esc(self.runs())]
             if event.start_date <= day <= event.end_date:
                 for s in self.kb.sessions:
-                    if s.date is None and s.part_of:
-                        note = _("{title} — date and time to be confirmed by the organisers.")
-                        lines.append(esc(note.format(title=s.title.get(self.lang))))
+                    lines += [esc(self.sessions.undated(p)) for p in self.kb.undated_parts(s)]
             return lines
         header = _HEADERS.get(reply.relative)
         if reply.relative in _AT_TIME and reply.start is not None:
@@ -263,11 +153,11 @@ class _Renderer:
                 header = N_("{day}, next after {time}:")  # nothing runs at that very time
             if reply.relative == "window" and reply.end is None:
                 header = N_("{day}, from {start}:")
-        times = {"time": _hhmm(reply.start), "start": _hhmm(reply.start), "end": _hhmm(reply.end)}
-        lines = [esc(_cap(_(header).format(day=when, **times)) if header else f"{_cap(when)}:")]
+        times = {"time": hhmm(reply.start), "start": hhmm(reply.start), "end": hhmm(reply.end)}
+        lines = [esc(cap(_(header).format(day=when, **times)) if header else f"{cap(when)}:")]
         for s in sessions:
             lines += self.listing(s)
-        return lines + self.times_note(sessions)
+        return lines + self.sessions.times_note(sessions)
 
     def builtin(self, reply: Reply) -> list[str]:
         """A greeting, thanks, help, or a fact of the event or a venue, from the KB's data."""
@@ -339,7 +229,7 @@ class _Renderer:
             if end
             else _("{event} starts on {day} at {time}.")
         )
-        return [esc(text.format(event=name, day=day, time=_hhmm(at))), *self.listing(s)]
+        return [esc(text.format(event=name, day=day, time=hhmm(at))), *self.listing(s)]
 
     def where(self) -> list[str]:
         _, esc, event = self._, self.style.escape, self.kb.event
@@ -386,11 +276,6 @@ class _Renderer:
             return self._("{event}: {day}.").format(event=event.name.get(self.lang), day=day)
         return self._("{event}: {start} to {end}.").format(**self.span())
 
-    def times_note(self, sessions: list[Session]) -> list[str]:
-        if all(s.start is not None for s in sessions):
-            return []
-        return [self.style.escape(self._("Times will be confirmed by the organisers."))]
-
     def abstain(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape
         if reply.question.strip():
@@ -403,11 +288,3 @@ class _Renderer:
         for entry in reply.suggestions:
             lines.append(f"• {esc(entry_label(entry, self.kb, self.lang))}")
         return lines
-
-
-def _hhmm(t: dt.time | None) -> str:
-    return f"{t:%H:%M}" if t is not None else ""
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

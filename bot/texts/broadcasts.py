@@ -1,12 +1,11 @@
 """What the admin reads about broadcasts, in their language: preview, progress, report, history.
 
-Buttons under a preview carry `bc:send:<id>` and `bc:cancel:<id>` (see `parse_callback`).
+Buttons under a preview carry `bc:send:<id>` and `bc:cancel:<id>` (bot.domain.buttons).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from babel.numbers import format_decimal
@@ -20,15 +19,16 @@ from bot.domain.broadcast import (
     Progress,
     Refusal,
     Report,
+    Tally,
     escape,
 )
+from bot.domain.buttons import decode, encode
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.i18n import N_, Translator, language_name
 from bot.storage.broadcasts import BroadcastRecord, Status
 from bot.usecases.broadcasting import Preview
 
 SEND, CANCEL = "send", "cancel"
-_CALLBACK = re.compile(r"^bc:(send|cancel):([0-9]{1,18})$")  # fits SQLite's INTEGER
 _SHOWN = 1500  # characters of each version shown in a preview, so it fits one message
 _EXCERPT = 120
 _STATUS_NAMES = {
@@ -42,8 +42,11 @@ _STATUS_NAMES = {
 
 def parse_callback(data: str) -> tuple[str, int] | None:
     """Return (SEND or CANCEL, broadcast id) for a preview button's callback data."""
-    match = _CALLBACK.match(data)
-    return (match[1], int(match[2])) if match else None
+    pressed = decode(data, "bc")
+    if pressed is None or len(pressed.fields) != 2 or pressed.fields[0] not in (SEND, CANCEL):
+        return None
+    number = pressed.number(1)
+    return None if number is None else (pressed.fields[0], number)
 
 
 def preview_message(preview: Preview, translator: Translator, lang: str) -> OutgoingMessage:
@@ -82,8 +85,8 @@ def preview_message(preview: Preview, translator: Translator, lang: str) -> Outg
     lines += ["", escape(_("Nothing has been sent yet."))]
     buttons = (
         (
-            Button(_("Send"), f"bc:{SEND}:{preview.broadcast_id}"),
-            Button(_("Cancel"), f"bc:{CANCEL}:{preview.broadcast_id}"),
+            Button(_("Send"), encode("bc", SEND, preview.broadcast_id)),
+            Button(_("Cancel"), encode("bc", CANCEL, preview.broadcast_id)),
         ),
     )
     return OutgoingMessage("\n".join(lines), buttons)
@@ -133,21 +136,28 @@ def usage_text(translator: Translator, lang: str, languages: Sequence[str] = LAN
     )
 
 
+def _counts(tally: Tally) -> dict[str, int]:
+    """A tally's figures by the names the messages use ({unreachable}: not delivered)."""
+    unreachable = tally.blocked + tally.not_found + tally.failed
+    return {
+        "done": tally.done,
+        "total": tally.total,
+        "delivered": tally.delivered,
+        "blocked": tally.blocked,
+        "not_found": tally.not_found,
+        "failed": tally.failed,
+        "unreachable": unreachable,
+    }
+
+
 def progress_text(progress: Progress, translator: Translator, lang: str) -> str:
     """Say how far a broadcast has got (the admin's progress message is edited with this)."""
     _ = translator.get(lang).gettext
-    tally = progress.tally
     return escape(
         _(
             "Sending broadcast #{id}: {done} of {total} ({delivered} delivered,"
             " {unreachable} not reached)"
-        ).format(
-            id=progress.broadcast_id,
-            done=tally.done,
-            total=tally.total,
-            delivered=tally.delivered,
-            unreachable=tally.blocked + tally.not_found + tally.failed,
-        )
+        ).format(id=progress.broadcast_id, **_counts(progress.tally))
     )
 
 
@@ -181,17 +191,10 @@ def history_text(
         who = f'<a href="tg://user?id={record.admin_id}">{record.admin_id}</a>'
         text = next(iter(record.draft.texts.values()))
         excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
-        tally = record.tally
         counts = _(
             "{delivered} of {total} delivered, {blocked} blocked, {not_found} not found,"
             " {failed} failed"
-        ).format(
-            delivered=tally.delivered,
-            total=tally.total,
-            blocked=tally.blocked,
-            not_found=tally.not_found,
-            failed=tally.failed,
-        )
+        ).format(**_counts(record.tally))
         status = _(_STATUS_NAMES[record.status])
         blocks.append(
             f"#{record.id} · {when} · {who} · {escape(status)}\n"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 
 from icalendar import Calendar, Event
 
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.i18n import Translator
+from bot.texts.sessions import SessionText
 
 PRODID = "-//confbot//Conference assistant//EN"
 
@@ -23,7 +25,13 @@ def _event_key(kb: KnowledgeBase) -> str:
     return f"{kb.event.start_date:%Y%m%d}.{slug[:40].strip('-') or 'event'}"
 
 
-def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -> Event | None:
+def _event(
+    kb: KnowledgeBase,
+    session: Session,
+    lang: str,
+    gettext: Callable[[str], str],
+    stamp: dt.datetime,
+) -> Event | None:
     day = session.date
     if day is None:  # e.g. a visit whose date is not published, so it has no slot
         return None
@@ -40,22 +48,20 @@ def _event(kb: KnowledgeBase, session: Session, lang: str, stamp: dt.datetime) -
     else:  # no published time: an all-day event, never an invented hour
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-    venue = kb.session_venue(session)
+    text = SessionText(kb, lang, gettext)
+    venue = text.venue(session)
     if venue:
-        room = kb.session_room(session)
-        place = venue.place(lang, address=True)
-        event.add("location", f"{room.get(lang)}, {place}" if room else place)
+        event.add("location", text.place(session, address=True))
         if venue.has_coordinates:
             event.add("geo", (venue.latitude, venue.longitude))
-    parts = [session.description.get(lang)]
-    children = [s for s in kb.sessions if s.part_of == session.id and s.date is None]
-    parts += [
-        f"{child.title.get(lang)}: {(child.summary or child.description).get(lang)}"
-        for child in children
-    ]
+    parts = [about] if (about := text.about(session)) else []
+    for child in kb.undated_parts(session):
+        brief = text.about(child, brief=True)
+        parts.append(f"{child.title.get(lang)}: {brief}" if brief else child.title.get(lang))
     if session.know:
         parts.append(session.know.get(lang))
-    event.add("description", "\n\n".join(parts))
+    if parts:
+        event.add("description", "\n\n".join(parts))
     return event
 
 
@@ -78,7 +84,7 @@ def programme_ics(
     for session in kb.sessions:
         if session_id is not None and session.id != session_id:
             continue
-        event = _event(kb, session, lang, stamp)
+        event = _event(kb, session, lang, _, stamp)
         if event is not None:
             cal.add_component(event)
     cal.add_missing_timezones()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 
-from bot.i18n import N_
+from bot.domain.delivery import Deliver, Outcome, OutgoingMessage
+from bot.i18n import N_, Translator
+from bot.storage.users import UserStore
+from bot.texts.outgoing import messages
 
 log = logging.getLogger(__name__)
 FAILURES_BEFORE_ALERT = 3  # a periodic job failing this many times in a row is an episode
@@ -37,14 +41,11 @@ Notify = Callable[[str, Mapping[str, object]], Awaitable[None]]
 class Alerts:
     """Raise an alert once until it is cleared; count each periodic job's failures in a row."""
 
-    def __init__(self) -> None:
-        self.notify: Notify | None = None  # set by the Telegram layer at start-up
+    def __init__(self, notify: Notify | None = None) -> None:
+        self.notify = notify  # None: logged only (the CLI tools, which send nothing)
         self._raised: set[str] = set()
         self._failures: Counter[str] = Counter()
         self._tasks: set[asyncio.Task[None]] = set()
-
-    def is_raised(self, key: str) -> bool:
-        return key in self._raised
 
     def raise_once(self, key: str, message: str, **values: object) -> bool:
         """Tell the organisers `message` unless `key` is already raised; return whether told."""
@@ -82,6 +83,41 @@ class Alerts:
             await self.notify(message, values)
         except Exception:
             log.exception("could not tell the organisers about a problem")
+
+
+async def tell_organisers(
+    notify: Deliver, users: UserStore, admins: frozenset[int], render: Callable[[str], str]
+) -> None:
+    """Send every organiser (CONFBOT_ADMINS) `render(lang)`, HTML in their own language.
+
+    The one way organisers' notices go out: alerts, reload reports, the organisers' chat's
+    troubles. A long text is split as Telegram needs.
+    """
+    for admin in sorted(admins):
+        user = await users.get(admin)
+        for out in messages(render(user.language if user else "en")):
+            assert isinstance(out, OutgoingMessage)
+            outcome = await notify(admin, out)
+            if outcome is not Outcome.DELIVERED:  # e.g. an organiser who never started the bot
+                log.warning("could not tell organiser %s: %s", admin, outcome)
+                break
+
+
+def telling_organisers(
+    notify: Deliver, users: UserStore, translator: Translator, admins: frozenset[int]
+) -> Notify:
+    """Return a `Notify` that sends an alert to every organiser, each in their language."""
+
+    async def tell(message: str, values: Mapping[str, object]) -> None:
+        def render(lang: str) -> str:
+            catalog = translator.get(lang)
+            # Values that are catalog messages (a job's name) are translated too.
+            local = {k: catalog.gettext(v) if isinstance(v, str) else v for k, v in values.items()}
+            return html.escape(catalog.gettext(message).format(**local))
+
+        await tell_organisers(notify, users, admins, render)
+
+    return tell
 
 
 def _short(error: BaseException) -> str:

@@ -240,7 +240,7 @@ class _Run:
             outcome = await self._send(recipient)
             await self.store.record(self.record.id, recipient.user_id, outcome, clock.now())
             if outcome is Outcome.BLOCKED:
-                await self.service._users.set_active(recipient.chat_id, False)
+                await self.service._users.mark_unreachable(recipient.chat_id)
             self.sent += 1
             field = outcome.value
             self.tally = replace(self.tally, **{field: getattr(self.tally, field) + 1})

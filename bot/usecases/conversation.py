@@ -10,23 +10,22 @@ import html
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.domain.buttons import decode, encode
 from bot.domain.delivery import Button
 from bot.domain.focus import Focus, focus
 from bot.domain.foreign import foreign_language
 from bot.domain.knowledge import KnowledgeBase, Session, Venue
 from bot.domain.matcher import Reply
-from bot.i18n import fallback_lang, language_list, native_name, pick_lang
+from bot.i18n import fallback_lang, language_list, native_name, pick_lang, supported_lang
 from bot.services import Services
-from bot.texts.answers import entry_label, format_day, render_html
+from bot.texts.answers import entry_label, render_html
 from bot.texts.calendar import programme_ics
 from bot.texts.outgoing import Document, Out, VenuePin, messages
+from bot.texts.sessions import ADDRESS_TBC, HTML, SessionText, cap, format_day
+from bot.usecases.commands import HANDOFF, features_off, find, help_lines
 
 # FAQ ids of the built-in small talk (see the KB contract): never shown as examples.
 SMALL_TALK = frozenset({"greeting", "thanks", "help"})
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:
@@ -36,8 +35,6 @@ def _sentence(text: str) -> str:
 
 
 # Commands the terminal chat cannot run, by who they are for (the answer says what to do).
-_ORGANISER_COMMANDS = frozenset({"/stats", "/broadcast", "/broadcasts", "/reload", "/drafts"})
-_HANDOFF_COMMANDS = frozenset({"/ask", "/preguntar", "/perguntar"})
 
 
 class Conversation:
@@ -54,19 +51,18 @@ class Conversation:
     def kb(self) -> KnowledgeBase:
         return self.s.kb
 
-    def _day(self, lang: str, session: Session) -> str:
-        _ = self.tr(lang)
-        day = self.kb.session_date(session)
-        if day is None or session.date is None:
-            return _("date to be confirmed by the organisers")
-        return format_day(day, lang, self.tr(lang))
-
     def menu(self, lang: str) -> tuple[tuple[Button, ...], ...]:
         """Return the main menu buttons."""
         _ = self.tr(lang)
         return (
-            (Button(_("Programme"), "cmd:schedule"), Button(_("Today"), "cmd:today")),
-            (Button(_("Venues"), "cmd:venues"), Button(_("Add to calendar"), "cmd:calendar")),
+            (
+                Button(_("Programme"), encode("cmd", "schedule")),
+                Button(_("Today"), encode("cmd", "today")),
+            ),
+            (
+                Button(_("Venues"), encode("cmd", "venues")),
+                Button(_("Add to calendar"), encode("cmd", "calendar")),
+            ),
         )
 
     def spoken(self) -> tuple[str, ...]:
@@ -143,62 +139,29 @@ class Conversation:
         intro = _(
             "<b>How to use me</b>\nWrite a question in your own words, in {languages}. For example:"
         ).format(languages=html.escape(language_list(self.spoken(), lang, alternatives=True)))
-        commands = _(
-            "/schedule — the programme, day by day\n"
-            "/today — what is on today\n"
-            "/next — what comes next\n"
-            "/venues — where everything happens\n"
-            "/calendar — the programme as a calendar file\n"
-            "/subscribe — a reminder the evening before each session\n"
-            "/language — change the language\n"
-            "/forgetme — delete what I store about you"
-        )
-        text = f"{intro}\n{self._examples_html(lang)}\n\n{commands}"
-        if self.s.settings.organisers_chat is not None:
-            text += "\n" + _("/ask — a question for the organisers: a person answers it here")
-        if self.s.settings.feedback:
-            text += "\n" + _("/feedback off — no requests to rate sessions afterwards")
+        lines = help_lines(lang, features_off(self.s.settings), _)
+        text = f"{intro}\n{self._examples_html(lang)}\n\n" + "\n".join(lines)
         return messages(text, self.menu(lang))
 
     def schedule(self, lang: str) -> list[Out]:
         """List the programme day by day."""
         _ = self.tr(lang)
+        text = SessionText(self.kb, lang, _, HTML)
         lines = [
             _("<b>Programme — {event}</b>").format(event=html.escape(self.kb.event.name.get(lang)))
         ]
         for day in self.kb.days():
             label = format_day(day, lang, _)
-            label = html.escape(label[:1].upper() + label[1:])
+            label = html.escape(cap(label))
             lines.append(f"\n<b>{label}</b>")
             sessions = self.kb.sessions_on(day)
             if not sessions:
                 lines.append(_("No activity on the programme."))
             for session in sessions:
-                lines.append(self._session_line(lang, session))
-                for child in self.kb.undated_parts(session):
-                    lines.append(
-                        "  ↳ "
-                        + _("{title} (part of it; date and time to be confirmed)").format(
-                            title=html.escape(child.title.get(lang))
-                        )
-                    )
+                lines += text.line(session, bold=False)
         listed = [s for day in self.kb.days() for s in self.kb.sessions_on(day)]
-        if any(s.start is None for s in listed):
-            lines.append(
-                "\n" + _("Start times have not been published: the organisers will confirm.")
-            )
+        lines += ["\n" + note for note in text.times_note(listed)]
         return messages("\n".join(lines), self.menu(lang))
-
-    def _session_line(self, lang: str, session: Session) -> str:
-        venue, room = self.kb.session_venue(session), self.kb.session_room(session)
-        places = [venue.name.get(lang)] if venue else []
-        places += [room.get(lang)] if room else []  # parallel sessions: the room tells them apart
-        where = f" — {html.escape(', '.join(places))}" if places else ""
-        when = ""
-        if session.start is not None:
-            end = f"–{session.end:%H:%M}" if session.end else ""
-            when = f"{session.start:%H:%M}{end} "
-        return f"• {when}{html.escape(session.title.get(lang))}{where}"
 
     def reply_messages(self, reply: Reply, note: str = "") -> list[Out]:
         """Render a matcher reply with its buttons (under `note`, an HTML line, when given)."""
@@ -207,7 +170,7 @@ class Conversation:
         text = f"{note}\n\n{text}" if note else text
         if reply.kind == "abstain":
             buttons = tuple(
-                (Button(entry_label(entry, snapshot.kb, lang), f"ask:{entry}:{lang}"),)
+                (Button(entry_label(entry, snapshot.kb, lang), encode("ask", entry, lang)),)
                 for entry in reply.suggestions
             )
             return messages(text, buttons)
@@ -221,12 +184,12 @@ class Conversation:
         self, lang: str, session: Session, more: bool = False
     ) -> tuple[tuple[Button, ...], ...]:
         _ = self.tr(lang)
-        row = [Button(_("ℹ️ More"), f"ask:{session.id}:{lang}")] if more else []
-        venue = self.kb.session_venue(session)
-        if venue is not None and session.venue is not None:
-            row.append(Button(_("📍 Venue"), f"venue:{venue.id}"))
+        row = [Button(_("ℹ️ More"), encode("ask", session.id, lang))] if more else []
+        venue = SessionText(self.kb, lang, _).venue(session)
+        if venue is not None:
+            row.append(Button(_("📍 Venue"), encode("venue", venue.id)))
         if session.date is not None:
-            row.append(Button(_("📅 Add to calendar"), f"ics:{session.id}"))
+            row.append(Button(_("📅 Add to calendar"), encode("ics", session.id)))
         return (tuple(row),) if row else ()
 
     def ask(self, text: str, lang: str | None, hint: str | None) -> tuple[Reply, list[Out]]:
@@ -295,7 +258,7 @@ class Conversation:
         if venue.address:
             lines.append(html.escape(venue.address.get(lang)))
         else:
-            lines.append(_("The street address is not published; the organisers will confirm it."))
+            lines.append(HTML.escape(cap(_(ADDRESS_TBC)) + "."))
         if venue.notes:
             lines.append(html.escape(venue.notes.get(lang)))
         return "\n".join(lines)
@@ -333,21 +296,22 @@ class Conversation:
     def language_menu(self, lang: str) -> list[Out]:
         """Offer one button per language of the knowledge base, each named in itself."""
         _ = self.tr(lang)
-        buttons = [Button(_cap(native_name(code)), f"lang:{code}") for code in self.spoken()]
+        buttons = [Button(cap(native_name(code)), encode("lang", code)) for code in self.spoken()]
         rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
         return messages(_("Choose your language:"), rows)
 
     def telegram_only(self, lang: str, command: str) -> list[Out]:
         """Answer, in the terminal chat, a command that needs Telegram (reminders, organisers)."""
         _ = self.tr(lang)
-        if command in _ORGANISER_COMMANDS:
+        known = find(command)
+        if known is not None and known.admin:
             text = _(
                 "{command} is for the organisers in the Telegram bot; in a terminal, "
                 "confbot report shows the statistics and confbot drafts the FAQ drafts."
             )
-        elif command in _HANDOFF_COMMANDS:
+        elif known is not None and known.feature == HANDOFF:
             text = _("{command} works in the Telegram bot: the organisers answer in a chat.")
-        elif command == "/forgetme":
+        elif known is not None and known.name == "forgetme":
             text = _(
                 "{command} works in the Telegram bot: this terminal chat keeps nothing about you."
             )
@@ -370,27 +334,31 @@ class Conversation:
         ).format(language=native_name(lang))
         return messages(text, self.menu(lang))
 
+    def chosen_language(self, data: str) -> str | None:
+        """Return the language a `lang:` button chooses, if the bot speaks it."""
+        pressed = decode(data, "lang")
+        value = pressed.field(0) if pressed else None
+        return supported_lang(value, self.spoken()) if value else None
+
     def callback(self, lang: str, data: str) -> list[Out] | None:
         """Answer a button press; None when the data is not one of the conversation's."""
-        kind, _sep, value = data.partition(":")
-        if kind == "ask":
+        pressed = decode(data)
+        value = pressed.field(0) if pressed else None
+        if pressed is None or value is None:
+            return None
+        if pressed.kind == "ask":
             # The language of the message the button is on wins over the user's setting.
-            entry, _sep, asked_in = value.partition(":")
-            return self.entry(asked_in if asked_in in self.spoken() else lang, entry)
-        if kind == "venue":
+            asked_in = pressed.field(1)
+            return self.entry(asked_in if asked_in in self.spoken() else lang, value)
+        if pressed.kind == "venue":
             return self.venue(lang, value)
-        if kind == "ics":
+        if pressed.kind == "ics":
             return self.calendar(lang, value)
-        if kind == "cmd":
-            commands = {
-                "schedule": lambda: self.schedule(lang),
-                "today": lambda: self.relative(lang, "today"),
-                "next": lambda: self.relative(lang, "next"),
-                "venues": lambda: self.venues(lang),
-                "calendar": lambda: self.calendar(lang),
-                "help": lambda: self.help(lang),
-            }
-            return commands[value]() if value in commands else self.stale(lang)
+        if pressed.kind == "cmd":  # a menu button: the command's canonical name
+            command = find(value)
+            if command is None or command.name != value or command.reply is None:
+                return self.stale(lang)
+            return command.reply(self, lang, ())
         return None
 
     def stale(self, lang: str) -> list[Out]:

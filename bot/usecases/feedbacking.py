@@ -8,13 +8,12 @@ accepted a request and before its row was settled sends it again at the next sta
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
-import logging
 from collections import Counter
 from collections.abc import Callable
 
+from bot.domain.buttons import decode, encode
 from bot.domain.clock import Clock
 from bot.domain.delivery import Button, Deliver, Outcome, OutcomeCounts, OutgoingMessage
 from bot.domain.feedback import (
@@ -30,9 +29,9 @@ from bot.i18n import Translator
 from bot.storage.feedback import FeedbackStore
 from bot.storage.subscriptions import SubscriptionStore
 from bot.storage.users import UserStore
+from bot.usecases import sweeps
 
-log = logging.getLogger(__name__)
-PREFIX = "fb:"  # callback data: fb:<session id>:<1-5>, or fb:<session id>:c for a comment
+KIND = "fb"  # button data: fb:<session id>:<1-5>, or fb:<session id>:c for a comment
 KnowledgeSource = Callable[[], KnowledgeBase]
 
 
@@ -45,11 +44,13 @@ def request_message(translator: Translator, lang: str, session: Session) -> Outg
         + "\n"
         + html.escape(_("Rate it from 1 (poor) to 5 (excellent). You can add a comment too."))
     )
-    ratings = tuple(Button(f"{n} ⭐", f"{PREFIX}{session.id}:{n}") for n in RATINGS)
-    return OutgoingMessage(text, (ratings, (Button(_("💬 Comment"), f"{PREFIX}{session.id}:c"),)))
+    ratings = tuple(Button(f"{n} ⭐", encode(KIND, session.id, n)) for n in RATINGS)
+    return OutgoingMessage(
+        text, (ratings, (Button(_("💬 Comment"), encode(KIND, session.id, "c")),))
+    )
 
 
-class FeedbackService:
+class FeedbackService(sweeps.Sweeper):
     """Send due feedback requests through the shared sender; record ratings and comments."""
 
     def __init__(
@@ -73,8 +74,7 @@ class FeedbackService:
         self.deliver = deliver
         self.feedback_at = feedback_at
         self._concurrency = concurrency
-        self._lock = asyncio.Lock()
-        self._closing = False
+        super().__init__()
         # Users whose next message is a comment: user -> (session, until). Loaded at start.
         self.awaiting: dict[int, tuple[str, dt.datetime]] = {}
 
@@ -89,12 +89,6 @@ class FeedbackService:
     async def load(self) -> None:
         """Read the comment windows still open (they survive a restart)."""
         self.awaiting = await self.store.awaiting(self.clock.now())
-
-    async def close(self) -> None:
-        """Stop sending once the requests in flight are settled; wait for that."""
-        self._closing = True
-        async with self._lock:
-            pass
 
     async def sweep(self) -> OutcomeCounts:
         """Send every request due now that was not sent yet; skip the ones a day late."""
@@ -114,34 +108,21 @@ class FeedbackService:
             claimed = await self.store.claim([d for d in dues if not d.missed])
             counts: Counter[str] = Counter()
             cache: dict[tuple[str, str], OutgoingMessage] = {}
-            pending = iter(claimed)  # shared by the workers: each due is taken exactly once
 
-            async def worker() -> None:
-                for due in pending:
-                    if self._closing:
-                        return
-                    key = (due.subscriber.language, due.session.id)
-                    if key not in cache:
-                        cache[key] = request_message(self.translator, key[0], due.session)
-                    outcome = await self._send(due, cache[key])
-                    await self.store.settle(due, outcome)
-                    counts[outcome.value] += 1
+            async def send(due: FeedbackDue) -> None:
+                key = (due.subscriber.language, due.session.id)
+                if key not in cache:
+                    cache[key] = request_message(self.translator, key[0], due.session)
+                outcome = await self._send(due, cache[key])
+                await self.store.settle(due, outcome)
+                counts[outcome.value] += 1
 
-            async with asyncio.TaskGroup() as group:
-                for _ in range(min(self._concurrency, len(claimed))):
-                    group.create_task(worker())
+            await sweeps.each(claimed, send, self._concurrency, lambda: self._closing)
             return OutcomeCounts(**{o.value: counts[o.value] for o in Outcome})
 
     async def _send(self, due: FeedbackDue, message: OutgoingMessage) -> Outcome:
         chat_id = due.subscriber.chat_id
-        try:
-            outcome = await self.deliver(chat_id, message)
-        except Exception:
-            log.exception("sending a feedback request to chat %s failed", chat_id)
-            outcome = Outcome.FAILED
-        if outcome in (Outcome.BLOCKED, Outcome.NOT_FOUND):
-            await self.users.set_active(chat_id, False)
-        return outcome
+        return await sweeps.send(self.deliver, self.users, chat_id, message, "a feedback request")
 
     # -- what attendees answer -----------------------------------------------------------------
 
@@ -151,7 +132,10 @@ class FeedbackService:
     async def press(self, user_id: int, lang: str, data: str) -> tuple[str, OutgoingMessage] | None:
         """Apply a rating or comment button; return (notice, the request redrawn), None if stale."""
         _ = self.translator.get(lang).gettext
-        session_id, _sep, choice = data.removeprefix(PREFIX).rpartition(":")
+        pressed = decode(data, KIND)
+        if pressed is None or len(pressed.fields) != 2:
+            return None
+        session_id, choice = pressed.fields
         session = self._session(session_id)
         if session is None or not (
             choice == "c" or (choice.isascii() and choice.isdigit() and int(choice) in RATINGS)

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from babel import Locale
 
+from bot.domain.buttons import encode
 from bot.domain.clock import Clock
 from bot.domain.delivery import Button, Deliver, Outcome, OutgoingMessage
 from bot.domain.tickets import (
@@ -36,8 +37,7 @@ from bot.storage.tickets import TicketStore
 
 log = logging.getLogger(__name__)
 DRAFT_LIFETIME = dt.timedelta(days=1)  # a preview nobody sent is deleted after this
-MAX_ANSWER = 3000  # an organiser's reply is relayed whole up to this (Telegram allows 4,096)
-PREFIX = "org:"  # callback data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
+KIND = "org"  # button data: org:q:<question id>, org:send|name|hide|cancel|faq:<ticket>
 
 
 def language_name(lang: str, in_lang: str) -> str:
@@ -111,6 +111,7 @@ class HandoffDesk:
         *,
         topic: int | None = None,
         post: PostToGroup | None = None,
+        on_moved: Callable[[int, int], Awaitable[None]] | None = None,
     ) -> None:
         self.tickets = tickets
         self.deliver = deliver  # to attendees
@@ -123,7 +124,7 @@ class HandoffDesk:
         self.group_lang = organisers_lang if organisers_lang in LANGS else "en"
         self.reachable = True  # False when the start-up check found the bot outside the chat
         # Called with (old chat, new chat) when the group became a supergroup (tells admins).
-        self.on_moved: Callable[[int, int], Awaitable[None]] | None = None
+        self.on_moved = on_moved
         # One flush per ticket at a time (kept for the bot's life: a few bytes per ticket), so
         # that replies arriving together are relayed once each, in the order written.
         self._locks: dict[int, asyncio.Lock] = {}
@@ -134,7 +135,7 @@ class HandoffDesk:
     def offer(self, lang: str, question_id: int) -> Button:
         """Return the button an unsure answer carries to hand the question over."""
         _ = self.tr(lang)
-        return Button(_("Ask the organisers"), f"{PREFIX}q:{question_id}")
+        return Button(_("Ask the organisers"), encode(KIND, "q", question_id))
 
     # -- the attendee's side -------------------------------------------------------------------
 
@@ -181,13 +182,13 @@ class HandoffDesk:
             ]
         )
         name_button = (
-            Button(_("Don't share my name"), f"{PREFIX}hide:{ticket.id}")
+            Button(_("Don't share my name"), encode(KIND, "hide", ticket.id))
             if ticket.name
-            else Button(_("Share my name"), f"{PREFIX}name:{ticket.id}")
+            else Button(_("Share my name"), encode(KIND, "name", ticket.id))
         )
         buttons = (
-            (Button(_("Send"), f"{PREFIX}send:{ticket.id}"),),
-            (name_button, Button(_("Cancel"), f"{PREFIX}cancel:{ticket.id}")),
+            (Button(_("Send"), encode(KIND, "send", ticket.id)),),
+            (name_button, Button(_("Cancel"), encode(KIND, "cancel", ticket.id))),
         )
         return OutgoingMessage(text, buttons)
 
@@ -262,7 +263,7 @@ class HandoffDesk:
                 html.escape(how),
             ]
         )
-        return OutgoingMessage(text, ((Button("➕ FAQ", f"{PREFIX}faq:{ticket.id}"),),))
+        return OutgoingMessage(text, ((Button("➕ FAQ", encode(KIND, "faq", ticket.id)),),))
 
     async def answer_back(
         self, user_id: int, chat_id: int, message_id: int, ticket_id: int, text: str, lang: str
@@ -451,3 +452,19 @@ class HandoffDesk:
         except Exception:
             log.exception("sending a ticket message to chat %s failed", chat_id)
             return Outcome.FAILED
+
+
+def unreachable_notice(_: Callable[[str], str], chat: int) -> str:
+    """Tell the organisers the bot is not in their chat (plain text, in `_`'s language)."""
+    return _(
+        "⚠️ I am not a member of the organisers' chat ({chat}), so attendees cannot ask "
+        "the organisers. Add me to that group, then restart me."
+    ).format(chat=chat)
+
+
+def moved_notice(_: Callable[[str], str], old: int, new: int) -> str:
+    """Tell the organisers their group is now a supergroup, with a new id (plain text)."""
+    return _(
+        "ℹ️ The organisers' group ({old}) became a supergroup ({new}): I send questions "
+        "there now. Set CONFBOT_ORGANISERS_CHAT={new} so the setting says so too."
+    ).format(old=old, new=new)

@@ -12,11 +12,14 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.domain.knowledge import KnowledgeBase, Problem, knowledge_files
 from bot.domain.revisions import EntryChanges, Revision, compare
 from bot.i18n import Translator
-from bot.services import LiveKnowledge
+
+if TYPE_CHECKING:  # bot.services builds the Reloader: no import cycle at run time
+    from bot.services import LiveKnowledge
 
 log = logging.getLogger(__name__)
 Signature = tuple[tuple[str, int, int], ...]

@@ -20,11 +20,9 @@ never overlap (one lock, one bot process per database).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain.clock import Clock
@@ -44,8 +42,8 @@ from bot.i18n import Translator
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
 from bot.storage.users import UserStore
 from bot.texts.reminders import Renderer
+from bot.usecases import sweeps
 
-log = logging.getLogger(__name__)
 # The knowledge base in service, read afresh by each sweep: an admin may reload it.
 KnowledgeSource = Callable[[], KnowledgeBase]
 
@@ -58,7 +56,7 @@ class SweepReport(OutcomeCounts):
     late: int = 0  # how many of the reminders sent were late
 
 
-class ReminderService:
+class ReminderService(sweeps.Sweeper):
     """Send due reminders and change notices through the shared, rate-limited sender."""
 
     def __init__(
@@ -83,9 +81,7 @@ class ReminderService:
         self.deliver = deliver
         self._override = reminder_at
         self._concurrency = concurrency
-        # The scheduler, start-up and a KB reload may all call in: one sweep at a time.
-        self._lock = asyncio.Lock()
-        self._closing = False
+        super().__init__()
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -102,13 +98,6 @@ class ReminderService:
     def next_due(self) -> dt.datetime | None:
         """Return when the next day's reminders come due, after the clock's now."""
         return next_due(self.kb, self.clock.now(), self.reminder_at)
-
-    async def close(self) -> None:
-        """Stop sending once the messages in flight are settled; wait for that."""
-        # Claimed but unsent reminders stay 'pending': the next start sends them, once.
-        self._closing = True
-        async with self._lock:
-            pass
 
     async def sweep(self) -> SweepReport:
         """Send every reminder due now that was not sent yet; skip the ones too late to send."""
@@ -144,29 +133,14 @@ class ReminderService:
                 counts[outcome.value] += 1
                 counts["late"] += outcome is Outcome.DELIVERED and due.timing is Timing.LATE
 
-            await self._each(
-                await self.log.claim([d for d in dues if d.timing is not Timing.MISSED]), send
-            )
+            claimed = await self.log.claim([d for d in dues if d.timing is not Timing.MISSED])
+            await sweeps.each(claimed, send, self._concurrency, lambda: self._closing)
             await self._resend_notices(renderer)
             return SweepReport(
                 **{outcome.value: counts[outcome] for outcome in Outcome},
                 skipped=counts["skipped"],
                 late=counts["late"],
             )
-
-    async def _each(self, dues: Sequence[Due], work: Callable[[Due], Awaitable[None]]) -> None:
-        """Run `work` on every due, `concurrency` at a time, until closing."""
-        pending = iter(dues)  # shared by the workers: each due is taken exactly once
-
-        async def worker() -> None:
-            for due in pending:
-                if self._closing:
-                    return
-                await work(due)
-
-        async with asyncio.TaskGroup() as group:
-            for _ in range(min(self._concurrency, len(dues))):
-                group.create_task(worker())
 
     async def notify_changes(self, kb: KnowledgeBase) -> int:
         """Adopt a reloaded knowledge base; tell reminded subscribers what changed. Return sent."""
@@ -213,13 +187,4 @@ class ReminderService:
             await self.log.settle_notice(notice.id, outcome)
 
     async def _send(self, chat_id: int, message: OutgoingMessage) -> Outcome:
-        try:
-            outcome = await self.deliver(chat_id, message)
-        except Exception:
-            # Deliver must not raise for a bad chat; if it does anyway, one subscriber's
-            # failure must not stop the others (CancelledError still propagates).
-            log.exception("sending a reminder to chat %s failed", chat_id)
-            outcome = Outcome.FAILED
-        if outcome in (Outcome.BLOCKED, Outcome.NOT_FOUND):
-            await self.users.set_active(chat_id, False)
-        return outcome
+        return await sweeps.send(self.deliver, self.users, chat_id, message, "a reminder")

@@ -10,14 +10,15 @@ from html import escape
 
 from babel.dates import format_skeleton
 
+from bot.domain.buttons import decode, encode
 from bot.domain.delivery import Button, OutgoingMessage
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.reminders import Subscription, reminder_time, session_group, upcoming
 from bot.services import Services
 from bot.storage.subscriptions import ReminderLog, SubscriptionStore
-from bot.texts.answers import format_day
+from bot.texts.sessions import format_day
 
-PREFIX = "sub:"  # callback data: sub:<session id>, sub:all, sub:none (all under 64 bytes)
+KIND = "sub"  # button data: sub:<session id>, sub:all, sub:none (bot.domain.buttons)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ class SubscriptionDesk:
     async def choose(self, user_id: int, lang: str, data: str) -> Choice | None:
         """Apply a picker button (`sub:...`); None when the data is stale or unknown."""
         _ = self.tr(lang)
-        value = data.removeprefix(PREFIX)
+        pressed = decode(data, KIND)
+        if pressed is None or len(pressed.fields) != 1:
+            return None
+        value = pressed.fields[0]
         if value == "all":
             await self.store.subscribe_all(user_id)
             return Choice(self.panel(Subscription(user_id), lang), _("Every session chosen."))
@@ -95,8 +99,13 @@ class SubscriptionDesk:
             mark = "✅" if subscription.covers(session.id) else "☐"
             day = format_skeleton("MMMd", session.date, locale=lang)
             label = f"{mark} {day} · {session.title.get(lang)}"
-            rows.append((Button(label, f"{PREFIX}{session.id}"),))
-        rows.append((Button(_("All sessions"), f"{PREFIX}all"), Button(_("None"), f"{PREFIX}none")))
+            rows.append((Button(label, encode(KIND, session.id)),))
+        rows.append(
+            (
+                Button(_("All sessions"), encode(KIND, "all")),
+                Button(_("None"), encode(KIND, "none")),
+            )
+        )
         return OutgoingMessage(text, tuple(rows))
 
     async def mine(self, user_id: int, lang: str) -> OutgoingMessage:

@@ -54,4 +54,4 @@ def test_where_gets_the_place_and_day_not_the_whole_description(
 def test_where_is_the_field_visit_invents_no_place(kb: KnowledgeBase, matcher: Matcher) -> None:
     text = answer(kb, matcher, "where is the field visit?")
     assert "JW Marriott" not in text
-    assert "place will be confirmed by the organisers" in text
+    assert "Place to be confirmed by the organisers." in text

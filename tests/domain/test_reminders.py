@@ -190,7 +190,7 @@ def test_the_message_lists_what_when_where_and_know_with_buttons(
     assert "7th Citizen Security Clinic" in message.text
     assert "time to be confirmed by the organisers" in message.text
     assert (
-        "JW Marriott Hotel, Quito, Ecuador (the organisers will confirm the address)"
+        "JW Marriott Hotel, Quito, Ecuador (address to be confirmed by the organisers)"
         in message.text
     )
     assert "which have held this annual training since 2008" in message.text
@@ -199,7 +199,7 @@ def test_the_message_lists_what_when_where_and_know_with_buttons(
     assert "21" not in visit
     assert "late" not in message.text
     data = [b.callback_data for row in message.buttons for b in row]
-    assert data == ["venue:jw-marriott", "ics:clinic"]
+    assert data == ["1venue:jw-marriott", "1ics:clinic"]
 
 
 def test_the_message_is_in_spanish_for_a_spanish_subscriber(

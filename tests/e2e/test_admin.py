@@ -14,7 +14,7 @@ from bot.domain.reminders import fingerprint
 from bot.storage.db import Database
 from bot.storage.questions import QuestionStore
 from bot.storage.subscriptions import encode_fingerprint
-from bot.telegram.admin import AdminTools
+from bot.telegram import admin
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_conversation import say
 from tests.fakeapi import FakeBotApi
@@ -35,14 +35,14 @@ def knowledge(tmp_path: Path) -> Path:
 @pytest.fixture
 def no_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave reloading to /reload alone, so each reply is the command's."""
-    monkeypatch.setattr(AdminTools, "poll_seconds", 3600.0)
+    monkeypatch.setattr(admin, "WATCH_POLL", 3600.0)
 
 
 @pytest.fixture
 def fast_watcher(monkeypatch: pytest.MonkeyPatch) -> None:
     """Look at the files every 0.1 s (2 s in service) and load an edit resting 0.1 s."""
-    monkeypatch.setattr(AdminTools, "poll_seconds", 0.1)
-    monkeypatch.setattr(AdminTools, "settle_seconds", 0.1)
+    monkeypatch.setattr(admin, "WATCH_POLL", 0.1)
+    monkeypatch.setattr(admin, "WATCH_SETTLE", 0.1)
 
 
 def edit(knowledge: Path, old: str, new: str) -> None:

@@ -76,7 +76,7 @@ async def test_old_or_foreign_buttons_are_answered_not_crashed(
     async with start_bot():
         api.push_callback(ALICE, "something-from-an-old-version", message_id=4242)
         await api.wait_for(1, method="answerCallbackQuery")
-        api.push_callback(ALICE, "ask:no-such-entry", message_id=4243)
+        api.push_callback(ALICE, "1ask:no-such-entry", message_id=4243)
         await api.wait_for(2, method="answerCallbackQuery")
         await api.wait_for(lambda a: len(a.sent(ALICE)) == 1)
         [still_fine] = await say(api, ALICE, "/help")
@@ -155,7 +155,7 @@ async def test_a_hundred_presses_of_one_button_send_one_file(
     async with start_bot():
         [clinic] = await say(api, ALICE, "what is the clinic?")
         for _ in range(100):
-            api.push_callback(ALICE, "ics:clinic", clinic.result["message_id"])
+            api.push_callback(ALICE, "1ics:clinic", clinic.result["message_id"])
         await api.wait_for(100, method="answerCallbackQuery")
         await asyncio.sleep(0.5)
     assert len(api.sent(ALICE, "sendDocument")) == 1
@@ -169,7 +169,7 @@ async def test_button_presses_count_in_the_flood_guard(
 ) -> None:
     async with start_bot():
         for message_id in range(1000, 1020):  # twenty different messages' Programme buttons
-            api.push_callback(ALICE, "cmd:schedule", message_id)
+            api.push_callback(ALICE, "1cmd:schedule", message_id)
         await api.wait_for(20, method="answerCallbackQuery")
         await asyncio.sleep(0.5)
         [answer] = await say(api, BETO, "where is the clinic?")

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from bot import services as services_module
 from bot.storage.db import Database
 from bot.storage.users import UserStore
-from bot.telegram.broadcasts import BroadcastFeature
 from tests.e2e.conftest import ADMIN, TOKEN, BotFactory
 from tests.e2e.test_conversation import buttons, say
 from tests.fakeapi import Call, FakeBotApi
@@ -31,7 +31,7 @@ COPIES = ("La clínica pasa a la sala B.", "The clinic moves to room &lt;B&gt;."
 @pytest.fixture
 def fast_progress(monkeypatch: pytest.MonkeyPatch) -> None:
     """Edit the progress message every 0.2 s, so a short broadcast shows several steps."""
-    monkeypatch.setattr(BroadcastFeature, "progress_every", 0.2)
+    monkeypatch.setattr(services_module, "BROADCAST_PROGRESS_EVERY", 0.2)
 
 
 def copies(api: FakeBotApi, *texts: str) -> Counter[Any]:
@@ -75,7 +75,7 @@ async def test_a_broadcast_reaches_every_reachable_user_once_within_the_limits(
         for chat in flooded:
             api.fail_next(chat_id=chat, code=429, retry_after=1)
         api.enforce_limits(per_second=100, per_chat_per_second=1, chat_burst=3)
-        await press(api, ADMIN, "bc:send:1", preview.result["message_id"])
+        await press(api, ADMIN, "1bc:send:1", preview.result["message_id"])
         await api.wait_for(lambda a: reported(a), timeout=30)
         inactive = await bot.rows("SELECT user_id FROM users WHERE active = 0 ORDER BY user_id")
 
@@ -114,14 +114,14 @@ async def test_only_the_admin_who_made_the_preview_sends_it_and_only_once(
         )
         message_id = preview.result["message_id"]
         # Alice cannot see the admin's preview: she forges its button in her own chat.
-        intruder = await press(api, ALICE, "bc:send:1", message_id)
+        intruder = await press(api, ALICE, "1bc:send:1", message_id)
         assert copies(api, "hola a todos\nhello everyone") == {}
         before = len(api.sent(method="answerCallbackQuery"))
         for _twice in range(2):
-            api.push_callback(ADMIN, "bc:send:1", message_id, language_code="es")
+            api.push_callback(ADMIN, "1bc:send:1", message_id, language_code="es")
         await api.wait_for(before + 2, method="answerCallbackQuery")
         # A double tap is one press; Cancel after Send is too late.
-        late = await press(api, ADMIN, "bc:cancel:1", message_id, language_code="es")
+        late = await press(api, ADMIN, "1bc:cancel:1", message_id, language_code="es")
         answers = [
             str(c.params.get("text", "")) for c in api.sent(method="answerCallbackQuery")[before:]
         ]
@@ -133,7 +133,7 @@ async def test_only_the_admin_who_made_the_preview_sends_it_and_only_once(
     assert "solo los organizadores pueden enviar anuncios" in refused.params["text"]
     assert usage.params["text"].startswith("Escribe el anuncio después del comando.")
     assert drafts == [(1, "done")]  # the refused and the empty /broadcast saved nothing
-    assert buttons(preview) == [("Enviar", "bc:send:1"), ("Cancelar", "bc:cancel:1")]
+    assert buttons(preview) == [("Enviar", "1bc:send:1"), ("Cancelar", "1bc:cancel:1")]
     assert intruder.params.get("show_alert") in (True, "true", "True")
     assert "only the organisers can send announcements" in intruder.params["text"]
     assert answers[:2] == ["", ""]
@@ -149,9 +149,9 @@ async def test_a_cancelled_preview_sends_nothing(api: FakeBotApi, start_bot: Bot
         await say(api, ALICE, "/start")
         [preview] = await say(api, ADMIN, "/broadcast subscribers\nnot for now")
         message_id = preview.result["message_id"]
-        await press(api, ADMIN, "bc:cancel:1", message_id)
+        await press(api, ADMIN, "1bc:cancel:1", message_id)
         await api.wait_for(lambda a: any("Cancelled" in t for t in a.texts(ADMIN)))
-        late = await press(api, ADMIN, "bc:send:1", message_id)
+        late = await press(api, ADMIN, "1bc:send:1", message_id)
         status = await bot.rows("SELECT status FROM broadcasts")
     assert "Subscribers only: 0 recipients" in preview.params["text"]
     assert "already sent or cancelled" in late.params["text"]
@@ -168,7 +168,7 @@ async def test_a_stopped_bot_sends_the_rest_at_its_next_start(
             api.push_message(user, "/start")
         await api.wait_for(len(users), timeout=10)
         [preview] = await say(api, ADMIN, "/broadcast Room B")
-        await press(api, ADMIN, "bc:send:1", preview.result["message_id"])
+        await press(api, ADMIN, "1bc:send:1", preview.result["message_id"])
         await api.wait_for(lambda a: sum(copies(a, "Room B").values()) >= 15, timeout=10)
     # A clean stop lets the messages in flight be answered and recorded: none is left unsure.
     statuses = dict(
@@ -203,7 +203,7 @@ async def test_a_killed_bot_finishes_the_broadcast_when_started_again(
     first = await start_process(api, env, tmp_path / "first.log")
     try:
         [preview] = await say(api, ADMIN, ANNOUNCEMENT)
-        await press(api, ADMIN, "bc:send:1", preview.result["message_id"])
+        await press(api, ADMIN, "1bc:send:1", preview.result["message_id"])
         await api.wait_for(lambda a: sum(copies(a).values()) >= 25, timeout=20)
     finally:  # right after Telegram accepted a message: the bot may not have recorded it yet
         first.send_signal(signal.SIGKILL)

@@ -42,16 +42,16 @@ async def test_start_greets_in_the_users_language_with_a_menu(
     assert "Citizen Security Week" in hello.params["text"]
     assert hello.params["parse_mode"] == "HTML"
     assert "Semana de la Seguridad Ciudadana" in hola.params["text"]
-    assert ("Programa", "cmd:schedule") in buttons(hola)
-    assert ("Programme", "cmd:schedule") in buttons(hello)
+    assert ("Programa", "1cmd:schedule") in buttons(hola)
+    assert ("Programme", "1cmd:schedule") in buttons(hello)
 
 
 async def test_a_deep_link_opens_the_session(api: FakeBotApi, start_bot: BotFactory) -> None:
     async with start_bot():
         _welcome, clinic = await say(api, ALICE, "/start clinic", replies=2)
     assert "Clinic" in clinic.params["text"]
-    assert ("📅 Add to calendar", "ics:clinic") in buttons(clinic)
-    assert any(data == "venue:jw-marriott" for _label, data in buttons(clinic))
+    assert ("📅 Add to calendar", "1ics:clinic") in buttons(clinic)
+    assert any(data == "1venue:jw-marriott" for _label, data in buttons(clinic))
 
 
 async def test_every_command_answers(api: FakeBotApi, start_bot: BotFactory) -> None:
@@ -72,9 +72,9 @@ async def test_every_command_answers(api: FakeBotApi, start_bot: BotFactory) -> 
     assert "ECU 911" in venues.params["text"] and "JW Marriott" in venues.params["text"]
     assert "/subscribe" in helptext.params["text"]
     assert buttons(language) == [
-        ("Español", "lang:es"),
-        ("English", "lang:en"),
-        ("Português", "lang:pt"),
+        ("Español", "1lang:es"),
+        ("English", "1lang:en"),
+        ("Português", "1lang:pt"),
     ]
     document = ics.params["document"]
     assert document.filename == "programme.ics"
@@ -99,7 +99,7 @@ async def test_an_unsure_answer_offers_buttons_that_answer(
     async with start_bot():
         [unsure] = await say(api, ALICE, "what is the capital of France?")
         choices = buttons(unsure)
-        assert choices and all(data.startswith("ask:") for _label, data in choices)
+        assert choices and all(data.startswith("1ask:") for _label, data in choices)
         before = len(api.sent(ALICE))
         api.push_callback(ALICE, choices[0][1], unsure.result["message_id"])
         await api.wait_for(lambda a: len(a.sent(ALICE)) > before)
@@ -122,7 +122,7 @@ async def test_the_language_choice_wins_over_telegrams(
 ) -> None:
     async with start_bot():
         [menu] = await say(api, ALICE, "/language", language_code="en")
-        api.push_callback(ALICE, "lang:es", menu.result["message_id"])
+        api.push_callback(ALICE, "1lang:es", menu.result["message_id"])
         await api.wait_for(lambda a: "español" in a.texts(ALICE)[-1])
         [helptext] = await say(api, ALICE, "/help", language_code="en")
     assert "Escribe" in helptext.params["text"] or "pregunta" in helptext.params["text"]
@@ -150,8 +150,8 @@ async def test_a_brief_where_answer_offers_the_full_description(
 ) -> None:
     async with start_bot():
         [brief] = await say(api, ALICE, "where is the clinic?")
-        assert ("ℹ️ More", "ask:clinic:en") in buttons(brief)
-        api.push_callback(ALICE, "ask:clinic:en", brief.result["message_id"])
+        assert ("ℹ️ More", "1ask:clinic:en") in buttons(brief)
+        api.push_callback(ALICE, "1ask:clinic:en", brief.result["message_id"])
         await api.wait_for(lambda a: len(a.sent(ALICE)) == 2)
     full = api.texts(ALICE)[1]
     assert "(v)" not in brief.params["text"] and "(v)" in full
@@ -172,7 +172,7 @@ async def test_a_suggestion_answers_in_the_language_it_was_offered_in(
 ) -> None:
     async with start_bot():
         [menu] = await say(api, ALICE, "/language")
-        api.push_callback(ALICE, "lang:es", menu.result["message_id"])
+        api.push_callback(ALICE, "1lang:es", menu.result["message_id"])
         await api.wait_for(lambda a: "español" in a.texts(ALICE)[-1])
         [unsure] = await say(api, ALICE, "what is the capital of France?")
         label, data = buttons(unsure)[0]

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from bot.domain.clock import FixedClock
-from bot.telegram import subscriptions
+from bot.telegram import sweeps
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_conversation import buttons, say
 from tests.fakeapi import Call, FakeBotApi
@@ -37,7 +37,7 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
     # The clock stands at 18:59:30 until the test moves it; sweeps run every 0.1 s (30 s in
     # service), so the one after the move sends the requests without waiting in real time.
     clock = FixedClock(HALF_A_MINUTE_BEFORE)
-    monkeypatch.setattr(subscriptions, "TICK", 0.1)
+    monkeypatch.setattr(sweeps, "TICK", 0.1)
     async with start_bot(clock=clock, CONFBOT_FEEDBACK="on"):
         await say(api, ALICE, "/subscribe", language_code="en")
         await say(api, BETO, "/subscribe", language_code="es")
@@ -56,9 +56,9 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
         assert labels == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐", "💬 Comment"]
 
         message_id = request.result["message_id"]
-        api.push_callback(ALICE, "fb:dialogue:3", message_id)
+        api.push_callback(ALICE, "1fb:dialogue:3", message_id)
         await api.wait_for(1, method="answerCallbackQuery")
-        api.push_callback(ALICE, "fb:dialogue:4", message_id)  # a later press changes it
+        api.push_callback(ALICE, "1fb:dialogue:4", message_id)  # a later press changes it
         await api.wait_for(2, method="answerCallbackQuery")
         first, second = api.sent(method="answerCallbackQuery")
         await api.wait_for(lambda a: len(a.sent(ALICE, "editMessageText")) == 2)

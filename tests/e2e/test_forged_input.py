@@ -54,14 +54,14 @@ async def test_forged_and_out_of_place_buttons_are_answered_politely(
     api: FakeBotApi, start_bot: BotFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     cases = [
-        (STRANGER, "sub:all", {"inline_message_id": "inline-1"}),  # on an inline message
-        (STRANGER, "sub:all", in_group(api)),  # someone the bot never met, in a group
-        (ADMIN, "bc:send:" + "9" * 56, {}),  # a 56-digit broadcast id
-        (ADMIN, "bc:send:1", in_group(api)),  # an admin confirming from a group
-        (STRANGER, "bc:cancel:1", {}),  # not an admin
-        (STRANGER, "cmd:schedule", {"inline_message_id": "inline-2"}),
-        (STRANGER, "lang:xx", {"inline_message_id": "inline-3"}),
-        (STRANGER, "ask:../../etc/passwd:xx", {}),
+        (STRANGER, "1sub:all", {"inline_message_id": "inline-1"}),  # on an inline message
+        (STRANGER, "1sub:all", in_group(api)),  # someone the bot never met, in a group
+        (ADMIN, "1bc:send:" + "9" * 56, {}),  # a 56-digit broadcast id
+        (ADMIN, "1bc:send:1", in_group(api)),  # an admin confirming from a group
+        (STRANGER, "1bc:cancel:1", {}),  # not an admin
+        (STRANGER, "1cmd:schedule", {"inline_message_id": "inline-2"}),
+        (STRANGER, "1lang:xx", {"inline_message_id": "inline-3"}),
+        (STRANGER, "1ask:../../etc/passwd:xx", {}),
         (STRANGER, "\x00" * 64, {}),
     ]
     async with start_bot() as bot:

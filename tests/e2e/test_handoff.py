@@ -48,7 +48,7 @@ def answers(api: FakeBotApi, chat: int) -> list[str]:
 async def ask_and_send(api: FakeBotApi, user: int, question: str, group: int = ORGANISERS) -> Call:
     """Abstain → button → preview → Send; return the ticket as the organisers' chat got it."""
     [unsure] = await say(api, user, question)
-    [(label, data)] = [b for b in buttons(unsure) if b[1].startswith("org:q:")]
+    [(label, data)] = [b for b in buttons(unsure) if b[1].startswith("1org:q:")]
     assert label == "Ask the organisers"
     before = len(api.sent(user))
     await press(api, user, data, unsure.result["message_id"])
@@ -69,7 +69,7 @@ async def test_a_question_reaches_the_organisers_and_their_reply_comes_back(
     api.add_group(ORGANISERS, {BOT_ID, MEMBER})
     async with start_bot(**org_env()):
         [unsure] = await say(api, ALICE, "what is the capital of France?")
-        [(label, data)] = [b for b in buttons(unsure) if b[1].startswith("org:q:")]
+        [(label, data)] = [b for b in buttons(unsure) if b[1].startswith("1org:q:")]
         assert label == "Ask the organisers"
         await press(api, ALICE, data, unsure.result["message_id"])
         await api.wait_for(lambda a: len(a.sent(ALICE)) >= 2)
@@ -86,7 +86,7 @@ async def test_a_question_reaches_the_organisers_and_their_reply_comes_back(
         group_text = ticket.params["text"]
         assert "🎫 #1" in group_text and "· en ·" in group_text and "Responde" in group_text
         assert "what is the capital of France?" in group_text and "User301" not in group_text
-        assert buttons(ticket) == [("➕ FAQ", "org:faq:1")]
+        assert buttons(ticket) == [("➕ FAQ", "1org:faq:1")]
         await api.wait_for(lambda a: bool(a.sent(ALICE, "editMessageText")))
         [confirmed] = api.sent(ALICE, "editMessageText")
         assert "Sent to the organisers as 🎫 #1" in confirmed.params["text"]
@@ -113,7 +113,7 @@ async def test_a_question_reaches_the_organisers_and_their_reply_comes_back(
         [again] = await say(api, ALICE, "One more thing", reply_to_message=relayed.result)
         assert "already answered back" in again.params["text"]
 
-        faq = await press(api, MEMBER, "org:faq:1", ticket.result["message_id"], chat=ORGANISERS)
+        faq = await press(api, MEMBER, "1org:faq:1", ticket.result["message_id"], chat=ORGANISERS)
         assert "Borrador de FAQ guardado" in faq.params["text"]  # the KB's default language
         [drafts] = await say(api, ADMIN, "/drafts")
     first, second = answers(api, ALICE)
@@ -160,7 +160,7 @@ async def test_the_bot_says_when_it_is_not_in_the_organisers_chat(
     async with start_bot(**org_env()):
         [unsure] = await say(api, ALICE, "what is the capital of France?")
         [cannot] = await say(api, ALICE, "/ask where can I park?")
-    assert not [b for b in buttons(unsure) if b[1].startswith("org:")]
+    assert not [b for b in buttons(unsure) if b[1].startswith("1org:")]
     assert "cannot be reached" in cannot.params["text"]
     assert any("not a member" in r.message or "cannot reach" in r.message for r in caplog.records)
     [warning] = api.texts(ADMIN)
@@ -302,7 +302,7 @@ async def test_in_portuguese_the_button_the_preview_and_perguntar_are_portuguese
         [send] = [d for label, d in buttons(preview) if label == "Enviar"]
         api.push_callback(BEN, send, preview.result["message_id"], language_code="pt")
         await api.wait_for(lambda a: bool(a.sent(BEN, "editMessageText")))
-    assert [label for label, d in buttons(unsure) if d.startswith("org:q:")] == [
+    assert [label for label, d in buttons(unsure) if d.startswith("1org:q:")] == [
         "Perguntar aos organizadores"
     ]
     assert "/perguntar Tem estacionamento?" in usage.params["text"]

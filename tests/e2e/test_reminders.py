@@ -64,11 +64,11 @@ async def test_the_reminder_arrives_at_six_the_evening_before_once_across_a_rest
     assert "Reminder: tomorrow, Wednesday 21 October 2015" in text
     assert "7th Citizen Security Clinic" in text and "Field visit" in text
     assert "date and time to be confirmed" in text and "late" not in text
-    assert ("📍 JW Marriott Hotel", "venue:jw-marriott") in buttons(english)
-    assert ("📅 Add to calendar", "ics:clinic") in buttons(english)
+    assert ("📍 JW Marriott Hotel", "1venue:jw-marriott") in buttons(english)
+    assert ("📅 Add to calendar", "1ics:clinic") in buttons(english)
     assert "Recordatorio: mañana" in spanish.params["text"]
     assert "Clínica de Seguridad Ciudadana" in spanish.params["text"]
-    assert ("📅 Añadir al calendario", "ics:clinic") in buttons(spanish)
+    assert ("📅 Añadir al calendario", "1ics:clinic") in buttons(spanish)
     assert [c.status for c in api.calls if c.chat_id == BLOCKED][-1] == 403
     assert await bot.rows("SELECT active FROM users WHERE user_id = ?", BLOCKED) == [(0,)]
 
@@ -113,9 +113,9 @@ async def test_the_picker_toggles_sessions_in_place(api: FakeBotApi, start_bot: 
     async with start_bot(CONFBOT_NOW=A_WEEK_BEFORE):
         [panel] = await say(api, ALICE, "/subscribe")
         message_id = panel.result["message_id"]
-        off, after_off = await pick(api, ALICE, "sub:dialogue", message_id)
-        _none, after_none = await pick(api, ALICE, "sub:none", message_id)
-        on, after_clinic = await pick(api, ALICE, "sub:clinic", message_id)
+        off, after_off = await pick(api, ALICE, "1sub:dialogue", message_id)
+        _none, after_none = await pick(api, ALICE, "1sub:none", message_id)
+        on, after_clinic = await pick(api, ALICE, "1sub:clinic", message_id)
         [mine] = await say(api, ALICE, "/mysubscriptions")
     choices = buttons(panel)
     assert (
@@ -123,12 +123,12 @@ async def test_the_picker_toggles_sessions_in_place(api: FakeBotApi, start_bot: 
         in (panel.params["text"])
     )
     assert [data for _label, data in choices] == [
-        "sub:dialogue",
-        "sub:subregional",
-        "sub:clinic",
-        "sub:advisory",
-        "sub:all",
-        "sub:none",
+        "1sub:dialogue",
+        "1sub:subregional",
+        "1sub:clinic",
+        "1sub:advisory",
+        "1sub:all",
+        "1sub:none",
     ]
     assert all(label.startswith("✅") for label, _data in choices[:4])
     assert all(len(data.encode()) <= 64 for _label, data in choices)
@@ -156,7 +156,7 @@ async def test_unsubscribing_stops_the_reminders_in_both_languages(
         [none] = await say(api, ALICE, "/mysubscriptions")
         assert await bot.rows("SELECT COUNT(*) FROM subscriptions") == [(0,)]
     assert "Recordatorios" in panel.params["text"] and "18:00" in panel.params["text"]
-    assert ("Todas las sesiones", "sub:all") in buttons(panel)
+    assert ("Todas las sesiones", "1sub:all") in buttons(panel)
     assert "Listo" in bye.params["text"] and "/subscribe" in bye.params["text"]
     assert "No tienes recordatorios" in nothing.params["text"]
     assert "You had no reminders" in again.params["text"]
@@ -168,10 +168,10 @@ async def test_old_or_unknown_picker_buttons_are_answered_politely(
 ) -> None:
     async with start_bot(CONFBOT_NOW=A_WEEK_BEFORE):
         await say(api, ALICE, "/start")
-        unknown = await press(api, ALICE, "sub:no-such-session", 9999)
-        undated = await press(api, ALICE, "sub:field-visit", 9999)
+        unknown = await press(api, ALICE, "1sub:no-such-session", 9999)
+        undated = await press(api, ALICE, "1sub:field-visit", 9999)
         before = len(api.sent(ALICE))
-        await press(api, ALICE, "sub:clinic", 9999)  # a picker too old to edit: a new one comes
+        await press(api, ALICE, "1sub:clinic", 9999)  # a picker too old to edit: a new one comes
         await api.wait_for(lambda a: len(a.sent(ALICE)) > before)
         [resent] = api.sent(ALICE)[before:]
         [group] = await say(api, ALICE, "/subscribe", chat_id=-7001, chat_type="supergroup")

@@ -10,7 +10,7 @@ import pytest
 from aiohttp import web
 
 from bot.storage.db import Database
-from bot.telegram import subscriptions
+from bot.telegram import sweeps
 from bot.usecases.reminding import ReminderService
 from tests.e2e.conftest import ADMIN, BotFactory
 from tests.e2e.test_run_cli import TOKEN, run_bot
@@ -62,7 +62,7 @@ async def test_a_failing_reminder_sweep_alerts_the_organisers_once(
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(ReminderService, "sweep", broken_sweep)
-    monkeypatch.setattr(subscriptions, "TICK", 0.05)
+    monkeypatch.setattr(sweeps, "TICK", 0.05)
     async with start_bot():
         await api.wait_for(lambda a: any("periodic task" in t for t in a.texts(ADMIN)))
         seen = calls

@@ -223,21 +223,21 @@ async def test_feedback_is_requested_once_and_a_later_press_changes_the_rating(
     assert (await service.sweep()).delivered == 2
     assert (await feedback_service(db, sender, clock).sweep()).delivered == 0  # a restart
     assert "How was <b>Third Regional Policy Dialogue" in sender.to(ANA)[0]
-    await service.press(ANA, "en", "fb:dialogue:2")
-    await service.press(ANA, "en", "fb:dialogue:5")
+    await service.press(ANA, "en", "1fb:dialogue:2")
+    await service.press(ANA, "en", "1fb:dialogue:5")
     assert service.wants_comment(ANA) and not service.wants_comment(BEN)
     await service.comment(ANA, "en", "Loved it")
     assert not service.wants_comment(ANA)
     [rating] = await FeedbackStore(db).ratings()
     assert (rating.session_id, rating.rating, rating.comment) == ("dialogue", 5, "Loved it")
-    assert await service.press(ANA, "en", "fb:no-such-session:3") is None
-    assert await service.press(ANA, "en", "fb:dialogue:9") is None
+    assert await service.press(ANA, "en", "1fb:no-such-session:3") is None
+    assert await service.press(ANA, "en", "1fb:dialogue:9") is None
 
 
 async def test_a_comment_window_closes_after_ten_minutes(db: Database) -> None:
     clock = FixedClock(dt.datetime(2015, 10, 19, 19, 5, tzinfo=QUITO))
     service = feedback_service(db, Recorder(), clock)
-    await service.press(ANA, "en", "fb:dialogue:c")
+    await service.press(ANA, "en", "1fb:dialogue:c")
     clock.advance(minutes=9)
     assert service.wants_comment(ANA)
     restarted = feedback_service(db, Recorder(), clock)
@@ -261,9 +261,9 @@ async def test_report_and_drafts_commands_show_tickets_ratings_and_faq_drafts(
     assert "Answer the ticket first" in await handoff.draft_faq(2)
     clock = FixedClock(dt.datetime(2015, 10, 19, 19, 5, tzinfo=QUITO))
     service = feedback_service(db, Recorder(), clock)
-    await service.press(ANA, "es", "fb:dialogue:4")
+    await service.press(ANA, "es", "1fb:dialogue:4")
     await service.comment(ANA, "es", "Muy útil, pero corto")
-    await service.press(BEN, "en", "fb:dialogue:5")
+    await service.press(BEN, "en", "1fb:dialogue:5")
     path = str(db_path(tmp_path))
 
     assert await asyncio.to_thread(confbot, ["report", "--db", path]) == 0

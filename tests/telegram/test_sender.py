@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from telegram import Bot
@@ -16,6 +17,9 @@ from telegram.ext import ExtBot
 
 from bot.domain.budget import Priority
 from bot.domain.delivery import Button, Outcome, OutgoingMessage
+from bot.services import MarkingBlocked
+from bot.storage.db import Database
+from bot.storage.users import UserStore
 from bot.telegram.limiter import Outbox
 from bot.telegram.sender import TelegramSender
 from tests.conftest import TOKEN
@@ -43,18 +47,18 @@ async def test_a_429_is_waited_out_and_the_message_arrives_once(api: FakeBotApi,
     assert all(c.at >= refused.at + 1.0 for c in api.sent())
 
 
-async def test_a_user_who_blocked_the_bot_is_reported(api: FakeBotApi, bot: Bot) -> None:
-    blocked: list[int] = []
-
-    async def on_blocked(chat_id: int) -> None:
-        blocked.append(chat_id)
-
+async def test_a_user_who_blocked_the_bot_is_marked_inactive(api: FakeBotApi, bot: Bot) -> None:
+    db = await Database.open(Path(":memory:"))
+    users = UserStore(db)
+    for user in (7, 8):
+        await users.seen(user, user, "en")
     api.block(7)
-    send = TelegramSender(bot, on_blocked=on_blocked)
+    send = MarkingBlocked(TelegramSender(bot), users)
 
     assert await send(7, HELLO) is Outcome.BLOCKED
     assert await send(8, HELLO) is Outcome.DELIVERED
-    assert blocked == [7]
+    assert [u for u in (7, 8) if (await users.get(u)).active] == [8]  # type: ignore[union-attr]
+    await db.close()
 
 
 async def test_bad_requests_do_not_raise(api: FakeBotApi, bot: Bot) -> None:

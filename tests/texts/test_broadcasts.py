@@ -55,9 +55,9 @@ def test_a_single_text_preview_in_english() -> None:
 
 
 def test_foreign_or_malformed_callback_data_is_not_ours() -> None:
-    assert parse_callback("bc:send:") is None
-    assert parse_callback("lang:es") is None
-    assert parse_callback("bc:delete:3") is None
+    assert parse_callback("1bc:send:") is None
+    assert parse_callback("1lang:es") is None
+    assert parse_callback("1bc:delete:3") is None
 
 
 def test_refusals_explain_the_syntax() -> None:

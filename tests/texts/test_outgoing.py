@@ -28,7 +28,7 @@ def test_a_single_unbroken_word_is_cut_hard() -> None:
 
 
 def test_buttons_go_with_the_last_message() -> None:
-    buttons = ((Button("OK", "cmd:help"),),)
+    buttons = ((Button("OK", "1cmd:help"),),)
     out = messages("y " * 5000, buttons)
     assert len(out) == 3
     assert [m.buttons for m in out if isinstance(m, OutgoingMessage)] == [(), (), buttons]
