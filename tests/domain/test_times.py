@@ -123,6 +123,8 @@ def test_speakers_rooms_and_tracks_name_sessions(
         ("I only get in on day 2, what do I miss?", NOW, 7),
         ("llego mañana a las 10, ¿qué me pierdo?", NOW, 8),  # day 1 and the 09:30 talk
         ("I leave at 3pm today, what will I miss?", NOW, 3),
+        ("I can only stay until 3pm today, what will I miss?", NOW, 3),
+        ("solo me quedo hasta las 3 de la tarde, ¿qué me pierdo hoy?", NOW, 3),
     ],
 )
 def test_arriving_or_leaving_misses_what_is_before_or_after(

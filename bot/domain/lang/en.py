@@ -86,7 +86,7 @@ CONFIRMATION = _words("""right correct yes true isnt isn it confirm sure""")
 EVENT_NOUNS = _words("event conference congress summit workshop meetup symposium forum week")
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
-LEAVE = _words("leave leaving depart departing")
+LEAVE = _words("leave leaving depart departing stay")  # "I can only stay until 2"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words(
     "end ends ending ended finish finishes finishing finished wrap close closes closed"

@@ -83,7 +83,7 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
-LEAVE = _words("salgo saldre irme retiro")
+LEAVE = _words("salgo saldre irme retiro quedarme quedo")  # "solo me quedo hasta"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words(

@@ -67,7 +67,7 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
-LEAVE = _words("saio sair sairei embora")
+LEAVE = _words("saio sair sairei embora fico ficar")  # "só fico até"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam terminou acaba acabam acabou encerra encerram encerrou")
 DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abriu")
