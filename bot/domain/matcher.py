@@ -312,6 +312,7 @@ class Matcher:
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.where_words = words_of("FOCUS_WHERE")
+        self.talk_nouns = words_of("TALK_NOUNS")
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -1051,7 +1052,12 @@ class Matcher:
             return None
         for w, after in zip(words, words[1:], strict=False):
             if ORDINAL_DAYS.get(w) in (0, -1) and after in self.generic_nouns_raw:
-                return edge(self.kb, when.day, last=ORDINAL_DAYS[w] == -1)
+                last = ORDINAL_DAYS[w] == -1
+                # A talk has speakers: registration and the coffee break are no "first talk".
+                given = [s for s in self.kb.sessions_on(when.day) if s.speakers and s.start]
+                if given and after in self.talk_nouns:
+                    return Plan("", when.day, (given[-1] if last else given[0],))
+                return edge(self.kb, when.day, last=last)
         return None
 
     def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:

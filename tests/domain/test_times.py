@@ -298,8 +298,9 @@ def test_who_gives_the_one_session_at_a_time_gets_its_speakers(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("what's the last talk on Tuesday?", "social"),
-        ("¿cuál es la última charla del martes?", "social"),
+        # A talk has speakers: the social evening is the day's last session, not its last talk.
+        ("what's the last talk on Tuesday?", "maps-talk"),
+        ("¿cuál es la última charla del martes?", "maps-talk"),
         ("what's the first talk on Wednesday?", "ml-talk"),
     ],
 )

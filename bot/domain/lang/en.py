@@ -311,3 +311,5 @@ GREETING_WORDS = _words("good")  # "good morning": a greeting, not a time
 NOW_WORDS = _words("now currently")
 MORNING_WORDS = _words("morning am")
 LATER_WORDS = _words("afternoon evening night pm")
+# Nouns of a session someone gives (a talk has speakers; a coffee break does not).
+TALK_NOUNS = _words("talk talks keynote keynotes lecture lectures presentation presentations")

@@ -333,3 +333,7 @@ GREETING_WORDS = _words("buenos buenas")
 NOW_WORDS = _words("ahora ahorita actualmente")
 MORNING_WORDS = _words("manana")
 LATER_WORDS = _words("tarde noche")
+# Nouns of a session someone gives (a talk has speakers; a coffee break does not).
+TALK_NOUNS = _words(
+    "charla charlas ponencia ponencias conferencia conferencias presentacion presentaciones"
+)

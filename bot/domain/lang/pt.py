@@ -301,3 +301,5 @@ GREETING_WORDS = _words("bom boa")
 NOW_WORDS = _words("agora")
 MORNING_WORDS = _words("manha")
 LATER_WORDS = _words("tarde noite")
+# Nouns of a session someone gives (a talk has speakers; a coffee break does not).
+TALK_NOUNS = _words("palestra palestras apresentacao apresentacoes")
