@@ -313,6 +313,7 @@ class Matcher:
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.where_words = words_of("FOCUS_WHERE")
         self.talk_nouns = words_of("TALK_NOUNS")
+        self.greeting_words = words_of("GREETING_WORDS")  # "good", "buenos", "bom"
         self.address = words_of("ADDRESS")
         self.event_nouns = words_of("EVENT_NOUNS") | {
             w for n in event.name.values() for w in tokens(n)
@@ -530,7 +531,9 @@ class Matcher:
             topical = [
                 t
                 for t in rest
-                if t.text not in self.not_topics and (t.known or t.text not in self.index.light)
+                if t.text not in self.not_topics
+                and (t.known or t.text not in self.index.light)
+                and words[t.index] not in self.greeting_words  # "bom dia, o credenciamento…"
             ]
             strand = self._strand(words, topical, when, clock, local, lang)
             if strand is not None:

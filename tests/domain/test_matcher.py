@@ -193,3 +193,11 @@ def test_what_one_would_bring_along_is_what_is_asked() -> None:
     kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
     question = "Queremos ir al taller de series de tiempo, pero no sé si hay que llevar computador."
     assert Matcher(kb).answer(question, dt.datetime(2027, 9, 13, 10)).entry == "laptop"
+
+
+def test_a_greeting_beside_a_day_question_is_no_topic() -> None:
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    question = "bom dia, o credenciamento de sábado começa que horas?"
+    assert Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40)).entry == (
+        "d2-credenciamento"
+    )
