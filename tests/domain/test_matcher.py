@@ -201,3 +201,41 @@ def test_a_greeting_beside_a_day_question_is_no_topic() -> None:
     assert Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40)).entry == (
         "d2-credenciamento"
     )
+
+
+def _timed_with(tmp_path: Path, extra: str) -> Matcher:
+    """The timed KB with more FAQs appended (`extra`: YAML items under faqs:)."""
+    text = (ROOT / "tests" / "domain" / "kbs" / "timed.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "kb.yaml"
+    path.write_text(text.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return Matcher(load_knowledge(path))
+
+
+_HELP_DESK = """  - id: help-desk
+    questions: {en: [where is the help desk?], es: [¿dónde está la mesa de ayuda?]}
+    keywords: {en: [help, desk, support], es: [ayuda, mesa, soporte]}
+    answer: {en: "By the lobby.", es: "Junto al lobby."}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("hey hey, good afternoon", "greeting"),
+        ("hola hola, buenas noches!", "greeting"),
+        ("ok, thank you, that was super helpful :)", "thanks"),
+        ("great, many thanks for the info", "thanks"),
+        ("mil gracias, muy amable", "thanks"),
+        ("valeu, muito obrigado pela ajuda!", "thanks"),
+        ("help", "help"),
+        ("ayuda", "help"),
+        ("where is the help desk", "help-desk"),
+        ("thanks, and is there wifi?", "wifi"),
+    ],
+)
+def test_a_message_of_manners_alone_is_a_greeting_thanks_or_help(
+    tmp_path: Path, question: str, entry: str
+) -> None:
+    # The KB's help desk lists "help" as a keyword: a bare "help" still asks for help.
+    matcher = _timed_with(tmp_path, _HELP_DESK)
+    assert matcher.answer(question, dt.datetime(2026, 3, 10, 9)).entry == entry
