@@ -320,6 +320,7 @@ class Matcher:
         }
         self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
         self.defaults = self._general_entries()
+        self.day_notes = self._day_notes()
         # Manners alone ("oi, bom dia", "thanks, that's really useful!"): the words of every
         # language's greeting and thanks phrasings, praise and words that carry no topic.
         manners: dict[str, set[str]] = {"greeting": set(), "thanks": set(), "help": set()}
@@ -1070,8 +1071,29 @@ class Matcher:
             return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
         return self._schedule(question, lang, p)
 
+    def _day_notes(self) -> dict[dt.date, str]:
+        """The FAQ that explains a day of its own ("Why is there nothing on the 22nd?"), by
+        day: one whose questions mostly name that day, read as the date reader reads them."""
+        start, end = self.kb.event.start_date, self.kb.event.end_date or self.kb.event.start_date
+        found: dict[dt.date, tuple[float, str]] = {}
+        for faq in self.kb.faqs:
+            asked = faq.questions.all()
+            days: dict[dt.date, int] = defaultdict(int)
+            for q in asked:
+                when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
+                if when is not None and when.day is not None and start <= when.day <= end:
+                    days[when.day] += 1
+            for day, n in days.items():
+                share = n / len(asked)
+                if share >= TUNING.day_note_share and share > found.get(day, (0.0, ""))[0]:
+                    found[day] = (share, faq.id)
+        return {day: faq_id for day, (_, faq_id) in found.items()}
+
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)
+        # An empty day, named (not "today", "tomorrow"), that the KB explains in an entry.
+        if not ids and p.relative == "" and p.day in self.day_notes:
+            return Reply(question, lang, "entry", self.day_notes[p.day], 100.0, day=p.day)
         return Reply(
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,

@@ -30,8 +30,14 @@ TRACKED = {
     "heldout5.yaml": (0.96, 0),
     "heldout6.yaml": (0.97, 0),
     "heldout12.yaml": (0.92, 0),  # untuned 46.8%; 89.9% (matcher2) -> 92.4%, 13/13 (matcher3)
-    "heldout13.yaml": (0.90, 0),  # blind: untuned 78.9% (60/76); 84.2% -> 90.8% (matcher3)
-    "heldout14.yaml": (0.87, 0),  # blind: untuned 85.9% (73/85); 87.1% (matcher3, not tuned on)
+    "heldout13.yaml": (
+        0.92,
+        0,
+    ),  # blind: untuned 78.9% (60/76); 84.2% -> 90.8% (matcher3) -> 92.1% (matcher4)
+    "heldout14.yaml": (
+        0.89,
+        0,
+    ),  # blind: untuned 85.9% (73/85); 87.1% (matcher3, not tuned on); 89.4% (matcher4)
     "heldout15.yaml": (
         0.84,
         0,
