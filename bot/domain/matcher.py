@@ -29,7 +29,7 @@ from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
-from bot.domain.lang import concept_groups, words_of
+from bot.domain.lang import LANGUAGES, builtin_phrasings, concept_groups, words_of
 from bot.domain.language import (
     LanguageEvidence,
     detect_language,
@@ -320,6 +320,25 @@ class Matcher:
         }
         self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
         self.defaults = self._general_entries()
+        self.day_notes = self._day_notes()
+        # Manners alone ("oi, bom dia", "thanks, that's really useful!"): the words of every
+        # language's greeting and thanks phrasings, praise and words that carry no topic.
+        manners: dict[str, set[str]] = {"greeting": set(), "thanks": set(), "help": set()}
+        for code in LANGUAGES:
+            for key, phrasings in builtin_phrasings(code).items():
+                if key in manners:
+                    manners[key] |= {w for p in phrasings for w in p.split()}
+        self.greeting_vocab = frozenset(manners["greeting"]) | words_of("COURTESY")
+        self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
+        self.thank_words = words_of("THANKS")
+        # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
+        self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
+        self.manners_vocab = words_of("PRAISE") | words_of("POLITE") | STOPWORDS
+        # A message that is one built-in phrasing word for word ("help", "ayuda") asks it.
+        self.courtesy_exact = {
+            p: key for code in LANGUAGES for key, ps in builtin_phrasings(code).items()
+            if key in manners for p in ps
+        }  # fmt: skip
 
     def answer(
         self,
@@ -429,6 +448,24 @@ class Matcher:
             return replace(reply, question=whole.question)
         return whole
 
+    def _manners_only(self, words: list[str]) -> str | None:
+        """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
+        word for word ("help"), or greetings, thanks and praise alone ("oi, bom dia", "awesome,
+        thanks a lot for the help"), else None. Before any entry: the KB's keywords may list
+        "help" or "thanks" without being asked."""
+        if not words:
+            return None
+        exact = self.courtesy_exact.get(" ".join(words))
+        if exact is not None and self.index.exact.get(" ".join(words)) is None:
+            return exact
+        if self.thank_words.intersection(words):
+            known = self.thanks_vocab | self.manners_vocab
+            return "thanks" if all(w in known for w in words) else None
+        if self.greeting_vocab.intersection(words) & self.greeting_heads:
+            known = self.greeting_vocab | self.manners_vocab
+            return "greeting" if all(w in known for w in words) else None
+        return None
+
     def _asked_of(self, entry: str, sentence: str) -> bool:
         """True when a topic word of `sentence` is one `entry` is asked about."""
         terms = self.index.normaliser.terms(tokens(fold(sentence)))
@@ -465,6 +502,8 @@ class Matcher:
             lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
         plain = expand(words, lang)
+        if (manners := self._manners_only(plain)) is not None:
+            return manners_reply(self.kb, question, lang, manners, self.defaults)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         words = rewrite(split_codes(plain), year, self.session_words)
         arriving, leaving = (
@@ -1032,8 +1071,29 @@ class Matcher:
             return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
         return self._schedule(question, lang, p)
 
+    def _day_notes(self) -> dict[dt.date, str]:
+        """The FAQ that explains a day of its own ("Why is there nothing on the 22nd?"), by
+        day: one whose questions mostly name that day, read as the date reader reads them."""
+        start, end = self.kb.event.start_date, self.kb.event.end_date or self.kb.event.start_date
+        found: dict[dt.date, tuple[float, str]] = {}
+        for faq in self.kb.faqs:
+            asked = faq.questions.all()
+            days: dict[dt.date, int] = defaultdict(int)
+            for q in asked:
+                when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
+                if when is not None and when.day is not None and start <= when.day <= end:
+                    days[when.day] += 1
+            for day, n in days.items():
+                share = n / len(asked)
+                if share >= TUNING.day_note_share and share > found.get(day, (0.0, ""))[0]:
+                    found[day] = (share, faq.id)
+        return {day: faq_id for day, (_, faq_id) in found.items()}
+
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)
+        # An empty day, named (not "today", "tomorrow"), that the KB explains in an entry.
+        if not ids and p.relative == "" and p.day in self.day_notes:
+            return Reply(question, lang, "entry", self.day_notes[p.day], 100.0, day=p.day)
         return Reply(
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
@@ -1295,6 +1355,17 @@ class Matcher:
 _THAT_DAY = frozenset(
     [("that", "day"), ("ese", "dia"), ("esse", "dia"), ("nesse", "dia"), ("that", "time")]
 )  # "would I miss anything that day?": the day another sentence names
+
+
+def manners_reply(
+    kb: KnowledgeBase, question: str, lang: str, key: str, defaults: tuple[str, ...]
+) -> Reply:
+    """The reply to a greeting, thanks or a call for help: the KB's own entry of that id when
+    it has one, else the built-in answer."""
+    suggestions = defaults if key == "help" else ()
+    if kb.faq(key) is not None:
+        return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions)
+    return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions, aspect=key)
 
 
 def _back_to_day(sentence: str) -> bool:

@@ -14,6 +14,7 @@ class Tuning:
     suggest_floor: float = 12.0  # an abstention suggests only entries scoring at least this
     close: float = 0.75  # an entry whose phrasing the question is this close to beats a built-in
     builtin_enough: float = 60.0  # a built-in answers only a question close to one of its phrasings
+    day_note_share: float = 0.5  # an FAQ whose questions name a day this often explains it
     named: float = 0.9  # a sentence this close to an entry's phrasing names it for "when is it?"
     stray: float = (
         0.9  # a topic word this rare (one entry's keyword) must be explained by the answer

@@ -47,9 +47,13 @@ def test_the_field_visit_comes_with_the_clinic_undated(
 def test_an_empty_day_says_so_with_the_week_dates(
     matcher: Matcher, kb: KnowledgeBase, tr: Translator
 ) -> None:
-    text = render_text(matcher.answer("what's on Thursday?", MONDAY), kb, tr)
-    assert text.startswith("Nothing is scheduled on Thursday 22 October.")
+    thursday = MONDAY.replace(day=22)
+    text = render_text(matcher.answer("what's on today?", thursday), kb, tr)
+    assert text.startswith("Nothing is scheduled today, Thursday 22 October.")
     assert "Citizen Security Week: Monday 19 October to Friday 23 October 2015." in text
+    # Named, the empty day gets the KB's own FAQ about it.
+    text = render_text(matcher.answer("what's on Thursday?", MONDAY), kb, tr)
+    assert text.startswith("The programme lists no activity for Thursday 22 October 2015")
 
 
 def test_after_the_event_next_says_it_ended(

@@ -90,7 +90,8 @@ def test_a_day_alone_answers_from_the_schedule(matcher: Matcher) -> None:
 
 
 def test_an_empty_day_is_a_schedule_answer_without_sessions(matcher: Matcher) -> None:
-    reply = matcher.answer("¿qué hay el jueves?", MONDAY)
+    # Asked by its name, the shipped KB's empty Thursday gets its FAQ (see spare-day below).
+    reply = matcher.answer("¿qué hay hoy?", MONDAY.replace(day=22))
     assert (reply.kind, reply.entry, reply.sessions) == ("schedule", "schedule", ())
     assert reply.day == dt.date(2015, 10, 22)
 
@@ -201,3 +202,70 @@ def test_a_greeting_beside_a_day_question_is_no_topic() -> None:
     assert Matcher(kb).answer(question, dt.datetime(2027, 11, 12, 10, 40)).entry == (
         "d2-credenciamento"
     )
+
+
+def _timed_with(tmp_path: Path, extra: str, end: str = "2026-03-11") -> Matcher:
+    """The timed KB with more FAQs appended (`extra`: YAML items under faqs:), ending `end`."""
+    text = (ROOT / "tests" / "domain" / "kbs" / "timed.yaml").read_text(encoding="utf-8")
+    text = text.replace("end_date: 2026-03-11", f"end_date: {end}")
+    path = tmp_path / "kb.yaml"
+    path.write_text(text.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return Matcher(load_knowledge(path))
+
+
+_HELP_DESK = """  - id: help-desk
+    questions: {en: [where is the help desk?], es: [¿dónde está la mesa de ayuda?]}
+    keywords: {en: [help, desk, support], es: [ayuda, mesa, soporte]}
+    answer: {en: "By the lobby.", es: "Junto al lobby."}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("hey hey, good afternoon", "greeting"),
+        ("hola hola, buenas noches!", "greeting"),
+        ("ok, thank you, that was super helpful :)", "thanks"),
+        ("great, many thanks for the info", "thanks"),
+        ("mil gracias, muy amable", "thanks"),
+        ("valeu, muito obrigado pela ajuda!", "thanks"),
+        ("help", "help"),
+        ("ayuda", "help"),
+        ("where is the help desk", "help-desk"),
+        ("thanks, and is there wifi?", "wifi"),
+    ],
+)
+def test_a_message_of_manners_alone_is_a_greeting_thanks_or_help(
+    tmp_path: Path, question: str, entry: str
+) -> None:
+    # The KB's help desk lists "help" as a keyword: a bare "help" still asks for help.
+    matcher = _timed_with(tmp_path, _HELP_DESK)
+    assert matcher.answer(question, dt.datetime(2026, 3, 10, 9)).entry == entry
+
+
+_SPARE_DAY = """  - id: spare-day
+    questions:
+      en: [Why is there nothing on Thursday?, Is March 12 a day off?, thursday]
+      es: [¿Por qué no hay nada el jueves?, ¿El 12 de marzo es libre?]
+    answer: {en: "Thursday 12 is left free for hallway meetings.", es: "El jueves 12 queda libre."}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["anything going on thursday?", "is the 12th a rest day or what", "¿y el jueves qué hay?"],
+)
+def test_an_empty_day_the_kb_explains_answers_with_that_entry(
+    tmp_path: Path, question: str
+) -> None:
+    # The meetup runs Tuesday to Thursday with nothing listed on Thursday the 12th.
+    matcher = _timed_with(tmp_path, _SPARE_DAY, end="2026-03-12")
+    assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == "spare-day"
+
+
+def test_today_on_an_explained_empty_day_is_still_the_listing(tmp_path: Path) -> None:
+    matcher = _timed_with(tmp_path, _SPARE_DAY, end="2026-03-12")
+    reply = matcher.answer("what's on today?", dt.datetime(2026, 3, 12, 9))
+    assert reply.kind == "schedule" and reply.sessions == ()
+    # A day with sessions is listed, whatever the FAQ says.
+    assert matcher.answer("what's on wednesday?", dt.datetime(2026, 3, 1, 9)).kind == "schedule"

@@ -206,6 +206,15 @@ STRONG_TAGS = _words("right")
 SALUTATIONS = _words("dear best kind warm regards greetings")
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("know wondering wonder confirm tell")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# thanks ('thanks, that's really useful!').
+THANKS = _words("thanks thank thx ty cheers appreciated appreciate")
+# Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
+PRAISE = _words(
+    """awesome great useful helpful perfect nice excellent wonderful amazing brilliant super
+    fantastic lovely good much lot lots so very really kind"""
+)
+
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("hello hi hey thanks thank greetings good cheers")
 # Polite words that join the greetings in weighing little ("please", "por favor").

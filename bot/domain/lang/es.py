@@ -207,6 +207,15 @@ SALUTATIONS = _words(
 )
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar indicar decir gustaria quisiera queria")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# thanks ('thanks, that's really useful!').
+THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas")
+# Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
+PRAISE = _words(
+    """util utiles genial perfecto perfecta excelente buenisimo buenisima super chevere bacano
+    amable muchas muchisimas mucho muchisimo muy bien"""
+)
+
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("hola gracias saludos buenos buenas")
 # Polite words that join the greetings in weighing little ("please", "por favor").

@@ -181,6 +181,15 @@ SALUTATIONS = _words(
 )
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar gostaria queria informar dizer")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# thanks ('thanks, that's really useful!').
+THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado brigada")
+# Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
+PRAISE = _words(
+    """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita
+    muitissimo bem"""
+)
+
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("ola oi obrigado obrigada valeu")
 # Polite words that join the greetings in weighing little ("please", "por favor").
