@@ -312,6 +312,10 @@ class Matcher:
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.where_words = words_of("FOCUS_WHERE")
+        # Words that ask where or when a thing is (cues.rewrite turns rooms into "venue").
+        self.place_time_words = (
+            self.where_words | words_of("FOCUS_WHEN") | words_of("FOCUS_CLOCK")
+        ) | frozenset(_REWRITTEN_ASPECTS)
         self.talk_nouns = words_of("TALK_NOUNS")
         self.greeting_words = words_of("GREETING_WORDS")  # "good", "buenos", "bom"
         self.address = words_of("ADDRESS")
@@ -643,6 +647,7 @@ class Matcher:
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.index.search((t.text for t in terms), strong=names(text))
         hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
+        hits = self._session_first(hits, terms, words)
         brought = self._brought_owner(hits, words, terms)
         if brought is not None:  # "do we need to bring a laptop to the workshop?"
             return Reply(question, lang, "entry", brought.entry, brought.score)
@@ -1257,6 +1262,30 @@ class Matcher:
                 return [h, *(x for x in hits if x is not h)]
         return hits
 
+    def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
+        """Put first the session a where or when question names, when an FAQ about another
+        of its sides ("how much is the gala dinner?") ranks just above it: "where is the gala
+        dinner?" wants the dinner's place and time. The FAQ keeps its place when it is itself
+        about where or when, or owns a word of the question the session does not ("where do I
+        buy the dinner ticket?")."""
+        if len(hits) < 2 or self.kb.session(hits[0].entry) is not None:
+            return hits
+        asked = {self.index.normaliser.term(w) for w in words if w in self.place_time_words}
+        top = hits[0]
+        if not asked or any(self.index.owns(top.entry, a) for a in asked):
+            return hits
+        owned = [
+            t.text
+            for t in terms
+            if t.known and t.text not in asked and self.index.owns(top.entry, t.text)
+        ]
+        for h in hits[1:]:
+            if h.score < top.score * TUNING.session_share:
+                break
+            if self._dated_session(h.entry) and all(self.index.owns(h.entry, t) for t in owned):
+                return [h, *(x for x in hits if x is not h)]
+        return hits
+
     def _stray(self, hit: Hit, terms: list[Term], words: list[str]) -> bool:
         """True when a weighty topic word of the question is one the answering entry lacks.
 
@@ -1317,6 +1346,7 @@ class Matcher:
             hits = self.index.search(t.text for t in topic)
         if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
             hits = self.index.search(t.text for t in named)
+        hits = self._session_first(hits, topic, words)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
         if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):
