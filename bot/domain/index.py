@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ class Hit:
     rank: float = 0.0  # the order of hits (see _hit)
 
 
+LONE_CAPITAL = re.compile(r"(?<![\w.'’-])([A-Z])(?![\w.'’-])")
+
+
 class Index:
     """Entries weighted by how rare each term is; answers "which entries fit these terms?"."""
 
@@ -60,7 +64,15 @@ class Index:
         vocabulary = {w for words in self._tokens.values() for w in words}
         vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
         light_words = tuple(light_words)
-        self.normaliser = Normaliser(synonyms, vocabulary, light_words)
+        # A capital letter standing alone in a title or keyword ("Workshop: data with R") is a
+        # name there, not a stray letter.
+        letters = {
+            m.casefold()
+            for d in docs
+            for t in (*d.phrasings, *d.keywords)
+            for m in LONE_CAPITAL.findall(t)
+        }
+        self.normaliser = Normaliser(synonyms, vocabulary, light_words, letters)
         self.ids = tuple(d.id for d in docs)
         self._position = {id_: e for e, id_ in enumerate(self.ids)}
         # Whole phrasings, word for word: questions made only of stopwords ("what can you do?").

@@ -22,11 +22,19 @@ from bot.domain.cues import (
     rewrite,
     session_step,
 )
+from bot.domain.date_words import (
+    FEIRA_DAYS,
+    MONTHS,
+    NEXT_WORD,
+    ORDINAL_DAYS,
+    PRIOR_WORD,
+    WEEKDAYS,
+    WORDS,
+)
 from bot.domain.date_words import LINKS as DATE_LINKS
-from bot.domain.date_words import MONTHS, NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, WEEKDAYS, WORDS
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
-from bot.domain.index import Hit, Index, is_small_number
+from bot.domain.index import LONE_CAPITAL, Hit, Index, is_small_number
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
 from bot.domain.lang import LANGUAGES, builtin_phrasings, concept_groups, words_of
@@ -63,7 +71,7 @@ from bot.domain.schedule import (
     runs_at,
 )
 from bot.domain.sentences import asks, confirms, opens_question, salutes, split_sentences
-from bot.domain.terms import Term
+from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
 
 THRESHOLD = TUNING.threshold  # below this score the matcher abstains
@@ -90,6 +98,8 @@ _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
 _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
+_SLIP_LEN = 5  # a shorter word swapped or clipped is too often another word ("mar", "ayer")
+_SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
 _LIGHT_LISTS = (
@@ -505,11 +515,14 @@ class Matcher:
             )
             lang = found or (hint if hint in self.langs else self.default_lang)
         year = self.kb.event.start_date.year
-        plain = expand(words, lang)
+        # A capital letter the KB writes as a word ("the R workshop") is no "are".
+        capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
+        kept = capitals & self.index.normaliser.letters
+        plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         if (manners := self._manners_only(plain)) is not None:
             return manners_reply(self.kb, question, lang, manners, self.defaults)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
-        words = rewrite(split_codes(plain), year, self.session_words)
+        words = rewrite(split_codes(self._time_slips(plain)), year, self.session_words)
         arriving, leaving = (
             bool(self.arrive.intersection(words)),
             bool(self.leave.intersection(words)),
@@ -764,9 +777,13 @@ class Matcher:
             if w not in self.bring:
                 continue
             brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
-            if brought is None or not brought.known or brought.text not in self.index.topics:
+            if brought is None or not brought.known:
                 return None
+            # The entry asked about it, else the one whose text says to bring it ("bring a
+            # laptop with R installed", in a workshop's description).
             owner = next((h for h in hits if self.index.owns(h.entry, brought.text)), None)
+            if owner is None and brought.text not in self.index.topics:
+                owner = next((h for h in hits if self.index.explains(h.entry, brought.text)), None)
             return owner if owner is not None and owner.score >= _DAY_FLOOR else None
         return None
 
@@ -1201,6 +1218,22 @@ class Matcher:
         if text in _TIME_NAMES:  # "the campus on Wednesday": a day, not the campus's topic
             return False
         return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
+
+    def _time_slips(self, words: list[str]) -> list[str]:
+        """Repair a weekday, month or relative day typed with two letters swapped or one
+        missing ("sexat", "tomorow", "miercles"): the date reader knows only whole names. A word
+        the KB or a language list uses is no slip."""
+        normaliser = self.index.normaliser
+        out = list(words)
+        for i, w in enumerate(words):
+            if len(w) < _SLIP_LEN or w in _SLIP_NAMES or w in STOPWORDS:
+                continue
+            if w in normaliser.vocabulary or w in normaliser.real or w in normaliser.words:
+                continue
+            found = [n for n in _SLIP_NAMES if abs(len(n) - len(w)) <= 1 and is_slip(w, n)]
+            if len(found) == 1:
+                out[i] = found[0]
+        return out
 
     def _compounds(self, words: list[str]) -> list[str]:
         """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping

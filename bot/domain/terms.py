@@ -40,9 +40,12 @@ class Normaliser:
         synonyms: Iterable[Iterable[str]],
         vocabulary: Iterable[str] = (),
         real: Iterable[str] = (),
+        letters: Iterable[str] = (),
     ) -> None:
         # Words a language list knows (Portuguese "fala", "who speaks"): never a typo of a KB word.
         self.real = frozenset(real)
+        # Letters the KB writes as a word of their own ("analysis with R"), not stopwords.
+        self.letters = frozenset(w for w in letters if w not in STOPWORDS)
         self.words: dict[str, str] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -105,7 +108,9 @@ class Normaliser:
     def _word(self, word: str, i: int, repair: bool) -> Term | None:
         if word in self.words:
             return Term(self.words[word], i, True)
-        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        if word in STOPWORDS or (
+            len(word) == 1 and not word.isdigit() and word not in self.letters
+        ):
             return None  # a stray letter is noise
         if word in self.vocabulary or word.isdigit() or not repair or word in self.real:
             return Term(self.term(word), i, word in self.vocabulary)
@@ -145,6 +150,11 @@ class Normaliser:
         if best_family and _common_prefix(best_family, word) >= len(word) - 3:
             return best_family
         return None
+
+
+def is_slip(word: str, candidate: str) -> bool:
+    """True when `word` is `candidate` with a letter missing or two letters swapped."""
+    return word != candidate and OSA.distance(word, candidate) == 1 and _slip(word, candidate)
 
 
 def _slip(word: str, candidate: str) -> bool:

@@ -22,7 +22,7 @@ class Tuning:
     beside: int = (
         2  # content words either side of the organiser's or a venue's name that it governs
     )
-    session_share: float = 0.75  # a where/when question's session beats an FAQ scoring up to
+    session_share: float = 0.7  # a where/when question's session beats an FAQ scoring up to
     # this much more (1/share): the FAQ matched the session's name, not the question asked
     # Days and times
     day_pool: int = 8  # hits looked at for a session on the day a question names

@@ -33,13 +33,14 @@ SETS = {
     # Written blind (a sixth event: English only, one day, a night shift past midnight):
     # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
     "examples_toronto_hack_night.yaml": (
-        0.72,
+        0.73,
         3,
-    ),  # 67.6% -> 70.6% (matcher3, not tuned on) -> 72.5% (matcher4)
+    ),  # 67.6% -> 70.6% (matcher3, not tuned on) -> 72.5% (matcher4) -> 73.5% (matcher5)
     # Written blind (a seventh event, pt-first, three languages): untuned 68.8% (64/93), long
     # 18/38, off-topic 13/15, measured on matcher3; 74.2% (matcher5: a where/when question's
-    # session before an FAQ on another side of it).
-    "examples_porto_alegre_saude.yaml": (0.74, 2),
+    # session before an FAQ on another side of it) -> 77.4% (a slip in a day's name, a lone
+    # capital letter that names a session, what to bring said in a session's description).
+    "examples_porto_alegre_saude.yaml": (0.77, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

@@ -49,3 +49,65 @@ def test_where_or_when_a_session_is_asks_the_session(
 ) -> None:
     matcher = _timed_with(tmp_path, _SOCIAL_TICKET)
     assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("what's on wendesday?", dt.date(2026, 3, 11)),
+        ("¿qué hay el mircoles?", dt.date(2026, 3, 11)),
+        ("what's on tomorow?", dt.date(2026, 3, 11)),
+    ],
+)
+def test_a_day_typed_with_a_slip_is_still_that_day(question: str, day: dt.date) -> None:
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 10, 9))
+    assert reply.kind == "schedule" and reply.day == day
+
+
+def test_a_word_the_kb_uses_is_no_slip_of_a_day() -> None:
+    # "quito" is one letter from nothing the date reader knows; "monday" alone stays Monday.
+    reply = Matcher(load_knowledge(TIMED)).answer("population of quito", dt.datetime(2026, 3, 10))
+    assert reply.kind == "abstain"
+
+
+_R_WORKSHOP = """  - id: r-faq
+    questions:
+      en: [are there places left in the R workshop?]
+      es: [¿quedan cupos en el taller de R?]
+    keywords: {en: [places, spots], es: [cupos]}
+    answer: {en: "Yes, 5 places left.", es: "Sí, quedan 5 cupos."}
+"""
+
+
+def _with_r_workshop(tmp_path: Path) -> Matcher:
+    text = (
+        TIMED.read_text(encoding="utf-8")
+        .replace(
+            "title: {en: Data cleaning with pandas, es: Limpieza de datos con pandas}",
+            'title: {en: "Workshop: data cleaning with R", es: "Taller: limpieza de datos con R"}\n'
+            "    description: {en: Bring a laptop with RStudio., es: Trae un portátil.}",
+        )
+        .replace(
+            "title: {en: Maps for everyone, es: Mapas para todos}",
+            'title: {en: "Workshop: maps for everyone", es: "Taller: mapas para todos"}',
+        )
+    )
+    path = tmp_path / "kb.yaml"
+    path.write_text(text.rstrip("\n") + "\n" + _R_WORKSHOP, encoding="utf-8")
+    return Matcher(load_knowledge(path))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A capital letter the KB writes as a word ("with R") names that session.
+        ("in which room is the R workshop?", "pandas-workshop"),
+        ("taller de R en q sala", "pandas-workshop"),
+        ("are there places left in the R workshop?", "r-faq"),
+        # What one would bring, said only in a session's description, is asked of it.
+        ("do I need to bring a laptop to the R workshop?", "pandas-workshop"),
+    ],
+)
+def test_a_letter_that_names_a_session(tmp_path: Path, question: str, entry: str) -> None:
+    reply = _with_r_workshop(tmp_path).answer(question, dt.datetime(2026, 3, 1, 9))
+    assert reply.entry == entry
