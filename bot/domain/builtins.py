@@ -45,7 +45,16 @@ class Builtins:
                 self.indexes[lang] = Index(Document(k, ps) for k, ps in phrasings.items())
         # Words of the built-in questions ("address", "parking"): asked of any venue, never an
         # unknown topic beside its name.
-        self.words = frozenset().union(*(i.normaliser.vocabulary for i in self.indexes.values()))
+        # (Every phrasing's, answerable or not: "street address" of a venue without one.)
+        self.words = frozenset().union(
+            *(i.normaliser.vocabulary for i in self.indexes.values()),
+            *(
+                p.split()
+                for code in LANGUAGES
+                for ps in builtin_phrasings(code).values()
+                for p in ps
+            ),
+        )
         # The event's own name may stand beside a built-in question ("who organises <event>?").
         event = kb.event
         names = [*event.name.values(), *(event.city.values() if event.city else ())]
@@ -56,6 +65,7 @@ class Builtins:
         self.spare |= {
             "".join(w[0] for w in ws) for ws in (tokens(p) for p in parts) if len(ws) >= 2
         }
+        self.event_words = frozenset(w for n in event.name.values() for w in tokens(n))
         self.venue_words: list[tuple[Venue, frozenset[str], frozenset[str]]] = []
         for v in kb.venues:
             called = frozenset(w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS)
@@ -93,6 +103,18 @@ class Builtins:
             if any(w in called or w[:_COGNATE] in stems for w in words if len(w) > 2):
                 return v
         return None
+
+    def venue_by_name(self, words: list[str]) -> Venue | None:
+        """The one venue the words name by more of its own words than any other venue, words
+        the event's name does not share ("the annex", "the tap room"), else None."""
+        named = [
+            (sum(1 for w in set(words) if w in called and w not in self.event_words), v)
+            for v, called, _ in self.venue_words
+        ]
+        named = sorted((n for n in named if n[0] > 0), key=lambda n: -n[0])
+        if not named or (len(named) > 1 and named[1][0] == named[0][0]):
+            return None
+        return named[0][1]
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues
@@ -170,6 +192,8 @@ class Builtins:
     def _builtin(self, key: str, words: list[str], score: float) -> Builtin:
         if key in _COURTESY:
             return Builtin(key, key, score)
+        if key == "event:where" and (venue := self.venue_by_name(words)) is not None:
+            return Builtin(venue.id, "venue:address", score)  # "where's the tap room?"
         if key.startswith("venue:"):
             venue = self._venue(words)
             return Builtin(venue.id if venue else "event", key, score)

@@ -59,7 +59,14 @@ def mark_times(folded: str) -> str:
     """Replace '10:30', '3pm', '15h' in folded text by one token 't1030' / 't1500'."""
 
     def hhmm(m: re.Match[str]) -> str:
-        return _token(_hour(int(m[1]), m[3]), int(m[2]))
+        hour = _hour(int(m[1]), m[3])
+        # "what's at 2:30?": a one-digit hour before the day's first sessions is the afternoon's,
+        # as a bare "at 3" is, unless a part of the day follows ("2:30 in the morning").
+        after = re.findall(r"\w+", m.string[m.end() : m.end() + 30])[:3]
+        bare = not m[3] and len(m[1]) == 1 and ":" in m[0]
+        if bare and 0 < hour < _EARLY and not _MORNING.intersection(after):
+            hour += 12
+        return _token(hour, int(m[2]))
 
     def meridiem(m: re.Match[str]) -> str:
         return _token(_hour(int(m[1]), m[2]), 0)

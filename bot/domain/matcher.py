@@ -457,7 +457,12 @@ class Matcher:
             if _back_to_day(s) or not self._names_topic(s) or self._asked_of(whole.entry, s):
                 continue  # "what is that?", "that day": of the story; or the story's own topic
             reply = self._answer_one(s, now, lang, hint)
-            if reply.kind == "abstain" or reply.entry in _COURTESY_ASPECTS or reply.aspect:
+            # A venue the question names ("the street address of X?") answers; other built-ins
+            # (the event's dates, its organiser) are the story's setting.
+            venue = reply.aspect.startswith("venue:") and self.kb.venue(reply.entry) is not None
+            if reply.kind == "abstain" or reply.entry in _COURTESY_ASPECTS:
+                continue
+            if reply.aspect and not venue:
                 continue
             return replace(reply, question=whole.question)
         return whole

@@ -44,9 +44,16 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
     day's listing answers instead).
     """
     timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
-    if not timed:
+    # A session of the day before that runs past midnight (22:00–02:00) is still on.
+    spill = [s for s in _dated(kb) if s.overnight and s.end_date == day]
+    if not timed and not spill:
         return None
     start = clock.start or now.time()
+    late = [s for s in spill if s.end is not None and start < s.end]
+    if late and not clock.window:
+        return Plan("now" if clock.now else "at", day, tuple(late), start)
+    if not timed:
+        return None
     if clock.window:
         last = clock.end or dt.time.max
         if clock.part and day == now.date() and start < now.time() < last:

@@ -149,7 +149,8 @@ class _Renderer:
         if reply.relative in _AT_TIME and reply.start is not None:
             header = _AT_TIME[reply.relative]
             first = sessions[0].start if sessions else None
-            if reply.relative == "at" and first is not None and first > reply.start:
+            spilled = sessions[0].overnight and sessions[0].date != day  # since the night before
+            if reply.relative == "at" and first is not None and first > reply.start and not spilled:
                 header = N_("{day}, next after {time}:")  # nothing runs at that very time
             if reply.relative == "window" and reply.end is None:
                 header = N_("{day}, from {start}:")

@@ -269,3 +269,17 @@ def test_today_on_an_explained_empty_day_is_still_the_listing(tmp_path: Path) ->
     assert reply.kind == "schedule" and reply.sessions == ()
     # A day with sessions is listed, whatever the FAQ says.
     assert matcher.answer("what's on wednesday?", dt.datetime(2026, 3, 1, 9)).kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("where's the old mill?", "mill"),
+        ("where is the lantern bar exactly", "lantern"),
+        ("¿dónde queda el bar lantern?", "lantern"),
+        ("where is it?", "event"),
+    ],
+)
+def test_a_venue_asked_by_its_name_answers_that_venue(question: str, entry: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "venues.yaml")
+    assert Matcher(kb).answer(question, dt.datetime(2026, 4, 20, 10)).entry == entry

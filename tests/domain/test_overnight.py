@@ -55,6 +55,21 @@ def test_a_party_until_two_is_read_shown_and_running_before_midnight(tmp_path: P
     assert due_at(kb, party, dt.time(19)) == dt.datetime(2027, 5, 5, 2, 0, tzinfo=kb.event.tz)
 
 
+def test_after_midnight_the_party_of_the_night_before_is_still_on(tmp_path: Path) -> None:
+    # 5 May, 01:10: the party dated 4 May runs until 02:00; 5 May lists nothing of its own.
+    kb = load_knowledge(write_kb(tmp_path / "kb", SESSIONS))
+    tr = Translator(ROOT / "locales")
+    small_hours = dt.datetime(2027, 5, 5, 1, 10, tzinfo=kb.event.tz)
+    for question in ("anything going on right now?", "what's on at 1:30?"):
+        reply = Matcher(kb).answer(question, small_hours)
+        assert reply.sessions == ("party",)
+        text = render_text(reply, kb, tr)
+        assert "Closing party" in text and "next after" not in text
+    # At 02:30 it is over.
+    later = Matcher(kb).answer("what's on now?", small_hours.replace(hour=2, minute=30))
+    assert "party" not in later.sessions
+
+
 def test_a_morning_end_before_a_morning_start_is_still_a_typo(tmp_path: Path) -> None:
     typo = [{**SESSIONS[0], "start": "10:00", "end": "09:00"}]
     problems = load_problems(write_kb(tmp_path / "kb", typo))

@@ -43,6 +43,12 @@ def clock_matcher(timed: KnowledgeBase) -> Matcher:
         ("a las 4 de la tarde", ["a", "las", "t1600", "de", "la", "tarde"]),
         ("at 9 in the morning", ["at", "t0900", "in", "the", "morning"]),
         ("on the 11 of march", ["on", "the", "11", "of", "march"]),  # a date, not a time
+        ("anything at 3:15?", ["anything", "at", "t1515"]),  # one digit, early: the afternoon
+        ("a las 4:45", ["a", "las", "t1645"]),
+        ("at 04:45", ["at", "t0445"]),  # two digits: as written
+        ("at 9:15", ["at", "t0915"]),
+        ("3:15 in the morning", ["t0315", "in", "the", "morning"]),
+        ("às 3h15", ["as", "t0315"]),  # the 24-hour "h" is as written
     ],
 )
 def test_times_of_day_are_marked(text: str, marked: list[str]) -> None:
