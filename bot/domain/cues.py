@@ -326,6 +326,24 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
     return 0
 
 
+# "What's next", "la próxima actividad": the next of any session, whichever is on.
+_NEXT_ANY = _NEXT | _words("sigue")
+_ANY_SESSION = SESSION_NOUNS | words_of("DAY_SESSION_NOUNS") | _words("thing cosa coisa one")
+_CLAUSE_END = _words("and y e o ou or")
+
+
+def asks_next(words: list[str]) -> bool:
+    """True when a question asks what comes next in general ("what's next?", "qual é a próxima
+    atividade?", "¿qué sigue?"), not the next of a named kind ("the next coffee break")."""
+    for i, w in enumerate(words):
+        if w not in _NEXT_ANY:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if not after or after in _CLAUSE_END or after in _ANY_SESSION:
+            return True
+    return False
+
+
 def _past_ordinal(words: list[str], i: int, vocab: SessionWords) -> bool:
     """True when the ordinal at i numbers an edition other than this one ("the first summit"):
     a session noun follows it with only title or link words between."""

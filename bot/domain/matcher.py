@@ -16,6 +16,7 @@ from bot.domain.cues import (
     ROLE_WORDS,
     SESSION_NOUNS,
     SessionWords,
+    asks_next,
     day_off_words,
     mannerly,
     past_courtesy,
@@ -619,6 +620,9 @@ class Matcher:
                 sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
                 hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
+                now_on = self._next_of_current(hits, sought, words, dated, when, local)
+                if now_on is not None:  # "I'm at lunch: what's the next activity?"
+                    return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
                 if on_day is not None and not self._stray(on_day, topical, words):
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
@@ -1299,6 +1303,21 @@ class Matcher:
             if h.score >= THRESHOLD and all(self.index.owns(h.entry, t) for t in rare):
                 return [h, *(x for x in hits if x is not h)]
         return hits
+
+    def _next_of_current(
+        self, hits: list[Hit], sought: list[Term], words: list[str], dated: list[str], when: When,
+        local: dt.datetime,
+    ) -> Plan | None:  # fmt: skip
+        """What follows the session a question names when it asks what is next in general ("estou
+        no almoço agora, qual é a próxima atividade?"): the asker is at that session."""
+        if when.relative not in ("now", "next", "") or not asks_next(words):
+            return None
+        if all(t.text in self.generic_nouns for t in sought):
+            return None  # no session named: the next one from now (see plan)
+        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE) if hits else 0.0
+        if not hits or hits[0].score < floor or not self._dated_session(hits[0].entry):
+            return None
+        return following(self.kb, self._anchor(hits, dated, when, local), 1)
 
     def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
         """Put first the session a where or when question names, when an FAQ about another

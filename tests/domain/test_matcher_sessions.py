@@ -111,3 +111,25 @@ def _with_r_workshop(tmp_path: Path) -> Matcher:
 def test_a_letter_that_names_a_session(tmp_path: Path, question: str, entry: str) -> None:
     reply = _with_r_workshop(tmp_path).answer(question, dt.datetime(2026, 3, 1, 9))
     assert reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm at lunch now, what's next?",
+        "estoy en el almuerzo ahora, ¿cuál es la próxima actividad?",
+        "hola, estoy en el almuerzo y quería saber cuál es la siguiente sesión y dónde es",
+    ],
+)
+def test_what_is_next_at_a_session_is_what_follows_it(question: str) -> None:
+    # 13:00 on the first day, at lunch (12:30-14:00): the maps talk follows, at 14:00.
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 10, 13))
+    assert reply.kind == "schedule" and reply.sessions[0] == "maps-talk"
+
+
+def test_the_next_of_a_named_kind_is_not_what_follows_it() -> None:
+    # "the next coffee break" is a coffee break, not the session after one.
+    reply = Matcher(load_knowledge(TIMED)).answer(
+        "when is the next coffee break?", dt.datetime(2026, 3, 10, 9)
+    )
+    assert reply.entry == "coffee-1"
