@@ -17,7 +17,7 @@ from bot.domain.tuning import TUNING
 _HHMM = re.compile(r"\b([01]?\d|2[0-3])\s?[:h]\s?([0-5]\d)\s?(am|pm|a\.\s?m\.|p\.\s?m\.)?(?!\w)")
 _MERIDIEM = re.compile(r"\b(1[0-2]|0?[1-9])\s?(am|pm|a\.\s?m\.|p\.\s?m\.)(?!\w)")
 _HOURS = re.compile(r"\b([01]?\d|2[0-3])\s?(?:h|hs|hrs?)\b(?!\s?\d)")
-_MARK = re.compile(r"^t(\d{2})(\d{2})$")
+_MARK = re.compile(r"^t(\d{2})(\d{2})(a?)$")
 
 # Each language's words (bot/domain/lang/), joined: a time is read whatever the language.
 # Words before a bare hour that make it a time of day: "a las 10", "at 3", "às 14" (folded).
@@ -53,6 +53,7 @@ class Clock:
     part: bool = False  # ...named as a part of the day, which alone names no day
     now: bool = False
     consumed: frozenset[int] = frozenset()
+    either: bool = False  # a one-digit "2:30": 02:30, or 14:30 when only that has sessions
 
 
 def mark_times(folded: str) -> str:
@@ -60,12 +61,12 @@ def mark_times(folded: str) -> str:
 
     def hhmm(m: re.Match[str]) -> str:
         hour = _hour(int(m[1]), m[3])
-        # "what's at 2:30?": a one-digit hour before the day's first sessions is the afternoon's,
-        # as a bare "at 3" is, unless a part of the day follows ("2:30 in the morning").
+        # "what's at 2:30?": a one-digit early hour may be the afternoon's, unless a part of the
+        # day follows ("2:30 in the morning"); marked "a" (either), the schedule decides.
         after = re.findall(r"\w+", m.string[m.end() : m.end() + 30])[:3]
         bare = not m[3] and len(m[1]) == 1 and ":" in m[0]
         if bare and 0 < hour < _EARLY and not _MORNING.intersection(after):
-            hour += 12
+            return f" t{hour:02d}{int(m[2]):02d}a "  # either: the schedule decides (at_clock)
         return _token(hour, int(m[2]))
 
     def meridiem(m: re.Match[str]) -> str:
@@ -137,7 +138,7 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
                     used |= set(range(i, j + 1))
                     close = dt.time(int(until[1]), int(until[2]))
                     return Clock(start, close, window=True, consumed=frozenset(used))
-            return Clock(start, None, consumed=frozenset(used))
+            return Clock(start, None, consumed=frozenset(used), either=bool(m[3]))
     for i, w in enumerate(words):
         if w in _NOW:
             return Clock(now, None, now=True, consumed=frozenset({i}))

@@ -61,6 +61,10 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
         found = [s for s in timed if _overlaps(s, start, last)]
         return Plan("window", day, tuple(found), start, clock.end)
     running = [s for s in timed if runs_at(s, start)]
+    if clock.either and not running:
+        pm = dt.time(start.hour + 12, start.minute)  # "what's at 2:30?" on an afternoon
+        running = [s for s in timed if runs_at(s, pm)]
+        start = pm if running else start
     if running:
         return Plan("now" if clock.now else "at", day, tuple(running), start)
     later = [s for s in timed if s.start is not None and s.start >= start]

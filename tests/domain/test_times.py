@@ -43,8 +43,8 @@ def clock_matcher(timed: KnowledgeBase) -> Matcher:
         ("a las 4 de la tarde", ["a", "las", "t1600", "de", "la", "tarde"]),
         ("at 9 in the morning", ["at", "t0900", "in", "the", "morning"]),
         ("on the 11 of march", ["on", "the", "11", "of", "march"]),  # a date, not a time
-        ("anything at 3:15?", ["anything", "at", "t1515"]),  # one digit, early: the afternoon
-        ("a las 4:45", ["a", "las", "t1645"]),
+        ("anything at 3:15?", ["anything", "at", "t0315a"]),  # one digit, early: either
+        ("a las 4:45", ["a", "las", "t0445a"]),
         ("at 04:45", ["at", "t0445"]),  # two digits: as written
         ("at 9:15", ["at", "t0915"]),
         ("3:15 in the morning", ["t0315", "in", "the", "morning"]),
@@ -338,3 +338,13 @@ def test_a_portuguese_weekday_after_na_is_that_day() -> None:
     )
     assert reply.relative == "catch" and reply.day == dt.date(2027, 5, 20)
     assert all("simp" in s for s in reply.sessions)
+
+
+def test_a_one_digit_time_is_the_afternoons_when_only_then_something_runs(
+    clock_matcher: Matcher,
+) -> None:
+    # Day 1 runs 08:30 to the evening: "1:45" can only be 13:45; "9:15" is the morning's.
+    reply = clock_matcher.answer("anything on at 1:45?", NOW)
+    assert (reply.relative, reply.start) == ("at", dt.time(13, 45))
+    reply = clock_matcher.answer("what's happening at 9:15?", NOW)
+    assert reply.start == dt.time(9, 15)
