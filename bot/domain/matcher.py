@@ -109,6 +109,7 @@ _LIGHT_LISTS = (
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
+_STORY_WORDS = 12  # a message this long may tell a story around its question
 _FIRST_NAME = 5  # letters a lowercase first name needs to name a speaker ("hannah", not "will")
 # Words that step from a session or name a time, read as such unless a title starts with them.
 _TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
@@ -313,6 +314,12 @@ class Matcher:
                 if who := tuple(tokens(person.name)):
                     talks[who].append(s)
         self.speakers = {k: tuple(v) for k, v in talks.items()}
+        affiliations: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for s in kb.sessions:
+            for person in s.speakers:
+                for text in _values(person.affiliation):
+                    affiliations[tuple(tokens(person.name))].update(tokens(text))
+        self.affiliations = {k: frozenset(v) for k, v in affiliations.items()}
         self.first_names: dict[str, int] = defaultdict(int)
         for who in self.speakers:
             self.first_names[who[0]] += 1
@@ -968,6 +975,21 @@ class Matcher:
         for called, sessions in self.tracks.items():
             if any(set(n) <= asked for n in called):
                 return Plan("track", None, sessions)
+        # Else the one track most of whose name's content words the question holds, two at
+        # least ("the mental health track" for "Mental Health and Community").
+        found: list[tuple[float, tuple[Session, ...]]] = []
+        for called, sessions in self.tracks.items():
+            best = 0.0
+            for name in called:
+                content = {w for w in name if w not in STOPWORDS}
+                held = len(content & asked)
+                if held >= 2 and held * 2 > len(content):
+                    best = max(best, held / len(content))
+            if best:
+                found.append((best, sessions))
+        found.sort(key=lambda f: -f[0])
+        if found and (len(found) == 1 or found[0][0] > found[1][0]):
+            return Plan("track", None, found[0][1])
         return None
 
     def _speaker(self, words: list[str], terms: list[Term], text: str, lang: str) -> Plan | None:
@@ -993,6 +1015,14 @@ class Matcher:
                 and t.text not in self.framing
                 and t.text not in self.generic_nouns
             ]
+            # The speaker's own affiliation ("Eduardo Vianna da PUCRS") says who, not what; in
+            # a long message, words the KB never uses are the asker's story ("meu chefe
+            # perguntou..."), not another topic.
+            own = self.affiliations.get(name, frozenset())
+            rest = [t for t in rest if words[t.index] not in own]
+            if len(words) >= _STORY_WORDS:  # known as typed, not only as a repaired typo
+                term = self.index.normaliser.term
+                rest = [t for t in rest if t.known and term(words[t.index]) == t.text]
             if not rest:
                 return Plan("speaker", None, sessions)
         return None

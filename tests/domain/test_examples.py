@@ -25,7 +25,8 @@ SETS = {
     # untuned 27.5% (25/91); 89.0% -> 95.6%, 14/14 off-topic (matcher3)
     "examples_bogota_tech.yaml": (0.96, 0),  # -> 96.7% (matcher5: what is next at a session)
     "examples_lima_health.yaml": (0.97, 0),  # untuned 23.1% (21/91); 96.7% -> 97.8% (matcher3)
-    "examples_small_workshop.yaml": (0.94, 0),  # untuned 36.8% (32/87); 92.0% -> 94.3% (matcher3)
+    # untuned 36.8% (32/87); 92.0% -> 94.3% (matcher3) -> 95.4% (matcher5: speaker in a story)
+    "examples_small_workshop.yaml": (0.95, 0),
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
     "examples_sao_paulo_devfest.yaml": (0.96, 1),  # 84.6% (matcher2) -> 96.9%, 18/19 (matcher3)
     # Written blind (a fifth event, its shape new to the matcher): untuned 79.6% (74/93), 14/14.
@@ -38,8 +39,9 @@ SETS = {
     # 18/38, off-topic 13/15, measured on matcher3; 74.2% (matcher5: a where/when question's
     # session before an FAQ on another side of it) -> 77.4% (a slip in a day's name, a lone
     # capital letter that names a session, what to bring said in a session's description)
-    # -> 78.5% ("I'm at lunch, what's the next activity?": what follows it).
-    "examples_porto_alegre_saude.yaml": (0.78, 2),
+    # -> 78.5% ("I'm at lunch, what's the next activity?": what follows it) -> 80.6% (a track
+    # named by most of its words; a speaker asked with affiliation inside a story).
+    "examples_porto_alegre_saude.yaml": (0.80, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

@@ -133,3 +133,31 @@ def test_the_next_of_a_named_kind_is_not_what_follows_it() -> None:
         "when is the next coffee break?", dt.datetime(2026, 3, 10, 9)
     )
     assert reply.entry == "coffee-1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hi, my manager asked me whether Ana Pérez from the Universidad de los Andes is "
+        "speaking at the event and on which days, could you tell me?",
+        "Hola, mi jefe me preguntó si Ana Pérez de la Universidad de los Andes va a hablar "
+        "y en qué días, ¿me ayudas?",
+    ],
+)
+def test_a_speaker_asked_with_affiliation_in_a_story(question: str) -> None:
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1, 9))
+    assert reply.kind == "schedule" and reply.sessions == ("opening-keynote", "ml-talk")
+
+
+def test_a_track_named_by_most_of_its_words(tmp_path: Path) -> None:
+    text = TIMED.read_text(encoding="utf-8").replace(
+        "track: Civic tech", "track: Civic tech and cities"
+    )
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    matcher = Matcher(load_knowledge(path))
+    reply = matcher.answer(
+        "Which sessions are on the civic tech track, and are they in English?",
+        dt.datetime(2026, 3, 1, 9),
+    )
+    assert reply.kind == "schedule" and reply.sessions == ("maps-talk",)
