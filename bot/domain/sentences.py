@@ -15,11 +15,12 @@ from bot.domain.tuning import TUNING
 # A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
 # ("10.30", "3 p.m.") do not end one; nor does an abbreviation's single letter.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s+|\s*\n+\s*|(?=[¿¡])")
-# "where's the party and what's the wifi password?": a second question joined by "and".
+# "where's the party and what's the wifi password?": a second question joined by "and"; "...
+# and if there is an e-mail" ("y si hay un correo", "e se tem"): a second indirect one.
 _CLAUSE = re.compile(
     r"\s*,?\s+(?:and|y|e)\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|"
     r"which|will|is|are|can|do|does|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|c[oó]mo|cu[aá]l|a qu[eé]|"
-    r"o que|onde|quando|quem|qual|vai|tem)\b)",
+    r"o que|onde|quando|quem|qual|vai|tem|if|whether|si|se)\b)",
     re.IGNORECASE,
 )
 # "will the talks be recorded, so the team can watch them later?": a reason or purpose after
@@ -30,7 +31,12 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 # "...and I need to know how long the event lasts": what follows a wish to know is the question.
-_WISH = re.compile(r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)", re.IGNORECASE)
+# So does what follows a reported question ("mi jefa me preguntó quién organiza...").
+_WISH = re.compile(
+    r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)|(?<=\bpregunt[oóa])\s+"
+    r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+",
+    re.IGNORECASE,
+)
 _MIN_WORDS = TUNING.min_sentence_words
 # Each language's words (bot/domain/lang/), joined: a message's language is not known here.
 _QUESTION_WORDS = words_of("QUESTION_WORDS")  # words that open a question

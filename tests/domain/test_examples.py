@@ -40,8 +40,9 @@ SETS = {
     # session before an FAQ on another side of it) -> 77.4% (a slip in a day's name, a lone
     # capital letter that names a session, what to bring said in a session's description)
     # -> 78.5% ("I'm at lunch, what's the next activity?": what follows it) -> 80.6% (a track
-    # named by most of its words; a speaker asked with affiliation inside a story).
-    "examples_porto_alegre_saude.yaml": (0.80, 2),
+    # named by most of its words; a speaker asked with affiliation inside a story) -> 81.7% (a
+    # reported question: "me preguntó quién organiza... y si hay un correo").
+    "examples_porto_alegre_saude.yaml": (0.81, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

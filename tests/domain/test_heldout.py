@@ -35,7 +35,8 @@ TRACKED = {
     # blind: untuned 85.9% (73/85); 87.1% (matcher3, not tuned on) -> 89.4% (matcher4)
     "heldout14.yaml": (0.89, 0),
     # blind: untuned 79.1% (68/86); 81.4% (matcher3, not tuned on) -> 87.2% (matcher4)
-    "heldout15.yaml": (0.87, 0),
+    # -> 88.4% (matcher5: a reported question, "and if ..." as a second one)
+    "heldout15.yaml": (0.88, 0),
     # blind: untuned 90.1% (64/71), long 24/29, on matcher3
     "heldout16.yaml": (0.90, 0),
 }  # (minimum pass rate, off-topic answers tolerated)

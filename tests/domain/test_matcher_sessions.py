@@ -161,3 +161,18 @@ def test_a_track_named_by_most_of_its_words(tmp_path: Path) -> None:
         dt.datetime(2026, 3, 1, 9),
     )
     assert reply.kind == "schedule" and reply.sessions == ("maps-talk",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My boss asked me who organises this meetup and if there is an email to ask for an "
+        "invitation letter, can you help?",
+        "Mi jefe me preguntó quién organiza este encuentro y si hay un correo para pedir una "
+        "carta de invitación, ¿me ayudan?",
+    ],
+)
+def test_a_reported_question_and_a_second_joined_by_if(question: str) -> None:
+    # What the boss asked is the question; "and if there is..." is a second one.
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1, 9))
+    assert (reply.entry, reply.aspect) == ("event", "event:organiser")

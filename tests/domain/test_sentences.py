@@ -186,3 +186,12 @@ def test_a_question_without_topic_asks_of_a_session_named_by_one_rare_word() -> 
 def test_questions_that_point_back_in_a_longer_message(question: str, entry: str) -> None:
     kb = load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge")
     assert Matcher(kb).answer(question, dt.datetime(2027, 9, 13, 10)).entry == entry
+
+
+def test_a_reported_question_and_an_indirect_second_one_are_clauses() -> None:
+    text = "Mi jefa me preguntó quién organiza el congreso y si hay un correo de contacto"
+    assert split_sentences(text, clauses=True) == [
+        "Mi jefa me preguntó",
+        "quién organiza el congreso",
+        "si hay un correo de contacto",
+    ]
