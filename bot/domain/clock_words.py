@@ -41,6 +41,8 @@ _GREETING = words_of("GREETING_WORDS")
 _NOW = words_of("NOW_WORDS")
 _MORNING = words_of("MORNING_WORDS")
 _LATER = words_of("LATER_WORDS")
+_TIME_AFTER, _TIME_BEFORE = words_of("TIME_AFTER"), words_of("TIME_BEFORE")
+_TIME_LINKS = words_of("TIME_LINKS")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,13 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
                     used |= set(range(i, j + 1))
                     close = dt.time(int(until[1]), int(until[2]))
                     return Clock(start, close, window=True, consumed=frozenset(used))
+            side = _side(words, i)
+            if side is not None:  # "after 6pm", "antes de las 10": a window on that side
+                word, after = side
+                used |= set(range(word, i))
+                if after:
+                    return Clock(start, None, window=True, consumed=frozenset(used))
+                return Clock(dt.time(0), start, window=True, consumed=frozenset(used))
             return Clock(start, None, consumed=frozenset(used), either=bool(m[3]))
     for i, w in enumerate(words):
         if w in _NOW:
@@ -146,6 +155,17 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
             first, last = _PARTS[w]
             end = dt.time(last) if last is not None else None
             return Clock(dt.time(first), end, window=True, part=True, consumed=frozenset({i}))
+    return None
+
+
+def _side(words: list[str], i: int) -> tuple[int, bool] | None:
+    """Where "after"/"before" stands before the time at i, over link words ("después de las"):
+    its index and True for after, False for before; else None."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if words[k] in _TIME_AFTER or words[k] in _TIME_BEFORE:
+            return k, words[k] in _TIME_AFTER
+        if words[k] not in _TIME_LINKS:
+            return None
     return None
 
 

@@ -565,6 +565,10 @@ class Matcher:
         dated = [w if w not in self.identity_words else "the" for w in words]
         when = self.dates.read(dated, local.date())
         clock = read_clock(dated, local.time()) if when is None or when.day else None
+        if when is not None and not when.day:  # "después de las 6": after a time, not "next"
+            side = read_clock(dated, local.time())
+            if side is not None and side.window and not side.part and when.consumed & side.consumed:
+                when, clock = None, side
         if clock is not None and clock.part and when is None and not self.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:

@@ -154,6 +154,8 @@ class _Renderer:
                 header = N_("{day}, next after {time}:")  # nothing runs at that very time
             if reply.relative == "window" and reply.end is None:
                 header = N_("{day}, from {start}:")
+            if reply.relative == "window" and reply.start == dt.time(0) and reply.end:
+                header = N_("{day}, until {end}:")  # "before 10"
         times = {"time": hhmm(reply.start), "start": hhmm(reply.start), "end": hhmm(reply.end)}
         lines = [esc(cap(_(header).format(day=when, **times)) if header else f"{cap(when)}:")]
         for s in sessions:

@@ -348,3 +348,21 @@ def test_a_one_digit_time_is_the_afternoons_when_only_then_something_runs(
     assert (reply.relative, reply.start) == ("at", dt.time(13, 45))
     reply = clock_matcher.answer("what's happening at 9:15?", NOW)
     assert reply.start == dt.time(9, 15)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("is there anything after 4pm?", dt.time(16), None),
+        ("¿qué hay después de las 4 de la tarde?", dt.time(16), None),
+        ("tem alguma coisa depois das 16h?", dt.time(16), None),
+        ("anything on before 10?", dt.time(0), dt.time(10)),
+    ],
+)
+def test_after_or_before_a_time_is_a_window_on_that_side(
+    clock_matcher: Matcher, timed: KnowledgeBase, question: str, start: dt.time, end: dt.time
+) -> None:
+    reply = clock_matcher.answer(question, NOW.replace(hour=8))
+    assert (reply.relative, reply.start, reply.end) == ("window", start, end)
+    text = render_text(reply, timed, Translator(ROOT / "locales"))
+    assert ("until 10:00" in text) == (end is not None)

@@ -304,8 +304,12 @@ ORIGIN = _words("from")
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("at 3").
 BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
-    ("at",), ("around",), ("by",), ("until",), ("till",), ("from",), ("between",),
+    ("at",), ("around",), ("by",), ("until",), ("till",), ("from",), ("between",), ("after",),
+    ("before",),
 )  # fmt: skip
+TIME_AFTER = _words("after past")  # "after 6pm": from then to the end of the day
+TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
+TIME_LINKS = _words("the")  # words between them and the time
 HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
 NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour

@@ -325,6 +325,9 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
     ("a", "las"), ("a", "la"), ("desde", "las"), ("hasta", "las"), ("antes", "de", "las"),
     ("despues", "de", "las"), ("tipo", "las"), ("entre",), ("de", "las"),
 )  # fmt: skip
+TIME_AFTER = _words("despues")  # "después de las 6": from then to the end of the day
+TIME_BEFORE = _words("antes")  # "antes de las 10": from the day's start until then
+TIME_LINKS = _words("de las la del")  # words between them and the time
 HOUR_RANGE = _words("a y hasta las")  # "entre las 10 y las 12"
 NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {

@@ -297,6 +297,9 @@ ORIGIN = _words("desde")
 BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
     ("as",), ("das",), ("ate", "as"), ("depois", "das"), ("antes", "das"), ("entre",),
 )  # fmt: skip
+TIME_AFTER = _words("depois apos")  # "depois das 18h": from then to the end of the day
+TIME_BEFORE = _words("antes")  # "antes das 10h": from the day's start until then
+TIME_LINKS = _words("de das da do as a")  # words between them and the time
 HOUR_RANGE = _words("a e ate as")  # "das 10 às 12"
 NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
