@@ -686,7 +686,7 @@ class Matcher:
             return Reply(question, lang, "entry", brought.entry, brought.score)
         if (
             hits
-            and hits[0].score >= THRESHOLD
+            and (hits[0].score >= THRESHOLD or self._wholly_asked(hits[0], words, text))
             and not self._mostly_unknown(terms)
             and not self._stray(hits[0], terms, words)
         ):
@@ -1352,6 +1352,18 @@ class Matcher:
         if not hits or hits[0].score < floor or not self._dated_session(hits[0].entry):
             return None
         return following(self.kb, self._anchor(hits, dated, when, local), 1)
+
+    def _wholly_asked(self, hit: Hit, words: list[str], text: str) -> bool:
+        """True when a long sentence holds one of the entry's phrasings whole ("...a gente vai
+        precisar de transporte do aeroporto, vocês oferecem traslado?"): its story's words
+        dilute the score, not what it asks. (A message of several sentences is read sentence
+        by sentence instead.)"""
+        return (
+            len(words) >= _STORY_WORDS
+            and len(split_sentences(text)) <= 1
+            and hit.closeness >= TUNING.whole
+            and hit.coverage >= TUNING.whole_coverage
+        )
 
     def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
         """Put first the session a where or when question names, when an FAQ about another

@@ -24,6 +24,8 @@ class Tuning:
     )
     session_share: float = 0.7  # a where/when question's session beats an FAQ scoring up to
     # this much more (1/share): the FAQ matched the session's name, not the question asked
+    whole: float = 0.99  # a long message holding one of an entry's phrasings whole...
+    whole_coverage: float = 0.4  # ...answers with it when its words are this much of the message
     # Days and times
     day_pool: int = 8  # hits looked at for a session on the day a question names
     day_floor: float = 25.0  # ...and how well such a session must still fit the question's words

@@ -176,3 +176,14 @@ def test_a_reported_question_and_a_second_joined_by_if(question: str) -> None:
     # What the boss asked is the question; "and if there is..." is a second one.
     reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1, 9))
     assert (reply.entry, reply.aspect) == ("event", "event:organiser")
+
+
+def test_a_long_sentence_holding_a_phrasing_whole_answers_with_it() -> None:
+    # The FAQ asks "¿hay transporte desde el aeropuerto?"-like things; the story around it
+    # ("my delegation will need...") dilutes the score, not what is asked.
+    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
+    question = (
+        "Bom dia, minha delegação vai precisar de transporte do aeroporto até o hotel, "
+        "tem traslado?"
+    )
+    assert matcher.answer(question, dt.datetime(2015, 10, 10)).entry == "transport"
