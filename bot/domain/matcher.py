@@ -257,6 +257,7 @@ class Matcher:
             )  # fmt: skip
             for lang in self.langs
         }
+        self.all_aspects = frozenset().union(*self.session_aspects.values())
         self.builtins = Builtins(kb, self.session_words.titled)
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
@@ -330,6 +331,20 @@ class Matcher:
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.where_words = words_of("FOCUS_WHERE")
+        # The words only the venues' names use (not a title's or an FAQ's question).
+        asked_words = {
+            w for d in docs for text in (*d.phrasings, *d.keywords) for w in tokens(text)
+        }
+        self.venue_tokens = [
+            frozenset(w for n in v.name.values() for w in tokens(n)) for v in kb.venues
+        ]
+        self.place_words = frozenset(
+            w
+            for v in kb.venues
+            for n in v.name.values()
+            for w in tokens(n)
+            if w not in STOPWORDS and w not in asked_words and not w.isdigit()
+        )
         # Words that ask where or when a thing is (cues.rewrite turns rooms into "venue").
         self.place_time_words = (
             self.where_words | words_of("FOCUS_WHEN") | words_of("FOCUS_CLOCK")
@@ -549,6 +564,8 @@ class Matcher:
         if not stay:
             words = past_introduction(words, self._kept)
         words = self._compounds(words)
+        if confirms(question):  # "so the closing is at <venue> and not at <venue>, right?"
+            words = self._past_places(words)
         terms = self.index.normaliser.terms(words)
         acts = {
             t.index
@@ -1352,6 +1369,30 @@ class Matcher:
         if not hits or hits[0].score < floor or not self._dated_session(hits[0].entry):
             return None
         return following(self.kb, self._anchor(hits, dated, when, local), 1)
+
+    def _past_places(self, words: list[str]) -> list[str]:
+        """A confirmation's venue names ("...is at the Hospital de Clínicas and not at the event
+        centre, right?") are the claim to check, not what it is about: left out of the search
+        when the sentence names something else too. A venue is named by two words of its name
+        in a row, or by a word only venue names use."""
+        placed = [w in self.place_words for w in words]
+        for called in self.venue_tokens:
+            run: list[int] = []
+            for i, w in enumerate([*words, ""]):
+                if w in called:
+                    run.append(i)
+                    continue
+                content = [k for k in run if words[k] not in STOPWORDS]
+                if len(content) >= 2:
+                    for k in run:
+                        placed[k] = True
+                run = []
+        rest = [w for w, p in zip(words, placed, strict=True) if not p]
+        plain = self.not_topics | self.index.light | self.all_aspects
+        terms = self.index.normaliser.terms(rest, repair=False)
+        if not any(placed) or not any(t.known and t.text not in plain for t in terms):
+            return words
+        return ["the" if p else w for w, p in zip(words, placed, strict=True)]
 
     def _wholly_asked(self, hit: Hit, words: list[str], text: str) -> bool:
         """True when a long sentence holds one of the entry's phrasings whole ("...a gente vai

@@ -187,3 +187,27 @@ def test_a_long_sentence_holding_a_phrasing_whole_answers_with_it() -> None:
         "tem traslado?"
     )
     assert matcher.answer(question, dt.datetime(2015, 10, 10)).entry == "transport"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so the social evening is at the Old Town Hall and not at the Engineering Campus, right?",
+        "entonces la noche social es en el Antiguo Ayuntamiento y no en el Campus de "
+        "Ingeniería, ¿cierto?",
+    ],
+)
+def test_venues_named_in_a_confirmation_are_the_claim_not_the_topic(
+    tmp_path: Path, question: str
+) -> None:
+    text = TIMED.read_text(encoding="utf-8")
+    text = text.replace(
+        "sessions:\n",
+        "  - id: hall\n    name: {en: Old Town Hall, es: Antiguo Ayuntamiento}\n"
+        "    address: Carrera 7 No. 10-20\nsessions:\n",
+        1,
+    ).replace("    venue: campus\n    room: Rooftop bar", "    venue: hall\n    room: Rooftop bar")
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
+    assert reply.entry == "social"
