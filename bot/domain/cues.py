@@ -190,6 +190,7 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
 _LASTS = _words("long dura duran duration duracion last lasts")
 # "how many days until the summit", "¿cuántos días faltan para el panel?": its date too.
 _UNTIL = _words("until till left falta faltan queda quedan days dias")
+UNTIL_WORDS = _UNTIL  # "left", "queda": read as a duration by `rewrite`
 _COUNTING = _words("how many cuantos cuantas cuanto mucho")
 # "who's the host", "¿quién es el anfitrión?": who organises it.
 _HOST = _words("host hosts hosting anfitrion anfitriones")

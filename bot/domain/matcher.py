@@ -15,6 +15,7 @@ from bot.domain.cues import (
     COURTESY,
     ROLE_WORDS,
     SESSION_NOUNS,
+    UNTIL_WORDS,
     SessionWords,
     asks_next,
     day_off_words,
@@ -557,7 +558,9 @@ class Matcher:
         )
         staying = arriving or leaving
         missing = bool(self.miss.intersection(words) or staying and self.missed.intersection(words))
-        catching = staying and bool(self.catch.intersection(words))
+        # "anything left that day?": "left" is read before the rewrite makes it a duration.
+        left = self.catch.intersection(plain) & UNTIL_WORDS
+        catching = staying and bool(self.catch.intersection(words) or left)
         # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
         # travel words place the question nowhere else.
         stay = staying and (missing or catching)
@@ -1110,6 +1113,13 @@ class Matcher:
             if anchor is not None and anchor.date == day and anchor.end is not None:
                 at = anchor.end
         if not catching:
+            if not arriving:  # "here for Monday, I fly back on Tuesday early": the leaving day
+                gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
+                then = self.dates.read(words[gone:], local.date()) if gone else None
+                if then is not None and then.day and then.day != day:
+                    day = then.day
+                    later = clock is not None and min(clock.consumed) > gone
+                    at = at if later else None
             found = missed(self.kb, day, at, not arriving)
         else:
             gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
@@ -1122,6 +1132,11 @@ class Matcher:
             elif arriving:  # "...what can I still see that day?": until that day's end
                 that_day = any(p in _THAT_DAY for p in zip(words, words[1:], strict=False))
                 found = caught(self.kb, (day, at), (day, None) if that_day else None)
+                # "I get there on Thursday night. What can I catch on Friday?": that later day.
+                asked_day = self._asked_day(question, local.date())
+                if asked_day is not None and asked_day > day:
+                    kept = tuple(s for s in found.sessions if s.date == asked_day)
+                    found = replace(found, sessions=kept)
             else:
                 found = caught(self.kb, None, (day, at))
         used = when.consumed | (clock.consumed if clock is not None else frozenset())
@@ -1138,6 +1153,15 @@ class Matcher:
         ]  # fmt: skip
         kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
+
+    def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
+        """The day the last asking sentence of a message of several names, else None."""
+        sentences = split_sentences(question)
+        asking = [s for s in sentences if asks(s)]
+        if len(sentences) < 2 or not asking:
+            return None
+        when = self.dates.read(tokens(mark_numeric_dates(fold(asking[-1]))), today)
+        return when.day if when is not None else None
 
     def _of_kind(self, p: Plan, words: list[str]) -> Plan:
         """Of a listing, the sessions of the kind the question names when the programme's

@@ -170,7 +170,10 @@ def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -
     moment = (day, at or (dt.time.max if leaving else dt.time.min))
 
     def when(s: Session) -> tuple[dt.date, dt.time]:
-        return (s.date or day, s.start or (dt.time.min if leaving else dt.time.max))
+        # With a time of arrival or departure ("Monday night"), a session with no published
+        # time is taken to start at noon, as `caught` takes it; without one, it is not missed.
+        unknown = _NOON if at is not None else (dt.time.min if leaving else dt.time.max)
+        return (s.date or day, s.start or unknown)
 
     if leaving:
         found = [s for s in dated if when(s) >= moment and (s.date != day or at is not None)]
@@ -178,6 +181,8 @@ def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -
         found = sorted(set(found), key=dated.index)
     else:
         found = [s for s in dated if when(s) < moment]
+    if at is not None:  # in the order they are taken to happen: an untimed one at noon
+        found = sorted(found, key=lambda s: (s.date or day, s.start or _NOON))
     return Plan("missed", day, tuple(found), at)
 
 
@@ -203,6 +208,7 @@ def caught(
             if day > last or day == last and at is not None and start >= at:
                 continue
         found.append(s)
+    found.sort(key=lambda s: (s.date or dt.date.min, s.start or _NOON))  # untimed: at noon
     moment = arrival or departure
     return Plan("catch", moment[0] if moment else None, tuple(found), moment[1] if moment else None)
 

@@ -366,3 +366,32 @@ def test_after_or_before_a_time_is_a_window_on_that_side(
     assert (reply.relative, reply.start, reply.end) == ("window", start, end)
     text = render_text(reply, timed, Translator(ROOT / "locales"))
     assert ("until 10:00" in text) == (end is not None)
+
+
+@pytest.mark.parametrize(
+    ("question", "relative", "sessions"),
+    [
+        # Arriving at night misses that day's sessions, an untimed one too (taken at noon).
+        ("I get in on Monday night, what will I miss?", "missed", ("mayors",)),
+        ("Chego na segunda à noite. O que eu perco?", "missed", ("mayors",)),
+        # "what's left", over the days after: from the arrival on.
+        ("I land Tuesday evening, anything left?", "catch", ("harbour-dinner", "dunes",
+                                                             "boat-trip", "farewell")),
+        ("Llego el martes por la noche, ¿qué me queda?", "catch", ("harbour-dinner", "dunes",
+                                                                   "boat-trip", "farewell")),
+        # A later day asked in its own sentence: that day only, untimed ones at noon.
+        ("I only get there Tuesday night. What can I still catch on Wednesday?", "catch",
+         ("dunes", "boat-trip", "farewell")),
+        # Leaving early on a day misses that day; the day one only comes for is not the one.
+        ("Vengo para el martes y me regreso el miércoles temprano. ¿Qué me pierdo?", "missed",
+         ("dunes", "boat-trip", "farewell")),
+        ("I'm leaving early on Wednesday, what do I miss?", "missed",
+         ("dunes", "boat-trip", "farewell")),
+    ],
+)  # fmt: skip
+def test_an_arrival_or_departure_at_a_part_of_the_day(
+    question: str, relative: str, sessions: tuple[str, ...]
+) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "trip.yaml")
+    reply = Matcher(kb).answer(question, dt.datetime(2026, 5, 20, 10))
+    assert (reply.relative, reply.sessions) == (relative, sessions)

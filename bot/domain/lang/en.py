@@ -99,7 +99,7 @@ TRACK_WORDS = _words("track tracks stream strand")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("arrive arriving arrives land lands landing get getting")
 # What one can still attend beside an arrival or departure ("what will I still catch?").
-CATCH = _words("catch still attend")
+CATCH = _words("catch still attend left")  # "anything left that day?"
 # Past forms that, beside an arrival, still ask what one misses ("what will I have missed?").
 MISSED = _words("missed")
 # Month names and abbreviations (folded), by month number.
@@ -317,6 +317,7 @@ HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
     "morning": (6, 12), "afternoon": (12, 18), "evening": (18, None), "night": (18, None),
     "tonight": (18, None), "noon": (12, 13), "midday": (12, 13), "lunchtime": (12, 14),
+    "early": (6, 9),
 }  # fmt: skip
 PART_NEEDS_LINK = _words("")  # parts that are a part of the day only after a link word
 PART_LINKS = _words("this the in")

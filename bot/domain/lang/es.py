@@ -83,7 +83,7 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
-LEAVE = _words("salgo saldre irme retiro quedarme quedo")  # "solo me quedo hasta"
+LEAVE = _words("salgo saldre irme retiro quedarme quedo regreso vuelvo")  # "solo me quedo hasta"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words(
@@ -98,7 +98,8 @@ ARRIVE = _words(
     """llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando"""
 )
 # What one can still attend beside an arrival or departure ("¿qué alcanzo a ver?").
-CATCH = _words("alcanzo alcanzaria alcanzamos alcanzar todavia aun asistir")
+# ...and "¿qué me queda?" (what is left).
+CATCH = _words("alcanzo alcanzaria alcanzamos alcanzar todavia aun asistir queda quedan")
 # Past forms that, beside an arrival, still ask what one misses ("¿qué me habré perdido?").
 MISSED = _words("perdido")
 # Month names and abbreviations (folded), by month number.
@@ -336,7 +337,7 @@ HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
 # Parts of the day: the window they name (end 24:00 is written as None).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
     "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (12, 18),
-    "manana": (6, 12),
+    "manana": (6, 12), "temprano": (6, 9),
 }  # fmt: skip
 # Alone, "mañana" is tomorrow and "tarde" is late: a part of the day after a link word.
 PART_NEEDS_LINK = _words("manana tarde noche")

@@ -67,7 +67,7 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
-LEAVE = _words("saio sair sairei embora fico ficar")  # "só fico até"
+LEAVE = _words("saio sair sairei embora fico ficar volto")  # "só fico até"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam terminou acaba acabam acabou encerra encerram encerrou")
 DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abriu")
@@ -117,7 +117,7 @@ TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam")
 # What one can still attend beside an arrival or departure ("o que eu consigo pegar?").
-CATCH = _words("pegar pego pegarei assistir ainda")
+CATCH = _words("pegar pego pegarei assistir ainda resta sobra")  # "o que me resta"
 # Past forms that, beside an arrival, still ask what one misses ("o que terei perdido?").
 MISSED = _words("perdido")
 # Month names and abbreviations (folded), by month number.
@@ -305,7 +305,7 @@ NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
 # Parts of the day: the window they name (end 24:00 is written as None).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
-    "noite": (18, None), "manha": (6, 12), "madrugada": (0, 6), "tarde": (12, 18),
+    "noite": (18, None), "manha": (6, 12), "madrugada": (0, 6), "tarde": (12, 18), "cedo": (6, 9),
 }  # fmt: skip
 PART_NEEDS_LINK = _words("tarde noite")  # alone, "tarde" is late
 PART_LINKS = _words("a na pela nesta essa esta")
