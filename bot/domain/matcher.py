@@ -110,6 +110,10 @@ _LIGHT_LISTS = (
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
+_ARTICLES = frozenset(["the", "el", "la", "los", "las", "o", "a", "os", "as"])
+_LOCATIVES = frozenset(
+    ["at", "in", "en", "em", "no", "na", "nos", "nas"]
+)  # "at the", "en el", "no"
 _STORY_WORDS = 12  # a message this long may tell a story around its question
 _FIRST_NAME = 5  # letters a lowercase first name needs to name a speaker ("hannah", not "will")
 # Words that step from a session or name a time, read as such unless a title starts with them.
@@ -1411,8 +1415,15 @@ class Matcher:
                     for k in run:
                         placed[k] = True
                 run = []
+        named = frozenset().union(*self.venue_tokens) - STOPWORDS
+        for i, w in enumerate(words):  # "...sino en el hotel": a venue's word after "en el"
+            k = i - 1
+            while k >= 0 and words[k] in _ARTICLES:
+                k -= 1
+            if w in named and k >= 0 and words[k] in _LOCATIVES:
+                placed[i] = True
         rest = [w for w, p in zip(words, placed, strict=True) if not p]
-        plain = self.not_topics | self.index.light | self.all_aspects
+        plain = self.not_topics | self.all_aspects
         terms = self.index.normaliser.terms(rest, repair=False)
         if not any(placed) or not any(t.known and t.text not in plain for t in terms):
             return words

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.domain.cues import SessionWords, day_off_words
+from bot.domain.cues import SessionWords, day_off_words, session_step
 from bot.domain.cues import rewrite as rewrite_words
 from bot.domain.dates import DateReader
 from bot.domain.matcher import Matcher
@@ -198,3 +198,9 @@ def test_session_nouns_and_editions_come_from_the_titles(matcher: Matcher) -> No
     assert words.names_session("clinics") and words.names_session("dialogo")
     assert words.numbers_edition("clinic") == 7 and words.numbers_edition("dialogue") == 3
     assert SessionWords().numbers_edition("clinic") is None  # no KB, no such session
+
+
+def test_behind_is_no_step_after_a_session() -> None:
+    # Portuguese "por trás da clínica" is behind it; Spanish "tras la visita" is after it.
+    assert session_step(["quem", "esta", "por", "tras", "da", "oficina"]) == 0
+    assert session_step(["que", "hay", "tras", "la", "charla"]) == 1

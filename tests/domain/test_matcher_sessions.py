@@ -195,6 +195,8 @@ def test_a_long_sentence_holding_a_phrasing_whole_answers_with_it() -> None:
         "so the social evening is at the Old Town Hall and not at the Engineering Campus, right?",
         "entonces la noche social es en el Antiguo Ayuntamiento y no en el Campus de "
         "Ingeniería, ¿cierto?",
+        # One word of a venue's name after "en el" names it too; "o sea", "sino" are no topics.
+        "o sea que la noche social no es en el campus sino en el ayuntamiento, ¿cierto?",
     ],
 )
 def test_venues_named_in_a_confirmation_are_the_claim_not_the_topic(

@@ -140,7 +140,7 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """aqui alli ahi aca alla
+    """aqui alli ahi aca alla sino sea sean
     el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
     es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
     esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
