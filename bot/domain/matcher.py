@@ -1079,6 +1079,11 @@ class Matcher:
             and t.text not in plain and t.text not in self.index.light
         ]  # fmt: skip
         kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
+        if topic and not kept:  # "I leave at 6pm, will I miss the awards?" (at 17:30): no
+            hits = self.index.search(topic)
+            named = self.kb.session(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
+            if named is not None and named.date is not None:
+                return Plan("", named.date, (named,))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
