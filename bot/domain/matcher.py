@@ -419,7 +419,7 @@ class Matcher:
             r.entry: question.find(s)
             for s, r in reversed(asked)
             if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
-            and opens_question(s) and self._names_topic(s)
+            and (opens_question(s) or s.rstrip().endswith("?")) and self._names_topic(s)
         }  # fmt: skip
         if others and not best.aspect and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))
