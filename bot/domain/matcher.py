@@ -366,6 +366,10 @@ class Matcher:
         whole = self._answer_one(question, now, lang, hint)
         sentences = split_sentences(question[:_MAX_CHARS])
         whole = self._story_told(sentences, whole, now, lang, hint)
+        if whole.kind == "abstain" or whole.entry in _COURTESY_ASPECTS:
+            quoted = self._quoted_session(question)
+            if quoted is not None:  # «Escritura académica en el primer año»: that session
+                return replace(whole, kind="entry", entry=quoted, score=100.0, suggestions=())
         if confirms(question):
             whole = self._confirm(whole, now)
         clauses = split_sentences(question[:_MAX_CHARS], clauses=True)
@@ -453,6 +457,21 @@ class Matcher:
                 continue
             return replace(reply, question=whole.question)
         return whole
+
+    def _quoted_session(self, question: str) -> str | None:
+        """The one session whose title holds every word of a quoted span of the message (two
+        words at least, "«...»", "“...”", '"..."'), even part of the title; else None."""
+        found: set[str] = set()
+        for m in _QUOTED.finditer(question[:_MAX_CHARS]):
+            span = next(g for g in m.groups() if g)
+            said = {w for w in tokens(fold(span)) if w not in STOPWORDS}
+            if len(said) < 2:
+                continue
+            for session in self.kb.sessions:
+                titled = {w for t in session.title.values() for w in tokens(fold(t))}
+                if said <= titled:
+                    found.add(session.id)
+        return found.pop() if len(found) == 1 else None
 
     def _manners_only(self, words: list[str]) -> str | None:
         """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
@@ -1388,6 +1407,9 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+_QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
 _THAT_DAY = frozenset(

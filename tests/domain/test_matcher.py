@@ -294,3 +294,17 @@ def test_two_questions_are_answered_in_the_order_asked(question: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     reply = Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9))
     assert (reply.entry, [p.entry for p in reply.parts]) == ("wifi", ["social"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Sorry to bother you, the programme lists "open data in cities" but I cannot see '
+        "where it is held. Could you help?",
+        "Perdón, vi «Limpieza de datos» en la agenda y no encuentro el aula, ¿me ayudan?",
+    ],
+)
+def test_a_quoted_title_even_in_part_names_its_session(question: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    entry = Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9)).entry
+    assert entry == ("opening-keynote" if "open data" in question else "pandas-workshop")
