@@ -407,6 +407,10 @@ class Matcher:
         whole = self._answer_one(question, now, lang, hint)
         sentences = split_sentences(question[:_MAX_CHARS])
         whole = self._story_told(sentences, whole, now, lang, hint)
+        if whole.kind == "abstain" or whole.entry in _COURTESY_ASPECTS:
+            quoted = self._quoted_session(question)
+            if quoted is not None:  # «Escritura académica en el primer año»: that session
+                return replace(whole, kind="entry", entry=quoted, score=100.0, suggestions=())
         if confirms(question):
             whole = self._confirm(whole, now)
         clauses = split_sentences(question[:_MAX_CHARS], clauses=True)
@@ -460,7 +464,7 @@ class Matcher:
             r.entry: question.find(s)
             for s, r in reversed(asked)
             if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
-            and opens_question(s) and self._names_topic(s)
+            and (opens_question(s) or s.rstrip().endswith("?")) and self._names_topic(s)
         }  # fmt: skip
         if others and not best.aspect and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))
@@ -494,6 +498,21 @@ class Matcher:
                 continue
             return replace(reply, question=whole.question)
         return whole
+
+    def _quoted_session(self, question: str) -> str | None:
+        """The one session whose title holds every word of a quoted span of the message (two
+        words at least, "«...»", "“...”", '"..."'), even part of the title; else None."""
+        found: set[str] = set()
+        for m in _QUOTED.finditer(question[:_MAX_CHARS]):
+            span = next(g for g in m.groups() if g)
+            said = {w for w in tokens(fold(span)) if w not in STOPWORDS}
+            if len(said) < 2:
+                continue
+            for session in self.kb.sessions:
+                titled = {w for t in session.title.values() for w in tokens(fold(t))}
+                if said <= titled:
+                    found.add(session.id)
+        return found.pop() if len(found) == 1 else None
 
     def _manners_only(self, words: list[str]) -> str | None:
         """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
@@ -1156,6 +1175,11 @@ class Matcher:
             and t.text not in plain and t.text not in self.index.light
         ]  # fmt: skip
         kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
+        if topic and not kept:  # "I leave at 6pm, will I miss the awards?" (at 17:30): no
+            hits = self.index.search(topic)
+            named = self.kb.session(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
+            if named is not None and named.date is not None:
+                return Plan("", named.date, (named,))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
@@ -1559,6 +1583,9 @@ class Matcher:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+
+
+_QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
 _THAT_DAY = frozenset(

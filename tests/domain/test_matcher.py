@@ -283,3 +283,28 @@ def test_today_on_an_explained_empty_day_is_still_the_listing(tmp_path: Path) ->
 def test_a_venue_asked_by_its_name_answers_that_venue(question: str, entry: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "venues.yaml")
     assert Matcher(kb).answer(question, dt.datetime(2026, 4, 20, 10)).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Two things: is there wifi? and when is the social evening?",
+     "Dos cosas: ¿hay wifi? y ¿cuándo es la noche social?"],
+)  # fmt: skip
+def test_two_questions_are_answered_in_the_order_asked(question: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    reply = Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9))
+    assert (reply.entry, [p.entry for p in reply.parts]) == ("wifi", ["social"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Sorry to bother you, the programme lists "open data in cities" but I cannot see '
+        "where it is held. Could you help?",
+        "Perdón, vi «Limpieza de datos» en la agenda y no encuentro el aula, ¿me ayudan?",
+    ],
+)
+def test_a_quoted_title_even_in_part_names_its_session(question: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    entry = Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9)).entry
+    assert entry == ("opening-keynote" if "open data" in question else "pandas-workshop")

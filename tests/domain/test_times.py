@@ -395,3 +395,14 @@ def test_an_arrival_or_departure_at_a_part_of_the_day(
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "trip.yaml")
     reply = Matcher(kb).answer(question, dt.datetime(2026, 5, 20, 10))
     assert (reply.relative, reply.sessions) == (relative, sessions)
+
+
+def test_leaving_after_a_named_session_answers_that_session() -> None:
+    # The farewell is at 16:00: leaving at 6pm misses nothing of it, and its time says so.
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "trip.yaml")
+    matcher = Matcher(kb)
+    now = dt.datetime(2026, 5, 20, 10)
+    reply = matcher.answer("I leave on Wednesday at 6pm, will I miss the farewell?", now)
+    assert (reply.entry, reply.sessions) == ("farewell", ("farewell",))
+    reply = matcher.answer("I leave on Wednesday at 3pm, will I miss the farewell?", now)
+    assert (reply.relative, reply.sessions) == ("missed", ("farewell",))
