@@ -213,3 +213,21 @@ def test_venues_named_in_a_confirmation_are_the_claim_not_the_topic(
     path.write_text(text, encoding="utf-8")
     reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
     assert reply.entry == "social"
+
+
+_PARKING = """  - id: parking
+    questions: {en: [is there parking?], es: [¿hay estacionamiento?]}
+    answer: {en: "Parking costs 5 dollars a day.", es: "El estacionamiento cuesta 5 dólares."}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm driving in on Tuesday, is there somewhere to leave the car?",
+        "voy en carro el martes, ¿hay dónde dejar el carro cerca?",
+    ],
+)
+def test_leaving_the_car_asks_for_parking(tmp_path: Path, question: str) -> None:
+    matcher = _timed_with(tmp_path, _PARKING)
+    assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == "parking"

@@ -285,7 +285,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "coffee": ("coffee",),
     "wifi": ("wifi", "internet"),
     "password": ("password",),
-    "parking": ("parking",),
+    "parking": ("parking", "park the car", "leave the car", "leave my car"),
     "ticket": ("ticket", "tickets"),
     "certificate": ("certificate", "certificates"),
     "recording": ("recording", "recordings", "recorded"),

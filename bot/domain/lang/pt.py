@@ -273,7 +273,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "coffee": ("cafe",),
     "wifi": ("wifi", "internet"),
     "password": ("senha",),
-    "parking": ("estacionamento",),
+    "parking": ("estacionamento", "estacionar", "deixar o carro", "deixo o carro", "parar o carro"),
     "ticket": ("ingresso", "ingressos"),
     "certificate": ("certificado", "certificados"),
     "recording": ("gravacao", "gravacoes", "gravada", "gravadas"),
