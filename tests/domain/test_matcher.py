@@ -322,7 +322,8 @@ _LANGUAGES = """  - id: languages
 @pytest.mark.parametrize(
     "question",
     [
-        "Me contaron que la conferencia del martes es en inglés y no hablo nada 🙈 ¿van a traducir?",
+        "Me contaron que la conferencia del martes es en inglés y no hablo nada 🙈 "
+        "¿van a traducir?",
     ],
 )
 def test_a_day_told_in_a_story_does_not_outweigh_what_is_asked(
