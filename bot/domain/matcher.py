@@ -407,6 +407,8 @@ class Matcher:
         whole = self._answer_one(question, now, lang, hint)
         sentences = split_sentences(question[:_MAX_CHARS])
         whole = self._story_told(sentences, whole, now, lang, hint)
+        if whole.kind == "schedule" and whole.relative in _PLAIN_LISTINGS:
+            whole = self._past_story_day(question, sentences, whole, now, lang, hint)
         if whole.kind == "abstain" or whole.entry in _COURTESY_ASPECTS:
             quoted = self._quoted_session(question)
             if quoted is not None:  # «Escritura académica en el primer año»: that session
@@ -499,6 +501,29 @@ class Matcher:
             return replace(reply, question=whole.question)
         return whole
 
+    def _past_story_day(
+        self, question: str, sentences: list[str], whole: Reply, now: dt.datetime,
+        lang: str | None, hint: str | None,
+    ) -> Reply:  # fmt: skip
+        """A day's listing read off a story's day ("I present on Thursday. Until when can I
+        send my slides?"): when no asking sentence names a day, the message read past the
+        story's days answers, if an entry answers it well."""
+        asking = [s for s in sentences if asks(s)]
+        if not asking or len(asking) == len(sentences):
+            return whole
+        today = _local(now, self.kb.event.tz).date()
+        if any(self.dates.read(tokens(mark_numeric_dates(fold(s))), today) for s in asking):
+            return whole
+        alt = self._answer_one(question, now, lang or whole.lang, hint, undated=True)
+        if alt.kind == "entry" and alt.score >= THRESHOLD and not alt.aspect:
+            return replace(alt, question=question)
+        # A long story weighs its likeliest entry down: it answers when it holds a topic word
+        # of the question asked ("...¿van a traducir?": the languages FAQ, on translation).
+        first = alt.suggestions[0] if alt.kind == "abstain" and alt.suggestions else None
+        if first is not None and any(self._asked_of(first, s) for s in asking):
+            return Reply(question, alt.lang, "entry", first, alt.score)
+        return whole
+
     def _quoted_session(self, question: str) -> str | None:
         """The one session whose title holds every word of a quoted span of the message (two
         words at least, "«...»", "“...”", '"..."'), even part of the title; else None."""
@@ -552,10 +577,11 @@ class Matcher:
         )
 
     def _answer_one(
-        self, question: str, now: dt.datetime, lang: str | None, hint: str | None
-    ) -> Reply:
+        self, question: str, now: dt.datetime, lang: str | None, hint: str | None,
+        undated: bool = False,
+    ) -> Reply:  # fmt: skip
         """Answer one sentence (or a whole message read as one), as `answer` reads its
-        arguments."""
+        arguments; `undated` reads past its days and times (a story's, not what is asked)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         pairs = enumerate(zip(words, words[1:], strict=False))
@@ -619,6 +645,11 @@ class Matcher:
             relative = when.relative if when is not None else ""
             used = when.consumed if when is not None else frozenset()
             when = When(relative, day, used | clock.consumed)
+        if undated and when is not None:
+            gone = when.consumed
+            words = ["the" if i in gone else w for i, w in enumerate(words)]
+            terms = self.index.normaliser.terms(words)
+            when, clock = None, None
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
         if when is not None and when.day and not past and (missing or catching):
             if staying:

@@ -308,3 +308,26 @@ def test_a_quoted_title_even_in_part_names_its_session(question: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     entry = Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9)).entry
     assert entry == ("opening-keynote" if "open data" in question else "pandas-workshop")
+
+
+_LANGUAGES = """  - id: languages
+    questions: {en: [what language are the talks in?, is there interpretation?],
+                es: [¿en qué idioma son las charlas?, ¿hay traducción simultánea?]}
+    keywords: {en: [language, english, spanish, interpretation, translation],
+               es: [idioma, inglés, español, interpretación, traducción]}
+    answer: {en: "Keynotes are interpreted.", es: "Las plenarias tienen interpretación."}
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Me contaron que la conferencia del martes es en inglés y no hablo nada 🙈 "
+        "¿van a traducir?",
+    ],
+)
+def test_a_day_told_in_a_story_does_not_outweigh_what_is_asked(
+    tmp_path: Path, question: str
+) -> None:
+    matcher = _timed_with(tmp_path, _LANGUAGES)
+    assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == "languages"
