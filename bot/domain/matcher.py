@@ -666,12 +666,12 @@ class Matcher:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
             if self.builtins.names_venue(plain) is not None:  # "how do I get to X on Thursday?"
-                undated = [
+                past_day = [
                     w
                     for i, w in enumerate(words)
                     if i not in used and not (w in DATE_LINKS and i + 1 in used)
                 ]  # "...on Thursday": the day and its link
-                way = self._builtin(question, lang, undated)
+                way = self._builtin(question, lang, past_day)
                 if way is not None and way.aspect.startswith("venue:"):
                     return way
             rest = [t for t in terms if not t.within(used)]
