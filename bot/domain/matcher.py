@@ -448,6 +448,25 @@ class Matcher:
         if not found:
             return whole
         asked = [(s, r) for s, r in found if asks(s)] or found
+        if whole.kind == "abstain" and not any(asks(s) for s, _ in asked):
+            # Only a statement answered ("les escribo desde la Universidad..."): when a sentence
+            # asks about a topic of its own and nothing answers it, that is what was asked.
+            stated = {r.entry for _, r in asked if r.entry}
+            topics = [
+                t.text
+                for q in sentences
+                if asks(q) and not salutes(q)
+                for t in self.index.normaliser.terms(tokens(fold(q)), repair=False)
+                if t.known and t.text in self.index.topics and t.text not in self.not_topics
+            ]
+            vocabulary = self.index.normaliser.stems
+            strange = [  # a name the KB never uses ("o Mercado Público abre no domingo?")
+                n for q in sentences if asks(q) and not salutes(q) for n in names(q)
+                if n not in vocabulary
+            ]  # fmt: skip
+            explained = any(self.index.explains(e, t) for e in stated for t in topics)
+            if (strange or topics) and not explained:
+                return whole
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
         # which room" of "in which room and at what time is the talk") yields to an entry.
         own = [(s, r) for s, r in asked if not r.aspect or s in sentences]

@@ -231,3 +231,19 @@ _PARKING = """  - id: parking
 def test_leaving_the_car_asks_for_parking(tmp_path: Path, question: str) -> None:
     matcher = _timed_with(tmp_path, _PARKING)
     assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == "parking"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hello, we stay until Tuesday. Do the Gold Museum and Monserrate open on Sunday?",
+        "Hola, me quedo hasta el martes. ¿El Museo del Oro y Monserrate abren el domingo?",
+        "Hi, I'll be there on Tuesday. Is Monserrate open in the evening?",
+    ],
+)
+def test_a_statement_does_not_answer_for_a_question_about_something_else(
+    question: str,
+) -> None:
+    # The stay names a day of the programme; the question asks about places the KB never names.
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1))
+    assert reply.kind == "abstain"
