@@ -329,6 +329,15 @@ class Matcher:
         self.first_names: dict[str, int] = defaultdict(int)
         for who in self.speakers:
             self.first_names[who[0]] += 1
+        self.contact_words = words_of("CONTACT_WORDS")
+        # Speakers by surname whose own texts give no e-mail: asked for one, nothing answers.
+        self.unreachable = frozenset(
+            tokens(p.name)[-1]
+            for s in kb.sessions
+            for p in s.speakers
+            if len(tokens(p.name)) >= 2
+            and not any("@" in t for x in (p.bio, p.affiliation) if x for t in x.values())
+        )
         self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
         self.arrive, self.catch = words_of("ARRIVE"), words_of("CATCH")
         self.missed = words_of("MISSED")
@@ -647,6 +656,9 @@ class Matcher:
             words = ["the" if i in acts else w for i, w in enumerate(words)]
             terms = self.index.normaliser.terms(words)
         if not stay and self._off_domain(words, terms, names(text)):
+            return self._abstain(question, lang, self.index.search(t.text for t in terms))
+        if self.contact_words.intersection(words) and self.unreachable.intersection(words):
+            # "what's <speaker>'s email?": the KB has no way to reach a speaker in person.
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.

@@ -331,3 +331,17 @@ def test_a_day_told_in_a_story_does_not_outweigh_what_is_asked(
 ) -> None:
     matcher = _timed_with(tmp_path, _LANGUAGES)
     assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == "languages"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Could you give me Ana Pérez's email? I'd like to invite her to a seminar.", None),
+        ("¿me pasas el número de teléfono de Luis Gómez?", None),
+        ("how can I contact the organisers?", "event"),
+        ("when does Ana Pérez speak?", "opening-keynote"),
+    ],
+)
+def test_a_speakers_own_contact_details_are_not_in_the_kb(question: str, entry: str) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    assert Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9)).entry == entry

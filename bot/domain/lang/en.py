@@ -207,6 +207,9 @@ SALUTATIONS = _words("dear best kind warm regards greetings")
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("know wondering wonder confirm tell")
 # Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# A person's contact details ("her email", "su correo"): the KB gives a speaker's only
+# when a speaker's own text holds them.
+CONTACT_WORDS = _words("email mail phone telephone number whatsapp linkedin instagram contact")
 # thanks ('thanks, that's really useful!').
 THANKS = _words("thanks thank thx ty cheers appreciated appreciate")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').

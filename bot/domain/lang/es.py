@@ -209,6 +209,9 @@ SALUTATIONS = _words(
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar indicar decir gustaria quisiera queria")
 # Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# A person's contact details ("her email", "su correo"): the KB gives a speaker's only
+# when a speaker's own text holds them.
+CONTACT_WORDS = _words("correo email mail telefono celular numero whatsapp linkedin contacto")
 # thanks ('thanks, that's really useful!').
 THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').

@@ -182,6 +182,9 @@ SALUTATIONS = _words(
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar gostaria queria informar dizer")
 # Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
+# A person's contact details ("her email", "su correo"): the KB gives a speaker's only
+# when a speaker's own text holds them.
+CONTACT_WORDS = _words("email mail telefone celular numero whatsapp linkedin contato")
 # thanks ('thanks, that's really useful!').
 THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado brigada")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
