@@ -247,3 +247,17 @@ def test_a_statement_does_not_answer_for_a_question_about_something_else(
     # The stay names a day of the programme; the question asks about places the KB never names.
     reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1))
     assert reply.kind == "abstain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "como chego da rodoviária até o local?",
+        "como faço para chegar do hotel até o local do evento?",
+    ],
+)
+def test_where_a_trip_starts_in_portuguese_is_no_topic(question: str) -> None:
+    # "da rodoviária", "do hotel": the origin, as "desde" is; the way to the venue is asked.
+    kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
+    reply = Matcher(kb).answer(question, dt.datetime(2027, 11, 1))
+    assert reply.aspect == "venue:directions"

@@ -293,7 +293,7 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
-ORIGIN = _words("desde")
+ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("às 14").
