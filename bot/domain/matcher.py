@@ -672,7 +672,8 @@ class Matcher:
             if sought:
                 hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
-                if on_day is not None and not self._stray(on_day, topical, words):
+                stepped = session_step(words, self.session_words) != 0  # "after dinner tonight"
+                if on_day is not None and not self._stray(on_day, topical, words) and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits)
                 if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday
