@@ -740,7 +740,8 @@ class Matcher:
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
-                if on_day is not None and not self._stray(on_day, topical, words):
+                stepped = session_step(words, self.session_words) != 0  # "after dinner tonight"
+                if on_day is not None and not self._stray(on_day, topical, words) and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits)
                 if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday

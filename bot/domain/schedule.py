@@ -130,6 +130,8 @@ def following(kb: KnowledgeBase, entry: str, step: int = 1) -> Plan | None:
     if that_way:
         near = that_way[0].date if step > 0 else that_way[-1].date
         return Plan("next" if step > 0 else "", near, tuple(s for s in dated if s.date == near))
+    if session.overnight and step > 0:  # the night's last: nothing follows it
+        return Plan("after", day, ())
     monday = shift(day, -day.weekday())
     return Plan("week", monday, tuple(s for s in dated if (s.date or day) >= monday))
 
@@ -139,6 +141,8 @@ def _beside(session: Session, others: list[Session], step: int) -> tuple[Session
     if session.start is None:
         return ()
     if step > 0:
+        if session.overnight:  # it ends after midnight: nothing of its day comes after it
+            return ()
         edge = session.end or session.start
         later = [s for s in others if s.start is not None and s.start >= edge]
         first = later[0].start if later else None

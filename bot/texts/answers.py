@@ -28,6 +28,7 @@ _AT_TIME = {
 _NOTHING = {
     "today": N_("Nothing is scheduled today, {day}."),
     "tomorrow": N_("Nothing is scheduled tomorrow, {day}."),
+    "after": N_("Nothing more is scheduled after that on {day}."),
 }
 
 

@@ -65,6 +65,10 @@ def test_after_midnight_the_party_of_the_night_before_is_still_on(tmp_path: Path
         assert reply.sessions == ("party",)
         text = render_text(reply, kb, tr)
         assert "Closing party" in text and "next after" not in text
+    # Nothing of its day comes after a party that ends past midnight.
+    after = Matcher(kb).answer("what's after the closing party?", small_hours)
+    assert (after.relative, after.sessions) == ("after", ())
+    assert render_text(after, kb, tr).startswith("Nothing more is scheduled after that")
     # At 02:30 it is over.
     later = Matcher(kb).answer("what's on now?", small_hours.replace(hour=2, minute=30))
     assert "party" not in later.sessions

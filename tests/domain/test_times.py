@@ -406,3 +406,8 @@ def test_leaving_after_a_named_session_answers_that_session() -> None:
     assert (reply.entry, reply.sessions) == ("farewell", ("farewell",))
     reply = matcher.answer("I leave on Wednesday at 3pm, will I miss the farewell?", now)
     assert (reply.relative, reply.sessions) == ("missed", ("farewell",))
+
+
+def test_after_a_session_with_a_part_of_the_day_steps_from_it(clock_matcher: Matcher) -> None:
+    reply = clock_matcher.answer("what's on this afternoon after lunch?", NOW)
+    assert (reply.relative, reply.sessions) == ("after", ("maps-talk",))
