@@ -1405,7 +1405,12 @@ class Matcher:
                 continue
             if w in normaliser.vocabulary or w in normaliser.real or w in normaliser.words:
                 continue
-            found = [n for n in _SLIP_NAMES if abs(len(n) - len(w)) <= 1 and is_slip(w, n)]
+            # Typos rarely touch the first letter ("gosto" is no "agosto", "artes" no "martes").
+            found = [
+                n
+                for n in _SLIP_NAMES
+                if n[0] == w[0] and abs(len(n) - len(w)) <= 1 and is_slip(w, n)
+            ]
             if len(found) == 1:
                 out[i] = found[0]
         return out

@@ -261,3 +261,10 @@ def test_where_a_trip_starts_in_portuguese_is_no_topic(question: str) -> None:
     kb = load_knowledge(ROOT / "examples" / "sao-paulo-devfest" / "knowledge")
     reply = Matcher(kb).answer(question, dt.datetime(2027, 11, 1))
     assert reply.aspect == "venue:directions"
+
+
+def test_a_word_one_letter_short_of_a_day_at_its_start_is_no_slip() -> None:
+    # "artes" is "martes" without its first letter: arts, not Tuesday.
+    matcher = Matcher(load_knowledge(TIMED))
+    assert matcher.answer("¿hay algo de artes?", dt.datetime(2026, 3, 1)).kind == "abstain"
+    assert matcher.answer("¿hay algo el martes?", dt.datetime(2026, 3, 1)).kind == "schedule"
