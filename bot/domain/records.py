@@ -251,7 +251,9 @@ class KnowledgeBase:
     def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
         """Return the sessions dated on `day` (children without a date of their own excluded)."""
         found = [s for s in self.sessions if s.date == day]
-        return tuple(sorted(found, key=lambda s: s.start or dt.time.min))  # ties: KB order
+        # Ties: KB order. A session without a published time comes after the timed ones of
+        # its day (a walk "after the closing", "time to be confirmed").
+        return tuple(sorted(found, key=lambda s: (s.start is None, s.start or dt.time.min)))
 
     def days(self) -> tuple[dt.date, ...]:
         """Return every event day, from the first to the last."""

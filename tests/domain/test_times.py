@@ -411,3 +411,9 @@ def test_leaving_after_a_named_session_answers_that_session() -> None:
 def test_after_a_session_with_a_part_of_the_day_steps_from_it(clock_matcher: Matcher) -> None:
     reply = clock_matcher.answer("what's on this afternoon after lunch?", NOW)
     assert (reply.relative, reply.sessions) == ("after", ("maps-talk",))
+
+
+def test_a_days_listing_puts_an_untimed_session_after_the_timed_ones() -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "trip.yaml")
+    reply = Matcher(kb).answer("what's on Wednesday?", dt.datetime(2026, 5, 20, 10))
+    assert reply.sessions == ("dunes", "farewell", "boat-trip")
