@@ -268,3 +268,15 @@ def test_a_word_one_letter_short_of_a_day_at_its_start_is_no_slip() -> None:
     matcher = Matcher(load_knowledge(TIMED))
     assert matcher.answer("¿hay algo de artes?", dt.datetime(2026, 3, 1)).kind == "abstain"
     assert matcher.answer("¿hay algo el martes?", dt.datetime(2026, 3, 1)).kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("entonces el panel de cierre es el miércoles, ¿no?", "yes"),
+        ("entonces el panel de cierre es el martes, ¿no?", "no"),
+    ],
+)
+def test_no_as_a_tag_asks_to_confirm(question: str, verdict: str) -> None:
+    reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1))
+    assert (reply.entry, reply.verdict) == ("closing", verdict)

@@ -199,7 +199,7 @@ QUESTION_WORDS = _words(
     puedo puede pueden tienen habra"""
 )
 # Tags that end a statement asking to confirm it; the strong ones need no question mark.
-TAGS = _words("cierto verdad correcto si")
+TAGS = _words("cierto verdad correcto si no")  # "..., ¿no?"
 STRONG_TAGS = _words("cierto verdad")
 # Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
 SALUTATIONS = _words(

@@ -172,7 +172,7 @@ QUESTION_WORDS = _words(
     vai existe ha"""
 )
 # Tags that end a statement asking to confirm it; the strong ones need no question mark.
-TAGS = _words("certo verdade sim ne confere correto")
+TAGS = _words("certo verdade sim ne confere correto nao")  # "..., não?"
 STRONG_TAGS = _words("ne confere")
 # Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
 SALUTATIONS = _words(
