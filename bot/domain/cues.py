@@ -75,6 +75,9 @@ class SessionWords:
     editions: dict[str, int] = field(default_factory=dict)  # noun -> this edition's number
     between: frozenset[str] = frozenset()  # words of numbered titles ("7th Security Summit")
     titled: frozenset[str] = frozenset()  # the nouns of this KB's own titles ("workshop")
+    # Every longer word of a timed session's title ("café" of "Pausa para café"): after a
+    # step word ("después del café") it names that session too.
+    title_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> SessionWords:
@@ -100,7 +103,16 @@ class SessionWords:
         titled = frozenset(nouns - _SESSION_NOUNS) | frozenset(
             h for s in kb.sessions for lang, text in s.title.texts for h in _heads(text, lang)
         )
-        return cls(frozenset(nouns), editions, frozenset(between), titled)
+        plain = words_of("STOPWORDS") | words_of("FILLER")
+        title_words = frozenset(
+            w
+            for s in kb.sessions
+            if s.start is not None
+            for _, text in s.title.texts
+            for w in tokens(text)
+            if len(w) > 3 and w not in plain and not w.isdigit()
+        )
+        return cls(frozenset(nouns), editions, frozenset(between), titled, title_words)
 
     def names_session(self, word: str) -> bool:
         return word in self.nouns or stem(word) in self.nouns
@@ -322,7 +334,9 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
         after = words[i + 1] if i + 1 < len(words) else ""
         direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
         linked = w == "tras" or after in _STEP_LINKS or direct
-        if linked and any((vocab or GENERIC).names_session(x) for x in words[i + 1 : i + 5]):
+        named = (vocab or GENERIC).names_session
+        titled = (vocab or GENERIC).title_words
+        if linked and any(named(x) or x in titled for x in words[i + 1 : i + 5]):
             return 1 if w in _AFTER else -1
         if w in _PREPOSITIONS and after in _BACK and i + 2 == len(words):  # "after this?"
             return 1 if w in _AFTER else -1

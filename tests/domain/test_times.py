@@ -417,3 +417,12 @@ def test_a_days_listing_puts_an_untimed_session_after_the_timed_ones() -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "trip.yaml")
     reply = Matcher(kb).answer("what's on Wednesday?", dt.datetime(2026, 5, 20, 10))
     assert reply.sessions == ("dunes", "farewell", "boat-trip")
+
+
+@pytest.mark.parametrize("question", ["¿qué sigue después del café?", "o que vem depois do café?"])
+def test_after_a_word_of_a_sessions_title_steps_from_that_session(
+    clock_matcher: Matcher, question: str
+) -> None:
+    # "Pausa para el café": "café" is no session noun, but it names that session here.
+    reply = clock_matcher.answer(question, NOW.replace(hour=9, minute=50))
+    assert (reply.relative, reply.sessions) == ("after", ("pandas-workshop",))
