@@ -330,7 +330,7 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
         if w not in _AFTER and w not in _PRIOR:
             continue
         if w == "tras" and i and words[i - 1] == "por":
-            continue  # Portuguese "por trás da clínica": behind it, not after it
+            continue  # Portuguese "por trás da oficina": behind it, not after it
         after = words[i + 1] if i + 1 < len(words) else ""
         direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
         linked = w == "tras" or after in _STEP_LINKS or direct

@@ -34,6 +34,7 @@ from bot.domain.date_words import (
     WORDS,
 )
 from bot.domain.date_words import LINKS as DATE_LINKS
+from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import DateReader, When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
 from bot.domain.index import LONE_CAPITAL, Hit, Index, is_small_number
@@ -100,6 +101,8 @@ _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
 _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
+# Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
+ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 _SLIP_LEN = 5  # a shorter word swapped or clipped is too often another word ("mar", "ayer")
 _SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
@@ -263,6 +266,8 @@ class Matcher:
             for lang in self.langs
         }
         self.all_aspects = frozenset().union(*self.session_aspects.values())
+        self.confirm_words = words_of("CONFIRMATION") | words_of("TAGS") | words_of("ALL_OF")
+        self.filler = words_of("FILLER") | words_of("COURTESY") | words_of("EVENT_NOUNS")
         self.builtins = Builtins(kb, self.session_words.titled)
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
@@ -469,7 +474,7 @@ class Matcher:
                 if t.known and t.text in self.index.topics and t.text not in self.not_topics
             ]
             vocabulary = self.index.normaliser.stems
-            strange = [  # a name the KB never uses ("o Mercado Público abre no domingo?")
+            strange = [  # a name the KB never uses ("o Museu do Bairro abre no domingo?")
                 n for q in sentences if asks(q) and not salutes(q) for n in names(q)
                 if n not in vocabulary
             ]  # fmt: skip
@@ -645,6 +650,9 @@ class Matcher:
             words = past_introduction(words, self._kept)
         words = self._compounds(words)
         if confirms(question):  # "so the closing is at <venue> and not at <venue>, right?"
+            where = self._where_confirmed(words, question, lang)
+            if where is not None:
+                return where
             words = self._past_places(words)
         terms = self.index.normaliser.terms(words)
         acts = {
@@ -1018,7 +1026,8 @@ class Matcher:
         if session is not None and session.date is not None:
             checks += [session.date in days] if days else []
             checks += [session.start == at] if at is not None and session.start else []
-        elif days and any(w in self.event_nouns for w in words):
+        elif days and any(w in self.event_nouns for w in words) and not any(self._placed(words)):
+            # (a claim of where things are, venue by venue, is answered by where they are)
             event = self.kb.event
             checks = [event.start_date <= d <= event.end_date for d in days]
             if all(checks):
@@ -1086,7 +1095,7 @@ class Matcher:
             if any(set(n) <= asked for n in called):
                 return Plan("track", None, sessions)
         # Else the one track most of whose name's content words the question holds, two at
-        # least ("the mental health track" for "Mental Health and Community").
+        # least ("the data science track" for "Data Science and Society").
         found: list[tuple[float, tuple[Session, ...]]] = []
         for called, sessions in self.tracks.items():
             best = 0.0
@@ -1125,7 +1134,7 @@ class Matcher:
                 and t.text not in self.framing
                 and t.text not in self.generic_nouns
             ]
-            # The speaker's own affiliation ("Eduardo Vianna da PUCRS") says who, not what; in
+            # The speaker's own affiliation ("Ana Pérez da Universidade X") says who, not what; in
             # a long message, words the KB never uses are the asker's story ("meu chefe
             # perguntou..."), not another topic.
             own = self.affiliations.get(name, frozenset())
@@ -1490,11 +1499,37 @@ class Matcher:
             return None
         return following(self.kb, self._anchor(hits, dated, when, local), 1)
 
-    def _past_places(self, words: list[str]) -> list[str]:
-        """A confirmation's venue names ("...is at the Hospital de Clínicas and not at the event
-        centre, right?") are the claim to check, not what it is about: left out of the search
-        when the sentence names something else too. A venue is named by two words of its name
-        in a row, or by a word only venue names use."""
+    def _where_confirmed(self, words: list[str], question: str, lang: str) -> Reply | None:
+        """A confirmation of where things are that names venues and days only ("so everything
+        is at the Grand Hotel except Monday, correct?", "na segunda é no campus e o resto da
+        semana no hotel, é isso?"): the KB's answer to where the event is, else the built-in."""
+        placed = self._placed(words)
+        if not any(placed):
+            return None
+        plain = self.not_topics | self.all_aspects | self.courtesy
+        for i, w in enumerate(words):
+            if placed[i] or w in STOPWORDS or w in _TIME_NAMES or w in FEIRA_DAYS or w in ALL_WORDS:
+                continue
+            if w.isdigit() or w in self.confirm_words or w in self.filler:
+                continue
+            if self.index.normaliser.term(w) in plain:
+                continue
+            return None  # a topic, or a word the KB never uses: not only where things are
+        asks_where = [tokens(p) for p in builtin_phrasings(lang).get("event:where", ())]
+        for phrasing in asks_where:
+            found = self.index.exact.get(" ".join(phrasing))
+            if found is not None:
+                return Reply(question, lang, "entry", found, 100.0)
+        hits = self.index.search(
+            t.text for p in asks_where[:1] for t in self.index.normaliser.terms(p)
+        )
+        if hits and hits[0].score >= THRESHOLD and self.kb.session(hits[0].entry) is None:
+            return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+        return self._builtin(question, lang, asks_where[0]) if asks_where else None
+
+    def _placed(self, words: list[str]) -> list[bool]:
+        """Which words name a venue: two words of its name in a row, a word only venue names
+        use, or one of its words after "en el" / "at the" / "no"."""
         placed = [w in self.place_words for w in words]
         for called in self.venue_tokens:
             run: list[int] = []
@@ -1514,6 +1549,13 @@ class Matcher:
                 k -= 1
             if w in named and k >= 0 and words[k] in _LOCATIVES:
                 placed[i] = True
+        return placed
+
+    def _past_places(self, words: list[str]) -> list[str]:
+        """A confirmation's venue names ("...is at the City Hospital and not at the event
+        centre, right?") are the claim to check, not what it is about: left out of the search
+        when the sentence names something else too."""
+        placed = self._placed(words)
         rest = [w for w, p in zip(words, placed, strict=True) if not p]
         plain = self.not_topics | self.all_aspects
         terms = self.index.normaliser.terms(rest, repair=False)

@@ -189,6 +189,39 @@ def test_a_long_sentence_holding_a_phrasing_whole_answers_with_it() -> None:
     assert matcher.answer(question, dt.datetime(2015, 10, 10)).entry == "transport"
 
 
+def _two_venues(tmp_path: Path) -> Matcher:
+    """The timed KB with a second venue, the Old Town Hall, where the social evening is."""
+    text = TIMED.read_text(encoding="utf-8")
+    text = text.replace(
+        "sessions:\n",
+        "  - id: hall\n    name: {en: Old Town Hall, es: Antiguo Ayuntamiento}\n"
+        "    address: Carrera 7 No. 10-20\nsessions:\n",
+        1,
+    ).replace("    venue: campus\n    room: Rooftop bar", "    venue: hall\n    room: Rooftop bar")
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Matcher(load_knowledge(path))
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("entonces todo es en el Campus de Ingeniería, ¿no?", "event:where"),
+        (
+            "so everything is at the Engineering Campus except Tuesday evening, right?",
+            "event:where",
+        ),
+        # A word the KB never uses beside the venue is another question: it abstains.
+        ("so the Old Town Hall has a spa, right?", ""),
+    ],
+)
+def test_a_claim_of_where_everything_is_answers_where_things_are(
+    tmp_path: Path, question: str, aspect: str
+) -> None:
+    reply = _two_venues(tmp_path).answer(question, dt.datetime(2026, 3, 1))
+    assert reply.aspect == aspect
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -199,6 +199,8 @@ QUESTION_WORDS = _words(
     """what which who whom whose when where why how is are can could do does did will would
     should may"""
 )
+# Words that sweep the rest of the programme into a claim ("everything else is at...").
+ALL_OF = _words("everything all rest else except besides other others")
 # Tags that end a statement asking to confirm it; the strong ones need no question mark.
 TAGS = _words("right correct yes true")
 STRONG_TAGS = _words("right")

@@ -198,6 +198,8 @@ QUESTION_WORDS = _words(
     """que cual cuales quien quienes cuando donde como cuanto cuanta cuantos cuantas por hay
     puedo puede pueden tienen habra"""
 )
+# Words that sweep the rest of the programme into a claim ("everything else is at...").
+ALL_OF = _words("todo todos todas resto demas excepto salvo menos otros otras")
 # Tags that end a statement asking to confirm it; the strong ones need no question mark.
 TAGS = _words("cierto verdad correcto si no")  # "..., ¿no?"
 STRONG_TAGS = _words("cierto verdad")

@@ -99,7 +99,8 @@ FILLER = _words(
     represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
     empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
-    perto proximo proxima proximos proximas assistir assisto participar comparecer problema"""
+    perto proximo proxima proximos proximas assistir assisto participar comparecer problema
+    simples"""
 )
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
@@ -171,8 +172,10 @@ QUESTION_WORDS = _words(
     """o que quais qual quem quando onde quanto quanta quantos quantas como tem pode posso sera
     vai existe ha"""
 )
+# Words that sweep the rest of the programme into a claim ("everything else is at...").
+ALL_OF = _words("tudo todo todos todas resto demais exceto menos outros outras isso")
 # Tags that end a statement asking to confirm it; the strong ones need no question mark.
-TAGS = _words("certo verdade sim ne confere correto nao")  # "..., não?"
+TAGS = _words("certo verdade sim ne confere correto nao isso")  # "..., não?", "é isso?"
 STRONG_TAGS = _words("ne confere")
 # Words that open a salutation or sign-off ("Dear organisers,", "Best regards").
 SALUTATIONS = _words(
