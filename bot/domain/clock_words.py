@@ -43,6 +43,8 @@ _MORNING = words_of("MORNING_WORDS")
 _LATER = words_of("LATER_WORDS")
 _TIME_AFTER, _TIME_BEFORE = words_of("TIME_AFTER"), words_of("TIME_BEFORE")
 _TIME_LINKS = words_of("TIME_LINKS")
+_HEDGES = words_of("HOUR_HEDGES")  # "from about 9", "a eso de las 10"
+_NOON = words_of("NOON_WORDS")  # parts of the day that are one time too: "until noon"
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,10 @@ def mark_hours(words: list[str]) -> list[str]:
         if after in _NOT_AFTER and not _part_after(words, i + 1):
             continue
         after_time = i >= 2 and words[i - 1] in _RANGE and _MARK.match(out[i - 2]) is not None
+        # "from about 9": a hedge between the link word and the hour.
+        k = i - 1 if i > 0 and words[i - 1] in _HEDGES else i
         if not after_time and not any(
-            tuple(words[max(0, i - len(b)) : i]) == b for b in _BEFORE_HOUR
+            tuple(words[max(0, k - len(b)) : k]) == b for b in _BEFORE_HOUR
         ):
             continue
         hour = int(w)
@@ -136,9 +140,14 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
             used = {i} | {j for j in range(i + 1, min(len(words), i + 4)) if _part(words, j)}
             for j in range(i + 1, min(len(words), i + 4)):  # "from 10 to 12": a window
                 until = _MARK.match(words[j])
-                if until is not None and all(x in _RANGE for x in words[i + 1 : j]):
+                between = all(x in _RANGE for x in words[i + 1 : j])
+                if until is not None and between:
                     used |= set(range(i, j + 1))
                     close = dt.time(int(until[1]), int(until[2]))
+                    return Clock(start, close, window=True, consumed=frozenset(used))
+                if words[j] in _NOON and words[j] in _PARTS and between and j > i + 1:  # "to noon"
+                    used |= set(range(i, j + 1))
+                    close = dt.time(_PARTS[words[j]][0])
                     return Clock(start, close, window=True, consumed=frozenset(used))
             side = _side(words, i)
             if side is not None:  # "after 6pm", "antes de las 10": a window on that side

@@ -203,6 +203,7 @@ _LASTS = _words("long dura duran duration duracion last lasts")
 # "how many days until the summit", "¿cuántos días faltan para el panel?": its date too.
 _UNTIL = _words("until till left falta faltan queda quedan days dias")
 UNTIL_WORDS = _UNTIL  # "left", "queda": read as a duration by `rewrite`
+_TIME_MARK = re.compile(r"^t\d{4}a?$")  # a time of day as clock_words marks it
 _COUNTING = _words("how many cuantos cuantas cuanto mucho")
 # "who's the host", "¿quién es el anfitrión?": who organises it.
 _HOST = _words("host hosts hosting anfitrion anfitriones")
@@ -247,7 +248,8 @@ def rewrite(
             alone = w == "happening" and i + 1 == len(words)  # "anything happening?": now
             out[i] = "now" if alone and not any(x in _ASKS_WHEN for x in words) else "the"
         adjective = w == "last" and i + 1 < len(words) and vocab.names_session(words[i + 1])
-        if sessions and (w in _LASTS or w in _UNTIL) and not adjective:  # not "last session"
+        clocked = i > 0 and _TIME_MARK.match(words[i - 1]) is not None  # "from 9 until noon"
+        if sessions and (w in _LASTS or w in _UNTIL) and not adjective and not clocked:
             # "how long have they been holding summits": since when, i.e. the earlier editions
             out[i] = _PAST if w == "long" and "been" in words[i + 1 : i + 6] else "cuando"
             j = i - 1

@@ -36,8 +36,8 @@ TRACKED = {
     "heldout13.yaml": (0.93, 0),
     # blind: untuned 85.9% (73/85); 87.1% (matcher3, not tuned on) -> 92.9% (matcher4)
     "heldout14.yaml": (0.92, 0),
-    # blind: untuned 79.1% (68/86); 81.4% (matcher3, not tuned on) -> 88.4% (matcher4)
-    # -> 89.5% with matcher5 merged (a reported question, "and if ..." as a second one)
+    # blind: untuned 79.1% (68/86); 81.4% (matcher3, not tuned on) -> 89.5% (matcher4)
+    # with matcher5 merged (a reported question, "and if ..." as a second one)
     # -> 90.7% ("..., ¿no?" asks to confirm) -> 91.9% (a claim of where everything is)
     "heldout15.yaml": (0.91, 0),
     # blind: untuned 90.1% (64/71), long 24/29, on matcher3 -> 94.4% (matcher5: a long

@@ -426,3 +426,13 @@ def test_after_a_word_of_a_sessions_title_steps_from_that_session(
     # "Pausa para el café": "café" is no session noun, but it names that session here.
     reply = clock_matcher.answer(question, NOW.replace(hour=9, minute=50))
     assert (reply.relative, reply.sessions) == ("after", ("pandas-workshop",))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I can only come from about 9 until noon, which talks can I see?",
+     "what's on from 9 until noon tomorrow?"],
+)  # fmt: skip
+def test_a_hedged_hour_and_noon_make_a_window(clock_matcher: Matcher, question: str) -> None:
+    reply = clock_matcher.answer(question, NOW.replace(day=10, hour=7))
+    assert (reply.relative, reply.start, reply.end) == ("window", dt.time(9), dt.time(12))

@@ -153,7 +153,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactly precisely own
+    """exactly precisely own only
     sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
     quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
@@ -315,6 +315,8 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("after past")  # "after 6pm": from then to the end of the day
 TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
 TIME_LINKS = _words("the")  # words between them and the time
+HOUR_HEDGES = _words("about around approximately roughly")  # between a link word and an hour
+NOON_WORDS = _words("noon midday")  # a part of the day that ends a range
 HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
 NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour

@@ -153,7 +153,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactamente precisamente
+    """exactamente precisamente solo solamente unicamente
     disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
     saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero
@@ -343,6 +343,8 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("despues")  # "después de las 6": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes de las 10": from the day's start until then
 TIME_LINKS = _words("de las la del")  # words between them and the time
+HOUR_HEDGES = _words("eso tipo aproximadamente")  # between a link word and an hour
+NOON_WORDS = _words("mediodia")  # a part of the day that ends a range
 HOUR_RANGE = _words("a y hasta las")  # "entre las 10 y las 12"
 NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {

@@ -90,7 +90,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
-    """desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
+    """somente apenas
+    desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
     antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
@@ -306,6 +307,8 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("depois apos")  # "depois das 18h": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes das 10h": from the day's start until then
 TIME_LINKS = _words("de das da do as a")  # words between them and the time
+HOUR_HEDGES = _words("umas volta aproximadamente")  # between a link word and an hour
+NOON_WORDS = _words("meiodia")  # a part of the day that ends a range
 HOUR_RANGE = _words("a e ate as")  # "das 10 às 12"
 NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
