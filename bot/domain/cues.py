@@ -27,9 +27,9 @@ def _words(text: str) -> frozenset[str]:
 # SessionWords). Beside them (or a day) a room is a place, an ordinal an edition.
 _SESSION_NOUNS = _words(
     """session sessions sesion sesiones sessao sessoes meeting meetings reunion reuniones
-    reuniao reunioes talk talks charla charlas palestra palestras panel panels workshop
-    workshops taller talleres oficina oficinas keynote keynotes visit visita visitas edition
-    editions edicion ediciones edicao edicoes symposium symposia simposio simposios plenary
+    reuniao reunioes talk talks charla charlas palestra palestras ponencia ponencias panel panels
+    workshop workshops taller talleres oficina oficinas keynote keynotes visit visita visitas
+    edition editions edicion ediciones edicao edicoes symposium symposia simposio simposios plenary
     plenaries plenaria plenarias lecture lectures conferencia conferencias tutorial tutorials
     seminar seminars seminario seminarios"""
 )

@@ -313,3 +313,16 @@ def test_a_word_one_letter_short_of_a_day_at_its_start_is_no_slip() -> None:
 def test_no_as_a_tag_asks_to_confirm(question: str, verdict: str) -> None:
     reply = Matcher(load_knowledge(TIMED)).answer(question, dt.datetime(2026, 3, 1))
     assert (reply.entry, reply.verdict) == ("closing", verdict)
+
+
+def test_a_ponencia_is_a_session_noun(tmp_path: Path) -> None:
+    # "la ponencia sobre X" asks of the session on X, whatever else speaks of talks.
+    text = TIMED.read_text(encoding="utf-8").replace(
+        "title: {en: Maps for everyone, es: Mapas para todos}",
+        "title: {en: OpenStreetMap for everyone, es: OpenStreetMap para todos}",
+    )
+    path = tmp_path / "kb.yaml"
+    path.write_text(text.rstrip("\n") + "\n" + _R_WORKSHOP, encoding="utf-8")
+    matcher = Matcher(load_knowledge(path))
+    reply = matcher.answer("la ponencia sobre openstreetmap a qué hora es", dt.datetime(2026, 3, 1))
+    assert reply.entry == "maps-talk"
