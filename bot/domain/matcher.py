@@ -754,7 +754,11 @@ class Matcher:
                 checked = self._checked(question, hits)
                 if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday
                     return Reply(question, lang, "entry", checked.entry, checked.score)
-                unasked = few or when.relative == "now"  # "the treatment for what I have now"
+                # "the treatment for what I have now"; "ramen places for after X": words the KB
+                # never uses, and nothing answers.
+                short = len(words) <= TUNING.short_question
+                unknown = short and any(not t.known and t.text.isalpha() for t in sought)
+                unasked = few or when.relative == "now" or unknown
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
                 if generic and hits and self.kb.session(hits[0].entry) is None:

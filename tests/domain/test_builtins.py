@@ -66,6 +66,9 @@ def tr() -> Translator:
             "termina el miércoles 11 de marzo de 2026 a las 17:00",
         ),
         ("¿cuál es la dirección del Campus de Ingeniería?", "campus", "es", "Calle 26 No. 1-50"),
+        # The kind of event it is, whatever its name says: "hackathon", "festival".
+        ("what date is the festival?", "event", "en", "Tuesday 10 March to Wednesday 11 March"),
+        ("¿cuándo es el hackatón?", "event", "es", "10 de marzo"),
     ],
 )
 def test_questions_no_entry_answers_get_a_built_in_answer(

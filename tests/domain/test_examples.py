@@ -34,10 +34,6 @@ SETS = {
     # 79.6% -> 82.8% (matcher3, not tuned on) -> 92.5% (matcher4, tuned on its failures)
     # -> 93.5% with matcher5 merged ("ponencia" is a session noun)
     "examples_medellin_educacion.yaml": (0.93, 0),
-    # Written blind (a sixth event: English only, one day, a night shift past midnight):
-    # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
-    # 67.6% -> 70.6% (matcher3, not tuned on) -> 79.4%, 15/17 (matcher4, tuned on failures)
-    "examples_toronto_hack_night.yaml": (0.79, 2),
     # Written blind (a seventh event, pt-first, three languages): untuned 68.8% (64/93), long
     # 18/38, off-topic 13/15, measured on matcher3; 74.2% (matcher5: a where/when question's
     # session before an FAQ on another side of it) -> 77.4% (a slip in a day's name, a lone
@@ -49,6 +45,10 @@ SETS = {
     # -> 86.0%, off-topic 15/15 (a statement answers not for a question about something else)
     # -> 87.1% ("como chego do aeroporto até o local?": the trip's origin).
     "examples_porto_alegre_saude.yaml": (0.87, 0),
+    # Written blind (a sixth event: English only, one day, a night shift past midnight):
+    # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
+    # 67.6% -> 70.6% (matcher3, not tuned on) -> 81.4%, 16/17 (matcher4, tuned on failures)
+    "examples_toronto_hack_night.yaml": (0.81, 1),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

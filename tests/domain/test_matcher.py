@@ -345,3 +345,18 @@ def test_a_day_told_in_a_story_does_not_outweigh_what_is_asked(
 def test_a_speakers_own_contact_details_are_not_in_the_kb(question: str, entry: str) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     assert Matcher(kb).answer(question, dt.datetime(2026, 3, 1, 9)).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("best taco spot near the campus for after the social evening?", "abstain"),
+        ("any karaoke bars open after the closing?", "abstain"),
+        ("what's on after the coffee break?", "schedule"),
+    ],
+)
+def test_a_short_question_about_a_thing_the_kb_never_names_abstains(
+    question: str, kind: str
+) -> None:
+    kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
+    assert Matcher(kb).answer(question, dt.datetime(2026, 3, 10, 9)).kind == kind

@@ -83,7 +83,9 @@ ASPECTS = _words(
 # Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
 CONFIRMATION = _words("""right correct yes true isnt isn it confirm sure""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
-EVENT_NOUNS = _words("event conference congress summit workshop meetup symposium forum week")
+EVENT_NOUNS = _words(
+    "event conference congress summit workshop meetup symposium forum week hackathon festival"
+)
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
 LEAVE = _words("leave leaving depart departing stay")  # "I can only stay until 2"

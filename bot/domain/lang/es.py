@@ -79,7 +79,8 @@ ASPECTS = _words(
 CONFIRMATION = _words("""cierto verdad correcto si confirmo confirmar no""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
 EVENT_NOUNS = _words(
-    """evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada"""
+    """evento conferencia congreso cumbre taller encuentro simposio foro semana jornadas jornada
+    hackaton hackathon festival"""
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")

@@ -63,7 +63,8 @@ ASPECTS = _words(
 CONFIRMATION = _words("""certo verdade correto sim ne confirmar confere""")
 # Nouns that name the event itself ("who runs this workshop?"), whatever it is called.
 EVENT_NOUNS = _words(
-    """evento conferencia congresso cupula oficina encontro simposio forum semana jornada"""
+    """evento conferencia congresso cupula oficina encontro simposio forum semana jornada
+    hackathon festival"""
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
