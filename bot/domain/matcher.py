@@ -1579,6 +1579,15 @@ class Matcher:
             and hit.coverage >= TUNING.whole_coverage
         )
 
+    def _described(self, hits: list[Hit], topic: list[Term], words: list[str]) -> bool:
+        """True when a where or when question's every topic word is in one dated session's
+        text, far ahead of any other entry ("where do I pick up my badge?": the check-in,
+        whose summary says "pick up your badge")."""
+        if not self.place_time_words.intersection(words) or not self._clearly_a_session(hits):
+            return False
+        top = hits[0].entry
+        return all(t.known and self.index.explains(top, t.text) for t in topic)
+
     def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
         """Put first the session a where or when question names, when an FAQ about another
         of its sides ("how much is the gala dinner?") ranks just above it: "where is the gala
@@ -1664,6 +1673,8 @@ class Matcher:
         if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
             hits = self.index.search(t.text for t in named)
         hits = self._session_first(hits, topic, words)
+        if hits and hits[0].score < THRESHOLD and self._described(hits, topic, words):
+            return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
         if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):

@@ -326,3 +326,18 @@ def test_a_ponencia_is_a_session_noun(tmp_path: Path) -> None:
     matcher = Matcher(load_knowledge(path))
     reply = matcher.answer("la ponencia sobre openstreetmap a qué hora es", dt.datetime(2026, 3, 1))
     assert reply.entry == "maps-talk"
+
+
+@pytest.mark.parametrize(
+    "question", ["where do I pick up my lanyard?", "¿dónde se recoge el lanyard?"]
+)
+def test_where_asked_of_words_only_a_session_summary_holds(tmp_path: Path, question: str) -> None:
+    text = TIMED.read_text(encoding="utf-8").replace(
+        "title: {en: Welcome and registration, es: Bienvenida y registro}",
+        "title: {en: Welcome and registration, es: Bienvenida y registro}\n"
+        "    summary: {en: Pick up your lanyard and a coffee., es: Recoge tu lanyard y un café.}",
+    )
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
+    assert reply.entry == "welcome"
