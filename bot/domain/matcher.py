@@ -590,6 +590,18 @@ class Matcher:
             return "greeting" if all(w in known for w in words) else None
         return None
 
+    def _beyond(self, entry: str, when: When, clock: Clock | None) -> bool:
+        """True when a time of a day after the event ("the subway on Sunday morning", the
+        event ending Saturday) is asked of an FAQ: the city then, not the event."""
+        event = self.kb.event
+        last = event.end_date + dt.timedelta(days=1)  # a night past midnight still counts
+        late = when.day is not None and when.day > last
+        after_night = when.day == last and clock is not None and (clock.start or dt.time()) >= (
+            dt.time(6)
+        )
+        named = when.day in self.faq_days.get(entry, frozenset())  # the FAQ asks of that day
+        return (late or after_night) and self.kb.faq(entry) is not None and not named
+
     def _asked_of(self, entry: str, sentence: str) -> bool:
         """True when a topic word of `sentence` is one `entry` is asked about."""
         terms = self.index.normaliser.terms(tokens(fold(sentence)))
@@ -769,6 +781,8 @@ class Matcher:
                     step = session_step(words, self.session_words)
                     entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
                     after = following(self.kb, entry, step) if step else None
+                    if after is None and self._beyond(hits[0].entry, when, clock):
+                        return self._abstain(question, lang, hits)
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
                 elif hits and self._clearly_a_session(hits):  # "after the LLM talk"
@@ -1286,9 +1300,16 @@ class Matcher:
         day: one whose questions mostly name that day, read as the date reader reads them."""
         start, end = self.kb.event.start_date, self.kb.event.end_date or self.kb.event.start_date
         found: dict[dt.date, tuple[float, str]] = {}
+        self.faq_days: dict[str, frozenset[dt.date]] = {}
         for faq in self.kb.faqs:
             asked = faq.questions.all()
             days: dict[dt.date, int] = defaultdict(int)
+            named: set[dt.date] = set()
+            for q in (*asked, *faq.keywords.all()):
+                when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
+                if when is not None and when.day is not None:
+                    named.add(when.day)
+            self.faq_days[faq.id] = frozenset(named)
             for q in asked:
                 when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
                 if when is not None and when.day is not None and start <= when.day <= end:

@@ -360,3 +360,25 @@ def test_a_short_question_about_a_thing_the_kb_never_names_abstains(
 ) -> None:
     kb = load_knowledge(ROOT / "tests" / "domain" / "kbs" / "timed.yaml")
     assert Matcher(kb).answer(question, dt.datetime(2026, 3, 10, 9)).kind == kind
+
+
+_TRIP = """  - id: trip
+    questions: {en: [is there a trip on Friday?], es: [¿hay paseo el viernes?]}
+    keywords: {en: [trip, excursion, boat], es: [paseo, excursión]}
+    answer: {en: "A boat trip on Friday 13 at 9:00, after the meetup.", es: "Paseo el viernes 13."}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("is there wifi on friday morning?", None),  # the meetup ends on Wednesday
+        ("is there wifi on wednesday?", "wifi"),
+        ("what time does the boat trip leave on friday morning?", "trip"),  # its own day
+    ],
+)
+def test_an_faq_asked_of_a_day_after_the_event_abstains_unless_it_names_that_day(
+    tmp_path: Path, question: str, entry: str | None
+) -> None:
+    matcher = _timed_with(tmp_path, _TRIP)
+    assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == entry
