@@ -596,8 +596,8 @@ class Matcher:
         event = self.kb.event
         last = event.end_date + dt.timedelta(days=1)  # a night past midnight still counts
         late = when.day is not None and when.day > last
-        after_night = when.day == last and clock is not None and (clock.start or dt.time()) >= (
-            dt.time(6)
+        after_night = (
+            when.day == last and clock is not None and (clock.start or dt.time()) >= (dt.time(6))
         )
         named = when.day in self.faq_days.get(entry, frozenset())  # the FAQ asks of that day
         return (late or after_night) and self.kb.faq(entry) is not None and not named
