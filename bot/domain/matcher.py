@@ -1480,7 +1480,11 @@ class Matcher:
         """
         if day is None or not hits:
             return None
-        order = {s.id: k for k, s in enumerate(self.kb.sessions_on(day))}
+        on = list(self.kb.sessions_on(day))
+        # ...and the parts of that day's sessions that carry no date of their own ("the field
+        # visit of the clinic on the 21st"), after them.
+        on += [s for s in self.kb.sessions if s.date is None and self.kb.session_date(s) == day]
+        order = {s.id: k for k, s in enumerate(on)}
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
         fit = [h for h in hits if h.entry in order and h.score >= floor]
         rank = next((ORDINAL_DAYS[w] for w in words if ORDINAL_DAYS.get(w) in (0, -1)), None)

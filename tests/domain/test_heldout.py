@@ -43,7 +43,8 @@ TRACKED = {
     # blind: untuned 90.1% (64/71), long 24/29, on matcher3 -> 94.4% (matcher5: a long
     # sentence holding an entry's phrasing whole) -> 95.8% with matcher4 merged -> 98.6%
     # (Portuguese "por trás de" is no "after"; "o sea", "sino"; a venue word after "en el")
-    "heldout16.yaml": (0.98, 0),
+    # -> 100% (a part of a dated session is on its parent's day)
+    "heldout16.yaml": (1.0, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.

@@ -341,3 +341,13 @@ def test_where_asked_of_words_only_a_session_summary_holds(tmp_path: Path, quest
     path.write_text(text, encoding="utf-8")
     reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
     assert reply.entry == "welcome"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the field visit of the clinic on the 21st?", "a visita de campo da clínica é no dia 21?"],
+)
+def test_a_part_of_a_dated_session_is_on_its_day(question: str) -> None:
+    # The shipped KB's field visit is part of the clinic (21 October) with no date of its own.
+    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
+    assert matcher.answer(question, dt.datetime(2015, 10, 10)).entry == "field-visit"
