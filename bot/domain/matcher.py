@@ -531,9 +531,8 @@ class Matcher:
         event = self.kb.event
         last = event.end_date + dt.timedelta(days=1)  # a night past midnight still counts
         late = when.day is not None and when.day > last
-        after_night = when.day == last and clock is not None and (clock.start or dt.time()) >= (
-            dt.time(6)
-        )
+        morning = clock is not None and (clock.start or dt.time()) >= _MORNING_AFTER
+        after_night = when.day == last and morning
         named = when.day in self.faq_days.get(entry, frozenset())  # the FAQ asks of that day
         return (late or after_night) and self.kb.faq(entry) is not None and not named
 
@@ -1478,6 +1477,7 @@ class Matcher:
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
 
 
+_MORNING_AFTER = dt.time(6)  # the morning after the event's last night starts then
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
