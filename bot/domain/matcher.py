@@ -1477,7 +1477,7 @@ class Matcher:
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
 
 
-_MORNING_AFTER = dt.time(6)  # the morning after the event's last night starts then
+_MORNING_AFTER = dt.time(TUNING.morning_after)
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
