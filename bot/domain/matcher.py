@@ -596,9 +596,8 @@ class Matcher:
         event = self.kb.event
         last = event.end_date + dt.timedelta(days=1)  # a night past midnight still counts
         late = when.day is not None and when.day > last
-        after_night = (
-            when.day == last and clock is not None and (clock.start or dt.time()) >= (dt.time(6))
-        )
+        morning = clock is not None and (clock.start or dt.time()) >= _MORNING_AFTER
+        after_night = when.day == last and morning
         named = when.day in self.faq_days.get(entry, frozenset())  # the FAQ asks of that day
         return (late or after_night) and self.kb.faq(entry) is not None and not named
 
@@ -1481,8 +1480,8 @@ class Matcher:
         if day is None or not hits:
             return None
         on = list(self.kb.sessions_on(day))
-        # ...and the parts of that day's sessions that carry no date of their own ("the field
-        # visit of the clinic on the 21st"), after them.
+        # ...and the parts of that day's sessions that carry no date of their own ("the lab
+        # tour of the workshop on the 21st"), after them.
         on += [s for s in self.kb.sessions if s.date is None and self.kb.session_date(s) == day]
         order = {s.id: k for k, s in enumerate(on)}
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
@@ -1735,6 +1734,7 @@ class Matcher:
         return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
 
 
+_MORNING_AFTER = dt.time(TUNING.morning_after)
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
