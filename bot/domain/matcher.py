@@ -105,6 +105,7 @@ _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day o
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 _SLIP_LEN = 5  # a shorter word swapped or clipped is too often another word ("mar", "ayer")
 _SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
+_DAY_WORDS = _TIME_NAMES | frozenset(ORDINAL_DAYS)  # ...or a day of the month ("22nd")
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
 _LIGHT_LISTS = (
@@ -1300,19 +1301,23 @@ class Matcher:
         start, end = self.kb.event.start_date, self.kb.event.end_date or self.kb.event.start_date
         found: dict[dt.date, tuple[float, str]] = {}
         self.faq_days: dict[str, frozenset[dt.date]] = {}
+
+        def day_of(text: str) -> dt.date | None:
+            words = tokens(mark_numeric_dates(fold(text)))
+            if not any(w in _DAY_WORDS or w[-1:].isdigit() for w in words):
+                return None  # no word a date is written with: no need to read it
+            when = self.dates.read(words, start)
+            return when.day if when is not None else None
+
         for faq in self.kb.faqs:
             asked = faq.questions.all()
             days: dict[dt.date, int] = defaultdict(int)
-            named: set[dt.date] = set()
-            for q in (*asked, *faq.keywords.all()):
-                when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
-                if when is not None and when.day is not None:
-                    named.add(when.day)
+            read = [day_of(q) for q in asked]
+            named = {d for d in (*read, *map(day_of, faq.keywords.all())) if d is not None}
             self.faq_days[faq.id] = frozenset(named)
-            for q in asked:
-                when = self.dates.read(tokens(mark_numeric_dates(fold(q))), start)
-                if when is not None and when.day is not None and start <= when.day <= end:
-                    days[when.day] += 1
+            for day in read:
+                if day is not None and start <= day <= end:
+                    days[day] += 1
             for day, n in days.items():
                 share = n / len(asked)
                 if share >= TUNING.day_note_share and share > found.get(day, (0.0, ""))[0]:
