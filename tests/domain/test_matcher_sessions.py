@@ -235,16 +235,7 @@ def test_a_claim_of_where_everything_is_answers_where_things_are(
 def test_venues_named_in_a_confirmation_are_the_claim_not_the_topic(
     tmp_path: Path, question: str
 ) -> None:
-    text = TIMED.read_text(encoding="utf-8")
-    text = text.replace(
-        "sessions:\n",
-        "  - id: hall\n    name: {en: Old Town Hall, es: Antiguo Ayuntamiento}\n"
-        "    address: Carrera 7 No. 10-20\nsessions:\n",
-        1,
-    ).replace("    venue: campus\n    room: Rooftop bar", "    venue: hall\n    room: Rooftop bar")
-    path = tmp_path / "kb.yaml"
-    path.write_text(text, encoding="utf-8")
-    reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
+    reply = _two_venues(tmp_path).answer(question, dt.datetime(2026, 3, 1))
     assert reply.entry == "social"
 
 
