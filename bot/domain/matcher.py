@@ -763,7 +763,7 @@ class Matcher:
                 stepped = session_step(words, self.session_words) != 0  # "after dinner tonight"
                 if on_day is not None and not self._stray(on_day, topical, words) and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
-                checked = self._checked(question, hits)
+                checked = self._checked(question, hits, when.day)
                 if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday
                     return Reply(question, lang, "entry", checked.entry, checked.score)
                 # "the treatment for what I have now"; "ramen places for after X": words the KB
@@ -975,13 +975,20 @@ class Matcher:
                 found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
 
-    def _checked(self, question: str, hits: list[Hit]) -> Hit | None:
+    def _checked(self, question: str, hits: list[Hit], day: dt.date | None) -> Hit | None:
         """The session a confirmation states a day of, whatever its real day: the verdict is
         read from it (see _confirm), not from an entry about the day stated."""
         if not hits or not confirms(question):
             return None
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-        return next((h for h in hits if h.score >= floor and self._dated_session(h.entry)), None)
+        dated = [h for h in hits if h.score >= floor and self._dated_session(h.entry)]
+        # Of namesakes ("lunch" each day), the one on the day stated: "lunch is on Friday, right?"
+        on = next((h for h in dated if self._session_day(h.entry) == day), None)
+        return on or next(iter(dated), None)
+
+    def _session_day(self, entry: str) -> dt.date | None:
+        session = self.kb.session(entry)
+        return self.kb.session_date(session) if session is not None else None
 
     def _clearly_a_session(self, hits: list[Hit]) -> bool:
         """True when the top hit, though named only in passing (a word of its summary), is a

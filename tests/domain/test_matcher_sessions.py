@@ -342,3 +342,25 @@ def test_a_part_of_a_dated_session_is_on_its_day(question: str) -> None:
     # The shipped KB's field visit is part of the clinic (21 October) with no date of its own.
     matcher = Matcher(load_knowledge(ROOT / "knowledge"))
     assert matcher.answer(question, dt.datetime(2015, 10, 10)).entry == "field-visit"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "on Wednesday after lunch we go to the campus, right?",
+        "el miércoles después del almuerzo vamos al campus, ¿cierto?",
+    ],
+)
+def test_a_confirmation_checks_the_namesake_on_the_day_it_states(
+    tmp_path: Path, question: str
+) -> None:
+    # A lunch each day: Wednesday's is the one stated, and it is on Wednesday.
+    text = TIMED.read_text(encoding="utf-8").replace(
+        "  - id: closing\n",
+        "  - id: lunch-2\n    title: {en: Lunch, es: Almuerzo}\n    date: 2026-03-11\n"
+        '    start: "12:30"\n    end: "14:00"\n    venue: campus\n  - id: closing\n',
+    )
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    reply = Matcher(load_knowledge(path)).answer(question, dt.datetime(2026, 3, 1))
+    assert (reply.entry, reply.verdict) == ("lunch-2", "yes")
