@@ -105,6 +105,9 @@ _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day o
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 _SLIP_LEN = 5  # a shorter word swapped or clipped is too often another word ("mar", "ayer")
 _SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
+_SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
+    c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
+}
 _DAY_WORDS = _TIME_NAMES | frozenset(ORDINAL_DAYS)  # ...or a day of the month ("22nd")
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
@@ -1453,8 +1456,8 @@ class Matcher:
             # Typos rarely touch the first letter ("gosto" is no "agosto", "artes" no "martes").
             found = [
                 n
-                for n in _SLIP_NAMES
-                if n[0] == w[0] and abs(len(n) - len(w)) <= 1 and is_slip(w, n)
+                for n in _SLIP_BY_LETTER.get(w[0], ())
+                if abs(len(n) - len(w)) <= 1 and is_slip(w, n)
             ]
             if len(found) == 1:
                 out[i] = found[0]
