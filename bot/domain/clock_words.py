@@ -43,6 +43,8 @@ _MORNING = words_of("MORNING_WORDS")
 _LATER = words_of("LATER_WORDS")
 _TIME_AFTER, _TIME_BEFORE = words_of("TIME_AFTER"), words_of("TIME_BEFORE")
 _TIME_LINKS = words_of("TIME_LINKS")
+_NEGATIONS = words_of("NEGATIONS")  # "won't … before 7": the earliest one can be there
+_REACH = words_of("ARRIVE") | words_of("REACH")  # ...with a verb of getting there
 _HEDGES = words_of("HOUR_HEDGES")  # "from about 9", "a eso de las 10"
 _NOON = words_of("NOON_WORDS")  # parts of the day that are one time too: "until noon"
 
@@ -172,7 +174,10 @@ def _side(words: list[str], i: int) -> tuple[int, bool] | None:
     its index and True for after, False for before; else None."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if words[k] in _TIME_AFTER or words[k] in _TIME_BEFORE:
-            return k, words[k] in _TIME_AFTER
+            # "won't make it before 7pm", "no llego antes de las 7": from then, not until then
+            before = words[max(0, k - 4) : k]
+            negated = any(w in _NEGATIONS for w in before) and any(w in _REACH for w in before)
+            return k, words[k] in _TIME_AFTER or negated
         if words[k] not in _TIME_LINKS:
             return None
     return None

@@ -357,6 +357,10 @@ def test_a_one_digit_time_is_the_afternoons_when_only_then_something_runs(
         ("¿qué hay después de las 4 de la tarde?", dt.time(16), None),
         ("tem alguma coisa depois das 16h?", dt.time(16), None),
         ("anything on before 10?", dt.time(0), dt.time(10)),
+        # Negated, "before" is when one can first be there.
+        ("we can't be there before 4pm, anything on then?", dt.time(16), None),
+        ("no llego antes de las 4 de la tarde, ¿hay algo?", dt.time(16), None),
+        ("¿no hay nada antes de las 10?", dt.time(0), dt.time(10)),  # no arrival: until 10
     ],
 )
 def test_after_or_before_a_time_is_a_window_on_that_side(
@@ -365,7 +369,7 @@ def test_after_or_before_a_time_is_a_window_on_that_side(
     reply = clock_matcher.answer(question, NOW.replace(hour=8))
     assert (reply.relative, reply.start, reply.end) == ("window", start, end)
     text = render_text(reply, timed, Translator(ROOT / "locales"))
-    assert ("until 10:00" in text) == (end is not None)
+    assert ("until 10:00" in text or "hasta las 10:00" in text) == (end is not None)
 
 
 @pytest.mark.parametrize(

@@ -319,6 +319,10 @@ TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
 TIME_LINKS = _words("the")  # words between them and the time
 HOUR_HEDGES = _words("about around approximately roughly")  # between a link word and an hour
 NOON_WORDS = _words("noon midday")  # a part of the day that ends a range
+NEGATIONS = _words(
+    "not wont cant dont cannot never"
+)  # before a "before" hour: it is when one arrives
+REACH = _words("make be reach")  # "won't make it", "can't be there"
 HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
 NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour
