@@ -23,10 +23,10 @@ from bot.domain.flood import FloodGuard
 from bot.services import LiveKnowledge
 from bot.telegram.app import App, build_application
 from bot.telegram.webhook import Intake, webhook_app
+from tests.conftest import in_process_env
 from tests.fakeapi import FakeBotApi, InProcessRequest
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "5550001:FUZZ-token"
 ADMIN = 900
 BOT = {"id": 5550001, "is_bot": True, "first_name": "Confbot", "username": "confbot_test_bot"}
 SECRET = "fuzz-secret"
@@ -189,16 +189,8 @@ def _mutate(value: Any, rng: random.Random) -> Any:
 
 @pytest.fixture
 async def bot() -> AsyncIterator[tuple[App, FakeBotApi]]:
-    settings = load_settings(
-        {
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "CONFBOT_DB": ":memory:",
-            "CONFBOT_ADMINS": str(ADMIN),
-            "CONFBOT_NOW": "2015-10-20T09:00:00-05:00",
-            "CONFBOT_RATE_LIMIT": "0",
-            "CONFBOT_ORGANISERS_CHAT": "-100777",  # "ask the organisers" on
-        }
-    )
+    # "ask the organisers" on
+    settings = load_settings(in_process_env(ADMIN, CONFBOT_ORGANISERS_CHAT="-100777"))
     api = FakeBotApi()
     app, services = await build_application(
         settings, LiveKnowledge(settings.knowledge), request=InProcessRequest(api)

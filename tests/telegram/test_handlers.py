@@ -17,7 +17,7 @@ from bot.config import load_settings
 from bot.domain.buttons import encode
 from bot.services import LiveKnowledge
 from bot.telegram.app import App, build_application
-from tests.conftest import TOKEN
+from tests.conftest import in_process_env
 from tests.fakeapi import FakeBotApi, InProcessRequest
 
 ADMIN, ALICE, BETO, GROUP = 900, 401, 402, -100555
@@ -25,15 +25,7 @@ ADMIN, ALICE, BETO, GROUP = 900, 401, 402, -100555
 
 @pytest.fixture
 async def bot() -> AsyncIterator[tuple[App, FakeBotApi]]:
-    settings = load_settings(
-        {
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "CONFBOT_DB": ":memory:",
-            "CONFBOT_ADMINS": str(ADMIN),
-            "CONFBOT_NOW": "2015-10-20T09:00:00-05:00",
-            "CONFBOT_RATE_LIMIT": "0",
-        }
-    )
+    settings = load_settings(in_process_env(ADMIN))
     api = FakeBotApi()
     knowledge = LiveKnowledge(settings.knowledge)
     app, services = await build_application(settings, knowledge, request=InProcessRequest(api))
