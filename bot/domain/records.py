@@ -250,10 +250,25 @@ class KnowledgeBase:
 
     def sessions_on(self, day: dt.date) -> tuple[Session, ...]:
         """Return the sessions dated on `day` (children without a date of their own excluded)."""
-        found = [s for s in self.sessions if s.date == day]
-        # Ties: KB order. A session without a published time comes after the timed ones of
-        # its day (a walk "after the closing", "time to be confirmed").
-        return tuple(sorted(found, key=lambda s: (s.start is None, s.start or dt.time.min)))
+        return self._by_day.get(day, ())
+
+    @cached_property
+    def dated(self) -> tuple[Session, ...]:
+        """Every session with a date, by date and start time (ties: KB order)."""
+        found = [s for s in self.sessions if s.date is not None]
+        return tuple(sorted(found, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min)))
+
+    @cached_property
+    def _by_day(self) -> dict[dt.date, tuple[Session, ...]]:
+        # Built once per KB: every question about a day or a time of day asks for it. Ties: KB
+        # order; a session without a published time comes after the timed ones of its day (a
+        # walk "after the closing", "time to be confirmed").
+        days: dict[dt.date, list[Session]] = {}
+        for s in self.sessions:
+            if s.date is not None:
+                days.setdefault(s.date, []).append(s)
+        order = lambda s: (s.start is None, s.start or dt.time.min)  # noqa: E731
+        return {day: tuple(sorted(found, key=order)) for day, found in days.items()}
 
     def days(self) -> tuple[dt.date, ...]:
         """Return every event day, from the first to the last."""

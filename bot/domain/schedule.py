@@ -43,9 +43,9 @@ def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) ->
     sessions that start in it or run into it. None when the day publishes no times (the
     day's listing answers instead).
     """
-    timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
+    timed = [s for s in kb.sessions_on(day) if s.start is not None]
     # A session of the day before that runs past midnight (22:00–02:00) is still on.
-    spill = [s for s in _dated(kb) if s.overnight and s.end_date == day]
+    spill = [s for s in kb.dated if s.overnight and s.end_date == day]
     if not timed and not spill:
         return None
     start = clock.start or now.time()
@@ -97,10 +97,10 @@ def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     today = now.date()
     if when.relative == "week" and when.day is not None:
         last = shift(when.day, 6)
-        found = tuple(s for s in _dated(kb) if when.day <= (s.date or when.day) <= last)
+        found = tuple(s for s in kb.dated if when.day <= (s.date or when.day) <= last)
         return Plan("week", when.day, found)
     if when.relative == "next":
-        later = [s for s in _dated(kb) if _starts_after(s, now)]
+        later = [s for s in kb.dated if _starts_after(s, now)]
         if later:
             first_day = later[0].date
             return Plan("next", first_day, tuple(s for s in later if s.date == first_day))
@@ -122,7 +122,7 @@ def following(kb: KnowledgeBase, entry: str, step: int = 1) -> Plan | None:
     day = kb.session_date(session) if session else None
     if day is None or session is None:
         return None
-    dated = _dated(kb)
+    dated = kb.dated
     same_day = _beside(session, [s for s in dated if s.date == day and s.id != session.id], step)
     if same_day:
         return Plan("after" if step > 0 else "before", day, same_day)
@@ -152,13 +152,6 @@ def _beside(session: Session, others: list[Session], step: int) -> tuple[Session
     return tuple(s for s in earlier if s.start == last)
 
 
-def _dated(kb: KnowledgeBase) -> list[Session]:
-    dated = [s for s in kb.sessions if s.date is not None]
-    return sorted(
-        dated, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min)
-    )  # ties: KB order
-
-
 def _starts_after(session: Session, now: dt.datetime) -> bool:
     """True for a session on a later day, or later today when its start time is published."""
     if session.date is None:
@@ -170,7 +163,7 @@ def _starts_after(session: Session, now: dt.datetime) -> bool:
 
 def missed(kb: KnowledgeBase, day: dt.date, at: dt.time | None, leaving: bool) -> Plan:
     """What someone arriving on `day` (at `at`) misses, or leaving then misses after it."""
-    dated = _dated(kb)
+    dated = kb.dated
     moment = (day, at or (dt.time.max if leaving else dt.time.min))
 
     def when(s: Session) -> tuple[dt.date, dt.time]:
@@ -201,7 +194,7 @@ def caught(
     when the arrival is no later, on the departure day when the departure is later.
     """
     found = []
-    for s in _dated(kb):
+    for s in kb.dated:
         day, start = s.date or dt.date.min, s.start or _NOON
         if arrival is not None:
             first, at = arrival
@@ -222,7 +215,7 @@ _NOON = dt.time(12)  # when a session with no published time is taken to start
 
 def edge(kb: KnowledgeBase, day: dt.date, last: bool) -> Plan | None:
     """The day's first or last session(s), when the day publishes start times."""
-    timed = [s for s in _dated(kb) if s.date == day and s.start is not None]
+    timed = [s for s in kb.sessions_on(day) if s.start is not None]
     if not timed:
         return None
     if last:
