@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.matcher import Reply
@@ -179,13 +180,7 @@ class _Renderer:
                 esc(_("You're welcome! Ask me anything else about {event}.").format(event=name))
             ]
         if aspect == "help":
-            intro = _(
-                "Ask me about {event}: the programme, dates, venues or any session. For example:"
-            )
-            lines = [esc(intro.format(event=name))]
-            return lines + [
-                f"• {esc(entry_label(e, self.kb, self.lang))}" for e in reply.suggestions
-            ]
+            return self.examples(reply.suggestions)
         if aspect == "event:what":
             lines = [esc(event.description.get(self.lang))] if event.description.values() else []
             return [*lines, esc(self.runs()), *self.where()]
@@ -282,13 +277,17 @@ class _Renderer:
 
     def abstain(self, reply: Reply) -> list[str]:
         _, esc = self._, self.style.escape
-        if reply.question.strip():
-            lines = [esc(_("I'm not sure what you mean. Did you mean:"))]
-        else:
-            intro = _(
-                "Ask me about {event}: the programme, dates, venues or any session. For example:"
-            )
-            lines = [esc(intro.format(event=self.kb.event.name.get(self.lang)))]
-        for entry in reply.suggestions:
-            lines.append(f"• {esc(entry_label(entry, self.kb, self.lang))}")
-        return lines
+        if not reply.question.strip():
+            return self.examples(reply.suggestions)
+        lines = [esc(_("I'm not sure what you mean. Did you mean:"))]
+        return lines + [f"• {esc(entry_label(e, self.kb, self.lang))}" for e in reply.suggestions]
+
+    def examples(self, suggestions: Sequence[str]) -> list[str]:
+        """What to ask, with the `suggestions` as examples (help, an empty message)."""
+        intro = self._(
+            "Ask me about {event}: the programme, dates, venues or any session. For example:"
+        )
+        lines = [self.style.escape(intro.format(event=self.kb.event.name.get(self.lang)))]
+        return lines + [
+            f"• {self.style.escape(entry_label(e, self.kb, self.lang))}" for e in suggestions
+        ]
