@@ -54,7 +54,11 @@ SETS = {
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = set()
+AWAITING_MEASUREMENT: set[str] = {
+    # Written blind (an eighth event: a four-day neuroscience congress in Santiago, es/en, day 0
+    # of paid courses at a campus, four parallel rooms, a vineyard excursion): 97 questions.
+    "examples_santiago_neuro.yaml",
+}
 
 
 @pytest.fixture(scope="module")
