@@ -76,6 +76,7 @@ class Builtins:
         )
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
+        self.travel = words_of("TRAVEL")
         self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
         self.nouns = words_of("EVENT_NOUNS") - sessions
         self.what = words_of("WHAT")
@@ -128,6 +129,10 @@ class Builtins:
             "venue:address": any(v.address is not None for v in venues),
             "venue:directions": any(v.directions or v.address for v in venues),
         }.get(key, True)
+
+    def answerable(self) -> list[str]:
+        """The built-in questions this KB can answer ("greeting", "event:when", ...)."""
+        return sorted({k for index in self.indexes.values() for k in index.ids})
 
     def find(self, words: list[str], lang: str) -> Builtin | None:
         """The built-in question these folded tokens ask in `lang`, if they ask nothing else.
@@ -185,6 +190,12 @@ class Builtins:
             return None
         hits = index.search(t.text for t in asked)
         if not hits or hits[0].score < _ENOUGH:
+            return None
+        # A way of travelling is a topic of its own ("¿a qué hora cierra el metro?" asks of
+        # the metro, not when the event ends): only the way to a venue is asked with it.
+        if hits[0].entry != "venue:directions" and any(
+            words[t.index] in self.travel for t in asked
+        ):
             return None
         found = self._builtin(hits[0].entry, words, hits[0].score)
         return replace(found, asked=tuple(words[t.index] for t in asked))
