@@ -83,6 +83,7 @@ DEFAULT_LANG = "en"
 _MAX_CHARS = TUNING.max_chars
 _SUGGEST_FLOOR = TUNING.suggest_floor
 _OWN_SCORE = TUNING.own_answer_score
+_ENOUGH = TUNING.builtin_enough
 _OWN_SHARE = TUNING.own_answer_share
 _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
@@ -806,6 +807,8 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
+        if not terms and (within := self.index.within(words)) is not None:
+            return Reply(question, lang, "entry", within, _ENOUGH)  # "what can I ask you, then?"
         if (track := self._track(words)) is not None:
             return self._schedule(question, lang, track)
         if (talks := self._speaker(words, terms, text, lang)) is not None:

@@ -6,7 +6,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 BUILTINS: dict[str, tuple[str, ...]] = {
-    "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
+    "greeting": ("hola", "buenas", "wena", "wenas",
+                 "buenos dias", "buenas tardes", "buenas noches", "saludos",
                  "hola que tal", "que tal",
                  "buen dia", "hola buenas", "hola buenos dias", "holi", "alo", "que onda",
                  "hola hola"),
@@ -215,8 +216,9 @@ FILLER = _words(
     celebran celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar
     llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
     estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
-    estimadas consultar consulto jaja jajaja jeje jejeje"""
-)
+    estimadas consultar consulto jaja jajaja jeje jejeje
+    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis"""
+)  # the last line: regional particles ("gracias po", "cachai", "parce", "che")
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",

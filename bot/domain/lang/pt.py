@@ -135,7 +135,8 @@ FILLER = _words(
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
     antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
-    ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho acredito
+    tche bah uai ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho
+    acredito
     disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
     represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
