@@ -19,7 +19,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "o que vc sabe responder", "o que voce sabe responder", "o que posso te perguntar",
              "que tipo de pergunta voce responde", "como voce pode me ajudar",
              "em que voce pode ajudar", "preciso de ajuda", "como funciona", "me ajuda",
-             "pra que voce serve", "quais comandos"),
+             "pra que voce serve", "quais comandos", "pra que serve isso", "para que serve isso"),
     "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
                    "me fale sobre o evento", "do que se trata",
                    "que evento e esse", "do que se trata esse evento", "qual o nome do evento",
