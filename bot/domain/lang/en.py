@@ -360,6 +360,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "food": ("food", "meal", "meals"),
     "vegetarian": ("vegetarian", "vegan"),
     "wheelchair": ("wheelchair",),
+    "livestream": (
+        "livestream",
+        "livestreamed",
+        "live stream",
+        "streamed",
+        "streaming",
+        "stream",
+        "watch online",
+        "broadcast live",
+    ),
+    "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
+    "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),
+    "discount": ("discount", "discounts", "discounted", "cheap", "cheaper", "reduced rate"),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")

@@ -331,6 +331,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "food": ("comida", "comidas"),
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("cadeira de rodas", "cadeirante"),
+    "livestream": (
+        "transmissao",
+        "transmissoes",
+        "ao vivo",
+        "transmitir",
+        "transmitida",
+        "transmitidas",
+        "streaming",
+    ),
+    "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
+    "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
+    "discount": ("desconto", "descontos", "barato", "barata", "baratos"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
