@@ -398,6 +398,7 @@ class Matcher:
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
         self.question_words = words_of("QUESTION_WORDS")
+        self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
         self.manners_vocab = words_of("PRAISE") | words_of("POLITE") | STOPWORDS
@@ -702,6 +703,10 @@ class Matcher:
         if self.contact_words.intersection(words) and self.unreachable.intersection(words):
             # "what's <speaker>'s email?": the KB has no way to reach a speaker in person.
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
+        if self.address_words.intersection(plain):  # "la dirección exacta del Hotel X, para..."
+            venue = self.builtins.venue_by_name(plain) or self.builtins.names_venue(plain)
+            if venue is not None:  # the rest of the message is why it is asked
+                return self._address(question, lang, venue.id, plain)
         local = _local(now, self.kb.event.tz)
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
         dated = [w if w not in self.identity_words else "the" for w in words]
@@ -1416,6 +1421,16 @@ class Matcher:
             if entry not in found:
                 found.append(entry)
         return tuple(found[:3])
+
+    def _address(self, question: str, lang: str, venue: str, words: list[str]) -> Reply:
+        """A venue's address: the KB's own FAQ about addresses when it has one (it may say
+        the programme gives none), else the venue's own facts."""
+        term = self.index.normaliser.term
+        asked = [term(w) for w in words if w in self.address_words]
+        hits = self.index.search(asked, limit=1)
+        if hits and self.kb.faq(hits[0].entry) and self.index.owns(hits[0].entry, asked[0]):
+            return Reply(question, lang, "entry", hits[0].entry, 100.0)
+        return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
 
     def _own_answers(self) -> dict[str, str]:
         """The KB's own FAQ for a built-in question, by the built-in's key: the FAQ that most

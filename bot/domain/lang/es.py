@@ -417,6 +417,9 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quien quienes")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
+# The noun that asks where a place is, street and number: beside a venue's name, that venue's
+# address is what is asked, whatever else the message says.
+STREET_ADDRESS = _words("direccion")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(

@@ -351,6 +351,9 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
+# The noun that asks where a place is, street and number: beside a venue's name, that venue's
+# address is what is asked, whatever else the message says.
+STREET_ADDRESS = _words("endereco")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento")
