@@ -698,15 +698,15 @@ class Matcher:
         if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
             words = ["the" if i in acts else w for i, w in enumerate(words)]
             terms = self.index.normaliser.terms(words)
+        if self.address_words.intersection(plain):  # "la dirección exacta del Hotel X, para..."
+            venue = self.builtins.venue_by_name(plain) or self.builtins.names_venue(plain)
+            if venue is not None:  # the rest of the message is why it is asked
+                return self._address(question, lang, venue.id, plain)
         if not stay and self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         if self.contact_words.intersection(words) and self.unreachable.intersection(words):
             # "what's <speaker>'s email?": the KB has no way to reach a speaker in person.
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
-        if self.address_words.intersection(plain):  # "la dirección exacta del Hotel X, para..."
-            venue = self.builtins.venue_by_name(plain) or self.builtins.names_venue(plain)
-            if venue is not None:  # the rest of the message is why it is asked
-                return self._address(question, lang, venue.id, plain)
         local = _local(now, self.kb.event.tz)
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
         dated = [w if w not in self.identity_words else "the" for w in words]
