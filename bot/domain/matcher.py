@@ -698,10 +698,8 @@ class Matcher:
         if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
             words = ["the" if i in acts else w for i, w in enumerate(words)]
             terms = self.index.normaliser.terms(words)
-        if self.address_words.intersection(plain):  # "la dirección exacta del Hotel X, para..."
-            venue = self.builtins.venue_by_name(plain) or self.builtins.names_venue(plain)
-            if venue is not None:  # the rest of the message is why it is asked
-                return self._address(question, lang, venue.id, plain)
+        if (venue := self._address_of(plain, terms)) is not None:
+            return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
         if not stay and self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         if self.contact_words.intersection(words) and self.unreachable.intersection(words):
@@ -1421,6 +1419,25 @@ class Matcher:
             if entry not in found:
                 found.append(entry)
         return tuple(found[:3])
+
+    def _address_of(self, words: list[str], terms: list[Term]) -> str | None:
+        """The venue whose street address the words ask ("necesito la dirección exacta del
+        Hotel X para coordinar..."): the address noun next to its name, with nothing the KB
+        does not know in between ("the address of the Argentine consulate in <city>" asks of
+        the consulate). The rest of the message is why it is asked."""
+        asked = [i for i, w in enumerate(words) if w in self.address_words]
+        if not asked:
+            return None
+        unknown = {t.index for t in terms if not t.known}
+        city = self.builtins.city_words
+        for v, called, _ in self.builtins.venue_words:
+            at = [i for i, w in enumerate(words) if w in called and w not in city]
+            for a in asked:
+                for i in at:
+                    lo, hi = sorted((a, i))
+                    if not any(lo < j < hi for j in unknown):
+                        return v.id
+        return None
 
     def _address(self, question: str, lang: str, venue: str, words: list[str]) -> Reply:
         """A venue's address: the KB's own FAQ about addresses when it has one (it may say
