@@ -398,6 +398,7 @@ class Matcher:
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
         self.question_words = words_of("QUESTION_WORDS")
+        self.travel = words_of("TRAVEL")
         self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
@@ -677,7 +678,9 @@ class Matcher:
         missing = bool(self.miss.intersection(words) or staying and self.missed.intersection(words))
         # "anything left that day?": "left" is read before the rewrite makes it a duration.
         left = self.catch.intersection(plain) & UNTIL_WORDS
-        catching = staying and bool(self.catch.intersection(words) or left)
+        # "...to catch my flight": a plane caught is no session still caught.
+        caught_ride = bool(self._ride(words))
+        catching = staying and bool(self.catch.intersection(words) and not caught_ride or left)
         # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
         # travel words place the question nowhere else.
         stay = staying and (missing or catching)
@@ -1256,8 +1259,20 @@ class Matcher:
         when the question names one ("which mobile talks do I miss?")."""
         day = when.day or local.date()
         at = clock.start if clock is not None and not clock.now else None
-        if at is None and session_step(words, self.session_words) > 0:  # "after lunch on Friday"
-            hits = self.index.search(t.text for t in terms if not t.within(when.consumed))
+        stepped = session_step(words, self.session_words) > 0
+        if at is not None and stepped and clock is not None and self._vehicle_time(words, clock):
+            at = None  # "right after the closing, my flight leaves at 18:00": the closing's end
+        if at is None and stepped:  # "after lunch on Friday"
+            trip = self.leave | self.arrive | self.miss | self.missed | self.catch
+            hits = self.index.search(
+                (
+                    t.text
+                    for t in terms
+                    if not t.within(when.consumed | self._ride(words))
+                    and words[t.index] not in trip
+                ),
+                limit=_DAY_POOL,
+            )  # the trip's own words ("leave", "miss") say nothing of the session stepped from
             anchor = self.kb.session(self._anchor(hits, words, when, local)) if hits else None
             if anchor is not None and anchor.date == day and anchor.end is not None:
                 at = anchor.end
@@ -1293,6 +1308,7 @@ class Matcher:
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
         asked = set(asking[-1]) if asking else set(words)
         plain = self.not_topics | self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        used |= self._ride(words)
         topic = [
             t.text
             for t in terms
@@ -1307,6 +1323,27 @@ class Matcher:
             if named is not None and named.date is not None:
                 return Plan("", named.date, (named,))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
+
+    def _vehicle_time(self, words: list[str], clock: Clock) -> bool:
+        """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
+        at 6"): a way of travelling a few words before it."""
+        first = min(clock.consumed)
+        return any(w in self.travel for w in words[max(0, first - 4) : first])
+
+    def _ride(self, words: list[str]) -> frozenset[int]:
+        """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus
+        de volta"): from the verb to two words past the vehicle. They tell of the trip, not of
+        a session caught or asked about."""
+        found: set[int] = set()
+        for i, w in enumerate(words):
+            if w not in self.catch:
+                continue
+            ride = next(
+                (j for j in range(i + 1, i + 4) if j < len(words) and words[j] in self.travel), None
+            )
+            if ride is not None:
+                found.update(range(i, ride + 3))
+        return frozenset(found)
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
         """The day the last asking sentence of a message of several names, else None."""

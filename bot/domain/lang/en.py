@@ -396,7 +396,8 @@ STREET_ADDRESS = _words("address")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
-    "bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry"
+    """bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry
+    flight flights plane"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

@@ -141,7 +141,9 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
-LEAVE = _words("salgo saldre irme retiro quedarme quedo regreso vuelvo")  # "solo me quedo hasta"
+LEAVE = _words(
+    "salgo saldre irme voy retiro quedarme quedo regreso vuelvo"
+)  # "solo me quedo hasta"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words(
@@ -433,7 +435,7 @@ STREET_ADDRESS = _words("direccion")
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
-    estacionamiento colectivo micro"""
+    estacionamiento colectivo micro vuelo vuelos avion"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

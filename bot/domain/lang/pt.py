@@ -363,7 +363,7 @@ ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?
 STREET_ADDRESS = _words("endereco")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
-TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento")
+TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento voo voos aviao")
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("às 14").
