@@ -1465,7 +1465,11 @@ class Matcher:
         asked = [i for i, w in enumerate(words) if w in self.address_words]
         if not asked:
             return None
-        unknown = {t.index for t in terms if not t.known}
+        # Unknown to the KB and to every built-in question ("exact", "street" are asked of any
+        # place): a thing of its own, like a consulate.
+        unknown = {
+            t.index for t in terms if not t.known and words[t.index] not in self.builtins.words
+        }
         city = self.builtins.city_words
         for v, called, _ in self.builtins.venue_words:
             at = [i for i, w in enumerate(words) if w in called and w not in city]
