@@ -385,6 +385,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
     "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),
     "discount": ("discount", "discounts", "discounted", "cheap", "cheaper", "reduced rate"),
+    "refund": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursement"),
+    "payment": ("pay", "paying", "payment", "payments", "paid"),
+    "luggage": ("luggage", "suitcase", "suitcases", "baggage", "bags"),
+    "lodging": ("lodging", "accommodation", "accommodations", "place to stay", "somewhere to stay"),
+    "bike": ("bike", "bikes", "bicycle", "bicycles", "cycling"),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")

@@ -420,6 +420,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "economico",
         "economica",
     ),
+    "refund": (
+        "reembolso",
+        "reembolsos",
+        "devolucion",
+        "devuelven",
+        "devolver el dinero",
+        "reintegro",
+    ),
+    "payment": ("pagar", "pago", "pagos", "pague", "pagado"),
+    "luggage": ("equipaje", "maleta", "maletas", "valija", "valijas"),
+    "lodging": ("alojamiento", "hospedaje", "alojarme", "hospedarme", "donde quedarme"),
+    "bike": ("bici", "bicis", "bicicleta", "bicicletas"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.

@@ -350,6 +350,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
     "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
     "discount": ("desconto", "descontos", "barato", "barata", "baratos"),
+    "refund": ("reembolso", "reembolsos", "devolucao", "estorno", "dinheiro de volta"),
+    "payment": ("pagar", "pagamento", "pagamentos", "pago", "paguei"),
+    "luggage": ("bagagem", "bagagens", "mala", "malas"),
+    "lodging": ("hospedagem", "alojamento", "hospedar", "onde ficar"),
+    "bike": ("bike", "bikes", "bicicleta", "bicicletas"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
