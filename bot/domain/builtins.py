@@ -166,7 +166,13 @@ class Builtins:
         if exact is None and self.names_venue(words) is not None:
             # "how do I get to the university?" asks as "how do I get to the venue?" does.
             for noun in sorted(words_of("VENUE_NOUNS", lang)):
+                # A name of several words ("the university campus") is one venue noun.
                 generic = [noun if self._names_a_venue(w) else w for w in words]
+                generic = [
+                    w
+                    for i, w in enumerate(generic)
+                    if i == 0 or w != noun or generic[i - 1] != noun
+                ]
                 exact = exact or index.exact.get(" ".join(generic))
         if exact is not None:
             found = self._builtin(exact, words, 100.0)
@@ -176,6 +182,8 @@ class Builtins:
             for t in asked
         ):
             return None
+        if not terms and (within := index.within(words)) is not None:
+            return self._builtin(within, words, _ENOUGH)  # "what sort of things can I ask you?"
         if not asked:  # "what is <event>?": the name alone, two words of it at least
             named = {words[t.index] for t in spare}
             if named & self.organisers and "event:organiser" in self.indexes[lang].ids:

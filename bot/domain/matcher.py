@@ -51,6 +51,7 @@ from bot.domain.language import (
     split_codes,
     stem,
     tokens,
+    unstretched,
 )
 from bot.domain.lexicon import (
     BRANDS,
@@ -83,6 +84,7 @@ DEFAULT_LANG = "en"
 _MAX_CHARS = TUNING.max_chars
 _SUGGEST_FLOOR = TUNING.suggest_floor
 _OWN_SCORE = TUNING.own_answer_score
+_ENOUGH = TUNING.builtin_enough
 _OWN_SHARE = TUNING.own_answer_share
 _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
@@ -395,9 +397,19 @@ class Matcher:
         self.greeting_vocab = frozenset(manners["greeting"]) | words_of("COURTESY")
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
+        self.question_words = words_of("QUESTION_WORDS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
         self.manners_vocab = words_of("PRAISE") | words_of("POLITE") | STOPWORDS
+        # Every word some list or the KB knows: a word held for emphasis ("holaa") is one of them.
+        self.known_words = (
+            self.index.normaliser.vocabulary
+            | STOPWORDS
+            | self.thanks_vocab
+            | self.manners_vocab
+            | self.builtins.words
+            | self.evidence.known
+        )
         # A message that is one built-in phrasing word for word ("help", "ayuda") asks it.
         self.courtesy_exact = {
             p: key for code in LANGUAGES for key, ps in builtin_phrasings(code).items()
@@ -594,8 +606,10 @@ class Matcher:
             known = self.thanks_vocab | self.manners_vocab
             return "thanks" if all(w in known for w in words) else None
         if self.greeting_vocab.intersection(words) & self.greeting_heads:
+            # "hey, what's this for?" asks something: no greeting alone.
             known = self.greeting_vocab | self.manners_vocab
-            return "greeting" if all(w in known for w in words) else None
+            asking = self.question_words.intersection(words)
+            return "greeting" if all(w in known for w in words) and not asking else None
         return None
 
     def _beyond(self, entry: str, when: When, clock: Clock | None) -> bool:
@@ -648,6 +662,7 @@ class Matcher:
         # A capital letter the KB writes as a word ("the R workshop") is no "are".
         capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
         kept = capitals & self.index.normaliser.letters
+        words = unstretched(words, self.known_words)
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         if (manners := self._manners_only(plain)) is not None:
             return manners_reply(self.kb, question, lang, manners, self.defaults)
@@ -806,6 +821,8 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
+        if not terms and (within := self.index.within(words)) is not None:
+            return Reply(question, lang, "entry", within, _ENOUGH)  # "what can I ask you, then?"
         if (track := self._track(words)) is not None:
             return self._schedule(question, lang, track)
         if (talks := self._speaker(words, terms, text, lang)) is not None:

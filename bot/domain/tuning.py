@@ -41,6 +41,7 @@ class Tuning:
     # Reading
     max_chars: int = 2000  # a question is read from its start; nobody types more in a chat
     max_parts: int = 2  # besides the main answer, at most this many more questions of one message
+    aside: int = 4  # words a question of function words may hold beside a phrasing it asks
     min_sentence_words: int = 2  # a one-word fragment ("Thanks.") is never read alone
     other_language: float = 2.5  # weight of a function word of a language the event does not use
     # Index weights

@@ -23,7 +23,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "what kind of questions can you answer", "what are you", "how can you help",
              "how can you help me", "what can you help with", "can you help me", "i need help",
              "what should i ask", "options", "what are your commands", "how do i use you",
-             "what do you answer"),
+             "what do you answer", "what is this for", "what is this bot for", "what are you for"),
     "event:what": ("what is this event", "what is the event about", "what is this conference",
                    "tell me about the event", "what is this", "what is it about",
                    "what is this all about", "whats this event", "what kind of event is this",
@@ -199,7 +199,7 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """between
+    """between stuff
     a an the is are was were be been being am do does did doing have has had having i me my mine
     we our us you your it its this that these those there here of in on at to for from by with
     about as into onto than then so and or but if not no any anything some something all what
@@ -255,7 +255,8 @@ FOCUS_ABOUT = _words("what about explain describe tell objective purpose topics 
 FOCUS_CLOCK = _words("time day date")
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
-    """what which who whom whose when where why how is are can could do does did will would
+    """what whats which who whos whom whose when whens where wheres why how hows is are can could
+    do does did will would
     should may"""
 )
 # Words that sweep the rest of the programme into a claim ("everything else is at...").

@@ -6,7 +6,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 BUILTINS: dict[str, tuple[str, ...]] = {
-    "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
+    "greeting": ("hola", "buenas", "wena", "wenas",
+                 "buenos dias", "buenas tardes", "buenas noches", "saludos",
                  "hola que tal", "que tal",
                  "buen dia", "hola buenas", "hola buenos dias", "holi", "alo", "que onda",
                  "hola hola"),
@@ -20,7 +21,8 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces",
              "que puedo preguntarte", "que tipo de preguntas respondes",
              "en que me puedes ayudar", "como me ayudas", "necesito ayuda", "como funciona",
-             "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame"),
+             "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame",
+             "para que sirve esto", "para que es esto"),
     "event:what": ("que es este evento", "de que se trata el evento", "que es esta conferencia",
                    "cuentame sobre el evento", "de que se trata",
                    "de que trata el evento", "que es esto", "de que va el evento",
@@ -187,7 +189,7 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """aqui alli ahi aca alla sino sea sean
+    """aqui alli ahi aca alla sino sea sean cosa cosas
     el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
     es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
     esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
@@ -215,8 +217,9 @@ FILLER = _words(
     celebran celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar
     llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
     estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
-    estimadas consultar consulto jaja jajaja jeje jejeje"""
-)
+    estimadas consultar consulto jaja jajaja jeje jejeje
+    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis"""
+)  # the last line: regional particles ("gracias po", "cachai", "parce", "che")
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",

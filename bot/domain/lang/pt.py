@@ -19,7 +19,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "o que vc sabe responder", "o que voce sabe responder", "o que posso te perguntar",
              "que tipo de pergunta voce responde", "como voce pode me ajudar",
              "em que voce pode ajudar", "preciso de ajuda", "como funciona", "me ajuda",
-             "pra que voce serve", "quais comandos"),
+             "pra que voce serve", "quais comandos", "pra que serve isso", "para que serve isso"),
     "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
                    "me fale sobre o evento", "do que se trata",
                    "que evento e esse", "do que se trata esse evento", "qual o nome do evento",
@@ -135,7 +135,8 @@ FILLER = _words(
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
     antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
-    ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho acredito
+    tche bah uai ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho
+    acredito
     disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
     represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
