@@ -279,6 +279,7 @@ class Matcher:
         self.filler = words_of("FILLER") | words_of("COURTESY") | words_of("EVENT_NOUNS")
         self.builtins = Builtins(kb, self.session_words.titled)
         self.own_answers = self._own_answers()
+        self.acronyms = self._acronyms()
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
             s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
@@ -651,6 +652,8 @@ class Matcher:
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
+        if self.acronyms and not _shouted(text):  # "the AI panel": "...artificial intelligence"
+            text = _ACRONYM.sub(lambda m: f"{m[0]} {self.acronyms.get(m[0].casefold(), '')}", text)
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         pairs = enumerate(zip(words, words[1:], strict=False))
         titled = {i for i, pair in pairs if pair in self.title_pairs}
@@ -1490,6 +1493,27 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, 100.0)
         return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
 
+    def _acronyms(self) -> dict[str, str]:
+        """The initials of the KB's own phrases of two to four words ("artificial
+        intelligence" -> ai, "inteligencia artificial" -> ia), unless a title or keyword uses
+        them as a word: a question writing them in capitals ("the AI panel") names that phrase
+        too."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        texts = [t for s in self.kb.sessions for t in (*s.title.values(), *s.keywords.all())]
+        texts += [t for f in self.kb.faqs for t in f.keywords.all()]
+        for text in texts:
+            words = [w for w in tokens(text) if w not in STOPWORDS and w.isalpha()]
+            for size in (2, 3, 4):
+                for i in range(len(words) - size + 1):
+                    phrase = words[i : i + size]
+                    counts["".join(w[0] for w in phrase)][" ".join(phrase)] += 1
+        term = self.index.normaliser.term
+        return {
+            short: max(found, key=lambda p: (found[p], p))
+            for short, found in counts.items()
+            if not self.index.asks(term(short)) and short not in STOPWORDS
+        }
+
     def _own_answers(self) -> dict[str, str]:
         """The KB's own FAQ for a built-in question, by the built-in's key: the FAQ that most
         of the built-in's phrasings, in the KB's languages, find first and clearly ("who runs
@@ -1874,6 +1898,7 @@ class Matcher:
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")  # initials written in capitals: "AI", "IA", "UX"
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
@@ -1891,6 +1916,12 @@ def manners_reply(
     if kb.faq(key) is not None:
         return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions)
     return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions, aspect=key)
+
+
+def _shouted(text: str) -> bool:
+    """True when most letters are capitals ("QUE HORA ES"): no word in capitals is initials."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 def _back_to_day(sentence: str) -> bool:

@@ -381,6 +381,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stream",
         "watch online",
         "broadcast live",
+        "watch it online",
+        "follow online",
     ),
     "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
     "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),
@@ -390,6 +392,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "luggage": ("luggage", "suitcase", "suitcases", "baggage", "bags"),
     "lodging": ("lodging", "accommodation", "accommodations", "place to stay", "somewhere to stay"),
     "bike": ("bike", "bikes", "bicycle", "bicycles", "cycling"),
+    "press": (
+        "press",
+        "journalist",
+        "journalists",
+        "media",
+        "interview",
+        "interviews",
+        "reporter",
+        "reporters",
+    ),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")

@@ -395,6 +395,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "transmitir",
         "transmitida",
         "transmitidas",
+        "ver por internet",
+        "ver en linea",
+        "seguir en linea",
     ),
     "child": (
         "nino",
@@ -432,6 +435,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "luggage": ("equipaje", "maleta", "maletas", "valija", "valijas"),
     "lodging": ("alojamiento", "hospedaje", "alojarme", "hospedarme", "donde quedarme"),
     "bike": ("bici", "bicis", "bicicleta", "bicicletas"),
+    "press": ("prensa", "periodista", "periodistas", "medios", "entrevista", "entrevistas"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.

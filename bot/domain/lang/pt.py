@@ -346,6 +346,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "transmitida",
         "transmitidas",
         "streaming",
+        "assistir online",
+        "assistir pela internet",
+        "ver pela internet",
+        "ver online",
     ),
     "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
     "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
@@ -355,6 +359,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "luggage": ("bagagem", "bagagens", "mala", "malas"),
     "lodging": ("hospedagem", "alojamento", "hospedar", "onde ficar"),
     "bike": ("bike", "bikes", "bicicleta", "bicicletas"),
+    "press": (
+        "imprensa",
+        "jornalista",
+        "jornalistas",
+        "midia",
+        "entrevista",
+        "entrevistas",
+        "jornal",
+    ),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
@@ -365,10 +378,12 @@ WHO = _words("quem")
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.
-STREET_ADDRESS = _words("endereco")
+STREET_ADDRESS = _words("endereco morada")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
-TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento voo voos aviao")
+TRAVEL = _words(
+    "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio"
+)
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("às 14").
