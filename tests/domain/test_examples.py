@@ -65,10 +65,14 @@ SETS = {
     # off-topic 15/15, on main at de13670 (84.2% on f1f7c42, before this round's work).
     # -> 89.5% (round 4, tuned on: European Portuguese words, initials in capitals)
     "examples_lisboa_open_data.yaml": (0.89, 0),
+    # Written blind (a tenth event: es/en, three days over four venues in one city, two tracks in
+    # parallel, a panel with a moderator, a replaced speaker, talks until 01:00): untuned 82.1%
+    # (78/95), long 27/38, off-topic 15/15, on main at bb55cf9 (77.9% on f1f7c42).
+    "examples_cdmx_diseno.yaml": (0.82, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_cdmx_diseno.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
