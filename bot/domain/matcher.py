@@ -75,7 +75,14 @@ from bot.domain.schedule import (
     plan,
     runs_at,
 )
-from bot.domain.sentences import asks, confirms, opens_question, salutes, split_sentences
+from bot.domain.sentences import (
+    asks,
+    confirms,
+    indirect,
+    opens_question,
+    salutes,
+    split_sentences,
+)
 from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
 
@@ -525,7 +532,8 @@ class Matcher:
             r.entry: question.find(s)
             for s, r in reversed(asked)
             if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
-            and (opens_question(s) or s.rstrip().endswith("?")) and self._names_topic(s)
+            and (opens_question(s) or s.rstrip().endswith("?") or indirect(s))
+            and self._names_topic(s)
         }  # fmt: skip
         if others and not best.aspect and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))

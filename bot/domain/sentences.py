@@ -44,6 +44,7 @@ _TAGS = words_of("TAGS")  # tags that end a statement asking to confirm it
 _STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
 _SALUTATIONS = words_of("SALUTATIONS")
 _WISHES = words_of("WISHES")
+_IF = frozenset(["if", "whether", "si", "se"])  # open an indirect question after "and"
 
 
 def split_sentences(text: str, clauses: bool = False) -> list[str]:
@@ -61,8 +62,18 @@ def asks(sentence: str) -> bool:
     """True when a sentence asks something: a question mark, a question word or a wish to know."""
     if "?" in sentence or "¿" in sentence:
         return True
+    if indirect(sentence):
+        return True
     words = tokens(sentence)
     return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
+
+
+def indirect(sentence: str) -> bool:
+    """True for a clause that asks indirectly, cut after "and" ("...y si dan certificado",
+    "and whether there is parking")."""
+    words = tokens(sentence)
+    # "si el BID es un banco, ¿por qué...?": a condition before its question asks nothing.
+    return len(words) >= 3 and words[0] in _IF and not sentence.rstrip().endswith(",")
 
 
 def opens_question(sentence: str) -> bool:
