@@ -72,7 +72,7 @@ def indirect(sentence: str) -> bool:
     """True for a clause that asks indirectly, cut after "and" ("...y si dan certificado",
     "and whether there is parking")."""
     words = tokens(sentence)
-    # "si el BID es un banco, ¿por qué...?": a condition before its question asks nothing.
+    # "si es un banco, ¿por qué...?": a condition before its question asks nothing.
     return len(words) >= 3 and words[0] in _IF and not sentence.rstrip().endswith(",")
 
 
