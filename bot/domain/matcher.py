@@ -443,9 +443,17 @@ class Matcher:
         nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
         best answer to a question among them answers (the others ride along as `parts`).
         """
-        reply = self._answer_message(question, now, lang, hint)
-        parts = tuple(replace(p, focus=focus(p.question)) for p in reply.parts)
+        reply = self._own(self._answer_message(question, now, lang, hint))
+        parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
         return replace(reply, focus=focus(question), parts=parts)
+
+    def _own(self, reply: Reply) -> Reply:
+        """A built-in answer about the event given by the KB's own FAQ for it, when it has one
+        (see _own_answers): read as a built-in until here, answered by the organisers' words."""
+        own = self.own_answers.get(reply.aspect)
+        if own is None:
+            return reply
+        return replace(reply, entry=own, aspect="", suggestions=())
 
     def _answer_message(
         self, question: str, now: dt.datetime, lang: str | None, hint: str | None
@@ -1552,7 +1560,7 @@ class Matcher:
                     if hits and hits[0].score >= _OWN_SCORE and self.kb.faq(hits[0].entry):
                         votes[hits[0].entry] += 1
             best = max(votes, key=lambda e: (votes[e], e), default=None)
-            if best is not None and votes[best] >= _OWN_SHARE * asked:
+            if best is not None and votes[best] >= _OWN_SHARE * asked and key.startswith("event:"):
                 found[key] = best
         return found
 
@@ -1899,11 +1907,6 @@ class Matcher:
             rival.closeness >= _CLOSE or any(self.index.owns(rival.entry, term(w)) for w in owned)
         ):
             return None  # the KB's own entry says it: it wins
-        own = self.own_answers.get(found.aspect)
-        # A venue named by the question answers with its own facts, not the KB's general FAQ.
-        named = found.aspect.startswith("venue:") and self.builtins.names_venue(words)
-        if own is not None and not named:
-            return Reply(question, lang, "entry", own, found.score)
         suggestions = self.defaults if found.aspect == "help" else ()
         return Reply(
             question, lang, "entry", found.entry, found.score,
