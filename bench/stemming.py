@@ -1,0 +1,159 @@
+"""Stemming: the matcher's plural-only stem() against Snowball stemmers and simplemma (issue 9).
+
+`python -m bench stemming` swaps the stem() every module of the matcher uses (index, synonyms,
+typo repair, cues) for each candidate, rebuilds each KB's matcher, and prints the passes of
+every question set (as scripts/score_sets.py counts them), the total, the sets that fall below
+their floor (tests/domain/test_examples.py SETS, test_heldout.py TRACKED/ENFORCED) and the
+answer time. The index holds no language per text, so a stemmer is one per KB (its first
+language) or one for every KB, not one per message: a per-message stemmer would stem the
+question and the entries it is matched against differently.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import bot.domain.cues
+import bot.domain.language
+import bot.domain.matcher
+import bot.domain.questions
+import bot.domain.terms
+from bot.domain.knowledge import load_knowledge
+from bot.domain.language import fold
+from bot.domain.matcher import Matcher
+from bot.i18n import Translator
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "tests" / "domain"
+sys.path.insert(0, str(SETS))
+
+from question_sets import load_set, run_set, set_knowledge  # noqa: E402
+
+MODULES = (
+    bot.domain.language,
+    bot.domain.terms,
+    bot.domain.matcher,
+    bot.domain.cues,
+    bot.domain.questions,
+)
+Stem = Callable[[str], str]
+SNOWBALL = {"es": "spanish", "en": "english", "pt": "portuguese"}
+ORIGINAL: Stem = bot.domain.language.stem
+
+
+def snowball(lang: str) -> Stem:
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer(SNOWBALL[lang])
+    return lru_cache(maxsize=65536)(lambda w: w if w.isdigit() else stemmer.stemWord(w))
+
+
+def lemma(langs: tuple[str, ...]) -> Stem:
+    import simplemma
+
+    return lru_cache(maxsize=65536)(
+        lambda w: fold(simplemma.lemmatize(w, lang=langs)) if w.strip() else w
+    )
+
+
+@dataclass
+class Variant:
+    name: str
+    make: Callable[[tuple[str, ...]], Stem]  # the KB's languages -> its stemmer
+    needs: str = ""
+
+
+def after_plurals(lang: str) -> Stem:
+    """The plural-only stem() first, then the Snowball stemmer of `lang`."""
+    stem = snowball(lang)
+    return lru_cache(maxsize=65536)(lambda w: stem(ORIGINAL(w)))
+
+
+def _same(langs: tuple[str, ...]) -> Stem:
+    return ORIGINAL
+
+
+def _first(langs: tuple[str, ...]) -> Stem:
+    return snowball(langs[0])
+
+
+def _one(lang: str) -> Callable[[tuple[str, ...]], Stem]:
+    return lambda langs: snowball(lang)
+
+
+VARIANTS = [
+    Variant("current (plurals only)", _same),
+    *(Variant(f"snowball {lang} for every KB", _one(lang), "snowballstemmer") for lang in SNOWBALL),
+    Variant("snowball of the KB's first language", _first, "snowballstemmer"),
+    Variant(
+        "plurals, then snowball of the KB's first language",
+        lambda langs: after_plurals(langs[0]),
+        "snowballstemmer",
+    ),
+    Variant("simplemma (the KB's languages)", lemma, "simplemma"),
+]
+
+
+@contextmanager
+def stemmer(stem: Stem) -> Iterator[None]:
+    saved = [(m, m.stem) for m in MODULES if hasattr(m, "stem")]
+    for module, _ in saved:
+        module.stem = stem  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, original in saved:
+            module.stem = original  # type: ignore[attr-defined]
+
+
+def floors() -> dict[str, float]:
+    """The minimum pass rate each tracked set is held to by the tests."""
+    from test_examples import SETS as EXAMPLES
+    from test_heldout import ENFORCED, TRACKED
+
+    return {**{n: r for n, (r, _) in (EXAMPLES | TRACKED).items()}, **dict.fromkeys(ENFORCED, 0.95)}
+
+
+def main() -> None:
+    names = sorted(p.name for p in SETS.glob("*.yaml"))
+    names = [n for n in names if n.startswith(("examples_", "heldout", "questions"))]
+    tr = Translator(ROOT / "locales")
+    minimum = floors()
+    shipped_kb = load_knowledge(ROOT / "knowledge")
+    baseline: dict[str, int] = {}
+    for variant in VARIANTS:
+        if variant.needs and importlib.util.find_spec(variant.needs) is None:
+            print(f"-- {variant.name}: not installed (pip install -e '.[bench]')")
+            continue
+        passes: dict[str, tuple[int, int]] = {}
+        start = time.perf_counter()
+        for name in names:
+            folder = load_set(name).get("knowledge") or "knowledge"
+            kb = shipped_kb if folder == "knowledge" else load_knowledge(ROOT / folder)
+            with stemmer(variant.make(tuple(kb.languages))):
+                set_knowledge.cache_clear()
+                matcher = Matcher(kb)
+                result = run_set(name, matcher, kb, tr)
+            passes[name] = (result.total - len(result.failures), result.total)
+        seconds = time.perf_counter() - start
+        total = sum(p for p, _ in passes.values())
+        cases = sum(n for _, n in passes.values())
+        below = [n for n, (p, t) in passes.items() if n in minimum and p / t < minimum[n] - 1e-9]
+        baseline = baseline or {n: p for n, (p, _) in passes.items()}
+        moved = ", ".join(
+            f"{Path(n).stem} {p - baseline[n]:+d}"
+            for n, (p, _) in passes.items()
+            if p != baseline[n]
+        )
+        print(
+            f"-- {variant.name}: {total}/{cases} passes ({total / cases:.1%}); "
+            f"below floor: {', '.join(below) or 'none'}; {seconds:.1f} s for all sets"
+        )
+        print(f"   against current: {moved or 'no set moves'}")
