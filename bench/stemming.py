@@ -25,8 +25,9 @@ import bot.domain.language
 import bot.domain.matcher
 import bot.domain.questions
 import bot.domain.terms
-from bot.domain.knowledge import load_knowledge
-from bot.domain.language import fold
+from bot.domain.corpus import texts_by_language
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
+from bot.domain.language import LanguageEvidence, fold
 from bot.domain.matcher import Matcher
 from bot.i18n import Translator
 
@@ -44,7 +45,8 @@ MODULES = (
     bot.domain.questions,
 )
 Stem = Callable[[str], str]
-SNOWBALL = {"es": "spanish", "en": "english", "pt": "portuguese"}
+SNOWBALL = {"es": "spanish", "en": "english", "pt": "portuguese", "fr": "french", "de": "german",
+            "it": "italian"}  # fmt: skip
 ORIGINAL: Stem = bot.domain.language.stem
 
 
@@ -66,7 +68,7 @@ def lemma(langs: tuple[str, ...]) -> Stem:
 @dataclass
 class Variant:
     name: str
-    make: Callable[[tuple[str, ...]], Stem]  # the KB's languages -> its stemmer
+    make: Callable[[KnowledgeBase], Stem]  # a KB -> the stemmer its matcher uses
     needs: str = ""
 
 
@@ -76,28 +78,51 @@ def after_plurals(lang: str) -> Stem:
     return lru_cache(maxsize=65536)(lambda w: stem(ORIGINAL(w)))
 
 
-def _same(langs: tuple[str, ...]) -> Stem:
+def by_word_language(kb: KnowledgeBase) -> Stem:
+    """Each word by the Snowball stemmer of the one language whose KB texts alone use it
+    ("palestras": pt, "sessions": en), the plural-only stem() for a word several languages
+    share or the KB never uses: a word gets the same stem in a question and in an entry."""
+    own = LanguageEvidence.from_texts(**texts_by_language(kb)).own
+    stemmers = {lang: snowball(lang) for lang in own if lang in SNOWBALL}
+    language = {w: lang for lang, words in own.items() if lang in stemmers for w in words}
+
+    def stem(word: str) -> str:
+        lang = language.get(word)
+        return stemmers[lang](word) if lang else ORIGINAL(word)
+
+    return lru_cache(maxsize=65536)(stem)
+
+
+def _same(kb: KnowledgeBase) -> Stem:
     return ORIGINAL
 
 
-def _first(langs: tuple[str, ...]) -> Stem:
-    return snowball(langs[0])
+def _first(kb: KnowledgeBase) -> Stem:
+    return snowball(kb.languages[0])
 
 
-def _one(lang: str) -> Callable[[tuple[str, ...]], Stem]:
-    return lambda langs: snowball(lang)
+def _one(lang: str) -> Callable[[KnowledgeBase], Stem]:
+    return lambda kb: snowball(lang)
+
+
+def _lemma(kb: KnowledgeBase) -> Stem:
+    return lemma(tuple(kb.languages))
 
 
 VARIANTS = [
     Variant("current (plurals only)", _same),
-    *(Variant(f"snowball {lang} for every KB", _one(lang), "snowballstemmer") for lang in SNOWBALL),
+    *(
+        Variant(f"snowball {lang} for every KB", _one(lang), "snowballstemmer")
+        for lang in ("es", "en", "pt")
+    ),
     Variant("snowball of the KB's first language", _first, "snowballstemmer"),
     Variant(
         "plurals, then snowball of the KB's first language",
-        lambda langs: after_plurals(langs[0]),
+        lambda kb: after_plurals(kb.languages[0]),
         "snowballstemmer",
     ),
-    Variant("simplemma (the KB's languages)", lemma, "simplemma"),
+    Variant("snowball of the word's own language", by_word_language, "snowballstemmer"),
+    Variant("simplemma (the KB's languages)", _lemma, "simplemma"),
 ]
 
 
@@ -137,7 +162,7 @@ def main() -> None:
         for name in names:
             folder = load_set(name).get("knowledge") or "knowledge"
             kb = shipped_kb if folder == "knowledge" else load_knowledge(ROOT / folder)
-            with stemmer(variant.make(tuple(kb.languages))):
+            with stemmer(variant.make(kb)):
                 set_knowledge.cache_clear()
                 matcher = Matcher(kb)
                 result = run_set(name, matcher, kb, tr)
