@@ -76,6 +76,7 @@ class Builtins:
         )
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
+        self.travel = words_of("TRAVEL")
         self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
         self.nouns = words_of("EVENT_NOUNS") - sessions
         self.what = words_of("WHAT")
@@ -129,6 +130,10 @@ class Builtins:
             "venue:directions": any(v.directions or v.address for v in venues),
         }.get(key, True)
 
+    def answerable(self) -> list[str]:
+        """The built-in questions this KB can answer ("greeting", "event:when", ...)."""
+        return sorted({k for index in self.indexes.values() for k in index.ids})
+
     def find(self, words: list[str], lang: str) -> Builtin | None:
         """The built-in question these folded tokens ask in `lang`, if they ask nothing else.
 
@@ -161,7 +166,13 @@ class Builtins:
         if exact is None and self.names_venue(words) is not None:
             # "how do I get to the university?" asks as "how do I get to the venue?" does.
             for noun in sorted(words_of("VENUE_NOUNS", lang)):
+                # A name of several words ("the university campus") is one venue noun.
                 generic = [noun if self._names_a_venue(w) else w for w in words]
+                generic = [
+                    w
+                    for i, w in enumerate(generic)
+                    if i == 0 or w != noun or generic[i - 1] != noun
+                ]
                 exact = exact or index.exact.get(" ".join(generic))
         if exact is not None:
             found = self._builtin(exact, words, 100.0)
@@ -171,6 +182,8 @@ class Builtins:
             for t in asked
         ):
             return None
+        if not terms and (within := index.within(words)) is not None:
+            return self._builtin(within, words, _ENOUGH)  # "what sort of things can I ask you?"
         if not asked:  # "what is <event>?": the name alone, two words of it at least
             named = {words[t.index] for t in spare}
             if named & self.organisers and "event:organiser" in self.indexes[lang].ids:
@@ -185,6 +198,12 @@ class Builtins:
             return None
         hits = index.search(t.text for t in asked)
         if not hits or hits[0].score < _ENOUGH:
+            return None
+        # A way of travelling is a topic of its own ("¿a qué hora cierra el metro?" asks of
+        # the metro, not when the event ends): only the way to a venue is asked with it.
+        if hits[0].entry != "venue:directions" and any(
+            words[t.index] in self.travel for t in asked
+        ):
             return None
         found = self._builtin(hits[0].entry, words, hits[0].score)
         return replace(found, asked=tuple(words[t.index] for t in asked))

@@ -161,6 +161,7 @@ _LODGING = _words("hotel hotels hostel book booking reserve reservar reserva nig
 _ROOMS = _words("room rooms sala salas")
 _NUMBERS = _words("number numero nro no")
 _PAST = "previous"
+OTHER_EDITIONS = _PAST  # what `rewrite` makes of words asking of another edition
 _WHERE = "venue"
 # "is it over", "the week is over already": the end of something, not a quantity.
 _OVER_BEFORE = _words("is it event week conference all already ya")

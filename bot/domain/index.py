@@ -20,6 +20,7 @@ _NAME = TUNING.name
 _KEYWORD = TUNING.keyword
 _Phrasings = tuple[list[float], dict[str, list[int]]]  # masses; term -> phrasings holding it
 _POOL = TUNING.pool
+_ASIDE = TUNING.aside
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,20 @@ class Index:
     def _terms(self, text: str) -> frozenset[str]:
         words = self._tokens.get(text) or tokens(text, limit=100_000)
         return frozenset(t.text for t in self.normaliser.terms(words, repair=False))
+
+    def within(self, words: list[str]) -> str | None:
+        """The entry whose longest phrasing of three words or more a question of function
+        words only holds in order, a few words aside ("what sort of things can I ask you?"
+        holds "what can i ask"), else None."""
+        best: tuple[int, str] | None = None
+        for phrasing, entry in self.exact.items():
+            wanted = phrasing.split()
+            if len(wanted) < 3 or len(words) > len(wanted) + _ASIDE:
+                continue
+            it = iter(words)
+            if all(w in it for w in wanted) and (best is None or len(wanted) > best[0]):
+                best = (len(wanted), entry)
+        return best[1] if best else None
 
     def asks(self, term: str) -> bool:
         """True when some entry's questions or keywords hold `term` (not only its answer)."""

@@ -13,6 +13,7 @@ from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import (
     COURTESY,
+    OTHER_EDITIONS,
     ROLE_WORDS,
     SESSION_NOUNS,
     UNTIL_WORDS,
@@ -81,6 +82,9 @@ THRESHOLD = TUNING.threshold  # below this score the matcher abstains
 DEFAULT_LANG = "en"
 _MAX_CHARS = TUNING.max_chars
 _SUGGEST_FLOOR = TUNING.suggest_floor
+_OWN_SCORE = TUNING.own_answer_score
+_ENOUGH = TUNING.builtin_enough
+_OWN_SHARE = TUNING.own_answer_share
 _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
 _DAY_SHARE = TUNING.day_share
@@ -273,6 +277,7 @@ class Matcher:
         self.confirm_words = words_of("CONFIRMATION") | words_of("TAGS") | words_of("ALL_OF")
         self.filler = words_of("FILLER") | words_of("COURTESY") | words_of("EVENT_NOUNS")
         self.builtins = Builtins(kb, self.session_words.titled)
+        self.own_answers = self._own_answers()
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
             s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
@@ -802,6 +807,8 @@ class Matcher:
         exact = self.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
+        if not terms and (within := self.index.within(words)) is not None:
+            return Reply(question, lang, "entry", within, _ENOUGH)  # "what can I ask you, then?"
         if (track := self._track(words)) is not None:
             return self._schedule(question, lang, track)
         if (talks := self._speaker(words, terms, text, lang)) is not None:
@@ -825,7 +832,9 @@ class Matcher:
             and not self._mostly_unknown(terms)
             and not self._stray(hits[0], terms, words)
         ):
-            builtin = self._builtin(question, lang, plain, hits[0])
+            # Built-ins tell of this edition: "will it happen again?" asks of another one.
+            other = OTHER_EDITIONS in words
+            builtin = None if other else self._builtin(question, lang, plain, hits[0])
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -1394,6 +1403,29 @@ class Matcher:
                 found.append(entry)
         return tuple(found[:3])
 
+    def _own_answers(self) -> dict[str, str]:
+        """The KB's own FAQ for a built-in question, by the built-in's key: the FAQ that most
+        of the built-in's phrasings, in the KB's languages, find first and clearly ("who runs
+        this?" -> the KB's "organiser" FAQ, when it has one). It answers instead of the
+        built-in, whose answer is only what `event:` and `venues:` say."""
+        found: dict[str, str] = {}
+        for key in self.builtins.answerable():
+            if key in _COURTESY_ASPECTS:
+                continue  # a KB FAQ with the key's own id answers those (manners_reply)
+            votes: dict[str, int] = defaultdict(int)
+            asked = 0
+            for lang in self.langs:
+                for phrasing in builtin_phrasings(lang).get(key, ()):
+                    asked += 1
+                    terms = self.index.normaliser.terms(tokens(phrasing), repair=False)
+                    hits = self.index.search(t.text for t in terms)
+                    if hits and hits[0].score >= _OWN_SCORE and self.kb.faq(hits[0].entry):
+                        votes[hits[0].entry] += 1
+            best = max(votes, key=lambda e: (votes[e], e), default=None)
+            if best is not None and votes[best] >= _OWN_SHARE * asked:
+                found[key] = best
+        return found
+
     def _terms_of(self, texts: Iterable[str]) -> frozenset[str]:
         terms = self.index.normaliser.terms
         return frozenset(t.text for text in texts for t in terms(tokens(text), repair=False))
@@ -1737,6 +1769,11 @@ class Matcher:
             rival.closeness >= _CLOSE or any(self.index.owns(rival.entry, term(w)) for w in owned)
         ):
             return None  # the KB's own entry says it: it wins
+        own = self.own_answers.get(found.aspect)
+        # A venue named by the question answers with its own facts, not the KB's general FAQ.
+        named = found.aspect.startswith("venue:") and self.builtins.names_venue(words)
+        if own is not None and not named:
+            return Reply(question, lang, "entry", own, found.score)
         suggestions = self.defaults if found.aspect == "help" else ()
         return Reply(
             question, lang, "entry", found.entry, found.score,

@@ -14,6 +14,8 @@ class Tuning:
     suggest_floor: float = 12.0  # an abstention suggests only entries scoring at least this
     close: float = 0.75  # an entry whose phrasing the question is this close to beats a built-in
     builtin_enough: float = 60.0  # a built-in answers only a question close to one of its phrasings
+    own_answer_score: float = 80.0  # a built-in's phrasing finds the KB's own FAQ this clearly...
+    own_answer_share: float = 0.5  # ...for this share of its phrasings: that FAQ answers it instead
     day_note_share: float = 0.5  # an FAQ whose questions name a day this often explains it
     named: float = 0.9  # a sentence this close to an entry's phrasing names it for "when is it?"
     stray: float = (
@@ -39,6 +41,7 @@ class Tuning:
     # Reading
     max_chars: int = 2000  # a question is read from its start; nobody types more in a chat
     max_parts: int = 2  # besides the main answer, at most this many more questions of one message
+    aside: int = 4  # words a question of function words may hold beside a phrasing it asks
     min_sentence_words: int = 2  # a one-word fragment ("Thanks.") is never read alone
     other_language: float = 2.5  # weight of a function word of a language the event does not use
     # Index weights

@@ -6,39 +6,86 @@ def _words(text: str) -> frozenset[str]:
 
 
 BUILTINS: dict[str, tuple[str, ...]] = {
-    "greeting": ("hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "saludos",
-                 "hola que tal", "que tal"),
+    "greeting": ("hola", "buenas", "wena", "wenas",
+                 "buenos dias", "buenas tardes", "buenas noches", "saludos",
+                 "hola que tal", "que tal",
+                 "buen dia", "hola buenas", "hola buenos dias", "holi", "alo", "que onda",
+                 "hola hola"),
     "thanks": ("gracias por la informacion", "gracias por la ayuda", "gracias por la respuesta",
                "gracias", "muchas gracias", "mil gracias", "te agradezco", "ok gracias",
-               "perfecto gracias", "genial gracias"),
+               "perfecto gracias", "genial gracias",
+               "muchisimas gracias", "gracias por todo", "se agradece", "listo gracias",
+               "vale gracias", "dale gracias", "gracias genial", "excelente gracias",
+               "gracias igual"),
     "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
-             "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces"),
+             "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces",
+             "que puedo preguntarte", "que tipo de preguntas respondes",
+             "en que me puedes ayudar", "como me ayudas", "necesito ayuda", "como funciona",
+             "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame"),
     "event:what": ("que es este evento", "de que se trata el evento", "que es esta conferencia",
-                   "cuentame sobre el evento", "de que se trata"),
+                   "cuentame sobre el evento", "de que se trata",
+                   "de que trata el evento", "que es esto", "de que va el evento",
+                   "que clase de evento es", "como se llama el evento",
+                   "cual es el nombre del evento", "cuentame del evento",
+                   "de que se trata la conferencia"),
     "event:when": ("cuando es el evento", "cuales son las fechas", "en que fechas es",
-                   "cuando se realiza el evento", "cuando es"),
+                   "cuando se realiza el evento", "cuando es",
+                   "cuando se hace", "cuando sera", "que fechas", "que dias es",
+                   "cuales son los dias", "cuando se realiza", "cuando tiene lugar",
+                   "para cuando es", "en que fecha es"),
     "event:where": ("donde es el evento", "donde se realiza el evento", "donde es la conferencia",
-                    "donde es", "en que ciudad"),
+                    "donde es", "en que ciudad",
+                    "donde se hace", "donde sera", "en donde es", "cual es la sede",
+                    "donde queda el evento", "en que lugar es", "en que ciudad es", "ubicacion",
+                    "donde se realiza", "donde tiene lugar",
+                    "lugar del evento"),
     "event:organiser": ("quien organiza el evento", "quien organiza esto", "quienes organizan",
-                        "quien esta detras del evento", "organizador", "organizadores"),
+                        "quien esta detras del evento", "organizador", "organizadores",
+                        "quien lo organiza", "quienes lo organizan", "quien esta organizando",
+                        "que organizacion lo organiza", "quien hace el evento",
+                        "quien esta a cargo", "quien convoca", "quien realiza el evento"),
     "event:contact": ("como contacto a los organizadores", "contacto", "correo de contacto",
-                      "telefono de los organizadores", "a quien contacto", "correo electronico"),
+                      "telefono de los organizadores", "a quien contacto", "correo electronico",
+                      "como me comunico con los organizadores", "como los contacto",
+                      "a quien le escribo", "hay un correo", "cual es el correo",
+                      "numero de telefono", "whatsapp de contacto", "con quien hablo",
+                      "datos de contacto", "email", "mail de contacto",
+                      "como me pongo en contacto"),
     "event:duration": ("cuanto dura el evento", "cuantos dias dura la conferencia", "cuanto dura",
-                       "cuantos dias son"),
+                       "cuantos dias son",
+                       "cuantos dias dura", "cuanto tiempo dura", "es de un dia o varios",
+                       "cuantos dias son en total", "duracion del evento"),
     "event:website": ("sitio web", "pagina web", "cual es la pagina web", "web del evento",
-                      "enlace de la pagina"),
+                      "enlace de la pagina",
+                      "tienen pagina web", "hay pagina web", "cual es la web", "link del evento",
+                      "enlace", "donde veo mas informacion",
+                      "donde encuentro mas informacion en internet", "pagina oficial", "url"),
     "venue:address": ("en que sala", "que sala", "que piso", "en que piso", "numero de sala",
                       "cual es la direccion", "direccion de la sede", "direccion exacta",
-                      "donde queda exactamente"),
+                      "donde queda exactamente",
+                      "cual es la direccion exacta", "direccion", "en que calle queda",
+                      "donde queda la sede", "ubicacion exacta", "me pasas la direccion",
+                      "en que edificio"),
     "venue:directions": ("hay parqueadero", "hay estacionamiento", "donde parqueo",
                          "donde estaciono", "transporte publico", "estacion mas cercana",
                          "en bus", "en metro", "como llego", "como llegar a la sede",
                          "indicaciones para llegar",
-                         "como puedo llegar"),
+                         "como puedo llegar",
+                         "como llego a la sede", "cual es la mejor manera de llegar",
+                         "como puedo llegar en transporte publico",
+                         "que estacion queda mas cerca", "estacion de metro mas cercana",
+                         "parada de bus mas cercana", "se puede llegar caminando", "hay parqueo",
+                         "donde dejo el carro", "donde puedo estacionar", "en taxi",
+                         "como llego alla"),
     "event:start": ("a que hora empieza", "a que hora comienza", "cuando empieza",
-                    "cuando comienza", "a que hora inicia"),
+                    "cuando comienza", "a que hora inicia",
+                    "a que hora arranca", "a que hora abren", "a que hora abren las puertas",
+                    "a que hora hay que llegar", "a que hora debo llegar", "hora de inicio",
+                    "cuando arranca", "a que hora es el inicio"),
     "event:end": ("a que hora termina", "cuando termina", "a que hora acaba",
-                  "a que hora termina todo", "cuando acaba"),
+                  "a que hora termina todo", "cuando acaba",
+                  "a que hora se termina", "hora de cierre", "a que hora cierra",
+                  "a que hora finaliza", "cuando finaliza", "hasta que hora es"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
@@ -169,8 +216,9 @@ FILLER = _words(
     celebran celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar
     llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
     estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
-    estimadas consultar consulto jaja jajaja jeje jejeje"""
-)
+    estimadas consultar consulto jaja jajaja jeje jejeje
+    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis"""
+)  # the last line: regional particles ("gracias po", "cachai", "parce", "che")
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
@@ -334,6 +382,12 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quien quienes")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
+# Ways of travelling: a topic of their own beside any built-in question but the way there
+# ("when does the metro close?" asks of the metro, not of the event).
+TRAVEL = _words(
+    """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
+    estacionamiento colectivo micro"""
+)
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("a las 10").

@@ -6,34 +6,73 @@ def _words(text: str) -> frozenset[str]:
 
 
 BUILTINS: dict[str, tuple[str, ...]] = {
-    "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem"),
+    "greeting": ("ola", "oi", "bom dia", "boa tarde", "boa noite", "e ai", "tudo bem",
+                 "oi tudo certo", "ola tudo bem", "oi tudo bom", "e ai tudo bem", "opa",
+                 "bom dia tudo bem", "oie", "oi gente"),
     "thanks": ("obrigado pela informacao", "obrigada pela ajuda", "obrigado pela resposta",
                "obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu",
-               "ok obrigado", "agradeco"),
+               "ok obrigado", "agradeco",
+               "obg", "brigado", "brigada", "valeu demais", "muito obrigado pela ajuda",
+               "show obrigado", "beleza obrigado", "agradecido", "grato", "grata"),
     "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
-             "quem e voce", "comandos", "o que voce sabe fazer", "o que voce faz"),
+             "quem e voce", "comandos", "o que voce sabe fazer", "o que voce faz",
+             "o que vc sabe responder", "o que voce sabe responder", "o que posso te perguntar",
+             "que tipo de pergunta voce responde", "como voce pode me ajudar",
+             "em que voce pode ajudar", "preciso de ajuda", "como funciona", "me ajuda",
+             "pra que voce serve", "quais comandos"),
     "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
-                   "me fale sobre o evento", "do que se trata"),
+                   "me fale sobre o evento", "do que se trata",
+                   "que evento e esse", "do que se trata esse evento", "qual o nome do evento",
+                   "como se chama o evento", "o que e isso", "me conta sobre o evento",
+                   "sobre o que e o evento"),
     "event:when": ("quando e o evento", "quais sao as datas", "quando acontece o evento",
-                   "quando e"),
+                   "quando e",
+                   "quando vai ser", "quando acontece", "quais as datas", "em que datas",
+                   "que dias sao", "qual a data", "quando sera", "em que dia e"),
     "event:where": ("onde e o evento", "onde acontece o evento", "onde fica a conferencia",
-                    "onde e", "em que cidade"),
+                    "onde e", "em que cidade",
+                    "onde vai ser", "onde acontece", "qual o local", "onde fica o evento",
+                    "em que cidade e", "qual a sede", "localizacao", "onde sera",
+                    "pra onde eu vou"),
     "event:organiser": ("quem organiza o evento", "quem organiza isso",
-                        "quem esta por tras do evento", "organizador", "organizadores"),
+                        "quem esta por tras do evento", "organizador", "organizadores",
+                        "quem ta organizando", "quem esta organizando", "quem organiza",
+                        "quem promove o evento", "qual instituicao organiza",
+                        "quem realiza o evento", "quem faz o evento", "quem esta a frente"),
     "event:contact": ("como contato os organizadores", "contato", "email de contato",
-                      "telefone dos organizadores", "com quem falo"),
+                      "telefone dos organizadores", "com quem falo",
+                      "como falo com a organizacao", "como entro em contato", "qual o email",
+                      "tem email", "telefone de contato", "whatsapp da organizacao",
+                      "com quem eu falo", "como contatar a organizacao", "contato da organizacao"),
     "event:duration": ("quanto tempo dura o evento", "quantos dias dura a conferencia",
-                       "quanto dura", "quantos dias sao"),
-    "event:website": ("site", "qual e o site", "pagina do evento", "site oficial", "link do site"),
+                       "quanto dura", "quantos dias sao",
+                       "quantos dias tem", "quanto tempo dura", "dura quantos dias",
+                       "e um dia so"),
+    "event:website": ("site", "qual e o site", "pagina do evento", "site oficial", "link do site",
+                      "qual o site", "tem site", "link do evento", "onde vejo mais informacoes",
+                      "pagina oficial", "endereco do site", "site do evento"),
     "venue:address": ("qual sala", "em que sala", "qual andar", "em que andar",
                       "qual e o endereco", "endereco do local", "endereco exato",
-                      "onde fica exatamente"),
+                      "onde fica exatamente",
+                      "qual o endereco", "endereco", "endereco certinho", "endereco completo",
+                      "em que rua fica", "onde fica o local", "qual o predio",
+                      "localizacao exata"),
     "venue:directions": ("tem estacionamento", "onde estacionar", "onde deixo o carro",
                          "transporte publico", "estacao mais proxima", "de metro", "de onibus",
                          "como chego", "como chegar ao local", "como faco para chegar",
-                         "como posso chegar"),
-    "event:start": ("que horas comeca", "quando comeca", "a que horas comeca", "que horas inicia"),
-    "event:end": ("que horas termina", "quando termina", "que horas acaba", "a que horas termina"),
+                         "como posso chegar",
+                         "como chego la", "qual a melhor forma de chegar",
+                         "qual o melhor jeito de chegar", "como chegar de transporte publico",
+                         "qual estacao fica mais perto", "estacao de metro mais proxima",
+                         "ponto de onibus mais perto", "da pra ir a pe", "tem onde estacionar",
+                         "onde posso estacionar", "de uber", "de taxi"),
+    "event:start": ("que horas comeca", "quando comeca", "a que horas comeca", "que horas inicia",
+                    "que horas abre", "a que horas abre", "que horas abrem as portas",
+                    "que horas tenho que chegar", "que horas devo chegar", "horario de inicio",
+                    "que horas comeca tudo", "quando comeca o evento"),
+    "event:end": ("que horas termina", "quando termina", "que horas acaba", "a que horas termina",
+                  "que horas fecha", "horario de encerramento", "que horas acaba tudo",
+                  "ate que horas vai", "que horas finaliza"),
 }  # fmt: skip
 
 # Words that tell this language from the others in a short text (folded: lowercase, no accents).
@@ -96,7 +135,8 @@ FILLER = _words(
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
     antemao atencao duvida duvidas pergunta perguntinha rapidinho rapida rapido entao bem
-    ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho acredito
+    tche bah uai ok okay beleza blz aliás alias inclusive realmente simplesmente talvez acho
+    acredito
     disseram dizem ouvi entendi entender kkk kkkk kkkkk haha hahaha rs rsrs sei certeza
     represento representando confirmar confirma pediram pedir pediu queria queriamos gostariamos
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
@@ -299,6 +339,9 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
+# Ways of travelling: a topic of their own beside any built-in question but the way there
+# ("when does the metro close?" asks of the metro, not of the event).
+TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento")
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("às 14").
