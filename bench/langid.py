@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+import bot.domain.language as language_module
 import bot.domain.matcher as matcher_module
 from bot.domain.clock import parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
@@ -183,16 +184,23 @@ def library_only(make: Callable[[tuple[str, ...]], Ranker], distance: float = 0.
 
 
 def current_then_library(
-    make: Callable[[tuple[str, ...]], Ranker], margin: float, distance: float
+    make: Callable[[tuple[str, ...]], Ranker],
+    margin: float,
+    distance: float,
+    with_default: bool = False,
 ) -> Callable:
     """The matcher's detector, unless its evidence is weak: no evidence at all, a tie, or a
-    lead under `margin` points; then the library picks among the leaders, if it is sure."""
+    lead under `margin` points; then the library picks among the leaders, if it is sure.
+    The user's language (the hint), when it is one of the leaders, still breaks the tie first
+    (issue 9: "the user's choice breaks ties"). `with_default`: only ties of some evidence the
+    default language is in (English against Portuguese), never one between two others (Spanish
+    and Portuguese) nor a message with no evidence at all ("ok", "agenda": the default's)."""
 
     def build(langs: tuple[str, ...]) -> Detect:
         rank = make(langs)
 
         def detect(text: str, words: Any, evidence: Any, hint: Any, langs: Any, default: Any):  # type: ignore[no-untyped-def]
-            mine = detect_language(text, words, evidence, hint, langs, default)
+            mine = own_alone(text, words, evidence, hint, langs, default)
             scores = language_scores(text, words, evidence, langs)
             ordered = sorted(scores.values(), reverse=True)
             best = ordered[0] if ordered else 0.0
@@ -202,6 +210,8 @@ def current_then_library(
             leaders = (
                 [lang for lang, s in scores.items() if best - s < margin] if best else list(langs)
             )
+            if hint in leaders or (with_default and (not best or default not in leaders)):
+                return mine
             return _lead(rank(text), leaders, distance) or mine
 
         return detect
@@ -210,7 +220,22 @@ def current_then_library(
 
 
 def current(langs: tuple[str, ...]) -> Detect:
+    """The shipped detector: the matcher's own, lingua breaking a tie the default is in."""
     return detect_language
+
+
+def own_alone(text: str, words: Any, evidence: Any, hint: Any, langs: Any, default: Any):  # type: ignore[no-untyped-def]
+    """The matcher's own detector without any library (as it was before issue 9's measure)."""
+    saved = language_module.break_tie
+    language_module.break_tie = lambda text, leaders, langs: None
+    try:
+        return detect_language(text, words, evidence, hint, langs, default)
+    finally:
+        language_module.break_tie = saved
+
+
+def before(langs: tuple[str, ...]) -> Detect:
+    return own_alone
 
 
 @dataclass
@@ -221,7 +246,8 @@ class Variant:
 
 
 VARIANTS = [
-    Variant("current", current),
+    Variant("own detector alone (before)", before),
+    Variant("shipped: own, lingua low-accuracy on a tie with the default", current, "lingua"),
     Variant("lingua", library_only(lingua_ranker), "lingua"),
     Variant("lingua low-accuracy", library_only(lambda ls: lingua_ranker(ls, low=True)), "lingua"),
     # Lingua's own minimum relative distance (unsure: the hint or the default language).
@@ -229,25 +255,33 @@ VARIANTS = [
     Variant("lingua distance 0.25", library_only(lingua_distance(0.25)), "lingua"),
     Variant("py3langid", library_only(langid_ranker), "py3langid"),
     Variant("py3langid distance 0.25", library_only(langid_ranker, 0.25), "py3langid"),
-    Variant("current; lingua on a tie", current_then_library(lingua_ranker, 0.01, 0.0), "lingua"),
-    Variant("current; lingua if lead < 1", current_then_library(lingua_ranker, 1.0, 0.1), "lingua"),
-    Variant("current; lingua if lead < 2", current_then_library(lingua_ranker, 2.0, 0.1), "lingua"),
-    Variant(
-        "current; py3langid on a tie", current_then_library(langid_ranker, 0.01, 0.0), "py3langid"
-    ),
+    Variant("own; lingua on a tie", current_then_library(lingua_ranker, 0.01, 0.0), "lingua"),
+    Variant("own; lingua if lead < 1", current_then_library(lingua_ranker, 1.0, 0.1), "lingua"),
+    Variant("own; lingua if lead < 2", current_then_library(lingua_ranker, 2.0, 0.1), "lingua"),
+    Variant("own; py3langid on a tie", current_then_library(langid_ranker, 0.01, 0.0), "py3langid"),
     # The library breaks a tie only when it is sure: its confidence leads by >= 0.4 (lingua)
     # or 0.5 (py3langid), chosen on these cases just above the largest lead of a wrong
     # tie-break (0.26 lingua, 0.46 py3langid): an in-sample, optimistic setting.
+    Variant("own; sure lingua on a tie", current_then_library(lingua_ranker, 0.01, 0.4), "lingua"),
     Variant(
-        "current; sure lingua on a tie", current_then_library(lingua_ranker, 0.01, 0.4), "lingua"
-    ),
-    Variant(
-        "current; sure lingua low-accuracy on a tie",
+        "own; sure lingua low-accuracy on a tie",
         current_then_library(lambda ls: lingua_ranker(ls, low=True), 0.01, 0.4),
         "lingua",
     ),
+    # Only ties the default language is in: character n-grams tell far-apart languages
+    # (English, Portuguese) apart on a few words, close siblings (Spanish, Portuguese) not.
     Variant(
-        "current; sure py3langid on a tie",
+        "own; sure lingua on a tie with the default",
+        current_then_library(lingua_ranker, 0.01, 0.4, with_default=True),
+        "lingua",
+    ),
+    Variant(
+        "own; sure lingua low-accuracy on a tie with the default",
+        current_then_library(lambda ls: lingua_ranker(ls, low=True), 0.01, 0.4, with_default=True),
+        "lingua",
+    ),
+    Variant(
+        "own; sure py3langid on a tie",
         current_then_library(langid_ranker, 0.01, 0.5),
         "py3langid",
     ),
@@ -368,6 +402,10 @@ def call_cost(variant: Variant, texts: list[tuple[str, str]]) -> tuple[float, fl
 
 LOAD = {
     "current": "from bot.domain.language import detect_language; detect_language('hola')",
+    "shipped": (
+        "from bot.domain.language import break_tie; "
+        "break_tie('site do', ['en', 'pt'], ('es', 'en', 'pt'))"
+    ),
     "lingua": (
         "from lingua import IsoCode639_1 as I, LanguageDetectorBuilder as B; "
         "d = B.from_iso_codes_639_1(I.ES, I.EN, I.PT){low}"
@@ -439,12 +477,13 @@ def main() -> None:
             print(f"   WRONG short {line}")
     for name, code in (
         ("current detector", LOAD["current"]),
+        ("lingua low-accuracy tie-break, at the first tie", LOAD["shipped"]),
         ("lingua (es, en, pt)", LOAD["lingua"].format(low="")),
         ("lingua low-accuracy", LOAD["lingua"].format(low=".with_low_accuracy_mode()")),
         ("py3langid", LOAD["py3langid"]),
     ):
         module = name.split()[0]
-        if module != "current" and importlib.util.find_spec(module) is None:
+        if module not in ("current", "lingua") and importlib.util.find_spec(module) is None:
             continue
         seconds, mb = load_cost(code)
         print(f"load {name}: import, load, first call {seconds * 1000:.0f} ms, +{mb:.0f} MB RSS")
