@@ -83,6 +83,10 @@ class Builtins:
         self.spare |= (self.nouns | self.organisers) - sessions
         # Words only the event's name has (not its city's): one of them alone names the event.
         cities = {w for c in (event.city.values() if event.city else ()) for w in tokens(c)}
+        cities |= {
+            w for v in kb.venues for c in (v.city.values() if v.city else ()) for w in tokens(c)
+        }
+        self.city_words = frozenset(cities)  # "Bogotá" names no venue, whatever its name says
         self.own_name = frozenset(
             w
             for n in event.name.values()

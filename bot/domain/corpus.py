@@ -13,7 +13,7 @@ def _all(*texts: Localized | None) -> tuple[str, ...]:
 def _people(s: Session) -> tuple[str, ...]:
     """A session's room, track and speakers: words that name it as well as its title does."""
     names = tuple(p.name for p in s.speakers)
-    return names + _all(s.room, s.track, *(p.affiliation for p in s.speakers))
+    return names + _all(s.room, s.track)
 
 
 def documents(kb: KnowledgeBase) -> list[Document]:
@@ -22,7 +22,9 @@ def documents(kb: KnowledgeBase) -> list[Document]:
     for s in kb.sessions:
         phrasings = (*s.questions.all(), *s.title.values())
         body = _all(s.summary, s.description, s.know)
-        docs.append(Document(s.id, phrasings, (*s.keywords.all(), *_people(s)), body))
+        affiliations = _all(*(p.affiliation for p in s.speakers))
+        keywords = (*s.keywords.all(), *_people(s))
+        docs.append(Document(s.id, phrasings, keywords, body, names=affiliations))
     for f in kb.faqs:
         docs.append(Document(f.id, f.questions.all(), f.keywords.all(), f.answer.values()))
     return docs

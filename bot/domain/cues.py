@@ -319,11 +319,15 @@ def rewrite(
 
 # "what's after the summit", "¿qué viene después del panel?", "before the board meeting":
 # the session that follows (or precedes) one. Rewritten to time words the date reader knows.
-_AFTER = _words("after following despues luego tras siguiente depois apos seguinte") | {NEXT_WORD}
+_AFTER = _words("after following despues luego tras siguiente depois apos seguinte seguir") | {
+    NEXT_WORD
+}
 _PRIOR = _words("before antes previo previous prior preceding anterior") | {PRIOR_WORD}
 _PREPOSITIONS = _words("after before antes despues depois apos") | {PRIOR_WORD}  # not "previous X"
 _BACK = words_of("BACK_REFERENCES")  # "after this": the session the message names
-_STEP_LINKS = _words("the del de la el al a this that este esta do da o dos das desse dessa")
+_STEP_LINKS = _words(
+    "the del de la el al a ao aos this that este esta do da o dos das desse dessa"
+)  # "a seguir ao almoço": European Portuguese "after lunch"
 
 
 def session_step(words: list[str], vocab: SessionWords | None = None) -> int:

@@ -27,6 +27,7 @@ from bot.domain.date_words import (
     WEEKDAYS,
     WORDS,
 )
+from bot.domain.lang import merged
 from bot.domain.lexicon import STOPWORDS
 
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
@@ -97,9 +98,19 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_DAY_PARTS = frozenset(merged("DAY_PARTS"))  # "el 21 temprano", "on the 20th at night"
+
+
 def _is_free(words: list[str], i: int) -> bool:
-    """True when the word at i is absent, a link word, a month or a stopword (not a topic)."""
-    return i >= len(words) or words[i] in STOPWORDS or words[i] in MONTHS or words[i] in LINKS
+    """True when the word at i is absent, a link word, a month, a part of the day or a
+    stopword (not a topic)."""
+    return (
+        i >= len(words)
+        or words[i] in STOPWORDS
+        or words[i] in MONTHS
+        or words[i] in LINKS
+        or (words[i] in _DAY_PARTS)
+    )
 
 
 class DateReader:

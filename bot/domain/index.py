@@ -31,6 +31,9 @@ class Document:
     phrasings: tuple[str, ...]  # questions and title: whole ways of asking for the entry
     keywords: tuple[str, ...] = ()  # words that point at the entry
     body: tuple[str, ...] = ()  # answer, description...: only widens the entry's vocabulary
+    # Words about who gives it (a speaker's affiliation): they find the entry as keywords do,
+    # but are no topic of it ("Instituto de Salud del Niño" is no session on children).
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class Index:
     ) -> None:
         docs = list(documents)
         synonyms = [tuple(g) for g in synonyms]
-        texts = {t for d in docs for t in (*d.phrasings, *d.keywords, *d.body)}
+        texts = {t for d in docs for t in (*d.phrasings, *d.keywords, *d.body, *d.names)}
         self._tokens = {text: tokens(text, limit=100_000) for text in texts}  # each text once
         vocabulary = {w for words in self._tokens.values() for w in words}
         vocabulary |= {w for g in synonyms for m in g for w in tokens(m)}
@@ -81,6 +84,7 @@ class Index:
         for d in docs:
             for text in d.phrasings:
                 self.exact.setdefault(" ".join(self._tokens[text][:MAX_TOKENS]), d.id)
+        self._named: list[frozenset[str]] = []  # per entry, the terms only its names hold
         phrase_terms: list[list[frozenset[str]]] = []
         keyword_terms: list[list[frozenset[str]]] = []
         entry_terms: list[dict[str, float]] = []
@@ -90,7 +94,10 @@ class Index:
             phrasings = [self._terms(t) for t in d.phrasings]
             body = {t for text in d.body for t in self._terms(text)}
             own = {t: 1.0 for ph in phrasings for t in ph}
-            own |= {t: 1.0 for text in d.keywords for t in self._terms(text)}
+            asked = set(own) | {t for text in d.keywords for t in self._terms(text)}
+            named = {t for text in d.names for t in self._terms(text)} - asked
+            own |= {t: 1.0 for t in (*asked, *named)}
+            self._named.append(frozenset(named))
             terms = {t: _BODY for t in body} | own
             # Rarity counts where a term is asked about, not every answer that mentions it.
             for t in own:
@@ -98,10 +105,15 @@ class Index:
             for t in body - own.keys():
                 body_df[t] += 1
             phrase_terms.append([ph for ph in phrasings if ph])
-            keyword_terms.append([k for k in (self._terms(t) for t in d.keywords) if k])
+            keyword_terms.append(
+                [k for k in (self._terms(t) for t in (*d.keywords, *d.names)) if k]
+            )
             entry_terms.append(terms)
         # Terms some entry names as a keyword: the topics of the KB, not words that merely occur.
-        self.topics = frozenset(t for ks in keyword_terms for k in ks for t in k)
+        self.topics = frozenset(
+            t for e, ks in enumerate(keyword_terms) for k in ks for t in k
+            if t not in self._named[e]
+        )  # fmt: skip
         n = max(1, len(docs))
         damp = {
             t.text: factor
@@ -165,7 +177,7 @@ class Index:
     def owns(self, entry: str, term: str) -> bool:
         """True when entry `entry` is asked about `term` (its phrasings or keywords hold it)."""
         e = self._position.get(entry)
-        return e is not None and self._shares[e].get(term) == 1.0
+        return e is not None and self._shares[e].get(term) == 1.0 and term not in self._named[e]
 
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""

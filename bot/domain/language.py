@@ -85,6 +85,21 @@ def expand(words: list[str], lang: str) -> list[str]:
     return [table.get(w, w) for w in words]
 
 
+_RUN = re.compile(r"(\w)\1{2,}")  # a letter three times or more ("graciaaas")
+_HELD_END = re.compile(r"([aeiou])\1$")  # a final vowel twice ("holaa", "oii"; not "miss")
+
+
+def unstretched(words: list[str], known: frozenset[str]) -> list[str]:
+    """Undo letters held for emphasis ("holaa", "oii", "graciaaas") in the words no list
+    knows, when the word without them is a word some list knows. A letter doubled inside a
+    word is spelling ("perro", "coffee"), not emphasis."""
+    out = []
+    for w in words:
+        short = _HELD_END.sub(r"\1", _RUN.sub(r"\1", w)) if w not in known else w
+        out.append(short if short in known else w)
+    return out
+
+
 _CODE = re.compile(r"^([a-z]{2,})(\d+)$")
 
 

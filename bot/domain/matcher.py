@@ -51,6 +51,7 @@ from bot.domain.language import (
     split_codes,
     stem,
     tokens,
+    unstretched,
 )
 from bot.domain.lexicon import (
     BRANDS,
@@ -278,6 +279,7 @@ class Matcher:
         self.filler = words_of("FILLER") | words_of("COURTESY") | words_of("EVENT_NOUNS")
         self.builtins = Builtins(kb, self.session_words.titled)
         self.own_answers = self._own_answers()
+        self.acronyms = self._acronyms()
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
             s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
@@ -396,9 +398,21 @@ class Matcher:
         self.greeting_vocab = frozenset(manners["greeting"]) | words_of("COURTESY")
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
+        self.question_words = words_of("QUESTION_WORDS")
+        self.travel = words_of("TRAVEL")
+        self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
         self.manners_vocab = words_of("PRAISE") | words_of("POLITE") | STOPWORDS
+        # Every word some list or the KB knows: a word held for emphasis ("holaa") is one of them.
+        self.known_words = (
+            self.index.normaliser.vocabulary
+            | STOPWORDS
+            | self.thanks_vocab
+            | self.manners_vocab
+            | self.builtins.words
+            | self.evidence.known
+        )
         # A message that is one built-in phrasing word for word ("help", "ayuda") asks it.
         self.courtesy_exact = {
             p: key for code in LANGUAGES for key, ps in builtin_phrasings(code).items()
@@ -595,8 +609,10 @@ class Matcher:
             known = self.thanks_vocab | self.manners_vocab
             return "thanks" if all(w in known for w in words) else None
         if self.greeting_vocab.intersection(words) & self.greeting_heads:
+            # "hey, what's this for?" asks something: no greeting alone.
             known = self.greeting_vocab | self.manners_vocab
-            return "greeting" if all(w in known for w in words) else None
+            asking = self.question_words.intersection(words)
+            return "greeting" if all(w in known for w in words) and not asking else None
         return None
 
     def _beyond(self, entry: str, when: When, clock: Clock | None) -> bool:
@@ -636,6 +652,8 @@ class Matcher:
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
+        if self.acronyms and not _shouted(text):  # "the AI panel": "...artificial intelligence"
+            text = _ACRONYM.sub(lambda m: f"{m[0]} {self.acronyms.get(m[0].casefold(), '')}", text)
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         pairs = enumerate(zip(words, words[1:], strict=False))
         titled = {i for i, pair in pairs if pair in self.title_pairs}
@@ -649,6 +667,7 @@ class Matcher:
         # A capital letter the KB writes as a word ("the R workshop") is no "are".
         capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
         kept = capitals & self.index.normaliser.letters
+        words = unstretched(words, self.known_words)
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         if (manners := self._manners_only(plain)) is not None:
             return manners_reply(self.kb, question, lang, manners, self.defaults)
@@ -662,7 +681,9 @@ class Matcher:
         missing = bool(self.miss.intersection(words) or staying and self.missed.intersection(words))
         # "anything left that day?": "left" is read before the rewrite makes it a duration.
         left = self.catch.intersection(plain) & UNTIL_WORDS
-        catching = staying and bool(self.catch.intersection(words) or left)
+        # "...to catch my flight": a plane caught is no session still caught.
+        caught_ride = bool(self._ride(words))
+        catching = staying and bool(self.catch.intersection(words) and not caught_ride or left)
         # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
         # travel words place the question nowhere else.
         stay = staying and (missing or catching)
@@ -683,6 +704,8 @@ class Matcher:
         if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
             words = ["the" if i in acts else w for i, w in enumerate(words)]
             terms = self.index.normaliser.terms(words)
+        if (venue := self._address_of(plain, terms)) is not None:
+            return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
         if not stay and self._off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.index.search(t.text for t in terms))
         if self.contact_words.intersection(words) and self.unreachable.intersection(words):
@@ -1239,8 +1262,20 @@ class Matcher:
         when the question names one ("which mobile talks do I miss?")."""
         day = when.day or local.date()
         at = clock.start if clock is not None and not clock.now else None
-        if at is None and session_step(words, self.session_words) > 0:  # "after lunch on Friday"
-            hits = self.index.search(t.text for t in terms if not t.within(when.consumed))
+        stepped = session_step(words, self.session_words) > 0
+        if at is not None and stepped and clock is not None and self._vehicle_time(words, clock):
+            at = None  # "right after the closing, my flight leaves at 18:00": the closing's end
+        if at is None and stepped:  # "after lunch on Friday"
+            trip = self.leave | self.arrive | self.miss | self.missed | self.catch
+            hits = self.index.search(
+                (
+                    t.text
+                    for t in terms
+                    if not t.within(when.consumed | self._ride(words))
+                    and words[t.index] not in trip
+                ),
+                limit=_DAY_POOL,
+            )  # the trip's own words ("leave", "miss") say nothing of the session stepped from
             anchor = self.kb.session(self._anchor(hits, words, when, local)) if hits else None
             if anchor is not None and anchor.date == day and anchor.end is not None:
                 at = anchor.end
@@ -1276,6 +1311,7 @@ class Matcher:
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
         asked = set(asking[-1]) if asking else set(words)
         plain = self.not_topics | self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        used |= self._ride(words)
         topic = [
             t.text
             for t in terms
@@ -1290,6 +1326,27 @@ class Matcher:
             if named is not None and named.date is not None:
                 return Plan("", named.date, (named,))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
+
+    def _vehicle_time(self, words: list[str], clock: Clock) -> bool:
+        """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
+        at 6"): a way of travelling a few words before it."""
+        first = min(clock.consumed)
+        return any(w in self.travel for w in words[max(0, first - 4) : first])
+
+    def _ride(self, words: list[str]) -> frozenset[int]:
+        """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus
+        de volta"): from the verb to two words past the vehicle. They tell of the trip, not of
+        a session caught or asked about."""
+        found: set[int] = set()
+        for i, w in enumerate(words):
+            if w not in self.catch:
+                continue
+            ride = next(
+                (j for j in range(i + 1, i + 4) if j < len(words) and words[j] in self.travel), None
+            )
+            if ride is not None:
+                found.update(range(i, ride + 3))
+        return frozenset(found)
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
         """The day the last asking sentence of a message of several names, else None."""
@@ -1402,6 +1459,60 @@ class Matcher:
             if entry not in found:
                 found.append(entry)
         return tuple(found[:3])
+
+    def _address_of(self, words: list[str], terms: list[Term]) -> str | None:
+        """The venue whose street address the words ask ("necesito la dirección exacta del
+        Hotel X para coordinar..."): the address noun next to its name, with nothing the KB
+        does not know in between ("the address of the Argentine consulate in <city>" asks of
+        the consulate). The rest of the message is why it is asked."""
+        asked = [i for i, w in enumerate(words) if w in self.address_words]
+        if not asked:
+            return None
+        # Unknown to the KB and to every built-in question ("exact", "street" are asked of any
+        # place): a thing of its own, like a consulate.
+        unknown = {
+            t.index for t in terms if not t.known and words[t.index] not in self.builtins.words
+        }
+        city = self.builtins.city_words
+        for v, called, _ in self.builtins.venue_words:
+            at = [i for i, w in enumerate(words) if w in called and w not in city]
+            for a in asked:
+                for i in at:
+                    lo, hi = sorted((a, i))
+                    if not any(lo < j < hi for j in unknown):
+                        return v.id
+        return None
+
+    def _address(self, question: str, lang: str, venue: str, words: list[str]) -> Reply:
+        """A venue's address: the KB's own FAQ about addresses when it has one (it may say
+        the programme gives none), else the venue's own facts."""
+        term = self.index.normaliser.term
+        asked = [term(w) for w in words if w in self.address_words]
+        hits = self.index.search(asked, limit=1)
+        if hits and self.kb.faq(hits[0].entry) and self.index.owns(hits[0].entry, asked[0]):
+            return Reply(question, lang, "entry", hits[0].entry, 100.0)
+        return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
+
+    def _acronyms(self) -> dict[str, str]:
+        """The initials of the KB's own phrases of two to four words ("artificial
+        intelligence" -> ai, "inteligencia artificial" -> ia), unless a title or keyword uses
+        them as a word: a question writing them in capitals ("the AI panel") names that phrase
+        too."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        texts = [t for s in self.kb.sessions for t in (*s.title.values(), *s.keywords.all())]
+        texts += [t for f in self.kb.faqs for t in f.keywords.all()]
+        for text in texts:
+            words = [w for w in tokens(text) if w not in STOPWORDS and w.isalpha()]
+            for size in (2, 3, 4):
+                for i in range(len(words) - size + 1):
+                    phrase = words[i : i + size]
+                    counts["".join(w[0] for w in phrase)][" ".join(phrase)] += 1
+        term = self.index.normaliser.term
+        return {
+            short: max(found, key=lambda p: (found[p], p))
+            for short, found in counts.items()
+            if not self.index.asks(term(short)) and short not in STOPWORDS
+        }
 
     def _own_answers(self) -> dict[str, str]:
         """The KB's own FAQ for a built-in question, by the built-in's key: the FAQ that most
@@ -1787,6 +1898,7 @@ class Matcher:
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")  # initials written in capitals: "AI", "IA", "UX"
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
@@ -1804,6 +1916,12 @@ def manners_reply(
     if kb.faq(key) is not None:
         return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions)
     return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions, aspect=key)
+
+
+def _shouted(text: str) -> bool:
+    """True when most letters are capitals ("QUE HORA ES"): no word in capitals is initials."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 def _back_to_day(sentence: str) -> bool:

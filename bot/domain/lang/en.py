@@ -23,7 +23,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "what kind of questions can you answer", "what are you", "how can you help",
              "how can you help me", "what can you help with", "can you help me", "i need help",
              "what should i ask", "options", "what are your commands", "how do i use you",
-             "what do you answer"),
+             "what do you answer", "what is this for", "what is this bot for", "what are you for"),
     "event:what": ("what is this event", "what is the event about", "what is this conference",
                    "tell me about the event", "what is this", "what is it about",
                    "what is this all about", "whats this event", "what kind of event is this",
@@ -41,7 +41,10 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                     "where is it happening", "where is it held", "where is it being held",
                     "where is the venue", "what is the venue", "which venue", "where will it be",
                     "what city is it in", "which city is it in", "where does it happen",
-                    "location", "what is the location", "where do i go", "where should i go"),
+                    "location", "what is the location", "where do i go", "where should i go",
+        "wheres the venue",
+        "wheres the event",
+        "wheres it"),
     "event:organiser": ("who organises the event", "who organizes this", "who runs this event",
                         "who is behind the conference", "who is the organiser", "organizer",
                         "who hosts it", "who puts it on",
@@ -49,7 +52,9 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                         "who runs it", "who is hosting", "who hosts the event",
                         "who is putting this together", "which organisation is behind this",
                         "which organization runs it", "who is in charge", "who organised this",
-                        "who are the hosts", "organisers", "organizers", "organising committee"),
+                        "who are the hosts", "organisers", "organizers", "organising committee",
+        "who is hosting it",
+        "who is behind it"),
     "event:contact": ("how can i contact the organisers", "contact", "contact email",
                       "phone number of the organizers", "who do i contact", "email address",
                       "how do i reach the organisers", "how can i reach the organizers",
@@ -57,7 +62,14 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                       "is there an email i can write to", "email", "phone number",
                       "who can i talk to", "who should i contact", "contact details",
                       "contact info", "how do i contact you", "can i call someone",
-                      "what is the email"),
+                      "what is the email",
+        "is there a whatsapp number",
+        "whatsapp",
+        "whats the email",
+        "email of the organisers",
+        "email of the office",
+        "how do i email the organisers",
+        "organisers email"),
     "event:duration": ("how long is the event", "how many days is the conference",
                        "how long does it last", "how many days",
                        "how long does it run", "how long is it", "how many days does it last",
@@ -199,7 +211,7 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """between
+    """between stuff
     a an the is are was were be been being am do does did doing have has had having i me my mine
     we our us you your it its this that these those there here of in on at to for from by with
     about as into onto than then so and or but if not no any anything some something all what
@@ -255,7 +267,8 @@ FOCUS_ABOUT = _words("what about explain describe tell objective purpose topics 
 FOCUS_CLOCK = _words("time day date")
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
-    """what which who whom whose when where why how is are can could do does did will would
+    """what whats which who whos whom whose when whens where wheres why how hows is are can could
+    do does did will would
     should may"""
 )
 # Words that sweep the rest of the programme into a claim ("everything else is at...").
@@ -359,15 +372,49 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "food": ("food", "meal", "meals"),
     "vegetarian": ("vegetarian", "vegan"),
     "wheelchair": ("wheelchair",),
+    "livestream": (
+        "livestream",
+        "livestreamed",
+        "live stream",
+        "streamed",
+        "streaming",
+        "stream",
+        "watch online",
+        "broadcast live",
+        "watch it online",
+        "follow online",
+    ),
+    "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
+    "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),
+    "discount": ("discount", "discounts", "discounted", "cheap", "cheaper", "reduced rate"),
+    "refund": ("refund", "refunds", "refunded", "money back", "reimburse", "reimbursement"),
+    "payment": ("pay", "paying", "payment", "payments", "paid"),
+    "luggage": ("luggage", "suitcase", "suitcases", "baggage", "bags"),
+    "lodging": ("lodging", "accommodation", "accommodations", "place to stay", "somewhere to stay"),
+    "bike": ("bike", "bikes", "bicycle", "bicycles", "cycling"),
+    "press": (
+        "press",
+        "journalist",
+        "journalists",
+        "media",
+        "interview",
+        "interviews",
+        "reporter",
+        "reporters",
+    ),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("from")
+# The noun that asks where a place is, street and number: beside a venue's name, that venue's
+# address is what is asked, whatever else the message says.
+STREET_ADDRESS = _words("address")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
-    "bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry"
+    """bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry
+    flight flights plane"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

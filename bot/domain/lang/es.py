@@ -21,7 +21,8 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces",
              "que puedo preguntarte", "que tipo de preguntas respondes",
              "en que me puedes ayudar", "como me ayudas", "necesito ayuda", "como funciona",
-             "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame"),
+             "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame",
+             "para que sirve esto", "para que es esto"),
     "event:what": ("que es este evento", "de que se trata el evento", "que es esta conferencia",
                    "cuentame sobre el evento", "de que se trata",
                    "de que trata el evento", "que es esto", "de que va el evento",
@@ -43,14 +44,23 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                         "quien esta detras del evento", "organizador", "organizadores",
                         "quien lo organiza", "quienes lo organizan", "quien esta organizando",
                         "que organizacion lo organiza", "quien hace el evento",
-                        "quien esta a cargo", "quien convoca", "quien realiza el evento"),
+                        "quien esta a cargo", "quien convoca", "quien realiza el evento",
+        "que institucion organiza",
+        "quien esta detras"),
     "event:contact": ("como contacto a los organizadores", "contacto", "correo de contacto",
                       "telefono de los organizadores", "a quien contacto", "correo electronico",
                       "como me comunico con los organizadores", "como los contacto",
                       "a quien le escribo", "hay un correo", "cual es el correo",
                       "numero de telefono", "whatsapp de contacto", "con quien hablo",
                       "datos de contacto", "email", "mail de contacto",
-                      "como me pongo en contacto"),
+                      "como me pongo en contacto",
+        "como contacto a la organizacion",
+        "contacto de la organizacion",
+        "tienen whatsapp",
+        "hay whatsapp",
+        "numero de whatsapp",
+        "correo de la organizacion",
+        "cual es el mail"),
     "event:duration": ("cuanto dura el evento", "cuantos dias dura la conferencia", "cuanto dura",
                        "cuantos dias son",
                        "cuantos dias dura", "cuanto tiempo dura", "es de un dia o varios",
@@ -131,7 +141,9 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
-LEAVE = _words("salgo saldre irme retiro quedarme quedo regreso vuelvo")  # "solo me quedo hasta"
+LEAVE = _words(
+    "salgo saldre irme voy retiro quedarme quedo regreso vuelvo"
+)  # "solo me quedo hasta"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words(
@@ -188,7 +200,7 @@ COUNTS: dict[str, int] = {
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
 STOPWORDS = _words(
-    """aqui alli ahi aca alla sino sea sean
+    """aqui alli ahi aca alla sino sea sean cosa cosas
     el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como
     es son ser sera seran fue fueron esta estan estar este estos estas ese esa esos esas eso
     esto hay habra haber ha han he se me te le les nos mi mis tu tus su sus mio por para con sin
@@ -374,6 +386,56 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "food": ("comida", "comidas"),
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("silla de ruedas",),
+    "livestream": (
+        "transmision",
+        "transmisiones",
+        "en vivo",
+        "en directo",
+        "streaming",
+        "transmitir",
+        "transmitida",
+        "transmitidas",
+        "ver por internet",
+        "ver en linea",
+        "seguir en linea",
+    ),
+    "child": (
+        "nino",
+        "ninos",
+        "nina",
+        "ninas",
+        "hijo",
+        "hija",
+        "hijos",
+        "hijas",
+        "bebe",
+        "bebes",
+        "guagua",
+        "guaguas",
+    ),
+    "breastfeeding": ("lactancia", "lactar", "amamantar", "dar pecho", "darle pecho"),
+    "discount": (
+        "descuento",
+        "descuentos",
+        "barato",
+        "barata",
+        "baratos",
+        "economico",
+        "economica",
+    ),
+    "refund": (
+        "reembolso",
+        "reembolsos",
+        "devolucion",
+        "devuelven",
+        "devolver el dinero",
+        "reintegro",
+    ),
+    "payment": ("pagar", "pago", "pagos", "pague", "pagado"),
+    "luggage": ("equipaje", "maleta", "maletas", "valija", "valijas"),
+    "lodging": ("alojamiento", "hospedaje", "alojarme", "hospedarme", "donde quedarme"),
+    "bike": ("bici", "bicis", "bicicleta", "bicicletas"),
+    "press": ("prensa", "periodista", "periodistas", "medios", "entrevista", "entrevistas"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
@@ -382,11 +444,14 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quien quienes")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
+# The noun that asks where a place is, street and number: beside a venue's name, that venue's
+# address is what is asked, whatever else the message says.
+STREET_ADDRESS = _words("direccion")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
-    estacionamiento colectivo micro"""
+    estacionamiento colectivo micro vuelo vuelos avion"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

@@ -19,7 +19,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
              "o que vc sabe responder", "o que voce sabe responder", "o que posso te perguntar",
              "que tipo de pergunta voce responde", "como voce pode me ajudar",
              "em que voce pode ajudar", "preciso de ajuda", "como funciona", "me ajuda",
-             "pra que voce serve", "quais comandos"),
+             "pra que voce serve", "quais comandos", "pra que serve isso", "para que serve isso"),
     "event:what": ("o que e este evento", "do que se trata o evento", "o que e esta conferencia",
                    "me fale sobre o evento", "do que se trata",
                    "que evento e esse", "do que se trata esse evento", "qual o nome do evento",
@@ -43,7 +43,11 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                       "telefone dos organizadores", "com quem falo",
                       "como falo com a organizacao", "como entro em contato", "qual o email",
                       "tem email", "telefone de contato", "whatsapp da organizacao",
-                      "com quem eu falo", "como contatar a organizacao", "contato da organizacao"),
+                      "com quem eu falo", "como contatar a organizacao", "contato da organizacao",
+        "tem whatsapp",
+        "numero de whatsapp",
+        "email da organizacao",
+        "como falo com os organizadores"),
     "event:duration": ("quanto tempo dura o evento", "quantos dias dura a conferencia",
                        "quanto dura", "quantos dias sao",
                        "quantos dias tem", "quanto tempo dura", "dura quantos dias",
@@ -65,7 +69,10 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                          "qual o melhor jeito de chegar", "como chegar de transporte publico",
                          "qual estacao fica mais perto", "estacao de metro mais proxima",
                          "ponto de onibus mais perto", "da pra ir a pe", "tem onde estacionar",
-                         "onde posso estacionar", "de uber", "de taxi"),
+                         "onde posso estacionar", "de uber", "de taxi",
+        "qual a parada de onibus mais perto",
+        "ponto de onibus mais proximo",
+        "parada mais perto"),
     "event:start": ("que horas comeca", "quando comeca", "a que horas comeca", "que horas inicia",
                     "que horas abre", "a que horas abre", "que horas abrem as portas",
                     "que horas tenho que chegar", "que horas devo chegar", "horario de inicio",
@@ -331,6 +338,36 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "food": ("comida", "comidas"),
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("cadeira de rodas", "cadeirante"),
+    "livestream": (
+        "transmissao",
+        "transmissoes",
+        "ao vivo",
+        "transmitir",
+        "transmitida",
+        "transmitidas",
+        "streaming",
+        "assistir online",
+        "assistir pela internet",
+        "ver pela internet",
+        "ver online",
+    ),
+    "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
+    "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
+    "discount": ("desconto", "descontos", "barato", "barata", "baratos"),
+    "refund": ("reembolso", "reembolsos", "devolucao", "estorno", "dinheiro de volta"),
+    "payment": ("pagar", "pagamento", "pagamentos", "pago", "paguei"),
+    "luggage": ("bagagem", "bagagens", "mala", "malas"),
+    "lodging": ("hospedagem", "alojamento", "hospedar", "onde ficar"),
+    "bike": ("bike", "bikes", "bicicleta", "bicicletas"),
+    "press": (
+        "imprensa",
+        "jornalista",
+        "jornalistas",
+        "midia",
+        "entrevista",
+        "entrevistas",
+        "jornal",
+    ),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
@@ -339,9 +376,14 @@ VERB_MARKERS = _words("me te se nos")
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
+# The noun that asks where a place is, street and number: beside a venue's name, that venue's
+# address is what is asked, whatever else the message says.
+STREET_ADDRESS = _words("endereco morada")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
-TRAVEL = _words("onibus metro trem bonde taxi uber carro estacionamento")
+TRAVEL = _words(
+    "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio"
+)
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
 # make it a time of day ("às 14").

@@ -1,0 +1,74 @@
+"""Questions every event gets, asked the way people type them: built-ins, addresses, trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from question_sets import ROOT, set_knowledge
+
+from bot.i18n import Translator
+from bot.texts.answers import render_text
+
+SANTIAGO = "examples/santiago-neuro/knowledge"
+BOGOTA = "examples/bogota-tech/knowledge"
+LIMA = "examples/lima-health/knowledge"
+SHIPPED = "knowledge"
+
+
+@pytest.fixture(scope="module")
+def tr() -> Translator:
+    return Translator(ROOT / "locales")
+
+
+def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    return reply.entry, render_text(reply, kb, tr)
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry", "says"),
+    [
+        # Courtesy typed loosely: a phrasing with words aside, letters held, regional particles.
+        (SHIPPED, "what sort of things can I ask you?", "help", ""),
+        (SHIPPED, "holaa buen dia", "greeting", ""),
+        (SHIPPED, "oii tudo bem?", "greeting", ""),
+        (SANTIAGO, "muchas gracias po!", "thanks", ""),
+        # The KB's own FAQ answers a built-in question it covers.
+        (SHIPPED, "who runs this event", "organiser", "Inter-American Development Bank"),
+        # A venue named in several words is one venue; its address beside a reason to ask.
+        (SANTIAGO, "how do I get to the university campus?", "campus", "Metro"),
+        (BOGOTA, "necesito la dirección exacta de la universidad para pasársela al taxista",
+         "uniandes", "Carrera 1"),
+        (SHIPPED, "Could you tell me the street address of ECU 911? My taxi driver keeps asking.",
+         "address", "ECU 911"),
+        # A departure that steps from a session, with a flight to catch.
+        (SANTIAGO, "I have to leave on Friday right after lunch to catch my flight to Bogotá, so "
+         "what would I miss?", "excursion", "14:30"),
+        (SANTIAGO, "Me voy el viernes justo después de la clausura porque mi vuelo sale a las "
+         "18:00, ¿qué me pierdo del programa?", "almuerzo-viernes", "Excursión"),
+    ],
+)  # fmt: skip
+def test_answers_what_is_asked(
+    folder: str, question: str, entry: str, says: str, tr: Translator
+) -> None:
+    found, text = ask(folder, question, tr)
+    assert found == entry, text
+    assert says in text
+
+
+@pytest.mark.parametrize(
+    ("folder", "question"),
+    [
+        # A way of travelling is its own topic, not the event's closing time.
+        (SANTIAGO, "a que hora cierra el metro en santiago?"),
+        # A city names no venue; a consulate is not a venue of the event.
+        (BOGOTA, "what's the address of the US embassy in Bogotá?"),
+        # A speaker's affiliation ("...Salud del Niño") is no session about children.
+        (LIMA, "posso levar meus filhos pequenos ao congresso?"),
+    ],
+)
+def test_abstains_on_what_the_kb_does_not_hold(folder: str, question: str, tr: Translator) -> None:
+    found, text = ask(folder, question, tr)
+    assert found is None, text
