@@ -136,8 +136,12 @@ class DateReader:
         for i in range(len(words)):
             found = self._at(words, i, today)
             if found:
-                # Other time words ("¿qué viene después?") say nothing about the topic either.
+                # Other time words ("¿qué viene después?") say nothing about the topic either,
+                # nor does a later day ("after lunch on day 2": "day 2" is no topic).
                 others = {j for j, w in enumerate(words) if w in WORDS or w in WEEKDAYS}
+                for j in range(i + 1, len(words) if found.day is None else 0):
+                    if j not in found.consumed and (later := self._at(words, j, today)):
+                        others |= later.consumed
                 return When(found.relative, found.day, found.consumed | others)
         return None
 

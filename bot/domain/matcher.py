@@ -225,8 +225,11 @@ class Matcher:
         self.langs = tuple(kb.languages)  # a question is read as one of the event's languages
         self.default_lang = DEFAULT_LANG if DEFAULT_LANG in self.langs else kb.default_lang
         # Everyday-world words are off domain only where the KB never uses them.
-        own = self.index.normaliser.vocabulary
-        self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own)
+        # (A venue's own words count: "a museum" is no tourism at an event held in one.)
+        places = [t for v in kb.venues for x in (v.name, v.notes, v.directions) for t in _values(x)]
+        own = self.index.normaliser.vocabulary | {w for t in places for w in tokens(t)}
+        owned = own | {stem(w) for w in own}
+        self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own and stem(w) not in owned)
         self.off_domain = frozenset(stem(w) for w in self.off_words)
         # Who and where the event is (its organiser, city and venues, by name): beside them an
         # unknown word asks about them in their own right ("the bank's stock price", "the
@@ -1136,6 +1139,14 @@ class Matcher:
             if found is not None and found.sessions:
                 return found
         found = plan(local_kb, when, local)
+        # "who gives the accessibility keynote on Friday?": the one keynote of that track then.
+        nouns = {w for w in words if w in SESSION_NOUNS and stem(w) == w}
+        one = [
+            s for s in found.sessions
+            if nouns & {w for t in s.title.values() for w in tokens(t)}
+        ]  # fmt: skip
+        if nouns and len(one) == 1:
+            return replace(found, sessions=(one[0],))
         rank = next((ORDINAL_DAYS[w] for w in words if ORDINAL_DAYS.get(w) in (0, -1)), None)
         if rank is not None and found.sessions and found.relative != "week":
             return replace(found, sessions=(found.sessions[rank],))  # "the last mobile talk"

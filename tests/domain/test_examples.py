@@ -30,11 +30,13 @@ SETS = {
     "examples_small_workshop.yaml": (0.96, 0),
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
     # 84.6% (matcher2) -> 96.9%, 18/19 (matcher3) -> 97.7% (matcher5: "deixar o carro")
-    "examples_sao_paulo_devfest.yaml": (0.97, 1),
+    # -> 98.5%, 19/19 (round 4: "SP" is the initials of the KB's São Paulo)
+    "examples_sao_paulo_devfest.yaml": (0.98, 0),
     # Written blind (a fifth event, its shape new to the matcher): untuned 79.6% (74/93), 14/14.
     # 79.6% -> 82.8% (matcher3, not tuned on) -> 92.5% (matcher4, tuned on its failures)
     # -> 93.5% with matcher5 merged ("ponencia" is a session noun)
-    "examples_medellin_educacion.yaml": (0.93, 0),
+    # -> 94.6% (round 4: a refund asked as "money back")
+    "examples_medellin_educacion.yaml": (0.94, 0),
     # Written blind (a seventh event, pt-first, three languages): untuned 68.8% (64/93), long
     # 18/38, off-topic 13/15, measured on matcher3 (71.0%, 14/15 on matcher4, not tuned on);
     # 74.2% (matcher5: a where/when question's
@@ -46,19 +48,27 @@ SETS = {
     # named in a confirmation are its claim, not its topic) -> 83.9% with matcher4 merged
     # -> 86.0%, off-topic 15/15 (a statement answers not for a question about something else)
     # -> 87.1% ("como chego do aeroporto até o local?": the trip's origin).
-    "examples_porto_alegre_saude.yaml": (0.87, 0),
+    # -> 88.2% (round 4: a bus caught is no session caught)
+    "examples_porto_alegre_saude.yaml": (0.88, 0),
     # Written blind (a sixth event: English only, one day, a night shift past midnight):
     # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
     # 67.6% -> 70.6% (matcher3, not tuned on) -> 82.4%, 17/17 (matcher4, tuned on failures)
-    "examples_toronto_hack_night.yaml": (0.82, 0),
+    # -> 86.3% (round 4: "the best way to get to the venue", a daughter is a child)
+    "examples_toronto_hack_night.yaml": (0.86, 0),
     # Written blind (an eighth event: a four-day es/en congress, pre-congress courses at another
     # venue, four parallel rooms, an excursion): untuned 82.5% (80/97), long 27/38, off-topic
     # 14/15, measured on main at f1f7c42 (nothing tuned on it).
-    "examples_santiago_neuro.yaml": (0.82, 1),
+    # -> 88.7% (round 4, tuned on: regional particles, trips after a session, concepts)
+    "examples_santiago_neuro.yaml": (0.88, 1),
     # Written blind (a ninth event: pt/en/es, two days over three venues, an unconference without
     # titles, lightning talks as parts, a cancelled session): untuned 86.3% (82/95), long 28/38,
     # off-topic 15/15, on main at de13670 (84.2% on f1f7c42, before this round's work).
-    "examples_lisboa_open_data.yaml": (0.86, 0),
+    # -> 89.5% (round 4, tuned on: European Portuguese words, initials in capitals)
+    "examples_lisboa_open_data.yaml": (0.89, 0),
+    # Written blind (a tenth event: es/en, three days over four venues in one city, two tracks in
+    # parallel, a panel with a moderator, a replaced speaker, talks until 01:00): untuned 82.1%
+    # (78/95), long 27/38, off-topic 15/15, on main at bb55cf9 (77.9% on f1f7c42).
+    "examples_cdmx_diseno.yaml": (0.82, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

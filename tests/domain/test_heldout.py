@@ -25,17 +25,18 @@ ENFORCED = [
     "heldout11.yaml",
 ]
 TRACKED = {
-    "heldout3.yaml": (0.96, 0),
+    "heldout3.yaml": (0.98, 0),  # -> 98.3% (round 4)
     "heldout4.yaml": (0.95, 0),
     "heldout5.yaml": (0.96, 0),
-    "heldout6.yaml": (0.97, 0),
+    "heldout6.yaml": (0.98, 0),  # -> 98.8% (round 4)
     # untuned 46.8%; 89.9% (matcher2) -> 92.4%, 13/13 (matcher3) -> 93.7% (matcher5)
     "heldout12.yaml": (0.93, 0),
     # blind: untuned 78.9% (60/76); 84.2% -> 90.8% (matcher3) -> 92.1% (matcher4)
     # -> 93.4% (matcher5: a claim of where everything is answers where things are)
     "heldout13.yaml": (0.93, 0),
     # blind: untuned 85.9% (73/85); 87.1% (matcher3, not tuned on) -> 92.9% (matcher4)
-    "heldout14.yaml": (0.92, 0),
+    # -> 94.1% (round 4: a street address asked with a reason)
+    "heldout14.yaml": (0.94, 0),
     # blind: untuned 79.1% (68/86); 81.4% (matcher3, not tuned on) -> 89.5% (matcher4)
     # with matcher5 merged (a reported question, "and if ..." as a second one)
     # -> 90.7% ("..., ¿no?" asks to confirm) -> 91.9% (a claim of where everything is)
@@ -47,10 +48,15 @@ TRACKED = {
     # -> 100% (a part of a dated session is on its parent's day)
     "heldout16.yaml": (1.0, 0),
     # blind: untuned 74.7% (62/83), long 23/34, off-topic 13/14, measured on main at f1f7c42
-    "heldout17.yaml": (0.74, 1),
+    # -> 79.5% (round 4, tuned on)
+    "heldout17.yaml": (0.79, 1),
     # blind: untuned 79.8% (75/94), long 28/38, off-topic 14/15, the same on f1f7c42 and on the
     # built-ins work after it (nothing tuned on it)
-    "heldout18.yaml": (0.79, 1),
+    # -> 85.1% (round 4, tuned on)
+    "heldout18.yaml": (0.85, 1),
+    # blind: untuned 85.6% (77/90), long 23/36, off-topic 15/15, on main at bb55cf9 (84.4% on
+    # f1f7c42)
+    "heldout19.yaml": (0.85, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.

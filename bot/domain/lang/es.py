@@ -280,6 +280,7 @@ THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
     """util utiles genial perfecto perfecta excelente buenisimo buenisima super chevere bacano
+    chido chida padre padrisimo bacan
     amable muchas muchisimas mucho muchisimo muy bien"""
 )
 
@@ -290,7 +291,7 @@ POLITE = _words("favor")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """existe existen existio existir
+    """existe existen existio existir venden vende hago hacemos
     trata tratan habla hablan enfoca enfoque detalles cubre significa recomienda recomiendas
     recomendar recomendado recomendados sugerir dan dar entregan ofrecen llevar traer llevo
     traigo consiste consisten aborda abordan abordara abordaran abordar"""

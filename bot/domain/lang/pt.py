@@ -241,7 +241,7 @@ CONTACT_WORDS = _words("email mail telefone celular numero whatsapp linkedin con
 THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado brigada")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
-    """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita
+    """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita massa
     muitissimo bem"""
 )
 
@@ -252,7 +252,7 @@ POLITE = _words("favor")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """existe existem existiu existir
+    """existe existem existiu existir vendem vende
     trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
     recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
     trazer trago consiste consistem"""
