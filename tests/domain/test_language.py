@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
+from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.language import detect_language, fold, names, stem, tokens
 from bot.domain.matcher import Matcher
 from bot.domain.terms import Normaliser
@@ -97,3 +101,41 @@ def test_a_third_language_is_read_when_the_event_speaks_it(text: str, lang: str)
 
 def test_a_language_the_event_does_not_speak_is_never_chosen() -> None:
     assert detect_language("quando é o congresso?", hint="en") in ("es", "en")
+
+
+PT_FIRST = Path(__file__).resolve().parents[2] / "examples" / "porto-alegre-saude" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def pt_first() -> KnowledgeBase:
+    return load_knowledge(PT_FIRST)
+
+
+def _at_start(kb: KnowledgeBase) -> dt.datetime:
+    return dt.datetime.combine(kb.event.start_date, dt.time(9), tzinfo=kb.event.tz)
+
+
+def test_a_tie_with_the_default_language_is_answered_in_the_language_written(
+    pt_first: KnowledgeBase,
+) -> None:
+    # "do" is an English and a Portuguese word: the tie no longer falls to English.
+    reply = Matcher(pt_first).answer("site do congresso", _at_start(pt_first))
+    assert reply.lang == "pt"
+
+
+def test_the_users_language_still_breaks_a_tie_first(pt_first: KnowledgeBase) -> None:
+    reply = Matcher(pt_first).answer("site do congresso", _at_start(pt_first), hint="en")
+    assert reply.lang == "en"
+
+
+def test_a_word_spanish_and_portuguese_share_keeps_the_events_first_language(
+    matcher: Matcher, kb: KnowledgeBase
+) -> None:
+    # Character models call "programa" Portuguese; it is also the Spanish word.
+    assert matcher.answer("programa", _at_start(kb)).lang == "es"
+
+
+def test_a_message_without_any_language_gets_the_default(
+    matcher: Matcher, kb: KnowledgeBase
+) -> None:
+    assert matcher.answer("wifi", _at_start(kb)).lang == "en"
