@@ -168,7 +168,7 @@ PATTERN = r""
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks stream strand")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("arrive arriving arrives land lands landing get getting")
+ARRIVE = _words("arrive arriving arrives land lands landing get getting arrival")
 # What one can still attend beside an arrival or departure ("what will I still catch?").
 CATCH = _words("catch still attend left")  # "anything left that day?"
 # Past forms that, beside an arrival, still ask what one misses ("what will I have missed?").

@@ -29,11 +29,25 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                    "que clase de evento es", "como se llama el evento",
                    "cual es el nombre del evento", "cuentame del evento",
                    "de que se trata la conferencia"),
-    "event:when": ("cuando es el evento", "cuales son las fechas", "en que fechas es",
-                   "cuando se realiza el evento", "cuando es",
-                   "cuando se hace", "cuando sera", "que fechas", "que dias es",
-                   "cuales son los dias", "cuando se realiza", "cuando tiene lugar",
-                   "para cuando es", "en que fecha es"),
+    "event:when": ("cuando es el evento",
+                   "cuales son las fechas",
+                   "en que fechas es",
+                   "cuando se realiza el evento",
+                   "cuando es",
+                   "cuando se hace",
+                   "cuando sera",
+                   "que fechas",
+                   "que dias es",
+                   "cuales son los dias",
+                   "cuando se realiza",
+                   "cuando tiene lugar",
+                   "para cuando es",
+                   "en que fecha es",
+                   "en que fecha inicia",
+                   "fecha de inicio",
+                   "fecha de cierre",
+                   "en que fecha concluye",
+                   "en que fecha termina"),
     "event:where": ("donde es el evento", "donde se realiza el evento", "donde es la conferencia",
                     "donde es", "en que ciudad",
                     "donde se hace", "donde sera", "en donde es", "cual es la sede",
@@ -155,7 +169,8 @@ PATTERN = r"(?:^|\W)(?:ñ|¿|¡)"
 TRACK_WORDS = _words("track tracks eje ejes linea lineas tematica")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words(
-    """llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando"""
+    """llego llegar llegare llegaria llegamos llegaremos aterrizo llega llegan llegando llegara
+    llegaran llegariamos aterrizamos aterriza"""
 )
 # What one can still attend beside an arrival or departure ("¿qué alcanzo a ver?").
 # ...and "¿qué me queda?" (what is left).

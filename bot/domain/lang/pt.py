@@ -25,10 +25,22 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                    "que evento e esse", "do que se trata esse evento", "qual o nome do evento",
                    "como se chama o evento", "o que e isso", "me conta sobre o evento",
                    "sobre o que e o evento"),
-    "event:when": ("quando e o evento", "quais sao as datas", "quando acontece o evento",
+    "event:when": ("quando e o evento",
+                   "quais sao as datas",
+                   "quando acontece o evento",
                    "quando e",
-                   "quando vai ser", "quando acontece", "quais as datas", "em que datas",
-                   "que dias sao", "qual a data", "quando sera", "em que dia e"),
+                   "quando vai ser",
+                   "quando acontece",
+                   "quais as datas",
+                   "em que datas",
+                   "que dias sao",
+                   "qual a data",
+                   "quando sera",
+                   "em que dia e",
+                   "em que data comeca",
+                   "data de inicio",
+                   "data de encerramento",
+                   "em que data termina"),
     "event:where": ("onde e o evento", "onde acontece o evento", "onde fica a conferencia",
                     "onde e", "em que cidade",
                     "onde vai ser", "onde acontece", "qual o local", "onde fica o evento",
@@ -165,7 +177,9 @@ ABBREVIATIONS: dict[str, str] = {
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
-ARRIVE = _words("chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam")
+ARRIVE = _words(
+    "chego chegar chegarei chegamos chegaremos cheguei chegando chega chegam chegara chegarao"
+)
 # What one can still attend beside an arrival or departure ("o que eu consigo pegar?").
 CATCH = _words("pegar pego pegarei assistir ainda resta sobra")  # "o que me resta"
 # Past forms that, beside an arrival, still ask what one misses ("o que terei perdido?").
