@@ -228,7 +228,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactamente precisamente solo solamente unicamente
+    """exactamente precisamente solo solamente unicamente oficialmente previamente normalmente
+    generalmente
     disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
     saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero

@@ -134,7 +134,7 @@ DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abr
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
 STOPWORDS = _words(
-    """exatamente precisamente
+    """exatamente precisamente oficialmente previamente normalmente geralmente
     aqui ali o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
     que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
     isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
