@@ -766,14 +766,17 @@ class Matcher:
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
-            if self.builtins.names_venue(plain) is not None:  # "how do I get to X on Thursday?"
+            venue = self.builtins.names_venue(plain) is not None
+            if venue or when.relative == "week":  # "how do I get to X on Thursday?"
                 past_day = [
                     w
                     for i, w in enumerate(words)
                     if i not in used and not (w in DATE_LINKS and i + 1 in used)
                 ]  # "...on Thursday": the day and its link
                 way = self._builtin(question, lang, past_day)
-                if way is not None and way.aspect.startswith("venue:"):
+                # "who is putting this week together?": this week is the event itself.
+                kind = "venue:" if venue else "event:"
+                if way is not None and way.aspect.startswith(kind):
                     return way
             rest = [t for t in terms if not t.within(used)]
             topical = [
