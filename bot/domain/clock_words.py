@@ -33,6 +33,7 @@ _EARLY = TUNING.early_hour
 _FRACTIONS: dict[tuple[str, ...], int] = merged("HOUR_FRACTIONS")
 # Parts of the day: the window they name (end 24:00 is written as None).
 _PARTS: dict[str, tuple[int, int | None]] = merged("DAY_PARTS")
+_PARTS_OF = {code: dict(module.DAY_PARTS) for code, module in LANGUAGES.items()}
 # Words that must come before these to make them a part of the day ("por la mañana"; alone,
 # "mañana" is tomorrow and "tarde" is late).
 _NEEDS_LINK = words_of("PART_NEEDS_LINK")
@@ -134,8 +135,9 @@ def _part_after(words: list[str], j: int) -> str | None:
     return None
 
 
-def read_clock(words: list[str], now: dt.time) -> Clock | None:
-    """Return the time of day the folded, marked tokens ask about, or None."""
+def read_clock(words: list[str], now: dt.time, lang: str | None = None) -> Clock | None:
+    """Return the time of day the folded, marked tokens ask about, or None. A part of the
+    day two languages share ("tarde") spans what it spans in `lang`, when given."""
     for i, w in enumerate(words):
         if m := _MARK.match(w):
             start = dt.time(int(m[1]), int(m[2]))
@@ -163,7 +165,7 @@ def read_clock(words: list[str], now: dt.time) -> Clock | None:
         if w in _NOW:
             return Clock(now, None, now=True, consumed=frozenset({i}))
         if _part(words, i):
-            first, last = _PARTS[w]
+            first, last = _PARTS_OF.get(lang or "", {}).get(w) or _PARTS[w]
             end = dt.time(last) if last is not None else None
             return Clock(dt.time(first), end, window=True, part=True, consumed=frozenset({i}))
     return None

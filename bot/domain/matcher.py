@@ -734,9 +734,9 @@ class Matcher:
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
         dated = [w if w not in self.identity_words else "the" for w in words]
         when = self.dates.read(dated, local.date())
-        clock = read_clock(dated, local.time()) if when is None or when.day else None
+        clock = read_clock(dated, local.time(), lang) if when is None or when.day else None
         if when is not None and not when.day:  # "después de las 6": after a time, not "next"
-            side = read_clock(dated, local.time())
+            side = read_clock(dated, local.time(), lang)
             if side is not None and side.window and not side.part and when.consumed & side.consumed:
                 when, clock = None, side
         if clock is not None and clock.part and when is None and not self.miss & set(words):

@@ -13,6 +13,7 @@ from bot.texts.answers import render_text
 SANTIAGO = "examples/santiago-neuro/knowledge"
 BOGOTA = "examples/bogota-tech/knowledge"
 LIMA = "examples/lima-health/knowledge"
+PORTO = "examples/porto-alegre-saude/knowledge"
 SHIPPED = "knowledge"
 
 
@@ -43,6 +44,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "uniandes", "Carrera 1"),
         (SHIPPED, "Could you tell me the street address of ECU 911? My taxi driver keeps asking.",
          "address", "ECU 911"),
+        # Spanish "la tarde" starts after lunch (Portuguese "à tarde" at noon).
+        (PORTO, "¿qué hay el viernes por la tarde?", "mesa-trabalhadores", "14:00"),
         # A departure that steps from a session, with a flight to catch.
         (SANTIAGO, "I have to leave on Friday right after lunch to catch my flight to Bogotá, so "
          "what would I miss?", "excursion", "14:30"),

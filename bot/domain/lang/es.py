@@ -489,9 +489,10 @@ NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
     ("y", "media"): 30, ("y", "cuarto"): 15, ("y", "quince"): 15,
 }  # fmt: skip
-# Parts of the day: the window they name (end 24:00 is written as None).
+# Parts of the day: the window they name (end 24:00 is written as None). Spanish "la tarde"
+# starts after lunch; Portuguese "à tarde" at noon (its own table).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
-    "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (12, 18),
+    "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (14, 20),
     "manana": (6, 12), "temprano": (6, 9),
 }  # fmt: skip
 # Alone, "mañana" is tomorrow and "tarde" is late: a part of the day after a link word.
