@@ -492,7 +492,7 @@ HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
 # Parts of the day: the window they name (end 24:00 is written as None). Spanish "la tarde"
 # starts after lunch; Portuguese "à tarde" at noon (its own table).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
-    "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (14, 20),
+    "mediodia": (12, 13), "madrugada": (0, 6), "noche": (18, None), "tarde": (14, 19),
     "manana": (6, 12), "temprano": (6, 9),
 }  # fmt: skip
 # Alone, "mañana" is tomorrow and "tarde" is late: a part of the day after a link word.
