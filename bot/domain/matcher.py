@@ -766,8 +766,8 @@ class Matcher:
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
-            venue = self.builtins.names_venue(plain) is not None
-            if venue or when.relative == "week":  # "how do I get to X on Thursday?"
+            placed = self.builtins.names_venue(plain) is not None
+            if placed or when.relative == "week":  # "how do I get to X on Thursday?"
                 past_day = [
                     w
                     for i, w in enumerate(words)
@@ -775,7 +775,7 @@ class Matcher:
                 ]  # "...on Thursday": the day and its link
                 way = self._builtin(question, lang, past_day)
                 # "who is putting this week together?": this week is the event itself.
-                kind = "venue:" if venue else "event:"
+                kind = "venue:" if placed else "event:"
                 if way is not None and way.aspect.startswith(kind):
                     return way
             rest = [t for t in terms if not t.within(used)]
