@@ -72,10 +72,14 @@ SETS = {
     # -> 88.4% (round 6, tuned on: a later day in a step question, regional praise, a venue's
     # own words, a track's one keynote)
     "examples_cdmx_diseno.yaml": (0.88, 0),
+    # Written blind (an eleventh event: a five-day summer school, es/pt/en, one daily rhythm,
+    # a free day, labs by group): untuned 81.0% (81/100), long 24/38, off-topic 13/15, on main at
+    # 938e164 (80.0% on f1f7c42).
+    "examples_montevideo_escuela.yaml": (0.81, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_montevideo_escuela.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
