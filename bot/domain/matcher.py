@@ -409,6 +409,9 @@ class Matcher:
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
         self.question_words = words_of("QUESTION_WORDS")
+        self.greetings = frozenset(
+            tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
+        )
         self.travel = words_of("TRAVEL")
         self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
@@ -614,6 +617,14 @@ class Matcher:
                     found.add(session.id)
         return found.pop() if len(found) == 1 else None
 
+    def _past_greeting(self, words: list[str]) -> list[str]:
+        """The words with an opening greeting of several words ("bom dia", "good morning",
+        "buenas tardes") made function words: its day or part of the day asks nothing."""
+        for size in (3, 2):
+            if len(words) > size and tuple(words[:size]) in self.greetings:
+                return ["the"] * size + words[size:]
+        return words
+
     def _manners_only(self, words: list[str]) -> str | None:
         """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
         word for word ("help"), or greetings, thanks and praise alone ("oi, bom dia", "awesome,
@@ -691,6 +702,7 @@ class Matcher:
         if (manners := self._manners_only(plain)) is not None:
             return manners_reply(self.kb, question, lang, manners, self.defaults)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
+        plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
         words = rewrite(split_codes(self._time_slips(plain)), year, self.session_words)
         arriving, leaving = (
             bool(self.arrive.intersection(words)),
