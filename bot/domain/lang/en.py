@@ -299,7 +299,7 @@ POLITE = _words("please morning")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """exist exists existed sell sells selling
+    """exist exists existed sell sells selling kick
     focus focuses talk talks discuss discussed cover covers covered mean means describe info
     details detail learn say says deal recommend recommended recommendation suggest give gives
     provide provided offer offered bring brings consist consists tackle tackles tackled"""

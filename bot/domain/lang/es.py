@@ -307,7 +307,8 @@ POLITE = _words("favor")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """existe existen existio existir venden vende hago hacemos
+    """existe existen existio existir venden vende hago hacemos arranca arrancan empieza
+    empiezan comienza comienzan
     trata tratan habla hablan enfoca enfoque detalles cubre significa recomienda recomiendas
     recomendar recomendado recomendados sugerir dan dar entregan ofrecen llevar traer llevo
     traigo consiste consisten aborda abordan abordara abordaran abordar"""

@@ -134,7 +134,7 @@ DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abr
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
 STOPWORDS = _words(
-    """exatamente precisamente oficialmente previamente normalmente geralmente
+    """exatamente precisamente oficialmente previamente normalmente geralmente teve houve
     aqui ali o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
     que e tem ter ha havera vai vou eu voce voces meu minha meus minhas seu sua seus suas isso
     isto esse essa esses essas este esta estes estas aquele aquela se lhe muito mas ou ja tambem
@@ -266,7 +266,7 @@ POLITE = _words("favor")
 # Words that frame a question about any topic ("tell me about", "do they give",
 # "recommend"): never the topic itself, whether or not the KB happens to use them.
 FRAMING = _words(
-    """existe existem existiu existir vendem vende
+    """existe existem existiu existir vendem vende comeca comecam
     trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
     recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
     trazer trago consiste consistem"""
