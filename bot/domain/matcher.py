@@ -682,9 +682,12 @@ class Matcher:
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
         text = _TAG.sub(" ", question[:_MAX_CHARS])
-        if self.acronyms and not _shouted(text):  # "the AI panel": "...artificial intelligence"
+        if _shouted(text):  # "QUAIS SÃO AS DATAS?": capitals say nothing of names or initials
+            text = text.lower()
+        elif self.acronyms:  # "the AI panel": "...artificial intelligence"
             text = _ACRONYM.sub(lambda m: f"{m[0]} {self.acronyms.get(m[0].casefold(), '')}", text)
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
+        words = unstretched(words, self.known_words)  # "oii", before its language is read
         pairs = enumerate(zip(words, words[1:], strict=False))
         titled = {i for i, pair in pairs if pair in self.title_pairs}
         if lang not in self.langs:
@@ -697,7 +700,6 @@ class Matcher:
         # A capital letter the KB writes as a word ("the R workshop") is no "are".
         capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
         kept = capitals & self.index.normaliser.letters
-        words = unstretched(words, self.known_words)
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         if (manners := self._manners_only(plain)) is not None:
             return manners_reply(self.kb, question, lang, manners, self.defaults)

@@ -296,7 +296,7 @@ THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
     """util utiles genial perfecto perfecta excelente buenisimo buenisima super chevere bacano
-    chido chida padre padrisimo bacan
+    chido chida padre padrisimo bacan genia genio crack capo groso grosa idolo
     amable muchas muchisimas mucho muchisimo muy bien"""
 )
 

@@ -256,6 +256,7 @@ THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado br
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
     """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita massa
+    fera top brabo
     muitissimo bem"""
 )
 
