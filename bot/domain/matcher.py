@@ -1323,6 +1323,10 @@ class Matcher:
             anchor = self.kb.session(self._anchor(hits, words, when, local)) if hits else None
             if anchor is not None and anchor.date == day and anchor.end is not None:
                 at = anchor.end
+                # The session stepped from is no topic of what is missed ("...after lunch":
+                # not the lunches).
+                stepped_from = {t.index for t in terms if self.index.owns(anchor.id, t.text)}
+                when = replace(when, consumed=when.consumed | stepped_from)
         if not catching:
             if not arriving:  # "here for Monday, I fly back on Tuesday early": the leaving day
                 gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
