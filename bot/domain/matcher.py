@@ -1608,11 +1608,22 @@ class Matcher:
         that organisation or place itself, which the knowledge base does not cover.
         """
         content = [t for t in terms if t.text not in self.framing or t.text in self.identity]
+        # The way there is no other place: "from the airport to <venue>", "cómo llego desde...".
+        way = {i for i, w in enumerate(words) if w in self.arrive or w in self.travel}
+        way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")
+            j
+            for i, w in enumerate(words)
+            if w in self.builtins.origin and len(w) > 3
+            for j in range(i, i + 4)
+        }
         for k, t in enumerate(content):
             if t.text not in self.identity:
                 continue
             near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
-            if any(self._unknown_topic(u) and not self._either(t, u, words) for u in near):
+            if any(
+                self._unknown_topic(u) and u.index not in way and not self._either(t, u, words)
+                for u in near
+            ):
                 return True
         return False
 
