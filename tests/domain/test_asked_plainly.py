@@ -14,6 +14,7 @@ SANTIAGO = "examples/santiago-neuro/knowledge"
 BOGOTA = "examples/bogota-tech/knowledge"
 LIMA = "examples/lima-health/knowledge"
 PORTO = "examples/porto-alegre-saude/knowledge"
+MONTEVIDEO = "examples/montevideo-escuela/knowledge"
 SHIPPED = "knowledge"
 
 
@@ -44,6 +45,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "uniandes", "Carrera 1"),
         (SHIPPED, "Could you tell me the street address of ECU 911? My taxi driver keeps asking.",
          "address", "ECU 911"),
+        # A kind of session by its noun: the day's labs, not its first session.
+        (MONTEVIDEO, "what labs are on tuesday?", "lab-2", "Lab 2"),
         # Spanish "la tarde" starts after lunch (Portuguese "à tarde" at noon).
         (PORTO, "¿qué hay el viernes por la tarde?", "mesa-trabalhadores", "14:00"),
         # A departure that steps from a session, with a flight to catch.
