@@ -325,6 +325,16 @@ class Matcher:
             for key, names_ in named_strands.items()
         }
         self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
+        # Venues by the words of their names that the event's name, its city and other venues
+        # do not use: "what's on at the hotel on Tuesday?" lists what is on there then.
+        common = {w for t in (*kb.event.name.values(), *_values(kb.event.city)) for w in tokens(t)}
+        at_venue: dict[str, set[str]] = defaultdict(set)
+        for v in kb.venues:
+            for name in v.name.values():
+                for w in tokens(name):
+                    if w not in STOPWORDS and w not in common:
+                        at_venue[w].add(f"venue:{v.id}")
+        self.venue_strand = {w: next(iter(ks)) for w, ks in at_venue.items() if len(ks) == 1}
         self.strand_any = frozenset(strands)  # every word of a room's or track's name
         # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
         # (a room of one session is asked as that session: its card says where).
@@ -1154,13 +1164,22 @@ class Matcher:
         """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
         de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
         named = [self.strand_of[w] for w in words if w in self.strand_of]
+        place = {i for i, w in enumerate(words) if w in self.strand_any}
+        if not named:  # else a venue ("what's on at the hotel on Tuesday?")
+            named = [self.venue_strand[w] for w in words if w in self.venue_strand]
+            place = {i for i, w in enumerate(words) if w in self.venue_strand}
         if not named:
             return None
         # Of two rooms, the one named last is asked about ("I'm in the foyer: what's on in
         # room B?"); the other only says where the asker is.
         key = named[-1]
-        place = {i for i, w in enumerate(words) if w in self.strand_any}
         plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        if key.startswith("venue:"):  # beside a venue, any other word names the topic ("the
+            plain = {  # workshop", "a hotel room"), but for sessions in the plural
+                t.text
+                for t in topical
+                if t.text in self.generic_nouns and stem(words[t.index]) != words[t.index]
+            }
         if any(t.known and not t.within(frozenset(place)) and t.text not in plain for t in topical):
             return None  # a topic beside the room: the topic's session answers
         kind = key.split(":", 1)[0]
@@ -1186,6 +1205,9 @@ class Matcher:
         return found if found.sessions else None
 
     def _in(self, session: Session, key: str, kind: str) -> bool:
+        if kind == "venue":
+            venue = self.kb.session_venue(session)
+            return venue is not None and key == f"venue:{venue.id}"
         called = self.kb.session_room(session) if kind == "room" else session.track
         return any(f"{kind}:{fold(n)}" == key for n in (called.values() if called else ()))
 

@@ -45,6 +45,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "uniandes", "Carrera 1"),
         (SHIPPED, "Could you tell me the street address of ECU 911? My taxi driver keeps asking.",
          "address", "ECU 911"),
+        # A venue named with a day lists what is on there then.
+        (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
+        (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
         # A kind of session by its noun: the day's labs, not its first session.
         (MONTEVIDEO, "what labs are on tuesday?", "lab-2", "Lab 2"),
         # Spanish "la tarde" starts after lunch (Portuguese "à tarde" at noon).
