@@ -1175,11 +1175,11 @@ class Matcher:
         key = named[-1]
         plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
         if key.startswith("venue:"):  # beside a venue, any other word names the topic ("the
-            plain = {  # workshop", "a hotel room"), but for sessions in the plural
+            plain = frozenset(  # workshop", "a hotel room"), but for sessions in the plural
                 t.text
                 for t in topical
                 if t.text in self.generic_nouns and stem(words[t.index]) != words[t.index]
-            }
+            )
         if any(t.known and not t.within(frozenset(place)) and t.text not in plain for t in topical):
             return None  # a topic beside the room: the topic's session answers
         kind = key.split(":", 1)[0]
