@@ -61,10 +61,13 @@ TRACKED = {
     # blind: untuned 77.8% (70/90), long 23/34, off-topic 14/14, on main at 938e164 (77.8% on
     # f1f7c42 too)
     "heldout20.yaml": (0.77, 0),
+    # blind: untuned 82.6% (71/86), long 27/36, off-topic 12/14, on main at 44667fc (81.4% on
+    # f1f7c42)
+    "heldout21.yaml": (0.82, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout21.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
