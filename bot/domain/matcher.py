@@ -532,6 +532,10 @@ class Matcher:
                 n for q in sentences if asks(q) and not salutes(q) for n in names(q)
                 if n not in vocabulary
             ]  # fmt: skip
+            strange += [  # ...or an everyday-world thing ("does the hotel have a gym?")
+                w for q in sentences if asks(q) and not salutes(q) for w in tokens(fold(q))
+                if w in self.off_words or stem(w) in self.off_domain
+            ]  # fmt: skip
             explained = any(self.index.explains(e, t) for e in stated for t in topics)
             if (strange or topics) and not explained:
                 return whole

@@ -414,7 +414,7 @@ STREET_ADDRESS = _words("address")
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry
-    flight flights plane"""
+    flight flights plane road"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

@@ -394,6 +394,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parquear",
         "dejar el carro",
         "dejar el coche",
+        "estaciono",
+        "estacionamos",
+        "aparco",
     ),
     "ticket": ("entrada", "entradas", "boleto", "boletos"),
     "certificate": ("certificado", "certificados"),
@@ -469,7 +472,7 @@ STREET_ADDRESS = _words("direccion")
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
-    estacionamiento colectivo micro vuelo vuelos avion"""
+    estacionamiento colectivo micro vuelo vuelos avion camioneta camion carretera ruta"""
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that

@@ -145,7 +145,7 @@ STOPWORDS = _words(
     nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
     sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
     precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola tenho
-    temos tinha devo deve devemos"""
+    temos tinha devo deve devemos tendo rolou acontecendo"""
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
@@ -168,6 +168,7 @@ ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
         "tbm": "tambem", "mto": "muito", "mt": "muito", "mta": "muita", "hj": "hoje",
         "qdo": "quando", "qnd": "quando", "qndo": "quando", "qto": "quanto", "qtos": "quantos",
+        "qnts": "quantos", "qnt": "quanto", "qnto": "quanto",
         "ta": "esta", "to": "estou", "tô": "estou", "pra": "para", "pro": "para",
         "pros": "para", "obg": "obrigado", "brigado": "obrigado", "brigada": "obrigada",
         "vlw": "valeu", "msm": "mesmo", "cmg": "comigo", "td": "tudo", "tds": "todos",
@@ -370,7 +371,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
     "discount": ("desconto", "descontos", "barato", "barata", "baratos"),
     "refund": ("reembolso", "reembolsos", "devolucao", "estorno", "dinheiro de volta"),
-    "payment": ("pagar", "pagamento", "pagamentos", "pago", "paguei"),
+    "payment": ("pagar", "pagamento", "pagamentos", "pago", "paguei", "paga", "pagos"),
     "luggage": ("bagagem", "bagagens", "mala", "malas"),
     "lodging": ("hospedagem", "alojamento", "hospedar", "onde ficar"),
     "bike": ("bike", "bikes", "bicicleta", "bicicletas"),
@@ -397,7 +398,8 @@ STREET_ADDRESS = _words("endereco morada")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
-    "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio"
+    "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio busao"
+    " estrada"
 )
 
 # Times of day (bot/domain/clock_words.py joins every language's). Words before a bare hour that
