@@ -198,8 +198,8 @@ def language_scores(
     for word in words:
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
-            if word in _function_words(lang):
-                scores[lang] += 1.5
+            if word in _function_words(lang) or word in ABBREVIATIONS.get(lang, ()):
+                scores[lang] += 1.5  # ...or a texting abbreviation of it ("qnts", "xq")
             elif word in own:
                 scores[lang] += 1.0
             elif word in evidence.some.get(lang, ()):

@@ -102,6 +102,7 @@ class Normaliser:
         out = []
         for w in words:
             known = w in self.words or w in STOPWORDS or w in self.vocabulary or w.isdigit()
+            known = known or w in self.real  # "fala" is Portuguese, no slip for "falta"
             out.append(w if known else self.repair(w) or w)
         return out
 

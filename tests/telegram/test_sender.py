@@ -34,11 +34,18 @@ async def bot(api: FakeBotApi) -> AsyncIterator[ExtBot[Priority]]:
         yield ext_bot
 
 
-async def test_a_429_is_waited_out_and_the_message_arrives_once(api: FakeBotApi, bot: Bot) -> None:
+async def test_a_429_is_waited_out_and_the_message_arrives_once(
+    api: FakeBotApi, bot: ExtBot[Priority]
+) -> None:
     api.fail_next("sendMessage", chat_id=1, code=429, retry_after=1)
     send = TelegramSender(bot)
+    outbox = bot.rate_limiter
+    assert isinstance(outbox, Outbox)
 
-    outcomes = await asyncio.gather(send(1, HELLO), send(2, HELLO))
+    first = asyncio.create_task(send(1, HELLO))
+    while not outbox.refused:  # the second message is asked for once the refusal is known
+        await asyncio.sleep(0.005)
+    outcomes = [await send(2, HELLO), await first]
 
     assert outcomes == [Outcome.DELIVERED, Outcome.DELIVERED]
     assert api.copies() == {1: 1, 2: 1}
