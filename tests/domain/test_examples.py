@@ -27,7 +27,7 @@ SETS = {
     "examples_lima_health.yaml": (0.97, 0),  # untuned 23.1% (21/91); 96.7% -> 97.8% (matcher3)
     # untuned 36.8% (32/87); 92.0% -> 94.3% (matcher3) -> 95.4% (matcher5: speaker in a story)
     # -> 96.6% (a where/when question of words only a session's summary holds)
-    "examples_small_workshop.yaml": (0.96, 0),
+    "examples_small_workshop.yaml": (0.97, 0),  # -> 97.7% (round 6: "Good morning, is...")
     # Written blind, measured after the matcher v2 work landed: untuned 60.0% (78/130), 17/19.
     # 84.6% (matcher2) -> 96.9%, 18/19 (matcher3) -> 97.7% (matcher5: "deixar o carro")
     # -> 98.5%, 19/19 (round 4: "SP" is the initials of the KB's São Paulo)
@@ -50,7 +50,7 @@ SETS = {
     # -> 87.1% ("como chego do aeroporto até o local?": the trip's origin).
     # -> 88.2% (round 4: a bus caught is no session caught)
     # -> 89.2% ("site do congresso": lingua breaks an English/Portuguese tie)
-    "examples_porto_alegre_saude.yaml": (0.89, 0),
+    "examples_porto_alegre_saude.yaml": (0.91, 0),  # -> 91.4% (Spanish "la tarde")
     # Written blind (a sixth event: English only, one day, a night shift past midnight):
     # untuned 67.6% (69/102), long 14/34, off-topic 14/17.
     # 67.6% -> 70.6% (matcher3, not tuned on) -> 82.4%, 17/17 (matcher4, tuned on failures)
@@ -71,15 +71,17 @@ SETS = {
     # (78/95), long 27/38, off-topic 15/15, on main at bb55cf9 (77.9% on f1f7c42).
     # -> 88.4% (round 6, tuned on: a later day in a step question, regional praise, a venue's
     # own words, a track's one keynote)
-    "examples_cdmx_diseno.yaml": (0.88, 0),
+    "examples_cdmx_diseno.yaml": (0.90, 0),  # -> 90.5% (the way to a venue)
     # Written blind (an eleventh event: a five-day summer school, es/pt/en, one daily rhythm,
     # a free day, labs by group): untuned 81.0% (81/100), long 24/38, off-topic 13/15, on main at
     # 938e164 (80.0% on f1f7c42).
-    "examples_montevideo_escuela.yaml": (0.81, 2),
+    # -> 85.0% (round 7, tuned on)
+    "examples_montevideo_escuela.yaml": (0.85, 2),
     # Written blind (a twelfth event: pt/es only, a fair beside two stages, a pitch contest in
     # rounds, a field day at a farm with its own bus): untuned 74.3% (75/101), long 23/40,
     # off-topic 15/15, on main at 44667fc (72.3% on f1f7c42).
-    "examples_bh_agro.yaml": (0.74, 0),
+    # -> 79.2% (round 8, tuned on: Brazilian chat words, language evidence)
+    "examples_bh_agro.yaml": (0.79, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.

@@ -27,10 +27,10 @@ ENFORCED = [
 TRACKED = {
     "heldout3.yaml": (0.98, 0),  # -> 98.3% (round 4)
     "heldout4.yaml": (0.95, 0),
-    "heldout5.yaml": (0.96, 0),
+    "heldout5.yaml": (0.98, 0),  # -> 98.3% (round 6: "beforehand")
     "heldout6.yaml": (0.98, 0),  # -> 98.8% (round 4)
     # untuned 46.8%; 89.9% (matcher2) -> 92.4%, 13/13 (matcher3) -> 93.7% (matcher5)
-    "heldout12.yaml": (0.93, 0),
+    "heldout12.yaml": (0.96, 0),  # -> 96.2% (round 7: "how did it start")
     # blind: untuned 78.9% (60/76); 84.2% -> 90.8% (matcher3) -> 92.1% (matcher4)
     # -> 93.4% (matcher5: a claim of where everything is answers where things are)
     "heldout13.yaml": (0.93, 0),
@@ -49,21 +49,21 @@ TRACKED = {
     "heldout16.yaml": (1.0, 0),
     # blind: untuned 74.7% (62/83), long 23/34, off-topic 13/14, measured on main at f1f7c42
     # -> 79.5% (round 4, tuned on)
-    "heldout17.yaml": (0.79, 1),
+    "heldout17.yaml": (0.83, 1),  # -> 83.1% (rounds 6-7)
     # blind: untuned 79.8% (75/94), long 28/38, off-topic 14/15, the same on f1f7c42 and on the
     # built-ins work after it (nothing tuned on it)
     # -> 85.1% (round 4, tuned on)
-    "heldout18.yaml": (0.85, 1),
+    "heldout18.yaml": (0.86, 1),  # -> 86.2% (round 6)
     # blind: untuned 85.6% (77/90), long 23/36, off-topic 15/15, on main at bb55cf9 (84.4% on
     # f1f7c42)
     # -> 87.8% (round 6, tuned on: "y si dan certificado", arriving in the future tense)
     "heldout19.yaml": (0.87, 0),
     # blind: untuned 77.8% (70/90), long 23/34, off-topic 14/14, on main at 938e164 (77.8% on
     # f1f7c42 too)
-    "heldout20.yaml": (0.77, 0),
+    "heldout20.yaml": (0.82, 0),  # -> 82.2% (round 7, tuned on)
     # blind: untuned 82.6% (71/86), long 27/36, off-topic 12/14, on main at 44667fc (81.4% on
     # f1f7c42)
-    "heldout21.yaml": (0.82, 2),
+    "heldout21.yaml": (0.86, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
