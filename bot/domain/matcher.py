@@ -92,6 +92,7 @@ _MAX_CHARS = TUNING.max_chars
 _SUGGEST_FLOOR = TUNING.suggest_floor
 _OWN_SCORE = TUNING.own_answer_score
 _ENOUGH = TUNING.builtin_enough
+_FUNCTION_WORDS = words_of("STOPWORDS")  # function words only, not chat filler
 _OWN_SHARE = TUNING.own_answer_share
 _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
@@ -315,7 +316,8 @@ class Matcher:
             for kind, labels in (("room", room), ("track", s.track)):
                 for name in labels.values() if labels else ():
                     key = f"{kind}:{fold(name)}"
-                    ws = frozenset(w for w in tokens(name) if w not in STOPWORDS)
+                    # (Filler elsewhere names a room here: "Palco Principal".)
+                    ws = frozenset(w for w in tokens(name) if w not in _FUNCTION_WORDS)
                     if ws not in named_strands[key]:
                         named_strands[key].append(ws)
                     for w in ws:
