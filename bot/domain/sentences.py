@@ -82,8 +82,13 @@ def opens_question(sentence: str) -> bool:
     return bool(words) and words[0] in _QUESTION_WORDS
 
 
-def confirms(sentence: str) -> bool:
-    """True when a message asks to confirm what it states ("lunch is at 1, right?")."""
+def confirms(text: str) -> bool:
+    """True when a message asks to confirm what it states ("lunch is at 1, right?"), in any
+    of its sentences ("So the talk is in room B, right? I need to tell my team.")."""
+    return any(_confirms(s) for s in [text, *split_sentences(text)])
+
+
+def _confirms(sentence: str) -> bool:
     words = tokens(sentence)
     return bool(words) and words[-1] in _TAGS and ("?" in sentence or words[-1] in _STRONG_TAGS)
 
