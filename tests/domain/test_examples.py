@@ -82,10 +82,14 @@ SETS = {
     # off-topic 15/15, on main at 44667fc (72.3% on f1f7c42).
     # -> 79.2% (round 8, tuned on: Brazilian chat words, language evidence)
     "examples_bh_agro.yaml": (0.79, 0),
+    # Written blind (a thirteenth event: en/es, talks in three rooms then a sprint morning, a
+    # keynote by two, lightning talks as parts each day, a brewery after-party): untuned 75.5%
+    # (74/98), long 25/40, off-topic 14/15, on main at 036238b (75.5%, 15/15 on f1f7c42).
+    "examples_vancouver_oss.yaml": (0.75, 1),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_vancouver_oss.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -64,10 +64,13 @@ TRACKED = {
     # blind: untuned 82.6% (71/86), long 27/36, off-topic 12/14, on main at 44667fc (81.4% on
     # f1f7c42)
     "heldout21.yaml": (0.86, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
+    # blind: untuned 86.7% (78/90), long 30/35, off-topic 14/14, on main at 036238b (86.7% on
+    # f1f7c42 too)
+    "heldout22.yaml": (0.86, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout22.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
