@@ -249,6 +249,8 @@ ABBREVIATIONS: dict[str, str] = {
         "mtg": "meeting", "mtgs": "meetings",
         "reg": "registration", "rehab": "rehabilitation", "prog": "programme",
         "sched": "schedule", "tmrw": "tomorrow",
+        "rn": "now", "atm": "now", "tmr": "tomorrow", "tmw": "tomorrow", "tonite": "tonight",
+        "wya": "where", "wru": "where", "ppl": "people", "rm": "room", "loc": "location",
 }  # fmt: skip
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
