@@ -84,6 +84,7 @@ class Index:
         for d in docs:
             for text in d.phrasings:
                 self.exact.setdefault(" ".join(self._tokens[text][:MAX_TOKENS]), d.id)
+        self._long_exact = [(p.split(), e) for p, e in self.exact.items() if len(p.split()) >= 3]
         self._named: list[frozenset[str]] = []  # per entry, the terms only its names hold
         phrase_terms: list[list[frozenset[str]]] = []
         keyword_terms: list[list[frozenset[str]]] = []
@@ -156,9 +157,9 @@ class Index:
         words only holds in order, a few words aside ("what sort of things can I ask you?"
         holds "what can i ask"), else None."""
         best: tuple[int, str] | None = None
-        for phrasing, entry in self.exact.items():
-            wanted = phrasing.split()
-            if len(wanted) < 3 or len(words) > len(wanted) + _ASIDE:
+        present = set(words)
+        for wanted, entry in self._long_exact:
+            if len(words) > len(wanted) + _ASIDE or not present.issuperset(wanted):
                 continue
             it = iter(words)
             if all(w in it for w in wanted) and (best is None or len(wanted) > best[0]):

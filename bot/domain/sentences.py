@@ -85,6 +85,8 @@ def opens_question(sentence: str) -> bool:
 def confirms(text: str) -> bool:
     """True when a message asks to confirm what it states ("lunch is at 1, right?"), in any
     of its sentences ("So the talk is in room B, right? I need to tell my team.")."""
+    if not _TAGS.intersection(tokens(text)):
+        return False  # (most messages: no sentence to look at)
     return any(_confirms(s) for s in [text, *split_sentences(text)])
 
 
