@@ -424,7 +424,6 @@ class Matcher:
         self.greetings = frozenset(
             tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
         )
-        self.travel = words_of("TRAVEL")
         self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
@@ -1407,7 +1406,7 @@ class Matcher:
         """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
         at 6"): a way of travelling a few words before it."""
         first = min(clock.consumed)
-        return any(w in self.travel for w in words[max(0, first - 4) : first])
+        return any(w in self.builtins.travel for w in words[max(0, first - 4) : first])
 
     def _ride(self, words: list[str]) -> frozenset[int]:
         """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus
@@ -1418,7 +1417,12 @@ class Matcher:
             if w not in self.catch:
                 continue
             ride = next(
-                (j for j in range(i + 1, i + 4) if j < len(words) and words[j] in self.travel), None
+                (
+                    j
+                    for j in range(i + 1, i + 4)
+                    if j < len(words) and words[j] in self.builtins.travel
+                ),
+                None,
             )
             if ride is not None:
                 found.update(range(i, ride + 3))
@@ -1597,8 +1601,9 @@ class Matcher:
         built-in, whose answer is only what `event:` and `venues:` say."""
         found: dict[str, str] = {}
         for key in self.builtins.answerable():
-            if key in _COURTESY_ASPECTS:
-                continue  # a KB FAQ with the key's own id answers those (manners_reply)
+            if not key.startswith("event:"):
+                continue  # courtesy: the KB's FAQ of the key's own id (manners_reply); a
+                # venue's address or way there: that venue's own facts
             votes: dict[str, int] = defaultdict(int)
             asked = 0
             for lang in self.langs:
@@ -1609,7 +1614,7 @@ class Matcher:
                     if hits and hits[0].score >= _OWN_SCORE and self.kb.faq(hits[0].entry):
                         votes[hits[0].entry] += 1
             best = max(votes, key=lambda e: (votes[e], e), default=None)
-            if best is not None and votes[best] >= _OWN_SHARE * asked and key.startswith("event:"):
+            if best is not None and votes[best] >= _OWN_SHARE * asked:
                 found[key] = best
         return found
 
@@ -1637,7 +1642,7 @@ class Matcher:
         """
         content = [t for t in terms if t.text not in self.framing or t.text in self.identity]
         # The way there is no other place: "from the airport to <venue>", "cómo llego desde...".
-        way = {i for i, w in enumerate(words) if w in self.arrive or w in self.travel}
+        way = {i for i, w in enumerate(words) if w in self.arrive or w in self.builtins.travel}
         way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")
             j
             for i, w in enumerate(words)
