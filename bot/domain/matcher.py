@@ -421,6 +421,13 @@ class Matcher:
         self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
         self.thank_words = words_of("THANKS")
         self.question_words = words_of("QUESTION_WORDS")
+        # Lunch, in every language, and whether the programme has one of its own.
+        self.lunch_words = next(
+            (frozenset(g) for g in concept_groups() if g[0] == "lunch"), frozenset()
+        )
+        self.lunch_session = any(
+            self.lunch_words.intersection(tokens(t)) for s in kb.sessions for t in s.title.values()
+        )
         self.greetings = frozenset(
             tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
         )
@@ -792,6 +799,8 @@ class Matcher:
             if when.relative != "now":
                 window = self._at_clock(when, clock, local) if clock is not None else None
                 return self._schedule(question, lang, window or plan(self.kb, when, local))
+        if (meal := self._past_lunch(plain, when, local)) is not None:
+            return self._schedule(question, lang, meal)  # "o que tem depois do almoço?"
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
@@ -1402,6 +1411,26 @@ class Matcher:
                 return Plan("", named.date, (named,))
         return self._of_kind(replace(found, sessions=kept) if kept else found, words)
 
+    def _past_lunch(self, words: list[str], when: When | None, local: dt.datetime) -> Plan | None:
+        """What is on after lunch ("what's after lunch?", "o que tem depois do almoço?") in a
+        programme without a lunch of its own: the day's sessions from the usual end of lunch,
+        or all of that day's when it publishes no times. None when the programme has a lunch
+        (a step from that session answers) or the question is not after lunch."""
+        if self.lunch_session or (when is not None and when.relative not in ("next", "")):
+            return None
+        after = any(
+            w in _AFTER_LUNCH and self.lunch_words.intersection(words[i + 1 : i + 3])
+            for i, w in enumerate(words)
+        )
+        if not after:
+            return None
+        day = (when.day if when is not None else None) or local.date()
+        found = at_clock(self.kb, day, Clock(_LUNCH_END, None, window=True), local)
+        if found is not None and found.sessions and found.day == day:
+            return found
+        listed = plan(self.kb, When("", day), local)
+        return listed if listed.sessions else None
+
     def _vehicle_time(self, words: list[str], clock: Clock) -> bool:
         """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
         at 6"): a way of travelling a few words before it."""
@@ -1985,6 +2014,8 @@ class Matcher:
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
+_LUNCH_END = dt.time(TUNING.lunch_end)
+_AFTER_LUNCH = frozenset(["after", "despues", "depois", "apos", "tras"])  # ...lunch
 _ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")  # initials written in capitals: "AI", "IA", "UX"
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 

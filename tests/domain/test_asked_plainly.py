@@ -45,6 +45,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "uniandes", "Carrera 1"),
         (SHIPPED, "Could you tell me the street address of ECU 911? My taxi driver keeps asking.",
          "address", "ECU 911"),
+        # After lunch, in a programme without a lunch of its own: the rest of the day.
+        (SHIPPED, "o que tem depois do almoço?", "dialogue", "ECU 911"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
