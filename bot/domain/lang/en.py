@@ -329,6 +329,8 @@ TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     ("whole", "week"): ("event-week", 0),
     ("all", "week"): ("event-week", 0),
     ("next", "week"): ("week", 7),
+    ("after", "that"): ("next", 0),  # "and after that?"
+    ("afterwards",): ("next", 0),
     ("weekend",): ("weekday", 5),
     ("this", "morning"): ("day", 0),
     ("this", "afternoon"): ("day", 0),

@@ -294,6 +294,9 @@ RELATIVE_WORDS: dict[str, tuple[str, int]] = {
 # Phrases that name a time: (kind, offset); "week" counts days from this week's Monday.
 TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     ("depois", "de", "amanha"): ("day", 2),
+    ("e", "depois", "de", "amanha"): ("day", 2),  # (before the next one)
+    ("e", "depois"): ("next", 0),  # "e depois?" (not "depois do congresso": a step from it)
+    ("depois", "disso"): ("next", 0),
     ("anteontem",): ("day", -2),
     ("antes", "de", "ontem"): ("day", -2),
     ("essa", "semana"): ("week", 0),
