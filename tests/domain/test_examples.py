@@ -85,11 +85,16 @@ SETS = {
     # Written blind (a thirteenth event: en/es, talks in three rooms then a sprint morning, a
     # keynote by two, lightning talks as parts each day, a brewery after-party): untuned 75.5%
     # (74/98), long 25/40, off-topic 14/15, on main at 036238b (75.5%, 15/15 on f1f7c42).
-    "examples_vancouver_oss.yaml": (0.75, 1),
+    "examples_vancouver_oss.yaml": (0.76, 1),  # -> 76.5% (round 9: English chat abbreviations)
+    # Written blind (a fourteenth event: Spanish only, plenaries then five working groups in
+    # parallel, a walking tour without an end, a session moved to the other day, one without a
+    # room): untuned 81.1% (77/95), long 23/38, off-topic 15/15, on main at 5c6c478 (78.9% on
+    # f1f7c42).
+    "examples_sevilla_municipal.yaml": (0.81, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_sevilla_municipal.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")

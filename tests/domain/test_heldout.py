@@ -67,10 +67,13 @@ TRACKED = {
     # blind: untuned 86.7% (78/90), long 30/35, off-topic 14/14, on main at 036238b (86.7% on
     # f1f7c42 too)
     "heldout22.yaml": (0.86, 0),
+    # blind: untuned 91.8% (78/85), long 30/36, off-topic 14/14, on main at 5c6c478 (88.2% on
+    # f1f7c42)
+    "heldout23.yaml": (0.91, 0),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout23.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
