@@ -143,7 +143,7 @@ class Index:
         masses: list[float] = []
         holding: dict[str, list[int]] = defaultdict(list)
         for k, terms in enumerate(phrasings):
-            masses.append(sum(self.weights[t] ** 2 for t in terms))
+            masses.append(sum(self.weights[t] ** 2 for t in sorted(terms)))  # one order, one sum
             for t in terms:
                 holding[t].append(k)
         return masses, dict(holding)
@@ -205,7 +205,8 @@ class Index:
         # Score exactly only the entries that explain the most of the question.
         pool = heapq.nlargest(_POOL, covered, key=covered.__getitem__)
         hits = [self._hit(e, query, covered[e] / mass) for e in pool]
-        hits.sort(key=lambda h: (-round(h.rank, 3), -h.support, h.entry))
+        # (Rounded: sums over a phrasing's words may differ in their last bits from run to run.)
+        hits.sort(key=lambda h: (-round(h.rank, 3), -round(h.support, 6), h.entry))
         return hits[:limit]
 
     def _hit(self, e: int, query: dict[str, float], coverage: float) -> Hit:
