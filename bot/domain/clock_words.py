@@ -34,6 +34,7 @@ _FRACTIONS: dict[tuple[str, ...], int] = merged("HOUR_FRACTIONS")
 # Parts of the day: the window they name (end 24:00 is written as None).
 _PARTS: dict[str, tuple[int, int | None]] = merged("DAY_PARTS")
 _PARTS_OF = {code: dict(module.DAY_PARTS) for code, module in LANGUAGES.items()}
+DAY_PART_WORDS = frozenset(_PARTS)  # "morning", "tarde", "noite": in any language
 # Words that must come before these to make them a part of the day ("por la mañana"; alone,
 # "mañana" is tomorrow and "tarde" is late).
 _NEEDS_LINK = words_of("PART_NEEDS_LINK")

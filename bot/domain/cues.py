@@ -325,6 +325,7 @@ _AFTER = _words("after following despues luego tras siguiente depois apos seguin
 }
 _PRIOR = _words("before antes previo previous prior preceding anterior") | {PRIOR_WORD}
 _PREPOSITIONS = _words("after before antes despues depois apos") | {PRIOR_WORD}  # not "previous X"
+AFTER_WORDS = _AFTER  # "after lunch", "depois do almoço"
 _BACK = words_of("BACK_REFERENCES")  # "after this": the session the message names
 _STEP_LINKS = _words(
     "the del de la el al a ao aos this that este esta do da o dos das desse dessa"

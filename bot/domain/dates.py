@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.domain.clock_words import DAY_PART_WORDS
 from bot.domain.date_words import (
     COMING,
     COUNTS,
@@ -27,7 +28,6 @@ from bot.domain.date_words import (
     WEEKDAYS,
     WORDS,
 )
-from bot.domain.lang import merged
 from bot.domain.lexicon import STOPWORDS
 
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
@@ -98,9 +98,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-_DAY_PARTS = frozenset(merged("DAY_PARTS"))  # "el 21 temprano", "on the 20th at night"
-
-
 def _is_free(words: list[str], i: int) -> bool:
     """True when the word at i is absent, a link word, a month, a part of the day or a
     stopword (not a topic)."""
@@ -109,7 +106,7 @@ def _is_free(words: list[str], i: int) -> bool:
         or words[i] in STOPWORDS
         or words[i] in MONTHS
         or words[i] in LINKS
-        or (words[i] in _DAY_PARTS)
+        or words[i] in DAY_PART_WORDS  # "el 21 temprano", "on the 20th at night"
     )
 
 

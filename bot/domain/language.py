@@ -258,7 +258,7 @@ def break_tie(text: str, leaders: list[str], langs: tuple[str, ...]) -> str | No
 
     Measured in bench/langid.py: n-grams tell apart languages as far as English and
     Portuguese on two or three words, but not Spanish and Portuguese words both spell alike
-    ("programa", "visita de campo"), so the matcher asks them only about a tie the default
+    ("sala", "horario"), so the matcher asks them only about a tie the default
     language is in, and never about a message with no evidence at all."""
     detector = _ngram_detector(langs)
     if detector is None:

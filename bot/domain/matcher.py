@@ -12,6 +12,7 @@ from bot.domain.builtins import Builtins
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import (
+    AFTER_WORDS,
     COURTESY,
     OTHER_EDITIONS,
     ROLE_WORDS,
@@ -1419,7 +1420,7 @@ class Matcher:
         if self.lunch_session or (when is not None and when.relative not in ("next", "")):
             return None
         after = any(
-            w in _AFTER_LUNCH and self.lunch_words.intersection(words[i + 1 : i + 3])
+            w in AFTER_WORDS and self.lunch_words.intersection(words[i + 1 : i + 3])
             for i, w in enumerate(words)
         )
         if not after:
@@ -2015,7 +2016,6 @@ class Matcher:
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
 _LUNCH_END = dt.time(TUNING.lunch_end)
-_AFTER_LUNCH = frozenset(["after", "despues", "depois", "apos", "tras"])  # ...lunch
 _ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")  # initials written in capitals: "AI", "IA", "UX"
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 

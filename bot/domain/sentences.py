@@ -44,7 +44,7 @@ _TAGS = words_of("TAGS")  # tags that end a statement asking to confirm it
 _STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
 _SALUTATIONS = words_of("SALUTATIONS")
 _WISHES = words_of("WISHES")
-_IF = frozenset(["if", "whether", "si", "se"])  # open an indirect question after "and"
+_IF = words_of("IF_WORDS")  # open an indirect question after "and"
 
 
 def split_sentences(text: str, clauses: bool = False) -> list[str]:

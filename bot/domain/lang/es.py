@@ -468,6 +468,8 @@ ORIGIN = _words("desde")
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.
 STREET_ADDRESS = _words("direccion")
+# Words that open an indirect question after "and" ("...and if there is parking").
+IF_WORDS = _words("si")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
