@@ -15,7 +15,7 @@ from bot.domain.lexicon import STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
-_COGNATE = 6  # letters two languages' names of a place share ("univer-sity", "univer-sidad")
+_COGNATE = TUNING.cognate
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
 

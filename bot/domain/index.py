@@ -21,6 +21,10 @@ _KEYWORD = TUNING.keyword
 _Phrasings = tuple[list[float], dict[str, list[int]]]  # masses; term -> phrasings holding it
 _POOL = TUNING.pool
 _ASIDE = TUNING.aside
+_EXACT = TUNING.exact
+_EVIDENCE = TUNING.evidence
+_SCORE_CLOSE = TUNING.score_closeness
+_RANK_CLOSE = TUNING.rank_closeness
 
 
 @dataclass(frozen=True)
@@ -235,10 +239,10 @@ def is_small_number(term: str) -> bool:
 
 def _hit(entry: str, coverage: float, closeness: float, matched: float, support: float) -> Hit:
     """Combine coverage and closeness; a weak single word alone is not evidence enough."""
-    exact = closeness >= 0.85 and coverage >= 0.85
-    evidence = 1.0 if exact else min(1.0, matched / 0.45)
-    score = 100.0 * coverage * (0.5 + 0.5 * closeness) * evidence
+    exact = closeness >= _EXACT and coverage >= _EXACT
+    evidence = 1.0 if exact else min(1.0, matched / _EVIDENCE)
+    score = 100.0 * coverage * (1 - _SCORE_CLOSE + _SCORE_CLOSE * closeness) * evidence
     # Ranking leans on closeness: an entry that mentions every word somewhere in its answer
     # must not beat the entry one of whose questions is nearly the one asked.
-    rank = math.sqrt(coverage * (0.2 + 0.8 * closeness)) * evidence
+    rank = math.sqrt(coverage * (1 - _RANK_CLOSE + _RANK_CLOSE * closeness)) * evidence
     return Hit(entry, round(min(100.0, score), 1), coverage, closeness, support, rank)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.domain.tuning import TUNING
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -42,7 +44,7 @@ _ENDS = _words(
     porque por para"""
 )
 _FROM = _words("from de desde")  # where the asker comes from: never the topic
-_LONGEST = 8  # an introduction longer than this is a question in its own right
+_LONGEST = TUNING.introduction
 
 
 def introduction(words: list[str]) -> tuple[frozenset[int], frozenset[int]]:

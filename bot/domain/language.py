@@ -16,7 +16,7 @@ from bot.domain.tuning import TUNING
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-MAX_TOKENS = 64  # a question longer than this is read from its start only
+MAX_TOKENS = TUNING.max_tokens
 
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHE = re.compile(r"['’`´]")
@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 
 DEFAULT_LANGS = ("es", "en")  # a text's candidate languages unless the KB names others
 _OTHER = TUNING.other_language
+_T = TUNING
 
 
 def _strip_marks(text: str) -> str:
@@ -191,23 +192,25 @@ def language_scores(
         data = LANGUAGES.get(lang)
         marks = sum(1 for c in lowered if data is not None and c in data.MARKS)
         accents = sum(1 for c in lowered if data is not None and c in data.ACCENTS)
-        scores[lang] = 2.0 * min(3, marks) + 2.0 * min(3, accents)
+        scores[lang] = _T.lang_letter * (
+            min(_T.lang_letters, marks) + min(_T.lang_letters, accents)
+        )
         if data is not None and data.PATTERN and re.search(data.PATTERN, lowered):
-            scores[lang] += 2.0  # a spelling only this language has ("é" alone, "ção")
+            scores[lang] += _T.lang_spelling  # a spelling only this language has ("é", "ção")
     known = evidence.known
     for word in words:
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
             if word in _function_words(lang) or word in ABBREVIATIONS.get(lang, ()):
-                scores[lang] += 1.5  # ...or a texting abbreviation of it ("qnts", "xq")
+                scores[lang] += _T.lang_function  # ...or a texting abbreviation ("qnts")
             elif word in own:
-                scores[lang] += 1.0
+                scores[lang] += _T.lang_own
             elif word in evidence.some.get(lang, ()):
                 # A word of a few of the languages (Spanish and Portuguese "programa") is weaker
                 # evidence for each; the first declared of them breaks the tie.
-                scores[lang] += 0.5
+                scores[lang] += _T.lang_shared
             if word not in known and len(word) >= 4 and not word.isdigit():
-                scores[lang] += 0.5 if word.endswith(_endings(lang)) else 0.0
+                scores[lang] += _T.lang_ending if word.endswith(_endings(lang)) else 0.0
     return scores
 
 

@@ -117,7 +117,7 @@ _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and du
 _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
-_SLIP_LEN = 5  # a shorter word swapped or clipped is too often another word ("mar", "ayer")
+_SLIP_LEN = TUNING.slip_len
 _SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
@@ -135,8 +135,8 @@ _ARTICLES = frozenset(["the", "el", "la", "los", "las", "o", "a", "os", "as"])
 _LOCATIVES = frozenset(
     ["at", "in", "en", "em", "no", "na", "nos", "nas"]
 )  # "at the", "en el", "no"
-_STORY_WORDS = 12  # a message this long may tell a story around its question
-_FIRST_NAME = 5  # letters a lowercase first name needs to name a speaker ("hannah", not "will")
+_STORY_WORDS = TUNING.story_words
+_FIRST_NAME = TUNING.first_name
 # Words that step from a session or name a time, read as such unless a title starts with them.
 _TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
 

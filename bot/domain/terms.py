@@ -12,10 +12,11 @@ from rapidfuzz.distance import OSA
 
 from bot.domain.language import stem, tokens
 from bot.domain.lexicon import STOPWORDS
+from bot.domain.tuning import TUNING
 
-_MAX_PHRASE = 4
+_MAX_PHRASE = TUNING.max_phrase
 _STOPWORD_LIST = sorted(STOPWORDS)
-_PREFIX = 6  # words sharing this many first letters are one family (hospedar, hospedaje)
+_PREFIX = TUNING.family
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class Normaliser:
             return Term(self.term(word), i, word in self.vocabulary)
         if stem(word) in self.stems:  # "lugares" when the KB only says "lugar"
             return Term(self.term(word), i, True)
-        if len(word) <= 4 and self.slip_of_stopword(word):  # "wht", "teh", "qe"
+        if len(word) <= TUNING.short_word and self.slip_of_stopword(word):  # "wht", "teh", "qe"
             return None
         fixed = self.repair(word)
         if fixed is None:
@@ -135,7 +136,7 @@ class Normaliser:
         """Return the vocabulary word `word` is most likely a typo of, or None."""
         if len(word) < 3 or any(c.isdigit() for c in word):
             return None
-        edits = 2 if len(word) >= 10 else 1
+        edits = 2 if len(word) >= TUNING.long_word else 1
         candidates: list[str] = []
         for n in range(len(word) - edits, len(word) + edits + 1):
             candidates.extend(self._groups.get((word[0], n), ()))
@@ -144,7 +145,7 @@ class Normaliser:
         )
         # Nearest first; at equal distance, a word the synonyms know (a concept) first.
         for candidate, _, _ in sorted(found, key=lambda f: (f[1], f[0] not in self.words, f[0])):
-            if len(word) > 5 or _slip(word, candidate):
+            if len(word) > TUNING.slip_free or _slip(word, candidate):
                 return candidate
         family = self._families.get(word[:_PREFIX], ())
         best_family = max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)

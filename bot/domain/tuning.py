@@ -54,6 +54,31 @@ class Tuning:
         0.4  # how close a question matching a whole keyword is to the entry's phrasings
     )
     pool: int = 64  # entries scored exactly per question (all of them in a small KB)
+    # Scoring one entry (index._hit)
+    exact: float = 0.85  # this close to a phrasing and covering this much: the entry, whole
+    evidence: float = 0.45  # matched weight below this is weak: one common word alone
+    score_closeness: float = 0.5  # share of a score closeness decides; coverage weighs the rest
+    rank_closeness: float = 0.8  # ...of the order of hits: a near question beats a long answer
+    # Language evidence (language.language_scores), per language
+    lang_letter: float = 2.0  # each letter or accent only some languages write ("ñ", "ã")
+    lang_letters: int = 3  # ...counted up to this many of each: a name may repeat them
+    lang_spelling: float = 2.0  # a spelling only this language has ("ção")
+    lang_function: float = 1.5  # a function word or texting abbreviation of the language
+    lang_own: float = 1.0  # a word only this language's texts of the KB use
+    lang_shared: float = 0.5  # a word some of the languages share ("programa")
+    lang_ending: float = 0.5  # an unknown word with one of the language's endings
+    # Words and typos
+    max_tokens: int = 64  # a question longer than this is read from its start only
+    max_phrase: int = 4  # words in the longest synonym phrase looked for
+    family: int = 6  # words sharing this many first letters are one family (hospedar, hospedaje)
+    short_word: int = 4  # an unknown word this short may be a stopword mistyped ("teh")
+    long_word: int = 10  # a word this long may hold two typos, a shorter one only one
+    slip_free: int = 5  # a longer word may be repaired by any one edit, a shorter only by a slip
+    slip_len: int = 5  # a day's name shorter than this, swapped or clipped, is another word
+    cognate: int = 6  # letters two languages' names of a place share ("univer-sity", "-sidad")
+    introduction: int = 8  # words: an introduction longer than this is a question of its own
+    story_words: int = 12  # words: a message this long may tell a story around its question
+    first_name: int = 5  # letters a lowercase first name needs to name a speaker ("hannah")
 
 
 TUNING = Tuning()

@@ -70,6 +70,9 @@ TRACKED = {
     # blind: untuned 91.8% (78/85), long 30/36, off-topic 14/14, on main at 5c6c478 (88.2% on
     # f1f7c42)
     "heldout23.yaml": (0.91, 0),
+    # blind: untuned 85.6% (77/90), long 30/37, off-topic 12/14, on main at 30a1492 (the same
+    # matcher as the last stop, 0e60f1f)
+    "heldout24.yaml": (0.85, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
