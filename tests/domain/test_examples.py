@@ -91,10 +91,15 @@ SETS = {
     # room): untuned 81.1% (77/95), long 23/38, off-topic 15/15, on main at 5c6c478 (78.9% on
     # f1f7c42).
     "examples_sevilla_municipal.yaml": (0.81, 0),
+    # Written blind (a fifteenth event: en/pt, a satellite day of workshops on a campus, three
+    # days at a convention centre with rooms on three floors, session codes, numbered poster
+    # boards, a boat trip that depends on the weather, a shuttle timetable): untuned 76.0%
+    # (76/100), long 24/44, off-topic 15/15, on main at 82fa735 (the last stop's matcher).
+    "examples_florianopolis_oceans.yaml": (0.76, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_florianopolis_oceans.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +136,7 @@ def test_example_set_is_varied(name: str) -> None:
     questions = cases["questions"]
     offtopic = [c for c in questions if c.get("offtopic")]
     assert len(questions) >= 70
+    assert all({"q", "entry", "lang", "has"} <= set(c) for c in questions)  # what is checked
     assert len(offtopic) / len(questions) >= 0.14  # about one in seven
     assert all(c["entry"] is None for c in offtopic)
     assert any(c.get("now") for c in questions)
