@@ -183,7 +183,18 @@ _AGAIN = _words("again repeat repeated repetira repetiran repite nuevamente")
 _FUTURE = _words("will going gonna habra sera volvera volveran va van repetira repetiran")
 _EVENT_NOUNS = _words("event events evento eventos week semana conference conferencia")
 _NEXT = _words("next proximo proxima siguiente")
-_YEAR = _words("year ano edition edicion")
+_YEAR = _words("year ano edition edicion edicao")
+# "who is running the conference this year?": this edition is the event itself, no other one.
+_THIS = _words("this este esta neste nesta deste desta")
+
+
+def this_edition(words: list[str]) -> list[str]:
+    """The words with "this year", "esta edición" made function words: the event itself."""
+    out = list(words)
+    for i, (w, after) in enumerate(zip(words, words[1:], strict=False)):
+        if w in _THIS and after in _YEAR:
+            out[i : i + 2] = ["the", "the"]
+    return out
 
 
 def _other_editions(words: list[str], year: int | None, editions: bool) -> list[str]:

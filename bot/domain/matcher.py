@@ -25,6 +25,7 @@ from bot.domain.cues import (
     past_courtesy,
     rewrite,
     session_step,
+    this_edition,
 )
 from bot.domain.date_words import (
     FEIRA_DAYS,
@@ -550,7 +551,13 @@ class Matcher:
                 return whole
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
         # which room" of "in which room and at what time is the talk") yields to an entry.
-        own = [(s, r) for s, r in asked if not r.aspect or s in sentences]
+        # (A clause that ends its sentence, after "I'd like to know who...", is its question.)
+        ends = [
+            (s, r) for s, r in asked
+            if any(t.rstrip().endswith(s.rstrip()) for t in sentences)
+            and not self._topicless(s, lang)
+        ]  # fmt: skip
+        own = [(s, r) for s, r in asked if not r.aspect or (s, r) in ends]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         # A built-in answer ("when does it start?" -> the event's start) yields to the entry a
         # question without topic asks of ("…a panel on Tuesday. When does it start?").
@@ -728,6 +735,7 @@ class Matcher:
             return manners_reply(self.kb, question, lang, manners, self.defaults)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
+        plain = this_edition(plain)  # "who runs the conference this year?": the event
         words = rewrite(split_codes(self._time_slips(plain)), year, self.session_words)
         arriving, leaving = (
             bool(self.arrive.intersection(words)),

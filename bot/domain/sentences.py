@@ -34,7 +34,8 @@ _REASON = re.compile(
 # So does what follows a reported question ("mi jefa me preguntó quién organiza...").
 _WISH = re.compile(
     r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)|(?<=\bpregunt[oóa])\s+"
-    r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+",
+    r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+"
+    r"|(?<=\bconsulto)\s+|(?<=\bconsultamos)\s+|(?<=\bwondering)\s+|(?<=\bwonder)\s+",
     re.IGNORECASE,
 )
 _MIN_WORDS = TUNING.min_sentence_words

@@ -37,6 +37,13 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (SHIPPED, "holaa buen dia", "greeting", ""),
         (SHIPPED, "oii tudo bem?", "greeting", ""),
         (SANTIAGO, "muchas gracias po!", "thanks", ""),
+        # What follows "would like to know", "les consulto", "I was wondering" is the question;
+        # "this year" is the event itself, no other edition.
+        (BOGOTA, "Dear organisers, our university would like to know who is running the summit "
+         "this year, and whether there is an email for sponsors.", "event", "Comunidad Dev"),
+        # Following "over the internet" is the livestream, not the venue's wifi.
+        (BOGOTA, "¿se transmite por internet?", "recordings", "en vivo"),
+        (BOGOTA, "are the talks streamed over the internet?", "recordings", "livestreamed"),
         # The KB's own FAQ answers a built-in question it covers.
         (SHIPPED, "who runs this event", "organiser", "Inter-American Development Bank"),
         # A venue named in several words is one venue; its address beside a reason to ask.

@@ -387,6 +387,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "broadcast live",
         "watch it online",
         "follow online",
+        "over the internet",  # following from afar, not the venue's wifi
+        "via the internet",
     ),
     "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
     "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),

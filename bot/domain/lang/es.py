@@ -419,6 +419,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "ver por internet",
         "ver en linea",
         "seguir en linea",
+        "por internet",  # following from afar, not the venue's wifi
+        "via internet",
     ),
     "child": (
         "nino",

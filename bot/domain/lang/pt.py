@@ -369,6 +369,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "assistir pela internet",
         "ver pela internet",
         "ver online",
+        "pela internet",  # following from afar, not the venue's wifi
+        "via internet",
     ),
     "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
     "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
