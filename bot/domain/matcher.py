@@ -424,12 +424,13 @@ class Matcher:
         self.thank_words = words_of("THANKS")
         self.question_words = words_of("QUESTION_WORDS")
         # Lunch, in every language, and whether the programme has one of its own.
-        self.lunch_words = next(
-            (frozenset(g) for g in concept_groups() if g[0] == "lunch"), frozenset()
-        )
-        self.lunch_session = any(
-            self.lunch_words.intersection(tokens(t)) for s in kb.sessions for t in s.title.values()
-        )
+        # (A meal in any of its words: Spain's "comida" is lunch, "después de comer" after it.)
+        meals = ("lunch", "food")
+        self.lunch_words = frozenset(w for g in concept_groups() if g[0] in meals for w in g)
+        self.lunch_sessions = tuple(
+            s for s in kb.dated
+            if any(self.lunch_words.intersection(tokens(t)) for t in s.title.values())
+        )  # fmt: skip
         self.greetings = frozenset(
             tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
         )
@@ -1425,15 +1426,22 @@ class Matcher:
         programme without a lunch of its own: the day's sessions from the usual end of lunch,
         or all of that day's when it publishes no times. None when the programme has a lunch
         (a step from that session answers) or the question is not after lunch."""
-        if self.lunch_session or (when is not None and when.relative not in ("next", "")):
+        if when is not None and when.relative not in ("next", ""):
             return None
-        after = any(
-            w in AFTER_WORDS and self.lunch_words.intersection(words[i + 1 : i + 3])
-            for i, w in enumerate(words)
-        )
-        if not after:
+        meal = {
+            m for i, w in enumerate(words) if w in AFTER_WORDS
+            for m in self.lunch_words.intersection(words[i + 1 : i + 3])
+        }  # fmt: skip
+        if not meal:
             return None
         day = (when.day if when is not None else None) or local.date()
+        if self.lunch_sessions:
+            titled = {w for s in self.lunch_sessions for t in s.title.values() for w in tokens(t)}
+            if meal & titled:
+                return None  # "after lunch" names the session: a step from it answers
+            # "después de comer" beside a session called "Comida": what follows that day's.
+            lunch = next((s for s in self.lunch_sessions if s.date and s.date >= day), None)
+            return following(self.kb, lunch.id) if lunch is not None else None
         found = at_clock(self.kb, day, Clock(_LUNCH_END, None, window=True), local)
         if found is not None and found.sessions and found.day == day:
             return found

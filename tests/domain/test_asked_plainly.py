@@ -54,6 +54,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "address", "ECU 911"),
         # After lunch, in a programme without a lunch of its own: the rest of the day.
         (SHIPPED, "o que tem depois do almoço?", "dialogue", "ECU 911"),
+        # A meal in any of its words: "después de comer" beside a session called "Comida".
+        ("examples/sevilla-municipal/knowledge", "¿y después de comer qué toca?", "mesa-1",
+         "Mesa de trabajo"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),

@@ -373,7 +373,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "slides": ("slides",),
     "badge": ("badge", "badges"),
     "toilet": ("toilet", "toilets", "restroom", "restrooms", "bathroom", "bathrooms"),
-    "food": ("food", "meal", "meals"),
+    "food": ("food", "meal", "meals", "eat", "eating"),
     "vegetarian": ("vegetarian", "vegan"),
     "wheelchair": ("wheelchair",),
     "livestream": (

@@ -404,7 +404,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "slides": ("diapositivas", "laminas"),
     "badge": ("credencial", "gafete", "escarapela"),
     "toilet": ("bano", "banos", "sanitarios"),
-    "food": ("comida", "comidas"),
+    "food": ("comida", "comidas", "comer"),
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("silla de ruedas",),
     "livestream": (

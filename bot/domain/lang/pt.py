@@ -354,7 +354,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "slides": ("slides",),
     "badge": ("cracha", "crachas"),
     "toilet": ("banheiro", "banheiros"),
-    "food": ("comida", "comidas"),
+    "food": ("comida", "comidas", "comer"),
     "vegetarian": ("vegetariano", "vegetariana", "vegano", "vegana"),
     "wheelchair": ("cadeira de rodas", "cadeirante"),
     "livestream": (
