@@ -363,7 +363,7 @@ def score(
                 lang = matcher.answer(case.q, case.now).lang
                 times.append((time.perf_counter() - start) * 1000)
                 accepted = tuple(
-                    matcher.default_lang if a == "default" else a for a in case.accepted
+                    matcher.vocab.default_lang if a == "default" else a for a in case.accepted
                 )
                 ok = lang in accepted
                 counts = tally.setdefault(case.where if case.where != "short" else folder, [0, 0])
@@ -390,7 +390,7 @@ def call_cost(variant: Variant, texts: list[tuple[str, str]]) -> tuple[float, fl
     for folder, items in by_folder.items():
         kb = _kb(folder)
         langs = tuple(kb.languages)
-        evidence = Matcher(kb).evidence
+        evidence = Matcher(kb).vocab.evidence
         detect = variant.build(langs)
         for text in items:
             words = tokens(text)

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from bot.domain.builtins import Builtins
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
-from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import (
     AFTER_WORDS,
-    COURTESY,
     OTHER_EDITIONS,
-    ROLE_WORDS,
     SESSION_NOUNS,
     UNTIL_WORDS,
-    SessionWords,
     asks_next,
     day_off_words,
     mannerly,
@@ -38,14 +31,13 @@ from bot.domain.date_words import (
 )
 from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
-from bot.domain.dates import DateReader, When, mark_numeric_dates
+from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.focus import Focus, focus
-from bot.domain.index import LONE_CAPITAL, Hit, Index, is_small_number
+from bot.domain.index import LONE_CAPITAL, Hit, is_small_number
 from bot.domain.introductions import past_introduction
-from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
-from bot.domain.lang import LANGUAGES, builtin_phrasings, concept_groups, words_of
+from bot.domain.knowledge import KnowledgeBase, Session
+from bot.domain.lang import builtin_phrasings
 from bot.domain.language import (
-    LanguageEvidence,
     detect_language,
     expand,
     fold,
@@ -55,66 +47,26 @@ from bot.domain.language import (
     tokens,
     unstretched,
 )
-from bot.domain.lexicon import (
-    BRANDS,
-    GENERAL_QUESTIONS,
-    OFF_DOMAIN,
-    OFF_DOMAIN_PHRASES,
-    OPENING,
-    OWNERSHIP,
-    PLACE,
-    STOPWORDS,
-    arithmetic,
-)
-from bot.domain.schedule import (
-    SCHEDULE_WORDS,
-    Plan,
-    at_clock,
-    caught,
-    edge,
-    following,
-    missed,
-    plan,
-    runs_at,
-)
-from bot.domain.sentences import (
-    asks,
-    confirms,
-    indirect,
-    opens_question,
-    salutes,
-    split_sentences,
-)
+from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, STOPWORDS, arithmetic
+from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
+from bot.domain.sentences import asks, confirms, indirect, opens_question, salutes, split_sentences
 from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
+from bot.domain.vocabulary import Vocabulary
 
 THRESHOLD = TUNING.threshold  # below this score the matcher abstains
-DEFAULT_LANG = "en"
 _MAX_CHARS = TUNING.max_chars
 _SUGGEST_FLOOR = TUNING.suggest_floor
-_OWN_SCORE = TUNING.own_answer_score
 _ENOUGH = TUNING.builtin_enough
-_FUNCTION_WORDS = words_of("STOPWORDS")  # function words only, not chat filler
-_OWN_SHARE = TUNING.own_answer_share
 _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
 _DAY_SHARE = TUNING.day_share
 _FEW_TOPICS = TUNING.few_topics
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
-# Courtesy words (each language's, bot/domain/lang/): they alone ask for a greeting, but must
-# not outweigh a real question.
-_COURTESY = " ".join(sorted(words_of("COURTESY") | words_of("POLITE")))
-# Words that frame a question about any topic ("tell me about", "do they give", "recommend"):
-# never the topic itself, whether or not the KB happens to use them.
-_META = " ".join(sorted(words_of("FRAMING")))
-_PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edificio", "building"])
-# Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
-_SPANS = "year years ano anos"
 _BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
-_REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
 _TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
@@ -123,12 +75,7 @@ _SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLI
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
-_DAY_WORDS = _TIME_NAMES | frozenset(ORDINAL_DAYS)  # ...or a day of the month ("22nd")
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
-# Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
-_LIGHT_LISTS = (
-    "ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE", "CATCH",
-)  # fmt: skip
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -138,8 +85,6 @@ _LOCATIVES = frozenset(
 )  # "at the", "en el", "no"
 _STORY_WORDS = TUNING.story_words
 _FIRST_NAME = TUNING.first_name
-# Words that step from a session or name a time, read as such unless a title starts with them.
-_TIME_CUES = frozenset(["after", "before", "pre", "post", "next", "depois", "despues", "antes"])
 
 
 @dataclass(frozen=True)
@@ -176,282 +121,7 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        # The event's own name and city tell no entry from another.
-        event = kb.event
-        # A venue's proper name says where, not what: "wifi at the Grand Hotel" asks about wifi.
-        venue_names = [
-            w
-            for v in kb.venues
-            for n in v.name.values()
-            for w in tokens(n)
-            if w not in _PLACE_NOUNS
-        ]
-        event_words = [*event.name.values(), *(event.city.values() if event.city else ()), "event"]
-        docs = documents(kb)
-        said = {
-            w
-            for d in docs
-            for text in (*d.phrasings, *d.keywords, *d.body)
-            for w in tokens(text, limit=100_000)
-        }
-        # Everyday concepts the KB itself names, in any of its words: the others stay unknown.
-        concepts = [g for g in concept_groups() if any(set(tokens(m)) <= said for m in g)]
-        self.index = Index(
-            docs,
-            (*kb.synonyms, *concepts),  # the KB's own groups first: they win
-            damped={
-                **dict.fromkeys(event_words, 0.35),
-                **dict.fromkeys(venue_names, 0.7),
-                _COURTESY: 0.3,
-                _META: 0.3,
-                "how many": 0.5,
-                _SPANS: 0.35,
-            },
-            light_words=_with_infinitives(
-                (
-                    *SCHEDULE_WORDS,
-                    *_META.split(),
-                    *SESSION_NOUNS,
-                    *ROLE_WORDS,
-                    *(w for name in _LIGHT_LISTS for w in words_of(name)),
-                )
-            ),
-        )
-        term = self.index.normaliser.term
-        # Courtesy and framing words are neither topics nor evidence of being on topic.
-        # Nor are the event's own name and city: every question about anything may hold them.
-        named = [w for text in event_words for w in tokens(text)]
-        self.framing = frozenset(
-            term(w) for w in (*_COURTESY.split(), *_META.split(), "who", *named)
-        )
-        venue_words = [w for v in kb.venues for n in v.name.values() for w in tokens(n)]
-        self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
-        self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
-        self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
-        self.courtesy = frozenset(term(w) for w in COURTESY)
-        self.courteous = frozenset(self.index.exact.get(w, "") for w in COURTESY)  # greeting...
-        by_lang = texts_by_language(kb)
-        self.evidence = LanguageEvidence.from_texts(**by_lang)
-        self.langs = tuple(kb.languages)  # a question is read as one of the event's languages
-        self.default_lang = DEFAULT_LANG if DEFAULT_LANG in self.langs else kb.default_lang
-        # Everyday-world words are off domain only where the KB never uses them.
-        # (A venue's own words count: "a museum" is no tourism at an event held in one.)
-        places = [t for v in kb.venues for x in (v.name, v.notes, v.directions) for t in _values(x)]
-        own = self.index.normaliser.vocabulary | {w for t in places for w in tokens(t)}
-        owned = own | {stem(w) for w in own}
-        self.off_words = frozenset(w for w in OFF_DOMAIN if w not in own and stem(w) not in owned)
-        self.off_domain = frozenset(stem(w) for w in self.off_words)
-        # Who and where the event is (its organiser, city and venues, by name): beside them an
-        # unknown word asks about them in their own right ("the bank's stock price", "the
-        # hotel's spa"), not about the event they host.
-        cities = [*_values(event.city), *(c for v in kb.venues for c in _values(v.city))]
-        organiser = _values(event.organiser)
-        names = [n for v in kb.venues for n in v.name.values()]
-        # ...except words the programme's titles use: "Open Data Collective" runs "open data".
-        titles = self._terms_of(t for s in kb.sessions for t in s.title.values())
-        # Acronyms stay names even in a title ("Asamblea de la SAI").
-        acronyms = [w for t in (*organiser, *names) for w in re.findall(r"\b[A-Z]{2,}\b", t)]
-        # ...and so do the nouns any event goes by ("Espaço Vergueiro de Eventos": "o evento").
-        titles |= self._terms_of(words_of("EVENT_NOUNS"))
-        self.identity = self._terms_of([*organiser, *cities, *names]) - titles
-        self.identity |= self._terms_of(acronyms)
-        self.organiser = self._terms_of(organiser) - titles
-        self.identity_words = frozenset(
-            w for t in (*organiser, *names) for w in tokens(t) if len(w) > 2 and w not in STOPWORDS
-        )
-        self.places = frozenset(stem(w) for text in cities for w in tokens(text))
-        # A title word that elsewhere names a time or a step ("After-party", "Pre-congreso",
-        # "Happy hour de sexta"), read with the word after it, names the session instead.
-        self.title_pairs = frozenset(
-            pair
-            for ws in (tokens(t) for s in kb.sessions for t in s.title.values())
-            for pair in zip(ws, ws[1:], strict=False)
-            if pair[0] in _TIME_CUES and pair[1] not in STOPWORDS
-        )
-        self.off_phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first stem
-        for phrase in OFF_DOMAIN_PHRASES:
-            stems = tuple(w if w == PLACE else stem(w) for w in phrase)
-            self.off_phrases[stems[0]].append(stems)
-        self.dates = DateReader(kb.event.start_date, kb.event.end_date)
-        self.session_words = SessionWords.from_kb(kb)
-        # Per language: Portuguese "data" (date) is an aspect, English "data" a topic.
-        self.session_aspects = {
-            lang: frozenset(
-                term(w)
-                for w in (
-                    *words_of("ASPECTS", lang),
-                    *words_of("CONFIRMATION", lang),
-                    *ROLE_WORDS,
-                    *_REWRITTEN_ASPECTS,
-                )
-            )  # fmt: skip
-            for lang in self.langs
-        }
-        self.all_aspects = frozenset().union(*self.session_aspects.values())
-        self.confirm_words = words_of("CONFIRMATION") | words_of("TAGS") | words_of("ALL_OF")
-        self.filler = words_of("FILLER") | words_of("COURTESY") | words_of("EVENT_NOUNS")
-        self.builtins = Builtins(kb, self.session_words.titled)
-        self.own_answers = self._own_answers()
-        self.acronyms = self._acronyms()
-        self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
-        self.title_terms = {  # a session's title words, as terms: what kind of session it is
-            s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
-            for s in kb.sessions
-        }
-        self.generic_nouns_raw = SESSION_NOUNS | self.session_words.titled
-        # Tracks by their names' words in every language, with their sessions in order.
-        tracks: dict[tuple[tuple[str, ...], ...], list[Session]] = defaultdict(list)
-        for s in sorted(
-            (s for s in kb.sessions if s.track is not None and s.date is not None),
-            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
-        ):
-            called = tuple(tuple(tokens(n)) for n in s.track.values()) if s.track else ()
-            tracks[called].append(s)
-        self.tracks = {k: tuple(v) for k, v in tracks.items()}
-        self.track_words = words_of("TRACK_WORDS")
-        # Rooms and tracks by the words only their names use ("Sala Tietê" -> tiete; "Trilha
-        # Mobile" -> mobile): a time question naming one asks what is on there then.
-        strands: dict[str, set[str]] = defaultdict(set)  # a name's word -> the strands using it
-        named_strands: dict[str, list[frozenset[str]]] = defaultdict(list)
-        for s in kb.sessions:
-            room = kb.session_room(s)
-            for kind, labels in (("room", room), ("track", s.track)):
-                for name in labels.values() if labels else ():
-                    key = f"{kind}:{fold(name)}"
-                    # (Filler elsewhere names a room here: "Palco Principal".)
-                    ws = frozenset(w for w in tokens(name) if w not in _FUNCTION_WORDS)
-                    if ws not in named_strands[key]:
-                        named_strands[key].append(ws)
-                    for w in ws:
-                        strands[w].add(key)
-        self.strand_words = {
-            key: frozenset(w for ws in names_ for w in ws if len(strands[w]) == 1)
-            for key, names_ in named_strands.items()
-        }
-        self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
-        # Venues by the words of their names that the event's name, its city and other venues
-        # do not use: "what's on at the hotel on Tuesday?" lists what is on there then.
-        common = {w for t in (*kb.event.name.values(), *_values(kb.event.city)) for w in tokens(t)}
-        at_venue: dict[str, set[str]] = defaultdict(set)
-        for v in kb.venues:
-            for name in v.name.values():
-                for w in tokens(name):
-                    if w not in STOPWORDS and w not in common:
-                        at_venue[w].add(f"venue:{v.id}")
-        self.venue_strand = {w: next(iter(ks)) for w, ks in at_venue.items() if len(ks) == 1}
-        self.strand_any = frozenset(strands)  # every word of a room's or track's name
-        # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
-        # (a room of one session is asked as that session: its card says where).
-        self.room_venue: dict[str, str] = {}
-        held: dict[str, int] = defaultdict(int)
-        for s in kb.sessions:
-            room = kb.session_room(s)
-            for name in room.values() if room and s.venue else ():
-                self.room_venue.setdefault(f"room:{fold(name)}", s.venue or "")
-                held[f"room:{fold(name)}"] += 1
-        self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
-        # Speakers by their names' words, with their sessions in programme order.
-        talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
-        for s in sorted(
-            (s for s in kb.sessions if s.date is not None),
-            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
-        ):
-            for person in s.speakers:
-                if who := tuple(tokens(person.name)):
-                    talks[who].append(s)
-        self.speakers = {k: tuple(v) for k, v in talks.items()}
-        affiliations: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for s in kb.sessions:
-            for person in s.speakers:
-                for text in _values(person.affiliation):
-                    affiliations[tuple(tokens(person.name))].update(tokens(text))
-        self.affiliations = {k: frozenset(v) for k, v in affiliations.items()}
-        self.first_names: dict[str, int] = defaultdict(int)
-        for who in self.speakers:
-            self.first_names[who[0]] += 1
-        self.contact_words = words_of("CONTACT_WORDS")
-        # Speakers by surname whose own texts give no e-mail: asked for one, nothing answers.
-        self.unreachable = frozenset(
-            tokens(p.name)[-1]
-            for s in kb.sessions
-            for p in s.speakers
-            if len(tokens(p.name)) >= 2
-            and not any("@" in t for x in (p.bio, p.affiliation) if x for t in x.values())
-        )
-        self.miss, self.leave = words_of("MISS"), words_of("LEAVE")
-        self.arrive, self.catch = words_of("ARRIVE"), words_of("CATCH")
-        self.missed = words_of("MISSED")
-        self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
-        self.programme_nouns = words_of("PROGRAMME_NOUNS")
-        self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
-        self.where_words = words_of("FOCUS_WHERE")
-        # The words only the venues' names use (not a title's or an FAQ's question).
-        asked_words = {
-            w for d in docs for text in (*d.phrasings, *d.keywords) for w in tokens(text)
-        }
-        self.venue_tokens = [
-            frozenset(w for n in v.name.values() for w in tokens(n)) for v in kb.venues
-        ]
-        self.place_words = frozenset(
-            w
-            for v in kb.venues
-            for n in v.name.values()
-            for w in tokens(n)
-            if w not in STOPWORDS and w not in asked_words and not w.isdigit()
-        )
-        # Words that ask where or when a thing is (cues.rewrite turns rooms into "venue").
-        self.place_time_words = (
-            self.where_words | words_of("FOCUS_WHEN") | words_of("FOCUS_CLOCK")
-        ) | frozenset(_REWRITTEN_ASPECTS)
-        self.talk_nouns = words_of("TALK_NOUNS")
-        self.greeting_words = words_of("GREETING_WORDS")  # "good", "buenos", "bom"
-        self.address = words_of("ADDRESS")
-        self.event_nouns = words_of("EVENT_NOUNS") | {
-            w for n in event.name.values() for w in tokens(n)
-        }
-        self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
-        self.defaults = self._general_entries()
-        self.day_notes = self._day_notes()
-        # Manners alone ("oi, bom dia", "thanks, that's really useful!"): the words of every
-        # language's greeting and thanks phrasings, praise and words that carry no topic.
-        manners: dict[str, set[str]] = {"greeting": set(), "thanks": set(), "help": set()}
-        for code in LANGUAGES:
-            for key, phrasings in builtin_phrasings(code).items():
-                if key in manners:
-                    manners[key] |= {w for p in phrasings for w in p.split()}
-        self.greeting_vocab = frozenset(manners["greeting"]) | words_of("COURTESY")
-        self.thanks_vocab = frozenset(manners["thanks"]) | self.greeting_vocab
-        self.thank_words = words_of("THANKS")
-        self.question_words = words_of("QUESTION_WORDS")
-        # Lunch, in every language, and whether the programme has one of its own.
-        # (A meal in any of its words: Spain's "comida" is lunch, "después de comer" after it.)
-        meals = ("lunch", "food")
-        self.lunch_words = frozenset(w for g in concept_groups() if g[0] in meals for w in g)
-        self.lunch_sessions = tuple(
-            s for s in kb.dated
-            if any(self.lunch_words.intersection(tokens(t)) for t in s.title.values())
-        )  # fmt: skip
-        self.greetings = frozenset(
-            tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
-        )
-        self.address_words = words_of("STREET_ADDRESS")
-        # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
-        self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
-        self.manners_vocab = words_of("PRAISE") | words_of("POLITE") | STOPWORDS
-        # Every word some list or the KB knows: a word held for emphasis ("holaa") is one of them.
-        self.known_words = (
-            self.index.normaliser.vocabulary
-            | STOPWORDS
-            | self.thanks_vocab
-            | self.manners_vocab
-            | self.builtins.words
-            | self.evidence.known
-        )
-        # A message that is one built-in phrasing word for word ("help", "ayuda") asks it.
-        self.courtesy_exact = {
-            p: key for code in LANGUAGES for key, ps in builtin_phrasings(code).items()
-            if key in manners for p in ps
-        }  # fmt: skip
+        self.vocab = Vocabulary(kb)
 
     def answer(
         self,
@@ -474,7 +144,7 @@ class Matcher:
     def _own(self, reply: Reply) -> Reply:
         """A built-in answer about the event given by the KB's own FAQ for it, when it has one
         (see _own_answers): read as a built-in until here, answered by the organisers' words."""
-        own = self.own_answers.get(reply.aspect)
+        own = self.vocab.own_answers.get(reply.aspect)
         if own is None:
             return reply
         return replace(reply, entry=own, aspect="", suggestions=())
@@ -535,19 +205,21 @@ class Matcher:
                 t.text
                 for q in sentences
                 if asks(q) and not salutes(q)
-                for t in self.index.normaliser.terms(tokens(fold(q)), repair=False)
-                if t.known and t.text in self.index.topics and t.text not in self.not_topics
+                for t in self.vocab.index.normaliser.terms(tokens(fold(q)), repair=False)
+                if t.known
+                and t.text in self.vocab.index.topics
+                and t.text not in self.vocab.not_topics
             ]
-            vocabulary = self.index.normaliser.stems
+            vocabulary = self.vocab.index.normaliser.stems
             strange = [  # a name the KB never uses ("o Museu do Bairro abre no domingo?")
                 n for q in sentences if asks(q) and not salutes(q) for n in names(q)
                 if n not in vocabulary
             ]  # fmt: skip
             strange += [  # ...or an everyday-world thing ("does the hotel have a gym?")
                 w for q in sentences if asks(q) and not salutes(q) for w in tokens(fold(q))
-                if w in self.off_words or stem(w) in self.off_domain
+                if w in self.vocab.off_words or stem(w) in self.vocab.off_domain
             ]  # fmt: skip
-            explained = any(self.index.explains(e, t) for e in stated for t in topics)
+            explained = any(self.vocab.index.explains(e, t) for e in stated for t in topics)
             if (strange or topics) and not explained:
                 return whole
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
@@ -621,7 +293,7 @@ class Matcher:
         if not asking or len(asking) == len(sentences):
             return whole
         today = _local(now, self.kb.event.tz).date()
-        if any(self.dates.read(tokens(mark_numeric_dates(fold(s))), today) for s in asking):
+        if any(self.vocab.dates.read(tokens(mark_numeric_dates(fold(s))), today) for s in asking):
             return whole
         alt = self._answer_one(question, now, lang or whole.lang, hint, undated=True)
         if alt.kind == "entry" and alt.score >= THRESHOLD and not alt.aspect:
@@ -652,7 +324,7 @@ class Matcher:
         """The words with an opening greeting of several words ("bom dia", "good morning",
         "buenas tardes") made function words: its day or part of the day asks nothing."""
         for size in (3, 2):
-            if len(words) > size and tuple(words[:size]) in self.greetings:
+            if len(words) > size and tuple(words[:size]) in self.vocab.greetings:
                 return ["the"] * size + words[size:]
         return words
 
@@ -663,16 +335,16 @@ class Matcher:
         "help" or "thanks" without being asked."""
         if not words:
             return None
-        exact = self.courtesy_exact.get(" ".join(words))
-        if exact is not None and self.index.exact.get(" ".join(words)) is None:
+        exact = self.vocab.courtesy_exact.get(" ".join(words))
+        if exact is not None and self.vocab.index.exact.get(" ".join(words)) is None:
             return exact
-        if self.thank_words.intersection(words):
-            known = self.thanks_vocab | self.manners_vocab
+        if self.vocab.thank_words.intersection(words):
+            known = self.vocab.thanks_vocab | self.vocab.manners_vocab
             return "thanks" if all(w in known for w in words) else None
-        if self.greeting_vocab.intersection(words) & self.greeting_heads:
+        if self.vocab.greeting_vocab.intersection(words) & self.vocab.greeting_heads:
             # "hey, what's this for?" asks something: no greeting alone.
-            known = self.greeting_vocab | self.manners_vocab
-            asking = self.question_words.intersection(words)
+            known = self.vocab.greeting_vocab | self.vocab.manners_vocab
+            asking = self.vocab.question_words.intersection(words)
             return "greeting" if all(w in known for w in words) and not asking else None
         return None
 
@@ -684,25 +356,25 @@ class Matcher:
         late = when.day is not None and when.day > last
         morning = clock is not None and (clock.start or dt.time()) >= _MORNING_AFTER
         after_night = when.day == last and morning
-        named = when.day in self.faq_days.get(entry, frozenset())  # the FAQ asks of that day
+        named = when.day in self.vocab.faq_days.get(entry, frozenset())  # the FAQ asks of that day
         return (late or after_night) and self.kb.faq(entry) is not None and not named
 
     def _asked_of(self, entry: str, sentence: str) -> bool:
         """True when a topic word of `sentence` is one `entry` is asked about."""
-        terms = self.index.normaliser.terms(tokens(fold(sentence)))
-        plain = self.not_topics | self.generic_nouns | self.index.light
+        terms = self.vocab.index.normaliser.terms(tokens(fold(sentence)))
+        plain = self.vocab.not_topics | self.vocab.generic_nouns | self.vocab.index.light
         return any(
-            t.known and t.text not in plain and self.index.owns(entry, t.text) for t in terms
+            t.known and t.text not in plain and self.vocab.index.owns(entry, t.text) for t in terms
         )
 
     def _names_topic(self, sentence: str) -> bool:
         """True when `sentence` names a topic of the KB ("the maps talk"), not only what it
         asks of one ("what is that?", "where was it held?")."""
-        terms = self.index.normaliser.terms(tokens(fold(sentence)))
+        terms = self.vocab.index.normaliser.terms(tokens(fold(sentence)))
         return any(
             t.known
-            and (t.text in self.index.topics or t.text not in self.index.light)
-            and t.text not in self.not_topics
+            and (t.text in self.vocab.index.topics or t.text not in self.vocab.index.light)
+            and t.text not in self.vocab.not_topics
             for t in terms
         )
 
@@ -715,40 +387,46 @@ class Matcher:
         text = _TAG.sub(" ", question[:_MAX_CHARS])
         if _shouted(text):  # "QUAIS SÃO AS DATAS?": capitals say nothing of names or initials
             text = text.lower()
-        elif self.acronyms:  # "the AI panel": "...artificial intelligence"
-            text = _ACRONYM.sub(lambda m: f"{m[0]} {self.acronyms.get(m[0].casefold(), '')}", text)
-        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
-        words = unstretched(words, self.known_words)  # "oii", before its language is read
-        pairs = enumerate(zip(words, words[1:], strict=False))
-        titled = {i for i, pair in pairs if pair in self.title_pairs}
-        if lang not in self.langs:
-            spelled = self.index.normaliser.spelled(words)
-            found = detect_language(
-                text, spelled, self.evidence, hint, self.langs, self.default_lang
+        elif self.vocab.acronyms:  # "the AI panel": "...artificial intelligence"
+            text = _ACRONYM.sub(
+                lambda m: f"{m[0]} {self.vocab.acronyms.get(m[0].casefold(), '')}", text
             )
-            lang = found or (hint if hint in self.langs else self.default_lang)
+        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
+        words = unstretched(words, self.vocab.known_words)  # "oii", before its language is read
+        pairs = enumerate(zip(words, words[1:], strict=False))
+        titled = {i for i, pair in pairs if pair in self.vocab.title_pairs}
+        if lang not in self.vocab.langs:
+            spelled = self.vocab.index.normaliser.spelled(words)
+            found = detect_language(
+                text, spelled, self.vocab.evidence, hint, self.vocab.langs, self.vocab.default_lang
+            )
+            lang = found or (hint if hint in self.vocab.langs else self.vocab.default_lang)
         year = self.kb.event.start_date.year
         # A capital letter the KB writes as a word ("the R workshop") is no "are".
         capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
-        kept = capitals & self.index.normaliser.letters
+        kept = capitals & self.vocab.index.normaliser.letters
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         if (manners := self._manners_only(plain)) is not None:
-            return manners_reply(self.kb, question, lang, manners, self.defaults)
+            return manners_reply(self.kb, question, lang, manners, self.vocab.defaults)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
         plain = this_edition(plain)  # "who runs the conference this year?": the event
-        words = rewrite(split_codes(self._time_slips(plain)), year, self.session_words)
+        words = rewrite(split_codes(self._time_slips(plain)), year, self.vocab.session_words)
         arriving, leaving = (
-            bool(self.arrive.intersection(words)),
-            bool(self.leave.intersection(words)),
+            bool(self.vocab.arrive.intersection(words)),
+            bool(self.vocab.leave.intersection(words)),
         )
         staying = arriving or leaving
-        missing = bool(self.miss.intersection(words) or staying and self.missed.intersection(words))
+        missing = bool(
+            self.vocab.miss.intersection(words) or staying and self.vocab.missed.intersection(words)
+        )
         # "anything left that day?": "left" is read before the rewrite makes it a duration.
-        left = self.catch.intersection(plain) & UNTIL_WORDS
+        left = self.vocab.catch.intersection(plain) & UNTIL_WORDS
         # "...to catch my flight": a plane caught is no session still caught.
         caught_ride = bool(self._ride(words))
-        catching = staying and bool(self.catch.intersection(words) and not caught_ride or left)
+        catching = staying and bool(
+            self.vocab.catch.intersection(words) and not caught_ride or left
+        )
         # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
         # travel words place the question nowhere else.
         stay = staying and (missing or catching)
@@ -760,32 +438,34 @@ class Matcher:
             if where is not None:
                 return where
             words = self._past_places(words)
-        terms = self.index.normaliser.terms(words)
+        terms = self.vocab.index.normaliser.terms(words)
         acts = {
             t.index
             for t in terms
-            if not t.known and t.text not in self.index.light and self._acts(words, t.index)
+            if not t.known and t.text not in self.vocab.index.light and self._acts(words, t.index)
         }
         if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
             words = ["the" if i in acts else w for i, w in enumerate(words)]
-            terms = self.index.normaliser.terms(words)
+            terms = self.vocab.index.normaliser.terms(words)
         if (venue := self._address_of(plain, terms)) is not None:
             return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
         if not stay and self._off_domain(words, terms, names(text)):
-            return self._abstain(question, lang, self.index.search(t.text for t in terms))
-        if self.contact_words.intersection(words) and self.unreachable.intersection(words):
+            return self._abstain(question, lang, self.vocab.index.search(t.text for t in terms))
+        if self.vocab.contact_words.intersection(words) and self.vocab.unreachable.intersection(
+            words
+        ):
             # "what's <speaker>'s email?": the KB has no way to reach a speaker in person.
-            return self._abstain(question, lang, self.index.search(t.text for t in terms))
+            return self._abstain(question, lang, self.vocab.index.search(t.text for t in terms))
         local = _local(now, self.kb.event.tz)
         # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
-        dated = [w if w not in self.identity_words else "the" for w in words]
-        when = self.dates.read(dated, local.date())
+        dated = [w if w not in self.vocab.identity_words else "the" for w in words]
+        when = self.vocab.dates.read(dated, local.date())
         clock = read_clock(dated, local.time(), lang) if when is None or when.day else None
         if when is not None and not when.day:  # "después de las 6": after a time, not "next"
             side = read_clock(dated, local.time(), lang)
             if side is not None and side.window and not side.part and when.consumed & side.consumed:
                 when, clock = None, side
-        if clock is not None and clock.part and when is None and not self.miss & set(words):
+        if clock is not None and clock.part and when is None and not self.vocab.miss & set(words):
             clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
         if clock is not None:
             day = when.day if when is not None and when.day else local.date()
@@ -795,7 +475,7 @@ class Matcher:
         if undated and when is not None:
             gone = when.consumed
             words = ["the" if i in gone else w for i, w in enumerate(words)]
-            terms = self.index.normaliser.terms(words)
+            terms = self.vocab.index.normaliser.terms(words)
             when, clock = None, None
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
         if when is not None and when.day and not past and (missing or catching):
@@ -814,7 +494,7 @@ class Matcher:
         if when is not None:
             after = None
             used = when.consumed | (day_off_words(words) if when.day else frozenset())
-            placed = self.builtins.names_venue(plain) is not None
+            placed = self.vocab.builtins.names_venue(plain) is not None
             if placed or when.relative == "week":  # "how do I get to X on Thursday?"
                 past_day = [
                     w
@@ -830,14 +510,14 @@ class Matcher:
             topical = [
                 t
                 for t in rest
-                if t.text not in self.not_topics
-                and (t.known or t.text not in self.index.light)
-                and words[t.index] not in self.greeting_words  # "bom dia, o credenciamento…"
+                if t.text not in self.vocab.not_topics
+                and (t.known or t.text not in self.vocab.index.light)
+                and words[t.index] not in self.vocab.greeting_words  # "bom dia, o credenciamento…"
             ]
             strand = self._strand(words, topical, when, clock, local, lang)
             if strand is not None:
                 return self._one_asked(question, lang, strand, words)
-            named = [t for t in topical if t.known and t.text not in self.generic_nouns]
+            named = [t for t in topical if t.known and t.text not in self.vocab.generic_nouns]
             if not named and (first := self._ordinal_edge(words, when)) is not None:
                 return self._one_asked(question, lang, first, words)  # "the last talk today"
             # In a short question one unknown word is another topic ("weather on monday"); a long
@@ -846,22 +526,24 @@ class Matcher:
             if topical and (
                 self._mostly_unknown(topical) or (few and any(not t.known for t in topical))
             ):
-                return self._abstain(question, lang, self.index.search(t.text for t in rest))
+                return self._abstain(question, lang, self.vocab.index.search(t.text for t in rest))
             # "The first mobile talk": the ordinal says which one, not what about.
             sought = [t for t in topical if words[t.index] not in ORDINAL_DAYS]
             # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
             # FAQ that mentions talks is not what is asked.
-            generic = all(t.text in self.generic_nouns for t in sought)
+            generic = all(t.text in self.vocab.generic_nouns for t in sought)
             plural = all(stem(words[t.index]) != words[t.index] for t in sought)
-            if generic and plural and sought and not session_step(words, self.session_words):
+            if generic and plural and sought and not session_step(words, self.vocab.session_words):
                 sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
-                hits = self.index.search((t.text for t in sought), limit=_DAY_POOL)
+                hits = self.vocab.index.search((t.text for t in sought), limit=_DAY_POOL)
                 now_on = self._next_of_current(hits, sought, words, dated, when, local)
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
-                stepped = session_step(words, self.session_words) != 0  # "after dinner tonight"
+                stepped = (
+                    session_step(words, self.vocab.session_words) != 0
+                )  # "after dinner tonight"
                 if on_day is not None and not self._stray(on_day, topical, words) and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits, when.day)
@@ -879,7 +561,7 @@ class Matcher:
                 if hits and hits[0].score >= THRESHOLD:
                     if self._stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
-                    step = session_step(words, self.session_words)
+                    step = session_step(words, self.vocab.session_words)
                     entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
                     after = following(self.kb, entry, step) if step else None
                     if after is None and self._beyond(hits[0].entry, when, clock):
@@ -887,7 +569,7 @@ class Matcher:
                     if after is None:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
                 elif hits and self._clearly_a_session(hits):  # "after the LLM talk"
-                    step = session_step(words, self.session_words)
+                    step = session_step(words, self.vocab.session_words)
                     anchor = self._anchor(hits, dated, when, local) if step else None
                     after = following(self.kb, anchor, step) if anchor else None
             p = (
@@ -897,10 +579,10 @@ class Matcher:
                 or plan(self.kb, when, local)
             )
             return self._one_asked(question, lang, self._of_kind(p, words) if generic else p, words)
-        exact = self.index.exact.get(" ".join(words))
+        exact = self.vocab.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
-        if not terms and (within := self.index.within(words)) is not None:
+        if not terms and (within := self.vocab.index.within(words)) is not None:
             return Reply(question, lang, "entry", within, _ENOUGH)  # "what can I ask you, then?"
         if (track := self._track(words)) is not None:
             return self._schedule(question, lang, track)
@@ -908,13 +590,15 @@ class Matcher:
             return self._schedule(question, lang, talks)
         if (room := self._room_asked(words, terms)) is not None:  # "where is room B?"
             return Reply(question, lang, "entry", room, 100.0, aspect="venue:address")
-        if not (terms := past_courtesy(terms, self.courtesy, self.index.topics)):
+        if not (terms := past_courtesy(terms, self.vocab.courtesy, self.vocab.index.topics)):
             whole = self._programme(words, terms)
             if whole is not None and self._builtin(question, lang, plain) is None:
                 return self._schedule(question, lang, whole)
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
-        near = self.index.search((t.text for t in terms), strong=names(text))
-        hits = self._owner_first(mannerly(near, terms, self.courtesy, self.courteous), terms)
+        near = self.vocab.index.search((t.text for t in terms), strong=names(text))
+        hits = self._owner_first(
+            mannerly(near, terms, self.vocab.courtesy, self.vocab.courteous), terms
+        )
         hits = self._session_first(hits, terms, words)
         brought = self._brought_owner(hits, words, terms)
         if brought is not None:  # "do we need to bring a laptop to the workshop?"
@@ -931,7 +615,7 @@ class Matcher:
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-        if self.builtins.names_venue(plain) is not None:  # "how do I get to the university?"
+        if self.vocab.builtins.names_venue(plain) is not None:  # "how do I get to the university?"
             builtin = self._builtin(question, lang, plain)
             if builtin is not None and builtin.aspect.startswith("venue:"):
                 return builtin
@@ -945,9 +629,12 @@ class Matcher:
     def _programme(self, words: list[str], terms: list[Term]) -> Plan | None:
         """The whole programme, for "what's the schedule?" when no entry says it: a one-day
         event's day, else every day's sessions."""
-        if not self.programme_nouns.intersection(words):
+        if not self.vocab.programme_nouns.intersection(words):
             return None
-        if any(t.text not in self.not_topics and t.text not in self.index.light for t in terms):
+        if any(
+            t.text not in self.vocab.not_topics and t.text not in self.vocab.index.light
+            for t in terms
+        ):
             return None  # "the schedule of the workshop": a topic, not the whole programme
         event = self.kb.event
         sessions = tuple(s for s in self.kb.sessions if s.date is not None)
@@ -970,9 +657,9 @@ class Matcher:
             return True
         for t in terms:
             word = words[t.index]
-            off = word in self.off_words or stem(word) in self.off_domain
-            own = t.text == self.index.normaliser.term(word)
-            if off and t.size == 1 and not (own and self.index.asks(t.text)):
+            off = word in self.vocab.off_words or stem(word) in self.vocab.off_domain
+            own = t.text == self.vocab.index.normaliser.term(word)
+            if off and t.size == 1 and not (own and self.vocab.index.asks(t.text)):
                 return True
         if self._beside_identity(terms, words) or self._office_hours(words, terms):
             return True
@@ -984,41 +671,53 @@ class Matcher:
         def fits(i: int, phrase: tuple[str, ...]) -> bool:
             found = stems[i : i + len(phrase)]
             return len(found) == len(phrase) and all(
-                f == p or (p == PLACE and (f in self.places or f in named))
+                f == p or (p == PLACE and (f in self.vocab.places or f in named))
                 for f, p in zip(found, phrase, strict=True)
             )
 
-        return any(fits(i, p) for i, s in enumerate(stems) for p in self.off_phrases.get(s, ()))
+        return any(
+            fits(i, p) for i, s in enumerate(stems) for p in self.vocab.off_phrases.get(s, ())
+        )
 
     def _room_asked(self, words: list[str], terms: list[Term]) -> str | None:
         """The venue of the one room a question asks where it is ("onde fica o auditório
         Ipiranga?"), when it asks nothing else of it."""
-        if not self.where_words.intersection(words):
+        if not self.vocab.where_words.intersection(words):
             return None
-        rooms = {self.strand_of[w] for w in words if self.strand_of.get(w, "").startswith("room:")}
+        rooms = {
+            self.vocab.strand_of[w]
+            for w in words
+            if self.vocab.strand_of.get(w, "").startswith("room:")
+        }
         if len(rooms) != 1:
             return None
-        named = {i for i, w in enumerate(words) if w in self.strand_any or w in self.where_words}
-        if any(t.known and t.index not in named and t.text not in self.not_topics for t in terms):
+        named = {
+            i
+            for i, w in enumerate(words)
+            if w in self.vocab.strand_any or w in self.vocab.where_words
+        }
+        if any(
+            t.known and t.index not in named and t.text not in self.vocab.not_topics for t in terms
+        ):
             return None
-        return self.room_venue.get(rooms.pop()) or None
+        return self.vocab.room_venue.get(rooms.pop()) or None
 
     def _acts(self, words: list[str], i: int) -> bool:
         """True when the word at i follows a clitic pronoun ("me conecto", "se me acabaron"):
         a verb, whatever the KB knows of it."""
-        return i > 0 and words[i - 1] in self.verb_markers
+        return i > 0 and words[i - 1] in self.vocab.verb_markers
 
     def _task(self, words: list[str]) -> bool:
         """True when the assistant is asked to do a task ("can you write me a script?",
         "¿puedes traducir...?"): nothing the knowledge base answers."""
-        return bool(self.tasks.intersection(words) and self.address.intersection(words))
+        return bool(self.vocab.tasks.intersection(words) and self.vocab.address.intersection(words))
 
     def _brought(self, words: list[str], terms: list[Term]) -> bool:
         """True when what someone would bring along is a thing the KB never mentions ("can I
         bring my dog to the dinner?"): that thing, not the dinner, is what is asked."""
         by_index = {t.index: t for t in terms}
         for i, w in enumerate(words):
-            if w not in self.bring:
+            if w not in self.vocab.bring:
                 continue
             brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
             if brought is not None and self._unknown_topic(brought):
@@ -1031,16 +730,18 @@ class Matcher:
         answer, not the workshop's)."""
         by_index = {t.index: t for t in terms}
         for i, w in enumerate(words):
-            if w not in self.bring:
+            if w not in self.vocab.bring:
                 continue
             brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
             if brought is None or not brought.known:
                 return None
             # The entry asked about it, else the one whose text says to bring it ("bring a
             # laptop with R installed", in a workshop's description).
-            owner = next((h for h in hits if self.index.owns(h.entry, brought.text)), None)
-            if owner is None and brought.text not in self.index.topics:
-                owner = next((h for h in hits if self.index.explains(h.entry, brought.text)), None)
+            owner = next((h for h in hits if self.vocab.index.owns(h.entry, brought.text)), None)
+            if owner is None and brought.text not in self.vocab.index.topics:
+                owner = next(
+                    (h for h in hits if self.vocab.index.explains(h.entry, brought.text)), None
+                )
             return owner if owner is not None and owner.score >= _DAY_FLOOR else None
         return None
 
@@ -1048,7 +749,7 @@ class Matcher:
         """True when a year after the event's that the KB never names is asked about ("the
         next edition, in 2031?"): another edition, which the KB does not cover."""
         last = self.kb.event.end_date.year
-        vocabulary = self.index.normaliser.vocabulary
+        vocabulary = self.vocab.index.normaliser.vocabulary
         return any(
             w.isdigit() and len(w) == 4 and last < int(w) and w not in vocabulary for w in words
         )
@@ -1068,14 +769,14 @@ class Matcher:
                 (c for c in reversed(clauses[:k]) if not self._topicless(c, lang)), clauses[k - 1]
             )
             words = tokens(fold(before))
-            terms = self.index.normaliser.terms(words)
+            terms = self.vocab.index.normaliser.terms(words)
             if self._off_domain(words, terms, names(before)):
                 continue
-            hits = self.index.search((t.text for t in terms), limit=_DAY_POOL)
+            hits = self.vocab.index.search((t.text for t in terms), limit=_DAY_POOL)
             named = hits and (hits[0].closeness >= _NAMED or self._names_alone(hits, terms))
             if named and hits[0].score >= _SUGGEST_FLOOR:
                 reply = Reply(question, lang, "entry", hits[0].entry, hits[0].score)
-                step = session_step(tokens(fold(clause)), self.session_words)
+                step = session_step(tokens(fold(clause)), self.vocab.session_words)
                 after = following(self.kb, self._latest(hits, now), step) if step else None
                 found.append((clause, self._schedule(question, lang, after) if after else reply))
         return found
@@ -1113,11 +814,13 @@ class Matcher:
             t.text
             for t in terms
             if t.known
-            and t.text not in self.not_topics
-            and self.index.weight(t.text) >= _STRAY
-            and self.index.owns(hits[0].entry, t.text)
+            and t.text not in self.vocab.not_topics
+            and self.vocab.index.weight(t.text) >= _STRAY
+            and self.vocab.index.owns(hits[0].entry, t.text)
         }
-        return bool(rare) and not any(self.index.owns(h.entry, r) for h in hits[1:] for r in rare)
+        return bool(rare) and not any(
+            self.vocab.index.owns(h.entry, r) for h in hits[1:] for r in rare
+        )
 
     def _latest(self, hits: list[Hit], now: dt.datetime) -> str:
         """Of the sessions a sentence names well enough, the one that began last before now
@@ -1137,10 +840,10 @@ class Matcher:
 
     def _topicless(self, clause: str, lang: str) -> bool:
         """True when a question holds nothing but what it asks ("when is it?", "¿dónde?")."""
-        aspects = self.session_aspects.get(lang, frozenset())
-        terms = self.index.normaliser.terms(tokens(fold(clause)))
+        aspects = self.vocab.session_aspects.get(lang, frozenset())
+        terms = self.vocab.index.normaliser.terms(tokens(fold(clause)))
         return all(
-            t.text in aspects or t.text in self.index.light or t.text in self.not_topics
+            t.text in aspects or t.text in self.vocab.index.light or t.text in self.vocab.not_topics
             for t in terms
         )
 
@@ -1156,7 +859,11 @@ class Matcher:
         if session is not None and session.date is not None:
             checks += [session.date in days] if days else []
             checks += [session.start == at] if at is not None and session.start else []
-        elif days and any(w in self.event_nouns for w in words) and not any(self._placed(words)):
+        elif (
+            days
+            and any(w in self.vocab.event_nouns for w in words)
+            and not any(self._placed(words))
+        ):
             # (a claim of where things are, venue by venue, is answered by where they are)
             event = self.kb.event
             checks = [event.start_date <= d <= event.end_date for d in days]
@@ -1173,7 +880,7 @@ class Matcher:
         found: list[dt.date] = []
         left = list(words)
         for _ in range(4):
-            when = self.dates.read(left, today)
+            when = self.vocab.dates.read(left, today)
             if when is None or when.day is None or when.relative == "week":
                 break
             if when.day not in found:
@@ -1187,22 +894,22 @@ class Matcher:
     ) -> Plan | None:  # fmt: skip
         """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
         de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
-        named = [self.strand_of[w] for w in words if w in self.strand_of]
-        place = {i for i, w in enumerate(words) if w in self.strand_any}
+        named = [self.vocab.strand_of[w] for w in words if w in self.vocab.strand_of]
+        place = {i for i, w in enumerate(words) if w in self.vocab.strand_any}
         if not named:  # else a venue ("what's on at the hotel on Tuesday?")
-            named = [self.venue_strand[w] for w in words if w in self.venue_strand]
-            place = {i for i, w in enumerate(words) if w in self.venue_strand}
+            named = [self.vocab.venue_strand[w] for w in words if w in self.vocab.venue_strand]
+            place = {i for i, w in enumerate(words) if w in self.vocab.venue_strand}
         if not named:
             return None
         # Of two rooms, the one named last is asked about ("I'm in the foyer: what's on in
         # room B?"); the other only says where the asker is.
         key = named[-1]
-        plain = self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        plain = self.vocab.generic_nouns | self.vocab.session_aspects.get(lang, frozenset())
         if key.startswith("venue:"):  # beside a venue, any other word names the topic ("the
             plain = frozenset(  # workshop", "a hotel room"), but for sessions in the plural
                 t.text
                 for t in topical
-                if t.text in self.generic_nouns and stem(words[t.index]) != words[t.index]
+                if t.text in self.vocab.generic_nouns and stem(words[t.index]) != words[t.index]
             )
         if any(t.known and not t.within(frozenset(place)) and t.text not in plain for t in topical):
             return None  # a topic beside the room: the topic's session answers
@@ -1238,16 +945,16 @@ class Matcher:
     def _track(self, words: list[str]) -> Plan | None:
         """The sessions of a track the question names with a track word ("what's in the data
         science track?", "charlas del eje de producto"), in programme order."""
-        if not any(w in self.track_words for w in words):
+        if not any(w in self.vocab.track_words for w in words):
             return None
         asked = set(words)
-        for called, sessions in self.tracks.items():
+        for called, sessions in self.vocab.tracks.items():
             if any(set(n) <= asked for n in called):
                 return Plan("track", None, sessions)
         # Else the one track most of whose name's content words the question holds, two at
         # least ("the data science track" for "Data Science and Society").
         found: list[tuple[float, tuple[Session, ...]]] = []
-        for called, sessions in self.tracks.items():
+        for called, sessions in self.vocab.tracks.items():
             best = 0.0
             for name in called:
                 content = {w for w in name if w not in STOPWORDS}
@@ -1266,31 +973,31 @@ class Matcher:
         presenta Julián?") when it asks nothing else of them; one session is a plain entry."""
         asked = set(words)
         capitalised = names(text)
-        for name, sessions in self.speakers.items():
+        for name, sessions in self.vocab.speakers.items():
             full = set(name) <= asked
             # A first name alone, when one speaker has it: capitalised, or long enough not to
             # be a common word ("hannah", not "will").
             called = name[0] in capitalised or len(name[0]) >= _FIRST_NAME
-            first = called and name[0] in asked and self.first_names[name[0]] == 1
+            first = called and name[0] in asked and self.vocab.first_names[name[0]] == 1
             if len(sessions) < 2 or not (full or first):
                 continue
-            aspects = self.session_aspects.get(lang, frozenset())
+            aspects = self.vocab.session_aspects.get(lang, frozenset())
             rest = [
                 t
                 for t in terms
                 if words[t.index] not in name
                 and t.text not in aspects
-                and not (t.text in self.index.light and not t.known)
-                and t.text not in self.framing
-                and t.text not in self.generic_nouns
+                and not (t.text in self.vocab.index.light and not t.known)
+                and t.text not in self.vocab.framing
+                and t.text not in self.vocab.generic_nouns
             ]
             # The speaker's own affiliation ("Ana Pérez da Universidade X") says who, not what; in
             # a long message, words the KB never uses are the asker's story ("meu chefe
             # perguntou..."), not another topic.
-            own = self.affiliations.get(name, frozenset())
+            own = self.vocab.affiliations.get(name, frozenset())
             rest = [t for t in rest if words[t.index] not in own]
             if len(words) >= _STORY_WORDS:  # known as typed, not only as a repaired typo
-                term = self.index.normaliser.term
+                term = self.vocab.index.normaliser.term
                 rest = [t for t in rest if t.known and term(words[t.index]) == t.text]
             if not rest:
                 return Plan("speaker", None, sessions)
@@ -1352,12 +1059,18 @@ class Matcher:
         when the question names one ("which mobile talks do I miss?")."""
         day = when.day or local.date()
         at = clock.start if clock is not None and not clock.now else None
-        stepped = session_step(words, self.session_words) > 0
+        stepped = session_step(words, self.vocab.session_words) > 0
         if at is not None and stepped and clock is not None and self._vehicle_time(words, clock):
             at = None  # "right after the closing, my flight leaves at 18:00": the closing's end
         if at is None and stepped:  # "after lunch on Friday"
-            trip = self.leave | self.arrive | self.miss | self.missed | self.catch
-            hits = self.index.search(
+            trip = (
+                self.vocab.leave
+                | self.vocab.arrive
+                | self.vocab.miss
+                | self.vocab.missed
+                | self.vocab.catch
+            )
+            hits = self.vocab.index.search(
                 (
                     t.text
                     for t in terms
@@ -1371,21 +1084,21 @@ class Matcher:
                 at = anchor.end
                 # The session stepped from is no topic of what is missed ("...after lunch":
                 # not the lunches).
-                stepped_from = {t.index for t in terms if self.index.owns(anchor.id, t.text)}
+                stepped_from = {t.index for t in terms if self.vocab.index.owns(anchor.id, t.text)}
                 when = replace(when, consumed=when.consumed | stepped_from)
         if not catching:
             if not arriving:  # "here for Monday, I fly back on Tuesday early": the leaving day
-                gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
-                then = self.dates.read(words[gone:], local.date()) if gone else None
+                gone = next((i for i, w in enumerate(words) if w in self.vocab.leave), 0)
+                then = self.vocab.dates.read(words[gone:], local.date()) if gone else None
                 if then is not None and then.day and then.day != day:
                     day = then.day
                     later = clock is not None and min(clock.consumed) > gone
                     at = at if later else None
             found = missed(self.kb, day, at, not arriving)
         else:
-            gone = next((i for i, w in enumerate(words) if w in self.leave), 0)
-            first = self.dates.read(words[:gone], local.date()) if arriving and gone else None
-            last = self.dates.read(words[gone:], local.date()) if first is not None else None
+            gone = next((i for i, w in enumerate(words) if w in self.vocab.leave), 0)
+            first = self.vocab.dates.read(words[:gone], local.date()) if arriving and gone else None
+            last = self.vocab.dates.read(words[gone:], local.date()) if first is not None else None
             if first is not None and first.day and last is not None and last.day:
                 late = clock is not None and min(clock.consumed) > gone  # the time's side
                 arrival, departure = (None, at) if late else (at, None)
@@ -1404,18 +1117,24 @@ class Matcher:
         # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
         asked = set(asking[-1]) if asking else set(words)
-        plain = self.not_topics | self.generic_nouns | self.session_aspects.get(lang, frozenset())
+        plain = (
+            self.vocab.not_topics
+            | self.vocab.generic_nouns
+            | self.vocab.session_aspects.get(lang, frozenset())
+        )
         used |= self._ride(words)
         topic = [
             t.text
             for t in terms
-            if t.known and t.text in self.index.topics and not t.within(used) and t.text.isalpha()
-            and words[t.index] in asked
-            and t.text not in plain and t.text not in self.index.light
+            if t.known and t.text in self.vocab.index.topics and not t.within(used)
+            and t.text.isalpha() and words[t.index] in asked
+            and t.text not in plain and t.text not in self.vocab.index.light
         ]  # fmt: skip
-        kept = tuple(s for s in found.sessions if any(self.index.owns(s.id, t) for t in topic))
+        kept = tuple(
+            s for s in found.sessions if any(self.vocab.index.owns(s.id, t) for t in topic)
+        )
         if topic and not kept:  # "I leave at 6pm, will I miss the awards?" (at 17:30): no
-            hits = self.index.search(topic)
+            hits = self.vocab.index.search(topic)
             named = self.kb.session(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
             if named is not None and named.date is not None:
                 return Plan("", named.date, (named,))
@@ -1430,17 +1149,19 @@ class Matcher:
             return None
         meal = {
             m for i, w in enumerate(words) if w in AFTER_WORDS
-            for m in self.lunch_words.intersection(words[i + 1 : i + 3])
+            for m in self.vocab.lunch_words.intersection(words[i + 1 : i + 3])
         }  # fmt: skip
         if not meal:
             return None
         day = (when.day if when is not None else None) or local.date()
-        if self.lunch_sessions:
-            titled = {w for s in self.lunch_sessions for t in s.title.values() for w in tokens(t)}
+        if self.vocab.lunch_sessions:
+            titled = {
+                w for s in self.vocab.lunch_sessions for t in s.title.values() for w in tokens(t)
+            }
             if meal & titled:
                 return None  # "after lunch" names the session: a step from it answers
             # "después de comer" beside a session called "Comida": what follows that day's.
-            lunch = next((s for s in self.lunch_sessions if s.date and s.date >= day), None)
+            lunch = next((s for s in self.vocab.lunch_sessions if s.date and s.date >= day), None)
             return following(self.kb, lunch.id) if lunch is not None else None
         found = at_clock(self.kb, day, Clock(_LUNCH_END, None, window=True), local)
         if found is not None and found.sessions and found.day == day:
@@ -1452,7 +1173,7 @@ class Matcher:
         """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
         at 6"): a way of travelling a few words before it."""
         first = min(clock.consumed)
-        return any(w in self.builtins.travel for w in words[max(0, first - 4) : first])
+        return any(w in self.vocab.builtins.travel for w in words[max(0, first - 4) : first])
 
     def _ride(self, words: list[str]) -> frozenset[int]:
         """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus
@@ -1460,13 +1181,13 @@ class Matcher:
         a session caught or asked about."""
         found: set[int] = set()
         for i, w in enumerate(words):
-            if w not in self.catch:
+            if w not in self.vocab.catch:
                 continue
             ride = next(
                 (
                     j
                     for j in range(i + 1, i + 4)
-                    if j < len(words) and words[j] in self.builtins.travel
+                    if j < len(words) and words[j] in self.vocab.builtins.travel
                 ),
                 None,
             )
@@ -1480,57 +1201,28 @@ class Matcher:
         asking = [s for s in sentences if asks(s)]
         if len(sentences) < 2 or not asking:
             return None
-        when = self.dates.read(tokens(mark_numeric_dates(fold(asking[-1]))), today)
+        when = self.vocab.dates.read(tokens(mark_numeric_dates(fold(asking[-1]))), today)
         return when.day if when is not None else None
 
     def _of_kind(self, p: Plan, words: list[str]) -> Plan:
         """Of a listing, the sessions of the kind the question names when the programme's
         titles use that noun ("which symposia on Wednesday?": the day's symposia)."""
-        kinds = {self.index.normaliser.term(w) for w in words if w in SESSION_NOUNS}
-        kept = tuple(s for s in p.sessions if kinds & self.title_terms.get(s.id, frozenset()))
+        kinds = {self.vocab.index.normaliser.term(w) for w in words if w in SESSION_NOUNS}
+        kept = tuple(s for s in p.sessions if kinds & self.vocab.title_terms.get(s.id, frozenset()))
         return replace(p, sessions=kept) if kept else p
 
     def _one_asked(self, question: str, lang: str, p: Plan, words: list[str]) -> Reply:
         """A listing of one session, asked who gives it ("which Cloud talk is at 11:30 and
         who presents it?"): that session's own answer, with its speakers."""
-        if len(p.sessions) == 1 and self.who.intersection(words):
+        if len(p.sessions) == 1 and self.vocab.who.intersection(words):
             return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
         return self._schedule(question, lang, p)
-
-    def _day_notes(self) -> dict[dt.date, str]:
-        """The FAQ that explains a day of its own ("Why is there nothing on the 22nd?"), by
-        day: one whose questions mostly name that day, read as the date reader reads them."""
-        start, end = self.kb.event.start_date, self.kb.event.end_date or self.kb.event.start_date
-        found: dict[dt.date, tuple[float, str]] = {}
-        self.faq_days: dict[str, frozenset[dt.date]] = {}
-
-        def day_of(text: str) -> dt.date | None:
-            words = tokens(mark_numeric_dates(fold(text)))
-            if not any(w in _DAY_WORDS or w[-1:].isdigit() for w in words):
-                return None  # no word a date is written with: no need to read it
-            when = self.dates.read(words, start)
-            return when.day if when is not None else None
-
-        for faq in self.kb.faqs:
-            asked = faq.questions.all()
-            days: dict[dt.date, int] = defaultdict(int)
-            read = [day_of(q) for q in asked]
-            named = {d for d in (*read, *map(day_of, faq.keywords.all())) if d is not None}
-            self.faq_days[faq.id] = frozenset(named)
-            for day in read:
-                if day is not None and start <= day <= end:
-                    days[day] += 1
-            for day, n in days.items():
-                share = n / len(asked)
-                if share >= TUNING.day_note_share and share > found.get(day, (0.0, ""))[0]:
-                    found[day] = (share, faq.id)
-        return {day: faq_id for day, (_, faq_id) in found.items()}
 
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)
         # An empty day, named (not "today", "tomorrow"), that the KB explains in an entry.
-        if not ids and p.relative == "" and p.day in self.day_notes:
-            return Reply(question, lang, "entry", self.day_notes[p.day], 100.0, day=p.day)
+        if not ids and p.relative == "" and p.day in self.vocab.day_notes:
+            return Reply(question, lang, "entry", self.vocab.day_notes[p.day], 100.0, day=p.day)
         return Reply(
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
@@ -1540,9 +1232,9 @@ class Matcher:
         """The first or last session of the day asked, for "when does day 3 end/start?"."""
         if when.day is None or when.relative in ("week", "next"):
             return None
-        if any(w in self.day_end for w in words):
+        if any(w in self.vocab.day_end for w in words):
             return edge(self.kb, when.day, last=True)
-        if any(w in self.day_start for w in words):
+        if any(w in self.vocab.day_start for w in words):
             return edge(self.kb, when.day, last=False)
         return self._ordinal_edge(words, when)
 
@@ -1551,11 +1243,11 @@ class Matcher:
         if when.day is None or when.relative in ("week", "next"):
             return None
         for w, after in zip(words, words[1:], strict=False):
-            if ORDINAL_DAYS.get(w) in (0, -1) and after in self.generic_nouns_raw:
+            if ORDINAL_DAYS.get(w) in (0, -1) and after in self.vocab.generic_nouns_raw:
                 last = ORDINAL_DAYS[w] == -1
                 # A talk has speakers: registration and the coffee break are no "first talk".
                 given = [s for s in self.kb.sessions_on(when.day) if s.speakers and s.start]
-                if given and after in self.talk_nouns:
+                if given and after in self.vocab.talk_nouns:
                     return Plan("", when.day, (given[-1] if last else given[0],))
                 return edge(self.kb, when.day, last=last)
         return None
@@ -1569,38 +1261,23 @@ class Matcher:
             return plan(self.kb, When("next"), local)  # nothing more today: the next day's
         return found
 
-    def _general_entries(self) -> tuple[str, ...]:
-        """The entries that answer what, when and where the event is: the suggestions when
-        nothing is close (the KB's first entries if it has none for them)."""
-        found: list[str] = []
-        for question in GENERAL_QUESTIONS:
-            terms = self.index.normaliser.terms(tokens(question), repair=False)
-            hits = self.index.search((t.text for t in terms), limit=3)
-            best = next((h.entry for h in hits if h.entry not in found), None)
-            if best is not None and hits[0].score >= THRESHOLD:
-                found.append(best)
-        for entry in iter_entry_ids(self.kb):
-            if len(found) >= 3:
-                break
-            if entry not in found:
-                found.append(entry)
-        return tuple(found[:3])
-
     def _address_of(self, words: list[str], terms: list[Term]) -> str | None:
         """The venue whose street address the words ask ("necesito la dirección exacta del
         Hotel X para coordinar..."): the address noun next to its name, with nothing the KB
         does not know in between ("the address of the Argentine consulate in <city>" asks of
         the consulate). The rest of the message is why it is asked."""
-        asked = [i for i, w in enumerate(words) if w in self.address_words]
+        asked = [i for i, w in enumerate(words) if w in self.vocab.address_words]
         if not asked:
             return None
         # Unknown to the KB and to every built-in question ("exact", "street" are asked of any
         # place): a thing of its own, like a consulate.
         unknown = {
-            t.index for t in terms if not t.known and words[t.index] not in self.builtins.words
+            t.index
+            for t in terms
+            if not t.known and words[t.index] not in self.vocab.builtins.words
         }
-        city = self.builtins.city_words
-        for v, called, _ in self.builtins.venue_words:
+        city = self.vocab.builtins.city_words
+        for v, called, _ in self.vocab.builtins.venue_words:
             at = [i for i, w in enumerate(words) if w in called and w not in city]
             for a in asked:
                 for i in at:
@@ -1612,66 +1289,17 @@ class Matcher:
     def _address(self, question: str, lang: str, venue: str, words: list[str]) -> Reply:
         """A venue's address: the KB's own FAQ about addresses when it has one (it may say
         the programme gives none), else the venue's own facts."""
-        term = self.index.normaliser.term
-        asked = [term(w) for w in words if w in self.address_words]
-        hits = self.index.search(asked, limit=1)
-        if hits and self.kb.faq(hits[0].entry) and self.index.owns(hits[0].entry, asked[0]):
+        term = self.vocab.index.normaliser.term
+        asked = [term(w) for w in words if w in self.vocab.address_words]
+        hits = self.vocab.index.search(asked, limit=1)
+        if hits and self.kb.faq(hits[0].entry) and self.vocab.index.owns(hits[0].entry, asked[0]):
             return Reply(question, lang, "entry", hits[0].entry, 100.0)
         return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
-
-    def _acronyms(self) -> dict[str, str]:
-        """The initials of the KB's own phrases of two to four words ("artificial
-        intelligence" -> ai, "inteligencia artificial" -> ia), unless a title or keyword uses
-        them as a word: a question writing them in capitals ("the AI panel") names that phrase
-        too."""
-        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        texts = [t for s in self.kb.sessions for t in (*s.title.values(), *s.keywords.all())]
-        texts += [t for f in self.kb.faqs for t in f.keywords.all()]
-        for text in texts:
-            words = [w for w in tokens(text) if w not in STOPWORDS and w.isalpha()]
-            for size in (2, 3, 4):
-                for i in range(len(words) - size + 1):
-                    phrase = words[i : i + size]
-                    counts["".join(w[0] for w in phrase)][" ".join(phrase)] += 1
-        term = self.index.normaliser.term
-        return {
-            short: max(found, key=lambda p: (found[p], p))
-            for short, found in counts.items()
-            if not self.index.asks(term(short)) and short not in STOPWORDS
-        }
-
-    def _own_answers(self) -> dict[str, str]:
-        """The KB's own FAQ for a built-in question, by the built-in's key: the FAQ that most
-        of the built-in's phrasings, in the KB's languages, find first and clearly ("who runs
-        this?" -> the KB's "organiser" FAQ, when it has one). It answers instead of the
-        built-in, whose answer is only what `event:` and `venues:` say."""
-        found: dict[str, str] = {}
-        for key in self.builtins.answerable():
-            if not key.startswith("event:"):
-                continue  # courtesy: the KB's FAQ of the key's own id (manners_reply); a
-                # venue's address or way there: that venue's own facts
-            votes: dict[str, int] = defaultdict(int)
-            asked = 0
-            for lang in self.langs:
-                for phrasing in builtin_phrasings(lang).get(key, ()):
-                    asked += 1
-                    terms = self.index.normaliser.terms(tokens(phrasing), repair=False)
-                    hits = self.index.search(t.text for t in terms)
-                    if hits and hits[0].score >= _OWN_SCORE and self.kb.faq(hits[0].entry):
-                        votes[hits[0].entry] += 1
-            best = max(votes, key=lambda e: (votes[e], e), default=None)
-            if best is not None and votes[best] >= _OWN_SHARE * asked:
-                found[key] = best
-        return found
-
-    def _terms_of(self, texts: Iterable[str]) -> frozenset[str]:
-        terms = self.index.normaliser.terms
-        return frozenset(t.text for text in texts for t in terms(tokens(text), repair=False))
 
     def _office_hours(self, words: list[str], terms: list[Term]) -> bool:
         """True when the organiser is asked when it opens ("what time does the bank open")."""
         return any(
-            t.text in self.organiser
+            t.text in self.vocab.organiser
             and any(
                 w in OPENING
                 for k, w in enumerate(words[max(0, t.index - 2) : t.index + t.size + 2])
@@ -1686,17 +1314,23 @@ class Matcher:
         "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
         that organisation or place itself, which the knowledge base does not cover.
         """
-        content = [t for t in terms if t.text not in self.framing or t.text in self.identity]
+        content = [
+            t for t in terms if t.text not in self.vocab.framing or t.text in self.vocab.identity
+        ]
         # The way there is no other place: "from the airport to <venue>", "cómo llego desde...".
-        way = {i for i, w in enumerate(words) if w in self.arrive or w in self.builtins.travel}
+        way = {
+            i
+            for i, w in enumerate(words)
+            if w in self.vocab.arrive or w in self.vocab.builtins.travel
+        }
         way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")
             j
             for i, w in enumerate(words)
-            if w in self.builtins.origin and len(w) > 3
+            if w in self.vocab.builtins.origin and len(w) > 3
             for j in range(i, i + 4)
         }
         for k, t in enumerate(content):
-            if t.text not in self.identity:
+            if t.text not in self.vocab.identity:
                 continue
             near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
             if any(
@@ -1715,19 +1349,19 @@ class Matcher:
     def _unknown_topic(self, term: Term) -> bool:
         """True for a word the KB never uses that could be a topic (not a number, not filler)."""
         text = term.text
-        if term.known or not text.isalpha() or len(text) <= 2 or text in self.index.light:
+        if term.known or not text.isalpha() or len(text) <= 2 or text in self.vocab.index.light:
             return False
-        if text in self.identity:  # a word of a venue's own name ("Campus de Ingeniería")
+        if text in self.vocab.identity:  # a word of a venue's own name ("Campus de Ingeniería")
             return False
         if text in _TIME_NAMES:  # "the campus on Wednesday": a day, not the campus's topic
             return False
-        return text not in self.builtins.words  # "la dirección del Ágora": asked of the venue
+        return text not in self.vocab.builtins.words  # "la dirección del Ágora": asked of the venue
 
     def _time_slips(self, words: list[str]) -> list[str]:
         """Repair a weekday, month or relative day typed with two letters swapped or one
         missing ("sexat", "tomorow", "miercles"): the date reader knows only whole names. A word
         the KB or a language list uses is no slip."""
-        normaliser = self.index.normaliser
+        normaliser = self.vocab.index.normaliser
         out = list(words)
         for i, w in enumerate(words):
             if len(w) < _SLIP_LEN or w in _SLIP_NAMES or w in STOPWORDS:
@@ -1747,7 +1381,7 @@ class Matcher:
     def _compounds(self, words: list[str]) -> list[str]:
         """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping
         positions (the second becomes a stopword)."""
-        vocabulary = self.index.normaliser.vocabulary
+        vocabulary = self.vocab.index.normaliser.vocabulary
         out = list(words)
         for i in range(len(words) - 1):
             joined = words[i] + words[i + 1]
@@ -1759,12 +1393,16 @@ class Matcher:
     def _kept(self, word: str) -> bool:
         """True for a word an introduction keeps: a topic of the KB, or one that places the
         question elsewhere ("I'm looking for a job at the bank": the job is what is asked)."""
-        return self._topical(word) or word in self.off_words or stem(word) in self.off_domain
+        return (
+            self._topical(word)
+            or word in self.vocab.off_words
+            or stem(word) in self.vocab.off_domain
+        )
 
     def _topical(self, word: str) -> bool:
         """True when the KB is asked about this word and it places no question elsewhere."""
-        off = word in self.off_words or stem(word) in self.off_domain
-        return not off and self.index.normaliser.term(word) in self.index.topics
+        off = word in self.vocab.off_words or stem(word) in self.vocab.off_domain
+        return not off and self.vocab.index.normaliser.term(word) in self.vocab.index.topics
 
     def _on_day(self, hits: list[Hit], day: dt.date | None, words: list[str]) -> Hit | None:
         """The hit that is a session on `day`, when the question's words name it well enough.
@@ -1797,14 +1435,14 @@ class Matcher:
         rare = [
             t.text
             for t in terms
-            if t.text in self.index.topics
-            and t.text not in self.not_topics
-            and self.index.weight(t.text) >= _STRAY
+            if t.text in self.vocab.index.topics
+            and t.text not in self.vocab.not_topics
+            and self.vocab.index.weight(t.text) >= _STRAY
         ]
-        if not rare or all(self.index.owns(hits[0].entry, t) for t in rare):
+        if not rare or all(self.vocab.index.owns(hits[0].entry, t) for t in rare):
             return hits
         for h in hits[1:]:
-            if h.score >= THRESHOLD and all(self.index.owns(h.entry, t) for t in rare):
+            if h.score >= THRESHOLD and all(self.vocab.index.owns(h.entry, t) for t in rare):
                 return [h, *(x for x in hits if x is not h)]
         return hits
 
@@ -1816,7 +1454,7 @@ class Matcher:
         no almoço agora, qual é a próxima atividade?"): the asker is at that session."""
         if when.relative not in ("now", "next", "") or not asks_next(words):
             return None
-        if all(t.text in self.generic_nouns for t in sought):
+        if all(t.text in self.vocab.generic_nouns for t in sought):
             return None  # no session named: the next one from now (see plan)
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE) if hits else 0.0
         if not hits or hits[0].score < floor or not self._dated_session(hits[0].entry):
@@ -1830,22 +1468,22 @@ class Matcher:
         placed = self._placed(words)
         if not any(placed):
             return None
-        plain = self.not_topics | self.all_aspects | self.courtesy
+        plain = self.vocab.not_topics | self.vocab.all_aspects | self.vocab.courtesy
         for i, w in enumerate(words):
             if placed[i] or w in STOPWORDS or w in _TIME_NAMES or w in FEIRA_DAYS or w in ALL_WORDS:
                 continue
-            if w.isdigit() or w in self.confirm_words or w in self.filler:
+            if w.isdigit() or w in self.vocab.confirm_words or w in self.vocab.filler:
                 continue
-            if self.index.normaliser.term(w) in plain:
+            if self.vocab.index.normaliser.term(w) in plain:
                 continue
             return None  # a topic, or a word the KB never uses: not only where things are
         asks_where = [tokens(p) for p in builtin_phrasings(lang).get("event:where", ())]
         for phrasing in asks_where:
-            found = self.index.exact.get(" ".join(phrasing))
+            found = self.vocab.index.exact.get(" ".join(phrasing))
             if found is not None:
                 return Reply(question, lang, "entry", found, 100.0)
-        hits = self.index.search(
-            t.text for p in asks_where[:1] for t in self.index.normaliser.terms(p)
+        hits = self.vocab.index.search(
+            t.text for p in asks_where[:1] for t in self.vocab.index.normaliser.terms(p)
         )
         if hits and hits[0].score >= THRESHOLD and self.kb.session(hits[0].entry) is None:
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -1854,8 +1492,8 @@ class Matcher:
     def _placed(self, words: list[str]) -> list[bool]:
         """Which words name a venue: two words of its name in a row, a word only venue names
         use, or one of its words after "en el" / "at the" / "no"."""
-        placed = [w in self.place_words for w in words]
-        for called in self.venue_tokens:
+        placed = [w in self.vocab.place_words for w in words]
+        for called in self.vocab.venue_tokens:
             run: list[int] = []
             for i, w in enumerate([*words, ""]):
                 if w in called:
@@ -1866,7 +1504,7 @@ class Matcher:
                     for k in run:
                         placed[k] = True
                 run = []
-        named = frozenset().union(*self.venue_tokens) - STOPWORDS
+        named = frozenset().union(*self.vocab.venue_tokens) - STOPWORDS
         for i, w in enumerate(words):  # "...sino en el hotel": a venue's word after "en el"
             k = i - 1
             while k >= 0 and words[k] in _ARTICLES:
@@ -1881,8 +1519,8 @@ class Matcher:
         when the sentence names something else too."""
         placed = self._placed(words)
         rest = [w for w, p in zip(words, placed, strict=True) if not p]
-        plain = self.not_topics | self.all_aspects
-        terms = self.index.normaliser.terms(rest, repair=False)
+        plain = self.vocab.not_topics | self.vocab.all_aspects
+        terms = self.vocab.index.normaliser.terms(rest, repair=False)
         if not any(placed) or not any(t.known and t.text not in plain for t in terms):
             return words
         return ["the" if p else w for w, p in zip(words, placed, strict=True)]
@@ -1903,10 +1541,10 @@ class Matcher:
         """True when a where or when question's every topic word is in one dated session's
         text, far ahead of any other entry ("where do I pick up my badge?": the check-in,
         whose summary says "pick up your badge")."""
-        if not self.place_time_words.intersection(words) or not self._clearly_a_session(hits):
+        if not self.vocab.place_time_words.intersection(words) or not self._clearly_a_session(hits):
             return False
         top = hits[0].entry
-        return all(t.known and self.index.explains(top, t.text) for t in topic)
+        return all(t.known and self.vocab.index.explains(top, t.text) for t in topic)
 
     def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
         """Put first the session a where or when question names, when an FAQ about another
@@ -1916,19 +1554,23 @@ class Matcher:
         buy the dinner ticket?")."""
         if len(hits) < 2 or self.kb.session(hits[0].entry) is not None:
             return hits
-        asked = {self.index.normaliser.term(w) for w in words if w in self.place_time_words}
+        asked = {
+            self.vocab.index.normaliser.term(w) for w in words if w in self.vocab.place_time_words
+        }
         top = hits[0]
-        if not asked or any(self.index.owns(top.entry, a) for a in asked):
+        if not asked or any(self.vocab.index.owns(top.entry, a) for a in asked):
             return hits
         owned = [
             t.text
             for t in terms
-            if t.known and t.text not in asked and self.index.owns(top.entry, t.text)
+            if t.known and t.text not in asked and self.vocab.index.owns(top.entry, t.text)
         ]
         for h in hits[1:]:
             if h.score < top.score * TUNING.session_share:
                 break
-            if self._dated_session(h.entry) and all(self.index.owns(h.entry, t) for t in owned):
+            if self._dated_session(h.entry) and all(
+                self.vocab.index.owns(h.entry, t) for t in owned
+            ):
                 return [h, *(x for x in hits if x is not h)]
         return hits
 
@@ -1938,30 +1580,32 @@ class Matcher:
         "a qué hora abre el banco" matches the times entry on "hora", but the bank is what is
         asked about and that entry never mentions it: two topics, and the answer covers neither.
         """
-        term = self.index.normaliser.term
+        term = self.vocab.index.normaliser.term
         asked = {t.text for t in terms}
-        if any(a in asked and not self.index.explains(hit.entry, a) for a in self.measures):
+        if any(
+            a in asked and not self.vocab.index.explains(hit.entry, a) for a in self.vocab.measures
+        ):
             return True  # "how many" or "how much" asked of an entry that has no count or price
         return any(
             t.known
-            and t.text in self.index.topics
+            and t.text in self.vocab.index.topics
             and (t.size > 1 or term(words[t.index]) == t.text)  # typed, not a repaired typo
-            and t.text not in self.not_topics
-            and self.index.weight(t.text) >= _STRAY
-            and not self.index.explains(hit.entry, t.text)
+            and t.text not in self.vocab.not_topics
+            and self.vocab.index.weight(t.text) >= _STRAY
+            and not self.vocab.index.explains(hit.entry, t.text)
             for t in terms
         )
 
     def _mostly_unknown(self, terms: list[Term]) -> bool:
         """True when more of the question's real words are unknown to the KB than known."""
-        content = [t for t in terms if t.text not in self.framing]
+        content = [t for t in terms if t.text not in self.vocab.framing]
         known = sum(1 for t in content if t.known)
         unknown = sum(
             1
             for t in content
             if not t.known
             and (len(t.text) > 2 or t.text.isdigit())
-            and t.text not in self.index.light
+            and t.text not in self.vocab.index.light
             and not is_small_number(t.text)
         )
         return unknown > known or (unknown > 0 and known <= 1)
@@ -1975,23 +1619,23 @@ class Matcher:
         what is asked of the session, and every session answers them (date, time, room,
         speakers), so they are left out of the search for it.
         """
-        aspects = self.session_aspects.get(lang, frozenset())
+        aspects = self.vocab.session_aspects.get(lang, frozenset())
         # Unknown words that only name a kind of session ("la charla de rust") are left out too.
         topic = [
             t
             for t in terms
-            if t.text not in aspects and (t.known or t.text not in self.index.light)
+            if t.text not in aspects and (t.known or t.text not in self.vocab.index.light)
         ]
         if not topic or any(self._unknown_topic(t) for t in topic):
             return None
-        if all(t.text in self.framing for t in topic):
+        if all(t.text in self.vocab.framing for t in topic):
             return None  # only the event's own name is left: the event is asked about
-        named = [t for t in topic if t.text not in self.generic_nouns]  # "la charla de rust"
+        named = [t for t in topic if t.text not in self.vocab.generic_nouns]  # "la charla de rust"
         hits: list[Hit] = []
         if len(topic) < len(terms):  # the whole question was searched already
-            hits = self.index.search(t.text for t in topic)
+            hits = self.vocab.index.search(t.text for t in topic)
         if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
-            hits = self.index.search(t.text for t in named)
+            hits = self.vocab.index.search(t.text for t in named)
         hits = self._session_first(hits, topic, words)
         if hits and hits[0].score < THRESHOLD and self._described(hits, topic, words):
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
@@ -2006,19 +1650,20 @@ class Matcher:
     ) -> Reply | None:
         """A greeting, thanks, help or the event's own facts, when no KB entry answered (or
         the `rival` entry matched only the event's name and not what the question asks)."""
-        found = self.builtins.find(words, lang)
+        found = self.vocab.builtins.find(words, lang)
         if found is None:
             return None
-        term = self.index.normaliser.term
+        term = self.vocab.index.normaliser.term
         # The rival wins by owning what is asked, not only its question word ("when do I put
         # up my poster?" owns "when", not "when is the congress?").
-        plain = self.aspects | self.session_aspects.get(lang, frozenset())
+        plain = self.vocab.aspects | self.vocab.session_aspects.get(lang, frozenset())
         owned = [w for w in found.asked if term(w) not in plain]
         if rival is not None and (
-            rival.closeness >= _CLOSE or any(self.index.owns(rival.entry, term(w)) for w in owned)
+            rival.closeness >= _CLOSE
+            or any(self.vocab.index.owns(rival.entry, term(w)) for w in owned)
         ):
             return None  # the KB's own entry says it: it wins
-        suggestions = self.defaults if found.aspect == "help" else ()
+        suggestions = self.vocab.defaults if found.aspect == "help" else ()
         return Reply(
             question, lang, "entry", found.entry, found.score,
             suggestions=suggestions, aspect=found.aspect,
@@ -2027,7 +1672,9 @@ class Matcher:
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
-        return Reply(question, lang, "abstain", None, score, suggestions=likely or self.defaults)
+        return Reply(
+            question, lang, "abstain", None, score, suggestions=likely or self.vocab.defaults
+        )
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
@@ -2061,18 +1708,6 @@ def _shouted(text: str) -> bool:
 def _back_to_day(sentence: str) -> bool:
     words = tokens(fold(sentence))
     return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
-
-
-def _with_infinitives(words: Iterable[str]) -> tuple[str, ...]:
-    """The words and, for a Spanish or Portuguese verb form in -a, its infinitive ("fala" ->
-    "falar", "trata" -> "tratar"): a framing verb is framing in every form. (Not -e: English
-    "provide" would make "provider" a light word.)"""
-    found = list(words)
-    return (*found, *(w + "r" for w in found if len(w) >= 4 and w.endswith("a")))
-
-
-def _values(text: Localized | None) -> tuple[str, ...]:
-    return text.values() if text is not None else ()
 
 
 def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:

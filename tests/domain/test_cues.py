@@ -42,7 +42,7 @@ def test_a_count_of_days_alone_is_no_date(words: str) -> None:
 
 def test_rewrite_keeps_positions_and_reads_words_beside_sessions(matcher: Matcher) -> None:
     def rewrite(words: list[str]) -> list[str]:
-        return rewrite_words(words, 2015, matcher.session_words)
+        return rewrite_words(words, 2015, matcher.vocab.session_words)
 
     assert rewrite(["where", "was", "the", "first", "clinic"])[3] == "previous"
     assert rewrite(["the", "seventh", "clinic"])[1] == "seventh"  # this edition's own number
@@ -129,7 +129,7 @@ def test_after_a_session_is_the_following_sessions_day(
 
 def test_other_years_next_year_and_another_name_other_editions(matcher: Matcher) -> None:
     def rewrite(words: list[str], year: int) -> list[str]:
-        return rewrite_words(words, year, matcher.session_words)
+        return rewrite_words(words, year, matcher.vocab.session_words)
 
     assert rewrite(["was", "there", "a", "clinic", "in", "2013"], 2015)[-1] == "previous"
     assert rewrite(["the", "2015", "clinic"], 2015)[1] == "2015"

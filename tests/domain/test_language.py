@@ -58,8 +58,8 @@ def test_detects_the_language_of_short_questions(text: str, lang: str) -> None:
 
 
 def test_knowledge_base_words_tell_languages_apart(matcher: Matcher) -> None:
-    assert detect_language("ponentes", evidence=matcher.evidence) == "es"
-    assert detect_language("speakers", evidence=matcher.evidence) == "en"
+    assert detect_language("ponentes", evidence=matcher.vocab.evidence) == "es"
+    assert detect_language("speakers", evidence=matcher.vocab.evidence) == "en"
 
 
 def test_hint_decides_only_when_the_text_is_ambiguous() -> None:

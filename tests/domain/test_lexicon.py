@@ -27,7 +27,7 @@ def test_other_languages_are_neither_spanish_nor_english(text: str) -> None:
 
 
 def test_a_word_both_languages_use_is_no_evidence(matcher: Matcher) -> None:
-    assert detect_language("agenda", evidence=matcher.evidence) is None
+    assert detect_language("agenda", evidence=matcher.vocab.evidence) is None
 
 
 @pytest.mark.parametrize(
