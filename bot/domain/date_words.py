@@ -33,3 +33,4 @@ NOT_NEAR = words_of("NOT_NEAR")
 COMING = words_of("COMING")
 RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 LINKS = words_of("DATE_LINKS")
+TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time

@@ -20,20 +20,13 @@ from bot.domain.cues import (
     session_step,
     this_edition,
 )
-from bot.domain.date_words import (
-    FEIRA_DAYS,
-    MONTHS,
-    NEXT_WORD,
-    ORDINAL_DAYS,
-    PRIOR_WORD,
-    WEEKDAYS,
-    WORDS,
-)
+from bot.domain.date_words import FEIRA_DAYS, NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import When, mark_numeric_dates
+from bot.domain.deciding import Decider
 from bot.domain.focus import Focus, focus
-from bot.domain.index import LONE_CAPITAL, Hit, is_small_number
+from bot.domain.index import LONE_CAPITAL, Hit
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.lang import builtin_phrasings
@@ -47,7 +40,7 @@ from bot.domain.language import (
     tokens,
     unstretched,
 )
-from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, STOPWORDS, arithmetic
+from bot.domain.lexicon import STOPWORDS
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
 from bot.domain.sentences import asks, confirms, indirect, opens_question, salutes, split_sentences
 from bot.domain.terms import Term, is_slip
@@ -67,11 +60,10 @@ _BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
-_TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 _SLIP_LEN = TUNING.slip_len
-_SLIP_NAMES = frozenset(w for w in (*_TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
+_SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
@@ -122,6 +114,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.vocab = Vocabulary(kb)
+        self.decider = Decider(kb, self.vocab)
 
     def answer(
         self,
@@ -449,7 +442,7 @@ class Matcher:
             terms = self.vocab.index.normaliser.terms(words)
         if (venue := self._address_of(plain, terms)) is not None:
             return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
-        if not stay and self._off_domain(words, terms, names(text)):
+        if not stay and self.decider.off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.vocab.index.search(t.text for t in terms))
         if self.vocab.contact_words.intersection(words) and self.vocab.unreachable.intersection(
             words
@@ -524,7 +517,7 @@ class Matcher:
             # message may also name the asker's ministry or country: most words must be unknown.
             few = len(topical) < _FEW_TOPICS
             if topical and (
-                self._mostly_unknown(topical) or (few and any(not t.known for t in topical))
+                self.decider.mostly_unknown(topical) or (few and any(not t.known for t in topical))
             ):
                 return self._abstain(question, lang, self.vocab.index.search(t.text for t in rest))
             # "The first mobile talk": the ordinal says which one, not what about.
@@ -541,10 +534,10 @@ class Matcher:
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
-                stepped = (
-                    session_step(words, self.vocab.session_words) != 0
-                )  # "after dinner tonight"
-                if on_day is not None and not self._stray(on_day, topical, words) and not stepped:
+                # "after dinner tonight"
+                stepped = session_step(words, self.vocab.session_words) != 0
+                stray = on_day is not None and self.decider.stray(on_day, topical, words)
+                if on_day is not None and not stray and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits, when.day)
                 if checked is not None:  # "the talk is on Thursday, right?": no, on Wednesday
@@ -559,7 +552,7 @@ class Matcher:
                 if generic and hits and self.kb.session(hits[0].entry) is None:
                     hits = []
                 if hits and hits[0].score >= THRESHOLD:
-                    if self._stray(hits[0], topical, words):
+                    if self.decider.stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.vocab.session_words)
                     entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
@@ -606,8 +599,8 @@ class Matcher:
         if (
             hits
             and (hits[0].score >= THRESHOLD or self._wholly_asked(hits[0], words, text))
-            and not self._mostly_unknown(terms)
-            and not self._stray(hits[0], terms, words)
+            and not self.decider.mostly_unknown(terms)
+            and not self.decider.stray(hits[0], terms, words)
         ):
             # Built-ins tell of this edition: "will it happen again?" asks of another one.
             other = OTHER_EDITIONS in words
@@ -646,39 +639,6 @@ class Matcher:
         ordered = sorted(sessions, key=lambda s: (s.date or monday, s.start or dt.time.min))
         return Plan("week", monday, tuple(ordered))
 
-    def _off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
-        """True when a word places the question in another domain.
-
-        A word the knowledge base is asked about (its questions and keywords) is never off
-        domain; one it only mentions inside a name ("Banco Mundial") still is, and so does
-        one only read as a typo of an asked word ("arepas" is no slip for "areas").
-        """
-        if self._task(words) or self._brought(words, terms) or self._later_year(words):
-            return True
-        for t in terms:
-            word = words[t.index]
-            off = word in self.vocab.off_words or stem(word) in self.vocab.off_domain
-            own = t.text == self.vocab.index.normaliser.term(word)
-            if off and t.size == 1 and not (own and self.vocab.index.asks(t.text)):
-                return True
-        if self._beside_identity(terms, words) or self._office_hours(words, terms):
-            return True
-        brand = any(w in BRANDS for w in words) and any(w in OWNERSHIP for w in words)
-        if brand or arithmetic(words):
-            return True
-        stems = tuple(stem(w) for w in words)  # "interest rates" as "interest rate"
-
-        def fits(i: int, phrase: tuple[str, ...]) -> bool:
-            found = stems[i : i + len(phrase)]
-            return len(found) == len(phrase) and all(
-                f == p or (p == PLACE and (f in self.vocab.places or f in named))
-                for f, p in zip(found, phrase, strict=True)
-            )
-
-        return any(
-            fits(i, p) for i, s in enumerate(stems) for p in self.vocab.off_phrases.get(s, ())
-        )
-
     def _room_asked(self, words: list[str], terms: list[Term]) -> str | None:
         """The venue of the one room a question asks where it is ("onde fica o auditório
         Ipiranga?"), when it asks nothing else of it."""
@@ -707,23 +667,6 @@ class Matcher:
         a verb, whatever the KB knows of it."""
         return i > 0 and words[i - 1] in self.vocab.verb_markers
 
-    def _task(self, words: list[str]) -> bool:
-        """True when the assistant is asked to do a task ("can you write me a script?",
-        "¿puedes traducir...?"): nothing the knowledge base answers."""
-        return bool(self.vocab.tasks.intersection(words) and self.vocab.address.intersection(words))
-
-    def _brought(self, words: list[str], terms: list[Term]) -> bool:
-        """True when what someone would bring along is a thing the KB never mentions ("can I
-        bring my dog to the dinner?"): that thing, not the dinner, is what is asked."""
-        by_index = {t.index: t for t in terms}
-        for i, w in enumerate(words):
-            if w not in self.vocab.bring:
-                continue
-            brought = next((by_index[j] for j in range(i + 1, i + 4) if j in by_index), None)
-            if brought is not None and self._unknown_topic(brought):
-                return True
-        return False
-
     def _brought_owner(self, hits: list[Hit], words: list[str], terms: list[Term]) -> Hit | None:
         """The entry asked about what one would bring along, when the KB names that thing as
         one of its topics ("do we need to bring a laptop to the workshop?": the laptop's
@@ -745,15 +688,6 @@ class Matcher:
             return owner if owner is not None and owner.score >= _DAY_FLOOR else None
         return None
 
-    def _later_year(self, words: list[str]) -> bool:
-        """True when a year after the event's that the KB never names is asked about ("the
-        next edition, in 2031?"): another edition, which the KB does not cover."""
-        last = self.kb.event.end_date.year
-        vocabulary = self.vocab.index.normaliser.vocabulary
-        return any(
-            w.isdigit() and len(w) == 4 and last < int(w) and w not in vocabulary for w in words
-        )
-
     def _follow_ups(
         self, clauses: list[str], question: str, lang: str, now: dt.datetime
     ) -> list[tuple[str, Reply]]:
@@ -770,7 +704,7 @@ class Matcher:
             )
             words = tokens(fold(before))
             terms = self.vocab.index.normaliser.terms(words)
-            if self._off_domain(words, terms, names(before)):
+            if self.decider.off_domain(words, terms, names(before)):
                 continue
             hits = self.vocab.index.search((t.text for t in terms), limit=_DAY_POOL)
             named = hits and (hits[0].closeness >= _NAMED or self._names_alone(hits, terms))
@@ -1296,67 +1230,6 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, 100.0)
         return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
 
-    def _office_hours(self, words: list[str], terms: list[Term]) -> bool:
-        """True when the organiser is asked when it opens ("what time does the bank open")."""
-        return any(
-            t.text in self.vocab.organiser
-            and any(
-                w in OPENING
-                for k, w in enumerate(words[max(0, t.index - 2) : t.index + t.size + 2])
-                if not t.index <= k + max(0, t.index - 2) < t.index + t.size
-            )
-            for t in terms
-        )
-
-    def _beside_identity(self, terms: list[Term], words: list[str]) -> bool:
-        """True when an unknown word stands next to the organiser's, city's or a venue's name.
-
-        "the bank's stock price", "a job at the ministry", "the hotel's spa": the question is about
-        that organisation or place itself, which the knowledge base does not cover.
-        """
-        content = [
-            t for t in terms if t.text not in self.vocab.framing or t.text in self.vocab.identity
-        ]
-        # The way there is no other place: "from the airport to <venue>", "cómo llego desde...".
-        way = {
-            i
-            for i, w in enumerate(words)
-            if w in self.vocab.arrive or w in self.vocab.builtins.travel
-        }
-        way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")
-            j
-            for i, w in enumerate(words)
-            if w in self.vocab.builtins.origin and len(w) > 3
-            for j in range(i, i + 4)
-        }
-        for k, t in enumerate(content):
-            if t.text not in self.vocab.identity:
-                continue
-            near = content[max(0, k - _BESIDE) : k + _BESIDE + 1]
-            if any(
-                self._unknown_topic(u) and u.index not in way and not self._either(t, u, words)
-                for u in near
-            ):
-                return True
-        return False
-
-    @staticmethod
-    def _either(a: Term, b: Term, words: list[str]) -> bool:
-        """True when two words are alternatives ("in Lyon or Paris?"): which one is asked."""
-        first, last = sorted((a.index, b.index))
-        return any(w in ("or", "o", "ou") for w in words[first + 1 : last])
-
-    def _unknown_topic(self, term: Term) -> bool:
-        """True for a word the KB never uses that could be a topic (not a number, not filler)."""
-        text = term.text
-        if term.known or not text.isalpha() or len(text) <= 2 or text in self.vocab.index.light:
-            return False
-        if text in self.vocab.identity:  # a word of a venue's own name ("Campus de Ingeniería")
-            return False
-        if text in _TIME_NAMES:  # "the campus on Wednesday": a day, not the campus's topic
-            return False
-        return text not in self.vocab.builtins.words  # "la dirección del Ágora": asked of the venue
-
     def _time_slips(self, words: list[str]) -> list[str]:
         """Repair a weekday, month or relative day typed with two letters swapped or one
         missing ("sexat", "tomorow", "miercles"): the date reader knows only whole names. A word
@@ -1470,7 +1343,7 @@ class Matcher:
             return None
         plain = self.vocab.not_topics | self.vocab.all_aspects | self.vocab.courtesy
         for i, w in enumerate(words):
-            if placed[i] or w in STOPWORDS or w in _TIME_NAMES or w in FEIRA_DAYS or w in ALL_WORDS:
+            if placed[i] or w in STOPWORDS or w in TIME_NAMES or w in FEIRA_DAYS or w in ALL_WORDS:
                 continue
             if w.isdigit() or w in self.vocab.confirm_words or w in self.vocab.filler:
                 continue
@@ -1574,42 +1447,6 @@ class Matcher:
                 return [h, *(x for x in hits if x is not h)]
         return hits
 
-    def _stray(self, hit: Hit, terms: list[Term], words: list[str]) -> bool:
-        """True when a weighty topic word of the question is one the answering entry lacks.
-
-        "a qué hora abre el banco" matches the times entry on "hora", but the bank is what is
-        asked about and that entry never mentions it: two topics, and the answer covers neither.
-        """
-        term = self.vocab.index.normaliser.term
-        asked = {t.text for t in terms}
-        if any(
-            a in asked and not self.vocab.index.explains(hit.entry, a) for a in self.vocab.measures
-        ):
-            return True  # "how many" or "how much" asked of an entry that has no count or price
-        return any(
-            t.known
-            and t.text in self.vocab.index.topics
-            and (t.size > 1 or term(words[t.index]) == t.text)  # typed, not a repaired typo
-            and t.text not in self.vocab.not_topics
-            and self.vocab.index.weight(t.text) >= _STRAY
-            and not self.vocab.index.explains(hit.entry, t.text)
-            for t in terms
-        )
-
-    def _mostly_unknown(self, terms: list[Term]) -> bool:
-        """True when more of the question's real words are unknown to the KB than known."""
-        content = [t for t in terms if t.text not in self.vocab.framing]
-        known = sum(1 for t in content if t.known)
-        unknown = sum(
-            1
-            for t in content
-            if not t.known
-            and (len(t.text) > 2 or t.text.isdigit())
-            and t.text not in self.vocab.index.light
-            and not is_small_number(t.text)
-        )
-        return unknown > known or (unknown > 0 and known <= 1)
-
     def _session_by_topic(
         self, question: str, lang: str, terms: list[Term], words: list[str]
     ) -> Reply | None:
@@ -1626,7 +1463,7 @@ class Matcher:
             for t in terms
             if t.text not in aspects and (t.known or t.text not in self.vocab.index.light)
         ]
-        if not topic or any(self._unknown_topic(t) for t in topic):
+        if not topic or any(self.decider.unknown_topic(t) for t in topic):
             return None
         if all(t.text in self.vocab.framing for t in topic):
             return None  # only the event's own name is left: the event is asked about
@@ -1641,7 +1478,7 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
-        if self._stray(hits[0], topic, words) or self._mostly_unknown(topic):
+        if self.decider.stray(hits[0], topic, words) or self.decider.mostly_unknown(topic):
             return None
         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
 
@@ -1670,11 +1507,9 @@ class Matcher:
         )  # fmt: skip
 
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
-        likely = tuple(h.entry for h in hits if h.score >= _SUGGEST_FLOOR)[:3]
         score = hits[0].score if hits else 0.0
-        return Reply(
-            question, lang, "abstain", None, score, suggestions=likely or self.vocab.defaults
-        )
+        suggested = self.decider.suggestions(hits)
+        return Reply(question, lang, "abstain", None, score, suggestions=suggested)
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from bot.domain.builtins import Builtins
 from bot.domain.corpus import documents, texts_by_language
 from bot.domain.cues import COURTESY, ROLE_WORDS, SESSION_NOUNS, SessionWords
-from bot.domain.date_words import MONTHS, ORDINAL_DAYS, WEEKDAYS, WORDS
+from bot.domain.date_words import ORDINAL_DAYS, TIME_NAMES
 from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Index
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
@@ -39,8 +39,7 @@ _PLACE_NOUNS = frozenset(["hotel", "hotels", "centro", "center", "centre", "edif
 # Units of time ("this year", "cuántos años"): they measure, they are not what is asked about.
 _SPANS = "year years ano anos"
 _REWRITTEN_ASPECTS = ("venue", "cuando")  # what cues.rewrite turns rooms and durations into
-_TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
-_DAY_WORDS = _TIME_NAMES | frozenset(ORDINAL_DAYS)  # ...or a day of the month ("22nd")
+_DAY_WORDS = TIME_NAMES | frozenset(ORDINAL_DAYS)  # ...or a day of the month ("22nd")
 # Per-language lists whose words, unknown to a KB, ask how or when rather than name a topic.
 _LIGHT_LISTS = (
     "ASPECTS", "CONFIRMATION", "DAY_END", "DAY_START", "MISS", "ARRIVE", "LEAVE", "CATCH",
