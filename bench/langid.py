@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 import bot.domain.language as language_module
-import bot.domain.matcher as matcher_module
+import bot.domain.reading as reading_module
 from bot.domain.clock import parse_instant
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
 from bot.domain.language import detect_language, language_scores, tokens
@@ -290,13 +290,13 @@ VARIANTS = [
 
 @contextmanager
 def detector(detect: Detect) -> Iterator[None]:
-    """Make the matcher call `detect` where it calls its own detector."""
-    saved = matcher_module.detect_language
-    matcher_module.detect_language = detect
+    """Make the reader call `detect` where it calls its own detector."""
+    saved = reading_module.detect_language
+    reading_module.detect_language = detect
     try:
         yield
     finally:
-        matcher_module.detect_language = saved
+        reading_module.detect_language = saved
 
 
 @dataclass

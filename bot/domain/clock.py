@@ -74,3 +74,13 @@ def parse_instant(text: str, tz: dt.tzinfo) -> dt.datetime:
     """Parse an ISO-8601 date or instant; a value without an offset is read in `tz`."""
     value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     return value if value.tzinfo else value.replace(tzinfo=tz)
+
+
+def event_local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """Return `now` in the event's time zone (a naive `now` already is event-local)."""
+    if now.tzinfo is None:
+        return now.replace(tzinfo=tz)
+    try:
+        return now.astimezone(tz)
+    except OverflowError:  # the first or last representable day: its date is close enough
+        return now.replace(tzinfo=tz)

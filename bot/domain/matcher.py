@@ -6,19 +6,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.cues import (
     AFTER_WORDS,
     OTHER_EDITIONS,
     SESSION_NOUNS,
-    UNTIL_WORDS,
     asks_next,
     day_off_words,
     mannerly,
     past_courtesy,
-    rewrite,
     session_step,
-    this_edition,
 )
 from bot.domain.date_words import FEIRA_DAYS, NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
@@ -26,24 +24,15 @@ from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.deciding import Decider
 from bot.domain.focus import Focus, focus
-from bot.domain.index import LONE_CAPITAL, Hit
-from bot.domain.introductions import past_introduction
+from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.lang import builtin_phrasings
-from bot.domain.language import (
-    detect_language,
-    expand,
-    fold,
-    names,
-    split_codes,
-    stem,
-    tokens,
-    unstretched,
-)
+from bot.domain.language import fold, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
+from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
 from bot.domain.sentences import asks, confirms, indirect, opens_question, salutes, split_sentences
-from bot.domain.terms import Term, is_slip
+from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
 
@@ -55,26 +44,15 @@ _DAY_POOL = TUNING.day_pool
 _DAY_FLOOR = TUNING.day_floor
 _DAY_SHARE = TUNING.day_share
 _FEW_TOPICS = TUNING.few_topics
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # markup pasted into a question is not words
-_BESIDE = TUNING.beside
 _STRAY = TUNING.stray
 _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
-_SLIP_LEN = TUNING.slip_len
-_SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP_LEN)
-_SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
-    c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
-}
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
-_ARTICLES = frozenset(["the", "el", "la", "los", "las", "o", "a", "os", "as"])
-_LOCATIVES = frozenset(
-    ["at", "in", "en", "em", "no", "na", "nos", "nas"]
-)  # "at the", "en el", "no"
 _STORY_WORDS = TUNING.story_words
 _FIRST_NAME = TUNING.first_name
 
@@ -115,6 +93,7 @@ class Matcher:
         self.kb = kb
         self.vocab = Vocabulary(kb)
         self.decider = Decider(kb, self.vocab)
+        self.reader = Reader(kb, self.vocab)
 
     def answer(
         self,
@@ -285,7 +264,7 @@ class Matcher:
         asking = [s for s in sentences if asks(s)]
         if not asking or len(asking) == len(sentences):
             return whole
-        today = _local(now, self.kb.event.tz).date()
+        today = event_local(now, self.kb.event.tz).date()
         if any(self.vocab.dates.read(tokens(mark_numeric_dates(fold(s))), today) for s in asking):
             return whole
         alt = self._answer_one(question, now, lang or whole.lang, hint, undated=True)
@@ -312,34 +291,6 @@ class Matcher:
                 if said <= titled:
                     found.add(session.id)
         return found.pop() if len(found) == 1 else None
-
-    def _past_greeting(self, words: list[str]) -> list[str]:
-        """The words with an opening greeting of several words ("bom dia", "good morning",
-        "buenas tardes") made function words: its day or part of the day asks nothing."""
-        for size in (3, 2):
-            if len(words) > size and tuple(words[:size]) in self.vocab.greetings:
-                return ["the"] * size + words[size:]
-        return words
-
-    def _manners_only(self, words: list[str]) -> str | None:
-        """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
-        word for word ("help"), or greetings, thanks and praise alone ("oi, bom dia", "awesome,
-        thanks a lot for the help"), else None. Before any entry: the KB's keywords may list
-        "help" or "thanks" without being asked."""
-        if not words:
-            return None
-        exact = self.vocab.courtesy_exact.get(" ".join(words))
-        if exact is not None and self.vocab.index.exact.get(" ".join(words)) is None:
-            return exact
-        if self.vocab.thank_words.intersection(words):
-            known = self.vocab.thanks_vocab | self.vocab.manners_vocab
-            return "thanks" if all(w in known for w in words) else None
-        if self.vocab.greeting_vocab.intersection(words) & self.vocab.greeting_heads:
-            # "hey, what's this for?" asks something: no greeting alone.
-            known = self.vocab.greeting_vocab | self.vocab.manners_vocab
-            asking = self.vocab.question_words.intersection(words)
-            return "greeting" if all(w in known for w in words) and not asking else None
-        return None
 
     def _beyond(self, entry: str, when: When, clock: Clock | None) -> bool:
         """True when a time of a day after the event ("the subway on Sunday morning", the
@@ -377,94 +328,25 @@ class Matcher:
     ) -> Reply:  # fmt: skip
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
-        text = _TAG.sub(" ", question[:_MAX_CHARS])
-        if _shouted(text):  # "QUAIS SÃO AS DATAS?": capitals say nothing of names or initials
-            text = text.lower()
-        elif self.vocab.acronyms:  # "the AI panel": "...artificial intelligence"
-            text = _ACRONYM.sub(
-                lambda m: f"{m[0]} {self.vocab.acronyms.get(m[0].casefold(), '')}", text
-            )
-        words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
-        words = unstretched(words, self.vocab.known_words)  # "oii", before its language is read
-        pairs = enumerate(zip(words, words[1:], strict=False))
-        titled = {i for i, pair in pairs if pair in self.vocab.title_pairs}
-        if lang not in self.vocab.langs:
-            spelled = self.vocab.index.normaliser.spelled(words)
-            found = detect_language(
-                text, spelled, self.vocab.evidence, hint, self.vocab.langs, self.vocab.default_lang
-            )
-            lang = found or (hint if hint in self.vocab.langs else self.vocab.default_lang)
-        year = self.kb.event.start_date.year
-        # A capital letter the KB writes as a word ("the R workshop") is no "are".
-        capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
-        kept = capitals & self.vocab.index.normaliser.letters
-        plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
-        if (manners := self._manners_only(plain)) is not None:
-            return manners_reply(self.kb, question, lang, manners, self.vocab.defaults)
-        plain = ["the" if i in titled else w for i, w in enumerate(plain)]
-        plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
-        plain = this_edition(plain)  # "who runs the conference this year?": the event
-        words = rewrite(split_codes(self._time_slips(plain)), year, self.vocab.session_words)
-        arriving, leaving = (
-            bool(self.vocab.arrive.intersection(words)),
-            bool(self.vocab.leave.intersection(words)),
-        )
-        staying = arriving or leaving
-        missing = bool(
-            self.vocab.miss.intersection(words) or staying and self.vocab.missed.intersection(words)
-        )
-        # "anything left that day?": "left" is read before the rewrite makes it a duration.
-        left = self.vocab.catch.intersection(plain) & UNTIL_WORDS
-        # "...to catch my flight": a plane caught is no session still caught.
-        caught_ride = bool(self._ride(words))
-        catching = staying and bool(
-            self.vocab.catch.intersection(words) and not caught_ride or left
-        )
-        # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
-        # travel words place the question nowhere else.
-        stay = staying and (missing or catching)
-        if not stay:
-            words = past_introduction(words, self._kept)
-        words = self._compounds(words)
-        if confirms(question):  # "so the closing is at <venue> and not at <venue>, right?"
-            where = self._where_confirmed(words, question, lang)
+        r = self.reader.read(question, now, lang, hint)
+        lang, text, plain, words, terms = r.lang, r.text, r.plain, r.words, r.terms
+        arriving, staying, missing, catching = r.arriving, r.staying, r.missing, r.catching
+        if r.manners is not None:
+            return manners_reply(self.kb, question, lang, r.manners, self.vocab.defaults)
+        if r.stated is not None:  # "so the closing is at <venue> and not at <venue>, right?"
+            where = self._where_confirmed(r.stated, question, lang)
             if where is not None:
                 return where
-            words = self._past_places(words)
-        terms = self.vocab.index.normaliser.terms(words)
-        acts = {
-            t.index
-            for t in terms
-            if not t.known and t.text not in self.vocab.index.light and self._acts(words, t.index)
-        }
-        if acts:  # "¿cómo me conecto a internet?": the verb is no topic the KB lacks
-            words = ["the" if i in acts else w for i, w in enumerate(words)]
-            terms = self.vocab.index.normaliser.terms(words)
         if (venue := self._address_of(plain, terms)) is not None:
             return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
-        if not stay and self.decider.off_domain(words, terms, names(text)):
+        if not r.stay and self.decider.off_domain(words, terms, names(text)):
             return self._abstain(question, lang, self.vocab.index.search(t.text for t in terms))
         if self.vocab.contact_words.intersection(words) and self.vocab.unreachable.intersection(
             words
         ):
             # "what's <speaker>'s email?": the KB has no way to reach a speaker in person.
             return self._abstain(question, lang, self.vocab.index.search(t.text for t in terms))
-        local = _local(now, self.kb.event.tz)
-        # A venue or organiser called like a time word ("Ágora" is Portuguese "now") names it.
-        dated = [w if w not in self.vocab.identity_words else "the" for w in words]
-        when = self.vocab.dates.read(dated, local.date())
-        clock = read_clock(dated, local.time(), lang) if when is None or when.day else None
-        if when is not None and not when.day:  # "después de las 6": after a time, not "next"
-            side = read_clock(dated, local.time(), lang)
-            if side is not None and side.window and not side.part and when.consumed & side.consumed:
-                when, clock = None, side
-        if clock is not None and clock.part and when is None and not self.vocab.miss & set(words):
-            clock = None  # "al mediodía" alone qualifies a topic ("lunch at noon"), not a day
-        if clock is not None:
-            day = when.day if when is not None and when.day else local.date()
-            relative = when.relative if when is not None else ""
-            used = when.consumed if when is not None else frozenset()
-            when = When(relative, day, used | clock.consumed)
+        local, dated, when, clock = r.local, r.dated, r.when, r.clock
         if undated and when is not None:
             gone = when.consumed
             words = ["the" if i in gone else w for i, w in enumerate(words)]
@@ -662,11 +544,6 @@ class Matcher:
             return None
         return self.vocab.room_venue.get(rooms.pop()) or None
 
-    def _acts(self, words: list[str], i: int) -> bool:
-        """True when the word at i follows a clitic pronoun ("me conecto", "se me acabaron"):
-        a verb, whatever the KB knows of it."""
-        return i > 0 and words[i - 1] in self.vocab.verb_markers
-
     def _brought_owner(self, hits: list[Hit], words: list[str], terms: list[Term]) -> Hit | None:
         """The entry asked about what one would bring along, when the KB names that thing as
         one of its topics ("do we need to bring a laptop to the workshop?": the laptop's
@@ -759,7 +636,7 @@ class Matcher:
     def _latest(self, hits: list[Hit], now: dt.datetime) -> str:
         """Of the sessions a sentence names well enough, the one that began last before now
         today ("just had a coffee in the break": this afternoon's, not this morning's)."""
-        local = _local(now, self.kb.event.tz)
+        local = event_local(now, self.kb.event.tz)
         floor = _DAY_FLOOR  # the moment says which: a looser fit than a day's (_on_day)
         began = [
             s
@@ -784,7 +661,7 @@ class Matcher:
     def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
         """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(reply.question)))))
-        local = _local(now, self.kb.event.tz)
+        local = event_local(now, self.kb.event.tz)
         days = self._stated_days(words, local.date())
         clock = read_clock(words, local.time())
         at = clock.start if clock is not None and not clock.window and not clock.now else None
@@ -796,7 +673,7 @@ class Matcher:
         elif (
             days
             and any(w in self.vocab.event_nouns for w in words)
-            and not any(self._placed(words))
+            and not any(self.reader.placed(words))
         ):
             # (a claim of where things are, venue by venue, is answered by where they are)
             event = self.kb.event
@@ -1008,7 +885,7 @@ class Matcher:
                 (
                     t.text
                     for t in terms
-                    if not t.within(when.consumed | self._ride(words))
+                    if not t.within(when.consumed | self.reader.ride(words))
                     and words[t.index] not in trip
                 ),
                 limit=_DAY_POOL,
@@ -1056,7 +933,7 @@ class Matcher:
             | self.vocab.generic_nouns
             | self.vocab.session_aspects.get(lang, frozenset())
         )
-        used |= self._ride(words)
+        used |= self.reader.ride(words)
         topic = [
             t.text
             for t in terms
@@ -1108,26 +985,6 @@ class Matcher:
         at 6"): a way of travelling a few words before it."""
         first = min(clock.consumed)
         return any(w in self.vocab.builtins.travel for w in words[max(0, first - 4) : first])
-
-    def _ride(self, words: list[str]) -> frozenset[int]:
-        """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus
-        de volta"): from the verb to two words past the vehicle. They tell of the trip, not of
-        a session caught or asked about."""
-        found: set[int] = set()
-        for i, w in enumerate(words):
-            if w not in self.vocab.catch:
-                continue
-            ride = next(
-                (
-                    j
-                    for j in range(i + 1, i + 4)
-                    if j < len(words) and words[j] in self.vocab.builtins.travel
-                ),
-                None,
-            )
-            if ride is not None:
-                found.update(range(i, ride + 3))
-        return frozenset(found)
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
         """The day the last asking sentence of a message of several names, else None."""
@@ -1230,53 +1087,6 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, 100.0)
         return Reply(question, lang, "entry", venue, 100.0, aspect="venue:address")
 
-    def _time_slips(self, words: list[str]) -> list[str]:
-        """Repair a weekday, month or relative day typed with two letters swapped or one
-        missing ("sexat", "tomorow", "miercles"): the date reader knows only whole names. A word
-        the KB or a language list uses is no slip."""
-        normaliser = self.vocab.index.normaliser
-        out = list(words)
-        for i, w in enumerate(words):
-            if len(w) < _SLIP_LEN or w in _SLIP_NAMES or w in STOPWORDS:
-                continue
-            if w in normaliser.vocabulary or w in normaliser.real or w in normaliser.words:
-                continue
-            # Typos rarely touch the first letter ("gosto" is no "agosto", "artes" no "martes").
-            found = [
-                n
-                for n in _SLIP_BY_LETTER.get(w[0], ())
-                if abs(len(n) - len(w)) <= 1 and is_slip(w, n)
-            ]
-            if len(found) == 1:
-                out[i] = found[0]
-        return out
-
-    def _compounds(self, words: list[str]) -> list[str]:
-        """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping
-        positions (the second becomes a stopword)."""
-        vocabulary = self.vocab.index.normaliser.vocabulary
-        out = list(words)
-        for i in range(len(words) - 1):
-            joined = words[i] + words[i + 1]
-            known = words[i] in vocabulary and words[i + 1] in vocabulary
-            if len(joined) > 5 and joined in vocabulary and not known:
-                out[i : i + 2] = [joined, "the"]
-        return out
-
-    def _kept(self, word: str) -> bool:
-        """True for a word an introduction keeps: a topic of the KB, or one that places the
-        question elsewhere ("I'm looking for a job at the bank": the job is what is asked)."""
-        return (
-            self._topical(word)
-            or word in self.vocab.off_words
-            or stem(word) in self.vocab.off_domain
-        )
-
-    def _topical(self, word: str) -> bool:
-        """True when the KB is asked about this word and it places no question elsewhere."""
-        off = word in self.vocab.off_words or stem(word) in self.vocab.off_domain
-        return not off and self.vocab.index.normaliser.term(word) in self.vocab.index.topics
-
     def _on_day(self, hits: list[Hit], day: dt.date | None, words: list[str]) -> Hit | None:
         """The hit that is a session on `day`, when the question's words name it well enough.
 
@@ -1338,7 +1148,7 @@ class Matcher:
         """A confirmation of where things are that names venues and days only ("so everything
         is at the Grand Hotel except Monday, correct?", "na segunda é no campus e o resto da
         semana no hotel, é isso?"): the KB's answer to where the event is, else the built-in."""
-        placed = self._placed(words)
+        placed = self.reader.placed(words)
         if not any(placed):
             return None
         plain = self.vocab.not_topics | self.vocab.all_aspects | self.vocab.courtesy
@@ -1361,42 +1171,6 @@ class Matcher:
         if hits and hits[0].score >= THRESHOLD and self.kb.session(hits[0].entry) is None:
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         return self._builtin(question, lang, asks_where[0]) if asks_where else None
-
-    def _placed(self, words: list[str]) -> list[bool]:
-        """Which words name a venue: two words of its name in a row, a word only venue names
-        use, or one of its words after "en el" / "at the" / "no"."""
-        placed = [w in self.vocab.place_words for w in words]
-        for called in self.vocab.venue_tokens:
-            run: list[int] = []
-            for i, w in enumerate([*words, ""]):
-                if w in called:
-                    run.append(i)
-                    continue
-                content = [k for k in run if words[k] not in STOPWORDS]
-                if len(content) >= 2:
-                    for k in run:
-                        placed[k] = True
-                run = []
-        named = frozenset().union(*self.vocab.venue_tokens) - STOPWORDS
-        for i, w in enumerate(words):  # "...sino en el hotel": a venue's word after "en el"
-            k = i - 1
-            while k >= 0 and words[k] in _ARTICLES:
-                k -= 1
-            if w in named and k >= 0 and words[k] in _LOCATIVES:
-                placed[i] = True
-        return placed
-
-    def _past_places(self, words: list[str]) -> list[str]:
-        """A confirmation's venue names ("...is at the City Hospital and not at the event
-        centre, right?") are the claim to check, not what it is about: left out of the search
-        when the sentence names something else too."""
-        placed = self._placed(words)
-        rest = [w for w, p in zip(words, placed, strict=True) if not p]
-        plain = self.vocab.not_topics | self.vocab.all_aspects
-        terms = self.vocab.index.normaliser.terms(rest, repair=False)
-        if not any(placed) or not any(t.known and t.text not in plain for t in terms):
-            return words
-        return ["the" if p else w for w, p in zip(words, placed, strict=True)]
 
     def _wholly_asked(self, hit: Hit, words: list[str], text: str) -> bool:
         """True when a long sentence holds one of the entry's phrasings whole ("...a gente vai
@@ -1514,7 +1288,6 @@ class Matcher:
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
 _LUNCH_END = dt.time(TUNING.lunch_end)
-_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")  # initials written in capitals: "AI", "IA", "UX"
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
 
 
@@ -1534,22 +1307,6 @@ def manners_reply(
     return Reply(question, lang, "entry", key, 100.0, suggestions=suggestions, aspect=key)
 
 
-def _shouted(text: str) -> bool:
-    """True when most letters are capitals ("QUE HORA ES"): no word in capitals is initials."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) * 2 > len(letters)
-
-
 def _back_to_day(sentence: str) -> bool:
     words = tokens(fold(sentence))
     return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
-
-
-def _local(now: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """Return `now` in the event's time zone (a naive `now` already is event-local)."""
-    if now.tzinfo is None:
-        return now.replace(tzinfo=tz)
-    try:
-        return now.astimezone(tz)
-    except OverflowError:  # the first or last representable day: its date is close enough
-        return now.replace(tzinfo=tz)
