@@ -34,3 +34,6 @@ COMING = words_of("COMING")
 RELATIVE = {0: "today", 1: "tomorrow", -1: "yesterday"}
 LINKS = words_of("DATE_LINKS")
 TIME_NAMES = frozenset([*WEEKDAYS, *MONTHS, *WORDS])  # words that name a day or a time
+THAT_DAY = frozenset(
+    [("that", "day"), ("ese", "dia"), ("esse", "dia"), ("nesse", "dia"), ("that", "time")]
+)  # "would I miss anything that day?": the day another sentence names

@@ -8,31 +8,23 @@ from dataclasses import dataclass, replace
 
 from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
-from bot.domain.cues import (
-    AFTER_WORDS,
-    OTHER_EDITIONS,
-    SESSION_NOUNS,
-    asks_next,
-    day_off_words,
-    mannerly,
-    past_courtesy,
-    session_step,
-)
-from bot.domain.date_words import FEIRA_DAYS, NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, TIME_NAMES
+from bot.domain.cues import OTHER_EDITIONS, day_off_words, mannerly, past_courtesy, session_step
+from bot.domain.date_words import FEIRA_DAYS, ORDINAL_DAYS, THAT_DAY, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.deciding import Decider
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit
-from bot.domain.knowledge import KnowledgeBase, Session
+from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings
 from bot.domain.language import fold, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
-from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
+from bot.domain.schedule import Plan, following, plan
 from bot.domain.sentences import asks, confirms, indirect, opens_question, salutes, split_sentences
 from bot.domain.terms import Term
+from bot.domain.timetable import Timetable
 from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
 
@@ -54,7 +46,6 @@ _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 _STORY_WORDS = TUNING.story_words
-_FIRST_NAME = TUNING.first_name
 
 
 @dataclass(frozen=True)
@@ -94,6 +85,7 @@ class Matcher:
         self.vocab = Vocabulary(kb)
         self.decider = Decider(kb, self.vocab)
         self.reader = Reader(kb, self.vocab)
+        self.timetable = Timetable(kb, self.vocab, self.reader)
 
     def answer(
         self,
@@ -355,16 +347,16 @@ class Matcher:
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
         if when is not None and when.day and not past and (missing or catching):
             if staying:
-                trip = self._stay(
+                trip = self.timetable.stay(
                     question, words, terms, when, clock, local, lang, catching, arriving
                 )
                 return self._schedule(question, lang, trip)
             # Busy then ("a meeting on Tuesday morning: would I miss anything?"): that time's.
             # Now is no time one is busy at ("I lost track of time, what's on now?").
             if when.relative != "now":
-                window = self._at_clock(when, clock, local) if clock is not None else None
+                window = self.timetable.at_clock(when, clock, local) if clock is not None else None
                 return self._schedule(question, lang, window or plan(self.kb, when, local))
-        if (meal := self._past_lunch(plain, when, local)) is not None:
+        if (meal := self.timetable.past_lunch(plain, when, local)) is not None:
             return self._schedule(question, lang, meal)  # "o que tem depois do almoço?"
         if when is not None:
             after = None
@@ -389,11 +381,11 @@ class Matcher:
                 and (t.known or t.text not in self.vocab.index.light)
                 and words[t.index] not in self.vocab.greeting_words  # "bom dia, o credenciamento…"
             ]
-            strand = self._strand(words, topical, when, clock, local, lang)
+            strand = self.timetable.strand(words, topical, when, clock, local, lang)
             if strand is not None:
                 return self._one_asked(question, lang, strand, words)
             named = [t for t in topical if t.known and t.text not in self.vocab.generic_nouns]
-            if not named and (first := self._ordinal_edge(words, when)) is not None:
+            if not named and (first := self.timetable.ordinal_edge(words, when)) is not None:
                 return self._one_asked(question, lang, first, words)  # "the last talk today"
             # In a short question one unknown word is another topic ("weather on monday"); a long
             # message may also name the asker's ministry or country: most words must be unknown.
@@ -412,7 +404,7 @@ class Matcher:
                 sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
                 hits = self.vocab.index.search((t.text for t in sought), limit=_DAY_POOL)
-                now_on = self._next_of_current(hits, sought, words, dated, when, local)
+                now_on = self.timetable.next_of_current(hits, sought, words, dated, when, local)
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
@@ -437,7 +429,9 @@ class Matcher:
                     if self.decider.stray(hits[0], topical, words):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.vocab.session_words)
-                    entry = self._anchor(hits, dated, when, local) if step else hits[0].entry
+                    entry = hits[0].entry
+                    if step:
+                        entry = self.timetable.anchor(hits, dated, when, local)
                     after = following(self.kb, entry, step) if step else None
                     if after is None and self._beyond(hits[0].entry, when, clock):
                         return self._abstain(question, lang, hits)
@@ -445,23 +439,24 @@ class Matcher:
                         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
                 elif hits and self._clearly_a_session(hits):  # "after the LLM talk"
                     step = session_step(words, self.vocab.session_words)
-                    anchor = self._anchor(hits, dated, when, local) if step else None
+                    anchor = self.timetable.anchor(hits, dated, when, local) if step else None
                     after = following(self.kb, anchor, step) if anchor else None
             p = (
                 after
-                or self._edge(words, when)
-                or self._at_clock(when, clock, local)
+                or self.timetable.edge(words, when)
+                or self.timetable.at_clock(when, clock, local)
                 or plan(self.kb, when, local)
             )
-            return self._one_asked(question, lang, self._of_kind(p, words) if generic else p, words)
+            p = self.timetable.of_kind(p, words) if generic else p
+            return self._one_asked(question, lang, p, words)
         exact = self.vocab.index.exact.get(" ".join(words))
         if exact is not None:
             return Reply(question, lang, "entry", exact, 100.0)
         if not terms and (within := self.vocab.index.within(words)) is not None:
             return Reply(question, lang, "entry", within, _ENOUGH)  # "what can I ask you, then?"
-        if (track := self._track(words)) is not None:
+        if (track := self.timetable.track(words)) is not None:
             return self._schedule(question, lang, track)
-        if (talks := self._speaker(words, terms, text, lang)) is not None:
+        if (talks := self.timetable.speaker(words, terms, text, lang)) is not None:
             return self._schedule(question, lang, talks)
         if (room := self._room_asked(words, terms)) is not None:  # "where is room B?"
             return Reply(question, lang, "entry", room, 100.0, aspect="venue:address")
@@ -598,7 +593,7 @@ class Matcher:
         if not hits or not confirms(question):
             return None
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-        dated = [h for h in hits if h.score >= floor and self._dated_session(h.entry)]
+        dated = [h for h in hits if h.score >= floor and self.timetable.dated_session(h.entry)]
         # Of namesakes ("lunch" each day), the one on the day stated: "lunch is on Friday, right?"
         on = next((h for h in dated if self._session_day(h.entry) == day), None)
         return on or next(iter(dated), None)
@@ -615,7 +610,7 @@ class Matcher:
         return (
             top.score >= _SUGGEST_FLOOR
             and second < top.score * _DAY_SHARE
-            and self._dated_session(top.entry)
+            and self.timetable.dated_session(top.entry)
         )
 
     def _names_alone(self, hits: list[Hit], terms: list[Term]) -> bool:
@@ -662,7 +657,7 @@ class Matcher:
         """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(reply.question)))))
         local = event_local(now, self.kb.event.tz)
-        days = self._stated_days(words, local.date())
+        days = self.timetable.stated_days(words, local.date())
         clock = read_clock(words, local.time())
         at = clock.start if clock is not None and not clock.window and not clock.now else None
         session = self.kb.session(reply.entry) if reply.kind == "entry" else None
@@ -686,322 +681,6 @@ class Matcher:
         verdict = "yes" if all(checks) else "no" if not any(checks) else "partly"
         return replace(reply, verdict=verdict)
 
-    def _stated_days(self, words: list[str], today: dt.date) -> list[dt.date]:
-        """Every day a sentence names ("Tuesday to Thursday, 14 to 16 September")."""
-        found: list[dt.date] = []
-        left = list(words)
-        for _ in range(4):
-            when = self.vocab.dates.read(left, today)
-            if when is None or when.day is None or when.relative == "week":
-                break
-            if when.day not in found:
-                found.append(when.day)
-            left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
-        return found
-
-    def _strand(
-        self, words: list[str], topical: list[Term], when: When, clock: Clock | None,
-        local: dt.datetime, lang: str,
-    ) -> Plan | None:  # fmt: skip
-        """What is on in one room or track at the time asked ("o que tem na sala Tietê amanhã
-        de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
-        named = [self.vocab.strand_of[w] for w in words if w in self.vocab.strand_of]
-        place = {i for i, w in enumerate(words) if w in self.vocab.strand_any}
-        if not named:  # else a venue ("what's on at the hotel on Tuesday?")
-            named = [self.vocab.venue_strand[w] for w in words if w in self.vocab.venue_strand]
-            place = {i for i, w in enumerate(words) if w in self.vocab.venue_strand}
-        if not named:
-            return None
-        # Of two rooms, the one named last is asked about ("I'm in the foyer: what's on in
-        # room B?"); the other only says where the asker is.
-        key = named[-1]
-        plain = self.vocab.generic_nouns | self.vocab.session_aspects.get(lang, frozenset())
-        if key.startswith("venue:"):  # beside a venue, any other word names the topic ("the
-            plain = frozenset(  # workshop", "a hotel room"), but for sessions in the plural
-                t.text
-                for t in topical
-                if t.text in self.vocab.generic_nouns and stem(words[t.index]) != words[t.index]
-            )
-        if any(t.known and not t.within(frozenset(place)) and t.text not in plain for t in topical):
-            return None  # a topic beside the room: the topic's session answers
-        kind = key.split(":", 1)[0]
-        local_kb = replace(
-            self.kb, sessions=tuple(s for s in self.kb.sessions if self._in(s, key, kind))
-        )
-        if clock is not None and when.day is not None and when.relative != "week":
-            found = at_clock(local_kb, when.day, clock, local)
-            if found is not None and found.sessions:
-                return found
-        found = plan(local_kb, when, local)
-        # "who gives the accessibility keynote on Friday?": the one keynote of that track then.
-        nouns = {w for w in words if w in SESSION_NOUNS and stem(w) == w}
-        one = [
-            s for s in found.sessions
-            if nouns & {w for t in s.title.values() for w in tokens(t)}
-        ]  # fmt: skip
-        if nouns and len(one) == 1:
-            return replace(found, sessions=(one[0],))
-        rank = next((ORDINAL_DAYS[w] for w in words if ORDINAL_DAYS.get(w) in (0, -1)), None)
-        if rank is not None and found.sessions and found.relative != "week":
-            return replace(found, sessions=(found.sessions[rank],))  # "the last mobile talk"
-        return found if found.sessions else None
-
-    def _in(self, session: Session, key: str, kind: str) -> bool:
-        if kind == "venue":
-            venue = self.kb.session_venue(session)
-            return venue is not None and key == f"venue:{venue.id}"
-        called = self.kb.session_room(session) if kind == "room" else session.track
-        return any(f"{kind}:{fold(n)}" == key for n in (called.values() if called else ()))
-
-    def _track(self, words: list[str]) -> Plan | None:
-        """The sessions of a track the question names with a track word ("what's in the data
-        science track?", "charlas del eje de producto"), in programme order."""
-        if not any(w in self.vocab.track_words for w in words):
-            return None
-        asked = set(words)
-        for called, sessions in self.vocab.tracks.items():
-            if any(set(n) <= asked for n in called):
-                return Plan("track", None, sessions)
-        # Else the one track most of whose name's content words the question holds, two at
-        # least ("the data science track" for "Data Science and Society").
-        found: list[tuple[float, tuple[Session, ...]]] = []
-        for called, sessions in self.vocab.tracks.items():
-            best = 0.0
-            for name in called:
-                content = {w for w in name if w not in STOPWORDS}
-                held = len(content & asked)
-                if held >= 2 and held * 2 > len(content):
-                    best = max(best, held / len(content))
-            if best:
-                found.append((best, sessions))
-        found.sort(key=lambda f: -f[0])
-        if found and (len(found) == 1 or found[0][0] > found[1][0]):
-            return Plan("track", None, found[0][1])
-        return None
-
-    def _speaker(self, words: list[str], terms: list[Term], text: str, lang: str) -> Plan | None:
-        """All the sessions of a speaker the question names ("talks by Ana Pérez", "¿qué
-        presenta Julián?") when it asks nothing else of them; one session is a plain entry."""
-        asked = set(words)
-        capitalised = names(text)
-        for name, sessions in self.vocab.speakers.items():
-            full = set(name) <= asked
-            # A first name alone, when one speaker has it: capitalised, or long enough not to
-            # be a common word ("hannah", not "will").
-            called = name[0] in capitalised or len(name[0]) >= _FIRST_NAME
-            first = called and name[0] in asked and self.vocab.first_names[name[0]] == 1
-            if len(sessions) < 2 or not (full or first):
-                continue
-            aspects = self.vocab.session_aspects.get(lang, frozenset())
-            rest = [
-                t
-                for t in terms
-                if words[t.index] not in name
-                and t.text not in aspects
-                and not (t.text in self.vocab.index.light and not t.known)
-                and t.text not in self.vocab.framing
-                and t.text not in self.vocab.generic_nouns
-            ]
-            # The speaker's own affiliation ("Ana Pérez da Universidade X") says who, not what; in
-            # a long message, words the KB never uses are the asker's story ("meu chefe
-            # perguntou..."), not another topic.
-            own = self.vocab.affiliations.get(name, frozenset())
-            rest = [t for t in rest if words[t.index] not in own]
-            if len(words) >= _STORY_WORDS:  # known as typed, not only as a repaired typo
-                term = self.vocab.index.normaliser.term
-                rest = [t for t in rest if t.known and term(words[t.index]) == t.text]
-            if not rest:
-                return Plan("speaker", None, sessions)
-        return None
-
-    def _anchor(self, hits: list[Hit], words: list[str], when: When, local: dt.datetime) -> str:
-        """The session a question steps from ("after lunch on Saturday", "antes do keynote de
-        sábado"): of the sessions it names well enough, the one on the day it states, else the
-        namesake meant (see _namesake)."""
-        steps = {NEXT_WORD, PRIOR_WORD}
-        days = self._stated_days([w if w not in steps else "the" for w in words], local.date())
-        if days:
-            floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-            on_day = {s.id for day in days for s in self.kb.sessions_on(day)}
-            named = [h for h in hits if h.score >= floor and h.entry in on_day]
-            if named:
-                return named[0].entry
-            when = When("", days[0], when.consumed)
-        # A step is taken from a session: an FAQ about the same thing ("what size is a
-        # poster?") yields to the session it names well enough ("after the poster session").
-        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-        dated = (h for h in hits if h.score >= floor and self._dated_session(h.entry))
-        return self._namesake(next(dated, hits[0]).entry, when, local)
-
-    def _dated_session(self, entry: str) -> bool:
-        session = self.kb.session(entry)
-        return session is not None and self.kb.session_date(session) is not None
-
-    def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
-        """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
-        asked, else the one running now or next today, else the last one before now."""
-        session = self.kb.session(entry)
-        if session is None:
-            return entry
-        title = session.title.values()
-        same = sorted(
-            (s for s in self.kb.sessions if s.title.values() == title and s.date is not None),
-            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
-        )
-        if len(same) < 2:
-            return entry
-        if when.day is not None and when.relative not in ("next", "now", "week"):
-            return next((s.id for s in same if s.date == when.day), entry)
-        today = [s for s in same if s.date == local.date()]
-        now = local.time()
-        running = [s for s in today if s.end is not None and runs_at(s, now)]
-        later = [s for s in today if (s.start or dt.time.min) > now]
-        if today:  # today's: the one on now, else the next, else the last ("just had coffee")
-            return (running or later or today[-1:])[0].id
-        coming = [s for s in same if (s.date or dt.date.min) > local.date()]
-        return (coming[0] if coming else same[-1]).id
-
-    def _stay(
-        self, question: str, words: list[str], terms: list[Term], when: When, clock: Clock | None,
-        local: dt.datetime, lang: str, catching: bool, arriving: bool,
-    ) -> Plan:  # fmt: skip
-        """What someone arriving or leaving on the day asked misses ("I land on the 20th, what
-        do I miss?") or can still attend ("...what will I still catch?"), of the topic asked
-        when the question names one ("which mobile talks do I miss?")."""
-        day = when.day or local.date()
-        at = clock.start if clock is not None and not clock.now else None
-        stepped = session_step(words, self.vocab.session_words) > 0
-        if at is not None and stepped and clock is not None and self._vehicle_time(words, clock):
-            at = None  # "right after the closing, my flight leaves at 18:00": the closing's end
-        if at is None and stepped:  # "after lunch on Friday"
-            trip = (
-                self.vocab.leave
-                | self.vocab.arrive
-                | self.vocab.miss
-                | self.vocab.missed
-                | self.vocab.catch
-            )
-            hits = self.vocab.index.search(
-                (
-                    t.text
-                    for t in terms
-                    if not t.within(when.consumed | self.reader.ride(words))
-                    and words[t.index] not in trip
-                ),
-                limit=_DAY_POOL,
-            )  # the trip's own words ("leave", "miss") say nothing of the session stepped from
-            anchor = self.kb.session(self._anchor(hits, words, when, local)) if hits else None
-            if anchor is not None and anchor.date == day and anchor.end is not None:
-                at = anchor.end
-                # The session stepped from is no topic of what is missed ("...after lunch":
-                # not the lunches).
-                stepped_from = {t.index for t in terms if self.vocab.index.owns(anchor.id, t.text)}
-                when = replace(when, consumed=when.consumed | stepped_from)
-        if not catching:
-            if not arriving:  # "here for Monday, I fly back on Tuesday early": the leaving day
-                gone = next((i for i, w in enumerate(words) if w in self.vocab.leave), 0)
-                then = self.vocab.dates.read(words[gone:], local.date()) if gone else None
-                if then is not None and then.day and then.day != day:
-                    day = then.day
-                    later = clock is not None and min(clock.consumed) > gone
-                    at = at if later else None
-            found = missed(self.kb, day, at, not arriving)
-        else:
-            gone = next((i for i, w in enumerate(words) if w in self.vocab.leave), 0)
-            first = self.vocab.dates.read(words[:gone], local.date()) if arriving and gone else None
-            last = self.vocab.dates.read(words[gone:], local.date()) if first is not None else None
-            if first is not None and first.day and last is not None and last.day:
-                late = clock is not None and min(clock.consumed) > gone  # the time's side
-                arrival, departure = (None, at) if late else (at, None)
-                found = caught(self.kb, (first.day, arrival), (last.day, departure))
-            elif arriving:  # "...what can I still see that day?": until that day's end
-                that_day = any(p in _THAT_DAY for p in zip(words, words[1:], strict=False))
-                found = caught(self.kb, (day, at), (day, None) if that_day else None)
-                # "I get there on Thursday night. What can I catch on Friday?": that later day.
-                asked_day = self._asked_day(question, local.date())
-                if asked_day is not None and asked_day > day:
-                    kept = tuple(s for s in found.sessions if s.date == asked_day)
-                    found = replace(found, sessions=kept)
-            else:
-                found = caught(self.kb, None, (day, at))
-        used = when.consumed | (clock.consumed if clock is not None else frozenset())
-        # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
-        asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
-        asked = set(asking[-1]) if asking else set(words)
-        plain = (
-            self.vocab.not_topics
-            | self.vocab.generic_nouns
-            | self.vocab.session_aspects.get(lang, frozenset())
-        )
-        used |= self.reader.ride(words)
-        topic = [
-            t.text
-            for t in terms
-            if t.known and t.text in self.vocab.index.topics and not t.within(used)
-            and t.text.isalpha() and words[t.index] in asked
-            and t.text not in plain and t.text not in self.vocab.index.light
-        ]  # fmt: skip
-        kept = tuple(
-            s for s in found.sessions if any(self.vocab.index.owns(s.id, t) for t in topic)
-        )
-        if topic and not kept:  # "I leave at 6pm, will I miss the awards?" (at 17:30): no
-            hits = self.vocab.index.search(topic)
-            named = self.kb.session(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
-            if named is not None and named.date is not None:
-                return Plan("", named.date, (named,))
-        return self._of_kind(replace(found, sessions=kept) if kept else found, words)
-
-    def _past_lunch(self, words: list[str], when: When | None, local: dt.datetime) -> Plan | None:
-        """What is on after lunch ("what's after lunch?", "o que tem depois do almoço?") in a
-        programme without a lunch of its own: the day's sessions from the usual end of lunch,
-        or all of that day's when it publishes no times. None when the programme has a lunch
-        (a step from that session answers) or the question is not after lunch."""
-        if when is not None and when.relative not in ("next", ""):
-            return None
-        meal = {
-            m for i, w in enumerate(words) if w in AFTER_WORDS
-            for m in self.vocab.lunch_words.intersection(words[i + 1 : i + 3])
-        }  # fmt: skip
-        if not meal:
-            return None
-        day = (when.day if when is not None else None) or local.date()
-        if self.vocab.lunch_sessions:
-            titled = {
-                w for s in self.vocab.lunch_sessions for t in s.title.values() for w in tokens(t)
-            }
-            if meal & titled:
-                return None  # "after lunch" names the session: a step from it answers
-            # "después de comer" beside a session called "Comida": what follows that day's.
-            lunch = next((s for s in self.vocab.lunch_sessions if s.date and s.date >= day), None)
-            return following(self.kb, lunch.id) if lunch is not None else None
-        found = at_clock(self.kb, day, Clock(_LUNCH_END, None, window=True), local)
-        if found is not None and found.sessions and found.day == day:
-            return found
-        listed = plan(self.kb, When("", day), local)
-        return listed if listed.sessions else None
-
-    def _vehicle_time(self, words: list[str], clock: Clock) -> bool:
-        """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
-        at 6"): a way of travelling a few words before it."""
-        first = min(clock.consumed)
-        return any(w in self.vocab.builtins.travel for w in words[max(0, first - 4) : first])
-
-    def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
-        """The day the last asking sentence of a message of several names, else None."""
-        sentences = split_sentences(question)
-        asking = [s for s in sentences if asks(s)]
-        if len(sentences) < 2 or not asking:
-            return None
-        when = self.vocab.dates.read(tokens(mark_numeric_dates(fold(asking[-1]))), today)
-        return when.day if when is not None else None
-
-    def _of_kind(self, p: Plan, words: list[str]) -> Plan:
-        """Of a listing, the sessions of the kind the question names when the programme's
-        titles use that noun ("which symposia on Wednesday?": the day's symposia)."""
-        kinds = {self.vocab.index.normaliser.term(w) for w in words if w in SESSION_NOUNS}
-        kept = tuple(s for s in p.sessions if kinds & self.vocab.title_terms.get(s.id, frozenset()))
-        return replace(p, sessions=kept) if kept else p
-
     def _one_asked(self, question: str, lang: str, p: Plan, words: list[str]) -> Reply:
         """A listing of one session, asked who gives it ("which Cloud talk is at 11:30 and
         who presents it?"): that session's own answer, with its speakers."""
@@ -1018,39 +697,6 @@ class Matcher:
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
         )  # fmt: skip
-
-    def _edge(self, words: list[str], when: When) -> Plan | None:
-        """The first or last session of the day asked, for "when does day 3 end/start?"."""
-        if when.day is None or when.relative in ("week", "next"):
-            return None
-        if any(w in self.vocab.day_end for w in words):
-            return edge(self.kb, when.day, last=True)
-        if any(w in self.vocab.day_start for w in words):
-            return edge(self.kb, when.day, last=False)
-        return self._ordinal_edge(words, when)
-
-    def _ordinal_edge(self, words: list[str], when: When) -> Plan | None:
-        """The first or last session of the day asked ("the last talk on Tuesday")."""
-        if when.day is None or when.relative in ("week", "next"):
-            return None
-        for w, after in zip(words, words[1:], strict=False):
-            if ORDINAL_DAYS.get(w) in (0, -1) and after in self.vocab.generic_nouns_raw:
-                last = ORDINAL_DAYS[w] == -1
-                # A talk has speakers: registration and the coffee break are no "first talk".
-                given = [s for s in self.kb.sessions_on(when.day) if s.speakers and s.start]
-                if given and after in self.vocab.talk_nouns:
-                    return Plan("", when.day, (given[-1] if last else given[0],))
-                return edge(self.kb, when.day, last=last)
-        return None
-
-    def _at_clock(self, when: When, clock: Clock | None, local: dt.datetime) -> Plan | None:
-        """The sessions at the time of day asked, when the day has published times."""
-        if clock is None or when.day is None or when.relative == "week":
-            return None
-        found = at_clock(self.kb, when.day, clock, local)
-        if found is not None and found.relative == "next" and found.day is None:
-            return plan(self.kb, When("next"), local)  # nothing more today: the next day's
-        return found
 
     def _address_of(self, words: list[str], terms: list[Term]) -> str | None:
         """The venue whose street address the words ask ("necesito la dirección exacta del
@@ -1129,21 +775,6 @@ class Matcher:
                 return [h, *(x for x in hits if x is not h)]
         return hits
 
-    def _next_of_current(
-        self, hits: list[Hit], sought: list[Term], words: list[str], dated: list[str], when: When,
-        local: dt.datetime,
-    ) -> Plan | None:  # fmt: skip
-        """What follows the session a question names when it asks what is next in general ("estou
-        no almoço agora, qual é a próxima atividade?"): the asker is at that session."""
-        if when.relative not in ("now", "next", "") or not asks_next(words):
-            return None
-        if all(t.text in self.vocab.generic_nouns for t in sought):
-            return None  # no session named: the next one from now (see plan)
-        floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE) if hits else 0.0
-        if not hits or hits[0].score < floor or not self._dated_session(hits[0].entry):
-            return None
-        return following(self.kb, self._anchor(hits, dated, when, local), 1)
-
     def _where_confirmed(self, words: list[str], question: str, lang: str) -> Reply | None:
         """A confirmation of where things are that names venues and days only ("so everything
         is at the Grand Hotel except Monday, correct?", "na segunda é no campus e o resto da
@@ -1215,7 +846,7 @@ class Matcher:
         for h in hits[1:]:
             if h.score < top.score * TUNING.session_share:
                 break
-            if self._dated_session(h.entry) and all(
+            if self.timetable.dated_session(h.entry) and all(
                 self.vocab.index.owns(h.entry, t) for t in owned
             ):
                 return [h, *(x for x in hits if x is not h)]
@@ -1287,13 +918,7 @@ class Matcher:
 
 
 _MORNING_AFTER = dt.time(TUNING.morning_after)
-_LUNCH_END = dt.time(TUNING.lunch_end)
 _QUOTED = re.compile(r'«([^»]{3,200})»|“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’')
-
-
-_THAT_DAY = frozenset(
-    [("that", "day"), ("ese", "dia"), ("esse", "dia"), ("nesse", "dia"), ("that", "time")]
-)  # "would I miss anything that day?": the day another sentence names
 
 
 def manners_reply(
@@ -1309,4 +934,4 @@ def manners_reply(
 
 def _back_to_day(sentence: str) -> bool:
     words = tokens(fold(sentence))
-    return any(pair in _THAT_DAY for pair in zip(words, words[1:], strict=False))
+    return any(pair in THAT_DAY for pair in zip(words, words[1:], strict=False))
