@@ -22,7 +22,16 @@ from bot.domain.language import fold, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, following, plan
-from bot.domain.sentences import asks, confirms, indirect, opens_question, salutes, split_sentences
+from bot.domain.sentences import (
+    asks,
+    confirms,
+    indirect,
+    lead_statement,
+    opens_question,
+    salutes,
+    split_sentences,
+    wished_for,
+)
 from bot.domain.terms import Term
 from bot.domain.timetable import Timetable
 from bot.domain.tuning import TUNING
@@ -158,6 +167,8 @@ class Matcher:
             and r.entry not in _COURTESY_ASPECTS
             and not salutes(s)
         ]
+        if whole.kind == "abstain":  # "I'm looking for a job at <org>, who do I send my CV to?"
+            found = self._past_off_statements(found, sentences, now, lang, hint)
         if not found:
             return whole
         asked = [(s, r) for s, r in found if asks(s)] or found
@@ -188,13 +199,9 @@ class Matcher:
                 return whole
         # A built-in (the venue, the organiser) answering a clause cut from a sentence ("in
         # which room" of "in which room and at what time is the talk") yields to an entry.
-        # (A clause that ends its sentence, after "I'd like to know who...", is its question.)
-        ends = [
-            (s, r) for s, r in asked
-            if any(t.rstrip().endswith(s.rstrip()) for t in sentences)
-            and not self._topicless(s, lang)
-        ]  # fmt: skip
-        own = [(s, r) for s, r in asked if not r.aspect or (s, r) in ends]
+        # (What follows a wish to know ends its sentence: "I'd like to know who..." asks it.)
+        wished = [(s, r) for s, r in asked if any(wished_for(t, s) for t in sentences)]
+        own = [(s, r) for s, r in asked if not r.aspect or s in sentences or (s, r) in wished]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         # A built-in answer ("when does it start?" -> the event's start) yields to the entry a
         # question without topic asks of ("…a panel on Tuesday. When does it start?").
@@ -218,6 +225,23 @@ class Matcher:
             if not first.aspect and at.get(first.entry, len(question)) < at[best.entry]:
                 best, others = first, (best, *(r for r in others if r is not first))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
+
+    def _past_off_statements(
+        self, found: list[tuple[str, Reply]], sentences: list[str], now: dt.datetime,
+        lang: str | None, hint: str | None,
+    ) -> list[tuple[str, Reply]]:  # fmt: skip
+        """The answers found, less those to a question that follows a statement of another
+        domain in its sentence: the statement says what the question is about."""
+        tainted = [
+            t for t in sentences
+            if (lead := lead_statement(t)) is not None and self._off(lead, now, lang, hint)
+        ]  # fmt: skip
+        return [(s, r) for s, r in found if not any(s in t for t in tainted)]
+
+    def _off(self, text: str, now: dt.datetime, lang: str | None, hint: str | None) -> bool:
+        """True when `text` is read as asking about another domain than the KB's."""
+        r = self.reader.read(text, now, lang, hint)
+        return self.decider.off_domain(r.words, r.terms, names(r.text))
 
     def _story_told(
         self, sentences: list[str], whole: Reply, now: dt.datetime, lang: str | None,

@@ -48,15 +48,46 @@ _WISHES = words_of("WISHES")
 _IF = words_of("IF_WORDS")  # open an indirect question after "and"
 
 
+# "I overslept, what did I miss this morning?": a statement, then its question after a comma.
+_LEAD = re.compile(
+    r"(?<=\w),\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|which|"
+    r"qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|c[oó]mo|cu[aá]l|o que|onde|quando|quem|qual)\b)",
+    re.IGNORECASE,
+)
+
+
 def split_sentences(text: str, clauses: bool = False) -> list[str]:
     """The sentences of a message, each with at least two words; with `clauses`, "X and
     what/where/who Y" is two questions."""
     parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
     if clauses:
         parts = [c.strip() for p in parts for c in _CLAUSE.split(p) if c and c.strip()]
+        parts = [c.strip() for p in parts for c in _led(p)]
         parts = [c.strip() for p in parts for c in _REASON.split(p) if c and c.strip()]
         parts = [c.strip() for p in parts for c in _WISH.split(p, maxsplit=1) if c and c.strip()]
     return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
+
+
+def _led(sentence: str) -> list[str]:
+    """A question ("...?") after a statement and a comma, as two clauses; else the sentence."""
+    lead = lead_statement(sentence)
+    return [lead, sentence[len(lead) + 1 :]] if lead else [sentence]
+
+
+def lead_statement(sentence: str) -> str | None:
+    """The statement a question follows after a comma ("I overslept, what did I miss?" ->
+    "I overslept"), else None."""
+    found = _LEAD.split(sentence, maxsplit=1)
+    if len(found) < 2 or not sentence.rstrip().endswith("?") or opens_question(found[0]):
+        return None
+    return found[0] if found[0].strip() else None
+
+
+def wished_for(sentence: str, clause: str) -> bool:
+    """True when `clause` is what `sentence` wishes to know ("...I was wondering who runs it"),
+    the question it ends with."""
+    found = _WISH.split(sentence, maxsplit=1)
+    return len(found) == 2 and found[1].strip() == clause.strip()
 
 
 def asks(sentence: str) -> bool:

@@ -93,3 +93,19 @@ def test_answers_what_is_asked(
 def test_abstains_on_what_the_kb_does_not_hold(folder: str, question: str, tr: Translator) -> None:
     found, text = ask(folder, question, tr)
     assert found is None, text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A statement, a comma, then the question: the question is read on its own...
+        ("I overslept, what did I miss this morning?", "d2-plenaria-malaria"),
+        ("me quedé dormido, qué me perdí esta mañana?", "d2-plenaria-malaria"),
+        # ...unless the statement places it in another domain.
+        ("I'm looking for a job at the hospital, who do I send my CV to?", None),
+    ],
+)
+def test_a_statement_then_its_question(question: str, entry: str | None) -> None:
+    kb, matcher = set_knowledge(LIMA)
+    reply = matcher.answer(question, dt.datetime(2027, 5, 20, 13, 0))
+    assert reply.entry == entry

@@ -256,6 +256,8 @@ ABBREVIATIONS: dict[str, str] = {
         "mnn": "manana", "mna": "manana", "sta": "esta",
         "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
         "kuando": "cuando", "kuanto": "cuanto",
+        "q": "que", "xq": "porque", "pq": "porque", "porfa": "favor", "tmbn": "tambien",
+        "dsp": "despues", "dps": "despues", "msj": "mensaje", "aca": "aqui",
 }  # fmt: skip
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").

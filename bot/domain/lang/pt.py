@@ -174,6 +174,8 @@ ABBREVIATIONS: dict[str, str] = {
         "vlw": "valeu", "msm": "mesmo", "cmg": "comigo", "td": "tudo", "tds": "todos",
         "blz": "beleza", "info": "informacao", "hr": "hora", "hrs": "horas", "amnh": "amanha",
         "onde": "onde", "ond": "onde", "aki": "aqui", "naum": "nao", "n": "nao",
+        "oq": "que", "oque": "que", "qm": "quem", "qual": "qual", "ql": "qual", "cd": "cade",
+        "qse": "quase", "msg": "mensagem", "agr": "agora", "dps": "depois",
 }  # fmt: skip
 # Words that name a strand of parallel sessions ("the data science track").
 TRACK_WORDS = _words("track tracks trilha trilhas eixo eixos")
