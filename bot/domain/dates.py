@@ -239,8 +239,9 @@ class DateReader:
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None
-        if before not in DAY_WORDS and not _is_free(words, i + 1):
-            return None  # "the 7th workshop", "the 20 countries": not a date ("day 3 ends" is)
+        if before not in DAY_WORDS and not used and not _is_free(words, i + 1):
+            return None  # "the 7th workshop", "the 20 countries": not a date ("day 3 ends" is,
+            # and so is "el jueves 22, ¿verdad?": a weekday names the number a day)
         day = _safe_date(self.start.year, self.start.month, n)
         inside = day is not None and self.start <= day <= self.end
         if before in DAY_WORDS and not inside and n <= (self.end - self.start).days + 1:

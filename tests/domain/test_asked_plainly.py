@@ -57,6 +57,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # A meal in any of its words: "después de comer" beside a session called "Comida".
         ("examples/sevilla-municipal/knowledge", "¿y después de comer qué toca?", "mesa-1",
          "Mesa de trabajo"),
+        # A weekday and its number are a date, whatever word follows: the claim is checked.
+        (SHIPPED, "la clínica de capacitación es el jueves 22, ¿verdad?", "clinic", "No."),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
