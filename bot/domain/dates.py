@@ -234,8 +234,9 @@ class DateReader:
             return self._dated(words, j, n, MONTHS[words[j]], used | set(range(i, j + 1)))
         ordinal = not words[i].isdigit()
         before = words[i - 1] if i > 0 else ""
-        if not ordinal and j < len(words) and words[j] in ("a", "o") and before not in DAY_WORDS:
-            return None  # "la 7.ª edición" (but "dia 21, o que...")
+        ordinal_mark = j < len(words) and words[j] in ("a", "o") and before not in DAY_WORDS
+        if not ordinal and ordinal_mark and not used:
+            return None  # "la 7.ª edición" (but "dia 21, o que...", "el jueves 22 a primera hora")
         before = words[i - 1] if i > 0 else ""
         if not (ordinal or before in LINKS or before in DAY_WORDS or used):
             return None

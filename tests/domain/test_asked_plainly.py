@@ -59,6 +59,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "Mesa de trabajo"),
         # A weekday and its number are a date, whatever word follows: the claim is checked.
         (SHIPPED, "la clínica de capacitación es el jueves 22, ¿verdad?", "clinic", "No."),
+        (SHIPPED, "Mi vuelo sale el jueves 22 a primera hora. ¿Me pierdo algo si me voy antes?",
+         "advisory", "Viernes 23"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
