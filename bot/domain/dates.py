@@ -167,6 +167,8 @@ class DateReader:
             return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))
         if w in FEIRA_DAYS and i and words[i - 1] in FEIRA_LINKS:  # "chego na quinta"
             return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i}))
+        if w in FEIRA_DAYS and DAY_PART_WORDS.intersection(words[i + 1 : i + 3]):
+            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i}))  # "quinta de manhã"
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise

@@ -280,8 +280,13 @@ class Timetable:
                 if asked_day is not None and asked_day > day:
                     kept = tuple(s for s in found.sessions if s.date == asked_day)
                     found = replace(found, sessions=kept)
-            else:
-                found = caught(self.kb, None, (day, at))
+            else:  # leaving: what is still on from now until then
+                now = (
+                    (local.date(), local.time())
+                    if local.date() >= self.kb.event.start_date
+                    else None
+                )
+                found = caught(self.kb, now, (day, at))
         used = when.consumed | (clock.consumed if clock is not None else frozenset())
         # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]

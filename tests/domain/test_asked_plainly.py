@@ -113,3 +113,25 @@ def test_a_statement_then_its_question(question: str, entry: str | None) -> None
     kb, matcher = set_knowledge(LIMA)
     reply = matcher.answer(question, dt.datetime(2027, 5, 20, 13, 0))
     assert reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "first"),
+    [
+        # Arriving and leaving in two words; "get to see" is no arrival.
+        (
+            "I fly in on the 20th in the morning, what have I missed?",
+            "2015-10-14T10:00",
+            "dialogue",
+        ),
+        ("we head out on Tuesday night, what will we miss?", "2015-10-14T10:00", "clinic"),
+        ("leaving thurs am, what do i still get to see?", "2015-10-21T08:00", "clinic"),
+        # A Portuguese weekday before a part of the day is that day ("quinta de manhã"), and
+        # what is still caught before leaving starts now.
+        ("vou embora quinta de manhã, o que ainda consigo ver?", "2015-10-21T08:00", "clinic"),
+    ],
+)
+def test_a_trip_in_other_words(question: str, now: str, first: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer(question, dt.datetime.fromisoformat(now))
+    assert reply.sessions[:1] == (first,)

@@ -169,6 +169,11 @@ PATTERN = r""
 TRACK_WORDS = _words("track tracks stream strand")
 # Arriving ("I arrive on the 21st, what do I miss?"): what comes before is missed.
 ARRIVE = _words("arrive arriving arrives land lands landing get getting arrival")
+# Arriving and leaving in two words ("I fly in on the 20th", "we head out Thursday").
+ARRIVE_PHRASES = frozenset(["fly in", "flying in", "flies in", "get in", "getting in", "come in"])
+LEAVE_PHRASES = frozenset(["fly out", "flying out", "flies out", "head out", "heading out"])
+# "...what do I still get to see?": "get" before these is a chance, not an arrival.
+GET_TO = _words("see attend watch hear catch join meet do go visit enjoy")
 # What one can still attend beside an arrival or departure ("what will I still catch?").
 CATCH = _words("catch still attend left")  # "anything left that day?"
 # Past forms that, beside an arrival, still ask what one misses ("what will I have missed?").
