@@ -171,7 +171,11 @@ class Matcher:
             found = self._past_off_statements(found, sentences, now, lang, hint)
         if not found:
             return whole
-        asked = [(s, r) for s, r in found if asks(s)] or found
+        # A question asked with its mark before a wish told without one ("...Tuesday, right? I
+        # want to tell my co-authors when to come."): the wish says why, the mark what.
+        marks = [t for t in sentences if "?" in t or "¿" in t]
+        marked = [(s, r) for s, r in found if any(s in t for t in marks)]
+        asked = marked or [(s, r) for s, r in found if asks(s)] or found
         if whole.kind == "abstain" and not any(asks(s) for s, _ in asked):
             # Only a statement answered ("les escribo desde la Universidad..."): when a sentence
             # asks about a topic of its own and nothing answers it, that is what was asked.
