@@ -16,6 +16,7 @@ LIMA = "examples/lima-health/knowledge"
 PORTO = "examples/porto-alegre-saude/knowledge"
 MONTEVIDEO = "examples/montevideo-escuela/knowledge"
 SHIPPED = "knowledge"
+FLORIPA = "examples/florianopolis-oceans/knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,10 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (SHIPPED, "la clínica de capacitación es el jueves 22, ¿verdad?", "clinic", "No."),
         (SHIPPED, "Mi vuelo sale el jueves 22 a primera hora. ¿Me pierdo algo si me voy antes?",
          "advisory", "Viernes 23"),
+        # A confirmation of a session's day is checked against that session, the event's name
+        # ("Symposium on ...") notwithstanding, before a reason told without a question mark.
+        (FLORIPA, "So the poster session is on Tuesday evening, right? I want to tell my "
+         "co-authors when to come.", "posters", "No."),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
