@@ -151,6 +151,8 @@ class Matcher:
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
+        # "...on Tuesday evening, right? I want to tell my co-authors.": the claim is checked.
+        read = [(s, self._confirm(r, now) if confirms(s) else r) for s, r in read]
         follow = self._follow_ups(clauses, question, lang, now)
         if follow:  # "When is it?" asks of the sentence before, not on its own
             asked_of = {c for c, _ in follow}  # ...nor does the sentence holding it

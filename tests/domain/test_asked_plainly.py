@@ -65,7 +65,7 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # A confirmation of a session's day is checked against that session, the event's name
         # ("Symposium on ...") notwithstanding, before a reason told without a question mark.
         (FLORIPA, "So the poster session is on Tuesday evening, right? I want to tell my "
-         "co-authors when to come.", "posters", "Wednesday 10 November"),
+         "co-authors when to come.", "posters", "No."),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
