@@ -25,7 +25,7 @@ from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed,
 from bot.domain.sentences import asks, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
-from bot.domain.vocabulary import Vocabulary
+from bot.domain.vocabulary import Vocabulary, strand_key
 
 THRESHOLD = TUNING.threshold  # below this score the matcher abstains
 _DAY_POOL = TUNING.day_pool
@@ -65,6 +65,9 @@ class Timetable:
         de manhã?", "the next talk in the mobile track"), when the question asks nothing else."""
         named = [self.vocab.strand_of[w] for w in words if w in self.vocab.strand_of]
         place = {i for i, w in enumerate(words) if w in self.vocab.strand_any}
+        stepped = session_step(words, self.vocab.session_words) != 0
+        if stepped and any(words[i] in self.vocab.title_words for i in place):
+            return None  # "after the poster session": a step from that session, not its room
         if not named:  # else a venue ("what's on at the hotel on Tuesday?")
             named = [self.vocab.venue_strand[w] for w in words if w in self.vocab.venue_strand]
             place = {i for i, w in enumerate(words) if w in self.vocab.venue_strand}
@@ -109,7 +112,7 @@ class Timetable:
             venue = self.kb.session_venue(session)
             return venue is not None and key == f"venue:{venue.id}"
         called = self.kb.session_room(session) if kind == "room" else session.track
-        return any(f"{kind}:{fold(n)}" == key for n in (called.values() if called else ()))
+        return called is not None and strand_key(kind, called) == key
 
     def track(self, words: list[str]) -> Plan | None:
         """The sessions of a track the question names with a track word ("what's in the data

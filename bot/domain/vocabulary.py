@@ -191,22 +191,17 @@ class Vocabulary:
         # Rooms and tracks by the words only their names use ("Sala Tietê" -> tiete; "Trilha
         # Mobile" -> mobile): a time question naming one asks what is on there then.
         strands: dict[str, set[str]] = defaultdict(set)  # a name's word -> the strands using it
-        named_strands: dict[str, list[frozenset[str]]] = defaultdict(list)
         for s in kb.sessions:
             room = kb.session_room(s)
             for kind, labels in (("room", room), ("track", s.track)):
-                for name in labels.values() if labels else ():
-                    key = f"{kind}:{fold(name)}"
+                if not labels:
+                    continue
+                key = strand_key(kind, labels)  # one room in all its languages
+                for name in labels.values():
                     # (Filler elsewhere names a room here: "Palco Principal".)
-                    ws = frozenset(w for w in tokens(name) if w not in _FUNCTION_WORDS)
-                    if ws not in named_strands[key]:
-                        named_strands[key].append(ws)
-                    for w in ws:
-                        strands[w].add(key)
-        self.strand_words = {
-            key: frozenset(w for ws in names_ for w in ws if len(strands[w]) == 1)
-            for key, names_ in named_strands.items()
-        }
+                    for w in tokens(name):
+                        if w not in _FUNCTION_WORDS:
+                            strands[w].add(key)
         self.strand_of = {w: next(iter(keys)) for w, keys in strands.items() if len(keys) == 1}
         # Venues by the words of their names that the event's name, its city and other venues
         # do not use: "what's on at the hotel on Tuesday?" lists what is on there then.
@@ -221,15 +216,20 @@ class Vocabulary:
                         at_venue[w].add(f"venue:{v.id}")
         self.venue_strand = {w: next(iter(ks)) for w, ks in at_venue.items() if len(ks) == 1}
         self.strand_any = frozenset(strands)  # every word of a room's or track's name
+        # Every word of the sessions' titles: a room named like a session ("Sala de pósteres")
+        # names that session after "after" or "before".
+        self.title_words = frozenset(
+            w for s in kb.sessions for t in s.title.values() for w in tokens(t)
+        )
         # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
         # (a room of one session is asked as that session: its card says where).
         self.room_venue: dict[str, str] = {}
         held: dict[str, int] = defaultdict(int)
         for s in kb.sessions:
             room = kb.session_room(s)
-            for name in room.values() if room and s.venue else ():
-                self.room_venue.setdefault(f"room:{fold(name)}", s.venue or "")
-                held[f"room:{fold(name)}"] += 1
+            if room and s.venue:
+                self.room_venue.setdefault(strand_key("room", room), s.venue)
+                held[strand_key("room", room)] += 1
         self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
@@ -440,3 +440,8 @@ def _with_infinitives(words: Iterable[str]) -> tuple[str, ...]:
 
 def values_of(text: Localized | None) -> tuple[str, ...]:
     return text.values() if text is not None else ()
+
+
+def strand_key(kind: str, labels: Localized) -> str:
+    """The one key of a room or track, whatever language its name is read in."""
+    return f"{kind}:" + "|".join(sorted({fold(n) for n in labels.values()}))

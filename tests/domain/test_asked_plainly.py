@@ -66,6 +66,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # ("Symposium on ...") notwithstanding, before a reason told without a question mark.
         (FLORIPA, "So the poster session is on Tuesday evening, right? I want to tell my "
          "co-authors when to come.", "posters", "No."),
+        # A room is one room in all its languages ("Armação Room", "Sala Armação").
+        (FLORIPA, "where is the Armação Room? not sure which floor", "centrosul", "2nd floor"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
