@@ -257,6 +257,10 @@ class Matcher:
         10:30. Which Cloud talk is at 11:30?"): the sentence that asks answers, when it
         answers on its own; the story's sessions and times only set the scene."""
         asking = [s for s in sentences if asks(s) and not salutes(s)]
+        # A sentence with its question mark asks; a wish beside it ("I want to catch one of the
+        # oral sessions.", "Es para organizar los traslados.") tells why.
+        marked = [s for s in asking if "?" in s or "¿" in s]
+        asking = marked or asking
         if not asking or len(asking) == len(sentences) or whole.kind == "abstain":
             return whole
         if whole.relative in ("missed", "catch") or whole.entry is None:
