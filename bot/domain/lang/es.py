@@ -224,7 +224,7 @@ STOPWORDS = _words(
     decir dime dices sabes q k xq porfa porfavor usted ustedes yo vos habido hubo habia sido
     disponible disponibles antes cuentame cuentenme explicame muestrame hablame indicame
     ensename mismo misma mismos mismas cualquiera alguien hace hacen realiza realizan realizara
-    cuanto cuanta cuantos cuantas todo toda todos todas va vas ellos ellas dice"""
+    cuanto cuanta cuantos cuantas todo toda todos todas va vas ellos ellas dice mal"""
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(

@@ -145,7 +145,7 @@ STOPWORDS = _words(
     nossa nossos nossas dele dela deles delas seria sera serao tera terao estou estamos somos
     sou fazer faz fazem poderia poderiam consigo conseguimos quero queremos preciso
     precisamos sei sabe sabem dizer diga me diz mesmo mesma tipo vem vindo rolando rola tenho
-    temos tinha devo deve devemos tendo rolou acontecendo"""
+    temos tinha devo deve devemos tendo rolou acontecendo mal"""
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
