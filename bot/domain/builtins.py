@@ -11,7 +11,7 @@ from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
 from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
 from bot.domain.language import tokens
-from bot.domain.lexicon import STOPWORDS
+from bot.domain.lexicon import ARTICLES, STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
@@ -172,6 +172,11 @@ class Builtins:
             for noun in sorted(words_of("VENUE_NOUNS", lang)):
                 # A name of several words ("the university campus") is one venue noun.
                 generic = [noun if self._names_a_venue(w) else w for w in words]
+                # ...and its article is any article ("how do I get to el venue").
+                generic = [
+                    "the" if w in ARTICLES and generic[i + 1 : i + 2] == [noun] else w
+                    for i, w in enumerate(generic)
+                ]
                 generic = [
                     w
                     for i, w in enumerate(generic)
@@ -183,8 +188,9 @@ class Builtins:
             return replace(found, asked=tuple(words[t.index] for t in asked))
         if any(
             not t.known and t.text not in stems and words[t.index] not in self.venue_nouns
+            and not self._names_a_venue(words[t.index])  # "how do I get to El Altillo?"
             for t in asked
-        ):
+        ):  # fmt: skip
             return None
         if not terms and (within := index.within(words)) is not None:
             return self._builtin(within, words, _ENOUGH)  # "what sort of things can I ask you?"

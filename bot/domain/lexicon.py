@@ -131,3 +131,6 @@ def arithmetic(words: list[str]) -> bool:
         words[i] in _OPERATORS and words[i - 1].isdigit() and words[i + 1].isdigit()
         for i in range(1, len(words) - 1)
     )
+
+
+ARTICLES = words_of("ARTICLES")  # of every language: "the hotel", "el hotel", "o hotel"

@@ -32,7 +32,7 @@ from bot.domain.language import (
     tokens,
     unstretched,
 )
-from bot.domain.lexicon import STOPWORDS
+from bot.domain.lexicon import ARTICLES, STOPWORDS
 from bot.domain.sentences import confirms
 from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
@@ -49,7 +49,6 @@ _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
 _ARRIVE_PHRASES = frozenset(tuple(p.split()) for p in words_of("ARRIVE_PHRASES"))
 _LEAVE_PHRASES = frozenset(tuple(p.split()) for p in words_of("LEAVE_PHRASES"))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
-_ARTICLES = frozenset(["the", "el", "la", "los", "las", "o", "a", "os", "as"])
 _LOCATIVES = frozenset(["at", "in", "en", "em", "no", "na", "nos", "nas"])  # "at the", "en el"
 
 
@@ -287,7 +286,7 @@ class Reader:
         named = frozenset().union(*self.vocab.venue_tokens) - STOPWORDS
         for i, w in enumerate(words):  # "...sino en el hotel": a venue's word after "en el"
             k = i - 1
-            while k >= 0 and words[k] in _ARTICLES:
+            while k >= 0 and words[k] in ARTICLES:
                 k -= 1
             if w in named and k >= 0 and words[k] in _LOCATIVES:
                 placed[i] = True

@@ -70,6 +70,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (FLORIPA, "where is the Armação Room? not sure which floor", "centrosul", "2nd floor"),
         # "mal" (ill, badly) is a word of its own, no typo of "meal".
         (SHIPPED, "a que altura está Quito? não quero passar mal", None, ""),
+        # A venue's name with its article ("Bar El Altillo"): the way there.
+        (BOGOTA, "how do I get to el altillo?", "altillo", "Zona Rosa"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),

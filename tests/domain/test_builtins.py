@@ -123,7 +123,7 @@ def test_where_a_room_is_gets_its_venue(timed: KnowledgeBase, question: str) -> 
 PROBES = {  # set -> (minimum pass rate, off-topic answers tolerated)
     "builtins_toronto.yaml": (0.83, 0),
     "builtins_porto_alegre.yaml": (0.92, 0),
-    "builtins_bogota.yaml": (0.87, 0),
+    "builtins_bogota.yaml": (0.89, 0),  # -> 89.5% (a venue named with its article)
 }
 
 

@@ -215,6 +215,7 @@ COUNTS: dict[str, int] = {
 }
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
+ARTICLES = _words("the")  # "the hotel", "el hotel": a name's article is any article
 STOPWORDS = _words(
     """between stuff
     a an the is are was were be been being am do does did doing have has had having i me my mine

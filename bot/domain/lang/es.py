@@ -214,6 +214,7 @@ COUNTS: dict[str, int] = {
 }
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
+ARTICLES = _words("el la los las")  # "the hotel", "el hotel": a name's article is any article
 STOPWORDS = _words(
     """aqui alli ahi aca alla sino sea sean cosa cosas
     el la los las lo un una unos unas de del al a en y e o u que quien quienes cual cuales como

@@ -133,6 +133,7 @@ DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abr
 # A spelling only this language has (regular expression over the lowercased text, or "").
 PATTERN = r"(?:^|\s)(?:é|à|às)(?:\s|$|\?)|ção|ções|ã|õ"
 # Words that carry no topic (folded); joined to the Spanish and English ones in lexicon.py.
+ARTICLES = _words("o a os as")  # "the hotel", "el hotel": a name's article is any article
 STOPWORDS = _words(
     """exatamente precisamente oficialmente previamente normalmente geralmente teve houve
     aqui ali o os as um uma uns umas do da dos das em na nas ao aos pelo pela pelos pelas com sem
