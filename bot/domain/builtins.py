@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 
 from bot.domain.index import Document, Index
 from bot.domain.knowledge import KnowledgeBase, Venue
-from bot.domain.lang import LANGUAGES, builtin_phrasings, words_of
+from bot.domain.lang import LANGUAGES, builtin_phrasings, merged, words_of
 from bot.domain.language import tokens
 from bot.domain.lexicon import ARTICLES, STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
 _COGNATE = TUNING.cognate
+_SINGULAR = merged("PERSONS")  # a group asks as one person does ("we" -> "i")
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
 
@@ -156,6 +157,7 @@ class Builtins:
         index = self.indexes.get(lang)
         if index is None:
             return None
+        words = [_SINGULAR.get(w, w) for w in words]  # "how do we get there?" as "...I..."
         # No typo repair: against so small a vocabulary it turns "dta" into "date".
         terms = index.normaliser.terms(words, repair=False)
         stems = index.normaliser.stems

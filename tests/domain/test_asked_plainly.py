@@ -72,6 +72,7 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (SHIPPED, "a que altura está Quito? não quero passar mal", None, ""),
         # A venue's name with its article ("Bar El Altillo"): the way there.
         (BOGOTA, "how do I get to el altillo?", "altillo", "Zona Rosa"),
+        (BOGOTA, "how do we get to el altillo tonight?", "altillo", "Zona Rosa"),  # a group
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),

@@ -215,6 +215,7 @@ COUNTS: dict[str, int] = {
 }
 # Words that carry no topic (folded). Question words that do carry one (where, when, what
 # time, why) are absent: the synonyms map them to the aspects they ask about.
+PERSONS = {"we": "i", "us": "me", "our": "my", "ourselves": "myself"}  # "how do we get there?"
 ARTICLES = _words("the")  # "the hotel", "el hotel": a name's article is any article
 STOPWORDS = _words(
     """between stuff
