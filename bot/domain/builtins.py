@@ -77,6 +77,7 @@ class Builtins:
         )
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
+        self.means = words_of("MEANS")  # "by", "en", "de": how one travels
         self.travel = words_of("TRAVEL")
         self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
         self.nouns = words_of("EVENT_NOUNS") - sessions
@@ -145,12 +146,14 @@ class Builtins:
         Where a trip starts ("cómo llego en metro desde el centro") says nothing of what is
         asked: read past it, the words may still ask the way to a venue."""
         found = self._find(words, lang, frozenset())
-        if found is not None or not self.origin.intersection(words):
+        # ...nor how ("by TransMilenio", "en Trensurb"): the word after a link of means.
+        means = frozenset(i + 1 for i, w in enumerate(words) if w in self.means)
+        if found is not None or not (self.origin.intersection(words) or means):
             return found
         origin = frozenset(
             j for i, w in enumerate(words) if w in self.origin for j in range(i, i + 4)
         )
-        found = self._find(words, lang, origin)
+        found = self._find(words, lang, origin | means)
         return found if found is not None and found.aspect == "venue:directions" else None
 
     def _find(self, words: list[str], lang: str, origin: frozenset[int]) -> Builtin | None:

@@ -118,6 +118,8 @@ class Decider:
             for i, w in enumerate(words)
             if w in self.vocab.arrive or w in self.vocab.builtins.travel
         }
+        if way:  # "how do I get to <venue> by TTC?": how one travels there
+            way |= {i + 1 for i, w in enumerate(words) if w in self.vocab.builtins.means}
         way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")
             j
             for i, w in enumerate(words)

@@ -73,6 +73,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # A venue's name with its article ("Bar El Altillo"): the way there.
         (BOGOTA, "how do I get to el altillo?", "altillo", "Zona Rosa"),
         (BOGOTA, "how do we get to el altillo tonight?", "altillo", "Zona Rosa"),  # a group
+        # How one travels ("en TransMilenio", "by TTC") asks the way, whatever the KB calls it.
+        (BOGOTA, "cómo llego en transmilenio a la universidad?", "uniandes", "Carrera 1"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),

@@ -121,9 +121,10 @@ def test_where_a_room_is_gets_its_venue(timed: KnowledgeBase, question: str) -> 
 # tuned on their failures (contact by WhatsApp, where's the venue, an address with a reason):
 # 83.0%, 93.0%, 87.7%.
 PROBES = {  # set -> (minimum pass rate, off-topic answers tolerated)
-    "builtins_toronto.yaml": (0.83, 0),
-    "builtins_porto_alegre.yaml": (0.92, 0),
-    "builtins_bogota.yaml": (0.89, 0),  # -> 89.5% (a venue named with its article)
+    "builtins_toronto.yaml": (0.84, 0),  # -> 84.9% (round 11: "by TTC")
+    "builtins_porto_alegre.yaml": (0.94, 0),  # -> 94.4% (round 11: "en Trensurb")
+    # -> 89.5% (round 11: a venue named with its article) -> 91.2% ("by TransMilenio")
+    "builtins_bogota.yaml": (0.91, 0),
 }
 
 

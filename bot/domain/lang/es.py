@@ -469,6 +469,7 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quien quienes")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
+MEANS = _words("en")  # before how one travels: "en Trensurb"
 ORIGIN = _words("desde")
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.

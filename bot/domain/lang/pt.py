@@ -399,6 +399,7 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quem")
 # Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
+MEANS = _words("de pelo pela")  # before how one travels: "de metrô"
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.
