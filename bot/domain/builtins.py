@@ -148,11 +148,10 @@ class Builtins:
         found = self._find(words, lang, frozenset())
         # ...nor how ("by TransMilenio", "en Trensurb"): the word after a link of means.
         means = frozenset(i + 1 for i, w in enumerate(words) if w in self.means)
-        if found is not None or not (self.origin.intersection(words) or means):
+        starts = words_of("ORIGIN", lang)  # (English "do" is no Portuguese "do", "from the")
+        if found is not None or not (starts.intersection(words) or means):
             return found
-        origin = frozenset(
-            j for i, w in enumerate(words) if w in self.origin for j in range(i, i + 4)
-        )
+        origin = frozenset(j for i, w in enumerate(words) if w in starts for j in range(i, i + 4))
         found = self._find(words, lang, origin | means)
         return found if found is not None and found.aspect == "venue:directions" else None
 
@@ -172,6 +171,12 @@ class Builtins:
         ]
         asked = [t for t in terms if t not in spare]
         exact = index.exact.get(" ".join(words))
+        if exact is None and origin:  # "how do I get to the venue from the airport?"
+            exact = index.exact.get(" ".join(w for i, w in enumerate(words) if i not in origin))
+        nouns = words_of("EVENT_NOUNS", lang)
+        if exact is None and nouns.intersection(words):  # "who is hosting the hackathon?"
+            for noun in sorted(nouns):  # ...as "who is hosting the event?"
+                exact = exact or index.exact.get(" ".join(noun if w in nouns else w for w in words))
         if exact is None and self.names_venue(words) is not None:
             # "how do I get to the university?" asks as "how do I get to the venue?" does.
             for noun in sorted(words_of("VENUE_NOUNS", lang)):

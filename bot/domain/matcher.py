@@ -523,9 +523,14 @@ class Matcher:
             builtin = self._builtin(question, lang, plain)
             if builtin is not None and builtin.aspect.startswith("venue:"):
                 return builtin
-        answered = self._session_by_topic(question, lang, terms, words) or self._builtin(
-            question, lang, plain
+        builtin = self._builtin(question, lang, plain)
+        titled = any(
+            w in self.vocab.title_words and w not in self.vocab.event_nouns and w not in STOPWORDS
+            for w in words
         )
+        if builtin is not None and builtin.score >= 100.0 and not titled:
+            return builtin  # a built-in phrasing word for word, naming no session
+        answered = self._session_by_topic(question, lang, terms, words) or builtin
         if answered is None and (whole := self._programme(words, terms)) is not None:
             return self._schedule(question, lang, whole)
         return answered or self._abstain(question, lang, hits)

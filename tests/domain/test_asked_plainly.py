@@ -73,6 +73,12 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # A venue's name with its article ("Bar El Altillo"): the way there.
         (BOGOTA, "how do I get to el altillo?", "altillo", "Zona Rosa"),
         (BOGOTA, "how do we get to el altillo tonight?", "altillo", "Zona Rosa"),  # a group
+        # A built-in question asked of the event by its kind ("the congress", "the hackathon"),
+        # word for word, answers before a session found by a word of it; a trip's start in
+        # one language ("from the airport") is no other's word ("do" in Portuguese).
+        (LIMA, "who is hosting the congress?", "event", "Andean Society"),
+        (PORTO, "quantos dias dura o congresso todo?", "event", "2 dias"),
+        (PORTO, "how do I get to the venue from the airport?", "famed", "Ramiro Barcelos"),
         # How one travels ("en TransMilenio", "by TTC") asks the way, whatever the KB calls it.
         (BOGOTA, "cómo llego en transmilenio a la universidad?", "uniandes", "Carrera 1"),
         # A venue named with a day lists what is on there then.

@@ -121,8 +121,9 @@ def test_where_a_room_is_gets_its_venue(timed: KnowledgeBase, question: str) -> 
 # tuned on their failures (contact by WhatsApp, where's the venue, an address with a reason):
 # 83.0%, 93.0%, 87.7%.
 PROBES = {  # set -> (minimum pass rate, off-topic answers tolerated)
-    "builtins_toronto.yaml": (0.84, 0),  # -> 84.9% (round 11: "by TTC")
-    "builtins_porto_alegre.yaml": (0.94, 0),  # -> 94.4% (round 11: "en Trensurb")
+    "builtins_toronto.yaml": (0.86, 0),  # -> 84.9% (round 11: "by TTC") -> 86.8% ("hosting")
+    # -> 94.4% (round 11: "en Trensurb") -> 97.2% ("from the airport", "dura o congresso")
+    "builtins_porto_alegre.yaml": (0.97, 0),
     # -> 89.5% (round 11: a venue named with its article) -> 91.2% ("by TransMilenio")
     "builtins_bogota.yaml": (0.91, 0),
 }

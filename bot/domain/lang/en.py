@@ -54,6 +54,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
                         "which organization runs it", "who is in charge", "who organised this",
                         "who are the hosts", "organisers", "organizers", "organising committee",
         "who is hosting it",
+        "who is hosting the event",
         "who is behind it"),
     "event:contact": ("how can i contact the organisers", "contact", "contact email",
                       "phone number of the organizers", "who do i contact", "email address",
