@@ -77,6 +77,8 @@ class Builtins:
         )
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
+        self.starts = {code: words_of("ORIGIN", code) for code in LANGUAGES}  # by language
+        self.event_nouns = {code: words_of("EVENT_NOUNS", code) for code in LANGUAGES}
         self.means = words_of("MEANS")  # "by", "en", "de": how one travels
         self.travel = words_of("TRAVEL")
         self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
@@ -148,7 +150,7 @@ class Builtins:
         found = self._find(words, lang, frozenset())
         # ...nor how ("by TransMilenio", "en Trensurb"): the word after a link of means.
         means = frozenset(i + 1 for i, w in enumerate(words) if w in self.means)
-        starts = words_of("ORIGIN", lang)  # (English "do" is no Portuguese "do", "from the")
+        starts = self.starts.get(lang, frozenset())  # (English "do" is no Portuguese "do")
         if found is not None or not (starts.intersection(words) or means):
             return found
         origin = frozenset(j for i, w in enumerate(words) if w in starts for j in range(i, i + 4))
@@ -173,7 +175,7 @@ class Builtins:
         exact = index.exact.get(" ".join(words))
         if exact is None and origin:  # "how do I get to the venue from the airport?"
             exact = index.exact.get(" ".join(w for i, w in enumerate(words) if i not in origin))
-        nouns = words_of("EVENT_NOUNS", lang)
+        nouns = self.event_nouns.get(lang, frozenset())
         if exact is None and nouns.intersection(words):  # "who is hosting the hackathon?"
             for noun in sorted(nouns):  # ...as "who is hosting the event?"
                 exact = exact or index.exact.get(" ".join(noun if w in nouns else w for w in words))

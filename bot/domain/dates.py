@@ -98,6 +98,12 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# The time phrases by their first word, in their order: a word starts few of them.
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, int]]]] = {}
+for _phrase, _meaning in PHRASES.items():
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _meaning))
+
+
 def _is_free(words: list[str], i: int) -> bool:
     """True when the word at i is absent, a link word, a month, a part of the day or a
     stopword (not a topic)."""
@@ -144,7 +150,7 @@ class DateReader:
 
     def _at(self, words: list[str], i: int, today: dt.date) -> When | None:
         w = words[i]
-        for phrase, (kind, n) in PHRASES.items():
+        for phrase, (kind, n) in _PHRASES_BY_FIRST.get(w, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 follows = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
                 if phrase[-1] in ("week", "semana") and follows in ("de", "of"):
