@@ -60,46 +60,53 @@ SETS = {
     # venue, four parallel rooms, an excursion): untuned 82.5% (80/97), long 27/38, off-topic
     # 14/15, measured on main at f1f7c42 (nothing tuned on it).
     # -> 88.7% (round 4, tuned on: regional particles, trips after a session, concepts)
-    "examples_santiago_neuro.yaml": (0.88, 1),
+    "examples_santiago_neuro.yaml": (0.89, 1),
     # Written blind (a ninth event: pt/en/es, two days over three venues, an unconference without
     # titles, lightning talks as parts, a cancelled session): untuned 86.3% (82/95), long 28/38,
     # off-topic 15/15, on main at de13670 (84.2% on f1f7c42, before this round's work).
     # -> 89.5% (round 4, tuned on: European Portuguese words, initials in capitals)
-    "examples_lisboa_open_data.yaml": (0.89, 0),
+    "examples_lisboa_open_data.yaml": (0.90, 0),
     # Written blind (a tenth event: es/en, three days over four venues in one city, two tracks in
     # parallel, a panel with a moderator, a replaced speaker, talks until 01:00): untuned 82.1%
     # (78/95), long 27/38, off-topic 15/15, on main at bb55cf9 (77.9% on f1f7c42).
     # -> 88.4% (round 6, tuned on: a later day in a step question, regional praise, a venue's
     # own words, a track's one keynote)
-    "examples_cdmx_diseno.yaml": (0.90, 0),  # -> 90.5% (the way to a venue)
+    "examples_cdmx_diseno.yaml": (0.91, 0),  # -> 90.5% (the way to a venue)
     # Written blind (an eleventh event: a five-day summer school, es/pt/en, one daily rhythm,
     # a free day, labs by group): untuned 81.0% (81/100), long 24/38, off-topic 13/15, on main at
     # 938e164 (80.0% on f1f7c42).
     # -> 85.0% (round 7, tuned on)
-    "examples_montevideo_escuela.yaml": (0.85, 2),
+    "examples_montevideo_escuela.yaml": (0.87, 2),
     # Written blind (a twelfth event: pt/es only, a fair beside two stages, a pitch contest in
     # rounds, a field day at a farm with its own bus): untuned 74.3% (75/101), long 23/40,
     # off-topic 15/15, on main at 44667fc (72.3% on f1f7c42).
     # -> 79.2% (round 8, tuned on: Brazilian chat words, language evidence)
-    "examples_bh_agro.yaml": (0.79, 0),
+    "examples_bh_agro.yaml": (0.83, 0),
     # Written blind (a thirteenth event: en/es, talks in three rooms then a sprint morning, a
     # keynote by two, lightning talks as parts each day, a brewery after-party): untuned 75.5%
     # (74/98), long 25/40, off-topic 14/15, on main at 036238b (75.5%, 15/15 on f1f7c42).
-    "examples_vancouver_oss.yaml": (0.76, 1),  # -> 76.5% (round 9: English chat abbreviations)
+    "examples_vancouver_oss.yaml": (0.77, 1),  # -> 76.5% (round 9: English chat abbreviations)
     # Written blind (a fourteenth event: Spanish only, plenaries then five working groups in
     # parallel, a walking tour without an end, a session moved to the other day, one without a
     # room): untuned 81.1% (77/95), long 23/38, off-topic 15/15, on main at 5c6c478 (78.9% on
     # f1f7c42).
-    "examples_sevilla_municipal.yaml": (0.81, 0),
+    "examples_sevilla_municipal.yaml": (0.84, 0),
     # Written blind (a fifteenth event: en/pt, a satellite day of workshops on a campus, three
     # days at a convention centre with rooms on three floors, session codes, numbered poster
     # boards, a boat trip that depends on the weather, a shuttle timetable): untuned 76.0%
     # (76/100), long 24/44, off-topic 15/15, on main at 82fa735 (the last stop's matcher).
-    "examples_florianopolis_oceans.yaml": (0.76, 0),
+    # -> 81.0% (round 11, tuned on: trips in other words, the event name's function words,
+    # a room in all its languages)
+    "examples_florianopolis_oceans.yaml": (0.81, 0),
+    # Written blind (a sixteenth event: es/en, a roadshow of one day in each of three cities,
+    # travel days between, a keynote given in all three, a session without a time, a meetup
+    # at another place each evening): untuned 70.4% (69/98), long 22/39, off-topic 14/15, on
+    # main at 661c1a5 (70.4% on 0e60f1f, the last stop).
+    "examples_gira_andina.yaml": (0.70, 1),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_gira_andina.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,8 @@ ENFORCED = [
     "heldout11.yaml",
 ]
 TRACKED = {
-    "heldout3.yaml": (0.98, 0),  # -> 98.3% (round 4)
-    "heldout4.yaml": (0.95, 0),
+    "heldout3.yaml": (1.00, 0),  # -> 98.3% (round 4)
+    "heldout4.yaml": (0.96, 0),
     "heldout5.yaml": (0.98, 0),  # -> 98.3% (round 6: "beforehand")
     "heldout6.yaml": (0.98, 0),  # -> 98.8% (round 4)
     # untuned 46.8%; 89.9% (matcher2) -> 92.4%, 13/13 (matcher3) -> 93.7% (matcher5)
@@ -40,7 +40,7 @@ TRACKED = {
     # blind: untuned 79.1% (68/86); 81.4% (matcher3, not tuned on) -> 89.5% (matcher4)
     # with matcher5 merged (a reported question, "and if ..." as a second one)
     # -> 90.7% ("..., ¿no?" asks to confirm) -> 91.9% (a claim of where everything is)
-    "heldout15.yaml": (0.91, 0),
+    "heldout15.yaml": (0.93, 0),
     # blind: untuned 90.1% (64/71), long 24/29, on matcher3 (93.0% on matcher4, not tuned on)
     # -> 94.4% (matcher5: a long
     # sentence holding an entry's phrasing whole) -> 95.8% with matcher4 merged -> 98.6%
@@ -49,7 +49,7 @@ TRACKED = {
     "heldout16.yaml": (1.0, 0),
     # blind: untuned 74.7% (62/83), long 23/34, off-topic 13/14, measured on main at f1f7c42
     # -> 79.5% (round 4, tuned on)
-    "heldout17.yaml": (0.83, 1),  # -> 83.1% (rounds 6-7)
+    "heldout17.yaml": (0.87, 1),  # -> 83.1% (rounds 6-7)
     # blind: untuned 79.8% (75/94), long 28/38, off-topic 14/15, the same on f1f7c42 and on the
     # built-ins work after it (nothing tuned on it)
     # -> 85.1% (round 4, tuned on)
@@ -57,26 +57,29 @@ TRACKED = {
     # blind: untuned 85.6% (77/90), long 23/36, off-topic 15/15, on main at bb55cf9 (84.4% on
     # f1f7c42)
     # -> 87.8% (round 6, tuned on: "y si dan certificado", arriving in the future tense)
-    "heldout19.yaml": (0.87, 0),
+    "heldout19.yaml": (0.88, 0),
     # blind: untuned 77.8% (70/90), long 23/34, off-topic 14/14, on main at 938e164 (77.8% on
     # f1f7c42 too)
-    "heldout20.yaml": (0.82, 0),  # -> 82.2% (round 7, tuned on)
+    "heldout20.yaml": (0.85, 0),  # -> 82.2% (round 7, tuned on)
     # blind: untuned 82.6% (71/86), long 27/36, off-topic 12/14, on main at 44667fc (81.4% on
     # f1f7c42)
-    "heldout21.yaml": (0.86, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
+    "heldout21.yaml": (0.88, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
     # blind: untuned 86.7% (78/90), long 30/35, off-topic 14/14, on main at 036238b (86.7% on
     # f1f7c42 too)
-    "heldout22.yaml": (0.86, 0),
+    "heldout22.yaml": (0.90, 0),
     # blind: untuned 91.8% (78/85), long 30/36, off-topic 14/14, on main at 5c6c478 (88.2% on
     # f1f7c42)
     "heldout23.yaml": (0.91, 0),
     # blind: untuned 85.6% (77/90), long 30/37, off-topic 12/14, on main at 30a1492 (the same
     # matcher as the last stop, 0e60f1f)
-    "heldout24.yaml": (0.85, 2),
+    "heldout24.yaml": (0.90, 1),  # -> 90.0%, 13/14 (round 11, tuned on: trips, "mal")
+    # blind: untuned 73.3% (66/90), long 21/31, off-topic 12/14, on main at 661c1a5 (72.2% on
+    # 0e60f1f, the last stop)
+    "heldout25.yaml": (0.73, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout25.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
