@@ -19,10 +19,15 @@ def _people(s: Session) -> tuple[str, ...]:
 def documents(kb: KnowledgeBase) -> list[Document]:
     """One index document per session and FAQ entry: phrasings, keywords and body text."""
     docs = []
+    # A programme held in several cities: a session is found by its venue's city too.
+    cities = {v.city.values() for v in kb.venues if v.city}
     for s in kb.sessions:
         phrasings = (*s.questions.all(), *s.title.values())
         body = _all(s.summary, s.description, s.know)
         affiliations = _all(*(p.affiliation for p in s.speakers))
+        venue = kb.session_venue(s)
+        if len(cities) > 1 and venue is not None:
+            affiliations += _all(venue.city)
         keywords = (*s.keywords.all(), *_people(s))
         docs.append(Document(s.id, phrasings, keywords, body, names=affiliations))
     for f in kb.faqs:

@@ -17,6 +17,7 @@ PORTO = "examples/porto-alegre-saude/knowledge"
 MONTEVIDEO = "examples/montevideo-escuela/knowledge"
 SHIPPED = "knowledge"
 FLORIPA = "examples/florianopolis-oceans/knowledge"
+GIRA = "examples/gira-andina/knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +82,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (PORTO, "how do I get to the venue from the airport?", "famed", "Ramiro Barcelos"),
         # How one travels ("en TransMilenio", "by TTC") asks the way, whatever the KB calls it.
         (BOGOTA, "cómo llego en transmilenio a la universidad?", "uniandes", "Carrera 1"),
+        # A programme in several cities: a session is found by its venue's city too.
+        (GIRA, "a qué hora es la conferencia magistral en Guayaquil?", "guayaquil-keynote",
+         "Viernes 22"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
