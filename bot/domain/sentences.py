@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.lang import words_of
-from bot.domain.language import tokens
+from bot.domain.language import fold, tokens
 from bot.domain.tuning import TUNING
 
 # A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
@@ -49,11 +49,8 @@ _IF = words_of("IF_WORDS")  # open an indirect question after "and"
 
 
 # "I overslept, what did I miss this morning?": a statement, then its question after a comma.
-_LEAD = re.compile(
-    r"(?<=\w),\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|which|"
-    r"qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|c[oó]mo|cu[aá]l|o que|onde|quando|quem|qual)\b)",
-    re.IGNORECASE,
-)
+_COMMA = re.compile(r"(?<=\w),\s+")
+_WH = words_of("WH_WORDS")  # the words (and first words) a question opens with
 
 
 def split_sentences(text: str, clauses: bool = False) -> list[str]:
@@ -77,10 +74,13 @@ def _led(sentence: str) -> list[str]:
 def lead_statement(sentence: str) -> str | None:
     """The statement a question follows after a comma ("I overslept, what did I miss?" ->
     "I overslept"), else None."""
-    found = _LEAD.split(sentence, maxsplit=1)
-    if len(found) < 2 or not sentence.rstrip().endswith("?") or opens_question(found[0]):
+    if not sentence.rstrip().endswith("?"):
         return None
-    return found[0] if found[0].strip() else None
+    for comma in _COMMA.finditer(sentence):
+        lead, rest = sentence[: comma.start()], tokens(fold(sentence[comma.end() :]))[:2]
+        if rest and (rest[0] in _WH or " ".join(rest) in _WH):
+            return None if opens_question(lead) or not lead.strip() else lead
+    return None
 
 
 def wished_for(sentence: str, clause: str) -> bool:

@@ -421,8 +421,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
-# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 MEANS = _words("by via")  # before how one travels: "by TransMilenio"
+# The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
+WH_WORDS = _words("what whats where wheres when who whos how which")
+# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("from")
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.

@@ -468,8 +468,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quien quienes")
-# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 MEANS = _words("en")  # before how one travels: "en Trensurb"
+# The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
+WH_WORDS = _words("que donde cuando quien quienes como cual cuales")
+# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde")
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.

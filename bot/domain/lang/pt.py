@@ -398,8 +398,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quem")
-# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 MEANS = _words("de pelo pela")  # before how one travels: "de metrô"
+# The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
+WH_WORDS = _words("onde quando quem como qual quais") | frozenset(["o que"])
+# Words that name where a trip starts ("from downtown"): the origin is no topic of the event.
 ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?"
 # The noun that asks where a place is, street and number: beside a venue's name, that venue's
 # address is what is asked, whatever else the message says.
