@@ -14,6 +14,7 @@ from __future__ import annotations
 from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
+from bot.domain.lang import words_of
 from bot.domain.language import stem
 from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, arithmetic
 from bot.domain.terms import Term
@@ -21,6 +22,7 @@ from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
 
 _BESIDE = TUNING.beside
+_DISTANCE = words_of("DISTANCE")
 _STRAY = TUNING.stray
 _SUGGEST_FLOOR = TUNING.suggest_floor
 
@@ -116,8 +118,8 @@ class Decider:
         way = {
             i
             for i, w in enumerate(words)
-            if w in self.vocab.arrive or w in self.vocab.builtins.travel
-        }
+            if w in self.vocab.arrive or w in self.vocab.builtins.travel or w in _DISTANCE
+        }  # ("is it far from the hotel?": how far, not the hotel's own business)
         if way:  # "how do I get to <venue> by TTC?": how one travels there
             way |= {i + 1 for i, w in enumerate(words) if w in self.vocab.builtins.means}
         way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")

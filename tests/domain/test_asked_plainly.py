@@ -85,6 +85,8 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         # A programme in several cities: a session is found by its venue's city too.
         (GIRA, "a qué hora es la conferencia magistral en Guayaquil?", "guayaquil-keynote",
          "Viernes 22"),
+        # How far a place is asks the way, not the place's own business.
+        (SHIPPED, "o ECU 911 fica longe do hotel?", "address", "ECU 911"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),

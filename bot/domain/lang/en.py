@@ -238,7 +238,8 @@ FILLER = _words(
     quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
     hoping hope ask asked asking find found finding figure wanted wants trying try tried told
     say said heard hear think thought guess boss colleague colleagues friend friends team
-    manager myself yourself ourselves just landed arrived arriving lost confused new here still
+    manager myself yourself ourselves itself himself herself themselves just landed arrived
+    arriving lost confused new here still
     already yet precisely anyone somebody kindly advance appreciate appreciated because theres
     thats heres hows whos mate buddy bro dude change changes changed changing different required
     mandatory necessary compulsory nearby near around close stand acronym door doors entrance
@@ -421,6 +422,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
+DISTANCE = _words("far near nearby close distance")  # how far a place is asks the way there
 MEANS = _words("by via")  # before how one travels: "by TransMilenio"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
 WH_WORDS = _words("what whats where wheres when who whos how which")
