@@ -260,8 +260,9 @@ ABBREVIATIONS: dict[str, str] = {
         "sched": "schedule", "tmrw": "tomorrow",
         "rn": "now", "atm": "now", "tmr": "tomorrow", "tmw": "tomorrow", "tonite": "tonight",
         "wya": "where", "wru": "where", "ppl": "people", "rm": "room", "loc": "location",
-        "incl": "included", "approx": "about", "w": "with", "wo": "without", "pic": "photo",
-        "pics": "photos", "bday": "birthday", "msg": "message", "govt": "government",
+        "incl": "included", "approx": "about", "addy": "address", "w": "with", "wo": "without",
+        "pic": "photo", "pics": "photos", "bday": "birthday", "msg": "message",
+        "govt": "government",
 }  # fmt: skip
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").

@@ -230,7 +230,7 @@ STOPWORDS = _words(
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
     """exactamente precisamente solo solamente unicamente oficialmente previamente normalmente
-    generalmente
+    generalmente chuta neta
     disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
     saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero
