@@ -49,7 +49,7 @@ TRACKED = {
     "heldout16.yaml": (1.0, 0),
     # blind: untuned 74.7% (62/83), long 23/34, off-topic 13/14, measured on main at f1f7c42
     # -> 79.5% (round 4, tuned on)
-    "heldout17.yaml": (0.87, 1),  # -> 83.1% (rounds 6-7)
+    "heldout17.yaml": (0.89, 1),  # -> 83.1% (rounds 6-7)
     # blind: untuned 79.8% (75/94), long 28/38, off-topic 14/15, the same on f1f7c42 and on the
     # built-ins work after it (nothing tuned on it)
     # -> 85.1% (round 4, tuned on)
@@ -75,7 +75,7 @@ TRACKED = {
     "heldout24.yaml": (0.90, 1),  # -> 90.0%, 13/14 (round 11, tuned on: trips, "mal")
     # blind: untuned 73.3% (66/90), long 21/31, off-topic 12/14, on main at 661c1a5 (72.2% on
     # 0e60f1f, the last stop)
-    "heldout25.yaml": (0.73, 2),
+    "heldout25.yaml": (0.77, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
