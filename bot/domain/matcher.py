@@ -266,6 +266,12 @@ class Matcher:
         if whole.relative in ("missed", "catch") or whole.entry is None:
             return whole  # the trip the story tells is what is asked about
         lang = lang or whole.lang
+        if len(asking) == 1 and sentences[0] == asking[0]:
+            # A question, then why it is asked ("which days are at which venue? booking cars
+            # for the team"): the reason's words set the scene, the question answers on its own.
+            reply = self._answer_one(asking[0], now, lang, hint)
+            if reply.kind != "abstain" and reply.entry not in _COURTESY_ASPECTS:
+                return replace(reply, question=whole.question)
         for s in asking:
             if _back_to_day(s) or not self._names_topic(s) or self._asked_of(whole.entry, s):
                 continue  # "what is that?", "that day": of the story; or the story's own topic

@@ -87,6 +87,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "Viernes 22"),
         # How far a place is asks the way, not the place's own business.
         (SHIPPED, "o ECU 911 fica longe do hotel?", "address", "ECU 911"),
+        # A question, then why it is asked: the question answers on its own.
+        (SHIPPED, "which days are at the hotel and which at ECU 911? booking taxis for my team",
+         "venues", "ECU 911"),
         # A venue named with a day lists what is on there then.
         (SHIPPED, "what's on at the hotel on tuesday?", "subregional", "JW Marriott"),
         (SHIPPED, "qué hay en el hotel el miércoles?", "clinic", "JW Marriott"),
