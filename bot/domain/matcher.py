@@ -1,4 +1,11 @@
-"""Answer a question from the knowledge base: an entry, the schedule, or an honest "not sure"."""
+"""Answer a question from the knowledge base: an entry, the schedule, or an honest "not sure".
+
+The matcher runs the stages in order: its Reader reads each message or sentence (reading.py),
+the matcher understands what is asked of which entries (here: the message's sentences and
+clauses, several questions, confirmations, sessions, FAQs and built-ins), its Timetable answers
+time questions (timetable.py) and its Decider says what the KB does not cover (deciding.py).
+What the KB's words mean to all of them is derived once, in vocabulary.py.
+"""
 
 from __future__ import annotations
 
@@ -87,7 +94,7 @@ class Reply:
 
 
 class Matcher:
-    """Answers questions about one knowledge base; the index is built once, then read only."""
+    """Answers questions about one knowledge base; its stages are built once, then read only."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
