@@ -72,7 +72,7 @@ TRACKED = {
     "heldout23.yaml": (0.91, 0),
     # blind: untuned 85.6% (77/90), long 30/37, off-topic 12/14, on main at 30a1492 (the same
     # matcher as the last stop, 0e60f1f)
-    "heldout24.yaml": (0.90, 1),  # -> 90.0%, 13/14 (round 11, tuned on: trips, "mal")
+    "heldout24.yaml": (0.91, 1),  # -> 90.0%, 13/14 (round 11, tuned on: trips, "mal")
     # blind: untuned 73.3% (66/90), long 21/31, off-topic 12/14, on main at 661c1a5 (72.2% on
     # 0e60f1f, the last stop)
     "heldout25.yaml": (0.77, 2),
