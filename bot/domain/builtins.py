@@ -78,7 +78,9 @@ class Builtins:
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
         self.starts = {code: words_of("ORIGIN", code) for code in LANGUAGES}  # by language
-        self.event_nouns = {code: words_of("EVENT_NOUNS", code) for code in LANGUAGES}
+        # (sorted: a question's noun is tried as each of them, in one order)
+        self.event_nouns = {code: sorted(words_of("EVENT_NOUNS", code)) for code in LANGUAGES}
+        self.venue_nouns_of = {code: sorted(words_of("VENUE_NOUNS", code)) for code in LANGUAGES}
         self.means = words_of("MEANS")  # "by", "en", "de": how one travels
         self.travel = words_of("TRAVEL")
         self.venue_nouns = words_of("VENUE_NOUNS")  # "el lugar", "o local": a venue, whichever
@@ -175,13 +177,13 @@ class Builtins:
         exact = index.exact.get(" ".join(words))
         if exact is None and origin:  # "how do I get to the venue from the airport?"
             exact = index.exact.get(" ".join(w for i, w in enumerate(words) if i not in origin))
-        nouns = self.event_nouns.get(lang, frozenset())
-        if exact is None and nouns.intersection(words):  # "who is hosting the hackathon?"
-            for noun in sorted(nouns):  # ...as "who is hosting the event?"
+        nouns = self.event_nouns.get(lang, [])
+        if exact is None and set(nouns).intersection(words):  # "who is hosting the hackathon?"
+            for noun in nouns:  # ...as "who is hosting the event?"
                 exact = exact or index.exact.get(" ".join(noun if w in nouns else w for w in words))
         if exact is None and self.names_venue(words) is not None:
             # "how do I get to the university?" asks as "how do I get to the venue?" does.
-            for noun in sorted(words_of("VENUE_NOUNS", lang)):
+            for noun in self.venue_nouns_of.get(lang, []):
                 # A name of several words ("the university campus") is one venue noun.
                 generic = [noun if self._names_a_venue(w) else w for w in words]
                 # ...and its article is any article ("how do I get to el venue").

@@ -65,6 +65,11 @@ def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
     return found
 
 
+def holds_pair(words: list[str], pairs: frozenset[tuple[str, str]]) -> bool:
+    """True when two words in a row are one of `pairs` ("fly in", "that day")."""
+    return any(pair in pairs for pair in zip(words, words[1:], strict=False))
+
+
 def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
     """Return the stemmed, folded words capitalised mid-sentence ("weather in Paris" -> paris)."""
     found = set()

@@ -25,7 +25,7 @@ from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings
-from bot.domain.language import fold, names, stem, tokens
+from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, following, plan
@@ -986,4 +986,4 @@ def manners_reply(
 
 def _back_to_day(sentence: str) -> bool:
     words = tokens(fold(sentence))
-    return any(pair in THAT_DAY for pair in zip(words, words[1:], strict=False))
+    return holds_pair(words, THAT_DAY)

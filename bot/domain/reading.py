@@ -27,6 +27,7 @@ from bot.domain.language import (
     detect_language,
     expand,
     fold,
+    holds_pair,
     split_codes,
     stem,
     tokens,
@@ -46,8 +47,8 @@ _SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
-_ARRIVE_PHRASES = frozenset(tuple(p.split()) for p in words_of("ARRIVE_PHRASES"))
-_LEAVE_PHRASES = frozenset(tuple(p.split()) for p in words_of("LEAVE_PHRASES"))
+_ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
+_LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
 _LOCATIVES = frozenset(["at", "in", "en", "em", "no", "na", "nos", "nas"])  # "at the", "en el"
 
@@ -116,8 +117,8 @@ class Reader:
             w in self.vocab.arrive and tuple(words[i + 1 : i + 3]) not in _NO_ARRIVAL
             for i, w in enumerate(words)
         )
-        arriving = arriving or _phrased(words, _ARRIVE_PHRASES)  # "I fly in on the 20th"
-        leaving = bool(self.vocab.leave.intersection(words)) or _phrased(words, _LEAVE_PHRASES)
+        arriving = arriving or holds_pair(words, _ARRIVE_PHRASES)  # "I fly in on the 20th"
+        leaving = bool(self.vocab.leave.intersection(words)) or holds_pair(words, _LEAVE_PHRASES)
         staying = arriving or leaving
         missing = bool(
             self.vocab.miss.intersection(words) or staying and self.vocab.missed.intersection(words)
@@ -309,8 +310,3 @@ def _shouted(text: str) -> bool:
     """True when most letters are capitals ("QUE HORA ES"): no word in capitals is initials."""
     letters = [c for c in text if c.isalpha()]
     return sum(c.isupper() for c in letters) * 2 > len(letters)
-
-
-def _phrased(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """True when two words in a row are one of `phrases` ("fly in", "head out")."""
-    return any(pair in phrases for pair in zip(words, words[1:], strict=False))

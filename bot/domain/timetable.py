@@ -18,7 +18,7 @@ from bot.domain.date_words import NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, THAT_DAY
 from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase, Session
-from bot.domain.language import fold, names, stem, tokens
+from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
@@ -276,7 +276,7 @@ class Timetable:
                 arrival, departure = (None, at) if late else (at, None)
                 found = caught(self.kb, (first.day, arrival), (last.day, departure))
             elif arriving:  # "...what can I still see that day?": until that day's end
-                that_day = any(p in THAT_DAY for p in zip(words, words[1:], strict=False))
+                that_day = holds_pair(words, THAT_DAY)
                 found = caught(self.kb, (day, at), (day, None) if that_day else None)
                 # "I get there on Thursday night. What can I catch on Friday?": that later day.
                 asked_day = self._asked_day(question, local.date())
