@@ -76,6 +76,9 @@ TRACKED = {
     # blind: untuned 73.3% (66/90), long 21/31, off-topic 12/14, on main at 661c1a5 (72.2% on
     # 0e60f1f, the last stop)
     "heldout25.yaml": (0.77, 2),
+    # blind: untuned 87.8% (79/90), long 30/37, off-topic 13/14, on main at 51bd9d6 (the last
+    # stop's matcher)
+    "heldout26.yaml": (0.87, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
