@@ -75,6 +75,11 @@ class Builtins:
         self.prefixes = frozenset(
             w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
         )
+        # Ways of saying hello, as folded words: a greeting before a question is no question.
+        self.greetings = {
+            code: frozenset(tuple(tokens(p)) for p in builtin_phrasings(code).get("greeting", ()))
+            for code in LANGUAGES
+        }
         self.organisers = words_of("ORGANISER_NOUNS")
         self.origin = words_of("ORIGIN")
         self.starts = {code: words_of("ORIGIN", code) for code in LANGUAGES}  # by language
@@ -149,6 +154,10 @@ class Builtins:
 
         Where a trip starts ("cómo llego en metro desde el centro") says nothing of what is
         asked: read past it, the words may still ask the way to a venue."""
+        # "hola, ¿dónde es el evento?": what follows a greeting is what is asked.
+        greeted = self._greeted(words, lang)
+        if 0 < greeted < len(words) and (after := self.find(words[greeted:], lang)) is not None:
+            return after
         found = self._find(words, lang, frozenset())
         # ...nor how ("by TransMilenio", "en Trensurb"): the word after a link of means.
         means = frozenset(i + 1 for i, w in enumerate(words) if w in self.means)
@@ -158,6 +167,13 @@ class Builtins:
         origin = frozenset(j for i, w in enumerate(words) if w in starts for j in range(i, i + 4))
         found = self._find(words, lang, origin | means)
         return found if found is not None and found.aspect == "venue:directions" else None
+
+    def _greeted(self, words: list[str], lang: str) -> int:
+        """How many of the first words are a greeting ("hi", "buenas tardes"): 0 if none."""
+        greetings = self.greetings.get(lang, frozenset())
+        return next(
+            (n for n in range(min(len(words), 4), 0, -1) if tuple(words[:n]) in greetings), 0
+        )
 
     def _find(self, words: list[str], lang: str, origin: frozenset[int]) -> Builtin | None:
         index = self.indexes.get(lang)

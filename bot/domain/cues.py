@@ -352,10 +352,11 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
         if w == "tras" and i and words[i - 1] == "por":
             continue  # Portuguese "por trás da oficina": behind it, not after it
         after = words[i + 1] if i + 1 < len(words) else ""
-        direct = w in _PREPOSITIONS and (vocab or GENERIC).names_session(after)  # "after lunch"
-        linked = w == "tras" or after in _STEP_LINKS or direct
         named = (vocab or GENERIC).names_session
         titled = (vocab or GENERIC).title_words
+        # "after lunch", "after the break": a word of a session's title right after it.
+        direct = w in _PREPOSITIONS and (named(after) or after in titled)
+        linked = w == "tras" or after in _STEP_LINKS or direct
         if linked and any(named(x) or x in titled for x in words[i + 1 : i + 5]):
             return 1 if w in _AFTER else -1
         if w in _PREPOSITIONS and after in _BACK and i + 2 == len(words):  # "after this?"

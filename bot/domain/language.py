@@ -20,6 +20,8 @@ MAX_TOKENS = TUNING.max_tokens
 
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHE = re.compile(r"['’`´]")
+# A hyphen after a prefix of one or two letters joins one word ("e-mail", "wi-fi").
+_PREFIXED = re.compile(r"\b([^\W\d_]{1,2})-(?=[^\W\d_]{2})")
 _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 
 
@@ -57,6 +59,7 @@ def fold(text: str) -> str:
 def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
     """Split `text` into folded word tokens ("What's the sesión?" -> what, the, sesion)."""
     folded = _APOSTROPHE.sub("", _APOSTROPHE_S.sub(r"\1", fold(text)))
+    folded = _PREFIXED.sub(r"\1", folded) if "-" in folded else folded
     found: list[str] = []
     for match in _TOKEN.finditer(folded):
         found.append(match.group())

@@ -953,7 +953,10 @@ class Matcher:
         # The rival wins by owning what is asked, not only its question word ("when do I put
         # up my poster?" owns "when", not "when is the congress?").
         plain = self.vocab.aspects | self.vocab.session_aspects.get(lang, frozenset())
-        owned = [w for w in found.asked if term(w) not in plain]
+        # ...nor by a word that asks where or when ("onde fica", "dónde queda").
+        owned = [
+            w for w in found.asked if term(w) not in plain and w not in self.vocab.place_time_words
+        ]
         if rival is not None and (
             rival.closeness >= _CLOSE
             or any(self.vocab.index.owns(rival.entry, term(w)) for w in owned)

@@ -18,6 +18,7 @@ MONTEVIDEO = "examples/montevideo-escuela/knowledge"
 SHIPPED = "knowledge"
 FLORIPA = "examples/florianopolis-oceans/knowledge"
 GIRA = "examples/gira-andina/knowledge"
+VALPO = "examples/valparaiso-cuentos/knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +196,33 @@ def test_a_trip_and_an_undated_session() -> None:
 def test_words_two_languages_share(question: str, lang: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry", "says"),
+    [
+        # A greeting before a built-in question: the question is what is answered.
+        (BOGOTA, "hi, where is the summit?", "event", ""),
+        (BOGOTA, "hola, ¿dónde es el evento?", "event", ""),
+        # Thanks with praise in the plural; "e-mail" is one word.
+        (VALPO, "gracias!! muy amables", "thanks", ""),
+        (VALPO, "qual é o e-mail de contato?", "event", "@"),
+        # "onde fica" asks where, as "onde" does: the venue named whole is what is asked,
+        # not the FAQ that says where something else is inside it.
+        (VALPO, "Onde fica o Parque Cultural?", "parque-cultural", "Cárcel"),
+    ],
+)  # fmt: skip
+def test_built_ins_asked_loosely(
+    folder: str, question: str, entry: str, says: str, tr: Translator
+) -> None:
+    found, text = ask(folder, question, tr)
+    assert found == entry, text
+    assert says in text
+
+
+def test_after_a_word_of_a_session_title() -> None:
+    # "after lunch" steps from the programme's "Lunch break", not to the FAQ about food.
+    kb, matcher = set_knowledge(VALPO)
+    reply = matcher.answer("What's after lunch?", dt.datetime(2027, 11, 13, 12, 50))
+    assert reply.relative == "after"
+    assert reply.sessions[:1] == ("sab-taller-comic",)

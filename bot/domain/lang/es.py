@@ -303,7 +303,7 @@ THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas
 PRAISE = _words(
     """util utiles genial perfecto perfecta excelente buenisimo buenisima super chevere bacano
     chido chida padre padrisimo bacan genia genio crack capo groso grosa idolo
-    amable muchas muchisimas mucho muchisimo muy bien"""
+    amable amables muchas muchisimas mucho muchisimo muy bien"""
 )
 
 # Greetings and thanks: beside a question about something else, manners, not its topic.

@@ -266,7 +266,7 @@ THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado br
 PRAISE = _words(
     """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita massa
     fera top brabo
-    muitissimo bem"""
+    muitissimo bem gentil gentis atencioso atenciosa atenciosos"""
 )
 
 # Greetings and thanks: beside a question about something else, manners, not its topic.
