@@ -27,6 +27,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings
 from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
+from bot.domain.places import Places, Town
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, following, plan
 from bot.domain.sentences import (
@@ -62,6 +63,8 @@ _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 _STORY_WORDS = TUNING.story_words
+# Built-in answers about the event's time that, asked of one of its towns, are that town's day.
+_TOWN_DAY = frozenset(["event:when", "event:what", "event:start", "event:end"])
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Matcher:
         self.decider = Decider(kb, self.vocab)
         self.reader = Reader(kb, self.vocab)
         self.timetable = Timetable(kb, self.vocab, self.reader)
+        self.places = Places(kb)
 
     def answer(
         self,
@@ -117,7 +121,9 @@ class Matcher:
         nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
         best answer to a question among them answers (the others ride along as `parts`).
         """
-        reply = self._own(self._answer_message(question, now, lang, hint))
+        reply = self._answer_message(question, now, lang, hint)
+        town = self.places.named(tokens(fold(question)))  # "I'm only in Cusco: what's on?"
+        reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
         return replace(reply, focus=focus(question), parts=parts)
 
@@ -367,6 +373,66 @@ class Matcher:
     ) -> Reply:  # fmt: skip
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
+        town = self.places.named(tokens(fold(question)))
+        reply = self._answer_read(question, now, lang, hint, undated, town)
+        return reply if town is None else self._in_town(reply, town)
+
+    def _of_town(self, hits: list[Hit], town: Town | None) -> list[Hit]:
+        """The hits not in another town than the one named (all of them when none is)."""
+        if town is None:
+            return hits
+        return [h for h in hits if self.places.town(h.entry) in (None, town)]
+
+    def _in_town(self, reply: Reply, town: Town) -> Reply:
+        """The answer of the town a question names, at an event held in several: its sessions
+        of a listing, its venue, its day, or its session of the kind answered ("the opening
+        talk in Cusco" when the opening talks of three towns fit alike)."""
+        places, entry = self.places, reply.entry
+        if reply.kind == "schedule":
+            kept = tuple(s for s in reply.sessions if places.town(s) == town)
+            if not kept or len(kept) == len(reply.sessions):
+                return reply
+            return replace(reply, entry=kept[0], sessions=kept)
+        if reply.kind != "entry" or entry is None or places.town(entry) == town:
+            return reply
+        venue = places.main_venue(town)
+        if venue is not None and (
+            self.kb.venue(entry) is not None
+            or reply.aspect == "event:where"
+            or reply.aspect.startswith("venue:")
+        ):  # "where is the event in Arequipa?", "how do I get there in Cusco?"
+            aspect = reply.aspect if reply.aspect.startswith("venue:") else "venue:address"
+            return replace(reply, entry=venue, aspect=aspect)
+        if reply.aspect in _TOWN_DAY:  # "when does it start in Cusco?": that town's day
+            there = [s for s in self.kb.dated if places.town(s.id) == town and s.date]
+            if not there:
+                return reply
+            end = reply.aspect == "event:end"
+            day = (max if end else min)(s.date for s in there if s.date)
+            ids = tuple(s.id for s in self.kb.sessions_on(day) if places.town(s.id) == town)
+            ids = ids[-1:] if end else ids  # "when does it end there?": its last session
+            return Reply(
+                reply.question, reply.lang, "schedule", ids[0], 100.0, day=day, sessions=ids
+            )
+        if reply.aspect:
+            return reply
+        # A session of another town, or an FAQ that does not tell of this one: this town's
+        # session that fits the question as well (as a day's session does, see _on_day).
+        words = tokens(fold(reply.question))
+        terms = self.vocab.index.normaliser.terms(words)
+        if any(self.vocab.index.explains(entry, t.text) for t in terms if t.text in town):
+            return reply  # the FAQ tells of the town
+        floor = max(_DAY_FLOOR, reply.score * _DAY_SHARE)
+        pool = self.vocab.index.search((t.text for t in terms), limit=_DAY_POOL)
+        here = next((h for h in pool if places.town(h.entry) == town and h.score >= floor), None)
+        return reply if here is None else replace(reply, entry=here.entry, score=here.score)
+
+    def _answer_read(
+        self, question: str, now: dt.datetime, lang: str | None, hint: str | None,
+        undated: bool, town: Town | None,
+    ) -> Reply:  # fmt: skip
+        """Answer one sentence, read by the Reader (see _answer_one), of the `town` it names
+        when the event is held in several."""
         r = self.reader.read(question, now, lang, hint)
         lang, text, plain, words, terms = r.lang, r.text, r.plain, r.words, r.terms
         arriving, staying, missing, catching = r.arriving, r.staying, r.missing, r.catching
@@ -451,6 +517,7 @@ class Matcher:
                 sought = []  # "¿qué simposios hay el jueves?": that day's symposia, listed
             if sought:
                 hits = self.vocab.index.search((t.text for t in sought), limit=_DAY_POOL)
+                hits = self._of_town(hits, town)
                 now_on = self.timetable.next_of_current(hits, sought, words, dated, when, local)
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
@@ -513,6 +580,7 @@ class Matcher:
                 return self._schedule(question, lang, whole)
             return self._builtin(question, lang, plain) or self._abstain(question, lang, [])
         near = self.vocab.index.search((t.text for t in terms), strong=names(text))
+        near = self._of_town(near, town)
         hits = self._owner_first(
             mannerly(near, terms, self.vocab.courtesy, self.vocab.courteous), terms
         )
