@@ -18,6 +18,7 @@ from bot.domain.date_words import NEXT_WORD, ORDINAL_DAYS, PRIOR_WORD, THAT_DAY
 from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase, Session
+from bot.domain.lang import words_of
 from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
@@ -34,6 +35,8 @@ _DAY_SHARE = TUNING.day_share
 _STORY_WORDS = TUNING.story_words
 _FIRST_NAME = TUNING.first_name
 _LUNCH_END = dt.time(TUNING.lunch_end)
+_VEHICLE_REACH = TUNING.vehicle_reach
+_ANY_KIND = words_of("DAY_SESSION_NOUNS")  # "session", "actividad": no kind of session
 
 
 class Timetable:
@@ -242,15 +245,15 @@ class Timetable:
                 | self.vocab.missed
                 | self.vocab.catch
             )
-            hits = self.vocab.index.search(
-                (
-                    t.text
-                    for t in terms
-                    if not t.within(when.consumed | self.reader.ride(words))
-                    and words[t.index] not in trip
-                ),
-                limit=_DAY_POOL,
-            )  # the trip's own words ("leave", "miss") say nothing of the session stepped from
+            candidates = [
+                t
+                for t in terms
+                if not t.within(when.consumed | self.reader.ride(words))
+                and words[t.index] not in trip
+            ]  # the trip's own words ("leave", "miss") say nothing of the session stepped from
+            # ...and the words right after "after" name it ("after lunch. Which sessions...?").
+            naming = _stepped_from(candidates, words)
+            hits = self.vocab.index.search((t.text for t in naming or candidates), limit=_DAY_POOL)
             anchor = self.kb.session(self.anchor(hits, words, when, local)) if hits else None
             if anchor is not None and anchor.date == day and anchor.end is not None:
                 at = anchor.end
@@ -258,6 +261,9 @@ class Timetable:
                 # not the lunches).
                 stepped_from = {t.index for t in terms if self.vocab.index.owns(anchor.id, t.text)}
                 when = replace(when, consumed=when.consumed | stepped_from)
+        vehicle = clock is not None and self._vehicle_time(words, clock)
+        if not self.vocab.lunch_sessions and self._after_meal(words) and (at is None or vehicle):
+            at = _LUNCH_END  # "I leave right after lunch" where the programme has no lunch
         if not catching:
             if not arriving:  # "here for Monday, I fly back on Tuesday early": the leaving day
                 gone = next((i for i, w in enumerate(words) if w in self.vocab.leave), 0)
@@ -324,10 +330,7 @@ class Timetable:
         (a step from that session answers) or the question is not after lunch."""
         if when is not None and when.relative not in ("next", ""):
             return None
-        meal = {
-            m for i, w in enumerate(words) if w in AFTER_WORDS
-            for m in self.vocab.lunch_words.intersection(words[i + 1 : i + 3])
-        }  # fmt: skip
+        meal = self._after_meal(words)
         if not meal:
             return None
         day = (when.day if when is not None else None) or local.date()
@@ -346,11 +349,20 @@ class Timetable:
         listed = plan(self.kb, When("", day), local)
         return listed if listed.sessions else None
 
+    def _after_meal(self, words: list[str]) -> set[str]:
+        """The lunch words of "after lunch", "depois do almoço" (none if not asked after it)."""
+        return {
+            m for i, w in enumerate(words) if w in AFTER_WORDS
+            for m in self.vocab.lunch_words.intersection(words[i + 1 : i + 3])
+        }  # fmt: skip
+
     def _vehicle_time(self, words: list[str], clock: Clock) -> bool:
         """True when the time read is a vehicle's ("mi vuelo sale a las 18:00", "my train is
         at 6"): a way of travelling a few words before it."""
         first = min(clock.consumed)
-        return any(w in self.vocab.builtins.travel for w in words[max(0, first - 4) : first])
+        return any(
+            w in self.vocab.builtins.travel for w in words[max(0, first - _VEHICLE_REACH) : first]
+        )
 
     def _asked_day(self, question: str, today: dt.date) -> dt.date | None:
         """The day the last asking sentence of a message of several names, else None."""
@@ -364,7 +376,11 @@ class Timetable:
     def of_kind(self, p: Plan, words: list[str]) -> Plan:
         """Of a listing, the sessions of the kind the question names when the programme's
         titles use that noun ("which symposia on Wednesday?": the day's symposia)."""
-        kinds = {self.vocab.index.normaliser.term(w) for w in words if w in SESSION_NOUNS}
+        kinds = {
+            self.vocab.index.normaliser.term(w)
+            for w in words
+            if w in SESSION_NOUNS and stem(w) not in _ANY_KIND  # "which sessions": any kind
+        }
         kept = tuple(s for s in p.sessions if kinds & self.vocab.title_terms.get(s.id, frozenset()))
         return replace(p, sessions=kept) if kept else p
 
@@ -415,3 +431,17 @@ class Timetable:
         if not hits or hits[0].score < floor or not self.dated_session(hits[0].entry):
             return None
         return following(self.kb, self.anchor(hits, dated, when, local), 1)
+
+
+def _stepped_from(terms: list[Term], words: list[str]) -> list[Term]:
+    """The terms that name the session stepped from: the first after "after" (two words on at
+    most) and those next to it ("after the coffee break. Which sessions..." -> coffee, break)."""
+    steps = [i for i, w in enumerate(words) if w in AFTER_WORDS]
+    first = next((t for t in terms if any(0 < t.index - i <= 2 for i in steps)), None)
+    if first is None:
+        return []
+    named = [first]
+    for t in terms:
+        if t.index == named[-1].index + named[-1].size:
+            named.append(t)
+    return named

@@ -34,6 +34,8 @@ class Tuning:
     day_share: float = 0.4  # ...relative to the best hit's score
     morning_after: int = 6  # hour: from then, the day after the last night is past the event
     lunch_end: int = 14  # hour: "after lunch" in a programme without a lunch of its own
+    vehicle_reach: int = 6  # words: a vehicle this close before a time is the time's ("my flight
+    # leaves on Wednesday at 17:00")
     short_question: int = 14  # words: a question this short names one topic, not a story
     few_topics: int = 4  # a day question with fewer topic words abstains on any unknown one
     early_hour: int = (

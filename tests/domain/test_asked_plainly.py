@@ -226,3 +226,21 @@ def test_after_a_word_of_a_session_title() -> None:
     reply = matcher.answer("What's after lunch?", dt.datetime(2027, 11, 13, 12, 50))
     assert reply.relative == "after"
     assert reply.sessions[:1] == ("sab-taller-comic",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Leaving right after lunch: what follows lunch is missed, whichever sessions the
+        # question then names ("which sessions": any kind, not the one called a session)...
+        "I leave on Wednesday right after lunch. Which sessions will I miss?",
+        # ...and a flight's time, six words after the flight, is the flight's, not the leaving.
+        "My flight leaves on Wednesday at 17:00, so I'll head to the airport straight after "
+        "lunch. Which sessions will I miss?",
+    ],
+)
+def test_leaving_after_lunch(question: str) -> None:
+    kb, matcher = set_knowledge(FLORIPA)
+    reply = matcher.answer(question, dt.datetime(2027, 11, 1, 10))
+    assert reply.relative == "missed"
+    assert reply.sessions[:3] == ("o4-1", "o4-2", "o4-3")
