@@ -76,6 +76,9 @@ class Reading:
     clock: Clock | None  # the time of day it names
 
 
+_PROGRAMME = "programme"  # (a word of PROGRAMME_NOUNS: "what's on?" asks the whole of it)
+
+
 class Reader:
     """Reads messages for one KB's vocabulary."""
 
@@ -112,6 +115,10 @@ class Reader:
         plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
         plain = this_edition(plain)  # "who runs the conference this year?": the event
         words = rewrite(split_codes(self._time_slips(plain)), year, self.vocab.session_words)
+        if tuple(w for w in words if w not in self.vocab.bare) in self.vocab.whats_on:
+            # "what's on?" alone: now, during the event; its programme before or after it.
+            day, event = event_local(now, self.kb.event.tz).date(), self.kb.event
+            words = [*words, "now" if event.start_date <= day <= event.end_date else _PROGRAMME]
         # "what do I still get to see?": a chance to see, no arrival.
         arriving = any(
             w in self.vocab.arrive and tuple(words[i + 1 : i + 3]) not in _NO_ARRIVAL

@@ -264,6 +264,8 @@ class Vocabulary:
         self.missed = words_of("MISSED")
         self.bring, self.tasks = words_of("BRING"), words_of("TASKS")
         self.programme_nouns = words_of("PROGRAMME_NOUNS")
+        self.whats_on = frozenset(tuple(p.split()) for p in words_of("WHATS_ON"))
+        self.bare = words_of("COURTESY") | words_of("POLITE")  # beside "what's on?" alone
         self.verb_markers, self.who = words_of("VERB_MARKERS"), words_of("WHO")
         self.where_words = words_of("FOCUS_WHERE")
         # The words only the venues' names use (not a title's or an FAQ's question).

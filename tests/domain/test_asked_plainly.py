@@ -244,3 +244,13 @@ def test_leaving_after_lunch(question: str) -> None:
     reply = matcher.answer(question, dt.datetime(2027, 11, 1, 10))
     assert reply.relative == "missed"
     assert reply.sessions[:3] == ("o4-1", "o4-2", "o4-3")
+
+
+@pytest.mark.parametrize("question", ["what's on?", "¿qué hay?", "o que tem?"])
+def test_whats_on_alone(question: str) -> None:
+    # During the event: what is on then; before it: the whole programme.
+    kb, matcher = set_knowledge(BOGOTA)
+    during = matcher.answer(question, dt.datetime(2027, 9, 14, 10, 30))
+    assert (during.kind, during.relative) == ("schedule", "now")
+    before = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
+    assert (before.kind, before.relative) == ("schedule", "week")

@@ -374,6 +374,10 @@ DATE_LINKS = _words("the of on for in a at")  # before a bare day number: "on th
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("this that")
 # Nouns for the programme as a whole ("what's the schedule?").
+# "What's on?" alone: what is on now during the event, else its programme.
+WHATS_ON = frozenset(
+    ["whats on", "what on", "what is on", "whats happening", "what is happening", "whats going on"]
+)
 PROGRAMME_NOUNS = _words(
     "programme program programs programmes schedule schedules agenda lineup timetable"
 )

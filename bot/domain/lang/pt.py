@@ -345,6 +345,18 @@ FEIRA_LINKS = _words("na nesta nessa ate")
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("isso isto")
 # Nouns for the programme as a whole ("what's the schedule?").
+# "O que tem?" alone: what is on now during the event, else its programme.
+WHATS_ON = frozenset(
+    [
+        "o que tem",
+        "que tem",
+        "oq tem",
+        "o que ta rolando",
+        "o que esta rolando",
+        "o que ta acontecendo",
+        "o que esta acontecendo",
+    ]
+)
 PROGRAMME_NOUNS = _words("programacao programa agenda cronograma grade")
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").
