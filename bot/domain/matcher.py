@@ -1025,9 +1025,18 @@ class Matcher:
         owned = [
             w for w in found.asked if term(w) not in plain and w not in self.vocab.place_time_words
         ]
-        if rival is not None and (
-            rival.closeness >= _CLOSE
-            or any(self.vocab.index.owns(rival.entry, term(w)) for w in owned)
+        if (
+            rival is not None
+            and (
+                rival.closeness >= _CLOSE
+                or any(self.vocab.index.owns(rival.entry, term(w)) for w in owned)
+            )
+            # "who organises it?" asks who, not how to reach them ("write to the organisers")
+            and not (
+                found.aspect == "event:organiser"
+                and self.vocab.who.intersection(words)
+                and not self._names_organiser(rival.entry)
+            )
         ):
             return None  # the KB's own entry says it: it wins
         suggestions = self.vocab.defaults if found.aspect == "help" else ()
@@ -1035,6 +1044,15 @@ class Matcher:
             question, lang, "entry", found.entry, found.score,
             suggestions=suggestions, aspect=found.aspect,
         )  # fmt: skip
+
+    def _names_organiser(self, entry: str) -> bool:
+        """True when an FAQ's answer names the organiser: "who organises it?" is answered by
+        who, not by how to write to them ("contact the organisation at...")."""
+        faq, organiser = self.kb.faq(entry), self.kb.event.organiser
+        if faq is None or organiser is None:
+            return True
+        said = {fold(t) for t in faq.answer.values()}
+        return any(fold(name) in text for name in organiser.values() for text in said)
 
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         score = hits[0].score if hits else 0.0

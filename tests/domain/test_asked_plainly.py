@@ -210,6 +210,8 @@ def test_words_two_languages_share(question: str, lang: str) -> None:
         # "onde fica" asks where, as "onde" does: the venue named whole is what is asked,
         # not the FAQ that says where something else is inside it.
         (VALPO, "Onde fica o Parque Cultural?", "parque-cultural", "Cárcel"),
+        # "Who organises it?" is answered by who, not by an FAQ on how to reach them.
+        (FLORIPA, "quem organiza o iscos", "event", "AOCEANO"),
     ],
 )  # fmt: skip
 def test_built_ins_asked_loosely(
