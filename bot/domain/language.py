@@ -204,10 +204,13 @@ def language_scores(
             scores[lang] += _T.lang_spelling  # a spelling only this language has ("é", "ção")
     known = evidence.known
     for word in words:
+        # A function word several of the languages share (Spanish "o" is "or", Portuguese "o"
+        # is "the") is evidence for each of them, split between them.
+        sharing = sum(1 for lang in langs if _is_function(word, lang)) or 1
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
-            if word in _function_words(lang) or word in ABBREVIATIONS.get(lang, ()):
-                scores[lang] += _T.lang_function  # ...or a texting abbreviation ("qnts")
+            if _is_function(word, lang):
+                scores[lang] += _T.lang_function / sharing  # ...or an abbreviation ("qnts")
             elif word in own:
                 scores[lang] += _T.lang_own
             elif word in evidence.some.get(lang, ()):
@@ -217,6 +220,10 @@ def language_scores(
             if word not in known and len(word) >= 4 and not word.isdigit():
                 scores[lang] += _T.lang_ending if word.endswith(_endings(lang)) else 0.0
     return scores
+
+
+def _is_function(word: str, lang: str) -> bool:
+    return word in _function_words(lang) or word in ABBREVIATIONS.get(lang, ())
 
 
 def _function_words(lang: str) -> frozenset[str]:

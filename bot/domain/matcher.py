@@ -745,6 +745,8 @@ class Matcher:
         # An empty day, named (not "today", "tomorrow"), that the KB explains in an entry.
         if not ids and p.relative == "" and p.day in self.vocab.day_notes:
             return Reply(question, lang, "entry", self.vocab.day_notes[p.day], 100.0, day=p.day)
+        if p.day is None and len(p.sessions) == 1 and p.sessions[0].date is None:
+            return Reply(question, lang, "entry", ids[0], 100.0)  # undated: its entry says so
         return Reply(
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,

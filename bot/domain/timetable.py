@@ -313,7 +313,7 @@ class Timetable:
         if topic and not kept:  # "I leave at 6pm, will I miss the awards?" (at 17:30): no
             hits = self.vocab.index.search(topic)
             named = self.kb.session(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
-            if named is not None and named.date is not None:
+            if named is not None:  # (an undated one: its entry says when it will be known)
                 return Plan("", named.date, (named,))
         return self.of_kind(replace(found, sessions=kept) if kept else found, words)
 

@@ -158,9 +158,40 @@ def test_a_statement_then_its_question(question: str, entry: str | None) -> None
         # A Portuguese weekday before a part of the day is that day ("quinta de manhã"), and
         # what is still caught before leaving starts now.
         ("vou embora quinta de manhã, o que ainda consigo ver?", "2015-10-21T08:00", "clinic"),
+        # Going back home is leaving, and so is a flight that leaves.
+        ("Preciso voltar pra São Paulo na quinta ao meio-dia. Perco alguma coisa?",
+         "2015-10-14T10:00", "advisory"),
+        ("tengo que volver a Lima el jueves, ¿qué me pierdo?", "2015-10-14T10:00", "advisory"),
+        ("mi vuelo sale el jueves, que me pierdo", "2015-10-14T10:00", "advisory"),
+        ("I fly home on Wednesday evening, what will I miss?", "2015-10-14T10:00", "advisory"),
     ],
-)
+)  # fmt: skip
 def test_a_trip_in_other_words(question: str, now: str, first: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer(question, dt.datetime.fromisoformat(now))
     assert reply.sessions[:1] == (first,)
+
+
+def test_a_trip_and_an_undated_session() -> None:
+    # Can one leaving on Tuesday still catch a session with no date yet? Its own entry says
+    # when that will be known, rather than a list of what else is on before leaving.
+    kb, matcher = set_knowledge(SHIPPED)
+    question = "me voy el martes 20 en la tarde, ¿alcanzo a ir a la visita al centro penitenciario?"
+    reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
+    assert reply.entry == "field-visit"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # A function word Spanish and Portuguese share ("evento", "dia") counts for both, so
+        # Portuguese "qual" decides; Spanish "no" is a Spanish function word too.
+        ("qual o proximo evento?", "pt"),
+        ("quanto tempo dura o evento todo? 5 dias?", "pt"),
+        ("q dia termina", "es"),
+        ("¿el evento no es en Quito?", "es"),
+    ],
+)
+def test_words_two_languages_share(question: str, lang: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).lang == lang

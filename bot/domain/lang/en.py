@@ -158,7 +158,9 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("miss missing")  # not "missed", "did I miss": what was on then
-LEAVE = _words("leave leaving depart departing stay")  # "I can only stay until 2"
+LEAVE = _words(
+    "leave leaves leaving depart departs departing stay return returning"
+)  # "I can only stay until 2"
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words(
     "end ends ending ended finish finishes finishing finished wrap close closes closed"
@@ -172,7 +174,13 @@ TRACK_WORDS = _words("track tracks stream strand")
 ARRIVE = _words("arrive arriving arrives land lands landing get getting arrival")
 # Arriving and leaving in two words ("I fly in on the 20th", "we head out Thursday").
 ARRIVE_PHRASES = frozenset(["fly in", "flying in", "flies in", "get in", "getting in", "come in"])
-LEAVE_PHRASES = frozenset(["fly out", "flying out", "flies out", "head out", "heading out"])
+LEAVE_PHRASES = frozenset(
+    [
+        *("fly out", "flying out", "flies out", "head out", "heading out"),
+        *("fly home", "flying home", "fly back", "flying back", "head home", "heading home"),
+        *("go home", "going home", "go back", "going back", "flight home", "flight back"),
+    ]
+)
 # "...what do I still get to see?": "get" before these is a chance, not an arrival.
 GET_TO = _words("see attend watch hear catch join meet do go visit enjoy")
 # What one can still attend beside an arrival or departure ("what will I still catch?").

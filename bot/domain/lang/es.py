@@ -120,7 +120,7 @@ FUNCTION_WORDS = _words(
     martes miercoles jueves viernes sabado domingo octubre dia dias fecha hora semana evento
     gracias hola ayuda buenos buenas q xq porque porfa favor algo nada donde proximo proxima dnd
     pq tmb cdo oye disculpe necesito quisiera lun mie mier jue vie sab dom ayudame ayudeme
-    ayudenme"""
+    ayudenme no termina"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
 ENDINGS: tuple[str, ...] = (
@@ -156,8 +156,11 @@ EVENT_NOUNS = _words(
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("pierdo perdere perderia perder perderme perdemos perderiamos")
 LEAVE = _words(
-    "salgo saldre irme voy retiro quedarme quedo regreso vuelvo"
+    "salgo saldre irme voy retiro quedarme quedo regreso vuelvo volver volvere volvemos regresar"
+    " regresare regresamos"
 )  # "solo me quedo hasta"
+# Leaving in two words ("mi vuelo sale el viernes").
+LEAVE_PHRASES = frozenset(("vuelo sale", "vuelo parte", "de regreso", "de vuelta"))
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminan acaba acaban finaliza finalizan cierra cierran")
 DAY_START = _words(

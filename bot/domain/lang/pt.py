@@ -104,6 +104,7 @@ FUNCTION_WORDS = _words(
     valeu obg brigado brigada sabado domingo segunda quinta feira comeca termina acaba rolando
     tambem entao voces ingresso ingressos credenciamento cadeirante estacionamento cheguei
     perdi consigo vou deixo fala falam ajudou isso aqui algum alguma alguem coisa kkk o de em
+    como dia dias evento para por porque proximo proxima semana sobre hora nada algo favor q se
     no acontece"""
 )
 # Endings typical of the language: weak evidence for a word no list knows.
@@ -126,7 +127,11 @@ EVENT_NOUNS = _words(
 )
 # "What do I miss?" beside an arrival (or, with LEAVE, a departure) day or time.
 MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
-LEAVE = _words("saio sair sairei embora fico ficar volto")  # "só fico até"
+LEAVE = _words(
+    "saio sair sairei embora fico ficar volto voltar voltarei voltamos retornar retorno"
+)  # "só fico até"
+# Leaving in two words ("mi vuelo sale el viernes").
+LEAVE_PHRASES = frozenset(("voo sai", "voo parte", "de volta"))
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam terminou acaba acabam acabou encerra encerram encerrou")
 DAY_START = _words("comeca comecam comecou inicia iniciam iniciou abre abrem abriu")
