@@ -108,10 +108,15 @@ SETS = {
     # school groups on Friday): untuned 78.0% (78/100), long 33/45, off-topic 11/15, on main at
     # c49c468 (the last stop's matcher, 51bd9d6).
     "examples_valparaiso_cuentos.yaml": (0.78, 4),
+    # Written blind (an eighteenth event: es/en, an academic congress asked about five months
+    # ahead: deadlines, registration tiers, a programme published for its first day only):
+    # untuned 88.0% (88/100), long 38/43, off-topic 13/15, on main at 3b71f14 (88.0% on the
+    # last stop's matcher, 51bd9d6, too).
+    "examples_guadalajara_urbanos.yaml": (0.88, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_guadalajara_urbanos.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -79,10 +79,13 @@ TRACKED = {
     # blind: untuned 87.8% (79/90), long 30/37, off-topic 13/14, on main at 51bd9d6 (the last
     # stop's matcher)
     "heldout26.yaml": (0.87, 1),
+    # blind: untuned 76.7% (69/90), long 26/37, off-topic 13/14, on main at 3b71f14 (76.7% on
+    # the last stop's matcher, 51bd9d6, too)
+    "heldout27.yaml": (0.76, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout27.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
