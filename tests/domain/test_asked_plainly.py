@@ -256,3 +256,10 @@ def test_whats_on_alone(question: str) -> None:
     assert (during.kind, during.relative) == ("schedule", "now")
     before = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
     assert (before.kind, before.relative) == ("schedule", "week")
+
+
+@pytest.mark.parametrize(("question", "entry"), [("hello bot, good morning", "greeting"),
+                                                 ("oi robô, tudo bem?", "greeting"),
+                                                 ("thanks bot!", "thanks")])  # fmt: skip
+def test_manners_to_the_bot_itself(question: str, entry: str, tr: Translator) -> None:
+    assert ask(SHIPPED, question, tr)[0] == entry

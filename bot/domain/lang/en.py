@@ -331,6 +331,7 @@ BRING = _words("bring")
 # Tasks asked of the assistant itself ("can you write me..."): no question about the event.
 TASKS = _words("write translate generate draw debug solve")
 # Words that address the assistant ("can you", "¿puedes?").
+BOT_NAMES = _words("bot chatbot assistant")  # "hello bot": a greeting to the bot itself
 ADDRESS = _words("you")
 
 # Time words (bot/domain/date_words.py joins every language's). Words that name a day relative

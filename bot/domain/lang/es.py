@@ -327,6 +327,7 @@ TASKS = _words(
     dibujar programa programar resuelve resolver"""
 )
 # Words that address the assistant ("can you", "¿puedes?").
+BOT_NAMES = _words("bot chatbot asistente robot")  # "hola bot": a greeting to the bot itself
 ADDRESS = _words("puedes podrias puede podria usted")
 
 # Time words (bot/domain/date_words.py joins every language's). Words that name a day relative

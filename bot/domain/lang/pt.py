@@ -289,6 +289,7 @@ TASKS = _words(
     desenhar programe programar resolva resolver"""
 )
 # Words that address the assistant ("can you", "¿puedes?").
+BOT_NAMES = _words("bot chatbot assistente robo")  # "oi bot": a greeting to the bot itself
 ADDRESS = _words("voce pode poderia podes")
 
 # Time words (bot/domain/date_words.py joins every language's). Words that name a day relative
