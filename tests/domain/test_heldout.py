@@ -63,10 +63,10 @@ TRACKED = {
     "heldout20.yaml": (0.85, 0),  # -> 82.2% (round 7, tuned on)
     # blind: untuned 82.6% (71/86), long 27/36, off-topic 12/14, on main at 44667fc (81.4% on
     # f1f7c42)
-    "heldout21.yaml": (0.88, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
+    "heldout21.yaml": (0.89, 1),  # -> 86.0%, 13/14 (round 8, tuned on)
     # blind: untuned 86.7% (78/90), long 30/35, off-topic 14/14, on main at 036238b (86.7% on
     # f1f7c42 too)
-    "heldout22.yaml": (0.90, 0),
+    "heldout22.yaml": (0.92, 0),
     # blind: untuned 91.8% (78/85), long 30/36, off-topic 14/14, on main at 5c6c478 (88.2% on
     # f1f7c42)
     "heldout23.yaml": (0.91, 0),
@@ -75,13 +75,13 @@ TRACKED = {
     "heldout24.yaml": (0.91, 1),  # -> 90.0%, 13/14 (round 11, tuned on: trips, "mal")
     # blind: untuned 73.3% (66/90), long 21/31, off-topic 12/14, on main at 661c1a5 (72.2% on
     # 0e60f1f, the last stop)
-    "heldout25.yaml": (0.77, 2),
+    "heldout25.yaml": (0.78, 2),
     # blind: untuned 87.8% (79/90), long 30/37, off-topic 13/14, on main at 51bd9d6 (the last
     # stop's matcher)
-    "heldout26.yaml": (0.87, 1),
+    "heldout26.yaml": (0.90, 1),  # -> 90.0% (round 13, tuned on: leaving home, shared words)
     # blind: untuned 76.7% (69/90), long 26/37, off-topic 13/14, on main at 3b71f14 (76.7% on
     # the last stop's matcher, 51bd9d6, too)
-    "heldout27.yaml": (0.76, 1),
+    "heldout27.yaml": (0.77, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
