@@ -19,6 +19,7 @@ SHIPPED = "knowledge"
 FLORIPA = "examples/florianopolis-oceans/knowledge"
 GIRA = "examples/gira-andina/knowledge"
 VALPO = "examples/valparaiso-cuentos/knowledge"
+GDL = "examples/guadalajara-urbanos/knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +213,12 @@ def test_words_two_languages_share(question: str, lang: str) -> None:
         (VALPO, "Onde fica o Parque Cultural?", "parque-cultural", "Cárcel"),
         # "Who organises it?" is answered by who, not by an FAQ on how to reach them.
         (FLORIPA, "quem organiza o iscos", "event", "AOCEANO"),
+        # A hedge ("aprox") or a currency ("US dollars") beside a place's name asks nothing of
+        # the place itself.
+        (GDL, "cuanto cobra un taxi del aeropuerto a zapopan aprox? llego de noche",
+         "aeropuerto", "550"),
+        (GDL, "What's the registration fee for a PhD student paying in US dollars from outside "
+         "Mexico?", "inscripcion", "USD 100"),
     ],
 )  # fmt: skip
 def test_built_ins_asked_loosely(

@@ -240,7 +240,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactly precisely own only beforehand officially generally usually normally typically
+    """approx approximately roughly outside abroad overseas
+    exactly precisely own only beforehand officially generally usually normally typically
     sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
     quickly bit little lot lots kind sort somewhat somewhere wondering wonder wondered curious
@@ -433,6 +434,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "reporter",
         "reporters",
     ),
+    "dollar": ("dollar", "dollars", "usd"),  # a fee asked in the currency the KB gives it in
+    "euro": ("euro", "euros", "eur"),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")

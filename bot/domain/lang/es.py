@@ -232,7 +232,8 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """exactamente precisamente solo solamente unicamente oficialmente previamente normalmente
+    """aprox aproximadamente afuera
+    exactamente precisamente solo solamente unicamente oficialmente previamente normalmente
     generalmente chuta neta
     disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
@@ -468,6 +469,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "lodging": ("alojamiento", "hospedaje", "alojarme", "hospedarme", "donde quedarme"),
     "bike": ("bici", "bicis", "bicicleta", "bicicletas"),
     "press": ("prensa", "periodista", "periodistas", "medios", "entrevista", "entrevistas"),
+    "dollar": ("dolar", "dolares", "usd"),
+    "euro": ("euro", "euros", "eur"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.

@@ -155,7 +155,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
-    """somente apenas
+    """aprox aproximadamente somente apenas
     desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
@@ -410,6 +410,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "entrevistas",
         "jornal",
     ),
+    "dollar": ("dolar", "dolares", "usd"),
+    "euro": ("euro", "euros", "eur"),
+    "real": ("reais", "brl"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
