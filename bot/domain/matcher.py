@@ -411,6 +411,8 @@ class Matcher:
             day = (max if end else min)(s.date for s in there if s.date)
             ids = tuple(s.id for s in self.kb.sessions_on(day) if places.town(s.id) == town)
             ids = ids[-1:] if end else ids  # "when does it end there?": its last session
+            if not ids:
+                return reply
             return Reply(
                 reply.question, reply.lang, "schedule", ids[0], 100.0, day=day, sessions=ids
             )
@@ -1051,8 +1053,10 @@ class Matcher:
         faq, organiser = self.kb.faq(entry), self.kb.event.organiser
         if faq is None or organiser is None:
             return True
-        said = {fold(t) for t in faq.answer.values()}
-        return any(fold(name) in text for name in organiser.values() for text in said)
+        said = [fold(t) for t in faq.answer.values()]
+        # The name as written, or its first part ("Comunidad X (a volunteer community...)").
+        called = {fold(re.split(r"[(,;]", name)[0]).strip() for name in organiser.values()}
+        return any(name and name in text for name in called for text in said)
 
     def _abstain(self, question: str, lang: str, hits: list[Hit]) -> Reply:
         score = hits[0].score if hits else 0.0
