@@ -384,7 +384,7 @@ NOT_NEAR = _words("semana mes ano vez edicion dia dias sesion")  # "la semana pr
 BACK_REFERENCES = _words("esto eso")
 # Nouns for the programme as a whole ("what's the schedule?").
 # "¿Qué hay?" alone: what is on now during the event, else its programme.
-WHATS_ON = frozenset(["que hay", "q hay", "que pasa", "que hay hoy dia"])
+WHATS_ON = frozenset(["que hay", "q hay", "que pasa"])
 PROGRAMME_NOUNS = _words("programa programas agenda cronograma programacion itinerario")
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").

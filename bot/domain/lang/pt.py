@@ -130,7 +130,7 @@ MISS = _words("perco perder perderei perdi perdemos perderia perca percam")
 LEAVE = _words(
     "saio sair sairei embora fico ficar volto voltar voltarei voltamos retornar retorno"
 )  # "só fico até"
-# Leaving in two words ("mi vuelo sale el viernes").
+# Leaving in two words ("meu voo sai na sexta").
 LEAVE_PHRASES = frozenset(("voo sai", "voo parte", "de volta"))
 # "When does day 3 end / start?": the day's last or first session.
 DAY_END = _words("termina terminam terminou acaba acabam acabou encerra encerram encerrou")
