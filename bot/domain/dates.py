@@ -198,6 +198,10 @@ class DateReader:
             ]
             if days:
                 used = set(range(min(days + [i]), max(days + [i]) + 1))
+                sessions_only = not any(words[j] in DAY_WORDS for j in days)
+                later = self.read(words[max(used) + 1 :], today) if sessions_only else None
+                if later is not None and later.day is not None:
+                    return None  # "the first session on day 2": that day's first, not day 1
                 return When("", self.event_day(ORDINAL_DAYS[w]), frozenset(used))
         if w in MONTHS and i + 1 < len(words):
             j = i + 2 if words[i + 1] in ("the", "el") else i + 1

@@ -254,3 +254,16 @@ def test_whats_on_alone(question: str) -> None:
     assert (during.kind, during.relative) == ("schedule", "now")
     before = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
     assert (before.kind, before.relative) == ("schedule", "week")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the first session on day 2?", "what's the last session on day 2?",
+     "¿cuál es la primera sesión del día 2?"],
+)  # fmt: skip
+def test_first_or_last_session_of_a_day_named_after(question: str) -> None:
+    # "The first session" alone is the event's first day's; "on day 2" says which day.
+    kb, matcher = set_knowledge(BOGOTA)
+    reply = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
+    assert reply.day == dt.date(2027, 9, 15)
+    assert len(reply.sessions) == 1
