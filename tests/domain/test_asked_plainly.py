@@ -267,3 +267,11 @@ def test_first_or_last_session_of_a_day_named_after(question: str) -> None:
     reply = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
     assert reply.day == dt.date(2027, 9, 15)
     assert len(reply.sessions) == 1
+
+
+def test_a_keynote_is_a_plenary() -> None:
+    # A congress whose programme says "Plenary" is asked about its keynotes.
+    kb, matcher = set_knowledge(LIMA)
+    reply = matcher.answer("what's after the keynote on day 2?", dt.datetime(2027, 1, 1, 10))
+    assert reply.relative == "after"
+    assert reply.sessions[:1] == ("d2-cafe",)
