@@ -471,14 +471,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "press": ("prensa", "periodista", "periodistas", "medios", "entrevista", "entrevistas"),
     "dollar": ("dolar", "dolares", "usd"),
     "euro": ("euro", "euros", "eur"),
-    "keynote": (
-        "plenaria",
-        "plenarias",
-        "conferencia magistral",
-        "conferencias magistrales",
-        "conferencia central",
-        "keynote",
-    ),
+    "keynote": ("plenaria", "plenarias", "magistral", "magistrales", "keynote"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.

@@ -413,7 +413,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "dollar": ("dolar", "dolares", "usd"),
     "euro": ("euro", "euros", "eur"),
     "real": ("reais", "brl"),
-    "keynote": ("plenaria", "plenarias", "palestra magna", "conferencia magna", "keynote"),
+    "keynote": ("plenaria", "plenarias", "magna", "keynote"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
