@@ -275,3 +275,10 @@ def test_a_keynote_is_a_plenary() -> None:
     reply = matcher.answer("what's after the keynote on day 2?", dt.datetime(2027, 1, 1, 10))
     assert reply.relative == "after"
     assert reply.sessions[:1] == ("d2-cafe",)
+
+
+def test_a_portuguese_weekday_after_de() -> None:
+    # "de quinta": the weekday without its "-feira", not the ordinal.
+    kb, matcher = set_knowledge(PORTO)
+    reply = matcher.answer("qual a última palestra de quinta?", dt.datetime(2027, 1, 1, 10))
+    assert (reply.kind, reply.day) == ("schedule", dt.date(2027, 9, 23))

@@ -342,7 +342,7 @@ NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana pró
 # Weekdays written with "-feira" ("segunda-feira", folded: segunda feira), Monday = 0.
 FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
 # ...or after a word only Portuguese puts before a weekday ("na quinta", "nesta segunda").
-FEIRA_LINKS = _words("na nesta nessa ate")
+FEIRA_LINKS = _words("na nesta nessa ate de pra para")
 # Words that point back at what the message named ("what's after this?").
 BACK_REFERENCES = _words("isso isto")
 # Nouns for the programme as a whole ("what's the schedule?").
