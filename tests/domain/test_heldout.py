@@ -85,7 +85,7 @@ TRACKED = {
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = set()
+AWAITING_MEASUREMENT: set[str] = {"heldout28.yaml"}
 
 
 @pytest.fixture(scope="module")
