@@ -112,11 +112,16 @@ SETS = {
     # ahead: deadlines, registration tiers, a programme published for its first day only):
     # untuned 88.0% (88/100), long 38/43, off-topic 13/15, on main at 3b71f14 (88.0% on the
     # last stop's matcher, 51bd9d6, too).
-    "examples_guadalajara_urbanos.yaml": (0.88, 2),
+    "examples_guadalajara_urbanos.yaml": (0.90, 2),  # -> 90.0% (round 14, tuned on)
+    # Written blind (a nineteenth event: es/pt, a university's open days for applicants and
+    # their parents: a campus of eight buildings, faculty talks repeated every hour, tours every
+    # half hour): untuned 82.0% (82/100), long 35/45, off-topic 12/15, on main at 76bbffd (the
+    # same cases fail on the last stop's matcher, 51bd9d6).
+    "examples_asuncion_puertas_abiertas.yaml": (0.82, 3),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_asuncion_puertas_abiertas.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -82,10 +82,13 @@ TRACKED = {
     # blind: untuned 76.7% (69/90), long 26/37, off-topic 13/14, on main at 3b71f14 (76.7% on
     # the last stop's matcher, 51bd9d6, too)
     "heldout27.yaml": (0.77, 1),
+    # blind: untuned 77.8% (70/90), long 27/37, off-topic 11/14, on main at 76bbffd (the same
+    # cases fail on the last stop's matcher, 51bd9d6)
+    "heldout28.yaml": (0.77, 3),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"heldout28.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
