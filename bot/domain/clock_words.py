@@ -31,10 +31,19 @@ _NOT_AFTER = words_of("NOT_HOUR")
 _EARLY = TUNING.early_hour
 # A fraction after a bare hour: its minutes ("y media", "e meia", "y cuarto", "e quinze").
 _FRACTIONS: dict[tuple[str, ...], int] = merged("HOUR_FRACTIONS")
+_FRACTIONS_BEFORE: dict[tuple[str, ...], int] = merged("HOUR_FRACTIONS_BEFORE")  # "half past"
+_HOUR_NAMES: dict[str, int] = merged("HOUR_NAMES")  # "two", "dos", "duas"
 # Parts of the day: the window they name (end 24:00 is written as None).
 _PARTS: dict[str, tuple[int, int | None]] = merged("DAY_PARTS")
 _PARTS_OF = {code: dict(module.DAY_PARTS) for code, module in LANGUAGES.items()}
 DAY_PART_WORDS = frozenset(_PARTS)  # "morning", "tarde", "noite": in any language
+# What may follow an hour written out: a day, a part of the day, "o'clock" (folded "oclock").
+_AFTER_SPELLED = (
+    words_of("AFTER_SPELLED_HOUR")
+    | frozenset(_PARTS)
+    | frozenset(merged("WEEKDAYS"))
+    | frozenset(merged("RELATIVE_WORDS"))
+)
 # Words that must come before these to make them a part of the day ("por la mañana"; alone,
 # "mañana" is tomorrow and "tarde" is late).
 _NEEDS_LINK = words_of("PART_NEEDS_LINK")
@@ -100,19 +109,23 @@ def mark_hours(words: list[str]) -> list[str]:
     """Mark bare hours after a time word ("a las 10", "at 3") as time tokens, in place."""
     out = list(words)
     for i, w in enumerate(words):
-        if not (w.isdigit() and len(w) <= 2 and int(w) <= 23):
-            continue
         after = words[i + 1] if i + 1 < len(words) else ""
+        if w.isdigit() and len(w) <= 2 and int(w) <= 23:
+            hour = int(w)
+        elif w in _HOUR_NAMES and _spelled_hour(words, i):  # "at two", "a las dos"
+            hour = _HOUR_NAMES[w]
+        else:
+            continue
         if after in _NOT_AFTER and not _part_after(words, i + 1):
             continue
         after_time = i >= 2 and words[i - 1] in _RANGE and _MARK.match(out[i - 2]) is not None
-        # "from about 9": a hedge between the link word and the hour.
-        k = i - 1 if i > 0 and words[i - 1] in _HEDGES else i
+        # "from about 9": a hedge between the link word and the hour; "at half past two".
+        before = _FRACTIONS_BEFORE.get(tuple(words[max(0, i - 2) : i]))
+        k = i - 1 if i > 0 and words[i - 1] in _HEDGES else i - 2 if before is not None else i
         if not after_time and not any(
             tuple(words[max(0, k - len(b)) : k]) == b for b in _BEFORE_HOUR
         ):
             continue
-        hour = int(w)
         later = _part_after(words, i + 1)
         if after_time and later is None and hour < 12 and int(out[i - 2][1:3]) >= 12:
             later = "pm"  # "from 2pm to 4": the afternoon too
@@ -122,8 +135,23 @@ def mark_hours(words: list[str]) -> list[str]:
         if tuple(words[i + 1 : i + 3]) in _FRACTIONS:  # "a las 5 y media", "às 7 e meia"
             minute = _FRACTIONS[(words[i + 1], words[i + 2])]
             out[i + 1 : i + 3] = ["the", "the"]
+        elif before is not None:  # "half past two", "quarter to ten"
+            minute = before
+            out[i - 2 : i] = ["the", "the"]
+        if minute < 0:  # "a las dos menos cuarto": 13:45
+            hour, minute = (hour - 1) % 24, 60 + minute
         out[i] = f"t{hour:02d}{minute:02d}"
     return out
+
+
+def _spelled_hour(words: list[str], i: int) -> bool:
+    """True when an hour written out ends the question or is followed by what follows a time
+    ("at two on Tuesday", "a las dos y media", "às duas da tarde"), not by a noun ("at two
+    venues") or "of"/"to the" ("one of the sessions", "from one to the next")."""
+    after = words[i + 1 : i + 3]
+    if not after or after[0] in _AFTER_SPELLED or (tuple(after) in _FRACTIONS):
+        return True
+    return after[0] in _RANGE and len(after) > 1 and (after[1] in _HOUR_NAMES or after[1].isdigit())
 
 
 def _part_after(words: list[str], j: int) -> str | None:

@@ -30,7 +30,7 @@ from bot.domain.date_words import (
 )
 from bot.domain.lexicon import STOPWORDS
 
-_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er)?$")
+_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er|o|a)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b")
 _MARK = re.compile(r"^d(\d{4})(\d{2})(\d{2})$")
@@ -142,6 +142,14 @@ class DateReader:
                 # Other time words ("¿qué viene después?") say nothing about the topic either,
                 # nor does a later day ("after lunch on day 2": "day 2" is no topic).
                 others = {j for j, w in enumerate(words) if w in WORDS or w in WEEKDAYS}
+                # ...nor the same day written again ("na quinta, 22/10").
+                others |= {
+                    j
+                    for j, w in enumerate(words)
+                    if _MARK.match(w)
+                    and (again := self._at(words, j, today))
+                    and again.day == found.day
+                }
                 for j in range(i + 1, len(words) if found.day is None else 0):
                     if j not in found.consumed and (later := self._at(words, j, today)):
                         others |= later.consumed
@@ -211,6 +219,14 @@ class DateReader:
         if (span := self._span(words, i, today)) is not None:
             return span
         number = _day_number(w)
+        length = (self.end - self.start).days + 1
+        if (
+            number is not None
+            and not w.isdigit()
+            and words[i + 1 : i + 2]
+            and (words[i + 1] in DAY_WORDS and number <= length)
+        ):  # "the 3rd day", "el 3er día": the event's third day, not the 3rd of the month
+            return When("", self.event_day(number - 1), frozenset({i, i + 1}))
         if number is not None:
             return self._explicit(words, i, number, set())
         return None

@@ -282,3 +282,36 @@ def test_a_portuguese_weekday_after_de() -> None:
     kb, matcher = set_knowledge(PORTO)
     reply = matcher.answer("qual a última palestra de quinta?", dt.datetime(2027, 1, 1, 10))
     assert (reply.kind, reply.day) == ("schedule", dt.date(2027, 9, 23))
+
+
+@pytest.mark.parametrize(
+    ("question", "day", "start"),
+    [
+        # Hours written out, with a fraction before or after them.
+        ("what's on at half past two on tuesday?", dt.date(2027, 9, 14), dt.time(14, 30)),
+        ("what's on at quarter past ten on tuesday?", dt.date(2027, 9, 14), dt.time(10, 15)),
+        ("¿qué hay a las dos y media el martes?", dt.date(2027, 9, 14), dt.time(14, 30)),
+        ("¿qué hay a las diez menos cuarto el martes?", dt.date(2027, 9, 14), dt.time(9, 45)),
+        # "The 3rd day" is the event's third day, not the 3rd of the month.
+        ("what's on the 3rd day?", dt.date(2027, 9, 16), None),
+        ("¿qué hay el 3er día?", dt.date(2027, 9, 16), None),
+    ],
+)
+def test_times_and_days_written_out(question: str, day: dt.date, start: dt.time | None) -> None:
+    kb, matcher = set_knowledge(BOGOTA)
+    reply = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
+    assert (reply.kind, reply.day, reply.start) == ("schedule", day, start)
+
+
+def test_a_weekday_and_its_date() -> None:
+    # "na quinta, 22/10": the same day written twice is one day, and no topic.
+    kb, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer("tem alguma coisa na quinta, 22/10?", dt.datetime(2015, 10, 14, 10))
+    assert reply.entry == "day-22"
+
+
+def test_an_hour_written_out_only_as_a_time() -> None:
+    # "from one to the next" holds no hour: the keynote is what is asked.
+    kb, matcher = set_knowledge(GIRA)
+    question = "who is giving the keynote, and does it change from one to the next?"
+    assert matcher.answer(question, dt.datetime(2027, 10, 1, 10)).entry.endswith("keynote")

@@ -475,6 +475,16 @@ NEGATIONS = _words(
 REACH = _words("make be reach")  # "won't make it", "can't be there"
 HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
 NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
+AFTER_SPELLED_HOUR = _words("on in this oclock pm am sharp")  # what follows an hour written out
+# Hours spelled out, after a link word ("at two", "at half past ten").
+HOUR_NAMES: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+# A fraction before the hour: its minutes ("half past two", "quarter to ten").
+HOUR_FRACTIONS_BEFORE: dict[tuple[str, ...], int] = {
+    ("half", "past"): 30, ("quarter", "past"): 15, ("quarter", "to"): -15,
+}  # fmt: skip
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {}  # minutes after a bare hour
 # Parts of the day: the window they name (end 24:00 is written as None).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {

@@ -511,8 +511,14 @@ NEGATIONS = _words("no nunca")  # before a "before" hour: it is when one arrives
 REACH = _words("estar estoy estaremos estamos")  # "no puedo estar antes de"
 HOUR_RANGE = _words("a y hasta las")  # "entre las 10 y las 12"
 NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
+AFTER_SPELLED_HOUR = _words("del de la el en punto y")  # what follows an hour written out
+# Hours spelled out, after a link word ("a las dos", "a la una y media").
+HOUR_NAMES: dict[str, int] = {
+    "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+}  # fmt: skip
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
-    ("y", "media"): 30, ("y", "cuarto"): 15, ("y", "quince"): 15,
+    ("y", "media"): 30, ("y", "cuarto"): 15, ("y", "quince"): 15, ("menos", "cuarto"): -15,
 }  # fmt: skip
 # Parts of the day: the window they name (end 24:00 is written as None). Spanish "la tarde"
 # starts after lunch; Portuguese "à tarde" at noon (its own table).

@@ -452,6 +452,12 @@ NEGATIONS = _words("nao nunca")  # before a "before" hour: it is when one arrive
 REACH = _words("estar estou estaremos estamos")  # "não consigo estar antes das"
 HOUR_RANGE = _words("a e ate as")  # "das 10 às 12"
 NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
+AFTER_SPELLED_HOUR = _words("da de do na no em e")  # what follows an hour written out
+# Hours spelled out, after a link word ("às duas", "à uma e meia").
+HOUR_NAMES: dict[str, int] = {
+    "uma": 1, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8,
+    "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+}  # fmt: skip
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
 # Parts of the day: the window they name (end 24:00 is written as None).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
