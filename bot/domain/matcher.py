@@ -489,10 +489,19 @@ class Matcher:
                 if way is not None and way.aspect.startswith(kind):
                     return way
             rest = [t for t in terms if not t.within(used)]
+            # "when is the Medicine talk?" at the Faculty of Medicine: a session named as its
+            # venue is, asked when (not where) it is.
+            session_asked = bool(self.vocab.generic_nouns_raw.intersection(words)) and not (
+                self.vocab.where_words.intersection(words)
+            )
             topical = [
                 t
                 for t in rest
-                if t.text not in self.vocab.not_topics
+                if (
+                    t.text not in self.vocab.not_topics
+                    or session_asked
+                    and t.text in self.vocab.venue_titled
+                )
                 and (t.known or t.text not in self.vocab.index.light)
                 and words[t.index] not in self.vocab.greeting_words  # "bom dia, o credenciamento…"
             ]

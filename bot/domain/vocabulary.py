@@ -103,6 +103,12 @@ class Vocabulary:
         )
         venue_words = [w for v in kb.venues for n in v.name.values() for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
+        # A venue's word a session's title holds too ("the Medicine talk" at the Faculty of
+        # Medicine): asked when, it names the session; asked where, the place.
+        titled = {w for s in kb.sessions for t in s.title.values() for w in tokens(t)}
+        self.venue_titled = frozenset(term(w) for w in venue_words if w in titled) - frozenset(
+            term(w) for w in SCHEDULE_WORDS
+        )
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)

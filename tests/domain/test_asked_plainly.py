@@ -315,3 +315,11 @@ def test_an_hour_written_out_only_as_a_time() -> None:
     kb, matcher = set_knowledge(GIRA)
     question = "who is giving the keynote, and does it change from one to the next?"
     assert matcher.answer(question, dt.datetime(2027, 10, 1, 10)).entry.endswith("keynote")
+
+
+def test_a_session_named_as_its_venue() -> None:
+    # "The Medicine talk" is held at the Faculty of Medicine: asked when, the word names the
+    # talk, not only the place.
+    kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
+    reply = matcher.answer("cuando es la charla de medicina el sabado?", dt.datetime(2028, 5, 19))
+    assert reply.entry is not None and "med" in reply.entry
