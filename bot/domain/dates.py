@@ -28,6 +28,7 @@ from bot.domain.date_words import (
     WEEKDAYS,
     WORDS,
 )
+from bot.domain.lang import words_of
 from bot.domain.lexicon import STOPWORDS
 
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er|o|a)?$")
@@ -82,6 +83,21 @@ def _mark(year: int, month: int, day: int) -> str | None:
     except ValueError:
         return None
     return f" d{year:04d}{month:02d}{day:02d} "
+
+
+_OR = words_of("OR_WORDS")  # "or", "o", "ou"
+_BEFORE = words_of("TIME_BEFORE")
+
+
+def _either_side(words: list[str], i: int) -> bool:
+    """True when "after" at i is one side of "before or after" ("antes o después", "antes ou
+    depois")."""
+    return (i >= 2 and words[i - 1] in _OR and words[i - 2] in _BEFORE) or (
+        words[i + 1 : i + 2] != []
+        and words[i + 1] in _OR
+        and words[i + 2 : i + 3] != []
+        and words[i + 2] in _BEFORE
+    )
 
 
 def _day_number(word: str) -> int | None:
@@ -176,6 +192,8 @@ class DateReader:
             kind, n = WORDS[w]
             if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day
+            if kind == "next" and _either_side(words, i):
+                return None  # "¿antes o después de entrar?": which side, not what comes next
             return self._when(kind, n, today, range(i, i + 1))
         if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
             return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))

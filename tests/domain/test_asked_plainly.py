@@ -323,3 +323,13 @@ def test_a_session_named_as_its_venue() -> None:
     kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
     reply = matcher.answer("cuando es la charla de medicina el sabado?", dt.datetime(2028, 5, 19))
     assert reply.entry is not None and "med" in reply.entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["cuando se pide la beca? antes o despues de entrar a la facu? en casa somos 5 hermanos"],
+)  # fmt: skip
+def test_before_or_after_is_no_step(question: str) -> None:
+    # "Before or after X" asks which side, not what comes next.
+    kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
+    assert matcher.answer(question, dt.datetime(2028, 5, 19, 18)).relative != "next"

@@ -466,6 +466,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 TIME_AFTER = _words("after past")  # "after 6pm": from then to the end of the day
 TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
+OR_WORDS = _words("or")  # "before or after": a choice of sides
 TIME_LINKS = _words("the")  # words between them and the time
 HOUR_HEDGES = _words("about around approximately roughly")  # between a link word and an hour
 NOON_WORDS = _words("noon midday")  # a part of the day that ends a range

@@ -504,6 +504,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 TIME_AFTER = _words("despues")  # "después de las 6": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes de las 10": from the day's start until then
+OR_WORDS = _words("o u")  # "before or after": a choice of sides
 TIME_LINKS = _words("de las la del")  # words between them and the time
 HOUR_HEDGES = _words("eso tipo aproximadamente")  # between a link word and an hour
 NOON_WORDS = _words("mediodia")  # a part of the day that ends a range

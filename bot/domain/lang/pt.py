@@ -445,6 +445,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 TIME_AFTER = _words("depois apos")  # "depois das 18h": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes das 10h": from the day's start until then
+OR_WORDS = _words("ou")  # "before or after": a choice of sides
 TIME_LINKS = _words("de das da do as a")  # words between them and the time
 HOUR_HEDGES = _words("umas volta aproximadamente")  # between a link word and an hour
 NOON_WORDS = _words("meiodia")  # a part of the day that ends a range
