@@ -209,7 +209,7 @@ def language_scores(
     for word in words:
         # A function word several of the languages share (Spanish "o" is "or", Portuguese "o"
         # is "the") is evidence for each of them, split between them.
-        sharing = sum(1 for lang in langs if _is_function(word, lang)) or 1
+        sharing = _sharing(langs).get(word, 1)
         for lang in langs:
             own = evidence.own.get(lang, frozenset())
             if _is_function(word, lang):
@@ -227,6 +227,16 @@ def language_scores(
 
 def _is_function(word: str, lang: str) -> bool:
     return word in _function_words(lang) or word in ABBREVIATIONS.get(lang, ())
+
+
+@lru_cache(maxsize=64)
+def _sharing(langs: tuple[str, ...]) -> dict[str, int]:
+    """How many of `langs` each function word (or texting abbreviation) belongs to."""
+    counts: dict[str, int] = {}
+    for lang in langs:
+        for word in _function_words(lang) | frozenset(ABBREVIATIONS.get(lang, ())):
+            counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def _function_words(lang: str) -> frozenset[str]:

@@ -122,7 +122,7 @@ class Matcher:
         best answer to a question among them answers (the others ride along as `parts`).
         """
         reply = self._answer_message(question, now, lang, hint)
-        town = self.places.named(tokens(fold(question)))  # "I'm only in Cusco: what's on?"
+        town = self._town(question)  # "I'm only in Cusco: what's on?"
         reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
         return replace(reply, focus=focus(question), parts=parts)
@@ -373,9 +373,13 @@ class Matcher:
     ) -> Reply:  # fmt: skip
         """Answer one sentence (or a whole message read as one), as `answer` reads its
         arguments; `undated` reads past its days and times (a story's, not what is asked)."""
-        town = self.places.named(tokens(fold(question)))
+        town = self._town(question)
         reply = self._answer_read(question, now, lang, hint, undated, town)
         return reply if town is None else self._in_town(reply, town)
+
+    def _town(self, question: str) -> Town | None:
+        """The one town a question names, at an event held in several (else None, unread)."""
+        return self.places.named(tokens(fold(question))) if self.places.towns else None
 
     def _of_town(self, hits: list[Hit], town: Town | None) -> list[Hit]:
         """The hits not in another town than the one named (all of them when none is)."""
