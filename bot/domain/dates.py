@@ -237,12 +237,12 @@ class DateReader:
         if (span := self._span(words, i, today)) is not None:
             return span
         number = _day_number(w)
-        length = (self.end - self.start).days + 1
         if (
             number is not None
             and not w.isdigit()
             and words[i + 1 : i + 2]
-            and (words[i + 1] in DAY_WORDS and number <= length)
+            and words[i + 1] in DAY_WORDS
+            and number <= (self.end - self.start).days + 1
         ):  # "the 3rd day", "el 3er día": the event's third day, not the 3rd of the month
             return When("", self.event_day(number - 1), frozenset({i, i + 1}))
         if number is not None:
