@@ -66,7 +66,13 @@ OFF_DOMAIN = _words(
     embassies embajada embajadas consulate consulates consulado consulados stolen steal stole
     robbed robbery theft thief thieves robo robos robaron roban ladron ladrones hurto asaltaron
     pickpocket carterista unemployment desempleo protest protests protesta protestas reviews
-    review resenas resena ratings"""
+    review resenas resena ratings
+    farmacia medicos receita receitas cozinhar futebol filme filmes musica chuva chover
+    previsao voo voos praia praias museu museus turistico turisticos turistas passeios
+    piada piadas namorada namorado emprego empregos salario orcamento cambio gorjeta
+    gorjetas piscina massagem cassino embaixada consulado roubo roubaram ladrao assalto
+    desemprego protesto protestos teleferico telefericos frio calor dangerous unsafe
+    peligroso peligrosa perigoso perigosa"""
 )
 # What a newcomer asks first: the entries answering them are the suggestions when nothing fits.
 GENERAL_QUESTIONS = ("what is the programme", "when is the event", "where is the event")

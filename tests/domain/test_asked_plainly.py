@@ -144,8 +144,11 @@ def test_answers_what_is_asked(
         (BOGOTA, "what's the address of the US embassy in Bogotá?"),
         # A speaker's affiliation ("...Salud del Niño") is no session about children.
         (LIMA, "posso levar meus filhos pequenos ao congresso?"),
+        # Everyday-world words in Portuguese too, while the KB never uses them.
+        (SHIPPED, "Quanto custa o teleférico de Quito e dá pra ir no fim da tarde depois das "
+         "reuniões?"),
     ],
-)
+)  # fmt: skip
 def test_abstains_on_what_the_kb_does_not_hold(folder: str, question: str, tr: Translator) -> None:
     found, text = ask(folder, question, tr)
     assert found is None, text
