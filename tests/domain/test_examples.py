@@ -117,7 +117,7 @@ SETS = {
     # their parents: a campus of eight buildings, faculty talks repeated every hour, tours every
     # half hour): untuned 82.0% (82/100), long 35/45, off-topic 12/15, on main at 76bbffd (the
     # same cases fail on the last stop's matcher, 51bd9d6).
-    "examples_asuncion_puertas_abiertas.yaml": (0.82, 3),
+    "examples_asuncion_puertas_abiertas.yaml": (0.86, 3),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
