@@ -86,6 +86,7 @@ def _mark(year: int, month: int, day: int) -> str | None:
 
 
 _OR = words_of("OR_WORDS")  # "or", "o", "ou"
+_EVENT_DAY = words_of("EVENT_DAY_NOUNS")
 _BEFORE = words_of("TIME_BEFORE")
 
 
@@ -291,7 +292,8 @@ class DateReader:
             # and so is "el jueves 22, ¿verdad?": a weekday names the number a day)
         day = _safe_date(self.start.year, self.start.month, n)
         inside = day is not None and self.start <= day <= self.end
-        if before in DAY_WORDS and not inside and n <= (self.end - self.start).days + 1:
+        ordinal_day = before in _EVENT_DAY or not inside  # "day 2"; "el día 2" is the 2nd
+        if before in DAY_WORDS and ordinal_day and n <= (self.end - self.start).days + 1:
             return When("", self.event_day(n - 1), frozenset(used | {i - 1, i}))  # "day 2"
         return When("", day, frozenset(used | {i})) if day else None
 

@@ -382,3 +382,15 @@ def test_an_faq_asked_of_a_day_after_the_event_abstains_unless_it_names_that_day
 ) -> None:
     matcher = _timed_with(tmp_path, _TRIP)
     assert matcher.answer(question, dt.datetime(2026, 3, 1, 9)).entry == entry
+
+
+def test_day_two_in_english_and_el_dia_2_in_spanish(tmp_path: Path) -> None:
+    # An event held from the 2nd to the 3rd: English "day 2" is the event's second day, Spanish
+    # "el día 2" the 2nd of the month (its first day).
+    text = (ROOT / "tests" / "domain" / "kbs" / "timed.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "kb.yaml"
+    path.write_text(text.replace("2026-03-10", "2026-03-02").replace("2026-03-11", "2026-03-03"))
+    matcher = Matcher(load_knowledge(path))
+    now = dt.datetime(2026, 2, 20, 10)
+    assert matcher.answer("what's on day 2?", now).day == dt.date(2026, 3, 3)
+    assert matcher.answer("¿qué hay el día 2?", now).day == dt.date(2026, 3, 2)

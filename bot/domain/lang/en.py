@@ -366,6 +366,9 @@ ORDINAL_DAYS: dict[str, int] = {
     **dict.fromkeys(("last", "final", "closing"), -1),
 }  # fmt: skip
 DAY_NOUNS = _words("day")  # "day 2", "the third day"
+# After these, a number is the event's day even when that day of the month is in it ("day 2"),
+# unlike Spanish and Portuguese "el día 2", the 2nd.
+EVENT_DAY_NOUNS = _words("day")
 # Nouns whose first or last is the first or last day's ("the last session").
 DAY_SESSION_NOUNS = _words("session activity event")
 SPAN_DAYS = _words("day days")  # "in 2 days"
