@@ -121,6 +121,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "aeropuerto", "550"),
         (GDL, "What's the registration fee for a PhD student paying in US dollars from outside "
          "Mexico?", "inscripcion", "USD 100"),
+        # "afterparty" in one word is the programme's "After-party".
+        ("examples/vancouver-oss/knowledge", "im 18 can i come to the afterparty", "after-party",
+         "19"),
         # Manners to the bot itself are manners.
         (SHIPPED, "hello bot, good morning", "greeting", ""),
         (SHIPPED, "oi robô, tudo bem?", "greeting", ""),

@@ -389,7 +389,7 @@ PROGRAMME_NOUNS = _words(
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "party": ("party", "parties"),
+    "party": ("party", "parties", "happy hour", "afterparty", "after party"),
     "lunch": ("lunch",),
     "dinner": ("dinner",),
     "coffee": ("coffee",),

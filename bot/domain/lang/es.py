@@ -389,7 +389,7 @@ PROGRAMME_NOUNS = _words("programa programas agenda cronograma programacion itin
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "party": ("fiesta", "fiestas"),
+    "party": ("fiesta", "fiestas", "happy hour", "after party"),
     "lunch": ("almuerzo", "almuerzos", "almorzar"),
     "dinner": ("cena", "cenas"),
     "coffee": ("cafe",),

@@ -362,7 +362,7 @@ PROGRAMME_NOUNS = _words("programacao programa agenda cronograma grade")
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "party": ("festa", "festas"),
+    "party": ("festa", "festas", "happy hour", "after party", "confraternizacao"),
     "lunch": ("almoco", "almocos", "almocar"),
     "dinner": ("jantar",),
     "coffee": ("cafe",),
