@@ -36,7 +36,8 @@ _STORY_WORDS = TUNING.story_words
 _FIRST_NAME = TUNING.first_name
 _LUNCH_END = dt.time(TUNING.lunch_end)
 _VEHICLE_REACH = TUNING.vehicle_reach
-_ANY_KIND = words_of("DAY_SESSION_NOUNS")  # "session", "actividad": no kind of session
+_ANY_KIND = words_of("DAY_SESSION_NOUNS")
+_ALIKE = TUNING.alike  # "session", "actividad": no kind of session
 
 
 class Timetable:
@@ -194,8 +195,15 @@ class Timetable:
         # A step is taken from a session: an FAQ about the same thing ("what size is a
         # poster?") yields to the session it names well enough ("after the poster session").
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
-        dated = (h for h in hits if h.score >= floor and self.dated_session(h.entry))
-        return self._namesake(next(dated, hits[0]).entry, when, local)
+        dated = [h for h in hits if h.score >= floor and self.dated_session(h.entry)]
+        # Sessions that fit alike ("Cusco: coffee break", "Arequipa: coffee break"): today's.
+        alike = [h for h in dated if h.score >= dated[0].score * _ALIKE]
+        today = [h for h in alike if self._date_of(h.entry) == local.date()]
+        return self._namesake((today or dated or hits)[0].entry, when, local)
+
+    def _date_of(self, entry: str) -> dt.date | None:
+        session = self.kb.session(entry)
+        return self.kb.session_date(session) if session is not None else None
 
     def dated_session(self, entry: str) -> bool:
         session = self.kb.session(entry)

@@ -32,6 +32,7 @@ class Tuning:
     day_pool: int = 8  # hits looked at for a session on the day a question names
     day_floor: float = 25.0  # ...and how well such a session must still fit the question's words
     day_share: float = 0.4  # ...relative to the best hit's score
+    alike: float = 0.95  # sessions scoring this close to the best fit alike: today's is meant
     morning_after: int = 6  # hour: from then, the day after the last night is past the event
     lunch_end: int = 14  # hour: "after lunch" in a programme without a lunch of its own
     vehicle_reach: int = 6  # words: a vehicle this close before a time is the time's ("my flight

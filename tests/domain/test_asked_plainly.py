@@ -339,3 +339,11 @@ def test_before_or_after_is_no_step(question: str) -> None:
     # "Before or after X" asks which side, not what comes next.
     kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
     assert matcher.answer(question, dt.datetime(2028, 5, 19, 18)).relative != "next"
+
+
+def test_what_follows_todays_session_of_those_alike() -> None:
+    # Three towns' coffee breaks fit "the coffee break" alike: the one today is meant.
+    kb, matcher = set_knowledge(GIRA)
+    reply = matcher.answer("what's after the coffee break?", dt.datetime(2027, 10, 18, 9))
+    assert reply.relative == "after"
+    assert reply.sessions[0].startswith("quito-")
