@@ -23,6 +23,10 @@ A_MINUTE_AFTER = "2015-10-19T19:01:00"
 WAIT = 15.0  # for a sweep, on a loaded machine
 
 
+def _said(api: FakeBotApi, chat: int, text: str) -> list[Call]:
+    return [c for c in api.sent(chat) if text in str(c.params.get("text", ""))]
+
+
 def requests(api: FakeBotApi, chat: int) -> list[Call]:
     return [
         c
@@ -42,7 +46,10 @@ async def test_the_dialogues_subscribers_are_asked_once_and_a_rating_counts(
         await say(api, ALICE, "/subscribe", language_code="en")
         await say(api, BETO, "/subscribe", language_code="es")
         await say(api, OPTED_OUT, "/subscribe")
-        [off] = await say(api, OPTED_OUT, "/feedback off")
+        # (Tomorrow's reminder, late at 18:59, may reach this chat before or after the reply.)
+        api.push_message(OPTED_OUT, "/feedback off")
+        await api.wait_for(lambda a: bool(_said(a, OPTED_OUT, "Feedback requests are off")))
+        [off] = _said(api, OPTED_OUT, "Feedback requests are off")
         await asyncio.sleep(0.5)  # a few sweeps at 18:59:30 (a slow machine runs fewer)
         assert requests(api, ALICE) == []  # not before 19:00
         clock.advance(seconds=30)
