@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.cues import OTHER_EDITIONS, day_off_words, mannerly, past_courtesy, session_step
-from bot.domain.date_words import FEIRA_DAYS, ORDINAL_DAYS, THAT_DAY, TIME_NAMES
+from bot.domain.date_words import DAY_WORDS, FEIRA_DAYS, ORDINAL_DAYS, THAT_DAY, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import When, mark_numeric_dates
@@ -64,6 +64,7 @@ _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 _STORY_WORDS = TUNING.story_words
 # Built-in answers about the event's time that, asked of one of its towns, are that town's day.
+_ALIKE = TUNING.alike  # scores this close fit alike
 _TOWN_DAY = frozenset(["event:when", "event:what", "event:start", "event:end"])
 
 
@@ -523,7 +524,8 @@ class Matcher:
             ):
                 return self._abstain(question, lang, self.vocab.index.search(t.text for t in rest))
             # "The first mobile talk": the ordinal says which one, not what about.
-            sought = [t for t in topical if words[t.index] not in ORDINAL_DAYS]
+            # ...but "the closing" alone names a session.
+            sought = [t for t in topical if not self._ordinal_of(words, t.index)]
             # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
             # FAQ that mentions talks is not what is asked.
             generic = all(t.text in self.vocab.generic_nouns for t in sought)
@@ -1015,7 +1017,7 @@ class Matcher:
             hits = self.vocab.index.search(t.text for t in topic)
         if named and len(named) < len(topic) and (not hits or hits[0].score < THRESHOLD):
             hits = self.vocab.index.search(t.text for t in named)
-        hits = self._session_first(hits, topic, words)
+        hits = self._worded_first(self._session_first(hits, topic, words), topic, words)
         if hits and hits[0].score < THRESHOLD and self._described(hits, topic, words):
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
@@ -1023,6 +1025,26 @@ class Matcher:
         if self.decider.stray(hits[0], topic, words) or self.decider.mostly_unknown(topic):
             return None
         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+
+    def _ordinal_of(self, words: list[str], i: int) -> bool:
+        """True when the word at i is an ordinal of the session or day after it ("the first
+        talk", "the closing session"), not a session's own name ("the closing")."""
+        if words[i] not in ORDINAL_DAYS:
+            return False
+        after = words[i + 1 : i + 3]
+        return any(w in self.vocab.generic_nouns_raw or w in DAY_WORDS for w in after)
+
+    def _worded_first(self, hits: list[Hit], topic: list[Term], words: list[str]) -> list[Hit]:
+        """Of sessions that fit alike, first the one whose title holds the question's words as
+        typed: "the opening" is the "Opening and keynote", not the workshop on "open models"."""
+        if len(hits) < 2:
+            return hits
+        typed = {words[t.index] for t in topic}
+        alike = [h for h in hits if h.score >= hits[0].score * _ALIKE]
+        worded = next(
+            (h for h in alike if typed <= self.vocab.title_words_of.get(h.entry, set())), None
+        )
+        return hits if worded is None else [worded, *(h for h in hits if h is not worded)]
 
     def _builtin(
         self, question: str, lang: str, words: list[str], rival: Hit | None = None

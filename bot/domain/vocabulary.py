@@ -179,6 +179,9 @@ class Vocabulary:
         self.own_answers = self._own_answers()
         self.acronyms = self._acronyms()
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
+        self.title_words_of = {  # a session's title words as written (folded), by session
+            s.id: {w for t in s.title.values() for w in tokens(t)} for s in kb.sessions
+        }
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
             s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
             for s in kb.sessions

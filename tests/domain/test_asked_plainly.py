@@ -347,3 +347,20 @@ def test_what_follows_todays_session_of_those_alike() -> None:
     reply = matcher.answer("what's after the coffee break?", dt.datetime(2027, 10, 18, 9))
     assert reply.relative == "after"
     assert reply.sessions[0].startswith("quito-")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        # "The opening" is the "Opening and keynote", not the workshop on "open models".
+        ("when is the opening?", "d1-apertura", "09:00"),
+        # "The closing" alone names the closing session: a claim about its day is checked.
+        ("the closing is on Tuesday, right?", "d3-cierre", "No"),
+    ],
+)
+def test_opening_and_closing_name_sessions(
+    question: str, entry: str, says: str, tr: Translator
+) -> None:
+    found, text = ask(BOGOTA, question, tr)
+    assert found == entry, text
+    assert says in text
