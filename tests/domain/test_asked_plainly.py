@@ -356,6 +356,8 @@ def test_what_follows_todays_session_of_those_alike() -> None:
         ("when is the opening?", "d1-apertura", "09:00"),
         # "The closing" alone names the closing session: a claim about its day is checked.
         ("the closing is on Tuesday, right?", "d3-cierre", "No"),
+        # "Inauguración" is the programme's "Apertura", across languages.
+        ("¿cuándo es la inauguración?", "d1-apertura", "09:00"),
     ],
 )
 def test_opening_and_closing_name_sessions(

@@ -440,6 +440,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "dollar": ("dollar", "dollars", "usd"),  # a fee asked in the currency the KB gives it in
     "euro": ("euro", "euros", "eur"),
     "keynote": ("keynote", "keynotes", "plenary", "plenaries"),
+    "inauguration": ("inauguration", "inaugural"),
 }
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")

@@ -472,6 +472,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "dollar": ("dolar", "dolares", "usd"),
     "euro": ("euro", "euros", "eur"),
     "keynote": ("plenaria", "plenarias", "magistral", "magistrales", "keynote"),
+    "inauguration": ("apertura", "inauguracion", "inaugural"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.

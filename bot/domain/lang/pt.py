@@ -414,6 +414,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "euro": ("euro", "euros", "eur"),
     "real": ("reais", "brl"),
     "keynote": ("plenaria", "plenarias", "magna", "keynote"),
+    "inauguration": ("abertura", "inauguracao", "inaugural"),
 }
 # Clitic pronouns a verb follows ("me conecto", "se me acabaron"): an unknown word after one is
 # an action, not a topic the KB fails to cover.
