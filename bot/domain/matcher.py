@@ -1000,7 +1000,10 @@ class Matcher:
         what is asked of the session, and every session answers them (date, time, room,
         speakers), so they are left out of the search for it.
         """
-        aspects = self.vocab.session_aspects.get(lang, frozenset())
+        term = self.vocab.index.normaliser.term
+        # ...and "open", "end" of "when does registration open?".
+        edges = {term(w) for w in words if w in self.vocab.day_start or w in self.vocab.day_end}
+        aspects = self.vocab.session_aspects.get(lang, frozenset()) | edges
         # Unknown words that only name a kind of session ("la charla de rust") are left out too.
         topic = [
             t

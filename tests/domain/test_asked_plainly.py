@@ -356,6 +356,8 @@ def test_what_follows_todays_session_of_those_alike() -> None:
         ("when is the opening?", "d1-apertura", "09:00"),
         # "The closing" alone names the closing session: a claim about its day is checked.
         ("the closing is on Tuesday, right?", "d3-cierre", "No"),
+        # "When does registration open?": open asks when, of the session named.
+        ("when does registration open?", "d1-registro", "07:30"),
         # "Inauguración" is the programme's "Apertura", across languages.
         ("¿cuándo es la inauguración?", "d1-apertura", "09:00"),
     ],
