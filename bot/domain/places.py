@@ -39,13 +39,14 @@ class Places:
         if len(self.towns) < 2:  # one town: no place to tell apart
             self._town_of, self.towns = {}, frozenset()
             return
+        held: Counter[str] = Counter()  # sessions per venue
         for s in kb.sessions:
             venue = kb.session_venue(s)
-            if venue is not None and venue.id in self._town_of:
-                self._town_of[s.id] = self._town_of[venue.id]
+            if venue is not None:
+                held[venue.id] += 1
+                if venue.id in self._town_of:
+                    self._town_of[s.id] = self._town_of[venue.id]
         # A town's own venue: the one holding most of its sessions.
-        venues = (kb.session_venue(s) for s in kb.sessions)
-        held = Counter(v.id for v in venues if v is not None)
         self._main: dict[Town, str] = {}
         for v in kb.venues:
             town = self._town_of.get(v.id)

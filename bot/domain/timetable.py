@@ -36,8 +36,8 @@ _STORY_WORDS = TUNING.story_words
 _FIRST_NAME = TUNING.first_name
 _LUNCH_END = dt.time(TUNING.lunch_end)
 _VEHICLE_REACH = TUNING.vehicle_reach
-_ANY_KIND = words_of("DAY_SESSION_NOUNS")
-_ALIKE = TUNING.alike  # "session", "actividad": no kind of session
+_ANY_KIND = words_of("DAY_SESSION_NOUNS")  # "session", "actividad": no kind of session
+_ALIKE = TUNING.alike  # sessions scoring this close fit alike
 
 
 class Timetable:
@@ -243,7 +243,8 @@ class Timetable:
         day = when.day or local.date()
         at = clock.start if clock is not None and not clock.now else None
         stepped = session_step(words, self.vocab.session_words) > 0
-        if at is not None and stepped and clock is not None and self._vehicle_time(words, clock):
+        vehicle = clock is not None and self._vehicle_time(words, clock)
+        if at is not None and stepped and vehicle:
             at = None  # "right after the closing, my flight leaves at 18:00": the closing's end
         if at is None and stepped:  # "after lunch on Friday"
             trip = (
@@ -269,7 +270,6 @@ class Timetable:
                 # not the lunches).
                 stepped_from = {t.index for t in terms if self.vocab.index.owns(anchor.id, t.text)}
                 when = replace(when, consumed=when.consumed | stepped_from)
-        vehicle = clock is not None and self._vehicle_time(words, clock)
         if not self.vocab.lunch_sessions and self._after_meal(words) and (at is None or vehicle):
             at = _LUNCH_END  # "I leave right after lunch" where the programme has no lunch
         if not catching:

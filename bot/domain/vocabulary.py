@@ -103,12 +103,6 @@ class Vocabulary:
         )
         venue_words = [w for v in kb.venues for n in v.name.values() for w in tokens(n)]
         self.aspects = frozenset(term(w) for w in (*SCHEDULE_WORDS, *venue_words))
-        # A venue's word a session's title holds too ("the Medicine talk" at the Faculty of
-        # Medicine): asked when, it names the session; asked where, the place.
-        titled = {w for s in kb.sessions for t in s.title.values() for w in tokens(t)}
-        self.venue_titled = frozenset(term(w) for w in venue_words if w in titled) - frozenset(
-            term(w) for w in SCHEDULE_WORDS
-        )
         self.measures = (self.index.normaliser.terms(["how", "many"])[0].text, term("price"))
         self.not_topics = self.aspects | self.framing  # beside a day, not what is asked
         self.courtesy = frozenset(term(w) for w in COURTESY)
@@ -180,8 +174,16 @@ class Vocabulary:
         self.acronyms = self._acronyms()
         self.generic_nouns = frozenset(term(w) for w in SESSION_NOUNS)
         self.title_words_of = {  # a session's title words as written (folded), by session
-            s.id: {w for t in s.title.values() for w in tokens(t)} for s in kb.sessions
+            s.id: frozenset(w for t in s.title.values() for w in tokens(t)) for s in kb.sessions
         }
+        # Every word of the sessions' titles: a room named like a session ("Sala de pósteres")
+        # names that session after "after" or "before".
+        self.title_words: frozenset[str] = frozenset().union(*self.title_words_of.values())
+        # A venue's word a session's title holds too ("the Medicine talk" at the Faculty of
+        # Medicine): asked when, it names the session; asked where, the place.
+        self.venue_titled = frozenset(
+            term(w) for w in venue_words if w in self.title_words
+        ) - frozenset(term(w) for w in SCHEDULE_WORDS)
         self.title_terms = {  # a session's title words, as terms: what kind of session it is
             s.id: frozenset(term(w) for t in s.title.values() for w in tokens(t))
             for s in kb.sessions
@@ -225,11 +227,6 @@ class Vocabulary:
                         at_venue[w].add(f"venue:{v.id}")
         self.venue_strand = {w: next(iter(ks)) for w, ks in at_venue.items() if len(ks) == 1}
         self.strand_any = frozenset(strands)  # every word of a room's or track's name
-        # Every word of the sessions' titles: a room named like a session ("Sala de pósteres")
-        # names that session after "after" or "before".
-        self.title_words = frozenset(
-            w for s in kb.sessions for t in s.title.values() for w in tokens(t)
-        )
         # Each room's venue (its sessions'): "where is room B?" is asked of that venue.
         # (a room of one session is asked as that session: its card says where).
         self.room_venue: dict[str, str] = {}
@@ -323,9 +320,7 @@ class Vocabulary:
             s for s in kb.dated
             if any(self.lunch_words.intersection(tokens(t)) for t in s.title.values())
         )  # fmt: skip
-        self.greetings = frozenset(
-            tuple(p.split()) for code in LANGUAGES for p in builtin_phrasings(code)["greeting"]
-        )
+        self.greetings = frozenset().union(*self.builtins.greetings.values())  # every language's
         self.address_words = words_of("STREET_ADDRESS")
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
