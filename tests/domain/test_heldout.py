@@ -85,6 +85,9 @@ TRACKED = {
     # blind: untuned 77.8% (70/90), long 27/37, off-topic 11/14, on main at 76bbffd (the same
     # cases fail on the last stop's matcher, 51bd9d6)
     "heldout28.yaml": (0.82, 3),
+    # blind: untuned 57.8% (52/90), long 18/43, off-topic 13/14, on main at 82185c0 (the last
+    # stop's matcher, 88edc71: no matcher change since)
+    "heldout29.yaml": (0.57, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
