@@ -34,6 +34,7 @@ from bot.domain.language import (
     unstretched,
 )
 from bot.domain.lexicon import ARTICLES, STOPWORDS
+from bot.domain.numerals import spelled_numbers
 from bot.domain.sentences import confirms
 from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
@@ -112,6 +113,8 @@ class Reader:
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
         manners = self._manners_only(plain)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
+        # "el diecinueve", "nine one one": the readers and the index read digits.
+        plain = spelled_numbers(plain, lang, self.vocab.index.normaliser.vocabulary)
         plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
         plain = this_edition(plain)  # "who runs the conference this year?": the event
         words = rewrite(split_codes(self._time_slips(plain)), year, self.vocab.session_words)

@@ -301,6 +301,11 @@ def test_a_portuguese_weekday_after_de() -> None:
         # "The 3rd day" is the event's third day, not the 3rd of the month.
         ("what's on the 3rd day?", dt.date(2027, 9, 16), None),
         ("¿qué hay el 3er día?", dt.date(2027, 9, 16), None),
+        # Days of the month written out.
+        ("¿qué hay el quince de septiembre?", dt.date(2027, 9, 15), None),
+        ("what's on on the fifteenth?", dt.date(2027, 9, 15), None),
+        # (a guard: the minutes of an hour stay the clock's) ...
+        ("¿qué hay a las diez y quince el martes?", dt.date(2027, 9, 14), dt.time(10, 15)),
     ],
 )
 def test_times_and_days_written_out(question: str, day: dt.date, start: dt.time | None) -> None:
@@ -368,3 +373,20 @@ def test_opening_and_closing_name_sessions(
     found, text = ask(BOGOTA, question, tr)
     assert found == entry, text
     assert says in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("o que tem no dia vinte e um?", "clinic"),
+        ("what's on on the twenty-first?", "clinic"),
+        ("ecu novecientos once eso qué es, qué actividad hay ahí?", "dialogue"),
+        ("eh o que tem no ecu nove um um", "dialogue"),
+        ("¿qué hay el diecinueve de octubre?", "dialogue"),
+        # A lone thousand is a lot of thanks, and "x" is "por" in Spanish chat.
+        ("mil gracias x la info!!", "thanks"),
+    ],
+)
+def test_numbers_written_out(question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry

@@ -205,6 +205,20 @@ WEEKDAYS: dict[str, int] = {
     **dict.fromkeys(["sabado", "sab"], 5),
     **dict.fromkeys(["domingo", "dom"], 6),
 }
+# Numbers written out ("el diecinueve", "novecientos once", "dos mil quince"), read as digits.
+NUMBER_WORDS: dict[str, int] = {
+    "cero": 0, "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+    "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiun": 21,
+    "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+    "ochocientos": 800, "novecientos": 900, "mil": 1000,
+}  # fmt: skip
+NUMBER_LINKS = _words("y")  # "treinta y uno"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),
@@ -262,7 +276,7 @@ ABBREVIATIONS: dict[str, str] = {
         "kien": "quien", "kienes": "quienes", "kual": "cual", "kuales": "cuales",
         "kuando": "cuando", "kuanto": "cuanto",
         "q": "que", "xq": "porque", "pq": "porque", "porfa": "favor", "tmbn": "tambien",
-        "dsp": "despues", "dps": "despues", "msj": "mensaje", "aca": "aqui",
+        "dsp": "despues", "dps": "despues", "msj": "mensaje", "aca": "aqui", "x": "por",
 }  # fmt: skip
 # The people who run the event: they may stand beside a built-in question ("the secretariat's
 # email", "el correo de los organizadores").
