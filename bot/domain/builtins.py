@@ -15,6 +15,7 @@ from bot.domain.lexicon import ARTICLES, STOPWORDS
 from bot.domain.tuning import TUNING
 
 _ENOUGH = TUNING.builtin_enough
+_SPAN = ("event:start", "event:end")  # asked together, they ask when it runs
 _COGNATE = TUNING.cognate
 _SINGULAR = merged("PERSONS")  # a group asks as one person does ("we" -> "i")
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
@@ -237,6 +238,13 @@ class Builtins:
                 return Builtin("event", "event:what", _ENOUGH)
             return None
         hits = index.search(t.text for t in asked)
+        if set(_SPAN) <= {h.entry for h in hits[:3]} and all(
+            any(index.owns(e, t.text) and not index.owns(other, t.text) for t in asked)
+            for e, other in (_SPAN, _SPAN[::-1])
+        ):  # "when does it start and end?", a word of each: when it runs, first day to last
+            both = sum(h.score for h in hits[:3] if h.entry in _SPAN)
+            found = self._builtin("event:when", words, min(100.0, both))
+            return replace(found, asked=tuple(words[t.index] for t in asked))
         if not hits or hits[0].score < _ENOUGH:
             return None
         # A way of travelling is a topic of its own ("¿a qué hora cierra el metro?" asks of

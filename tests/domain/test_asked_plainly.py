@@ -390,3 +390,21 @@ def test_opening_and_closing_name_sessions(
 def test_numbers_written_out(question: str, entry: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "says"),
+    [
+        (BOGOTA, "when does the event start and end?", "Tuesday 14 September to Thursday 16"),
+        (BOGOTA, "¿cuándo empieza y termina la cumbre?", "del martes 14 de septiembre al jueves"),
+        (LIMA, "when does it start and finish?", "Wednesday 19 May to Saturday 22 May"),
+    ],
+)
+def test_start_and_end_asked_together(
+    folder: str, question: str, says: str, tr: Translator
+) -> None:
+    # A word of the start and one of the end: when it runs, its first day to its last (it
+    # abstained, or gave the first day's start alone).
+    entry, text = ask(folder, question, tr)
+    assert entry == "event"
+    assert says in text
