@@ -88,6 +88,9 @@ TRACKED = {
     # blind: untuned 57.8% (52/90), long 18/43, off-topic 13/14, on main at 82185c0 (the last
     # stop's matcher, 88edc71: no matcher change since)
     "heldout29.yaml": (0.57, 1),
+    # blind: untuned 84.4% (76/90), long 32/41, off-topic 12/14, on the last stop's matcher
+    # (88edc71), written during round 16 and left unread until its end
+    "heldout30.yaml": (0.84, 2),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
