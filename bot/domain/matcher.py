@@ -616,7 +616,9 @@ class Matcher:
             builtin = None if other else self._builtin(question, lang, plain, hits[0])
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
-            return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
+            # Of a film shown twice, the showing on the day asked, else on now or next.
+            entry = self.timetable.namesake(hits[0].entry, words, when, local)
+            return Reply(question, lang, "entry", entry, hits[0].score)
         if self.vocab.builtins.names_venue(plain) is not None:  # "how do I get to the university?"
             builtin = self._builtin(question, lang, plain)
             if builtin is not None and builtin.aspect.startswith("venue:"):

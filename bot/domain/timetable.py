@@ -10,6 +10,7 @@ speaker comes from the KB.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from bot.domain.clock_words import Clock
@@ -209,15 +210,26 @@ class Timetable:
         session = self.kb.session(entry)
         return session is not None and self.kb.session_date(session) is not None
 
+    def namesake(self, entry: str, words: list[str], when: When | None, local: dt.datetime) -> str:
+        """The session meant of those shown under one title ("Sal y cenizas", "Sal y cenizas
+        (segunda función)"), when the words name none of them apart (see _namesake)."""
+        session = self.kb.session(entry)
+        if session is None or self.kb.session_date(session) is None:
+            return entry
+        apart = {w for t in session.title.values() for w in tokens(fold(t))} - _core_words(session)
+        if apart.difference(STOPWORDS).intersection(words):  # "the second screening of..."
+            return entry
+        return self._namesake(entry, when or When(""), local)
+
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
         asked, else the one running now or next today, else the last one before now."""
         session = self.kb.session(entry)
         if session is None:
             return entry
-        title = session.title.values()
+        title = _core(session)
         same = sorted(
-            (s for s in self.kb.sessions if s.title.values() == title and s.date is not None),
+            (s for s in self.kb.sessions if _core(s) == title and s.date is not None),
             key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
         )
         if len(same) < 2:
@@ -453,3 +465,15 @@ def _stepped_from(terms: list[Term], words: list[str]) -> list[Term]:
         if t.index == named[-1].index + named[-1].size:
             named.append(t)
     return named
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Sal y cenizas (segunda función)": a showing's note
+
+
+def _core(session: Session) -> tuple[str, ...]:
+    """A session's titles without their notes in brackets: one film's showings share it."""
+    return tuple(_ASIDE.sub("", t).strip().casefold() for t in session.title.values())
+
+
+def _core_words(session: Session) -> set[str]:
+    return {w for t in _core(session) for w in tokens(fold(t))}

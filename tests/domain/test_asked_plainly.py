@@ -408,3 +408,25 @@ def test_start_and_end_asked_together(
     entry, text = ask(folder, question, tr)
     assert entry == "event"
     assert says in text
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "entry"),
+    [
+        # A film shown twice under one title ("Sal y cenizas", "Sal y cenizas (segunda
+        # función)"): the showing still to come, not always the first.
+        (dt.datetime(2029, 3, 9, 12), "cuando dan sal y cenizas?", "sal-y-cenizas-2"),
+        (dt.datetime(2029, 3, 6, 12), "cuando dan sal y cenizas?", "sal-y-cenizas-1"),
+        # ...the one on now, today.
+        (dt.datetime(2029, 3, 8, 17, 30), "when is The Last Tide?", "ultima-marea-2"),
+        # ...and the one a note of its own names ("the opening film") stays that one.
+        (
+            dt.datetime(2029, 3, 8, 17, 30),
+            "when is the opening film, The Last Tide?",
+            "ultima-marea-1",
+        ),
+    ],
+)
+def test_the_showing_meant_of_one_title(now: dt.datetime, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    assert matcher.answer(question, now).entry == entry
