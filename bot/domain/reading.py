@@ -256,11 +256,16 @@ class Reader:
     def _compounds(self, words: list[str]) -> list[str]:
         """Join two words the KB writes as one ("open telemetry" -> opentelemetry), keeping
         positions (the second becomes a stopword)."""
-        vocabulary = self.vocab.index.normaliser.vocabulary
+        normaliser = self.vocab.index.normaliser
+        vocabulary = normaliser.vocabulary
+
+        def real(word: str) -> bool:  # a function word is a word too: "que dan" is no "quedan"
+            return word in vocabulary or word in STOPWORDS or word in normaliser.real
+
         out = list(words)
         for i in range(len(words) - 1):
             joined = words[i] + words[i + 1]
-            known = words[i] in vocabulary and words[i + 1] in vocabulary
+            known = real(words[i]) and real(words[i + 1])
             if len(joined) > 5 and joined in vocabulary and not known:
                 out[i : i + 2] = [joined, "the"]
         return out

@@ -430,3 +430,10 @@ def test_start_and_end_asked_together(
 def test_the_showing_meant_of_one_title(now: dt.datetime, question: str, entry: str) -> None:
     kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     assert matcher.answer(question, now).entry == entry
+
+
+def test_two_words_are_no_compound_of_the_kb() -> None:
+    # "que dan" (what's showing) is no "quedan" (is there any left), though the KB writes it.
+    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    reply = matcher.answer("que dan hoy a las 9 de la noche?", dt.datetime(2029, 3, 8, 17, 30))
+    assert (reply.kind, reply.day, reply.start) == ("schedule", dt.date(2029, 3, 8), dt.time(21))
