@@ -437,3 +437,13 @@ def test_two_words_are_no_compound_of_the_kb() -> None:
     kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     reply = matcher.answer("que dan hoy a las 9 de la noche?", dt.datetime(2029, 3, 8, 17, 30))
     assert (reply.kind, reply.day, reply.start) == ("schedule", dt.date(2029, 3, 8), dt.time(21))
+
+
+@pytest.mark.parametrize(
+    "question", ["q estan dando ahorita?", "what's playing now?", "o que está passando agora?"]
+)
+def test_what_is_showing_now(question: str) -> None:
+    # Verbs of showing ("dando", "playing", "passando") frame what is on; they are no topic.
+    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    reply = matcher.answer(question, dt.datetime(2029, 3, 8, 17, 30))
+    assert (reply.kind, reply.relative) == ("schedule", "now")

@@ -341,7 +341,8 @@ FRAMING = _words(
     """exist exists existed sell sells selling kick
     focus focuses talk talks discuss discussed cover covers covered mean means describe info
     details detail learn say says deal recommend recommended recommendation suggest give gives
-    provide provided offer offered bring brings consist consists tackle tackles tackled"""
+    provide provided offer offered bring brings consist consists tackle tackles tackled
+    showing playing"""
 )
 # Verbs of bringing something along: the thing brought is what is asked about.
 BRING = _words("bring")

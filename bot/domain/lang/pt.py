@@ -291,7 +291,7 @@ FRAMING = _words(
     """existe existem existiu existir vendem vende comeca comecam
     trata tratam fala falam falo aborda abordam abordar significa recomenda recomendam
     recomendar sugere sugerem detalhes cobre oferecem oferece dao dar entregam levar levo
-    trazer trago consiste consistem"""
+    trazer trago consiste consistem passando passam exibem exibindo"""
 )
 # Verbs of bringing something along: the thing brought is what is asked about.
 BRING = _words("levar trazer levo trago")
