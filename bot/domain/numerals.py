@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from bot.domain.lang import LANGUAGES
+from bot.domain.lang import by_language
 
-_NUMBERS: dict[str, dict[str, int]] = {
-    code: dict(getattr(module, "NUMBER_WORDS", {})) for code, module in LANGUAGES.items()
-}
-_LINKS: dict[str, frozenset[str]] = {
-    code: getattr(module, "NUMBER_LINKS", frozenset()) for code, module in LANGUAGES.items()
-}
-_ORDINALS: dict[str, dict[str, int]] = {
-    code: dict(getattr(module, "ORDINAL_NUMBERS", {})) for code, module in LANGUAGES.items()
-}
+_NUMBERS: dict[str, dict[str, int]] = by_language("NUMBER_WORDS", {})
+_LINKS: dict[str, frozenset[str]] = by_language("NUMBER_LINKS")
+_ORDINALS: dict[str, dict[str, int]] = by_language("ORDINAL_NUMBERS", {})
 _DIGIT_RUN = 3  # digits said one by one ("nine one one", "nove um um"): a code from three on
 # A number word alone below this stays a word: "one", "dos", "dez" are counts, articles and
 # hours the readers know as words ("a las dos", "in two days"); so does a lone hundred or

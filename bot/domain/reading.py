@@ -22,7 +22,7 @@ from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.index import LONE_CAPITAL
 from bot.domain.introductions import past_introduction
 from bot.domain.knowledge import KnowledgeBase
-from bot.domain.lang import words_of
+from bot.domain.lang import by_language, words_of
 from bot.domain.language import (
     detect_language,
     expand,
@@ -52,6 +52,13 @@ _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARR
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
 _LOCATIVES = frozenset(["at", "in", "en", "em", "no", "na", "nos", "nas"])  # "at the", "en el"
+_FOR_WHOM_HEADS: dict[str, frozenset[str]] = by_language("FOR_WHOM_HEADS")
+_FOR_WHOM_LINKS: dict[str, frozenset[str]] = by_language("FOR_WHOM_LINKS")
+_FOR_WHOM_ANY: dict[str, frozenset[str]] = by_language("FOR_WHOM_ANY")
+_SESSION_NOUNS = words_of("DAY_SESSION_NOUNS")  # "a session for...", "alguna actividad para..."
+_INFINITIVES: dict[str, tuple[str, ...]] = by_language("INFINITIVE_ENDINGS", ())
+_GROUP_WORDS = TUNING.group_words
+_AUDIENCE = "audience"  # the concept (lang/*: CONCEPTS) the group asked about is read as
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ class Reader:
         stay = staying and (missing or catching)
         if not stay:
             words = past_introduction(words, self._kept)
+        words = self._for_whom(words, lang)  # "is there anything for NGOs?": the audience
         words = self._compounds(words)
         stated = None
         if confirms(question):  # "so the closing is at <venue> and not at <venue>, right?"
@@ -251,6 +259,36 @@ class Reader:
             ]
             if len(found) == 1:
                 out[i] = found[0]
+        return out
+
+    def _for_whom(self, words: list[str], lang: str) -> list[str]:
+        """`words` with the group a session is asked to be for ("anything for NGOs", "algo
+        pensado para el sector privado", "só pra governo") read as the audience asked about:
+        a group the KB knows nothing of is no topic the KB lacks. A topic the KB has ("anything
+        for lunch", "para niños") or a day ("for tomorrow") stays what is asked."""
+        heads, links = _FOR_WHOM_HEADS.get(lang, ()), _FOR_WHOM_LINKS.get(lang, ())
+        out = list(words)
+        for i, w in enumerate(words[:-1]):
+            # "a session for ...", not "that session for beginners" (a session already named).
+            some = w in _SESSION_NOUNS and i > 0 and words[i - 1] in _FOR_WHOM_ANY.get(lang, ())
+            if words[i + 1] not in links or not (w in heads or some):
+                continue
+            start = i + 2
+            while start < len(words) and words[start] in ARTICLES:
+                start += 1
+            group = []
+            for j in range(start, min(start + _GROUP_WORDS, len(words))):
+                if words[j] in STOPWORDS or not words[j].isalpha() or words[j] in TIME_NAMES:
+                    break  # "anything at 10?", "algo para mañana"
+                group.append(j)
+            # "algo para comer": a purpose, no group; "for beginners": a topic of the KB.
+            if not group or words[group[0]].endswith(_INFINITIVES.get(lang, ())):
+                continue
+            if any(self.topical(words[j]) for j in group):
+                continue
+            out[group[0]] = _AUDIENCE
+            for j in (*group[1:], *([i] if w in heads else [])):
+                out[j] = "the"
         return out
 
     def _compounds(self, words: list[str]) -> list[str]:

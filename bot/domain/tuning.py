@@ -78,6 +78,7 @@ class Tuning:
     long_word: int = 10  # a word this long may hold two typos, a shorter one only one
     slip_free: int = 5  # a longer word may be repaired by any one edit, a shorter only by a slip
     slip_len: int = 5  # a day's name shorter than this, swapped or clipped, is another word
+    group_words: int = 3  # a group a session is for is named in a few words ("the private sector")
     cognate: int = 6  # letters two languages' names of a place share ("univer-sity", "-sidad")
     introduction: int = 8  # words: an introduction longer than this is a question of its own
     story_words: int = 12  # words: a message this long may tell a story around its question

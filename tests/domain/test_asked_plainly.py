@@ -447,3 +447,21 @@ def test_what_is_showing_now(question: str) -> None:
     kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     reply = matcher.answer(question, dt.datetime(2029, 3, 8, 17, 30))
     assert (reply.kind, reply.relative) == ("schedule", "now")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The group a session is asked to be for is the audience asked about, not a topic the
+        # KB lacks (these abstained).
+        ("is there anything for NGOs?", "audience"),
+        ("hay alguna actividad pensada para el sector privado?", "audience"),
+        ("tem algo para o setor privado ou é só governo", "audience"),
+        # (guards) A purpose is no group, and a time no audience.
+        ("hay que pagar algo para ir a la clínica?", "cost"),
+        ("¿Hay algo a las 9 y media del martes?", "subregional"),
+    ],
+)
+def test_who_a_session_is_for(question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry

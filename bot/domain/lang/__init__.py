@@ -31,6 +31,12 @@ def words_of(name: str, lang: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
+def by_language(name: str, empty: Any = frozenset()) -> dict[str, Any]:
+    """One resource (e.g. "NUMBER_WORDS") of each language, by language code (`empty` for a
+    language that has none)."""
+    return {code: getattr(module, name, empty) for code, module in LANGUAGES.items()}
+
+
 def merged(name: str) -> dict[Any, Any]:
     """One word table (e.g. "MONTHS", "TIME_PHRASES") of every language, joined."""
     found: dict[Any, Any] = {}

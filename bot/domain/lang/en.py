@@ -228,6 +228,11 @@ ORDINAL_NUMBERS: dict[str, int] = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
+# Who a session is for: "is there anything for NGOs?", "is it only for governments?". After a
+# head word and a link, the group named is the audience asked about, not a topic.
+FOR_WHOM_HEADS = _words("anything something only just meant aimed intended suitable relevant")
+FOR_WHOM_LINKS = _words("for")
+FOR_WHOM_ANY = _words("any a an some")  # "is there a session for..."
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["one", "a"], 1),
@@ -407,6 +412,7 @@ PROGRAMME_NOUNS = _words(
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "party": ("party", "parties", "happy hour", "afterparty", "after party"),
+    "audience": ("audience",),
     "lunch": ("lunch",),
     "dinner": ("dinner",),
     "coffee": ("coffee",),

@@ -219,6 +219,14 @@ NUMBER_WORDS: dict[str, int] = {
     "ochocientos": 800, "novecientos": 900, "mil": 1000,
 }  # fmt: skip
 NUMBER_LINKS = _words("y")  # "treinta y uno"
+# Who a session is for: "¿hay algo para ONG?", "¿es solo para gobiernos?". After a head word
+# and a link, the group named is the audience asked about, not a topic.
+FOR_WHOM_HEADS = _words(
+    "algo solo pensada pensado pensadas pensados dirigida dirigido dirigidas dirigidos util"
+)
+FOR_WHOM_LINKS = _words("para")
+FOR_WHOM_ANY = _words("alguna alguno algun una un")  # "¿hay alguna actividad para...?"
+INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),
@@ -405,6 +413,7 @@ PROGRAMME_NOUNS = _words("programa programas agenda cronograma programacion itin
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "party": ("fiesta", "fiestas", "happy hour", "after party"),
+    "audience": ("dirigido", "dirigida", "dirigidos", "dirigidas", "destinado", "destinada"),
     "lunch": ("almuerzo", "almuerzos", "almorzar"),
     "dinner": ("cena", "cenas"),
     "coffee": ("cafe",),

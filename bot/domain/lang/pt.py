@@ -228,6 +228,12 @@ NUMBER_WORDS: dict[str, int] = {
     "seiscentos": 600, "setecentos": 700, "oitocentos": 800, "novecentos": 900, "mil": 1000,
 }  # fmt: skip
 NUMBER_LINKS = _words("e")  # "vinte e um", "cento e vinte"
+# Who a session is for: "tem algo para ONGs?", "é só para governo?". After a head word and a
+# link, the group named is the audience asked about, not a topic.
+FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destinada dirigido")
+FOR_WHOM_LINKS = _words("para pra pro")
+FOR_WHOM_ANY = _words("alguma algum uma um")  # "tem alguma sessão pra...?"
+INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["um", "uma"], 1),
@@ -374,6 +380,7 @@ PROGRAMME_NOUNS = _words("programacao programa agenda cronograma grade")
 # Everyday things of any conference, by a concept shared across languages: a question in one
 # language finds the KB's word for it in another ("festa" -> "after-party").
 CONCEPTS: dict[str, tuple[str, ...]] = {
+    "audience": ("dirigido", "dirigida", "destinado", "destinada", "voltado", "voltada"),
     "party": ("festa", "festas", "happy hour", "after party", "confraternizacao"),
     "lunch": ("almoco", "almocos", "almocar"),
     "dinner": ("jantar",),
