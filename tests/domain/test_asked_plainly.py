@@ -465,3 +465,17 @@ def test_what_is_showing_now(question: str) -> None:
 def test_who_a_session_is_for(question: str, entry: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Hesitations of a voice note ("eh", "ehm", "erm", "ahn") say nothing.
+        ("eh la clinica es en el marriot o en el ecu?", "clinic"),
+        ("o sea el viernes qué hay eh es lo de los donantes o ya se acabó", "advisory"),
+        ("erm so where is the clinic?", "clinic"),
+    ],
+)
+def test_hesitations(question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry

@@ -275,7 +275,7 @@ FILLER = _words(
     mandatory necessary compulsory nearby near around close stand acronym door doors entrance
     gate ceremony host hosts hosted hosting main key smart final whole keep afterwards afterward
     cool lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
-    expecting representing"""
+    expecting representing erm er uhm umm ehm"""
 )
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {

@@ -272,8 +272,9 @@ FILLER = _words(
     llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
     estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
     estimadas consultar consulto jaja jajaja jeje jejeje
-    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis"""
-)  # the last line: regional particles ("gracias po", "cachai", "parce", "che")
+    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis
+    eh ehh ehm em emm mm mira"""
+)  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",

@@ -167,8 +167,8 @@ FILLER = _words(
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
     empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
     perto proximo proxima proximos proximas assistir assisto participar comparecer problema
-    simples"""
-)
+    simples eh ehh ahn hum hmm mm"""
+)  # the last words: hesitations
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
