@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.lang import by_language
 from bot.domain.language import stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.tuning import TUNING
@@ -17,6 +18,8 @@ from bot.domain.tuning import TUNING
 _MAX_PHRASE = TUNING.max_phrase
 _STOPWORD_LIST = sorted(STOPWORDS)
 _PREFIX = TUNING.family
+# Letters texted for their sound, of every language: ("k", "qu") reads "ekipo" as "equipo".
+_SOUNDALIKES = tuple(dict.fromkeys(p for ps in by_language("SOUNDALIKES", ()).values() for p in ps))
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,15 @@ class Normaliser:
         best_family = max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)
         if best_family and _common_prefix(best_family, word) >= len(word) - 3:
             return best_family
-        return None
+        # Spelled as it sounds ("klinica"): the KB's word written the usual way.
+        return next(
+            (
+                spelled
+                for sound, letters in _SOUNDALIKES
+                if sound in word and (spelled := word.replace(sound, letters)) in self.vocabulary
+            ),
+            None,
+        )
 
 
 def is_slip(word: str, candidate: str) -> bool:

@@ -479,3 +479,16 @@ def test_who_a_session_is_for(question: str, entry: str) -> None:
 def test_hesitations(question: str, entry: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        # Letters texted for their sound: "klinica" is "clínica", "kito" is Quito.
+        ("ke es la klinica?", "clinic", "Clínica"),
+        ("la semana es en kito?", "venues", "Quito"),
+    ],
+)
+def test_spelled_as_it_sounds(question: str, entry: str, says: str, tr: Translator) -> None:
+    assert ask(SHIPPED, question, tr)[0] == entry
+    assert says in ask(SHIPPED, question, tr)[1]

@@ -227,6 +227,8 @@ FOR_WHOM_HEADS = _words(
 FOR_WHOM_LINKS = _words("para")
 FOR_WHOM_ANY = _words("alguna alguno algun una un")  # "¿hay alguna actividad para...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
+# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
+SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),

@@ -234,6 +234,8 @@ FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destin
 FOR_WHOM_LINKS = _words("para pra pro")
 FOR_WHOM_ANY = _words("alguma algum uma um")  # "tem alguma sessão pra...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
+# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
+SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["um", "uma"], 1),
