@@ -29,7 +29,7 @@ from bot.domain.date_words import (
     WORDS,
 )
 from bot.domain.lang import words_of
-from bot.domain.lexicon import STOPWORDS
+from bot.domain.lexicon import ARTICLES, STOPWORDS
 
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er|o|a)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -44,6 +44,7 @@ class When:
     relative: str  # "today" | "tomorrow" | "yesterday" | "now" | "next" | "week" | "" (a date)
     day: dt.date | None = None  # the day asked about; the week's Monday for "week"
     consumed: frozenset[int] = frozenset()  # indices of the tokens that said it
+    until: dt.date | None = None  # a range of days ("del 19 al 23"): its last day
 
 
 def _nearby(before: str) -> bool:
@@ -87,6 +88,8 @@ def _mark(year: int, month: int, day: int) -> str | None:
 
 _OR = words_of("OR_WORDS")  # "or", "o", "ou"
 _EVENT_DAY = words_of("EVENT_DAY_NOUNS")
+_RANGE = words_of("DAY_RANGE")  # "al", "to", "até": between the days of a range
+_LONGEST_RANGE = 31  # days: a range longer than a month is no range of the event's days
 _BEFORE = words_of("TIME_BEFORE")
 
 
@@ -170,8 +173,36 @@ class DateReader:
                 for j in range(i + 1, len(words) if found.day is None else 0):
                     if j not in found.consumed and (later := self._at(words, j, today)):
                         others |= later.consumed
-                return When(found.relative, found.day, found.consumed | others)
+                found = self._range(words, found, today)
+                return When(found.relative, found.day, found.consumed | others, found.until)
         return None
+
+    def _range(self, words: list[str], found: When, today: dt.date) -> When:
+        """`found` as the first day of a range when one follows ("del 19 al 23 de octubre",
+        "from the 20th to the 22nd"), or as its last when a day number and a range word come
+        before it ("19 to 23 October"); else as it is."""
+        if found.relative or found.day is None or not found.consumed:
+            return found
+        k = max(found.consumed) + 1
+        if k < len(words) and words[k] in _RANGE:
+            j = k + 1
+            while j < len(words) and words[j] in ARTICLES:
+                j += 1
+            later = self._at(words, j, today) if j < len(words) else None
+            last = later.day if later is not None and not later.relative else None
+            number = _day_number(words[j]) if j < len(words) and later is None else None
+            if number is not None:  # "...to the 23rd, right?": a day number after a range word
+                last = _safe_date(found.day.year, found.day.month, number)
+            if last is not None and 0 < (last - found.day).days <= _LONGEST_RANGE:
+                said = later.consumed if later is not None else {j}
+                used = found.consumed | said | set(range(k, j))
+                return When("", found.day, frozenset(used), last)
+        first = min(found.consumed)
+        number = _day_number(words[first - 2]) if first >= 2 else None
+        if number is not None and words[first - 1] in _RANGE and number < found.day.day:
+            used = found.consumed | {first - 2, first - 1}
+            return When("", found.day.replace(day=number), frozenset(used), found.day)
+        return found
 
     def _at(self, words: list[str], i: int, today: dt.date) -> When | None:
         w = words[i]

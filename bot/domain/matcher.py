@@ -27,6 +27,7 @@ from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings
 from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
+from bot.domain.numerals import spelled_numbers
 from bot.domain.places import Places, Town
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, following, plan
@@ -58,7 +59,8 @@ _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
-_PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week"])  # a day's programme
+# A day's programme, a week's or a range of days'.
+_PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -87,6 +89,7 @@ class Reply:
     # now/at/window (a time of day), after/before (a session's neighbours on its day)
     start: dt.time | None = None  # at/window/now: the time of day asked about
     end: dt.time | None = None  # window: its end (None: the end of the day)
+    until: dt.date | None = None  # range: its last day ("del 19 al 21")
     # Built-in answers (no KB entry): "greeting", "thanks", "help", "event:when", "venue:address"…
     aspect: str = ""
     # The other questions of a message of several ("where is it, and what's the wifi?").
@@ -579,6 +582,12 @@ class Matcher:
                 or plan(self.kb, when, local)
             )
             p = self.timetable.of_kind(p, words) if generic else p
+            event = self.kb.event
+            spanned = bool(
+                p.day and p.until and p.day <= event.start_date <= event.end_date <= p.until
+            )
+            if p.relative == "range" and spanned and not sought:  # "del 19 al 23?": its dates
+                return Reply(question, lang, "entry", "event", 100.0, aspect="event:when")
             return self._one_asked(question, lang, p, words)
         exact = self.vocab.index.exact.get(" ".join(words))
         if exact is not None:
@@ -795,13 +804,26 @@ class Matcher:
     def _confirm(self, reply: Reply, now: dt.datetime) -> Reply:
         """Say yes, no or partly to "lunch is at 1, right?" from the facts the answer holds."""
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(reply.question)))))
+        words = spelled_numbers(words, reply.lang)  # "del diecinueve al veintitrés"
         local = event_local(now, self.kb.event.tz)
         days = self.timetable.stated_days(words, local.date())
         clock = read_clock(words, local.time())
         at = clock.start if clock is not None and not clock.window and not clock.now else None
         session = self.kb.session(reply.entry) if reply.kind == "entry" else None
+        event = self.kb.event
+        # "the week runs 19 to 24 October, right?": a range from the event's first day or to
+        # its last claims when the event runs, whatever session its days hold.
+        ranged = self.vocab.dates.read(words, local.date())
+        spans = (
+            ranged is not None
+            and ranged.until is not None
+            and (ranged.day == event.start_date or ranged.until == event.end_date)
+        )
         checks: list[bool] = []
-        if session is not None and session.date is not None:
+        if spans and ranged is not None:
+            checks = [(ranged.day, ranged.until) == (event.start_date, event.end_date)]
+            reply = replace(reply, kind="entry", entry="event", aspect="event:when", score=100.0)
+        elif session is not None and session.date is not None:
             checks += [session.date in days] if days else []
             checks += [session.start == at] if at is not None and session.start else []
         elif (
@@ -810,7 +832,6 @@ class Matcher:
             and not any(self.reader.placed(words))
         ):
             # (a claim of where things are, venue by venue, is answered by where they are)
-            event = self.kb.event
             checks = [event.start_date <= d <= event.end_date for d in days]
             if all(checks):
                 checks.append(event.start_date in days or len(days) == 1)
@@ -837,6 +858,7 @@ class Matcher:
         return Reply(
             question, lang, "schedule", ids[0] if ids else "schedule", 100.0,
             day=p.day, sessions=ids, relative=p.relative, start=p.start, end=p.end,
+            until=p.until,
         )  # fmt: skip
 
     def _address_of(self, words: list[str], terms: list[Term]) -> str | None:

@@ -34,6 +34,7 @@ class Plan:
     sessions: tuple[Session, ...]
     start: dt.time | None = None  # "at"/"window"/"now": the time asked about
     end: dt.time | None = None  # "window": its end (None: the end of the day)
+    until: dt.date | None = None  # "range": its last day ("del 19 al 21")
 
 
 def at_clock(kb: KnowledgeBase, day: dt.date, clock: Clock, now: dt.datetime) -> Plan | None:
@@ -95,6 +96,9 @@ def _overlaps(s: Session, first: dt.time, last: dt.time) -> bool:
 def plan(kb: KnowledgeBase, when: When, now: dt.datetime) -> Plan:
     """Return what the schedule holds for `when`, asked at the event-local instant `now`."""
     today = now.date()
+    if when.until is not None and when.day is not None:  # "what's on from the 20th to the 22nd?"
+        found = tuple(s for s in kb.dated if when.day <= (s.date or when.day) <= when.until)
+        return Plan("range", when.day, found, until=when.until)
     if when.relative == "week" and when.day is not None:
         last = shift(when.day, 6)
         found = tuple(s for s in kb.dated if when.day <= (s.date or when.day) <= last)

@@ -57,8 +57,7 @@ class Timetable:
             when = self.vocab.dates.read(left, today)
             if when is None or when.day is None or when.relative == "week":
                 break
-            if when.day not in found:
-                found.append(when.day)
+            found += [d for d in (when.day, when.until) if d is not None and d not in found]
             left = ["the" if i in when.consumed else w for i, w in enumerate(left)]
         return found
 

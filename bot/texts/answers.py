@@ -126,6 +126,15 @@ class _Renderer:
             for s in sessions:
                 lines += self.listing(s, with_day=True)
             return lines + self.sessions.times_note(sessions)
+        if reply.relative == "range" and reply.day and reply.until:  # "del 19 al 21"
+            dates = {"start": self.date(reply.day), "end": self.date(reply.until)}
+            if not sessions:
+                nothing = _("Nothing is scheduled from {start} to {end}.").format(**dates)
+                return [esc(nothing), esc(self.runs())]
+            lines = [esc(cap(_("{start} to {end}:").format(**dates)))]
+            for s in sessions:
+                lines += self.listing(s, with_day=True)
+            return lines + self.sessions.times_note(sessions)
         if reply.relative == "week":
             if not sessions:
                 monday = self.date(reply.day) if reply.day else ""

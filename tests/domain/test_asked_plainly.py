@@ -492,3 +492,45 @@ def test_hesitations(question: str, entry: str) -> None:
 def test_spelled_as_it_sounds(question: str, entry: str, says: str, tr: Translator) -> None:
     assert ask(SHIPPED, question, tr)[0] == entry
     assert says in ask(SHIPPED, question, tr)[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "sessions", "says"),
+    [
+        # A range of days is every day of it, listed under the range.
+        (
+            "what's on from the 20th to the 22nd?",
+            ("subregional", "clinic"),
+            "Tuesday 20 October to Thursday 22 October:",
+        ),
+        (
+            "qué hay del 20 al 22?",
+            ("subregional", "clinic"),
+            "Del martes 20 de octubre al jueves 22 de octubre:",
+        ),
+        ("o que tem de 22 a 23?", ("advisory",), "De quinta-feira, 22 de outubro a sexta-feira"),
+    ],
+)
+def test_a_range_of_days(
+    question: str, sessions: tuple[str, ...], says: str, tr: Translator
+) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
+    assert (reply.kind, reply.sessions) == ("schedule", sessions)
+    assert says in render_text(reply, kb, tr)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # The event's own span, claimed: its dates, yes or no (a session on a day of it
+        # answered).
+        ("la semana es del 19 al 23 de octubre, verdad?", "yes"),
+        ("so the week runs 19 to 24 October, yes?", "no"),
+        ("del 19 al 23?", ""),
+    ],
+)
+def test_the_events_span_claimed(question: str, verdict: str) -> None:
+    kb, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
+    assert (reply.entry, reply.verdict) == ("dates", verdict)

@@ -233,6 +233,8 @@ ORDINAL_NUMBERS: dict[str, int] = {
 FOR_WHOM_HEADS = _words("anything something only just meant aimed intended suitable relevant")
 FOR_WHOM_LINKS = _words("for")
 FOR_WHOM_ANY = _words("any a an some")  # "is there a session for..."
+# Between the first and last day of a range of days.
+DAY_RANGE = _words("to till until through thru")  # "from the 20th to the 22nd"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["one", "a"], 1),

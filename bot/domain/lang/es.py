@@ -229,6 +229,8 @@ FOR_WHOM_ANY = _words("alguna alguno algun una un")  # "¿hay alguna actividad p
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
 # Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
+# Between the first and last day of a range of days.
+DAY_RANGE = _words("al a hasta")  # "del 19 al 23 de octubre"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),

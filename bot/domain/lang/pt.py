@@ -236,6 +236,8 @@ FOR_WHOM_ANY = _words("alguma algum uma um")  # "tem alguma sessão pra...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
 # Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
+# Between the first and last day of a range of days.
+DAY_RANGE = _words("a ao ate")  # "de 19 a 23 de outubro"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["um", "uma"], 1),
