@@ -259,7 +259,8 @@ STOPWORDS = _words(
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
     """aprox aproximadamente afuera
-    exactamente precisamente solo solamente unicamente oficialmente previamente normalmente
+    exactamente exacto exacta exactos exactas precisamente solo solamente unicamente oficialmente
+    previamente normalmente
     generalmente chuta neta
     disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
     preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
