@@ -48,6 +48,18 @@ class Timetable:
         self.kb = kb
         self.vocab = vocab
         self.reader = reader
+        # Sessions shown more than once under one title ("Coffee break" each day, "Sal y
+        # cenizas" and "Sal y cenizas (segunda función)"): each one's showings, in order.
+        by_title: dict[tuple[str, ...], list[Session]] = {}
+        for s in kb.sessions:
+            if s.date is not None:
+                by_title.setdefault(_core(s), []).append(s)
+        self._showings = {
+            s.id: tuple(sorted(same, key=lambda s: (s.date or dt.date.min, s.start or dt.time.min)))
+            for same in by_title.values()
+            if len(same) > 1
+            for s in same
+        }
 
     def stated_days(self, words: list[str], today: dt.date) -> list[dt.date]:
         """Every day a sentence names ("Tuesday to Thursday, 14 to 16 September")."""
@@ -213,7 +225,7 @@ class Timetable:
         """The session meant of those shown under one title ("Sal y cenizas", "Sal y cenizas
         (segunda función)"), when the words name none of them apart (see _namesake)."""
         session = self.kb.session(entry)
-        if session is None or self.kb.session_date(session) is None:
+        if session is None or entry not in self._showings:
             return entry
         apart = {w for t in session.title.values() for w in tokens(fold(t))} - _core_words(session)
         if apart.difference(STOPWORDS).intersection(words):  # "the second screening of..."
@@ -223,15 +235,8 @@ class Timetable:
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:
         """Of sessions sharing a title ("Coffee break" each day), the one meant: on the day
         asked, else the one running now or next today, else the last one before now."""
-        session = self.kb.session(entry)
-        if session is None:
-            return entry
-        title = _core(session)
-        same = sorted(
-            (s for s in self.kb.sessions if _core(s) == title and s.date is not None),
-            key=lambda s: (s.date or dt.date.min, s.start or dt.time.min),
-        )
-        if len(same) < 2:
+        same = self._showings.get(entry, ())
+        if not same:
             return entry
         if when.day is not None and when.relative not in ("next", "now", "week"):
             return next((s.id for s in same if s.date == when.day), entry)
