@@ -128,6 +128,11 @@ SETS = {
     # business rounds, an auction): untuned 92.0% (92/100), long 45/48, off-topic 14/15, on the
     # last stop's matcher (88edc71), written during round 16 and left unread until its end.
     "examples_santa_cruz_expo.yaml": (0.92, 1),
+    # A twenty-second event (a startup pitch competition and investor forum in Mexico City,
+    # en/es: pitch rounds by track in parallel rooms, semifinals, a final, office hours booked in
+    # an app): untuned 81.0% (81/100), long 31/44, off-topic 8/15, on the last stop's matcher
+    # (88edc71), written during round 17 and left unread until its end.
+    "examples_cdmx_demo_day.yaml": (0.81, 7),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
