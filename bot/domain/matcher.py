@@ -24,7 +24,7 @@ from bot.domain.deciding import Decider
 from bot.domain.focus import Focus, focus
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
-from bot.domain.lang import builtin_phrasings
+from bot.domain.lang import builtin_phrasings, words_of
 from bot.domain.language import fold, holds_pair, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.numerals import spelled_numbers
@@ -67,6 +67,7 @@ _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that 
 _STORY_WORDS = TUNING.story_words
 # Built-in answers about the event's time that, asked of one of its towns, are that town's day.
 _ALIKE = TUNING.alike  # scores this close fit alike
+_LEFT = words_of("LEFT_WORDS")  # "what's left today?": what remains of the day
 _TOWN_DAY = frozenset(["event:when", "event:what", "event:start", "event:end"])
 
 
@@ -529,6 +530,9 @@ class Matcher:
             # "The first mobile talk": the ordinal says which one, not what about.
             # ...but "the closing" alone names a session.
             sought = [t for t in topical if not self._ordinal_of(words, t.index)]
+            # "what's left today?": what remains of it, no topic "left" (see Timetable.rest_of).
+            rest_of = when.relative in ("today", "now") and bool(_LEFT.intersection(words))
+            sought = [t for t in sought if not (rest_of and words[t.index] in _LEFT)]
             # "¿hay alguna charla ahora?": a session noun alone asks for any session then; an
             # FAQ that mentions talks is not what is asked.
             generic = all(t.text in self.vocab.generic_nouns for t in sought)
@@ -579,6 +583,7 @@ class Matcher:
                 after
                 or self.timetable.edge(words, when)
                 or self.timetable.at_clock(when, clock, local)
+                or (self.timetable.rest_of(local) if rest_of else None)
                 or plan(self.kb, when, local)
             )
             p = self.timetable.of_kind(p, words) if generic else p

@@ -221,6 +221,17 @@ class Timetable:
         session = self.kb.session(entry)
         return session is not None and self.kb.session_date(session) is not None
 
+    def rest_of(self, local: dt.datetime) -> Plan | None:
+        """What remains of today from now ("what's left today?"): the sessions not over yet, a
+        session without a published time included (it may still be on). None on a day of no
+        session: the day's own answer says so."""
+        day, now = local.date(), local.time()
+        todays = self.kb.sessions_on(day)
+        if not todays:
+            return None
+        left = tuple(s for s in todays if s.overnight or (s.end or s.start or dt.time.max) > now)
+        return Plan("catch", day, left)
+
     def namesake(self, entry: str, words: list[str], when: When | None, local: dt.datetime) -> str:
         """The session meant of those shown under one title ("Sal y cenizas", "Sal y cenizas
         (segunda función)"), when the words name none of them apart (see _namesake)."""

@@ -534,3 +534,16 @@ def test_the_events_span_claimed(question: str, verdict: str) -> None:
     kb, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
     assert (reply.entry, reply.verdict) == ("dates", verdict)
+
+
+@pytest.mark.parametrize("question", ["what's left today?", "¿qué queda para hoy?"])
+def test_what_is_left_today(question: str) -> None:
+    # What remains of today from now: no session already over, and "left" is no topic (it
+    # answered the KB's dates FAQ, or its address FAQ for "queda").
+    kb, matcher = set_knowledge(BOGOTA)
+    now = dt.datetime(2027, 9, 14, 15)
+    reply = matcher.answer(question, now)
+    assert (reply.kind, reply.relative) == ("schedule", "catch")
+    listed = [kb.session(s) for s in reply.sessions]
+    assert listed and all(s is not None and (s.end or dt.time.max) > now.time() for s in listed)
+    assert len(listed) < len(kb.sessions_on(now.date()))

@@ -235,6 +235,8 @@ FOR_WHOM_LINKS = _words("for")
 FOR_WHOM_ANY = _words("any a an some")  # "is there a session for..."
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("to till until through thru")  # "from the 20th to the 22nd"
+# What remains of today, asked beside it.
+LEFT_WORDS = _words("left remaining remain")  # "what's left today?"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["one", "a"], 1),

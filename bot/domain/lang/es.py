@@ -231,6 +231,8 @@ INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no grou
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("al a hasta")  # "del 19 al 23 de octubre"
+# What remains of today, asked beside it.
+LEFT_WORDS = _words("queda quedan falta faltan resta")  # "¿qué queda para hoy?"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),

@@ -238,6 +238,8 @@ INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no grou
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("a ao ate")  # "de 19 a 23 de outubro"
+# What remains of today, asked beside it.
+LEFT_WORDS = _words("falta faltam resta restam sobra")  # "o que falta hoje?"
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["um", "uma"], 1),
