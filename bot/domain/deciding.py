@@ -168,6 +168,17 @@ class Decider:
             a in asked and not self.vocab.index.explains(hit.entry, a) for a in self.vocab.measures
         ):
             return True  # "how many" or "how much" asked of an entry that has no count or price
+        # A way of travelling an FAQ never mentions ("¿cuánto cuesta el boleto del metro?" is no
+        # question for the tickets FAQ): the metro's, not the event's. (A session may be about
+        # buses in words the question does not use.)
+        travel = self.vocab.builtins.travel
+        if self.kb.faq(hit.entry) is not None and any(
+            t.size == 1  # ("leave the car" is parking, a concept of its own)
+            and words[t.index] in travel
+            and not self.vocab.index.explains(hit.entry, t.text)
+            for t in terms
+        ):
+            return True
         return any(
             t.known
             and t.text in self.vocab.index.topics

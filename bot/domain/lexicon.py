@@ -121,6 +121,16 @@ OFF_DOMAIN_PHRASES: tuple[tuple[str, ...], ...] = (
     # money matters of everyday life
     ("exchange", "rate"),
     ("tipo", "de", "cambio"),
+    ("taxa", "de", "cambio"),
+    ("casa", "de", "cambio"),
+    ("esta", "el", "dolar"),  # "¿a cómo está el dólar?", "¿a cuánto está el dólar hoy?"
+    ("cotizacion", "del", "dolar"),
+    ("cotacao", "do", "dolar"),
+    ("cambiar", "dinero"),
+    ("cambiar", "plata"),
+    ("trocar", "dinheiro"),
+    ("exchange", "money"),
+    ("change", "money"),
     ("interest", "rate"),
     ("tasa", "de", "interes"),
     ("open", "an", "account"),

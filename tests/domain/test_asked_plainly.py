@@ -547,3 +547,21 @@ def test_what_is_left_today(question: str) -> None:
     listed = [kb.session(s) for s in reply.sessions]
     assert listed and all(s is not None and (s.end or dt.time.max) > now.time() for s in listed)
     assert len(listed) < len(kb.sessions_on(now.date()))
+
+
+@pytest.mark.parametrize(
+    ("folder", "question"),
+    [
+        # The price of a currency today is the world's, not the event's (a prize in USD or a
+        # fee in dollars answered).
+        ("examples/cdmx-demo-day/knowledge", "a como esta el dolar hoy?"),
+        ("examples/cartagena-cine/knowledge", "a cuánto está el dólar? donde cambio plata?"),
+        # A way of travelling an FAQ never mentions: the metro's ticket, not the event's.
+        ("examples/cdmx-demo-day/knowledge", "cuanto cuesta el boleto del metro en cdmx?"),
+    ],
+)
+def test_the_worlds_money_and_transport(folder: str, question: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    assert (
+        matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8))).entry is None
+    )
