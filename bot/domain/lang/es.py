@@ -349,7 +349,7 @@ FRAMING = _words(
     trata tratan habla hablan enfoca enfoque detalles cubre significa recomienda recomiendas
     recomendar recomendado recomendados sugerir dan dar entregan ofrecen llevar traer llevo
     traigo consiste consisten aborda abordan abordara abordaran abordar
-    dando pasando pasan ponen echan proyectan proyectando"""
+    dando pasando echan proyectan proyectando"""
 )
 # Verbs of bringing something along: the thing brought is what is asked about.
 BRING = _words("llevar traer llevo traigo")
