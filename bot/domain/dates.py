@@ -30,6 +30,7 @@ from bot.domain.date_words import (
 )
 from bot.domain.lang import words_of
 from bot.domain.lexicon import ARTICLES, STOPWORDS
+from bot.domain.tuning import TUNING
 
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er|o|a)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -89,7 +90,7 @@ def _mark(year: int, month: int, day: int) -> str | None:
 _OR = words_of("OR_WORDS")  # "or", "o", "ou"
 _EVENT_DAY = words_of("EVENT_DAY_NOUNS")
 _RANGE = words_of("DAY_RANGE")  # "al", "to", "até": between the days of a range
-_LONGEST_RANGE = 31  # days: a range longer than a month is no range of the event's days
+_LONGEST_RANGE = TUNING.longest_range  # days
 _BEFORE = words_of("TIME_BEFORE")
 
 

@@ -65,9 +65,9 @@ _MAX_PARTS = TUNING.max_parts
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 _STORY_WORDS = TUNING.story_words
-# Built-in answers about the event's time that, asked of one of its towns, are that town's day.
 _ALIKE = TUNING.alike  # scores this close fit alike
 _LEFT = words_of("LEFT_WORDS")  # "what's left today?": what remains of the day
+# Built-in answers about the event's time that, asked of one of its towns, are that town's day.
 _TOWN_DAY = frozenset(["event:when", "event:what", "event:start", "event:end"])
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from bot.domain.lang import by_language
+from bot.domain.tuning import TUNING
 
 _NUMBERS: dict[str, dict[str, int]] = by_language("NUMBER_WORDS", {})
 _LINKS: dict[str, frozenset[str]] = by_language("NUMBER_LINKS")
 _ORDINALS: dict[str, dict[str, int]] = by_language("ORDINAL_NUMBERS", {})
-_DIGIT_RUN = 3  # digits said one by one ("nine one one", "nove um um"): a code from three on
+_DIGIT_RUN = TUNING.digit_run  # digits said one by one ("nine one one", "nove um um")
 # A number word alone below this stays a word: "one", "dos", "dez" are counts, articles and
 # hours the readers know as words ("a las dos", "in two days"); so does a lone hundred or
 # thousand ("mil gracias").
-_LONE_FROM = 11
+_LONE_FROM = TUNING.lone_number
 _HUNDRED, _THOUSAND = 100, 1000
 
 
