@@ -67,6 +67,7 @@ _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that 
 _STORY_WORDS = TUNING.story_words
 _ALIKE = TUNING.alike  # scores this close fit alike
 _LEFT = words_of("LEFT_WORDS")  # "what's left today?": what remains of the day
+_COPULAS = words_of("COPULAS")  # "la gala es el jueves?": what follows is claimed of it
 # Built-in answers about the event's time that, asked of one of its towns, are that town's day.
 _TOWN_DAY = frozenset(["event:when", "event:what", "event:start", "event:end"])
 
@@ -546,6 +547,10 @@ class Matcher:
                 if now_on is not None:  # "I'm at lunch: what's the next activity?"
                     return self._one_asked(question, lang, now_on, words)
                 on_day = self._on_day(hits, when.day if when.relative != "week" else None, words)
+                if on_day is not None and self._claimed_elsewhere(
+                    question, hits, on_day, when, words
+                ):
+                    on_day = None  # "la gala es el jueves, ¿cierto?": the gala, checked
                 # "after dinner tonight"
                 stepped = session_step(words, self.vocab.session_words) != 0
                 stray = on_day is not None and self.decider.stray(on_day, topical, words)
@@ -748,8 +753,25 @@ class Matcher:
         floor = max(_DAY_FLOOR, hits[0].score * _DAY_SHARE)
         dated = [h for h in hits if h.score >= floor and self.timetable.dated_session(h.entry)]
         # Of namesakes ("lunch" each day), the one on the day stated: "lunch is on Friday, right?"
-        on = next((h for h in dated if self._session_day(h.entry) == day), None)
+        # (one that fits alike: not a film of that day that mentions the gala claimed).
+        alike = [h for h in dated if h.score >= dated[0].score * _ALIKE] if dated else []
+        on = next((h for h in alike if self._session_day(h.entry) == day), None)
         return on or next(iter(dated), None)
+
+    def _claimed_elsewhere(
+        self, question: str, hits: list[Hit], on_day: Hit, when: When, words: list[str]
+    ) -> bool:
+        """True when a confirmation claims a day of the session it names best, held another day
+        ("la gala es el jueves, ¿cierto?", the gala being on Wednesday): that session is checked,
+        not a Thursday film that mentions the gala. The day claimed follows the verb ("es el
+        jueves"); a day before it names which one ("a reunião de terça é no auditório?")."""
+        if not confirms(question) or not when.consumed:
+            return False
+        verb = next((i for i, w in enumerate(words) if w in _COPULAS), None)
+        if verb is None or min(when.consumed) < verb:
+            return False
+        best = next((h for h in hits if self.timetable.dated_session(h.entry)), None)
+        return best is not None and best is not on_day and on_day.score < best.score * _ALIKE
 
     def _session_day(self, entry: str) -> dt.date | None:
         session = self.kb.session(entry)

@@ -546,3 +546,25 @@ def test_the_worlds_money_and_transport(folder: str, question: str) -> None:
     assert (
         matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8))).entry is None
     )
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry", "verdict"),
+    [
+        # A day claimed of the session named best, held another day: that session, checked (a
+        # Thursday film whose summary mentions the gala answered "Sí").
+        (
+            "examples/cartagena-cine/knowledge",
+            "la gala de inauguracion es el jueves cierto?",
+            "gala-inauguracion",
+            "no",
+        ),
+        # (a guard) A day before the verb names which session: Tuesday's meeting.
+        (SHIPPED, "então a reunião de terça é no ECU 911, certo?", "subregional", None),
+    ],
+)
+def test_a_day_claimed(folder: str, question: str, entry: str, verdict: str | None) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert reply.entry == entry
+    assert verdict is None or reply.verdict == verdict

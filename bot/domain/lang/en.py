@@ -237,6 +237,8 @@ FOR_WHOM_ANY = _words("any a an some")  # "is there a session for..."
 DAY_RANGE = _words("to till until through thru")  # "from the 20th to the 22nd"
 # What remains of today, asked beside it.
 LEFT_WORDS = _words("left remaining remain")  # "what's left today?"
+# Verbs that join a thing to what is said of it.
+COPULAS = _words("is are was will")  # "the final is on Wednesday, right?": the day is claimed
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["one", "a"], 1),

@@ -233,6 +233,8 @@ SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 DAY_RANGE = _words("al a hasta")  # "del 19 al 23 de octubre"
 # What remains of today, asked beside it.
 LEFT_WORDS = _words("queda quedan falta faltan resta")  # "¿qué queda para hoy?"
+# Verbs that join a thing to what is said of it.
+COPULAS = _words("es son sera seran")  # "la gala es el jueves, ¿cierto?": the day is claimed
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["un", "uno", "una"], 1),

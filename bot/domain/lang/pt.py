@@ -240,6 +240,8 @@ SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 DAY_RANGE = _words("a ao ate")  # "de 19 a 23 de outubro"
 # What remains of today, asked beside it.
 LEFT_WORDS = _words("falta faltam resta restam sobra")  # "o que falta hoje?"
+# Verbs that join a thing to what is said of it.
+COPULAS = _words("e sao sera serao fica")  # "o leilão é no domingo, né?": the day is claimed
 # Small counts ("in two days").
 COUNTS: dict[str, int] = {
     **dict.fromkeys(["um", "uma"], 1),
