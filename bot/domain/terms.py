@@ -154,7 +154,7 @@ class Normaliser:
         best_family = max(family, key=lambda w: (_common_prefix(w, word), -len(w)), default=None)
         if best_family and _common_prefix(best_family, word) >= len(word) - 3:
             return best_family
-        # Spelled as it sounds ("klinica"): the KB's word written the usual way.
+        # Spelled as it sounds ("kasa"): the KB's word written the usual way.
         return next(
             (
                 spelled

@@ -60,6 +60,14 @@ class Timetable:
             if len(same) > 1
             for s in same
         }
+        # ...and the words of each one's note in brackets ("segunda función"), which name it.
+        self._apart = {
+            s.id: frozenset(w for t in s.title.values() for w in tokens(fold(t)))
+            - _core_words(s)
+            - STOPWORDS
+            for s in kb.sessions
+            if s.id in self._showings
+        }
 
     def stated_days(self, words: list[str], today: dt.date) -> list[dt.date]:
         """Every day a sentence names ("Tuesday to Thursday, 14 to 16 September")."""
@@ -235,12 +243,8 @@ class Timetable:
     def namesake(self, entry: str, words: list[str], when: When | None, local: dt.datetime) -> str:
         """The session meant of those shown under one title ("Sal y cenizas", "Sal y cenizas
         (segunda función)"), when the words name none of them apart (see _namesake)."""
-        session = self.kb.session(entry)
-        if session is None or entry not in self._showings:
-            return entry
-        apart = {w for t in session.title.values() for w in tokens(fold(t))} - _core_words(session)
-        if apart.difference(STOPWORDS).intersection(words):  # "the second screening of..."
-            return entry
+        if entry not in self._showings or self._apart[entry].intersection(words):
+            return entry  # one shown once, or "the second screening of..."
         return self._namesake(entry, when or When(""), local)
 
     def _namesake(self, entry: str, when: When, local: dt.datetime) -> str:

@@ -511,10 +511,7 @@ HOUR_RANGE = _words("to and until till")  # "from 10 to 12"
 NOT_HOUR = _words("of st nd rd th days day")  # "at 11 of March": a day of the month
 AFTER_SPELLED_HOUR = _words("on in this oclock pm am sharp")  # what follows an hour written out
 # Hours spelled out, after a link word ("at two", "at half past ten").
-HOUR_NAMES: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+HOUR_NAMES = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 12}
 # A fraction before the hour: its minutes ("half past two", "quarter to ten").
 HOUR_FRACTIONS_BEFORE: dict[tuple[str, ...], int] = {
     ("half", "past"): 30, ("quarter", "past"): 15, ("quarter", "to"): -15,

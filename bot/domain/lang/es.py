@@ -227,7 +227,7 @@ FOR_WHOM_HEADS = _words(
 FOR_WHOM_LINKS = _words("para")
 FOR_WHOM_ANY = _words("alguna alguno algun una un")  # "¿hay alguna actividad para...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
-# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
+# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "kuenta" "cuenta".
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("al a hasta")  # "del 19 al 23 de octubre"
@@ -549,10 +549,8 @@ HOUR_RANGE = _words("a y hasta las")  # "entre las 10 y las 12"
 NOT_HOUR = _words("de dias dia")  # "el 11 de marzo": a day of the month
 AFTER_SPELLED_HOUR = _words("del de la el en punto y")  # what follows an hour written out
 # Hours spelled out, after a link word ("a las dos", "a la una y media").
-HOUR_NAMES: dict[str, int] = {
-    "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "once": 11, "doce": 12,
-}  # fmt: skip
+# (The hour is feminine: "la una", never "el uno".)
+HOUR_NAMES = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("uno", "un")}
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {
     ("y", "media"): 30, ("y", "cuarto"): 15, ("y", "quince"): 15, ("menos", "cuarto"): -15,
 }  # fmt: skip

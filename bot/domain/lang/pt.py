@@ -234,7 +234,7 @@ FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destin
 FOR_WHOM_LINKS = _words("para pra pro")
 FOR_WHOM_ANY = _words("alguma algum uma um")  # "tem alguma sessão pra...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
-# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "klinica" "clinica".
+# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "kuenta" "cuenta".
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("a ao ate")  # "de 19 a 23 de outubro"
@@ -483,10 +483,8 @@ HOUR_RANGE = _words("a e ate as")  # "das 10 às 12"
 NOT_HOUR = _words("de dias dia")  # "dia 11 de março": a day of the month
 AFTER_SPELLED_HOUR = _words("da de do na no em e")  # what follows an hour written out
 # Hours spelled out, after a link word ("às duas", "à uma e meia").
-HOUR_NAMES: dict[str, int] = {
-    "uma": 1, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8,
-    "nove": 9, "dez": 10, "onze": 11, "doze": 12,
-}  # fmt: skip
+# (The hour is feminine: "à uma", "às duas", never "um", "dois".)
+HOUR_NAMES = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("um", "dois")}
 HOUR_FRACTIONS: dict[tuple[str, ...], int] = {("e", "meia"): 30, ("e", "quinze"): 15}
 # Parts of the day: the window they name (end 24:00 is written as None).
 DAY_PARTS: dict[str, tuple[int, int | None]] = {
