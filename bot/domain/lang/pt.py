@@ -234,7 +234,7 @@ FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destin
 FOR_WHOM_LINKS = _words("para pra pro")
 FOR_WHOM_ANY = _words("alguma algum uma um")  # "tem alguma sessão pra...?"
 INFINITIVE_ENDINGS = ("ar", "er", "ir")  # "algo para comer": a purpose, no group
-# Letters texted for the sound they make: "ke" is "que", "kasa" is "casa", "kuenta" "cuenta".
+# Letters texted for the sound they make: "kem" is "quem", "kasa" is "casa", "konta" "conta".
 SOUNDALIKES: tuple[tuple[str, str], ...] = (("k", "qu"), ("k", "c"))
 # Between the first and last day of a range of days.
 DAY_RANGE = _words("a ao ate")  # "de 19 a 23 de outubro"
