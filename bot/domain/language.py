@@ -73,6 +73,12 @@ def holds_pair(words: list[str], pairs: frozenset[tuple[str, str]]) -> bool:
     return any(pair in pairs for pair in zip(words, words[1:], strict=False))
 
 
+def holds_run(words: list[str], run: tuple[str, ...]) -> bool:
+    """True when `run` stands in `words` as consecutive words ("sala", "3" in "na sala 3")."""
+    n = len(run)
+    return n > 0 and any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
+
+
 def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
     """Return the stemmed, folded words capitalised mid-sentence ("weather in Paris" -> paris)."""
     found = set()

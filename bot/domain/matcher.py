@@ -531,6 +531,9 @@ class Matcher:
             # "The first mobile talk": the ordinal says which one, not what about.
             # ...but "the closing" alone names a session.
             sought = [t for t in topical if not self._ordinal_of(words, t.index)]
+            # "what's in Sala 3 after lunch?": the room says where, not what (see in_room).
+            spots = self.timetable.room_spots(question, words)
+            sought = [t for t in sought if not t.within(spots)]
             # "what's left today?": what remains of it, no topic "left" (see Timetable.rest_of).
             rest_of = when.relative in ("today", "now") and bool(_LEFT.intersection(words))
             sought = [t for t in sought if not (rest_of and words[t.index] in _LEFT)]
@@ -592,6 +595,7 @@ class Matcher:
                 or plan(self.kb, when, local)
             )
             p = self.timetable.of_kind(p, words) if generic else p
+            p = self.timetable.in_room(p, question, words)
             event = self.kb.event
             spanned = bool(
                 p.day and p.until and p.day <= event.start_date <= event.end_date <= p.until

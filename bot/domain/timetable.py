@@ -20,7 +20,7 @@ from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.lang import words_of
-from bot.domain.language import fold, holds_pair, names, stem, tokens
+from bot.domain.language import fold, holds_pair, holds_run, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
@@ -264,6 +264,15 @@ class Timetable:
         coming = [s for s in same if (s.date or dt.date.min) > local.date()]
         return (coming[0] if coming else same[-1]).id
 
+    def _trip_day(self, today: dt.date, timed: bool, arriving: bool) -> dt.date:
+        """The day of an arrival or departure asked with a time and no day ("I arrive at 11"):
+        today during the event; before or after it, the event's first day for an arrival, its
+        last for a departure (today's 11:00 a week before misses nothing)."""
+        event = self.kb.event
+        if not timed or event.start_date <= today <= event.end_date:
+            return today
+        return event.start_date if arriving else event.end_date
+
     def stay(
         self, question: str, words: list[str], terms: list[Term], when: When, clock: Clock | None,
         local: dt.datetime, lang: str, catching: bool, arriving: bool,
@@ -271,8 +280,12 @@ class Timetable:
         """What someone arriving or leaving on the day asked misses ("I land on the 20th, what
         do I miss?") or can still attend ("...what will I still catch?"), of the topic asked
         when the question names one ("which mobile talks do I miss?")."""
-        day = when.day or local.date()
         at = clock.start if clock is not None and not clock.now else None
+        # A day read from the time's own words ("I arrive at 11") is only today by default.
+        dayed = clock is None or not when.consumed <= clock.consumed
+        day = (when.day if dayed else None) or self._trip_day(
+            local.date(), at is not None, arriving
+        )
         stepped = session_step(words, self.vocab.session_words) > 0
         vehicle = clock is not None and self._vehicle_time(words, clock)
         if at is not None and stepped and vehicle:
@@ -422,6 +435,37 @@ class Timetable:
         }
         kept = tuple(s for s in p.sessions if kinds & self.vocab.title_terms.get(s.id, frozenset()))
         return replace(p, sessions=kept) if kept else p
+
+    def room_spots(self, question: str, words: list[str]) -> frozenset[int]:
+        """Where the question names a room by its whole name ("sala", "3" in "na sala 3"), as
+        written: the reader's words may say a room word's meaning instead ("sala": where)."""
+        said = tokens(fold(question))
+        words = said if len(said) == len(words) else words
+        return frozenset(
+            i + k
+            for run in self.vocab.room_runs
+            for i in range(len(words) - len(run) + 1)
+            if tuple(words[i : i + len(run)]) == run
+            for k in range(len(run))
+        )
+
+    def in_room(self, p: Plan, question: str, words: list[str]) -> Plan:
+        """Of a listing, the sessions in the room whose whole name the question holds ("o que há
+        na sala 3 depois do almoço?": of the sessions in parallel then, Sala 3's); of two, the
+        one the asking sentence names ("...na sala 2? tenho de escolher entre isso e a sala 1")."""
+        if len(p.sessions) < 2 or not self.room_spots(question, words):
+            return p
+        asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
+        for said in [*asking, tokens(fold(question))]:
+            kept = tuple(
+                s
+                for s in p.sessions
+                if (room := self.kb.session_room(s))
+                and any(holds_run(said, tuple(tokens(name))) for name in room.values())
+            )
+            if kept:
+                return replace(p, sessions=kept)
+        return p
 
     def edge(self, words: list[str], when: When) -> Plan | None:
         """The first or last session of the day asked, for "when does day 3 end/start?"."""

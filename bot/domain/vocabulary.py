@@ -237,6 +237,14 @@ class Vocabulary:
                 self.room_venue.setdefault(strand_key("room", room), s.venue)
                 held[strand_key("room", room)] += 1
         self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
+        # Each room's whole name as words, in every language ("sala", "3"): a listing asked of
+        # one ("what's in Sala 3 after lunch?") keeps that room's sessions.
+        self.room_runs = frozenset(
+            run
+            for s in kb.sessions
+            for name in (kb.session_room(s) or {}).values()
+            if (run := tuple(tokens(name)))
+        )
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(

@@ -568,3 +568,57 @@ def test_a_day_claimed(folder: str, question: str, entry: str, verdict: str | No
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
     assert verdict is None or reply.verdict == verdict
+
+
+VANCOUVER = "examples/vancouver-oss/knowledge"
+COIMBRA = "examples/coimbra-simposio/knowledge"
+
+
+@pytest.mark.parametrize(
+    "question", ["I arrive at 11, what will I miss?", "llego a las 11, ¿qué me pierdo?"]
+)
+def test_a_time_of_arrival_before_the_event(question: str) -> None:
+    # A week before, "at 11" is the first day's 11:00 (today's 11:00 missed nothing).
+    kb, matcher = set_knowledge(VANCOUVER)
+    reply = matcher.answer(question, dt.datetime(2027, 6, 1, 9))
+    assert (reply.kind, reply.relative) == ("schedule", "missed")
+    listed = [kb.session(s) for s in reply.sessions]
+    assert {"registration", "keynote"} <= set(reply.sessions)
+    assert all(
+        s is not None and s.date == kb.event.start_date and s.start < dt.time(11) for s in listed
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "relative"),
+    [
+        ("o que vem a seguir?", "next"),  # European Portuguese
+        ("o que vem depois?", "next"),
+        ("o que há a seguir ao almoço?", "after"),  # (a guard) a step from lunch
+    ],
+)
+def test_what_comes_next_in_portuguese(question: str, relative: str) -> None:
+    _, matcher = set_knowledge(COIMBRA)
+    reply = matcher.answer(question, dt.datetime(2030, 11, 15, 12, 15))
+    assert (reply.kind, reply.relative) == ("schedule", relative)
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # Of the sessions in parallel then, the room's: its whole name says where, not what.
+        (VANCOUVER, "what's in Room B after lunch?", "talk-k8s-ci"),
+        (VANCOUVER, "what's on at 2pm in Room A?", "talk-wasm"),
+        (COIMBRA, "o q ha na sala 3 depois do almoço?", "tarde-ciencias-sociais"),
+        # Of two rooms, the one the asking sentence names.
+        (
+            COIMBRA,
+            "depois do almoço o que há na sala 2? tenho de escolher entre isso e a sala 1",
+            "tarde-ciencias-vida",
+        ),
+    ],
+)
+def test_a_room_of_a_listing(folder: str, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert (reply.kind, reply.sessions) == ("schedule", (entry,))

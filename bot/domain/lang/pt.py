@@ -332,6 +332,8 @@ TIME_PHRASES: dict[tuple[str, ...], tuple[str, int]] = {
     ("e", "depois", "de", "amanha"): ("day", 2),  # (before the next one)
     ("e", "depois"): ("next", 0),  # "e depois?" (not "depois do congresso": a step from it)
     ("depois", "disso"): ("next", 0),
+    ("a", "seguir"): ("next", 0),  # European "o que vem a seguir?" ("a seguir ao almoço": a step)
+    ("vem", "depois"): ("next", 0),  # "o que vem depois?" ("...depois do almoço": a step)
     ("anteontem",): ("day", -2),
     ("antes", "de", "ontem"): ("day", -2),
     ("essa", "semana"): ("week", 0),
