@@ -146,8 +146,10 @@ SETS = {
     # A twenty-fifth event (a three-day creative-economy and games festival in Recife, pt-BR
     # first, then es/en: two venues across town with a shuttle, a 24-hour game jam overnight
     # with check-ins, workshops needing sign-up, a games expo by day, an awards night):
-    # untuned 76.0% (76/100), long 35/43, off-topic 13/15, on the last stop's matcher (58c9005).
-    "examples_recife_criativo.yaml": (0.76, 2),
+    # untuned 83.0% (83/100), long 37/43, off-topic 13/15, on the last stop's matcher (58c9005),
+    # once its seven questions on the event itself named the built-in's id as the suite does
+    # (`event`, not `event:what`): 76.0% as first committed.
+    "examples_recife_criativo.yaml": (0.83, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
