@@ -62,6 +62,7 @@ ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 # A day's programme, a week's or a range of days'.
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
+_DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
 _STORY_WORDS = TUNING.story_words
@@ -241,9 +242,12 @@ class Matcher:
         at: dict[str | None, int] = {
             r.entry: question.find(s)
             for s, r in reversed(asked)
-            if r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
-            and (opens_question(s) or s.rstrip().endswith("?") or indirect(s))
-            and self._names_topic(s)
+            if (opens_question(s) or s.rstrip().endswith("?") or indirect(s))
+            and (
+                r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
+                and self._names_topic(s)
+                or r.kind == "schedule" and r.relative in _DAY_ASKED  # "what's on today and..."
+            )
         }  # fmt: skip
         if others and not best.aspect and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))

@@ -622,3 +622,19 @@ def test_a_room_of_a_listing(folder: str, question: str, entry: str) -> None:
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert (reply.kind, reply.sessions) == ("schedule", (entry,))
+
+
+@pytest.mark.parametrize(
+    ("question", "then"),
+    [
+        ("what's on now and is there wifi?", "wifi"),  # (a guard: one sentence, in order already)
+        ("¿qué hay ahora? ¿y el almuerzo está incluido?", "d1-almuerzo"),
+    ],
+)
+def test_a_day_asked_first_is_answered_first(question: str, then: str) -> None:
+    # Several questions are answered in the order asked: what is on, then the FAQ (the FAQ
+    # came first, the listing after it).
+    _, matcher = set_knowledge(BOGOTA)
+    reply = matcher.answer(question, dt.datetime(2027, 9, 14, 9))
+    assert (reply.kind, reply.relative) == ("schedule", "now")
+    assert [p.entry for p in reply.parts] == [then]
