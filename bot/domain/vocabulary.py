@@ -333,7 +333,11 @@ class Vocabulary:
         # "hi", "hola", "oi": a greeting on its own; "good", "buenos", "bom" only in a phrasing.
         self.greeting_heads = words_of("COURTESY") - words_of("GREETING_WORDS")
         self.manners_vocab = (
-            words_of("PRAISE") | words_of("POLITE") | words_of("BOT_NAMES") | STOPWORDS
+            words_of("PRAISE")
+            | words_of("VOCATIVES")
+            | words_of("POLITE")
+            | words_of("BOT_NAMES")
+            | STOPWORDS
         )
         # Every word some list or the KB knows: a word held for emphasis ("holaa") is one of them.
         self.known_words = (

@@ -41,6 +41,10 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (SHIPPED, "holaa buen dia", "greeting", ""),
         (SHIPPED, "oii tudo bem?", "greeting", ""),
         (SANTIAGO, "muchas gracias po!", "thanks", ""),
+        # ...the one thanked called a friend, and what the help did.
+        (BOGOTA, "thanks man, that helped a lot!", "thanks", ""),
+        (BOGOTA, "gracias crack, me ayudaste un montón", "thanks", ""),
+        (PORTO, "valeu mano, ajudou demais!", "thanks", ""),
         # What follows "would like to know", "les consulto", "I was wondering" is the question;
         # "this year" is the event itself, no other edition.
         (BOGOTA, "Dear organisers, our university would like to know who is running the summit "

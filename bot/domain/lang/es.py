@@ -339,6 +339,12 @@ PRAISE = _words(
     amable amables muchas muchisimas mucho muchisimo muy bien"""
 )
 
+# Words addressing the one thanked or greeted as a friend ("gracias crack", "gracias
+# hermano"), and what a thanks says it did ("me ayudaste un montón").
+VOCATIVES = _words(
+    """hermano hermana amigo amiga parce parcero parcera che compa compadre wey guey mijo mija
+    bro ayudaste ayudo sirvio salvaste monton"""
+)
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("hola gracias saludos buenos buenas")
 # Polite words that join the greetings in weighing little ("please", "por favor").

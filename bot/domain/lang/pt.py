@@ -295,6 +295,12 @@ PRAISE = _words(
     muitissimo bem gentil gentis atencioso atenciosa atenciosos"""
 )
 
+# Words addressing the one thanked or greeted as a friend ("valeu mano", "obrigado, cara"),
+# and what a thanks says it did ("ajudou demais").
+VOCATIVES = _words(
+    """mano mana cara parceiro parceira amigo amiga galera gente brother bro ajudou ajudaram
+    salvou"""
+)
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("ola oi obrigado obrigada valeu")
 # Polite words that join the greetings in weighing little ("please", "por favor").
