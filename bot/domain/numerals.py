@@ -20,6 +20,11 @@ _DIGIT_RUN = TUNING.digit_run  # digits said one by one ("nine one one", "nove u
 # thousand ("mil gracias").
 _LONE_FROM = TUNING.lone_number
 _HUNDRED, _THOUSAND = 100, 1000
+_AGE = {
+    name: by_language(name)
+    for name in ("AGE_UNITS", "AGE_AFTER", "AGE_BEFORE", "AGE_ALONE", "AGE_LINK", "AGE_OF")
+}
+_MINOR = "minor"  # the concept an age below the age of majority is read as (lang/*: CONCEPTS)
 
 
 def spelled_numbers(words: list[str], lang: str, known: Collection[str] = ()) -> list[str]:
@@ -88,3 +93,25 @@ def _number_at(words: list[str], i: int, lang: str) -> tuple[int, str | None]:
     if end == i + 1 and not _LONE_FROM <= value < _HUNDRED:  # "mil gracias": a lot of thanks
         return end, None
     return end, f"{value}th" if ordinal else str(value)
+
+
+def minors(words: list[str], lang: str) -> list[str]:
+    """`words` with a person's age below the age of majority read as the "minor" concept ("tenho
+    15 anos" -> "tenho minor anos", "my 17 year old son" -> "my minor year old son"): a question
+    about an age limit finds the KB's words for minors. The words around it stay."""
+    units, after = _AGE["AGE_UNITS"].get(lang, ()), _AGE["AGE_AFTER"].get(lang, frozenset())
+    before, alone = _AGE["AGE_BEFORE"].get(lang, ()), _AGE["AGE_ALONE"].get(lang, ())
+    link, of = _AGE["AGE_LINK"].get(lang, ()), _AGE["AGE_OF"].get(lang, ())
+    out = list(words)
+    for i, w in enumerate(words[:-1]):
+        if not w.isdigit() or int(w) >= TUNING.adult_age:
+            continue
+        unit, then = words[i + 1], words[i + 2 : i + 4]
+        if unit in alone:
+            out[i] = _MINOR
+        elif unit in units:
+            said = then[:1] and then[0] in after if after else i and words[i - 1] in before
+            counted = then[:1] and then[0] in link and then[1:2] and then[1] not in of
+            if said and not counted:  # ("15 años de experiencia" counts something else)
+                out[i] = _MINOR
+    return out

@@ -34,7 +34,7 @@ from bot.domain.language import (
     unstretched,
 )
 from bot.domain.lexicon import ARTICLES, STOPWORDS
-from bot.domain.numerals import spelled_numbers
+from bot.domain.numerals import minors, spelled_numbers
 from bot.domain.sentences import confirms
 from bot.domain.terms import Term, is_slip
 from bot.domain.tuning import TUNING
@@ -122,6 +122,7 @@ class Reader:
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         # "el diecinueve", "nine one one": the readers and the index read digits.
         plain = spelled_numbers(plain, lang, self.vocab.index.normaliser.vocabulary)
+        plain = minors(plain, lang)  # "tenho 15 anos, posso participar?": a minor asks
         plain = self._past_greeting(plain)  # "bom dia, quais são as datas?": "dia" asks no day
         plain = this_edition(plain)  # "who runs the conference this year?": the event
         words = rewrite(split_codes(self._time_slips(plain)), year, self.vocab.session_words)

@@ -642,3 +642,30 @@ def test_a_day_asked_first_is_answered_first(question: str, then: str) -> None:
     reply = matcher.answer(question, dt.datetime(2027, 9, 14, 9))
     assert (reply.kind, reply.relative) == ("schedule", "now")
     assert [p.entry for p in reply.parts] == [then]
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # An age below the age of majority is a minor's question: the FAQ on minors, however
+        # the KB words it (another FAQ answered, or nothing).
+        ("examples/cartagena-cine/knowledge", "mi hija tiene 13 años, la dejan entrar?",
+         "clasificacion-edades"),
+        ("examples/recife-criativo/knowledge", "meu filho tem 14 anos, ele pode participar da jam?",
+         "jam-menores"),
+    ],
+)  # fmt: skip
+def test_an_age_asked_is_a_minors(folder: str, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    week_before = kb.event.start_date - dt.timedelta(days=7)
+    reply = matcher.answer(question, dt.datetime.combine(week_before, dt.time(8)))
+    assert reply.entry == entry
+
+
+def test_years_of_something_else_are_no_age() -> None:
+    from bot.domain.language import tokens
+    from bot.domain.numerals import minors
+
+    assert minors(tokens("tengo 15 años de experiencia"), "es")[1] == "15"
+    assert minors(tokens("tengo 15 años de edad"), "es")[1] == "minor"
+    assert minors(tokens("10 years of experience"), "en")[0] == "10"

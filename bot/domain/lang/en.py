@@ -222,6 +222,15 @@ NUMBER_WORDS: dict[str, int] = {
 }  # fmt: skip
 NUMBER_LINKS = _words("and")  # "nine hundred and eleven"
 # Ordinals written out: a day of the month ("on the twenty-first").
+# A person's age ("my 17 year old son", "she's 15yo"): a number, a unit of years and "old"
+# after it (AGE_AFTER; "10 years of experience" is no age). Below the age of majority (TUNING),
+# read as the "minor" concept.
+AGE_UNITS = _words("year years yr yrs")
+AGE_AFTER = _words("old")
+AGE_BEFORE = _words("")
+AGE_ALONE = _words("yo")  # "15yo" ("15 yo")
+AGE_LINK = _words("")  # between the unit and what it counts ("años de experiencia")
+AGE_OF = _words("")
 ORDINAL_NUMBERS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -451,6 +460,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "over the internet",  # following from afar, not the venue's wifi
         "via the internet",
     ),
+    "minor": ("minor", "minors", "underage", "teen", "teens", "teenager", "teenagers"),
     "child": ("child", "children", "kid", "kids", "baby", "babies", "toddler", "daughter"),
     "breastfeeding": ("breastfeed", "breastfeeding", "nursing room", "lactation", "pump milk"),
     "discount": ("discount", "discounts", "discounted", "cheap", "cheaper", "reduced rate"),

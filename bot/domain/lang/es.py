@@ -219,6 +219,15 @@ NUMBER_WORDS: dict[str, int] = {
     "ochocientos": 800, "novecientos": 900, "mil": 1000,
 }  # fmt: skip
 NUMBER_LINKS = _words("y")  # "treinta y uno"
+# A person's age ("tengo 15 años", "mi hijo de 12 años"): a word of having or "de" before the
+# number and a unit of years after it ("15 años de experiencia" is no age, "15 años de edad"
+# is). Below the age of majority (TUNING), read as the "minor" concept.
+AGE_UNITS = _words("anos anitos")
+AGE_AFTER = _words("")
+AGE_BEFORE = _words("tengo tiene tienen tenemos cumple cumplio de")
+AGE_ALONE = _words("")
+AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
+AGE_OF = _words("edad")  # "de edad": still an age
 # Who a session is for: "¿hay algo para ONG?", "¿es solo para gobiernos?". After a head word
 # and a link, the group named is the audience asked about, not a topic.
 FOR_WHOM_HEADS = _words(
@@ -471,6 +480,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "seguir en linea",
         "por internet",  # following from afar, not the venue's wifi
         "via internet",
+    ),
+    "minor": (
+        "menor",
+        "menores",
+        "menor de edad",
+        "menores de edad",
+        "adolescente",
+        "adolescentes",
     ),
     "child": (
         "nino",

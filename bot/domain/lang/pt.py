@@ -228,6 +228,15 @@ NUMBER_WORDS: dict[str, int] = {
     "seiscentos": 600, "setecentos": 700, "oitocentos": 800, "novecentos": 900, "mil": 1000,
 }  # fmt: skip
 NUMBER_LINKS = _words("e")  # "vinte e um", "cento e vinte"
+# A person's age ("tenho 15 anos", "meu filho de 12 anos"): a word of having or "de"/"com"
+# before the number and a unit of years after it ("15 anos de carreira" is no age, "15 anos de
+# idade" is). Below the age of majority (TUNING), read as the "minor" concept.
+AGE_UNITS = _words("anos aninhos")
+AGE_AFTER = _words("")
+AGE_BEFORE = _words("tenho tem temos tinha fez faz de com")
+AGE_ALONE = _words("")
+AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
+AGE_OF = _words("idade")  # "de idade": still an age
 # Who a session is for: "tem algo para ONGs?", "é só para governo?". After a head word and a
 # link, the group named is the audience asked about, not a topic.
 FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destinada dirigido")
@@ -427,6 +436,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "ver online",
         "pela internet",  # following from afar, not the venue's wifi
         "via internet",
+    ),
+    "minor": (
+        "menor",
+        "menores",
+        "menor de idade",
+        "menores de idade",
+        "adolescente",
+        "adolescentes",
     ),
     "child": ("crianca", "criancas", "filho", "filha", "filhos", "filhas", "bebe", "bebes", "nene"),
     "breastfeeding": ("amamentar", "amamentacao", "lactacao", "lactante"),
