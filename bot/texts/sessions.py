@@ -164,6 +164,11 @@ class SessionText:
             lines.append(esc(cap(self._(PLACE_TBC)) + "."))
         elif where and venue is not None and venue.notes is not None:
             lines.append(esc(venue.notes.get(self.lang)))
+        # Asked what is not published (its time, its place), the organisers' own words on what
+        # to know ("the times will be confirmed by..."): they may say when it will be known.
+        unknown = s.start is None if about is Focus.WHEN else where and venue is None
+        if unknown and s.know is not None:
+            lines.append(esc(s.know.get(self.lang)))
         return lines
 
     def answer(self, s: Session, about: Focus = Focus.ABOUT) -> list[str]:

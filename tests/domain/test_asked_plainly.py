@@ -669,3 +669,21 @@ def test_years_of_something_else_are_no_age() -> None:
     assert minors(tokens("tengo 15 años de experiencia"), "es")[1] == "15"
     assert minors(tokens("tengo 15 años de edad"), "es")[1] == "minor"
     assert minors(tokens("10 years of experience"), "en")[0] == "10"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "says"),
+    [
+        ("examples/cartagena-cine/knowledge", "¿a qué hora es el conversatorio con el jurado?",
+         "se anunciará en el sitio web y en este bot el viernes 9"),
+        ("examples/rosario-maraton/knowledge", "what time is the elite athletes press conference?",
+         "will be announced on the website"),
+    ],
+)  # fmt: skip
+def test_a_time_not_published_says_what_the_organisers_say(
+    folder: str, question: str, says: str, tr: Translator
+) -> None:
+    # Asked when, of a session without a published time: the KB's own note on it (when it
+    # will be known, where it will be announced), not only "to be confirmed".
+    _, text = ask(folder, question, tr)
+    assert says in text
