@@ -47,12 +47,14 @@ def test_the_field_visit_comes_with_the_clinic_undated(
 def test_an_empty_day_says_so_with_the_week_dates(
     matcher: Matcher, kb: KnowledgeBase, tr: Translator
 ) -> None:
-    thursday = MONDAY.replace(day=22)
-    text = render_text(matcher.answer("what's on today?", thursday), kb, tr)
-    assert text.startswith("Nothing is scheduled today, Thursday 22 October.")
+    saturday = MONDAY.replace(day=17)  # two days before the week
+    text = render_text(matcher.answer("what's on today?", saturday), kb, tr)
+    assert text.startswith("Nothing is scheduled today, Saturday 17 October.")
     assert "Citizen Security Week: Monday 19 October to Friday 23 October 2015." in text
-    # Named, the empty day gets the KB's own FAQ about it.
+    # An empty day the KB explains in an FAQ of its own, named or as today: that FAQ.
     text = render_text(matcher.answer("what's on Thursday?", MONDAY), kb, tr)
+    assert text.startswith("The programme lists no activity for Thursday 22 October 2015")
+    text = render_text(matcher.answer("what's on today?", MONDAY.replace(day=22)), kb, tr)
     assert text.startswith("The programme lists no activity for Thursday 22 October 2015")
 
 

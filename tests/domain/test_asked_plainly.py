@@ -687,3 +687,20 @@ def test_a_time_not_published_says_what_the_organisers_say(
     # will be known, where it will be announced), not only "to be confirmed".
     _, text = ask(folder, question, tr)
     assert says in text
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("what's on today?", dt.datetime(2015, 10, 22, 10)),
+        ("¿qué hay mañana?", dt.datetime(2015, 10, 21, 12)),
+        ("anything going on right now?", dt.datetime(2015, 10, 22, 11)),
+    ],
+)
+def test_an_empty_day_asked_as_today_gets_the_kbs_note_on_it(
+    question: str, now: dt.datetime
+) -> None:
+    # Today, tomorrow or now on a day the KB explains in an FAQ of its own: that FAQ, as for
+    # the day named by its date (it got "nothing is scheduled" alone).
+    _, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, now).entry == "day-22"
