@@ -23,6 +23,7 @@ _WHERE = words_of("FOCUS_WHERE")
 _WHEN = words_of("FOCUS_WHEN")
 _ABOUT = words_of("FOCUS_ABOUT")
 _CLOCK = words_of("FOCUS_CLOCK")
+_DAY = words_of("FOCUS_DAY")
 
 
 def focus(question: str) -> Focus:
@@ -37,3 +38,9 @@ def focus(question: str) -> Focus:
     if where:
         return Focus.WHERE  # the answer's first line gives the day too
     return Focus.WHEN if when else Focus.ABOUT
+
+
+def asks_hour(question: str) -> bool:
+    """True when the question asks when, and not which day ("¿a qué hora empieza?", "when does
+    it end?"; not "¿qué día empieza?")."""
+    return focus(question) is Focus.WHEN and not any(w in _DAY for w in tokens(question))

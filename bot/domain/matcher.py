@@ -21,7 +21,7 @@ from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
 from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.deciding import Decider
-from bot.domain.focus import Focus, focus
+from bot.domain.focus import Focus, asks_hour, focus
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings, words_of
@@ -62,6 +62,7 @@ ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 # A day's programme, a week's or a range of days'.
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
+_ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -880,6 +881,10 @@ class Matcher:
         """A listing of one session, asked who gives it ("which Cloud talk is at 11:30 and
         who presents it?"): that session's own answer, with its speakers."""
         if len(p.sessions) == 1 and self.vocab.who.intersection(words):
+            return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
+        # "¿A qué hora empieza lo del lunes?": the day's one session, asked when (its time, or
+        # the organisers' note on it when none is published).
+        if len(p.sessions) == 1 and p.relative in _ONE_DAY and asks_hour(question):
             return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
         return self._schedule(question, lang, p)
 

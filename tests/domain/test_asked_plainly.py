@@ -704,3 +704,27 @@ def test_an_empty_day_asked_as_today_gets_the_kbs_note_on_it(
     # the day named by its date (it got "nothing is scheduled" alone).
     _, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, now).entry == "day-22"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        (COIMBRA, "a que horas começa o de sábado?", "visita-biblioteca"),
+        (COIMBRA, "what time does Saturday's thing start?", "visita-biblioteca"),
+        (SHIPPED, "¿A qué hora empieza lo del lunes?", "dialogue"),
+    ],
+)
+def test_the_one_session_of_a_day_asked_its_time(folder: str, question: str, entry: str) -> None:
+    # A day's one session, asked at what time: that session's own answer (its time, or the
+    # organisers' note when none is published), not the day's listing.
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert (reply.kind, reply.entry) == ("entry", entry)
+
+
+def test_which_day_is_no_time_of_day() -> None:
+    # (a guard) "que dia começa a feira? vcs abrem na quinta?" asks the fair's first day.
+    _, matcher = set_knowledge("examples/santa-cruz-expo/knowledge")
+    question = "oi, que dia começa a feira? vcs abrem na quinta?"
+    reply = matcher.answer(question, dt.datetime(2029, 9, 10))
+    assert reply.entry == "event"

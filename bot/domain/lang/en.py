@@ -324,6 +324,7 @@ FOCUS_WHERE = _words("where wheres venue address location located")
 FOCUS_WHEN = _words("when whens date day time start starts begin begins")
 FOCUS_ABOUT = _words("what about explain describe tell objective purpose topics who why")
 FOCUS_CLOCK = _words("time day date")
+FOCUS_DAY = _words("day date days dates")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
     """what whats which who whos whom whose when whens where wheres why how hows is are can could

@@ -318,6 +318,7 @@ FOCUS_WHERE = _words("donde dnd adonde sede lugar direccion ubicacion ubicado ub
 FOCUS_WHEN = _words("cuando fecha dia hora horario empieza comienza inicia")
 FOCUS_ABOUT = _words("""que trata explica cuentame objetivo proposito temas quien quienes porque""")
 FOCUS_CLOCK = _words("hora dia fecha")
+FOCUS_DAY = _words("dia fecha dias fechas")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
     """que cual cuales quien quienes cuando donde como cuanto cuanta cuantos cuantas por hay

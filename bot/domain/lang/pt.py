@@ -274,6 +274,7 @@ FOCUS_WHERE = _words("onde endereco local localizacao localizado localizada fica
 FOCUS_WHEN = _words("quando data dia hora horario comeca inicia")
 FOCUS_ABOUT = _words("que sobre explica conte objetivo proposito temas quem porque")
 FOCUS_CLOCK = _words("hora horas dia data")
+FOCUS_DAY = _words("dia data dias datas")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
     """o que quais qual quem quando onde quanto quanta quantos quantas como tem pode posso sera
