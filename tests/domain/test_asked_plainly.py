@@ -728,3 +728,12 @@ def test_which_day_is_no_time_of_day() -> None:
     question = "oi, que dia começa a feira? vcs abrem na quinta?"
     reply = matcher.answer(question, dt.datetime(2029, 9, 10))
     assert reply.entry == "event"
+
+
+def test_its_time_asked_after_the_sentence_naming_it() -> None:
+    # "qual o horário?" holds nothing but what it asks: of the workshop the sentence before
+    # names (it answered when the festival ends).
+    kb, matcher = set_knowledge("examples/recife-criativo/knowledge")
+    question = "quero ir na oficina de godot. qual o horário?"
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert reply.entry == "oficina-godot"

@@ -143,8 +143,8 @@ ACCENTS = "áéíóú"  # shared with Portuguese: evidence only against language
 # Words that ask for one of a session's facts (when, where, who, which room) or name a
 # session in general: beside a session's own words they are what is asked, not its topic.
 ASPECTS = _words(
-    """cuando donde quien quienes hora horas fecha dia sala salas piso ponente ponentes da dicta
-    dictan presenta presentan imparte imparten habla hablan"""
+    """cuando donde quien quienes hora horas horario horarios fecha dia sala salas piso ponente
+    ponentes da dicta dictan presenta presentan imparte imparten habla hablan"""
 )
 # Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
 CONFIRMATION = _words("""cierto verdad correcto si confirmo confirmar no""")

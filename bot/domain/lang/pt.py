@@ -115,8 +115,8 @@ ACCENTS = "áéíóú"  # shared with Spanish
 # Words that ask for one of a session's facts (when, where, who, which room) or name a
 # session in general: beside a session's own words they are what is asked, not its topic.
 ASPECTS = _words(
-    """quando onde quem hora horas data dia sala salas andar palestrante palestrantes apresenta
-    apresentam ministra ministram fala falam"""
+    """quando onde quem hora horas horario horarios data dia sala salas andar palestrante
+    palestrantes apresenta apresentam ministra ministram fala falam"""
 )
 # Tags that turn a statement into a question to confirm ("lunch is at 1, right?").
 CONFIRMATION = _words("""certo verdade correto sim ne confirmar confere""")
