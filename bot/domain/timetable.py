@@ -380,7 +380,7 @@ class Timetable:
         programme without a lunch of its own: the day's sessions from the usual end of lunch,
         or all of that day's when it publishes no times. None when the programme has a lunch
         (a step from that session answers) or the question is not after lunch."""
-        if when is not None and when.relative not in ("next", ""):
+        if when is not None and when.relative not in ("next", "", "today", "tomorrow"):
             return None
         meal = self._after_meal(words)
         if not meal:

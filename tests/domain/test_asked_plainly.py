@@ -62,6 +62,7 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
          "address", "ECU 911"),
         # After lunch, in a programme without a lunch of its own: the rest of the day.
         (SHIPPED, "o que tem depois do almoço?", "dialogue", "ECU 911"),
+        (SHIPPED, "what's after lunch tomorrow?", "subregional", "JW Marriott"),  # (not meals)
         # A meal in any of its words: "después de comer" beside a session called "Comida".
         ("examples/sevilla-municipal/knowledge", "¿y después de comer qué toca?", "mesa-1",
          "Mesa de trabajo"),
