@@ -11,6 +11,7 @@ every word list is the KB's (its vocabulary) or a language's (bot/domain/lang/).
 
 from __future__ import annotations
 
+from bot.domain.clock_words import DAY_PART_WORDS
 from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
@@ -183,6 +184,9 @@ class Decider:
             t.known
             and t.text in self.vocab.index.topics
             and (t.size > 1 or term(words[t.index]) == t.text)  # typed, not a repaired typo
+            # A part of the day says when ("o ônibus de manhã"), not what: the entry may
+            # answer it with times.
+            and words[t.index] not in DAY_PART_WORDS
             and t.text not in self.vocab.not_topics
             and self.vocab.index.weight(t.text) >= _STRAY
             and not self.vocab.index.explains(hit.entry, t.text)
