@@ -349,9 +349,10 @@ class Timetable:
                 )
                 found = caught(self.kb, now, (day, at))
         used = when.consumed | (clock.consumed if clock is not None else frozenset())
-        # The topic is the asking sentence's ("I work in AI... what will I miss?" asks all).
+        # The topic is the asking sentences' ("I work in AI... what will I miss?" asks all;
+        # "...ainda pego a festa de frevo? que horas acaba?" asks of the party).
         asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
-        asked = set(asking[-1]) if asking else set(words)
+        asked = set().union(*asking) if asking else set(words)
         plain = (
             self.vocab.not_topics
             | self.vocab.generic_nouns

@@ -751,3 +751,16 @@ def test_a_part_of_the_day_is_no_topic_the_answer_lacks(question: str) -> None:
     kb, matcher = set_knowledge("examples/recife-criativo/knowledge")
     reply = matcher.answer(question, dt.datetime(2031, 10, 13, 10))
     assert reply.entry == "traslado"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["chego sexta à noite, ainda dá pra pegar a festa de frevo? até que horas vai?",
+     "I get in on Friday evening, will I still catch the frevo party? how late does it go?"],
+)  # fmt: skip
+def test_what_is_still_caught_of_a_session_asked_before_its_end(question: str) -> None:
+    # The topic is every asking sentence's: the party, though the last asks only how late
+    # (everything from Friday night was listed).
+    _, matcher = set_knowledge("examples/recife-criativo/knowledge")
+    reply = matcher.answer(question, dt.datetime(2031, 10, 13, 10))
+    assert (reply.relative, reply.sessions) == ("catch", ("festa-frevo",))
