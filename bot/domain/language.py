@@ -73,6 +73,14 @@ def holds_pair(words: list[str], pairs: frozenset[tuple[str, str]]) -> bool:
     return any(pair in pairs for pair in zip(words, words[1:], strict=False))
 
 
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Sal y cenizas (segunda función)": a note in brackets
+
+
+def without_asides(text: str) -> str:
+    """`text` without its notes in brackets ("Estación Fluvial (pasta party)": the name)."""
+    return _ASIDE.sub("", text).strip()
+
+
 def holds_run(words: list[str], run: tuple[str, ...]) -> bool:
     """True when `run` stands in `words` as consecutive words ("sala", "3" in "na sala 3")."""
     n = len(run)

@@ -10,7 +10,6 @@ speaker comes from the KB.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from bot.domain.clock_words import Clock
@@ -20,7 +19,15 @@ from bot.domain.dates import When, mark_numeric_dates
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.lang import words_of
-from bot.domain.language import fold, holds_pair, holds_run, names, stem, tokens
+from bot.domain.language import (
+    fold,
+    holds_pair,
+    holds_run,
+    names,
+    stem,
+    tokens,
+    without_asides,
+)
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
@@ -531,12 +538,9 @@ def _stepped_from(terms: list[Term], words: list[str]) -> list[Term]:
     return named
 
 
-_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Sal y cenizas (segunda función)": a showing's note
-
-
 def _core(session: Session) -> tuple[str, ...]:
     """A session's titles without their notes in brackets: one film's showings share it."""
-    return tuple(_ASIDE.sub("", t).strip().casefold() for t in session.title.values())
+    return tuple(without_asides(t).casefold() for t in session.title.values())
 
 
 def _core_words(session: Session) -> set[str]:

@@ -19,7 +19,7 @@ from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Index
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
 from bot.domain.lang import LANGUAGES, builtin_phrasings, concept_groups, words_of
-from bot.domain.language import LanguageEvidence, fold, stem, tokens
+from bot.domain.language import LanguageEvidence, fold, stem, tokens, without_asides
 from bot.domain.lexicon import GENERAL_QUESTIONS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, PLACE, STOPWORDS
 from bot.domain.schedule import SCHEDULE_WORDS
 from bot.domain.tuning import TUNING
@@ -286,8 +286,11 @@ class Vocabulary:
         asked_words = {
             w for d in docs for text in (*d.phrasings, *d.keywords) for w in tokens(text)
         }
+        # (A note in brackets is no name: "Estación Fluvial (pasta party)" is where the pasta
+        # party is, and "the pasta party is included, right?" claims nothing of a place.)
         self.venue_tokens = [
-            frozenset(w for n in v.name.values() for w in tokens(n)) for v in kb.venues
+            frozenset(w for n in v.name.values() for w in tokens(without_asides(n)))
+            for v in kb.venues
         ]
         self.place_words = frozenset(
             w

@@ -764,3 +764,11 @@ def test_what_is_still_caught_of_a_session_asked_before_its_end(question: str) -
     _, matcher = set_knowledge("examples/recife-criativo/knowledge")
     reply = matcher.answer(question, dt.datetime(2031, 10, 13, 10))
     assert (reply.relative, reply.sessions) == ("catch", ("festa-frevo",))
+
+
+def test_a_venues_note_in_brackets_is_no_place_claimed() -> None:
+    # "Estación Fluvial de Rosario (pasta party)": the note names the session held there, so
+    # a claim about the pasta party is about the session (it answered where to watch).
+    _, matcher = set_knowledge("examples/rosario-maraton/knowledge")
+    reply = matcher.answer("a pasta party é no sábado, né?", dt.datetime(2030, 10, 21, 10))
+    assert reply.entry == "pasta-party"
