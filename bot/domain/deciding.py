@@ -16,8 +16,9 @@ from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
-from bot.domain.language import stem
+from bot.domain.language import fold, stem, tokens
 from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, arithmetic
+from bot.domain.sentences import asks, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
@@ -157,7 +158,7 @@ class Decider:
             return False
         return text not in self.vocab.builtins.words  # "la dirección del Ágora": asked of the venue
 
-    def stray(self, hit: Hit, terms: list[Term], words: list[str]) -> bool:
+    def stray(self, hit: Hit, terms: list[Term], words: list[str], question: str = "") -> bool:
         """True when a weighty topic word of the question is one the answering entry lacks.
 
         "a qué hora abre el banco" matches the times entry on "hora", but the bank is what is
@@ -180,6 +181,21 @@ class Decider:
             for t in terms
         ):
             return True
+        # A session named by a word of its title that no other entry is asked about ("el
+        # shakeout del sábado... de dónde sale?"): the other words, weighing no more, ask
+        # something of it (a heavier word asked of another entry still strays).
+        # (Named where the question asks: "...the pillars? I'm preparing notes for the donors'
+        # meeting" names that meeting in a statement only.)
+        asking = {w for s in split_sentences(question) if asks(s) for w in tokens(fold(s))}
+        own = self.vocab.title_words_of.get(hit.entry, frozenset()) & asking
+        naming = max(
+            (
+                self.vocab.index.weight(t.text)
+                for t in terms
+                if words[t.index] in own and self.vocab.index.sole(t.text) == hit.entry
+            ),
+            default=0.0,
+        )
         return any(
             t.known
             and t.text in self.vocab.index.topics
@@ -189,6 +205,7 @@ class Decider:
             and words[t.index] not in DAY_PART_WORDS
             and t.text not in self.vocab.not_topics
             and self.vocab.index.weight(t.text) >= _STRAY
+            and self.vocab.index.weight(t.text) > naming
             and not self.vocab.index.explains(hit.entry, t.text)
             for t in terms
         )

@@ -184,6 +184,11 @@ class Index:
         e = self._position.get(entry)
         return e is not None and self._shares[e].get(term) == 1.0 and term not in self._named[e]
 
+    def sole(self, term: str) -> str | None:
+        """The one entry asked about `term` ("shakeout": the shakeout run), else None."""
+        asked = self._own.get(term, ())
+        return self.ids[asked[0]] if len(asked) == 1 else None
+
     def weight(self, term: str, strong: frozenset[str] = frozenset()) -> float:
         """Return a term's weight in a question; `strong` unknown terms (names) weigh most."""
         if term in self.weights:

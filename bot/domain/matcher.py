@@ -561,7 +561,7 @@ class Matcher:
                     on_day = None  # "la gala es el jueves, ¿cierto?": the gala, checked
                 # "after dinner tonight"
                 stepped = session_step(words, self.vocab.session_words) != 0
-                stray = on_day is not None and self.decider.stray(on_day, topical, words)
+                stray = on_day is not None and self.decider.stray(on_day, topical, words, question)
                 if on_day is not None and not stray and not stepped:
                     return Reply(question, lang, "entry", on_day.entry, on_day.score)
                 checked = self._checked(question, hits, when.day)
@@ -577,7 +577,7 @@ class Matcher:
                 if generic and hits and self.kb.session(hits[0].entry) is None:
                     hits = []
                 if hits and hits[0].score >= THRESHOLD:
-                    if self.decider.stray(hits[0], topical, words):
+                    if self.decider.stray(hits[0], topical, words, question):
                         return self._abstain(question, lang, hits)
                     step = session_step(words, self.vocab.session_words)
                     entry = hits[0].entry
@@ -637,7 +637,7 @@ class Matcher:
             hits
             and (hits[0].score >= THRESHOLD or self._wholly_asked(hits[0], words, text))
             and not self.decider.mostly_unknown(terms)
-            and not self.decider.stray(hits[0], terms, words)
+            and not self.decider.stray(hits[0], terms, words, question)
         ):
             # Built-ins tell of this edition: "will it happen again?" asks of another one.
             other = OTHER_EDITIONS in words
@@ -1089,7 +1089,9 @@ class Matcher:
             return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
         if not hits or hits[0].score < THRESHOLD or self.kb.session(hits[0].entry) is None:
             return None
-        if self.decider.stray(hits[0], topic, words) or self.decider.mostly_unknown(topic):
+        if self.decider.stray(hits[0], topic, words, question) or self.decider.mostly_unknown(
+            topic
+        ):
             return None
         return Reply(question, lang, "entry", hits[0].entry, hits[0].score)
 

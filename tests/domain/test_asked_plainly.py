@@ -772,3 +772,11 @@ def test_a_venues_note_in_brackets_is_no_place_claimed() -> None:
     _, matcher = set_knowledge("examples/rosario-maraton/knowledge")
     reply = matcher.answer("a pasta party é no sábado, né?", dt.datetime(2030, 10, 21, 10))
     assert reply.entry == "pasta-party"
+
+
+def test_a_session_named_by_its_own_word_is_asked_something() -> None:
+    # "shakeout" names one session and no other entry: "sale" (Argentine "costs", asked of the
+    # registration FAQ) weighs no more, and asks where it leaves from (it abstained).
+    _, matcher = set_knowledge("examples/rosario-maraton/knowledge")
+    reply = matcher.answer("el shakeout del sábado, de donde sale?", dt.datetime(2030, 10, 21, 10))
+    assert reply.entry == "shakeout-run"
