@@ -32,6 +32,8 @@ from bot.domain.lang import words_of
 from bot.domain.lexicon import ARTICLES, STOPWORDS
 from bot.domain.tuning import TUNING
 
+_YEARS = words_of("YEAR_WORDS")
+
 _NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th|ro|do|to|vo|mo|no|er|o|a)?$")
 _ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?\b")
@@ -212,6 +214,8 @@ class DateReader:
                 follows = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
                 if phrase[-1] in ("week", "semana") and follows in ("de", "of"):
                     continue  # "esta Semana de la Seguridad": the event's name, not a time
+                if kind == "next" and _YEARS.intersection(words[i - 1 : i] + [follows]):
+                    continue  # "el año que viene": another edition, no next session
                 return self._when(kind, n, today, range(i, i + len(phrase)))
         if m := _MARK.match(w):
             year = int(m[1]) or self.start.year
@@ -225,6 +229,8 @@ class DateReader:
             kind, n = WORDS[w]
             if kind == "next" and i + 1 < len(words) and words[i + 1] in WEEKDAYS:
                 return None  # "next thursday": the weekday says which day
+            if kind == "next" and _YEARS.intersection(words[i + 1 : i + 2] + words[i - 1 : i]):
+                return None  # "next year", "el año próximo": another edition, no next session
             if kind == "next" and _either_side(words, i):
                 return None  # "¿antes o después de entrar?": which side, not what comes next
             return self._when(kind, n, today, range(i, i + 1))

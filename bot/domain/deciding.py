@@ -24,6 +24,8 @@ from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
 
 _BESIDE = TUNING.beside
+_YEARS = words_of("YEAR_WORDS")
+_NEXT = words_of("NEXT_YEAR")  # beside a year word: the next one ("next year", "que viene")
 _DISTANCE = words_of("DISTANCE")
 _STRAY = TUNING.stray
 _SUGGEST_FLOOR = TUNING.suggest_floor
@@ -91,9 +93,17 @@ class Decider:
         next edition, in 2031?"): another edition, which the KB does not cover."""
         last = self.kb.event.end_date.year
         vocabulary = self.vocab.index.normaliser.vocabulary
-        return any(
+        if any(
             w.isdigit() and len(w) == 4 and last < int(w) and w not in vocabulary for w in words
+        ):
+            return True
+        # "next year", "el año que viene", "o ano que vem", when no entry is asked about a year.
+        years = [i for i, w in enumerate(words) if w in _YEARS]
+        beside = {w for i in years for w in (*words[max(0, i - 1) : i], *words[i + 1 : i + 3])}
+        asked = any(
+            self.vocab.index.asks(self.vocab.index.normaliser.term(words[i])) for i in years
         )
+        return bool(years) and bool(beside & _NEXT) and not asked
 
     def office_hours(self, words: list[str], terms: list[Term]) -> bool:
         """True when the organiser is asked when it opens ("what time does the bank open")."""

@@ -744,6 +744,8 @@ class Matcher:
             words = tokens(fold(before))
             terms = self.vocab.index.normaliser.terms(words)
             if self.decider.off_domain(words, terms, names(before)):
+                if asks(before):  # "...la próxima asamblea en 2031? ¿ya tiene fecha?": of
+                    found.append((clause, self._abstain(question, lang, [])))  # that, nothing
                 continue
             hits = self.vocab.index.search((t.text for t in terms), limit=_DAY_POOL)
             named = hits and (hits[0].closeness >= _NAMED or self._names_alone(hits, terms))

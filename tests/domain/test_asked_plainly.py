@@ -780,3 +780,21 @@ def test_a_session_named_by_its_own_word_is_asked_something() -> None:
     _, matcher = set_knowledge("examples/rosario-maraton/knowledge")
     reply = matcher.answer("el shakeout del sábado, de donde sale?", dt.datetime(2030, 10, 21, 10))
     assert reply.entry == "shakeout-run"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # Next year is another edition, which the KB does not cover (it listed what is next).
+        (BOGOTA, "where will the summit be held next year?", None),
+        (BOGOTA, "¿dónde será la cumbre el año que viene?", None),
+        # ...and what follows a question about it asks of it ("ya tiene fecha?": the dates).
+        (BOGOTA, "¿cuándo es la cumbre de 2030? ¿ya tiene fecha?", None),
+        # (a guard) A KB asked about another year answers it.
+        (SHIPPED, "will there be another clinic next year?", "history-clinics"),
+    ],
+)
+def test_next_year_is_another_edition(folder: str, question: str, entry: str | None) -> None:
+    kb, matcher = set_knowledge(folder)
+    week_before = kb.event.start_date - dt.timedelta(days=7)
+    assert matcher.answer(question, dt.datetime.combine(week_before, dt.time(9))).entry == entry

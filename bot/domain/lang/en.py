@@ -220,6 +220,9 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
+# The year as a unit: "next year" is another edition, no next session.
+YEAR_WORDS = _words("year years")
+NEXT_YEAR = _words("next coming following")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("and")  # "nine hundred and eleven"
 # Ordinals written out: a day of the month ("on the twenty-first").
 # A person's age ("my 17 year old son", "she's 15yo"): a number, a unit of years and "old"

@@ -218,6 +218,11 @@ NUMBER_WORDS: dict[str, int] = {
     "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
     "ochocientos": 800, "novecientos": 900, "mil": 1000,
 }  # fmt: skip
+# The year as a unit: "next year" is another edition, no next session.
+YEAR_WORDS = _words("ano anos")
+NEXT_YEAR = _words(
+    "proximo que viene siguiente entrante"
+)  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("y")  # "treinta y uno"
 # A person's age ("tengo 15 años", "mi hijo de 12 años"): a word of having or "de" before the
 # number and a unit of years after it ("15 años de experiencia" is no age, "15 años de edad"

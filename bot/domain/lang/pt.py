@@ -227,6 +227,9 @@ NUMBER_WORDS: dict[str, int] = {
     "duzentas": 200, "trezentos": 300, "quatrocentos": 400, "quinhentos": 500,
     "seiscentos": 600, "setecentos": 700, "oitocentos": 800, "novecentos": 900, "mil": 1000,
 }  # fmt: skip
+# The year as a unit: "next year" is another edition, no next session.
+YEAR_WORDS = _words("ano anos")
+NEXT_YEAR = _words("proximo que vem seguinte")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("e")  # "vinte e um", "cento e vinte"
 # A person's age ("tenho 15 anos", "meu filho de 12 anos"): a word of having or "de"/"com"
 # before the number and a unit of years after it ("15 anos de carreira" is no age, "15 anos de
