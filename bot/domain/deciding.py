@@ -16,9 +16,9 @@ from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
-from bot.domain.language import fold, stem, tokens
+from bot.domain.language import stem
 from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, arithmetic
-from bot.domain.sentences import asks, split_sentences
+from bot.domain.sentences import asking_words
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
@@ -168,7 +168,7 @@ class Decider:
             return False
         return text not in self.vocab.builtins.words  # "la dirección del Ágora": asked of the venue
 
-    def stray(self, hit: Hit, terms: list[Term], words: list[str], question: str = "") -> bool:
+    def stray(self, hit: Hit, terms: list[Term], words: list[str], question: str) -> bool:
         """True when a weighty topic word of the question is one the answering entry lacks.
 
         "a qué hora abre el banco" matches the times entry on "hora", but the bank is what is
@@ -193,10 +193,10 @@ class Decider:
             return True
         # A session named by a word of its title that no other entry is asked about ("el
         # shakeout del sábado... de dónde sale?"): the other words, weighing no more, ask
-        # something of it (a heavier word asked of another entry still strays).
+        # something of it (a heavier word still strays).
         # (Named where the question asks: "...the pillars? I'm preparing notes for the donors'
         # meeting" names that meeting in a statement only.)
-        asking = {w for s in split_sentences(question) if asks(s) for w in tokens(fold(s))}
+        asking = {w for said in asking_words(question) for w in said}
         own = self.vocab.title_words_of.get(hit.entry, frozenset()) & asking
         naming = max(
             (

@@ -893,7 +893,7 @@ class Matcher:
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)
         # An empty day (named, today, tomorrow) that the KB explains in an entry of its own.
-        if not ids and p.relative in ("", "today", "tomorrow") and p.day in self.vocab.day_notes:
+        if not ids and p.relative in _ONE_DAY and p.day in self.vocab.day_notes:
             return Reply(question, lang, "entry", self.vocab.day_notes[p.day], 100.0, day=p.day)
         if p.day is None and len(p.sessions) == 1 and p.sessions[0].date is None:
             return Reply(question, lang, "entry", ids[0], 100.0)  # undated: its entry says so

@@ -22,8 +22,9 @@ _LONE_FROM = TUNING.lone_number
 _HUNDRED, _THOUSAND = 100, 1000
 _AGE = {
     name: by_language(name)
-    for name in ("AGE_UNITS", "AGE_AFTER", "AGE_BEFORE", "AGE_ALONE", "AGE_LINK", "AGE_OF")
+    for name in ("AGE_UNITS", "AGE_SELF", "AGE_PERSONS", "AGE_LINK", "AGE_OF")
 }
+_AGE_REACH = 3  # how many words from the age a person it is said of may stand ("my son is 15")
 _MINOR = "minor"  # the concept an age below the age of majority is read as (lang/*: CONCEPTS)
 
 
@@ -99,19 +100,21 @@ def minors(words: list[str], lang: str) -> list[str]:
     """`words` with a person's age below the age of majority read as the "minor" concept ("tenho
     15 anos" -> "tenho minor anos", "my 17 year old son" -> "my minor year old son"): a question
     about an age limit finds the KB's words for minors. The words around it stay."""
-    units, after = _AGE["AGE_UNITS"].get(lang, ()), _AGE["AGE_AFTER"].get(lang, frozenset())
-    before, alone = _AGE["AGE_BEFORE"].get(lang, ()), _AGE["AGE_ALONE"].get(lang, ())
-    link, of = _AGE["AGE_LINK"].get(lang, ()), _AGE["AGE_OF"].get(lang, ())
+    age = {name: found.get(lang, frozenset()) for name, found in _AGE.items()}
     out = list(words)
     for i, w in enumerate(words[:-1]):
-        if not w.isdigit() or int(w) >= TUNING.adult_age:
+        if not w.isdigit() or int(w) >= TUNING.adult_age or words[i + 1] not in age["AGE_UNITS"]:
             continue
-        unit, then = words[i + 1], words[i + 2 : i + 4]
-        if unit in alone:
+        then = words[i + 2 : i + 4]
+        # "15 años de experiencia" counts something else ("15 años de edad" does not).
+        counted = (
+            then[:1]
+            and then[0] in age["AGE_LINK"]
+            and then[1:2] != []
+            and (then[1] not in age["AGE_OF"])
+        )
+        near = words[max(0, i - _AGE_REACH) : i] + words[i + 2 : i + 2 + _AGE_REACH]
+        said = (i and words[i - 1] in age["AGE_SELF"]) or age["AGE_PERSONS"].intersection(near)
+        if said and not counted:
             out[i] = _MINOR
-        elif unit in units:
-            said = then[:1] and then[0] in after if after else i and words[i - 1] in before
-            counted = then[:1] and then[0] in link and then[1:2] and then[1] not in of
-            if said and not counted:  # ("15 años de experiencia" counts something else)
-                out[i] = _MINOR
     return out

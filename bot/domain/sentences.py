@@ -100,6 +100,11 @@ def asks(sentence: str) -> bool:
     return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
 
 
+def asking_words(text: str) -> list[list[str]]:
+    """The folded words of each sentence of `text` that asks something (see `asks`)."""
+    return [tokens(fold(s)) for s in split_sentences(text) if asks(s)]
+
+
 def indirect(sentence: str) -> bool:
     """True for a clause that asks indirectly, cut after "and" ("...y si dan certificado",
     "and whether there is parking")."""

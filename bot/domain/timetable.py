@@ -31,7 +31,7 @@ from bot.domain.language import (
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.reading import Reader
 from bot.domain.schedule import Plan, at_clock, caught, edge, following, missed, plan, runs_at
-from bot.domain.sentences import asks, split_sentences
+from bot.domain.sentences import asking_words, asks, split_sentences
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary, strand_key
@@ -273,10 +273,10 @@ class Timetable:
 
     def _trip_day(self, today: dt.date, timed: bool, arriving: bool) -> dt.date:
         """The day of an arrival or departure asked with a time and no day ("I arrive at 11"):
-        today during the event; before or after it, the event's first day for an arrival, its
-        last for a departure (today's 11:00 a week before misses nothing)."""
+        before the event, its first day for an arrival, its last for a departure (today's 11:00
+        a week before misses nothing); else today."""
         event = self.kb.event
-        if not timed or event.start_date <= today <= event.end_date:
+        if not timed or today >= event.start_date:
             return today
         return event.start_date if arriving else event.end_date
 
@@ -358,7 +358,7 @@ class Timetable:
         used = when.consumed | (clock.consumed if clock is not None else frozenset())
         # The topic is the asking sentences' ("I work in AI... what will I miss?" asks all;
         # "...ainda pego a festa de frevo? que horas acaba?" asks of the party).
-        asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
+        asking = asking_words(question)
         asked = set().union(*asking) if asking else set(words)
         plain = (
             self.vocab.not_topics
@@ -463,7 +463,7 @@ class Timetable:
         one the asking sentence names ("...na sala 2? tenho de escolher entre isso e a sala 1")."""
         if len(p.sessions) < 2 or not self.room_spots(question, words):
             return p
-        asking = [tokens(fold(s)) for s in split_sentences(question) if asks(s)]
+        asking = asking_words(question)
         for said in [*asking, tokens(fold(question))]:
             kept = tuple(
                 s

@@ -155,7 +155,8 @@ class SessionText:
 
     def card(self, s: Session, about: Focus) -> list[str]:
         """A session asked about only when or where: its head (asked where: with the street),
-        the one-line summary, then where it is not known or the venue's notes."""
+        the one-line summary, then where it is not known or the venue's notes; asked what is not
+        published (its time, its place), the organisers' note on the session as well."""
         esc, where = self.style.escape, about is Focus.WHERE
         lines = self._head(s, address=where)
         lines += [esc(text)] if (text := self.about(s, brief=True)) else []

@@ -632,7 +632,7 @@ def test_a_room_of_a_listing(folder: str, question: str, entry: str) -> None:
 @pytest.mark.parametrize(
     ("question", "then"),
     [
-        ("what's on now and is there wifi?", "wifi"),  # (a guard: one sentence, in order already)
+        ("what's on now and is there wifi?", "wifi"),  # (one sentence: the wifi FAQ came first)
         ("¿qué hay ahora? ¿y el almuerzo está incluido?", "d1-almuerzo"),
     ],
 )
@@ -669,7 +669,9 @@ def test_years_of_something_else_are_no_age() -> None:
 
     assert minors(tokens("tengo 15 años de experiencia"), "es")[1] == "15"
     assert minors(tokens("tengo 15 años de edad"), "es")[1] == "minor"
-    assert minors(tokens("10 years of experience"), "en")[0] == "10"
+    assert minors(tokens("a 3 year old event"), "en")[1] == "3"  # no person: no age
+    assert minors(tokens("el festival tiene 15 años?"), "es")[3] == "15"
+    assert minors(tokens("faz 2 anos que venho"), "pt")[1] == "2"
 
 
 @pytest.mark.parametrize(

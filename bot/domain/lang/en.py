@@ -225,15 +225,17 @@ YEAR_WORDS = _words("year years")
 NEXT_YEAR = _words("next coming following")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("and")  # "nine hundred and eleven"
 # Ordinals written out: a day of the month ("on the twenty-first").
-# A person's age ("my 17 year old son", "she's 15yo"): a number, a unit of years and "old"
-# after it (AGE_AFTER; "10 years of experience" is no age). Below the age of majority (TUNING),
-# read as the "minor" concept.
-AGE_UNITS = _words("year years yr yrs")
-AGE_AFTER = _words("old")
-AGE_BEFORE = _words("")
-AGE_ALONE = _words("yo")  # "15yo" ("15 yo")
-AGE_LINK = _words("")  # between the unit and what it counts ("años de experiencia")
-AGE_OF = _words("")
+# A person's age ("I'm 15", "my son is 15 years old", "my 17 year old son"): a number and a
+# unit of years, with the asker speaking of themself just before it (AGE_SELF) or a person named
+# near it (AGE_PERSONS); "a 3 year old event" and "10 years of experience" are no age. Below the
+# age of majority (TUNING), read as the "minor" concept.
+AGE_UNITS = _words("year years yr yrs yo")
+AGE_SELF = _words("im am")
+AGE_PERSONS = _words(
+    "son sons daughter daughters kid kids child children brother sister nephew niece teen"
+)
+AGE_LINK = _words("of")  # between the unit and what it counts ("years of experience")
+AGE_OF = _words("age")  # "15 years of age": still an age
 ORDINAL_NUMBERS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -326,7 +328,7 @@ VENUE_NOUNS = _words("venue")
 FOCUS_WHERE = _words("where wheres venue address location located")
 FOCUS_WHEN = _words("when whens date day time start starts begin begins")
 FOCUS_ABOUT = _words("what about explain describe tell objective purpose topics who why")
-FOCUS_CLOCK = _words("time day date")
+FOCUS_CLOCK = _words("time hour day date")
 FOCUS_DAY = _words("day date days dates")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(

@@ -224,13 +224,16 @@ NEXT_YEAR = _words(
     "proximo que viene siguiente entrante"
 )  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("y")  # "treinta y uno"
-# A person's age ("tengo 15 años", "mi hijo de 12 años"): a word of having or "de" before the
-# number and a unit of years after it ("15 años de experiencia" is no age, "15 años de edad"
-# is). Below the age of majority (TUNING), read as the "minor" concept.
+# A person's age ("tengo 15 años", "mi hija tiene 13 años", "mi hijo de 12 años"): a number
+# and a unit of years, with the asker speaking of themself just before it (AGE_SELF) or a person
+# named near it (AGE_PERSONS); "el festival tiene 15 años" and "un máster de 2 años" are no age.
+# Below the age of majority (TUNING), read as the "minor" concept.
 AGE_UNITS = _words("anos anitos")
-AGE_AFTER = _words("")
-AGE_BEFORE = _words("tengo tiene tienen tenemos cumple cumplio de")
-AGE_ALONE = _words("")
+AGE_SELF = _words("tengo tenemos")
+AGE_PERSONS = _words(
+    """hijo hija hijos hijas hermano hermana hermanito hermanita sobrino sobrina nieto nieta
+    chico chica nino nina"""
+)
 AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
 AGE_OF = _words("edad")  # "de edad": still an age
 # Who a session is for: "¿hay algo para ONG?", "¿es solo para gobiernos?". After a head word
@@ -322,7 +325,7 @@ VENUE_NOUNS = _words("sede lugar")
 FOCUS_WHERE = _words("donde dnd adonde sede lugar direccion ubicacion ubicado ubicada queda")
 FOCUS_WHEN = _words("cuando fecha dia hora horario empieza comienza inicia")
 FOCUS_ABOUT = _words("""que trata explica cuentame objetivo proposito temas quien quienes porque""")
-FOCUS_CLOCK = _words("hora dia fecha")
+FOCUS_CLOCK = _words("hora horario dia fecha")
 FOCUS_DAY = _words("dia fecha dias fechas")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(

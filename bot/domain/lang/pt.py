@@ -231,14 +231,16 @@ NUMBER_WORDS: dict[str, int] = {
 YEAR_WORDS = _words("ano anos")
 NEXT_YEAR = _words("proximo que vem seguinte")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("e")  # "vinte e um", "cento e vinte"
-# A person's age ("tenho 15 anos", "meu filho de 12 anos"): a word of having or "de"/"com"
-# before the number and a unit of years after it ("15 anos de carreira" is no age, "15 anos de
-# idade" is). Below the age of majority (TUNING), read as the "minor" concept.
+# A person's age ("tenho 15 anos", "meu filho tem 14 anos", "minha filha de 12 anos"): a
+# number and a unit of years, with the asker speaking of themself just before it (AGE_SELF) or a
+# person named near it (AGE_PERSONS); "o festival tem 15 anos" and "faz 2 anos que" are no age.
+# Below the age of majority (TUNING), read as the "minor" concept.
 AGE_UNITS = _words("anos aninhos")
-AGE_AFTER = _words("")
-AGE_BEFORE = _words("tenho tem temos tinha fez faz de com")
-AGE_ALONE = _words("")
-AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
+AGE_SELF = _words("tenho temos")
+AGE_PERSONS = _words(
+    "filho filha filhos filhas irmao irma irmaozinho irmazinha sobrinho sobrinha neto neta"
+)
+AGE_LINK = _words("de")  # between the unit and what it counts ("anos de carreira")
 AGE_OF = _words("idade")  # "de idade": still an age
 # Who a session is for: "tem algo para ONGs?", "é só para governo?". After a head word and a
 # link, the group named is the audience asked about, not a topic.
@@ -276,7 +278,7 @@ VENUE_NOUNS = _words("local")
 FOCUS_WHERE = _words("onde endereco local localizacao localizado localizada fica")
 FOCUS_WHEN = _words("quando data dia hora horario comeca inicia")
 FOCUS_ABOUT = _words("que sobre explica conte objetivo proposito temas quem porque")
-FOCUS_CLOCK = _words("hora horas dia data")
+FOCUS_CLOCK = _words("hora horas horario dia data")
 FOCUS_DAY = _words("dia data dias datas")  # asked which day, not at what time
 # Words that open a question (folded).
 QUESTION_WORDS = _words(
