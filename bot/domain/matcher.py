@@ -129,7 +129,10 @@ class Matcher:
         nothing, each sentence is read on its own, greetings and sign-offs are dropped, and the
         best answer to a question among them answers (the others ride along as `parts`).
         """
-        reply = self._answer_message(question, now, lang, hint)
+        # "¿qué hay el martes? perdón, quise decir el miércoles": the day corrected is not asked.
+        said = self.reader.corrected(question, event_local(now, self.kb.event.tz).date())
+        reply = self._answer_message(said, now, lang, hint)
+        reply = reply if said == question else replace(reply, question=question)
         town = self._town(question)  # "I'm only in Cusco: what's on?"
         reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)

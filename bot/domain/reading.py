@@ -48,6 +48,12 @@ _SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
+# Phrases that correct a day just named, as patterns over the folded text (whole words).
+_CORRECTIONS = tuple(
+    re.compile(r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b")
+    for phrases in by_language("CORRECTIONS", ()).values()
+    for p in phrases
+)
 _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
@@ -187,6 +193,25 @@ class Reader:
             question, text, lang, manners, plain, words, terms, stated, arriving, staying,
             missing, catching, stay, local, dated, when, clock,
         )  # fmt: skip
+
+    def corrected(self, question: str, today: dt.date) -> str:
+        """The message from its last correction on, when a day is named on each side of it
+        ("¿qué hay el martes? perdón, quise decir el miércoles: ¿qué hay ese día?"): the day
+        corrected is no longer asked. Else the message as it is."""
+        folded = fold(question)
+        if len(folded) != len(question):
+            return question  # (offsets in the folded text would not fall in the message)
+        cut = max(
+            (m.end() for phrase in _CORRECTIONS for m in re.finditer(phrase, folded)), default=-1
+        )
+        if cut < 0:
+            return question
+        before, after = tokens(folded[:cut]), tokens(folded[cut:])  # (the correction's words
+        # stay: "quise decir el miércoles: ¿qué hay ese día?" asks of Wednesday)
+        days = self.vocab.dates
+        if days.read(before, today) is None or days.read(after, today) is None:
+            return question
+        return question[cut:].lstrip(" ,.:;!?¡¿-—…")
 
     def _past_greeting(self, words: list[str]) -> list[str]:
         """The words with an opening greeting of several words ("bom dia", "good morning",

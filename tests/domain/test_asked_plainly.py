@@ -800,3 +800,20 @@ def test_next_year_is_another_edition(folder: str, question: str, entry: str | N
     kb, matcher = set_knowledge(folder)
     week_before = kb.event.start_date - dt.timedelta(days=7)
     assert matcher.answer(question, dt.datetime.combine(week_before, dt.time(9))).entry == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's on Monday? sorry, I meant Tuesday",
+        "¿qué hay el lunes? perdón, quise decir el martes",
+        "o que tem na segunda... não, desculpa, na terça-feira?",
+        "desculpa a demora, o que tem na terça?",  # (a guard: no day before the apology)
+    ],
+)
+def test_a_day_corrected_is_not_asked(question: str) -> None:
+    # A correction with a day on each side: the day after it is the one asked (Monday's was
+    # listed).
+    _, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer(question, dt.datetime(2015, 10, 13, 9))
+    assert (reply.kind, reply.sessions) == ("schedule", ("subregional",))

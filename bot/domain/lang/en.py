@@ -220,6 +220,9 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
+# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
 # The year as a unit: "next year" is another edition, no next session.
 YEAR_WORDS = _words("year years")
 NEXT_YEAR = _words("next coming following")  # beside a year word: the next one, another edition

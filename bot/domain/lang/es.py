@@ -218,6 +218,16 @@ NUMBER_WORDS: dict[str, int] = {
     "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
     "ochocientos": 800, "novecientos": 900, "mil": 1000,
 }  # fmt: skip
+# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = (
+    "quise decir",
+    "quiero decir",
+    "queria decir",
+    "me equivoque",
+    "no espera",
+    "perdon quise",
+)
 # The year as a unit: "next year" is another edition, no next session.
 YEAR_WORDS = _words("ano anos")
 NEXT_YEAR = _words(

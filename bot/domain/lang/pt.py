@@ -227,6 +227,16 @@ NUMBER_WORDS: dict[str, int] = {
     "duzentas": 200, "trezentos": 300, "quatrocentos": 400, "quinhentos": 500,
     "seiscentos": 600, "setecentos": 700, "oitocentos": 800, "novecentos": 900, "mil": 1000,
 }  # fmt: skip
+# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = (
+    "quis dizer",
+    "quero dizer",
+    "queria dizer",
+    "me enganei",
+    "desculpa",
+    "nao espera",
+)
 # The year as a unit: "next year" is another edition, no next session.
 YEAR_WORDS = _words("ano anos")
 NEXT_YEAR = _words("proximo que vem seguinte")  # beside a year word: the next one, another edition
