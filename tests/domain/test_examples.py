@@ -156,6 +156,13 @@ SETS = {
     # untuned 85.0% (85/100), long 36/46, off-topic 12/15, on the last stop's matcher (58c9005),
     # written during round 21 and left unread until its end.
     "examples_mendoza_vendimia.yaml": (0.85, 3),
+    # A twenty-seventh event (a national congress of cooperatives in Cusco, es/en: delegates
+    # accredited by region at set hours, plenaries with votes at announced times, commissions in
+    # parallel rooms, a board election with polling hours, a field visit after the congress):
+    # untuned 74.0% (74/100), long 31/43, off-topic 13/15, on the last stop's matcher (58c9005);
+    # 75.0% (off-topic 14/15) on main at ef78aad, whose work was done before it was written;
+    # left unread until the round's end.
+    "examples_cusco_cooperativas.yaml": (0.75, 1),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
