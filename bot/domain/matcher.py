@@ -133,10 +133,28 @@ class Matcher:
         said = self.reader.corrected(question, event_local(now, self.kb.event.tz).date())
         reply = self._answer_message(said, now, lang, hint)
         reply = reply if said == question else replace(reply, question=question)
+        reply = self._departure(reply, now)
         town = self._town(question)  # "I'm only in Cusco: what's on?"
         reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
         return replace(reply, focus=focus(question), parts=parts)
+
+    def _departure(self, reply: Reply, now: dt.datetime) -> Reply:
+        """The way to a venue asked at what time ("what time does the bus to the winery
+        leave?"): the one session held there (of one title, maybe on several days: the next,
+        else the first), its time; the way there says no time. A venue of several sessions
+        (a start area, a campus) keeps the way there."""
+        if reply.aspect != "venue:directions" or not asks_hour(reply.question):
+            return reply
+        held = [s for s in self.kb.dated if (v := self.kb.session_venue(s)) and v.id == reply.entry]
+        if not held or len({s.title.get(reply.lang) for s in held}) > 1:
+            return reply
+        local = event_local(now, self.kb.event.tz)
+        later = [
+            s for s in held if (s.date, s.start or dt.time.max) >= (local.date(), local.time())
+        ]
+        chosen = (later or held)[0]
+        return replace(reply, entry=chosen.id, aspect="", score=100.0)
 
     def _own(self, reply: Reply) -> Reply:
         """A built-in answer about the event given by the KB's own FAQ for it, when it has one

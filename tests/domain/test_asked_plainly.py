@@ -817,3 +817,23 @@ def test_a_day_corrected_is_not_asked(question: str) -> None:
     _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer(question, dt.datetime(2015, 10, 13, 9))
     assert (reply.kind, reply.sessions) == ("schedule", ("subregional",))
+
+
+@pytest.mark.parametrize(
+    ("folder", "now", "question", "entry"),
+    [
+        # The way to a venue asked at what time: the one excursion held there, the next one.
+        ("examples/mendoza-vendimia/knowledge", dt.datetime(2031, 3, 5, 10),
+         "What time does the bus to Valle de Uco leave?", "excursion-uco-jueves"),
+        ("examples/mendoza-vendimia/knowledge", dt.datetime(2031, 3, 14, 9),
+         "What time does the bus to Valle de Uco leave?", "excursion-uco-viernes"),
+        # (a guard) A venue of many sessions keeps the way there.
+        ("examples/rosario-maraton/knowledge", dt.datetime(2030, 10, 21, 10),
+         "what time does the bus to the Monumento leave?", "monumento"),
+    ],
+)  # fmt: skip
+def test_the_bus_to_a_venue_asked_at_what_time(
+    folder: str, now: dt.datetime, question: str, entry: str
+) -> None:
+    _, matcher = set_knowledge(folder)
+    assert matcher.answer(question, now).entry == entry
