@@ -144,8 +144,12 @@ class Reader:
         arriving = arriving or holds_pair(words, _ARRIVE_PHRASES)  # "I fly in on the 20th"
         leaving = bool(self.vocab.leave.intersection(words)) or holds_pair(words, _LEAVE_PHRASES)
         staying = arriving or leaving
+        # "perdi o ônibus da gala": a ride missed, no session ("what do I miss?").
+        unridden = [w for i, w in enumerate(words) if i not in self._rides_missed(words)]
         missing = bool(
-            self.vocab.miss.intersection(words) or staying and self.vocab.missed.intersection(words)
+            self.vocab.miss.intersection(unridden)
+            or staying
+            and self.vocab.missed.intersection(unridden)
         )
         # "anything left that day?": "left" is read before the rewrite makes it a duration.
         left = self.vocab.catch.intersection(plain) & UNTIL_WORDS
@@ -245,6 +249,17 @@ class Reader:
         """True when the word at i follows a clitic pronoun ("me conecto", "se me acabaron"):
         a verb, whatever the KB knows of it."""
         return i > 0 and words[i - 1] in self.vocab.verb_markers
+
+    def _rides_missed(self, words: list[str]) -> frozenset[int]:
+        """Where a word of missing has a vehicle right after it ("missed the bus", "perdí el
+        colectivo"): the ride is what was missed."""
+        miss = self.vocab.miss | self.vocab.missed
+        travel = self.vocab.builtins.travel
+        return frozenset(
+            i
+            for i, w in enumerate(words)
+            if w in miss and travel.intersection(words[i + 1 : i + 4])
+        )
 
     def ride(self, words: list[str]) -> frozenset[int]:
         """The words of a ride caught ("to catch a train back to Ottawa", "pra pegar o ônibus

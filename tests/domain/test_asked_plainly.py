@@ -837,3 +837,11 @@ def test_the_bus_to_a_venue_asked_at_what_time(
 ) -> None:
     _, matcher = set_knowledge(folder)
     assert matcher.answer(question, now).entry == entry
+
+
+def test_a_ride_missed_is_no_session_missed() -> None:
+    # "missed the bus": the ride, not "what do I miss?" (it listed what one would miss).
+    _, matcher = set_knowledge("examples/mendoza-vendimia/knowledge")
+    question = "missed the bus to the gala, how do I get to the winery now?"
+    reply = matcher.answer(question, dt.datetime(2031, 3, 15, 20, 30))
+    assert (reply.kind, reply.entry) == ("entry", "gala")
