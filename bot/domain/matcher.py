@@ -496,7 +496,14 @@ class Matcher:
             terms = self.vocab.index.normaliser.terms(words)
             when, clock = None, None
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
-        if when is not None and when.day and not past and (missing or catching):
+        # "the election is on Friday, right? I don't want to miss it": the claim about the
+        # session it names is checked, not what the trip misses.
+        claimed = confirms(question) and any(
+            self.timetable.dated_session(sole)
+            for t in terms
+            if (sole := self.vocab.index.sole(t.text)) is not None
+        )
+        if when is not None and when.day and not past and (missing or catching) and not claimed:
             if staying:
                 trip = self.timetable.stay(
                     question, words, terms, when, clock, local, lang, catching, arriving

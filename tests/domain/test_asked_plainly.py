@@ -845,3 +845,20 @@ def test_a_ride_missed_is_no_session_missed() -> None:
     question = "missed the bus to the gala, how do I get to the winery now?"
     reply = matcher.answer(question, dt.datetime(2031, 3, 15, 20, 30))
     assert (reply.kind, reply.entry) == ("entry", "gala")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "verdict"),
+    [
+        # A day claimed of a session named, beside a trip: the claim is checked (it listed what
+        # the trip would miss).
+        ("the election is on Friday, right? I fly home Saturday and don't want to miss it",
+         "eleccion-consejo", "no"),
+        # (a guard) Without a claim, what the trip misses.
+        ("I leave on Friday night, will I miss the election?", "acreditacion-sabado", ""),
+    ],
+)  # fmt: skip
+def test_a_claim_beside_a_trip_is_checked(question: str, entry: str, verdict: str) -> None:
+    _, matcher = set_knowledge("examples/cusco-cooperativas/knowledge")
+    reply = matcher.answer(question, dt.datetime(2031, 5, 8, 10))
+    assert (reply.entry, reply.verdict) == (entry, verdict)
