@@ -48,6 +48,7 @@ _SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
+_REQUESTS = words_of("REQUESTS")
 # Phrases that correct a day just named, as patterns over the folded text (whole words).
 _CORRECTIONS = tuple(
     re.compile(r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b")
@@ -124,7 +125,7 @@ class Reader:
         capitals = {c.casefold() for c in LONE_CAPITAL.findall(text)}
         kept = capitals & self.vocab.index.normaliser.letters
         plain = [w if w in kept else e for w, e in zip(words, expand(words, lang), strict=True)]
-        manners = self._manners_only(plain)
+        manners = self._manners_only(plain, text)
         plain = ["the" if i in titled else w for i, w in enumerate(plain)]
         # "el diecinueve", "nine one one": the readers and the index read digits.
         plain = spelled_numbers(plain, lang, self.vocab.index.normaliser.vocabulary)
@@ -225,7 +226,7 @@ class Reader:
                 return ["the"] * size + words[size:]
         return words
 
-    def _manners_only(self, words: list[str]) -> str | None:
+    def _manners_only(self, words: list[str], text: str) -> str | None:
         """ "greeting", "thanks" or "help" when the message says only that: a built-in phrasing
         word for word ("help"), or greetings, thanks and praise alone ("oi, bom dia", "awesome,
         thanks a lot for the help"), else None. Before any entry: the KB's keywords may list
@@ -237,7 +238,19 @@ class Reader:
             return exact
         if self.vocab.thank_words.intersection(words):
             known = self.vocab.thanks_vocab | self.vocab.manners_vocab
-            return "thanks" if all(w in known for w in words) else None
+            if all(w in known for w in words):
+                return "thanks"
+            # "gracias, me sirvió mucho para el trabajo", "thank you, that's exactly what I
+            # needed for my essay": thanks first, then why, asking nothing the KB knows of.
+            rest = [w for w in words if w not in known]
+            opening = self.vocab.thank_words.intersection(words[:2])
+            asked = "?" in text or self.vocab.question_words.intersection(words)
+            asked = asked or _REQUESTS.intersection(words)  # "gracias, necesito el..."
+            topics = self.vocab.index.topics
+            term = self.vocab.index.normaliser.term
+            if opening and not asked and not any(term(w) in topics for w in rest):
+                return "thanks"
+            return None
         if self.vocab.greeting_vocab.intersection(words) & self.vocab.greeting_heads:
             # "hey, what's this for?" asks something: no greeting alone.
             known = self.vocab.greeting_vocab | self.vocab.manners_vocab

@@ -45,6 +45,10 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (BOGOTA, "thanks man, that helped a lot!", "thanks", ""),
         (BOGOTA, "gracias crack, me ayudaste un montón", "thanks", ""),
         (PORTO, "valeu mano, ajudou demais!", "thanks", ""),
+        # ...thanks first, then what the asker will do, asking nothing the KB knows of.
+        (BOGOTA, "thanks so much, I'll share it with my team", "thanks", ""),
+        (BOGOTA, "muchas gracias, se lo paso a mis compañeros", "thanks", ""),
+        (BOGOTA, "gracias, necesito el certificado de asistencia", None, ""),  # (guard) a request
         # What follows "would like to know", "les consulto", "I was wondering" is the question;
         # "this year" is the event itself, no other edition.
         (BOGOTA, "Dear organisers, our university would like to know who is running the summit "

@@ -371,7 +371,12 @@ PRAISE = _words(
 # hermano"), and what a thanks says it did ("me ayudaste un montón").
 VOCATIVES = _words(
     """hermano hermana amigo amiga parce parcero parcera che compa compadre wey guey mijo mija
-    bro ayudaste ayudo sirvio salvaste monton"""
+    bro mamita papito ayudaste ayudo sirvio salvaste monton"""
+)
+# Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
+REQUESTS = _words(
+    """necesito necesitamos necesitaria quiero queremos quisiera podria podrian puede pueden
+    puedo manden envien"""
 )
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("hola gracias saludos buenos buenas")

@@ -326,6 +326,10 @@ VOCATIVES = _words(
     """mano mana cara parceiro parceira amigo amiga galera gente brother bro ajudou ajudaram
     salvou"""
 )
+# Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
+REQUESTS = _words(
+    "preciso precisamos quero queremos gostaria poderia poderiam pode podem posso mandem enviem"
+)
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("ola oi obrigado obrigada valeu")
 # Polite words that join the greetings in weighing little ("please", "por favor").
