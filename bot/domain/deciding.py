@@ -196,14 +196,13 @@ class Decider:
         # something of it (a heavier word still strays).
         # (Named where the question asks: "...the pillars? I'm preparing notes for the donors'
         # meeting" names that meeting in a statement only.)
-        asking = {w for said in asking_words(question) for w in said}
-        own = self.vocab.title_words_of.get(hit.entry, frozenset()) & asking
+        own = self.vocab.title_words_of.get(hit.entry, frozenset())
+        named = [
+            t for t in terms if words[t.index] in own and self.vocab.index.sole(t.text) == hit.entry
+        ]
+        asking = {w for said in asking_words(question) for w in said} if named else set()
         naming = max(
-            (
-                self.vocab.index.weight(t.text)
-                for t in terms
-                if words[t.index] in own and self.vocab.index.sole(t.text) == hit.entry
-            ),
+            (self.vocab.index.weight(t.text) for t in named if words[t.index] in asking),
             default=0.0,
         )
         return any(

@@ -139,6 +139,15 @@ class Matcher:
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
         return replace(reply, focus=focus(question), parts=parts)
 
+    def _claims_session(self, question: str, terms: list[Term]) -> bool:
+        """True for a claim about a session a word names alone ("the election is on Friday,
+        right? I don't want to miss it"): the claim is checked, not what the trip misses."""
+        return confirms(question) and any(
+            self.timetable.dated_session(sole)
+            for t in terms
+            if (sole := self.vocab.index.sole(t.text)) is not None
+        )
+
     def _departure(self, reply: Reply, now: dt.datetime) -> Reply:
         """The way to a venue asked at what time ("what time does the bus to the winery
         leave?"): the one session held there (of one title, maybe on several days: the next,
@@ -496,14 +505,8 @@ class Matcher:
             terms = self.vocab.index.normaliser.terms(words)
             when, clock = None, None
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
-        # "the election is on Friday, right? I don't want to miss it": the claim about the
-        # session it names is checked, not what the trip misses.
-        claimed = confirms(question) and any(
-            self.timetable.dated_session(sole)
-            for t in terms
-            if (sole := self.vocab.index.sole(t.text)) is not None
-        )
-        if when is not None and when.day and not past and (missing or catching) and not claimed:
+        away = (missing or catching) and not past
+        if when is not None and when.day and away and not self._claims_session(question, terms):
             if staying:
                 trip = self.timetable.stay(
                     question, words, terms, when, clock, local, lang, catching, arriving

@@ -50,10 +50,12 @@ _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
 }
 _REQUESTS = words_of("REQUESTS")
 # Phrases that correct a day just named, as patterns over the folded text (whole words).
-_CORRECTIONS = tuple(
-    re.compile(r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b")
-    for phrases in by_language("CORRECTIONS", ()).values()
-    for p in phrases
+_CORRECTIONS = re.compile(
+    "|".join(
+        r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b"
+        for phrases in by_language("CORRECTIONS", ()).values()
+        for p in phrases
+    )
 )
 _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
@@ -206,13 +208,10 @@ class Reader:
         folded = fold(question)
         if len(folded) != len(question):
             return question  # (offsets in the folded text would not fall in the message)
-        cut = max(
-            (m.end() for phrase in _CORRECTIONS for m in re.finditer(phrase, folded)), default=-1
-        )
+        cut = max((m.end() for m in _CORRECTIONS.finditer(folded)), default=-1)
         if cut < 0:
             return question
-        before, after = tokens(folded[:cut]), tokens(folded[cut:])  # (the correction's words
-        # stay: "quise decir el miércoles: ¿qué hay ese día?" asks of Wednesday)
+        before, after = tokens(folded[:cut]), tokens(folded[cut:])
         days = self.vocab.dates
         if days.read(before, today) is None or days.read(after, today) is None:
             return question
