@@ -775,8 +775,9 @@ class Matcher:
             words = tokens(fold(before))
             terms = self.vocab.index.normaliser.terms(words)
             if self.decider.off_domain(words, terms, names(before)):
-                if asks(before):  # "...la próxima asamblea en 2031? ¿ya tiene fecha?": of
-                    found.append((clause, self._abstain(question, lang, [])))  # that, nothing
+                # "...la próxima asamblea en 2031? ¿ya tiene fecha?": asked of that, nothing.
+                if asks(before):
+                    found.append((clause, self._abstain(question, lang, [])))
                 continue
             hits = self.vocab.index.search((t.text for t in terms), limit=_DAY_POOL)
             named = hits and (hits[0].closeness >= _NAMED or self._names_alone(hits, terms))
