@@ -62,6 +62,8 @@ ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 # A day's programme, a week's or a range of days'.
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
+_PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
+_PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
@@ -102,6 +104,9 @@ class Reply:
     verdict: str = ""
     # What the question wants of a session: its place, its time or what it is about.
     focus: Focus = Focus.ABOUT
+    # The passage of the session's description the question names (a talk of a block and its
+    # presenter: "11:50 «…» — Duarte Meireles"), for an answer that shows no description.
+    passage: str = ""
 
 
 class Matcher:
@@ -137,7 +142,29 @@ class Matcher:
         town = self._town(question)  # "I'm only in Cusco: what's on?"
         reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
-        return replace(reply, focus=focus(question), parts=parts)
+        reply = replace(reply, focus=focus(question), parts=parts)
+        return self._passage(reply) if reply.focus is not Focus.ABOUT else reply
+
+    def _passage(self, reply: Reply) -> Reply:
+        """The one passage of the answering session's description (between ";" and sentence
+        ends) holding the question's rare words ("quando apresenta a Larissa Moreira Campos?":
+        her talk's line, with its time), when the answer is a card without the description."""
+        session = self.kb.session(reply.entry) if reply.kind == "entry" and reply.entry else None
+        if session is None or session.description is None:
+            return reply
+        titled = {w for t in session.title.values() for w in tokens(fold(t))}
+        term, weight = self.vocab.index.normaliser.term, self.vocab.index.weight
+        rare = {
+            w
+            for w in tokens(fold(reply.question))
+            if w not in STOPWORDS and w not in titled and weight(term(w)) >= _PASSAGE_WEIGHT
+        }
+        passages = _PASSAGE.split(session.description.get(reply.lang))
+        held = [(len(rare.intersection(tokens(fold(p)))), p.strip()) for p in passages]
+        best = max(held, default=(0, ""))
+        if best[0] < _PASSAGE_WORDS or [n for n, _ in held].count(best[0]) > 1:
+            return reply  # (none, or several alike: no one passage is named)
+        return replace(reply, passage=best[1])
 
     def _claims_session(self, question: str, terms: list[Term]) -> bool:
         """True for a claim about a session a word names alone ("the election is on Friday,

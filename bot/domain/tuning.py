@@ -17,6 +17,8 @@ class Tuning:
     own_answer_score: float = 80.0  # a built-in's phrasing finds the KB's own FAQ this clearly...
     own_answer_share: float = 0.5  # ...for this share of its phrasings: that FAQ answers it instead
     day_note_share: float = 0.5  # an FAQ whose questions name a day this often explains it
+    passage_words: int = 2  # rare words a question shares with one passage of a description...
+    passage_weight: float = 0.8  # ...each this rare (a presenter's name, a talk's title words)
     named: float = 0.9  # a sentence this close to an entry's phrasing names it for "when is it?"
     stray: float = (
         0.9  # a topic word this rare (one entry's keyword) must be explained by the answer

@@ -79,7 +79,9 @@ class _Renderer:
         if reply.kind == "entry" and reply.entry is not None:
             session, faq = self.kb.session(reply.entry), self.kb.faq(reply.entry)
             if session is not None:
-                return "\n".join(self.sessions.answer(session, reply.focus))
+                lines = self.sessions.answer(session, reply.focus)
+                passage = [self.style.escape(reply.passage)] if reply.passage else []
+                return "\n".join([*lines, *passage])  # (a card: the talk asked, of its block)
             if faq is not None:
                 return self.style.escape(faq.answer.get(self.lang))
         return "\n".join(self.abstain(reply))

@@ -866,3 +866,18 @@ def test_a_claim_beside_a_trip_is_checked(question: str, entry: str, verdict: st
     _, matcher = set_knowledge("examples/cusco-cooperativas/knowledge")
     reply = matcher.answer(question, dt.datetime(2031, 5, 8, 10))
     assert (reply.entry, reply.verdict) == (entry, verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("when does Duarte Meireles present?", "11:50"),
+        ("a que horas apresenta a Larissa Moreira Campos?", "14:50"),
+    ],
+)
+def test_a_talk_of_a_block_is_shown_with_its_time(question: str, says: str, tr: Translator) -> None:
+    # A session listing its talks in its description, asked when one presenter speaks: its card
+    # with that talk's passage (it gave the block's 10:30–12:30 alone).
+    kb, matcher = set_knowledge(COIMBRA)
+    reply = matcher.answer(question, dt.datetime(2030, 11, 11, 10))
+    assert says in render_text(reply, kb, tr)
