@@ -658,7 +658,7 @@ class Matcher:
                 or plan(self.kb, when, local)
             )
             p = self.timetable.of_kind(p, words) if generic else p
-            p = self.timetable.in_room(p, question, words)
+            p = self.timetable.in_room(p, question, spots)
             event = self.kb.event
             spanned = bool(
                 p.day and p.until and p.day <= event.start_date <= event.end_date <= p.until

@@ -24,7 +24,7 @@ _AGE = {
     name: by_language(name)
     for name in ("AGE_UNITS", "AGE_SELF", "AGE_PERSONS", "AGE_LINK", "AGE_OF")
 }
-_AGE_REACH = 3  # how many words from the age a person it is said of may stand ("my son is 15")
+_AGE_REACH = TUNING.age_reach
 _MINOR = "minor"  # the concept an age below the age of majority is read as (lang/*: CONCEPTS)
 
 

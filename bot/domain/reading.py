@@ -262,15 +262,20 @@ class Reader:
         a verb, whatever the KB knows of it."""
         return i > 0 and words[i - 1] in self.vocab.verb_markers
 
+    def _vehicle_after(self, words: list[str], i: int) -> int | None:
+        """Where a vehicle stands in the three words after the verb at i ("catch a train",
+        "perdí el colectivo"), else None."""
+        travel = self.vocab.builtins.travel
+        return next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in travel), None)
+
     def _rides_missed(self, words: list[str]) -> frozenset[int]:
         """Where a word of missing has a vehicle right after it ("missed the bus", "perdí el
         colectivo"): the ride is what was missed."""
         miss = self.vocab.miss | self.vocab.missed
-        travel = self.vocab.builtins.travel
         return frozenset(
             i
             for i, w in enumerate(words)
-            if w in miss and travel.intersection(words[i + 1 : i + 4])
+            if w in miss and self._vehicle_after(words, i) is not None
         )
 
     def ride(self, words: list[str]) -> frozenset[int]:
@@ -279,18 +284,9 @@ class Reader:
         a session caught or asked about."""
         found: set[int] = set()
         for i, w in enumerate(words):
-            if w not in self.vocab.catch:
-                continue
-            ride = next(
-                (
-                    j
-                    for j in range(i + 1, i + 4)
-                    if j < len(words) and words[j] in self.vocab.builtins.travel
-                ),
-                None,
-            )
-            if ride is not None:
-                found.update(range(i, ride + 3))
+            vehicle = self._vehicle_after(words, i) if w in self.vocab.catch else None
+            if vehicle is not None:
+                found.update(range(i, vehicle + 3))
         return frozenset(found)
 
     def _time_slips(self, words: list[str]) -> list[str]:

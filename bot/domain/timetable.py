@@ -457,11 +457,11 @@ class Timetable:
             for k in range(len(run))
         )
 
-    def in_room(self, p: Plan, question: str, words: list[str]) -> Plan:
+    def in_room(self, p: Plan, question: str, spots: frozenset[int]) -> Plan:
         """Of a listing, the sessions in the room whose whole name the question holds ("o que há
         na sala 3 depois do almoço?": of the sessions in parallel then, Sala 3's); of two, the
         one the asking sentence names ("...na sala 2? tenho de escolher entre isso e a sala 1")."""
-        if len(p.sessions) < 2 or not self.room_spots(question, words):
+        if len(p.sessions) < 2 or not spots:  # (spots: see room_spots)
             return p
         asking = asking_words(question)
         for said in [*asking, tokens(fold(question))]:

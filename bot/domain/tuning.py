@@ -82,6 +82,7 @@ class Tuning:
     slip_len: int = 5  # a day's name shorter than this, swapped or clipped, is another word
     group_words: int = 3  # a group a session is for is named in a few words ("the private sector")
     digit_run: int = 3  # digits said one by one from this many on are a number ("nine one one")
+    age_reach: int = 3  # words between an age and the person it is said of ("my son is 15")
     adult_age: int = 18  # a person's age below this is a minor's ("tenho 15 anos": minors' FAQ)
     lone_number: int = 11  # a number word alone below this stays a word ("dos", "one": counts)
     longest_range: int = 31  # days: a longer range of days is no range of the event's days

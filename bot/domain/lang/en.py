@@ -220,14 +220,14 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
-# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
-# day on each side, the day after them is the one asked.
-CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
-# The year as a unit: "next year" is another edition, no next session.
-YEAR_WORDS = _words("year years")
-NEXT_YEAR = _words("next coming following")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("and")  # "nine hundred and eleven"
 # Ordinals written out: a day of the month ("on the twenty-first").
+ORDINAL_NUMBERS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
 # A person's age ("I'm 15", "my son is 15 years old", "my 17 year old son"): a number and a
 # unit of years, with the asker speaking of themself just before it (AGE_SELF) or a person named
 # near it (AGE_PERSONS); "a 3 year old event" and "10 years of experience" are no age. Below the
@@ -239,12 +239,13 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("of")  # between the unit and what it counts ("years of experience")
 AGE_OF = _words("age")  # "15 years of age": still an age
-ORDINAL_NUMBERS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
+# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
+# The year as a unit: "next year" is another edition, no next session.
+YEAR_WORDS = _words("year years")
+# Beside a year word, the next one: another edition.
+NEXT_YEAR = _words("next coming following")
 # Who a session is for: "is there anything for NGOs?", "is it only for governments?". After a
 # head word and a link, the group named is the audience asked about, not a topic.
 FOR_WHOM_HEADS = _words("anything something only just meant aimed intended suitable relevant")

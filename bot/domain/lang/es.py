@@ -218,21 +218,6 @@ NUMBER_WORDS: dict[str, int] = {
     "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
     "ochocientos": 800, "novecientos": 900, "mil": 1000,
 }  # fmt: skip
-# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
-# day on each side, the day after them is the one asked.
-CORRECTIONS: tuple[str, ...] = (
-    "quise decir",
-    "quiero decir",
-    "queria decir",
-    "me equivoque",
-    "no espera",
-    "perdon quise",
-)
-# The year as a unit: "next year" is another edition, no next session.
-YEAR_WORDS = _words("ano anos")
-NEXT_YEAR = _words(
-    "proximo que viene siguiente entrante"
-)  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("y")  # "treinta y uno"
 # A person's age ("tengo 15 años", "mi hija tiene 13 años", "mi hijo de 12 años"): a number
 # and a unit of years, with the asker speaking of themself just before it (AGE_SELF) or a person
@@ -246,6 +231,20 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
 AGE_OF = _words("edad")  # "de edad": still an age
+# Words that correct what was just said ("el martes... perdón, quise decir el miércoles"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = (
+    "quise decir",
+    "quiero decir",
+    "queria decir",
+    "me equivoque",
+    "no espera",
+    "perdon quise",
+)
+# The year as a unit: "el año que viene" is another edition, no next session.
+YEAR_WORDS = _words("ano anos")
+# Beside a year word, the next one: another edition.
+NEXT_YEAR = _words("proximo que viene siguiente entrante")
 # Who a session is for: "¿hay algo para ONG?", "¿es solo para gobiernos?". After a head word
 # and a link, the group named is the audience asked about, not a topic.
 FOR_WHOM_HEADS = _words(

@@ -227,19 +227,6 @@ NUMBER_WORDS: dict[str, int] = {
     "duzentas": 200, "trezentos": 300, "quatrocentos": 400, "quinhentos": 500,
     "seiscentos": 600, "setecentos": 700, "oitocentos": 800, "novecentos": 900, "mil": 1000,
 }  # fmt: skip
-# Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
-# day on each side, the day after them is the one asked.
-CORRECTIONS: tuple[str, ...] = (
-    "quis dizer",
-    "quero dizer",
-    "queria dizer",
-    "me enganei",
-    "desculpa",
-    "nao espera",
-)
-# The year as a unit: "next year" is another edition, no next session.
-YEAR_WORDS = _words("ano anos")
-NEXT_YEAR = _words("proximo que vem seguinte")  # beside a year word: the next one, another edition
 NUMBER_LINKS = _words("e")  # "vinte e um", "cento e vinte"
 # A person's age ("tenho 15 anos", "meu filho tem 14 anos", "minha filha de 12 anos"): a
 # number and a unit of years, with the asker speaking of themself just before it (AGE_SELF) or a
@@ -252,6 +239,20 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("de")  # between the unit and what it counts ("anos de carreira")
 AGE_OF = _words("idade")  # "de idade": still an age
+# Words that correct what was just said ("na segunda... não, desculpa, na terça"): with a
+# day on each side, the day after them is the one asked.
+CORRECTIONS: tuple[str, ...] = (
+    "quis dizer",
+    "quero dizer",
+    "queria dizer",
+    "me enganei",
+    "desculpa",
+    "nao espera",
+)
+# The year as a unit: "o ano que vem" is another edition, no next session.
+YEAR_WORDS = _words("ano anos")
+# Beside a year word, the next one: another edition.
+NEXT_YEAR = _words("proximo que vem seguinte")
 # Who a session is for: "tem algo para ONGs?", "é só para governo?". After a head word and a
 # link, the group named is the audience asked about, not a topic.
 FOR_WHOM_HEADS = _words("algo coisa so voltado voltada voltados destinado destinada dirigido")
