@@ -64,6 +64,7 @@ class Index:
         synonyms: Iterable[Iterable[str]] = (),
         damped: dict[str, float] | None = None,
         light_words: Iterable[str] = (),
+        kept: Iterable[str] = (),
     ) -> None:
         docs = list(documents)
         synonyms = [tuple(g) for g in synonyms]
@@ -80,7 +81,7 @@ class Index:
             for t in (*d.phrasings, *d.keywords)
             for m in LONE_CAPITAL.findall(t)
         }
-        self.normaliser = Normaliser(synonyms, vocabulary, light_words, letters)
+        self.normaliser = Normaliser(synonyms, vocabulary, light_words, letters, kept)
         self.ids = tuple(d.id for d in docs)
         self._position = {id_: e for e, id_ in enumerate(self.ids)}
         # Whole phrasings, word for word: questions made only of stopwords ("what can you do?").

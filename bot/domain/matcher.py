@@ -711,7 +711,9 @@ class Matcher:
                 return builtin
         builtin = self._builtin(question, lang, plain)
         titled = any(
-            w in self.vocab.title_words and w not in self.vocab.event_nouns and w not in STOPWORDS
+            w in self.vocab.title_words
+            and w not in self.vocab.event_nouns
+            and w not in self.vocab.index.normaliser.stopwords
             for w in words
         )
         if builtin is not None and builtin.score >= 100.0 and not titled:
@@ -1192,6 +1194,7 @@ class Matcher:
         owned = [
             w for w in found.asked if term(w) not in plain and w not in self.vocab.place_time_words
         ]
+        owned += [w for w in words if w in self.vocab.index.normaliser.kept]  # "the final?"
         if (
             rival is not None
             and (

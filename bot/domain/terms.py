@@ -45,11 +45,16 @@ class Normaliser:
         vocabulary: Iterable[str] = (),
         real: Iterable[str] = (),
         letters: Iterable[str] = (),
+        kept: Iterable[str] = (),
     ) -> None:
         # Words a language list knows (Portuguese "fala", "who speaks"): never a typo of a KB word.
         self.real = frozenset(real)
         # Letters the KB writes as a word of their own ("analysis with R"), not stopwords.
         self.letters = frozenset(w for w in letters if w not in STOPWORDS)
+        # A word the KB gives alone as a keyword ("final" of a pitch final) is a word of its
+        # own there, though a language list calls it light ("the final day").
+        self.kept = frozenset(w for w in kept if w in STOPWORDS)
+        self.stopwords = STOPWORDS - self.kept
         self.words: dict[str, str] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -64,7 +69,7 @@ class Normaliser:
                     self.words.setdefault(stem(m[0]), canonical)
                 else:
                     self.phrases.setdefault(tuple(stem(w) for w in m[:_MAX_PHRASE]), canonical)
-        self.vocabulary = frozenset(w for w in vocabulary if w not in STOPWORDS)
+        self.vocabulary = frozenset(w for w in vocabulary if w not in self.stopwords)
         self.stems = frozenset(stem(w) for w in self.vocabulary)
         # Typos rarely touch the first letter: grouping by it keeps repair fast and cautious.
         groups: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -113,7 +118,7 @@ class Normaliser:
     def _word(self, word: str, i: int, repair: bool) -> Term | None:
         if word in self.words:
             return Term(self.words[word], i, True)
-        if word in STOPWORDS or (
+        if word in self.stopwords or (
             len(word) == 1 and not word.isdigit() and word not in self.letters
         ):
             return None  # a stray letter is noise

@@ -73,6 +73,17 @@ class Vocabulary:
         }
         # Everyday concepts the KB itself names, in any of its words: the others stay unknown.
         concepts = [g for g in concept_groups() if any(set(tokens(m)) <= said for m in g)]
+        # A session's keyword alone that its title also says ("final": "The Final: top 6
+        # startups pitch") names it, though a language list calls the word light (not a
+        # two-letter one: "the US" is no "let us know").
+        kept = {
+            w
+            for s in kb.sessions
+            for k in s.keywords.all()
+            if len(alone := tokens(fold(k))) == 1
+            for w in alone
+            if len(w) > 2 and any(w in tokens(fold(t)) for t in s.title.values())
+        }
         self.index = Index(
             docs,
             (*kb.synonyms, *concepts),  # the KB's own groups first: they win
@@ -93,6 +104,7 @@ class Vocabulary:
                     *(w for name in _LIGHT_LISTS for w in words_of(name)),
                 )
             ),
+            kept=kept,
         )
         term = self.index.normaliser.term
         # Courtesy and framing words are neither topics nor evidence of being on topic.

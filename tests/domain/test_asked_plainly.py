@@ -881,3 +881,20 @@ def test_a_talk_of_a_block_is_shown_with_its_time(question: str, says: str, tr: 
     kb, matcher = set_knowledge(COIMBRA)
     reply = matcher.answer(question, dt.datetime(2030, 11, 11, 10))
     assert says in render_text(reply, kb, tr)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is the final?",
+        "what time is the final?",
+        "the final is on Wednesday, right? my flight back is thursday morning so I hope so",
+    ],
+)
+def test_a_light_word_a_session_is_named_by_names_it(question: str) -> None:
+    # "final" is a light word in English lists ("the final day"); a session titled and keyed
+    # by it ("The Final: top 6 startups pitch") is named by it (the event's dates answered, or
+    # Wednesday's programme).
+    _, matcher = set_knowledge("examples/cdmx-demo-day/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 3, 12, 10))
+    assert (reply.kind, reply.entry) == ("entry", "final")
