@@ -163,6 +163,11 @@ SETS = {
     # 75.0% (off-topic 14/15) on main at ef78aad, whose work was done before it was written;
     # left unread until the round's end.
     "examples_cusco_cooperativas.yaml": (0.75, 1),
+    # A twenty-eighth event (a series of eight Zoom webinars over five weeks and an in-person
+    # closing day in Buenos Aires, es/pt: one webinar's time to be confirmed, one moved from Holy
+    # Thursday): untuned 68.0% (68/100), long 29/45, off-topic 14/15, on the last stop's matcher
+    # (ef2ae23); 69.0% on main at 7c1160a, whose work was done before it was written.
+    "examples_bsas_salud_digital.yaml": (0.68, 1),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
