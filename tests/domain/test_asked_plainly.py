@@ -898,3 +898,19 @@ def test_a_light_word_a_session_is_named_by_names_it(question: str) -> None:
     _, matcher = set_knowledge("examples/cdmx-demo-day/knowledge")
     reply = matcher.answer(question, dt.datetime(2030, 3, 12, 10))
     assert (reply.kind, reply.entry) == ("entry", "final")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("¿cuándo es el próximo webinar?", "w3-telemedicina-rural"),
+        ("qual é o próximo webinar?", "w3-telemedicina-rural"),
+        ("¿el sábado hay webinar?", "schedule"),  # (nothing on Saturday 6 March)
+    ],
+)
+def test_a_webinar_is_a_session(question: str, entry: str) -> None:
+    # "webinar" names a session as "talk" does: the next one, the week's (an FAQ that speaks
+    # of webinars answered).
+    _, matcher = set_knowledge("examples/bsas-salud-digital/knowledge")
+    reply = matcher.answer(question, dt.datetime(2032, 3, 5, 10))
+    assert (reply.kind, reply.entry) == ("schedule", entry)
