@@ -142,15 +142,22 @@ def _is_free(words: list[str], i: int) -> bool:
 class DateReader:
     """Read the time a question refers to, for one event."""
 
-    def __init__(self, start: dt.date, end: dt.date) -> None:
+    def __init__(self, start: dt.date, end: dt.date, busy: frozenset[dt.date] = frozenset()):
         self.start, self.end = start, end
+        self.busy = busy  # the days that hold sessions
 
-    def weekday(self, index: int) -> dt.date:
-        """Return the event week's day with that weekday (0 = Monday)."""
-        for offset in range((self.end - self.start).days + 1):
-            day = self.start + dt.timedelta(days=offset)
-            if day.weekday() == index:
-                return day
+    def weekday(self, index: int, today: dt.date) -> dt.date:
+        """Return the event's day with that weekday (0 = Monday): of an event of several weeks,
+        the first from today that holds sessions ("the Saturday" of webinars over five weeks
+        and one Saturday's closing day), else the first from today; once all have passed, the
+        last that held sessions."""
+        span = range((self.end - self.start).days + 1)
+        days = [d for o in span if (d := self.start + dt.timedelta(days=o)).weekday() == index]
+        ahead = [d for d in days if d >= today]
+        if ahead:
+            return next((d for d in ahead if d in self.busy), ahead[0])
+        if days:
+            return next((d for d in reversed(days) if d in self.busy), days[-1])
         return self.start + dt.timedelta(days=index - self.start.weekday())
 
     def event_day(self, index: int) -> dt.date:
@@ -235,11 +242,11 @@ class DateReader:
                 return None  # "¿antes o después de entrar?": which side, not what comes next
             return self._when(kind, n, today, range(i, i + 1))
         if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
-            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i, i + 1}))
+            return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i, i + 1}))
         if w in FEIRA_DAYS and i and words[i - 1] in FEIRA_LINKS:  # "chego na quinta"
-            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i}))
+            return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i}))
         if w in FEIRA_DAYS and DAY_PART_WORDS.intersection(words[i + 1 : i + 3]):
-            return When("", self.weekday(FEIRA_DAYS[w]), frozenset({i}))  # "quinta de manhã"
+            return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i}))  # "quinta de manhã"
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise
@@ -250,7 +257,7 @@ class DateReader:
                 day = _safe_date(self.start.year, self.start.month, nxt)
                 if day is not None and self.start <= day <= self.end:
                     return When("", day, frozenset({i, i + 1, i + 2}))
-            day = self.weekday(WEEKDAYS[w])
+            day = self.weekday(WEEKDAYS[w], today)
             if i and words[i - 1] in COMING and day <= today:  # "next Monday", once it passed
                 ahead = (WEEKDAYS[w] - today.weekday() - 1) % 7 + 1
                 return When("", shift(today, ahead), frozenset({i - 1, i}))
@@ -359,7 +366,7 @@ class DateReader:
         if kind == "event-week":
             return When("week", shift(self.start, -self.start.weekday()), consumed)
         if kind == "weekday":
-            return When("", self.weekday(n), consumed)
+            return When("", self.weekday(n, today), consumed)
         return When(kind, today if kind == "now" else None, consumed)
 
 

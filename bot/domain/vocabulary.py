@@ -163,7 +163,9 @@ class Vocabulary:
         for phrase in OFF_DOMAIN_PHRASES:
             stems = tuple(w if w == PLACE else stem(w) for w in phrase)
             self.off_phrases[stems[0]].append(stems)
-        self.dates = DateReader(kb.event.start_date, kb.event.end_date)
+        self.dates = DateReader(
+            kb.event.start_date, kb.event.end_date, frozenset(s.date for s in kb.dated if s.date)
+        )
         self.session_words = SessionWords.from_kb(kb)
         # Per language: Portuguese "data" (date) is an aspect, English "data" a topic.
         self.session_aspects = {

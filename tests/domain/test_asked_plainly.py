@@ -905,7 +905,7 @@ def test_a_light_word_a_session_is_named_by_names_it(question: str) -> None:
     [
         ("¿cuándo es el próximo webinar?", "w3-telemedicina-rural"),
         ("qual é o próximo webinar?", "w3-telemedicina-rural"),
-        ("¿el sábado hay webinar?", "schedule"),  # (nothing on Saturday 6 March)
+        ("¿hay webinar el jueves?", "w4-ciberseguridad"),
     ],
 )
 def test_a_webinar_is_a_session(question: str, entry: str) -> None:
@@ -913,4 +913,25 @@ def test_a_webinar_is_a_session(question: str, entry: str) -> None:
     # of webinars answered).
     _, matcher = set_knowledge("examples/bsas-salud-digital/knowledge")
     reply = matcher.answer(question, dt.datetime(2032, 3, 5, 10))
+    assert reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "entry"),
+    [
+        # Webinars over five weeks and one Saturday's closing day: "the Saturday" is that one
+        # (it listed the first Saturday, 6 March, empty).
+        ("¿qué hay el sábado?", dt.datetime(2032, 2, 24, 10), "acreditacion-cierre"),
+        # In the series' second week, "Tuesday" is the coming one (it was the first week's).
+        ("¿qué hay el martes?", dt.datetime(2032, 3, 10, 10), "w5-inteligencia-artificial"),
+        # (a guard) One week: its Tuesday, whenever asked.
+        ("¿qué hay el martes?", dt.datetime(2015, 10, 22, 10), "subregional"),
+    ],
+)
+def test_a_weekday_of_an_event_of_several_weeks(
+    question: str, now: dt.datetime, entry: str
+) -> None:
+    folder = SHIPPED if now.year == 2015 else "examples/bsas-salud-digital/knowledge"
+    _, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, now)
     assert (reply.kind, reply.entry) == ("schedule", entry)
