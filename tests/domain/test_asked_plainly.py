@@ -45,6 +45,12 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (BOGOTA, "thanks man, that helped a lot!", "thanks", ""),
         (BOGOTA, "gracias crack, me ayudaste un montón", "thanks", ""),
         (PORTO, "valeu mano, ajudou demais!", "thanks", ""),
+        # ...what the thanks was for ("the info"), praise in voseo, an augmentative.
+        (BOGOTA, "mil gracias por la info, sos un genio", "thanks", ""),
+        (SHIPPED, "thank you so much for the informations", "thanks", ""),
+        (PORTO, "obrigadão, ajudou muito!", "thanks", ""),
+        (SHIPPED, "que cosas puedo preguntarte?", "help", ""),
+        (BOGOTA, "gracias por la info, ¿hay wifi?", "wifi", ""),  # (guard) a question after
         # ...thanks first, then what the asker will do, asking nothing the KB knows of.
         (BOGOTA, "thanks so much, I'll share it with my team", "thanks", ""),
         (BOGOTA, "muchas gracias, se lo paso a mis compañeros", "thanks", ""),

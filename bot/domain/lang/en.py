@@ -363,7 +363,9 @@ PRAISE = _words(
 
 # Words addressing the one thanked or greeted as a friend ("thanks man", "cheers mate"), and
 # what a thanks says it did ("that helped a lot").
-VOCATIVES = _words("man mate bro buddy dude pal guys folks friend helped saved")
+VOCATIVES = _words(
+    "man mate bro buddy dude pal guys folks friend helped saved info information informations"
+)
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words("need needs want wants could can please send")
 # Greetings and thanks: beside a question about something else, manners, not its topic.

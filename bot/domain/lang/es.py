@@ -20,6 +20,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "help": ("ayuda", "que puedes hacer", "como funciona esto", "que te puedo preguntar",
              "como te uso", "quien eres", "comandos", "menu", "que sabes hacer", "que haces",
              "que puedo preguntarte", "que tipo de preguntas respondes",
+             "que cosas te puedo preguntar", "que cosas puedo preguntarte",
              "en que me puedes ayudar", "como me ayudas", "necesito ayuda", "como funciona",
              "que sabes", "que me puedes decir", "para que sirves", "que opciones hay", "ayudame",
              "para que sirve esto", "para que es esto"),
@@ -290,25 +291,22 @@ STOPWORDS = _words(
 FILLER = _words(
     """aprox aproximadamente afuera
     exactamente exacto exacta exactos exactas precisamente solo solamente unicamente oficialmente
-    previamente normalmente
-    generalmente chuta neta
-    disculpe disculpa disculpen perdon perdone perdona oye oiga oigan consulta consultita
-    preguntita necesito necesitamos necesitaria gustaria quisieramos queria queriamos quisiera
-    saber soy estoy estamos somos jefe jefa amigo amiga amigos colega colegas companero
-    companera companeros aun todavia bueno vale ok okey entonces pues osea igual realmente
-    simplemente quizas quiza tal vez acaso seguramente probablemente acabo llegue llegamos
-    perdido perdida confundido confundida nuevo nueva vez creo pienso dijeron dicen escuche
-    entiendo entender agradeceria agradezco gentileza amable porque tienes eres otro otra otros
-    otras cambia cambian cambio cambios cambiar diferente diferentes obligatorio obligatoria
-    necesario necesaria requerido requerida cerca cercano cercana cercanos cercanas alrededor
-    siglas sigla acronimo puerta puertas ceremonia anfitrion principal principales central hecho
-    hechos hecha hechas realizado realizados realizada realizadas celebrado celebrada celebra
-    celebran celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar
-    llevara cabo debo debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba
-    estaban onda mmm envien enviar envian mandan mandar manden estimado estimada estimados
-    estimadas consultar consulto jaja jajaja jeje jejeje
-    po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa porfis
-    eh ehh ehm em emm mm mira"""
+    previamente normalmente generalmente chuta neta disculpe disculpa disculpen perdon perdone
+    perdona oye oiga oigan consulta consultita preguntita necesito necesitamos necesitaria gustaria
+    quisieramos queria queriamos quisiera saber soy estoy estamos somos jefe jefa amigo amiga amigos
+    colega colegas companero companera companeros aun todavia bueno vale ok okey entonces pues osea
+    igual realmente simplemente quizas quiza tal vez acaso seguramente probablemente acabo llegue
+    llegamos perdido perdida confundido confundida nuevo nueva vez creo pienso dijeron dicen escuche
+    entiendo entender agradeceria agradezco gentileza amable porque tienes tenes eres sos otro otra
+    otros otras cambia cambian cambio cambios cambiar diferente diferentes obligatorio obligatoria
+    necesario necesaria requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas
+    sigla acronimo puerta puertas ceremonia anfitrion principal principales central hecho hechos
+    hecha hechas realizado realizados realizada realizadas celebrado celebrada celebra celebran
+    celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar llevara cabo debo
+    debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
+    enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
+    jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa
+    porfis eh ehh ehm em emm mm mira"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
@@ -353,10 +351,10 @@ SALUTATIONS = _words(
 )
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar indicar decir gustaria quisiera queria")
-# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # A person's contact details ("her email", "su correo"): the KB gives a speaker's only
 # when a speaker's own text holds them.
 CONTACT_WORDS = _words("correo email mail telefono celular numero whatsapp linkedin contacto")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # thanks ('thanks, that's really useful!').
 THANKS = _words("gracias agradezco agradecido agradecida agradecidos agradecidas")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
@@ -367,10 +365,10 @@ PRAISE = _words(
 )
 
 # Words addressing the one thanked or greeted as a friend ("gracias crack", "gracias
-# hermano"), and what a thanks says it did ("me ayudaste un montón").
+# hermano"), and what a thanks says it did ("me ayudaste un montón") or was for ("por la info").
 VOCATIVES = _words(
     """hermano hermana amigo amiga parce parcero parcera che compa compadre wey guey mijo mija
-    bro mamita papito ayudaste ayudo sirvio salvaste monton"""
+    bro mamita papito ayudaste ayudo sirvio salvaste monton info informacion informaciones"""
 )
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words(

@@ -17,6 +17,7 @@ BUILTINS: dict[str, tuple[str, ...]] = {
     "help": ("ajuda", "o que voce pode fazer", "como funciona isso", "o que posso perguntar",
              "quem e voce", "comandos", "o que voce sabe fazer", "o que voce faz",
              "o que vc sabe responder", "o que voce sabe responder", "o que posso te perguntar",
+             "que coisas posso te perguntar", "que coisas posso perguntar",
              "que tipo de pergunta voce responde", "como voce pode me ajudar",
              "em que voce pode ajudar", "preciso de ajuda", "como funciona", "me ajuda",
              "pra que voce serve", "quais comandos", "pra que serve isso", "para que serve isso"),
@@ -313,7 +314,9 @@ WISHES = _words("saber confirmar gostaria queria informar dizer")
 # when a speaker's own text holds them.
 CONTACT_WORDS = _words("email mail telefone celular numero whatsapp linkedin contato")
 # thanks ('thanks, that's really useful!').
-THANKS = _words("obrigado obrigada obrigados obrigadas valeu agradeco brigado brigada")
+THANKS = _words(
+    "obrigado obrigada obrigados obrigadas obrigadao obrigadona valeu agradeco brigado brigada"
+)
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
     """util uteis otimo otima perfeito perfeita excelente legal show demais muito muita massa
@@ -325,7 +328,7 @@ PRAISE = _words(
 # and what a thanks says it did ("ajudou demais").
 VOCATIVES = _words(
     """mano mana cara parceiro parceira amigo amiga galera gente brother bro ajudou ajudaram
-    salvou"""
+    salvou info informacao informacoes"""
 )
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words(
