@@ -27,6 +27,7 @@ _BESIDE = TUNING.beside
 _YEARS = words_of("YEAR_WORDS")
 _NEXT = words_of("NEXT_YEAR")  # beside a year word: the next one ("next year", "que viene")
 _DISTANCE = words_of("DISTANCE")
+_EXITS = words_of("EXITS")  # leaving a place ("acabo de salir del X"): the way from it
 _STRAY = TUNING.stray
 _SUGGEST_FLOOR = TUNING.suggest_floor
 
@@ -130,8 +131,11 @@ class Decider:
         way = {
             i
             for i, w in enumerate(words)
-            if w in self.vocab.arrive or w in self.vocab.builtins.travel or w in _DISTANCE
-        }  # ("is it far from the hotel?": how far, not the hotel's own business)
+            if w in self.vocab.arrive
+            or w in _EXITS
+            or w in self.vocab.builtins.travel
+            or w in _DISTANCE
+        }  # ("is it far from the hotel?": how far; "acabo de salir del X": the way from it)
         if way:  # "how do I get to <venue> by TTC?": how one travels there
             way |= {i + 1 for i, w in enumerate(words) if w in self.vocab.builtins.means}
         way |= {  # ("from", "desde": Portuguese "do"/"da" are also English "do", "of the")

@@ -50,6 +50,9 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
         (SHIPPED, "thank you so much for the informations", "thanks", ""),
         (PORTO, "obrigadão, ajudou muito!", "thanks", ""),
         (SHIPPED, "que cosas puedo preguntarte?", "help", ""),
+        # Leaving a venue is the way from it, not the venue's own business.
+        (SHIPPED, "hay almuerzo incluido o tenemos que salir a comer afuera del hotel?", "meals",
+         ""),
         (BOGOTA, "gracias por la info, ¿hay wifi?", "wifi", ""),  # (guard) a question after
         # ...thanks first, then what the asker will do, asking nothing the KB knows of.
         (BOGOTA, "thanks so much, I'll share it with my team", "thanks", ""),

@@ -501,6 +501,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
 DISTANCE = _words("far near nearby close distance")  # how far a place is asks the way there
+EXITS = _words("left leaving")  # leaving a place: the way from it, not its business
 MEANS = _words("by via")  # before how one travels: "by TransMilenio"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
 WH_WORDS = _words("what whats where wheres when who whos how which")

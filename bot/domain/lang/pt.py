@@ -498,6 +498,7 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quem")
 DISTANCE = _words("longe perto distancia")  # how far a place is asks the way there
+EXITS = _words("sair sai saimos saindo")  # leaving a place: the way from it, not its business
 MEANS = _words("de pelo pela")  # before how one travels: "de metrô"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
 WH_WORDS = _words("onde quando quem como qual quais") | frozenset(["o que"])
