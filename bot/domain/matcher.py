@@ -302,14 +302,14 @@ class Matcher:
             for s, r in reversed(asked)
             if (opens_question(s) or s.rstrip().endswith("?") or indirect(s))
             and (
-                r.kind == "entry" and not r.aspect and r.score >= THRESHOLD
-                and self._names_topic(s)
+                r.kind == "entry" and r.score >= THRESHOLD
+                and (not r.aspect and self._names_topic(s) or s in sentences)
                 or r.kind == "schedule" and r.relative in _DAY_ASKED  # "what's on today and..."
             )
         }  # fmt: skip
-        if others and not best.aspect and best.entry in at:
+        if others and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))
-            if not first.aspect and at.get(first.entry, len(question)) < at[best.entry]:
+            if at.get(first.entry, len(question)) < at[best.entry]:
                 best, others = first, (best, *(r for r in others if r is not first))
         return replace(best, question=question, parts=others[:_MAX_PARTS])
 

@@ -944,3 +944,23 @@ def test_a_weekday_of_an_event_of_several_weeks(
     _, matcher = set_knowledge(folder)
     reply = matcher.answer(question, now)
     assert (reply.kind, reply.entry) == ("schedule", entry)
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry", "then"),
+    [
+        # Several questions, each a whole sentence, answered in the order asked: a question
+        # naming no topic of the KB ("what is <the event>?") and a built-in's (where is the
+        # winery) come first too (the later question answered first).
+        (SHIPPED, "O que é a Semana da Segurança Cidadã? E vai ter certificado?", "about",
+         "certificate"),
+        ("examples/mendoza-vendimia/knowledge", "onde fica a vinícola do jantar de gala? é "
+         "muito longe do hotel? dá pra ir de Uber?", "gala", "hotel-cordillera"),
+    ],
+)  # fmt: skip
+def test_several_questions_in_the_order_asked(
+    folder: str, question: str, entry: str, then: str
+) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert (reply.entry, then in [p.entry for p in reply.parts]) == (entry, True)
