@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
@@ -35,6 +36,7 @@ from bot.domain.sentences import (
     asks,
     confirms,
     indirect,
+    joined,
     lead_statement,
     opens_question,
     salutes,
@@ -229,6 +231,13 @@ class Matcher:
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
+        # "¿cuál es la cooperativa más grande del país y cuántos socios tiene?": a question joined
+        # by "and" to one of another domain asks of that too.
+        of_off = [
+            b for a, b in pairwise(clauses)
+            if any(joined(t, a, b) for t in sentences) and self._off(a, now, lang, hint)
+        ]  # fmt: skip
+        read = [(s, r) for s, r in read if s not in of_off]
         # "...on Tuesday evening, right? I want to tell my co-authors.": the claim is checked.
         read = [(s, self._confirm(r, now) if confirms(s) else r) for s, r in read]
         follow = self._follow_ups(clauses, question, lang, now)

@@ -19,10 +19,12 @@ _SPLIT = re.compile(r"(?<=[.!?;:\n])\s+|\s*\n+\s*|(?=[¿¡])")
 # and if there is an e-mail" ("y si hay un correo", "e se tem"): a second indirect one.
 _CLAUSE = re.compile(
     r"\s*,?\s+(?:and|y|e)\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|"
-    r"which|will|is|are|can|do|does|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n|c[oó]mo|cu[aá]l|a qu[eé]|"
-    r"o que|onde|quando|quem|qual|vai|tem|if|whether|si|se)\b)",
+    r"which|will|is|are|can|do|does|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n(?:es)?|c[oó]mo|"
+    r"cu[aá]l(?:es)?|cu[aá]nt[oa]s?|a qu[eé]|o que|onde|quando|quem|qual|quais|quant[oa]s?|vai|"
+    r"tem|if|whether|si|se)\b)",
     re.IGNORECASE,
 )
+_AND = re.compile(r"\s*,?\s+(?:and|y|e)\s+", re.IGNORECASE)  # what _CLAUSE cuts at
 # "will the talks be recorded, so the team can watch them later?": a reason or purpose after
 # the question is a clause of its own (its words are not what is asked).
 _REASON = re.compile(
@@ -63,6 +65,14 @@ def split_sentences(text: str, clauses: bool = False) -> list[str]:
         parts = [c.strip() for p in parts for c in _REASON.split(p) if c and c.strip()]
         parts = [c.strip() for p in parts for c in _WISH.split(p, maxsplit=1) if c and c.strip()]
     return [p for p in parts if len(tokens(p)) >= _MIN_WORDS]
+
+
+def joined(sentence: str, first: str, second: str) -> bool:
+    """True when `second` follows `first` in `sentence` joined by "and" ("...del país y cuántos
+    socios tiene?"): cut there by `split_sentences`."""
+    start = sentence.find(first)
+    end = sentence.find(second, start + len(first)) if start >= 0 else -1
+    return end >= 0 and _AND.fullmatch(sentence[start + len(first) : end]) is not None
 
 
 def _led(sentence: str) -> list[str]:
