@@ -62,6 +62,7 @@ _PAST_ASKED = frozenset(["did", "didnt"])
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 # A day's programme, a week's or a range of days'.
+_ASKS_WHERE = words_of("FOCUS_WHERE") & words_of("QUESTION_WORDS")  # "where", "dónde"
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
 _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
@@ -638,7 +639,9 @@ class Matcher:
                 # never uses, and nothing answers.
                 short = len(words) <= TUNING.short_question
                 unknown = short and any(not t.known and t.text.isalpha() for t in sought)
-                unasked = few or when.relative == "now" or unknown
+                # "¿dónde alquilo un auto el domingo?": a day's listing says no where.
+                placing = bool(_ASKS_WHERE.intersection(tokens(fold(question))))
+                unasked = few or when.relative == "now" or unknown or placing
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers
                 if generic and hits and self.kb.session(hits[0].entry) is None:

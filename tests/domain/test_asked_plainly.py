@@ -980,11 +980,16 @@ def test_several_questions_in_the_order_asked(
         # (a guard: "y cuántos" is cut as a question of its own since plural question words are)
         ("examples/cusco-cooperativas/knowledge", "cuál es la cooperativa de ahorro y crédito "
          "más grande del Perú y cuántos socios tiene?", None),
+        # Where to do something nothing in the KB answers, on a day: no day's listing.
+        ("examples/mendoza-vendimia/knowledge", "dónde alquilo un auto barato para ir a San "
+         "Rafael el domingo después del congreso?", None),
+        ("examples/cdmx-demo-day/knowledge", "is there a good coworking space in Roma Norte "
+         "where my team can work on thursday morning before the final?", None),
         # (a guard) Joined to one of the event's, it is asked.
         (SHIPPED, "where is the clinic and how long does the week last?", "clinic"),
     ],
 )  # fmt: skip
-def test_a_question_joined_to_another_domains(folder: str, question: str, entry: str) -> None:
+def test_a_question_of_another_domain(folder: str, question: str, entry: str) -> None:
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
