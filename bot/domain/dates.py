@@ -96,6 +96,14 @@ _LONGEST_RANGE = TUNING.longest_range  # days
 _BEFORE = words_of("TIME_BEFORE")
 
 
+def _past_links(words: list[str]) -> list[str]:
+    """The words without their leading links and articles ("del congreso" -> "congreso")."""
+    k = 0
+    while k < len(words) and (words[k] in LINKS or words[k] in ARTICLES):
+        k += 1
+    return words[k:]
+
+
 def _either_side(words: list[str], i: int) -> bool:
     """True when "after" at i is one side of "before or after" ("antes o después", "antes ou
     depois")."""
@@ -142,9 +150,16 @@ def _is_free(words: list[str], i: int) -> bool:
 class DateReader:
     """Read the time a question refers to, for one event."""
 
-    def __init__(self, start: dt.date, end: dt.date, busy: frozenset[dt.date] = frozenset()):
+    def __init__(
+        self,
+        start: dt.date,
+        end: dt.date,
+        busy: frozenset[dt.date] = frozenset(),
+        itself: frozenset[str] = frozenset(),
+    ) -> None:
         self.start, self.end = start, end
         self.busy = busy  # the days that hold sessions
+        self.itself = itself  # the nouns the event's name calls it ("congreso", "festival")
 
     def weekday(self, index: int, today: dt.date) -> dt.date:
         """Return the event's day with that weekday (0 = Monday): of an event of several weeks,
@@ -240,6 +255,8 @@ class DateReader:
                 return None  # "next year", "el año próximo": another edition, no next session
             if kind == "next" and _either_side(words, i):
                 return None  # "¿antes o después de entrar?": which side, not what comes next
+            if kind == "next" and self.itself.intersection(_past_links(words[i + 1 : i + 4])[:1]):
+                return None  # "después del congreso": once the event is over, no next session
             return self._when(kind, n, today, range(i, i + 1))
         if w in FEIRA_DAYS and words[i + 1 : i + 2] == ["feira"]:  # "sexta-feira"
             return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i, i + 1}))

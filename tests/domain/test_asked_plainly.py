@@ -985,6 +985,9 @@ def test_several_questions_in_the_order_asked(
          "Rafael el domingo después del congreso?", None),
         ("examples/cdmx-demo-day/knowledge", "is there a good coworking space in Roma Norte "
          "where my team can work on thursday morning before the final?", None),
+        # After the event itself is no next session.
+        (VALPO, "cuanto sale el ascensor artilleria? queremos subir con los niños despues del "
+         "festival", None),
         # (a guard) Joined to one of the event's, it is asked.
         (SHIPPED, "where is the clinic and how long does the week last?", "clinic"),
     ],
