@@ -29,6 +29,7 @@ _NEXT = words_of("NEXT_YEAR")  # beside a year word: the next one ("next year", 
 _DISTANCE = words_of("DISTANCE")
 _EXITS = words_of("EXITS")  # leaving a place ("acabo de salir del X"): the way from it
 _STRAY = TUNING.stray
+_PAIRED = TUNING.paired
 _SUGGEST_FLOOR = TUNING.suggest_floor
 
 
@@ -220,6 +221,9 @@ class Decider:
             and self.vocab.index.weight(t.text) >= _STRAY
             and self.vocab.index.weight(t.text) > naming
             and not self.vocab.index.explains(hit.entry, t.text)
+            # (a topic another entry is asked about, beside what a strong match answers: two of
+            # the KB's topics, the answer one of them: "is lunch included in the fee?")
+            and not (hit.score >= _PAIRED and self.vocab.index.asks(t.text))
             for t in terms
         )
 

@@ -357,7 +357,12 @@ class Matcher:
         if whole.relative in ("missed", "catch") or whole.entry is None:
             return whole  # the trip the story tells is what is asked about
         lang = lang or whole.lang
-        if len(asking) == 1 and sentences[0] == asking[0]:
+        before = sentences[: sentences.index(asking[0])] if len(asking) == 1 else sentences
+        courteous = all(  # "Bom dia. Vocês poderiam me dizer...?": a greeting asks nothing
+            salutes(s) or self._answer_one(s, now, lang, hint).entry in _COURTESY_ASPECTS
+            for s in before
+        )
+        if len(asking) == 1 and courteous:
             # A question, then why it is asked ("which days are at which venue? booking cars
             # for the team"): the reason's words set the scene, the question answers on its own.
             reply = self._answer_one(asking[0], now, lang, hint)

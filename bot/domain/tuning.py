@@ -23,6 +23,8 @@ class Tuning:
     stray: float = (
         0.9  # a topic word this rare (one entry's keyword) must be explained by the answer
     )
+    paired: float = 55.0  # ...unless the match scores this, and another entry is asked about it
+    # ("is lunch included in the fee?": two of the KB's topics, the stronger one answered)
     beside: int = (
         2  # content words either side of the organiser's or a venue's name that it governs
     )

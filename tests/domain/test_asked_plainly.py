@@ -996,3 +996,26 @@ def test_a_question_of_another_domain(folder: str, question: str, entry: str) ->
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # Two of the KB's topics in one question, the stronger match answers (it abstained: the
+        # fee, the registration's, was a topic the lunch FAQ lacks).
+        ("examples/coimbra-simposio/knowledge", "is lunch included in the fee?", "almoco"),
+        ("examples/mendoza-vendimia/knowledge", "quanto custa a inscrição em dólar para "
+         "brasileiro?", "inscripcion"),
+        # (a guard) A topic of no entry still strays: the bank's opening hours.
+        (SHIPPED, "a qué hora abre el banco?", None),
+        # (a guard) A greeting before the one question, and why it is asked after: the question
+        # answers (with two topics answered as above, the donors' meeting of the reason did).
+        (SHIPPED, "Bom dia. Vocês poderiam me dizer quais são os pilares da Iniciativa de "
+         "Segurança Cidadã? Estou preparando uma apresentação para a reunião com os doadores.",
+         "pillars"),
+    ],
+)  # fmt: skip
+def test_two_topics_of_the_kb(folder: str, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert reply.entry == entry
