@@ -317,7 +317,13 @@ class Matcher:
                 or r.kind == "schedule" and r.relative in _DAY_ASKED  # "what's on today and..."
             )
         }  # fmt: skip
-        if others and best.entry in at:
+        marked_all = len(sentences) > 1 and all("?" in t and not confirms(t) for t in sentences)
+        if answered and best.entry not in at and marked_all and len(at) == len(sentences):
+            # "who is organizing this? the bank or the government?": each question answered on
+            # its own, the whole message read as one answers none of them: the first answers.
+            first = min(others, key=lambda r: at.get(r.entry, len(question)))
+            best, others = first, tuple(r for r in others if r is not first)
+        elif others and best.entry in at:
             first = min(others, key=lambda r: at.get(r.entry, len(question)))
             if at.get(first.entry, len(question)) < at[best.entry]:
                 best, others = first, (best, *(r for r in others if r is not first))

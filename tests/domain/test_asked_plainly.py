@@ -954,6 +954,11 @@ def test_a_weekday_of_an_event_of_several_weeks(
         # winery) come first too (the later question answered first).
         (SHIPPED, "O que é a Semana da Segurança Cidadã? E vai ter certificado?", "about",
          "certificate"),
+        # Every sentence a question answered on its own, the whole message read as one
+        # answering none of them: the first answers (the whole gave the audience FAQ).
+        (SHIPPED, "who is organizing this? the IDB or the government of Ecuador?", "organiser",
+         "why"),
+        (SHIPPED, "que hay hoy? y donde queda exactamente el hotel?", "dialogue", "address"),
         # ...and a question joined by "and" with a plural question word ("y quiénes").
         ("examples/bsas-salud-digital/knowledge",
          "¿A qué hora es el panel de cierre y quiénes participan?", "panel-cierre", ""),
