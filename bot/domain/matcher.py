@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
+from bot.domain.comparing import Comparer, Comparison
 from bot.domain.cues import OTHER_EDITIONS, day_off_words, mannerly, past_courtesy, session_step
 from bot.domain.date_words import DAY_WORDS, FEIRA_DAYS, ORDINAL_DAYS, THAT_DAY, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
@@ -122,6 +123,7 @@ class Matcher:
         self.reader = Reader(kb, self.vocab)
         self.timetable = Timetable(kb, self.vocab, self.reader)
         self.places = Places(kb)
+        self.comparer = Comparer(kb, self.vocab)
 
     def answer(
         self,
@@ -537,6 +539,11 @@ class Matcher:
             where = self._where_confirmed(r.stated, question, lang)
             if where is not None:
                 return where
+        compared = self.comparer.compare(tokens(fold(question)), terms)
+        if compared is not None and self._one_question(
+            question
+        ):  # "is the workshop before or after the keynote?"
+            return self._compared(question, lang, compared)
         if (venue := self._address_of(plain, terms)) is not None:
             return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
         if not r.stay and self.decider.off_domain(words, terms, names(text)):
@@ -973,6 +980,25 @@ class Matcher:
         if len(p.sessions) == 1 and p.relative in _ONE_DAY and asks_hour(question):
             return Reply(question, lang, "entry", p.sessions[0].id, 100.0)
         return self._schedule(question, lang, p)
+
+    @staticmethod
+    def _one_question(question: str) -> bool:
+        """True when a message asks one thing (a comparison in a message of several questions
+        yields to them: the session asked about answers both)."""
+        return len([c for c in split_sentences(question, clauses=True) if asks(c)]) <= 1
+
+    def _compared(self, question: str, lang: str, compared: Comparison) -> Reply:
+        """The KB's overview of the sessions compared, else both listed with their days and
+        places (from the first's day to the last's)."""
+        if compared.overview is not None:
+            return Reply(question, lang, "entry", compared.overview, 100.0)
+        held = [s for e in compared.sessions if (s := self.kb.session(e)) and s.date]
+        days = sorted({s.date for s in held if s.date})
+        if not days:
+            return Reply(question, lang, "entry", compared.sessions[0], 100.0)
+        spread = "range" if len(days) > 1 else ""
+        until = days[-1] if len(days) > 1 else None
+        return self._schedule(question, lang, Plan(spread, days[0], tuple(held), until=until))
 
     def _schedule(self, question: str, lang: str, p: Plan) -> Reply:
         ids = tuple(s.id for s in p.sessions)

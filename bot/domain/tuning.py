@@ -25,6 +25,7 @@ class Tuning:
     )
     paired: float = 55.0  # ...unless the match scores this, and another entry is asked about it
     # ("is lunch included in the fee?": two of the KB's topics, the stronger one answered)
+    overviews: int = 5  # FAQs closest to a comparison of sessions weighed as its overview
     beside: int = (
         2  # content words either side of the organiser's or a venue's name that it governs
     )

@@ -1024,3 +1024,25 @@ def test_two_topics_of_the_kb(folder: str, question: str, entry: str) -> None:
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # Two sessions compared: the KB's overview of them, the FAQ telling of most sessions
+        # (it answered one of the two, or the meetings between them).
+        (SHIPPED, "Is the clinic before or after the dialogue?", "components"),
+        (SHIPPED, "¿Qué va primero, las reuniones subregionales o la clínica?", "components"),
+        (SHIPPED, "O diálogo e a clínica são no mesmo lugar?", "components"),
+        # ...without an overview, both listed with their days and places, in programme order.
+        ("examples/cusco-cooperativas/knowledge",
+         "¿la elección del consejo es antes o después de la noche cultural?", "noche-cultural"),
+        # (a guard) A first of a noun compares no sessions.
+        ("examples/sao-paulo-devfest/knowledge", "vale mais a pena estudar Flutter ou Kotlin pra "
+         "conseguir o primeiro emprego?", None),
+    ],
+)  # fmt: skip
+def test_two_sessions_compared(folder: str, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert reply.entry == entry

@@ -528,6 +528,10 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("after past")  # "after 6pm": from then to the end of the day
 TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
 OR_WORDS = _words("or")  # "before or after": a choice of sides
+# Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
+COMPARE_FIRST = _words("first earlier")
+COMPARE_SAME = _words("same different separate")
+COMPARE_PLACES = _words("place places venue venues hotel building location site")
 TIME_LINKS = _words("the")  # words between them and the time
 HOUR_HEDGES = _words("about around approximately roughly")  # between a link word and an hour
 NOON_WORDS = _words("noon midday")  # a part of the day that ends a range

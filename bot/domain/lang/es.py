@@ -585,6 +585,12 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("despues")  # "después de las 6": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes de las 10": from the day's start until then
 OR_WORDS = _words("o u")  # "before or after": a choice of sides
+# Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
+COMPARE_FIRST = _words("primero primera")
+COMPARE_SAME = _words(
+    "mismo misma mismos mismas distinto distinta distintos distintas diferente diferentes"
+)
+COMPARE_PLACES = _words("lugar lugares sede sedes hotel edificio sitio local")
 TIME_LINKS = _words("de las la del")  # words between them and the time
 HOUR_HEDGES = _words("eso tipo aproximadamente")  # between a link word and an hour
 NOON_WORDS = _words("mediodia")  # a part of the day that ends a range

@@ -524,6 +524,10 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("depois apos")  # "depois das 18h": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes das 10h": from the day's start until then
 OR_WORDS = _words("ou")  # "before or after": a choice of sides
+# Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
+COMPARE_FIRST = _words("primeiro primeira")
+COMPARE_SAME = _words("mesmo mesma mesmos mesmas diferente diferentes")
+COMPARE_PLACES = _words("lugar lugares local locais sede sedes hotel predio")
 TIME_LINKS = _words("de das da do as a")  # words between them and the time
 HOUR_HEDGES = _words("umas volta aproximadamente")  # between a link word and an hour
 NOON_WORDS = _words("meiodia")  # a part of the day that ends a range
