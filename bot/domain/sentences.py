@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.lang import words_of
+from bot.domain.lang import merged, words_of
 from bot.domain.language import fold, tokens
 from bot.domain.tuning import TUNING
 
@@ -48,6 +48,9 @@ _STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
 _SALUTATIONS = words_of("SALUTATIONS")
 _WISHES = words_of("WISHES")
 _IF = words_of("IF_WORDS")  # open an indirect question after "and"
+_ANDS = frozenset(("and", "y", "e"))  # what _CLAUSE cuts at
+_LEADS = words_of("QUESTION_LEADS")  # before a question word: "a qué hora", "at what time"
+_SHORT = merged("ABBREVIATIONS")  # "q" is "que"
 
 
 # "I overslept, what did I miss this morning?": a statement, then its question after a comma.
@@ -106,8 +109,13 @@ def asks(sentence: str) -> bool:
         return True
     if indirect(sentence):
         return True
-    words = tokens(sentence)
-    return bool(words) and (words[0] in _QUESTION_WORDS or any(w in _WISHES for w in words))
+    words = [_SHORT.get(w, w) for w in tokens(sentence)]
+    # "y dónde es?", "and at what time?", "e a que horas?": a question joined to the one before.
+    k = 0
+    while k < min(len(words) - 1, 2) and (words[k] in _ANDS or words[k] in _LEADS):
+        k += 1
+    opens = bool(words) and words[k] in _QUESTION_WORDS
+    return opens or any(w in _WISHES for w in words)
 
 
 def asking_words(text: str) -> list[list[str]]:

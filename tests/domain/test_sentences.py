@@ -195,3 +195,21 @@ def test_a_reported_question_and_an_indirect_second_one_are_clauses() -> None:
         "quién organiza el congreso",
         "si hay un correo de contacto",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asking"),
+    [
+        # A question joined to the one before by "and", maybe after a preposition, texted.
+        ("y a q hora arranca", True),
+        ("y dónde es", True),
+        ("and at what time", True),
+        ("e onde fica", True),
+        # (guards) Statements so joined ask nothing.
+        ("y nos vemos mañana", False),
+        ("a las 3 llego", False),
+        ("and then I fly home", False),
+    ],
+)
+def test_a_question_joined_by_and_asks(sentence: str, asking: bool) -> None:
+    assert asks(sentence) is asking
