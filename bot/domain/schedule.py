@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from bot.domain.clock_words import Clock
 from bot.domain.dates import When, shift
 from bot.domain.knowledge import KnowledgeBase, Session
+from bot.domain.tuning import TUNING
 
 # Words that only say "what is on" (so a question made of them and a day is a schedule question).
+_BACKGROUND = TUNING.background_hours  # a session this long runs beside the others
 _SCHEDULE_TEXT = (
     "happen happens happening happened occur occurs occurred going on planned scheduled "
     "programmed plan plans agenda schedule programme program activity activities session "
@@ -149,11 +151,26 @@ def _beside(session: Session, others: list[Session], step: int) -> tuple[Session
             return ()
         edge = session.end or session.start
         later = [s for s in others if s.start is not None and s.start >= edge]
-        first = later[0].start if later else None
-        return tuple(s for s in later if s.start == first)
+        starts = sorted({s.start for s in later if s.start is not None})
+        # Sessions that run for hours (an expo, a registration desk) starting first are no
+        # more what comes next than the talks starting after them: those come along.
+        shown = starts[:1]
+        if len(starts) > 1 and all(_lasts(s) for s in later if s.start == starts[0]):
+            shown = starts[:2]
+        return tuple(s for s in later if s.start in shown)
     earlier = [s for s in others if s.start is not None and s.start < session.start]
     last = earlier[-1].start if earlier else None
     return tuple(s for s in earlier if s.start == last)
+
+
+def _lasts(session: Session) -> bool:
+    """True for a session that runs for hours (see TUNING.background_hours)."""
+    if session.start is None or session.end is None or session.overnight:
+        return False
+    length = dt.datetime.combine(dt.date.min, session.end) - dt.datetime.combine(
+        dt.date.min, session.start
+    )
+    return length >= dt.timedelta(hours=_BACKGROUND)
 
 
 def _starts_after(session: Session, now: dt.datetime) -> bool:

@@ -1046,3 +1046,12 @@ def test_two_sessions_compared(folder: str, question: str, entry: str) -> None:
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
+
+
+def test_what_follows_is_more_than_an_all_day_expo(tr: Translator) -> None:
+    # After the keynote an expo opens (10:00–18:00) and the talks start at 10:15: both follow
+    # (only the expo was listed).
+    kb, matcher = set_knowledge("examples/panama-techsummit/knowledge")
+    reply = matcher.answer("que sigue despues de la keynote?", dt.datetime(2033, 9, 21, 10, 5))
+    text = render_text(reply, kb, tr)
+    assert "10:00–18:00" in text and "10:15–11:00" in text
