@@ -66,6 +66,7 @@ ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
 _ASKS_WHERE = words_of("FOCUS_WHERE") & words_of("QUESTION_WORDS")  # "where", "dónde"
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
+_EVENT_NAMED = TUNING.event_named
 _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
 _PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
@@ -297,7 +298,14 @@ class Matcher:
         # which room" of "in which room and at what time is the talk") yields to an entry.
         # (What follows a wish to know ends its sentence: "I'd like to know who..." asks it.)
         wished = [(s, r) for s, r in asked if any(wished_for(t, s) for t in sentences)]
-        own = [(s, r) for s, r in asked if not r.aspect or s in sentences or (s, r) in wished]
+        # (...but a clause naming the event asks the event's own: "when is <the event> this
+        # year and where is it held?")
+        named = [(s, r) for s, r in asked if r.aspect.startswith("event:") and self._names_event(s)]
+        own = [
+            (s, r)
+            for s, r in asked
+            if not r.aspect or s in sentences or (s, r) in wished or (s, r) in named
+        ]
         own = own or [(s, r) for s, r in found if not r.aspect or s in sentences] or asked
         # A built-in answer ("when does it start?" -> the event's start) yields to the entry a
         # question without topic asks of ("…a panel on Tuesday. When does it start?").
@@ -446,6 +454,11 @@ class Matcher:
         return any(
             t.known and t.text not in plain and self.vocab.index.owns(entry, t.text) for t in terms
         )
+
+    def _names_event(self, sentence: str) -> bool:
+        """True when `sentence` calls the event by its name ("the Istmo Tech Summit")."""
+        called = {w for n in self.kb.event.name.values() for w in tokens(fold(n))} - STOPWORDS
+        return len(called.intersection(tokens(fold(sentence)))) >= _EVENT_NAMED
 
     def _names_topic(self, sentence: str) -> bool:
         """True when `sentence` names a topic of the KB ("the maps talk"), not only what it

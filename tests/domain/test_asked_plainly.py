@@ -959,6 +959,11 @@ def test_a_weekday_of_an_event_of_several_weeks(
         (SHIPPED, "who is organizing this? the IDB or the government of Ecuador?", "organiser",
          "why"),
         (SHIPPED, "que hay hoy? y donde queda exactamente el hotel?", "dialogue", "address"),
+        # A clause calling the event by its name asks the event's own facts (an FAQ on badges
+        # answered, the built-ins of clauses yielding to any entry).
+        ("examples/panama-techsummit/knowledge", "When exactly is the Istmo Tech Summit this "
+         "year and where is it held? Flying in from Miami and I need to book flights today.",
+         "event", ""),
         # ...and a question joined by "and" with a plural question word ("y quiénes").
         ("examples/bsas-salud-digital/knowledge",
          "¿A qué hora es el panel de cierre y quiénes participan?", "panel-cierre", ""),
