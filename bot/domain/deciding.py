@@ -16,7 +16,7 @@ from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
-from bot.domain.language import stem
+from bot.domain.language import fold, stem, tokens
 from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, arithmetic
 from bot.domain.sentences import asking_words
 from bot.domain.terms import Term
@@ -33,12 +33,30 @@ _PAIRED = TUNING.paired
 _SUGGEST_FLOOR = TUNING.suggest_floor
 
 
+def _texts(kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
+    """Each session's and FAQ's answering texts, in every language."""
+    found = [
+        (s.id, [t for text in (s.summary, s.description, s.know) if text for t in text.values()])
+        for s in kb.sessions
+    ]
+    return found + [(f.id, list(f.answer.values())) for f in kb.faqs]
+
+
 class Decider:
     """Decides what a question's words leave uncovered, for one KB's vocabulary."""
 
     def __init__(self, kb: KnowledgeBase, vocab: Vocabulary) -> None:
         self.kb = kb
         self.vocab = vocab
+        # What each entry counts: the terms its texts write after a number ("30 seats").
+        term = vocab.index.normaliser.term
+        self.counted: dict[str, frozenset[str]] = {}
+        for entry, texts in _texts(kb):
+            found: set[str] = set()
+            for text in texts:
+                said = tokens(fold(text))
+                found.update(term(b) for a, b in zip(said, said[1:], strict=False) if a.isdigit())
+            self.counted[entry] = frozenset(found)
 
     def off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
@@ -181,8 +199,10 @@ class Decider:
         """
         term = self.vocab.index.normaliser.term
         asked = {t.text for t in terms}
+        counts = self.counted.get(hit.entry, frozenset())
         if any(
-            a in asked and not self.vocab.index.explains(hit.entry, a) for a in self.vocab.measures
+            a in asked and not self.vocab.index.explains(hit.entry, a) and not asked & counts
+            for a in self.vocab.measures
         ):
             return True  # "how many" or "how much" asked of an entry that has no count or price
         # A way of travelling an FAQ never mentions ("¿cuánto cuesta el boleto del metro?" is no

@@ -1060,3 +1060,20 @@ def test_what_follows_is_more_than_an_all_day_expo(tr: Translator) -> None:
     reply = matcher.answer("que sigue despues de la keynote?", dt.datetime(2033, 9, 21, 10, 5))
     text = render_text(reply, kb, tr)
     assert "10:00–18:00" in text and "10:15–11:00" in text
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # "How many" asked of an entry that writes a count of that thing ("30 seats") is
+        # answered (it abstained: the entry never says "how many").
+        ("examples/panama-techsummit/knowledge", "how many seats are there in the Terraform "
+         "workshop?", "workshop-terraform"),
+        # (a guard) Of an entry that counts nothing asked, no answer.
+        (SHIPPED, "how many people work at the IDB?", None),
+    ],
+)  # fmt: skip
+def test_how_many_of_what_an_entry_counts(folder: str, question: str, entry: str) -> None:
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
+    assert reply.entry == entry
