@@ -1077,3 +1077,10 @@ def test_how_many_of_what_an_entry_counts(folder: str, question: str, entry: str
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
     assert reply.entry == entry
+
+
+@pytest.mark.parametrize("question", ["o que tem 5a feira", "o que tem na 5ª-feira?"])
+def test_a_weekday_written_short_in_portuguese(question: str) -> None:
+    # "5ª feira" is quinta-feira: the shipped KB's note on that free Thursday (it abstained).
+    _, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 13, 9)).entry == "day-22"

@@ -407,7 +407,10 @@ NEARBY = _words("proximo proxima proximos proximas")
 NEARER = _words("mais muito bem bastante")
 NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana próxima": next
 # Weekdays written with "-feira" ("segunda-feira", folded: segunda feira), Monday = 0.
-FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+FEIRA_DAYS: dict[str, int] = {
+    "segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
+    "2a": 0, "3a": 1, "4a": 2, "5a": 3, "6a": 4,  # as written short: "5ª feira", "na 6a"
+}  # fmt: skip
 # ...or after a word only Portuguese puts before a weekday ("na quinta", "nesta segunda").
 FEIRA_LINKS = _words("na nesta nessa ate de pra para")
 # Words that point back at what the message named ("what's after this?").
