@@ -48,6 +48,18 @@ _LATIN = {i: _strip_marks(chr(i)) for i in range(0xA0, 0x250) if _strip_marks(ch
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])|_")  # "DatosAbiertos"
+
+
+def unhashed(text: str) -> str:
+    """`text` with its hashtags read as words ("#DatosAbiertos" -> "Datos Abiertos",
+    "#devfest" -> "devfest")."""
+    if "#" not in text:
+        return text
+    return _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+
+
 def fold(text: str) -> str:
     """Lowercase `text` and strip its accents (so 'Sesión' and 'sesion' read the same)."""
     folded = text.casefold().translate(_LATIN)

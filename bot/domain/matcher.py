@@ -27,7 +27,7 @@ from bot.domain.focus import Focus, asks_hour, focus
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings, words_of
-from bot.domain.language import fold, holds_pair, names, stem, tokens
+from bot.domain.language import fold, holds_pair, names, stem, tokens, unhashed
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.numerals import spelled_numbers
 from bot.domain.places import Places, Town
@@ -142,6 +142,7 @@ class Matcher:
         """
         # "¿qué hay el martes? perdón, quise decir el miércoles": the day corrected is not asked.
         said = self.reader.corrected(question, event_local(now, self.kb.event.tz).date())
+        said = unhashed(said)  # "#DatosAbiertos agenda"
         reply = self._answer_message(said, now, lang, hint)
         reply = reply if said == question else replace(reply, question=question)
         reply = self._departure(reply, now)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain.knowledge import KnowledgeBase, load_knowledge
-from bot.domain.language import detect_language, fold, names, stem, tokens
+from bot.domain.language import detect_language, fold, names, stem, tokens, unhashed
 from bot.domain.matcher import Matcher
 from bot.domain.terms import Normaliser
 
@@ -139,3 +139,16 @@ def test_a_message_without_any_language_gets_the_default(
     matcher: Matcher, kb: KnowledgeBase
 ) -> None:
     assert matcher.answer("wifi", _at_start(kb)).lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("#SeguridadCiudadana agenda", "Seguridad Ciudadana agenda"),
+        ("#ÁreaDeDatos", "Área De Datos"),
+        ("#ODS_Datos", "ODS Datos"),  # initials stay one word
+        ("C# workshop?", "C# workshop?"),  # (a guard) no hashtag
+    ],
+)
+def test_hashtags_are_read_as_words(text: str, read: str) -> None:
+    assert unhashed(text) == read
