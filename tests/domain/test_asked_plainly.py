@@ -33,6 +33,12 @@ def ask(folder: str, question: str, tr: Translator) -> tuple[str | None, str]:
     return reply.entry, render_text(reply, kb, tr)
 
 
+def entry_of(folder: str, question: str) -> str | None:
+    """The entry answering `question` asked at 8:00 on the event's first day."""
+    kb, matcher = set_knowledge(folder)
+    return matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8))).entry
+
+
 @pytest.mark.parametrize(
     ("folder", "question", "entry", "says"),
     [
@@ -1003,9 +1009,7 @@ def test_several_questions_in_the_order_asked(
     ],
 )  # fmt: skip
 def test_a_question_of_another_domain(folder: str, question: str, entry: str) -> None:
-    kb, matcher = set_knowledge(folder)
-    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
-    assert reply.entry == entry
+    assert entry_of(folder, question) == entry
 
 
 @pytest.mark.parametrize(
@@ -1026,9 +1030,7 @@ def test_a_question_of_another_domain(folder: str, question: str, entry: str) ->
     ],
 )  # fmt: skip
 def test_two_topics_of_the_kb(folder: str, question: str, entry: str) -> None:
-    kb, matcher = set_knowledge(folder)
-    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
-    assert reply.entry == entry
+    assert entry_of(folder, question) == entry
 
 
 @pytest.mark.parametrize(
@@ -1048,9 +1050,7 @@ def test_two_topics_of_the_kb(folder: str, question: str, entry: str) -> None:
     ],
 )  # fmt: skip
 def test_two_sessions_compared(folder: str, question: str, entry: str) -> None:
-    kb, matcher = set_knowledge(folder)
-    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
-    assert reply.entry == entry
+    assert entry_of(folder, question) == entry
 
 
 def test_what_follows_is_more_than_an_all_day_expo(tr: Translator) -> None:
@@ -1074,9 +1074,7 @@ def test_what_follows_is_more_than_an_all_day_expo(tr: Translator) -> None:
     ],
 )  # fmt: skip
 def test_how_many_of_what_an_entry_counts(folder: str, question: str, entry: str) -> None:
-    kb, matcher = set_knowledge(folder)
-    reply = matcher.answer(question, dt.datetime.combine(kb.event.start_date, dt.time(8)))
-    assert reply.entry == entry
+    assert entry_of(folder, question) == entry
 
 
 @pytest.mark.parametrize("question", ["o que tem 5a feira", "o que tem na 5ª-feira?"])
