@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.domain.dates import either_side
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
 from bot.domain.language import fold, tokens
@@ -19,12 +20,12 @@ from bot.domain.tuning import TUNING
 from bot.domain.vocabulary import Vocabulary
 
 _OR = words_of("OR_WORDS")  # "before or after", "X or Y"
-_BEFORE = words_of("TIME_BEFORE")
 _AFTER = words_of("TIME_AFTER")
 _FIRST = words_of("COMPARE_FIRST")  # "which comes first, X or Y?"
 _SAME = words_of("COMPARE_SAME")  # "the same place", "sedes distintas"
 _PLACES = words_of("COMPARE_PLACES")
 _OVERVIEWS = TUNING.overviews
+_POOL = TUNING.pool
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def asks_to_compare(words: list[str]) -> bool:
     """True when a question sets two things side by side: "before or after", "first ... or",
     "the same place", "different venues"."""
     said = set(words)
-    sides = bool(_BEFORE & said and _AFTER & said and _OR & said)
+    sides = any(w in _AFTER and either_side(words, k) for k, w in enumerate(words))
     # "which comes first, the X or the Y?" (not "o primeiro emprego": a first of a noun)
     first = bool(_OR & said) and any(
         w in _FIRST and (k + 1 == len(words) or words[k + 1] in _OR | ARTICLES)
@@ -86,8 +87,8 @@ class Comparer:
             if t.text not in asked:
                 continue
             # Of the sessions a word names, the one named by most of the question's words
-            # ("la elección del consejo": the election, not the credential check for it), the
-            # programme's first of those alike.
+            # ("the board election": the election, not the credential check for it), the
+            # KB's first of those alike.
             sessions = [e for e, named_by in self._naming.items() if t.text in named_by]
             if sessions:
                 best = max(sessions, key=lambda e: len(asked & self._naming[e]))
@@ -99,7 +100,7 @@ class Comparer:
         tells = [f for f in self._faqs if all(index.explains(f, term) for term in named.values())]
         # The overview: of the FAQs that tell of them all (the few closest to the question),
         # the one telling of most sessions (the week's days and places).
-        hits = index.search((t.text for t in terms), limit=len(self._faqs) or 1)
+        hits = index.search((t.text for t in terms), limit=_POOL)  # (the others score 0)
         close = {h.entry: h.score for h in hits}
         nearest = sorted(tells, key=lambda f: (-close.get(f, 0.0), f))[:_OVERVIEWS]
         overview = max(nearest, key=lambda f: (self._told(f), close.get(f, 0.0)), default=None)

@@ -23,6 +23,7 @@ WORDS: dict[str, tuple[str, int]] = merged("RELATIVE_WORDS")
 # Weekdays that read as ordinals in another language ("la segunda sesión") name a day only
 # with their suffix ("segunda-feira", folded: segunda feira).
 FEIRA_DAYS = merged("FEIRA_DAYS")
+FEIRA_SHORT = merged("FEIRA_SHORT")
 FEIRA_LINKS = words_of("FEIRA_LINKS")  # "na quinta": the weekday, without its suffix
 NEXT_WORD, PRIOR_WORD = "despues", "antesde"  # what "after/before the keynote" is rewritten to
 WORDS[PRIOR_WORD] = ("next", 0)  # the session before one: still a schedule question

@@ -13,6 +13,7 @@ from bot.domain.date_words import (
     DAY_WORDS,
     FEIRA_DAYS,
     FEIRA_LINKS,
+    FEIRA_SHORT,
     LINKS,
     MONTHS,
     NEARBY,
@@ -104,7 +105,7 @@ def _past_links(words: list[str]) -> list[str]:
     return words[k:]
 
 
-def _either_side(words: list[str], i: int) -> bool:
+def either_side(words: list[str], i: int) -> bool:
     """True when "after" at i is one side of "before or after" ("antes o después", "antes ou
     depois")."""
     return (i >= 2 and words[i - 1] in _OR and words[i - 2] in _BEFORE) or (
@@ -253,7 +254,7 @@ class DateReader:
                 return None  # "next thursday": the weekday says which day
             if kind == "next" and _YEARS.intersection(words[i + 1 : i + 2] + words[i - 1 : i]):
                 return None  # "next year", "el año próximo": another edition, no next session
-            if kind == "next" and _either_side(words, i):
+            if kind == "next" and either_side(words, i):
                 return None  # "¿antes o después de entrar?": which side, not what comes next
             if kind == "next" and self.itself.intersection(_past_links(words[i + 1 : i + 4])[:1]):
                 return None  # "después del congreso": once the event is over, no next session
@@ -264,6 +265,12 @@ class DateReader:
             return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i}))
         if w in FEIRA_DAYS and DAY_PART_WORDS.intersection(words[i + 1 : i + 3]):
             return When("", self.weekday(FEIRA_DAYS[w], today), frozenset({i}))  # "quinta de manhã"
+        if w in FEIRA_SHORT and (
+            words[i + 1 : i + 2] in (["feira"], [])
+            or DAY_PART_WORDS.intersection(words[i + 1 : i + 3])
+        ):  # "5a feira", "na 6a", "5a de manhã" (not "na 2a sessão", an ordinal)
+            used = {i, i + 1} if words[i + 1 : i + 2] == ["feira"] else {i}
+            return When("", self.weekday(FEIRA_SHORT[w], today), frozenset(used))
         if w in WEEKDAYS:
             nxt = _day_number(words[i + 1]) if i + 1 < len(words) else None
             if nxt is not None:  # "miércoles 21": the number is the more precise

@@ -11,13 +11,16 @@ every word list is the KB's (its vocabulary) or a language's (bot/domain/lang/).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.domain.clock_words import DAY_PART_WORDS
+from bot.domain.corpus import documents
 from bot.domain.date_words import TIME_NAMES
 from bot.domain.index import Hit, is_small_number
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
 from bot.domain.language import fold, stem, tokens
-from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, arithmetic
+from bot.domain.lexicon import BRANDS, OPENING, OWNERSHIP, PLACE, STOPWORDS, arithmetic
 from bot.domain.sentences import asking_words
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
@@ -30,16 +33,18 @@ _DISTANCE = words_of("DISTANCE")
 _EXITS = words_of("EXITS")  # leaving a place ("acabo de salir del X"): the way from it
 _STRAY = TUNING.stray
 _PAIRED = TUNING.paired
+_TIME_UNITS = words_of("TIME_UNITS")  # "30 minutes": a length, no count of things
 _SUGGEST_FLOOR = TUNING.suggest_floor
 
 
-def _texts(kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
-    """Each session's and FAQ's answering texts, in every language."""
-    found = [
-        (s.id, [t for text in (s.summary, s.description, s.know) if text for t in text.values()])
-        for s in kb.sessions
-    ]
-    return found + [(f.id, list(f.answer.values())) for f in kb.faqs]
+def _counted(word: str) -> bool:
+    """True for a word a number can count ("30 seats"), not its unit of time or date."""
+    return (
+        word.isalpha()
+        and word not in STOPWORDS
+        and word not in TIME_NAMES
+        and (word not in _TIME_UNITS)
+    )
 
 
 class Decider:
@@ -48,15 +53,18 @@ class Decider:
     def __init__(self, kb: KnowledgeBase, vocab: Vocabulary) -> None:
         self.kb = kb
         self.vocab = vocab
-        # What each entry counts: the terms its texts write after a number ("30 seats").
+        # What each entry counts: the things its answer writes after a number ("30 seats"),
+        # not a date's month or weekday, a time's unit or a function word.
         term = vocab.index.normaliser.term
-        self.counted: dict[str, frozenset[str]] = {}
-        for entry, texts in _texts(kb):
-            found: set[str] = set()
-            for text in texts:
-                said = tokens(fold(text))
-                found.update(term(b) for a, b in zip(said, said[1:], strict=False) if a.isdigit())
-            self.counted[entry] = frozenset(found)
+        self.counted = {
+            d.id: frozenset(
+                term(b)
+                for text in d.body
+                for a, b in pairwise(tokens(fold(text)))
+                if a.isdigit() and _counted(b)
+            )
+            for d in documents(kb)
+        }
 
     def off_domain(self, words: list[str], terms: list[Term], named: frozenset[str]) -> bool:
         """True when a word places the question in another domain.
@@ -199,10 +207,11 @@ class Decider:
         """
         term = self.vocab.index.normaliser.term
         asked = {t.text for t in terms}
-        counts = self.counted.get(hit.entry, frozenset())
-        if any(
-            a in asked and not self.vocab.index.explains(hit.entry, a) and not asked & counts
-            for a in self.vocab.measures
+        # ...or of a thing it writes a number of ("how many seats": "30 seats").
+        counted = self.counted.get(hit.entry, frozenset())
+        measured = {b.text for a, b in pairwise(terms) if a.text in self.vocab.measures}
+        if not measured & counted and any(
+            a in asked and not self.vocab.index.explains(hit.entry, a) for a in self.vocab.measures
         ):
             return True  # "how many" or "how much" asked of an entry that has no count or price
         # A way of travelling an FAQ never mentions ("¿cuánto cuesta el boleto del metro?" is no

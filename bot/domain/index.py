@@ -185,10 +185,6 @@ class Index:
         e = self._position.get(entry)
         return e is not None and self._shares[e].get(term) == 1.0 and term not in self._named[e]
 
-    def askers(self, term: str) -> tuple[str, ...]:
-        """The entries asked about `term` (their phrasings or keywords hold it)."""
-        return tuple(self.ids[e] for e in self._own.get(term, ()))
-
     def sole(self, term: str) -> str | None:
         """The one entry asked about `term` ("shakeout": the shakeout run), else None."""
         asked = self._own.get(term, ())

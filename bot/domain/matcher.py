@@ -62,8 +62,8 @@ _CLOSE = TUNING.close
 _PAST_ASKED = frozenset(["did", "didnt"])
 # Words of time phrases ("fim de semana", "this week") and the weekday suffix ("segunda-feira").
 ALL_WORDS = frozenset(w for phrase in TIME_PHRASES for w in phrase) | {"feira"}
-# A day's programme, a week's or a range of days'.
 _ASKS_WHERE = words_of("FOCUS_WHERE") & words_of("QUESTION_WORDS")  # "where", "dónde"
+# A day's programme, a week's or a range of days'.
 _PLAIN_LISTINGS = frozenset(["", "today", "tomorrow", "yesterday", "week", "range"])
 _MAX_PARTS = TUNING.max_parts
 _EVENT_NAMED = TUNING.event_named
@@ -236,7 +236,7 @@ class Matcher:
             if len(texts) < 2:
                 return whole
         read = [(s, self._answer_one(s, now, lang, hint)) for s in texts]
-        # "¿cuál es la cooperativa más grande del país y cuántos socios tiene?": a question joined
+        # "¿cuál es el banco más grande del país y cuántos clientes tiene?": a question joined
         # by "and" to one of another domain asks of that too.
         of_off = [
             b for a, b in pairwise(clauses)
@@ -374,12 +374,12 @@ class Matcher:
         if whole.relative in ("missed", "catch") or whole.entry is None:
             return whole  # the trip the story tells is what is asked about
         lang = lang or whole.lang
-        before = sentences[: sentences.index(asking[0])] if len(asking) == 1 else sentences
-        courteous = all(  # "Bom dia. Vocês poderiam me dizer...?": a greeting asks nothing
+        # "Bom dia. Vocês poderiam me dizer...?": a greeting before the question asks nothing.
+        courteous = len(asking) == 1 and all(
             salutes(s) or self._answer_one(s, now, lang, hint).entry in _COURTESY_ASPECTS
-            for s in before
+            for s in sentences[: sentences.index(asking[0])]
         )
-        if len(asking) == 1 and courteous:
+        if courteous:
             # A question, then why it is asked ("which days are at which venue? booking cars
             # for the team"): the reason's words set the scene, the question answers on its own.
             reply = self._answer_one(asking[0], now, lang, hint)
@@ -457,9 +457,8 @@ class Matcher:
         )
 
     def _names_event(self, sentence: str) -> bool:
-        """True when `sentence` calls the event by its name ("the Istmo Tech Summit")."""
-        called = {w for n in self.kb.event.name.values() for w in tokens(fold(n))} - STOPWORDS
-        return len(called.intersection(tokens(fold(sentence)))) >= _EVENT_NAMED
+        """True when `sentence` calls the event by its name ("the Open Data Summit")."""
+        return len(self.vocab.name_words.intersection(tokens(fold(sentence)))) >= _EVENT_NAMED
 
     def _names_topic(self, sentence: str) -> bool:
         """True when `sentence` names a topic of the KB ("the maps talk"), not only what it

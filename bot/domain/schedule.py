@@ -10,8 +10,8 @@ from bot.domain.dates import When, shift
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.tuning import TUNING
 
-# Words that only say "what is on" (so a question made of them and a day is a schedule question).
 _BACKGROUND = TUNING.background_hours  # a session this long runs beside the others
+# Words that only say "what is on" (so a question made of them and a day is a schedule question).
 _SCHEDULE_TEXT = (
     "happen happens happening happened occur occurs occurred going on planned scheduled "
     "programmed plan plans agenda schedule programme program activity activities session "

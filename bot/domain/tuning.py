@@ -25,7 +25,7 @@ class Tuning:
     )
     paired: float = 55.0  # ...unless the match scores this, and another entry is asked about it
     # ("is lunch included in the fee?": two of the KB's topics, the stronger one answered)
-    event_named: int = 2  # words of the event's name that call it by name ("Istmo Tech Summit")
+    event_named: int = 2  # words of the event's name that call it by name ("Open Data Summit")
     background_hours: int = 3  # a session this long (an expo) is not all that comes next
     overviews: int = 5  # FAQs closest to a comparison of sessions weighed as its overview
     beside: int = (

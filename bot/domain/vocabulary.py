@@ -163,12 +163,15 @@ class Vocabulary:
         for phrase in OFF_DOMAIN_PHRASES:
             stems = tuple(w if w == PLACE else stem(w) for w in phrase)
             self.off_phrases[stems[0]].append(stems)
-        itself = {w for n in event.name.values() for w in tokens(fold(n))}
+        # The words of the event's name ("Open Data Summit"): calling it by name.
+        self.name_words = frozenset(
+            w for n in event.name.values() for w in tokens(fold(n)) if w not in STOPWORDS
+        )
         self.dates = DateReader(
             kb.event.start_date,
             kb.event.end_date,
             frozenset(s.date for s in kb.dated if s.date),
-            frozenset(words_of("EVENT_NOUNS") & itself),
+            words_of("EVENT_NOUNS") & self.name_words,
         )
         self.session_words = SessionWords.from_kb(kb)
         # Per language: Portuguese "data" (date) is an aspect, English "data" a topic.

@@ -349,10 +349,10 @@ STRONG_TAGS = _words("right")
 SALUTATIONS = _words("dear best kind warm regards greetings")
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("know wondering wonder confirm tell")
-# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # A person's contact details ("her email", "su correo"): the KB gives a speaker's only
 # when a speaker's own text holds them.
 CONTACT_WORDS = _words("email mail phone telephone number whatsapp linkedin instagram contact")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # thanks ('thanks, that's really useful!').
 THANKS = _words("thanks thank thx ty cheers appreciated appreciate")
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
@@ -501,6 +501,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Words that ask who (a session's speakers).
 WHO = _words("who whom whose")
 DISTANCE = _words("far near nearby close distance")  # how far a place is asks the way there
+TIME_UNITS = _words(
+    "minute minutes min mins hour hours hr hrs h day days week weeks month months year years"
+)  # "30 minutes": a length, no count of things
 EXITS = _words("left leaving")  # leaving a place: the way from it, not its business
 MEANS = _words("by via")  # before how one travels: "by TransMilenio"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).

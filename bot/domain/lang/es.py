@@ -558,6 +558,9 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quien quienes")
 DISTANCE = _words("lejos cerca distancia")  # how far a place is asks the way there
+TIME_UNITS = _words(
+    "minuto minutos min hora horas h hs dia dias semana semanas mes meses ano anos"
+)  # "30 minutes": a length, no count of things
 EXITS = _words("salir sali salimos saliendo")  # leaving a place: the way from it, not its business
 MEANS = _words("en")  # before how one travels: "en Trensurb"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).

@@ -309,10 +309,10 @@ SALUTATIONS = _words(
 )
 # Words of a wish to know ("I would like to know..."): the sentence asks.
 WISHES = _words("saber confirmar gostaria queria informar dizer")
-# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # A person's contact details ("her email", "su correo"): the KB gives a speaker's only
 # when a speaker's own text holds them.
 CONTACT_WORDS = _words("email mail telefone celular numero whatsapp linkedin contato")
+# Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # thanks ('thanks, that's really useful!').
 THANKS = _words(
     "obrigado obrigada obrigados obrigadas obrigadao obrigadona valeu agradeco brigado brigada"
@@ -407,10 +407,9 @@ NEARBY = _words("proximo proxima proximos proximas")
 NEARER = _words("mais muito bem bastante")
 NOT_NEAR = _words("semana mes ano vez edicao dia dias sessao")  # "a semana próxima": next
 # Weekdays written with "-feira" ("segunda-feira", folded: segunda feira), Monday = 0.
-FEIRA_DAYS: dict[str, int] = {
-    "segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
-    "2a": 0, "3a": 1, "4a": 2, "5a": 3, "6a": 4,  # as written short: "5ª feira", "na 6a"
-}  # fmt: skip
+FEIRA_DAYS: dict[str, int] = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+# ...written short ("5ª feira", "na 6a", "5a de manhã"), not an ordinal ("na 2a sessão").
+FEIRA_SHORT: dict[str, int] = {"2a": 0, "3a": 1, "4a": 2, "5a": 3, "6a": 4}
 # ...or after a word only Portuguese puts before a weekday ("na quinta", "nesta segunda").
 FEIRA_LINKS = _words("na nesta nessa ate de pra para")
 # Words that point back at what the message named ("what's after this?").
@@ -501,6 +500,9 @@ VERB_MARKERS = _words("me te se nos")
 # Words that ask who (a session's speakers).
 WHO = _words("quem")
 DISTANCE = _words("longe perto distancia")  # how far a place is asks the way there
+TIME_UNITS = _words(
+    "minuto minutos min hora horas h dia dias semana semanas mes meses ano anos"
+)  # "30 minutes": a length, no count of things
 EXITS = _words("sair sai saimos saindo")  # leaving a place: the way from it, not its business
 MEANS = _words("de pelo pela")  # before how one travels: "de metrô"
 # The words a question opens with ("I overslept, what did I miss?" is a statement, then one).
