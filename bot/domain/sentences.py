@@ -48,7 +48,7 @@ _STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
 _SALUTATIONS = words_of("SALUTATIONS")
 _WISHES = words_of("WISHES")
 _IF = words_of("IF_WORDS")  # open an indirect question after "and"
-_ANDS = frozenset(("and", "y", "e"))  # what _CLAUSE cuts at
+_ANDS = words_of("AND_WORDS")  # "and", "y", "e": what _CLAUSE cuts at
 _LEADS = words_of("QUESTION_LEADS")  # before a question word: "a qué hora", "at what time"
 _SHORT = merged("ABBREVIATIONS")  # "q" is "que"
 
@@ -109,7 +109,8 @@ def asks(sentence: str) -> bool:
         return True
     if indirect(sentence):
         return True
-    words = [_SHORT.get(w, w) for w in tokens(sentence)]
+    # (texting's "q" is "que"; a lead word stays itself: English "to" is no Portuguese "tô")
+    words = [w if w in _LEADS else _SHORT.get(w, w) for w in tokens(sentence)]
     # "y dónde es?", "and at what time?", "e a que horas?": a question joined to the one before.
     k = 0
     while k < min(len(words) - 1, 2) and (words[k] in _ANDS or words[k] in _LEADS):

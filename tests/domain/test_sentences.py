@@ -204,6 +204,7 @@ def test_a_reported_question_and_an_indirect_second_one_are_clauses() -> None:
         ("y a q hora arranca", True),
         ("y dónde es", True),
         ("and at what time", True),
+        ("and to which room do I go", True),  # "to" stays English, no texted "tô"
         ("e onde fica", True),
         # (guards) Statements so joined ask nothing.
         ("y nos vemos mañana", False),

@@ -531,6 +531,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("after past")  # "after 6pm": from then to the end of the day
 TIME_BEFORE = _words("before")  # "before 10": from the day's start until then
 OR_WORDS = _words("or")  # "before or after": a choice of sides
+AND_WORDS = _words("and")  # "and where is it?": a question joined to the one before
 QUESTION_LEADS = _words("at in on for from to of with")  # before a question word: "at what time?"
 # Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
 COMPARE_FIRST = _words("first earlier")

@@ -588,6 +588,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("despues")  # "después de las 6": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes de las 10": from the day's start until then
 OR_WORDS = _words("o u")  # "before or after": a choice of sides
+AND_WORDS = _words("y e")  # "and where is it?": a question joined to the one before
 QUESTION_LEADS = _words("a en de para por con desde")  # before a question word: "at what time?"
 # Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
 COMPARE_FIRST = _words("primero primera")

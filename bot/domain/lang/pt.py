@@ -529,6 +529,7 @@ BEFORE_HOUR: tuple[tuple[str, ...], ...] = (
 TIME_AFTER = _words("depois apos")  # "depois das 18h": from then to the end of the day
 TIME_BEFORE = _words("antes")  # "antes das 10h": from the day's start until then
 OR_WORDS = _words("ou")  # "before or after": a choice of sides
+AND_WORDS = _words("e")  # "and where is it?": a question joined to the one before
 # Before a question word: "e a que horas?", "em que sala?".
 QUESTION_LEADS = _words("a em de para por com desde no na")
 # Two sessions compared: "which comes first, X or Y?", "the same place", "different venues".
