@@ -174,10 +174,16 @@ SETS = {
     # (87/100), long 44/53, off-topic 15/15, on the last stop's matcher (ef2ae23); the same on
     # main at acfc5b2, whose work was done before it was read; left unread until the round's end.
     "examples_panama_techsummit.yaml": (0.87, 0),
+    # A thirtieth event (a school science fair in Guayaquil, es/en: stands in two pavilions,
+    # judging by category at set hours and places, public visiting hours, a water-rocket contest
+    # weather permitting, a robotics final, awards): untuned 82.0% (82/100), long 33/45,
+    # off-topic 15/15, on the last stop's matcher (ef2ae23); 83.0% on main at 82cdc01, whose
+    # work was done before it was written; left unread.
+    "examples_guayaquil_feria_ciencia.yaml": (0.82, 0),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_guayaquil_feria_ciencia.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
