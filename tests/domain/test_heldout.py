@@ -118,6 +118,10 @@ TRACKED = {
     # 88.9% (80/90), off-topic 14/14, on the last stop's matcher (ef2ae23); the same on main at
     # 9dc492a, whose work was done before it was read; left unread until the round's end
     "heldout38.yaml": (0.88, 0),
+    # blind (round 26: regional varieties of Spanish, Portuguese and English): untuned 74.4%
+    # (67/90), long 38/44, off-topic 13/14, on the last stop's matcher (ef2ae23); the very same
+    # failing cases on main at c6a750d, whose work was done before it was written
+    "heldout39.yaml": (0.74, 1),
 }  # (minimum pass rate, off-topic answers tolerated)
 # Blind batches committed unscored: only their shape is checked until the lead measures them
 # untuned (after the matcher work lands) and moves them to TRACKED with that score as the floor.
