@@ -16,6 +16,7 @@ _SCHEDULE_TEXT = (
     "happen happens happening happened occur occurs occurred going on planned scheduled "
     "programmed plan plans agenda schedule programme program activity activities session "
     "sessions event events anything nothing pasa pasara pasando paso ocurre ocurrio ocurriendo "
+    "decorrer decorre decorrendo "
     "sucede sucedio sucediendo toca tenemos hay algo nada programado programada "
     "programa actividad actividades sesion sesiones evento eventos plan planes cronograma "
     "where venue place donde lugar sede when cuando day dia time hora start begin end empieza "

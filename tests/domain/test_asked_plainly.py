@@ -55,6 +55,7 @@ def entry_of(folder: str, question: str) -> str | None:
         (BOGOTA, "mil gracias por la info, sos un genio", "thanks", ""),
         (SHIPPED, "thank you so much for the informations", "thanks", ""),
         (PORTO, "obrigadão, ajudou muito!", "thanks", ""),
+        (PORTO, "Obrigadíssima pela ajuda!", "thanks", ""),
         (SHIPPED, "que cosas puedo preguntarte?", "help", ""),
         # Leaving a venue is the way from it, not the venue's own business.
         (SHIPPED, "hay almuerzo incluido o tenemos que salir a comer afuera del hotel?", "meals",
@@ -1115,3 +1116,17 @@ def test_an_ordinal_written_short_is_no_weekday() -> None:
     _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer("quem fala na 2a sessão?", dt.datetime(2015, 10, 13, 9))
     assert reply.kind != "schedule" and reply.entry != "dialogue"
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "entry"),
+    [
+        # European Portuguese "está a decorrer" asks what is on; a regional interjection
+        # before the question says nothing (both abstained).
+        ("O que está a decorrer agora?", dt.datetime(2015, 10, 21, 10), "clinic"),
+        ("Oxe, e amanhã tem o quê?", dt.datetime(2015, 10, 21, 19), "day-22"),
+    ],
+)
+def test_regional_portuguese(question: str, now: dt.datetime, entry: str) -> None:
+    _, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, now).entry == entry

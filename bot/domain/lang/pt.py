@@ -156,7 +156,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges, courtesy and discourse markers.
 FILLER = _words(
-    """aprox aproximadamente somente apenas
+    """oxe oxente uai bah tche eita vixe aprox aproximadamente somente apenas
     desculpa desculpe desculpem perdao licenca prezado prezada prezados prezadas caro cara
     pessoal galera gente amigo amiga amigos colega colegas chefe gerente equipe empresa
     atenciosamente abracos abraco abs beijos att cordialmente agradeco agradecemos desde ja
@@ -315,7 +315,8 @@ CONTACT_WORDS = _words("email mail telefone celular numero whatsapp linkedin con
 # Words that thank ("thanks", "gracias"): with greetings and praise alone, a message only
 # thanks ('thanks, that's really useful!').
 THANKS = _words(
-    "obrigado obrigada obrigados obrigadas obrigadao obrigadona valeu agradeco brigado brigada"
+    "obrigado obrigada obrigados obrigadas obrigadao obrigadona obrigadissimo obrigadissima valeu"
+    " agradeco brigado brigada"
 )
 # Praise and intensifiers that ride along with thanks or a greeting ('awesome', 'genial').
 PRAISE = _words(
