@@ -39,12 +39,7 @@ _SUGGEST_FLOOR = TUNING.suggest_floor
 
 def _counted(word: str) -> bool:
     """True for a word a number can count ("30 seats"), not its unit of time or date."""
-    return (
-        word.isalpha()
-        and word not in STOPWORDS
-        and word not in TIME_NAMES
-        and (word not in _TIME_UNITS)
-    )
+    return word.isalpha() and not {word} & (STOPWORDS | TIME_NAMES | _TIME_UNITS)
 
 
 class Decider:

@@ -153,6 +153,15 @@ class Session:
         return self.start is not None and self.end is not None and self.end < self.start
 
     @property
+    def length(self) -> dt.timedelta | None:
+        """How long the session runs, past midnight too; None without a start and an end."""
+        if self.start is None or self.end is None:
+            return None
+        day = dt.date.min
+        ends = dt.datetime.combine(day + dt.timedelta(days=self.overnight), self.end)
+        return ends - dt.datetime.combine(day, self.start)
+
+    @property
     def end_date(self) -> dt.date | None:
         """The day the session ends: the next day for one that runs past midnight."""
         if self.date is None or not self.overnight:

@@ -10,7 +10,7 @@ from bot.domain.dates import When, shift
 from bot.domain.knowledge import KnowledgeBase, Session
 from bot.domain.tuning import TUNING
 
-_BACKGROUND = TUNING.background_hours  # a session this long runs beside the others
+_BACKGROUND = dt.timedelta(hours=TUNING.background_hours)  # runs beside the others
 # Words that only say "what is on" (so a question made of them and a day is a schedule question).
 _SCHEDULE_TEXT = (
     "happen happens happening happened occur occurs occurred going on planned scheduled "
@@ -166,12 +166,8 @@ def _beside(session: Session, others: list[Session], step: int) -> tuple[Session
 
 def _lasts(session: Session) -> bool:
     """True for a session that runs for hours (see TUNING.background_hours)."""
-    if session.start is None or session.end is None or session.overnight:
-        return False
-    length = dt.datetime.combine(dt.date.min, session.end) - dt.datetime.combine(
-        dt.date.min, session.start
-    )
-    return length >= dt.timedelta(hours=_BACKGROUND)
+    length = session.length
+    return length is not None and not session.overnight and length >= _BACKGROUND
 
 
 def _starts_after(session: Session, now: dt.datetime) -> bool:

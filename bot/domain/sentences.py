@@ -15,16 +15,19 @@ from bot.domain.tuning import TUNING
 # A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
 # ("10.30", "3 p.m.") do not end one; nor does an abbreviation's single letter.
 _SPLIT = re.compile(r"(?<=[.!?;:\n])\s+|\s*\n+\s*|(?=[¿¡])")
+_ANDS = words_of("AND_WORDS")  # "and", "y", "e"
+_JOINED = "|".join(sorted(_ANDS))
 # "where's the party and what's the wifi password?": a second question joined by "and"; "...
 # and if there is an e-mail" ("y si hay un correo", "e se tem"): a second indirect one.
 _CLAUSE = re.compile(
-    r"\s*,?\s+(?:and|y|e)\s+(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|"
+    rf"\s*,?\s+(?:{_JOINED})\s+"
+    r"(?=(?:what|whats|what's|where|wheres|where's|when|who|whos|who's|how|"
     r"which|will|is|are|can|do|does|qu[eé]|d[oó]nde|cu[aá]ndo|qui[eé]n(?:es)?|c[oó]mo|"
     r"cu[aá]l(?:es)?|cu[aá]nt[oa]s?|a qu[eé]|o que|onde|quando|quem|qual|quais|quant[oa]s?|vai|"
     r"tem|if|whether|si|se)\b)",
     re.IGNORECASE,
 )
-_AND = re.compile(r"\s*,?\s+(?:and|y|e)\s+", re.IGNORECASE)  # what _CLAUSE cuts at
+_AND = re.compile(rf"\s*,?\s+(?:{_JOINED})\s+", re.IGNORECASE)  # what _CLAUSE cuts at
 # "will the talks be recorded, so the team can watch them later?": a reason or purpose after
 # the question is a clause of its own (its words are not what is asked).
 _REASON = re.compile(
@@ -48,7 +51,6 @@ _STRONG_TAGS = words_of("STRONG_TAGS")  # ...those that need no question mark
 _SALUTATIONS = words_of("SALUTATIONS")
 _WISHES = words_of("WISHES")
 _IF = words_of("IF_WORDS")  # open an indirect question after "and"
-_ANDS = words_of("AND_WORDS")  # "and", "y", "e": what _CLAUSE cuts at
 _LEADS = words_of("QUESTION_LEADS")  # before a question word: "a qué hora", "at what time"
 _SHORT = merged("ABBREVIATIONS")  # "q" is "que"
 

@@ -327,9 +327,7 @@ class Vocabulary:
         self.talk_nouns = words_of("TALK_NOUNS")
         self.greeting_words = words_of("GREETING_WORDS")  # "good", "buenos", "bom"
         self.address = words_of("ADDRESS")
-        self.event_nouns = words_of("EVENT_NOUNS") | {  # ...not its name's "on", "de", "of"
-            w for n in event.name.values() for w in tokens(n) if w not in STOPWORDS
-        }
+        self.event_nouns = words_of("EVENT_NOUNS") | self.name_words  # (not "on", "de", "of")
         self.day_end, self.day_start = words_of("DAY_END"), words_of("DAY_START")
         self.defaults = self._general_entries()
         self.day_notes = self._day_notes()
