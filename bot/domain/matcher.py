@@ -143,6 +143,7 @@ class Matcher:
         # "¿qué hay el martes? perdón, quise decir el miércoles": the day corrected is not asked.
         said = self.reader.corrected(question, event_local(now, self.kb.event.tz).date())
         said = unhashed(said)  # "#DatosAbiertos agenda"
+        said = self.reader.here(said)  # "I'm in Hall B. What's next in this room?"
         reply = self._answer_message(said, now, lang, hint)
         reply = reply if said == question else replace(reply, question=question)
         reply = self._departure(reply, now)
