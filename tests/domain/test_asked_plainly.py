@@ -1171,3 +1171,19 @@ def test_here_beside_no_room_is_no_room() -> None:
 )
 def test_words_of_a_region_and_of_a_request(question: str, entry: str) -> None:
     assert entry_of("examples/bsas-salud-digital/knowledge", question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "entry"),
+    [
+        # A day gone by, missed, beside a topic an FAQ answers: the topic is asked (the day's
+        # listing answered).
+        ("perdi o de ontem, já tem gravação?", dt.datetime(2032, 3, 12, 10), "grabaciones"),
+        # (a guard) A day to come that will be missed is the trip's listing.
+        ("no voy a poder el martes 16, ¿qué me pierdo?", dt.datetime(2032, 3, 12, 10), None),
+    ],
+)
+def test_a_day_missed_beside_a_topic(question: str, now: dt.datetime, entry: str | None) -> None:
+    _, matcher = set_knowledge("examples/bsas-salud-digital/knowledge")
+    reply = matcher.answer(question, now)
+    assert reply.entry == entry if entry else reply.kind == "schedule"
