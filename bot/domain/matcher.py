@@ -343,6 +343,9 @@ class Matcher:
                 r.kind == "entry" and r.score >= THRESHOLD
                 and (not r.aspect and self._names_topic(s) or s in sentences)
                 or r.kind == "schedule" and r.relative in _DAY_ASKED  # "what's on today and..."
+                # ...or on a day named ("what's on Monday?"; "at what time does it start on
+                # Thursday?" asks of what another question named).
+                or r.kind == "schedule" and r.relative == "" and not asks_hour(s)
             )
         }  # fmt: skip
         marked_all = len(sentences) > 1 and all("?" in t and not confirms(t) for t in sentences)

@@ -1187,3 +1187,33 @@ def test_a_day_missed_beside_a_topic(question: str, now: dt.datetime, entry: str
     _, matcher = set_knowledge("examples/bsas-salud-digital/knowledge")
     reply = matcher.answer(question, now)
     assert reply.entry == entry if entry else reply.kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # "Take part" is to participate, not a part (read as "party": the after-party answered).
+        ("examples/vancouver-oss/knowledge", "who can take part?", None),
+        (SHIPPED, "is there any fee for taking part in the week?", "cost"),
+    ],
+)
+def test_a_verb_of_two_words(folder: str, question: str, entry: str | None) -> None:
+    assert entry_of(folder, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # A day named, asked first, is listed first (the FAQ asked after it came first).
+        ("¿Qué hay el jueves? ¿y hay wifi?", "registro-equipos"),
+        ("What's on Friday? Also, is there wifi?", "juzgamiento-robotica"),
+    ],
+)
+def test_a_day_named_first_is_answered_first(question: str, first: str) -> None:
+    _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
+    assert (reply.kind, reply.entry, [p.entry for p in reply.parts]) == (
+        "schedule",
+        first,
+        ["wifi"],
+    )

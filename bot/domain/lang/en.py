@@ -304,6 +304,12 @@ FILLER = _words(
     cool lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
     expecting representing erm er uhm umm ehm"""
 )
+# Verbs of two words read as the one they mean ("take part" is "participate", not a part):
+# the second word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {
+    ("take", "part"): "participate", ("takes", "part"): "participates",
+    ("taking", "part"): "participating", ("took", "part"): "participated",
+}  # fmt: skip
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",

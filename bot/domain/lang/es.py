@@ -312,6 +312,9 @@ FILLER = _words(
     porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme dame denme
     compartime comparteme compartan facilitame facilitenme"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
+# Verbs of two words read as the one they mean ("formar parte" is "participar"): the second
+# word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {("formar", "parte"): "participar"}
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",

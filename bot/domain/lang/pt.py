@@ -171,6 +171,9 @@ FILLER = _words(
     simples eh ehh ahn hum hmm mm passa passe passem manda mande envia envie enviar mandar
     compartilha compartilhe compartilhem"""
 )  # the last words: hesitations
+# Verbs of two words read as the one they mean ("fazer parte" is "participar"): the second
+# word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {("fazer", "parte"): "participar"}
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
