@@ -239,6 +239,9 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("of")  # between the unit and what it counts ("years of experience")
 AGE_OF = _words("age")  # "15 years of age": still an age
+# Words pointing at the room the asker is in ("I'm in Hall B: what's next here?"): beside a
+# room named in the same message, that room.
+ROOM_HERE: tuple[str, ...] = ("this room", "in here", "here")
 # Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
