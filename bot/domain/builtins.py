@@ -115,11 +115,15 @@ class Builtins:
         return self.names_venue([word]) is not None and word not in STOPWORDS
 
     def names_venue(self, words: list[str]) -> Venue | None:
-        """The venue the words name by a word of its name or a cognate of one, else None."""
-        for v, called, stems in self.venue_words:
-            if any(w in called or w[:_COGNATE] in stems for w in words if len(w) > 2):
-                return v
-        return None
+        """The venue the words name by a word of its name or a cognate of one, else None; of
+        several, the one named by most words ("el Pabellón de Arquitectura Experimental, en
+        tranvía" names the pavilion, not the tram depot), the first on a tie."""
+        named = [
+            (sum(1 for w in set(words) if len(w) > 2 and (w in called or w[:_COGNATE] in stems)), v)
+            for v, called, stems in self.venue_words
+        ]
+        most = max((n for n, _ in named), default=0)
+        return next((v for n, v in named if n == most), None) if most else None
 
     def venue_by_name(self, words: list[str]) -> Venue | None:
         """The one venue the words name by more of its own words than any other venue, words

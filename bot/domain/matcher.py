@@ -27,7 +27,7 @@ from bot.domain.focus import Focus, asks_hour, focus
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import builtin_phrasings, words_of
-from bot.domain.language import fold, holds_pair, names, stem, tokens, unhashed
+from bot.domain.language import fold, holds_pair, holds_run, names, stem, tokens, unhashed
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.numerals import spelled_numbers
 from bot.domain.places import Places, Town
@@ -70,6 +70,7 @@ _EVENT_NAMED = TUNING.event_named
 _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
 _PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
+_WAY_ASKED = tuple(tuple(p.split()) for p in words_of("WAY_ASKED"))  # "how do I get to"
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
 _COURTESY_ASPECTS = frozenset(["greeting", "thanks", "help"])  # built-ins that ask nothing
@@ -147,6 +148,7 @@ class Matcher:
         reply = self._answer_message(said, now, lang, hint)
         reply = reply if said == question else replace(reply, question=question)
         reply = self._departure(reply, now)
+        reply = self._way_asked(reply, said)  # "how do I get to <a venue> by tram?"
         town = self._town(question)  # "I'm only in Cusco: what's on?"
         reply = self._own(reply if town is None else self._in_town(reply, town))
         parts = tuple(replace(self._own(p), focus=focus(p.question)) for p in reply.parts)
@@ -182,6 +184,30 @@ class Matcher:
             for t in terms
             if (sole := self.vocab.index.sole(t.text)) is not None
         )
+
+    def _way_asked(self, reply: Reply, question: str) -> Reply:
+        """The directions to the one venue a question names by its own words when it asks the
+        way there ("¿cómo se llega al refugio en metro?"), where a session held there, a
+        listing, the event or nothing answered (a KB's own FAQ on getting there stays)."""
+        if (
+            reply.kind == "entry"
+            and reply.entry != "event"
+            and self.kb.session(reply.entry or "") is None
+        ):
+            return reply
+        words = tokens(fold(question))
+        if not any(holds_run(words, run) for run in _WAY_ASKED):
+            return reply
+        # Where the trip starts ("...from the faculty?") is not where it goes.
+        starts = self.vocab.builtins.starts.get(reply.lang, frozenset())
+        origin = {j for i, w in enumerate(words) if w in starts for j in range(i, i + 4)}
+        venue = self.vocab.builtins.venue_by_name(
+            [w for i, w in enumerate(words) if i not in origin]
+        )
+        if venue is None or not (venue.directions or venue.address):
+            return reply
+        aspect = "venue:directions" if venue.directions else "venue:address"
+        return Reply(question, reply.lang, "entry", venue.id, 100.0, aspect=aspect)
 
     def _asked_beside_trip(self, terms: list[Term], when: When, local: dt.datetime) -> bool:
         """True when a day gone by, missed, comes with a topic an entry other than a session

@@ -1217,3 +1217,32 @@ def test_a_day_named_first_is_answered_first(question: str, first: str) -> None:
         first,
         ["wifi"],
     )
+
+
+VALENCIA = "examples/valencia-arquitectura/knowledge"
+
+
+@pytest.mark.parametrize(
+    ("question", "venue"),
+    [
+        # The way to a venue a question names, where sessions are held there too: its
+        # directions (a tour there answered, or nothing).
+        ("¿cómo llego a la Casa Llorens en metro?", "casa-llorens"),
+        ("which bus goes to the Sant Gil market?", "mercat-sant-gil"),
+        # Of several venues, the one named by most words (the tram depot answered for "tranvía").
+        ("¿Cómo se va al Pabellón de Arquitectura Experimental en tranvía?", "pabellon-upv"),
+        # Where the trip starts is not where it goes.
+        ("How do I get to Tinglado 4 from the social housing block in Cabanyal?", "tinglado-4"),
+    ],
+)
+def test_the_way_to_a_venue_named(question: str, venue: str) -> None:
+    _, matcher = set_knowledge(VALENCIA)
+    reply = matcher.answer(question, dt.datetime(2032, 10, 1, 10))
+    assert (reply.entry, reply.aspect) == (venue, "venue:directions")
+
+
+def test_what_a_venue_holds_is_no_way_there() -> None:
+    # (a guard) Asked what is on in a building, its tour answers.
+    _, matcher = set_knowledge(VALENCIA)
+    reply = matcher.answer("¿qué visitas hay en la Casa Llorens?", dt.datetime(2032, 10, 1, 10))
+    assert reply.entry == "casa-llorens-sab-1015"

@@ -526,6 +526,14 @@ STREET_ADDRESS = _words("address")
 IF_WORDS = _words("if whether")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
+# Words that ask the way to a place ("how do I get to X", "which tram goes to X", "how far is X
+# on foot"): beside a venue's name, that venue's directions.
+WAY_ASKED = frozenset(
+    [
+        "get to", "get there", "how far", "on foot", "walk", "walking", "directions", "which tram",
+        "which bus", "which metro", "which subway", "by tram", "by bus", "by metro", "by subway",
+    ]
+)  # fmt: skip
 TRAVEL = _words(
     """bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry
     flight flights plane road"""

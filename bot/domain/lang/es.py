@@ -581,6 +581,15 @@ STREET_ADDRESS = _words("direccion")
 IF_WORDS = _words("si")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
+# Words that ask the way to a place ("cómo se llega a X", "qué parada de metro", "cuánto se
+# tarda a pie"): beside a venue's name, that venue's directions.
+WAY_ASKED = frozenset(
+    [
+        "como se llega", "como llego", "como llegar", "como voy", "como se va", "como ir",
+        "cuanto se tarda", "a pie", "andando", "caminando", "que parada", "que linea", "en tranvia",
+        "en metro", "en autobus", "en bus", "muy lejos",
+    ]
+)  # fmt: skip
 TRAVEL = _words(
     """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
     estacionamiento colectivo micro vuelo vuelos avion camioneta camion carretera ruta"""

@@ -527,6 +527,15 @@ STREET_ADDRESS = _words("endereco morada")
 IF_WORDS = _words("se")
 # Ways of travelling: a topic of their own beside any built-in question but the way there
 # ("when does the metro close?" asks of the metro, not of the event).
+# Words that ask the way to a place ("como chego a X", "qual parada de metrô", "quanto tempo a
+# pé"): beside a venue's name, that venue's directions.
+WAY_ASKED = frozenset(
+    [
+        "como chego", "como se chega", "como chegar", "como vou", "como ir", "a pe", "andando",
+        "caminhando", "qual parada", "qual linha", "de metro", "de onibus", "de bonde",
+        "muito longe",
+    ]
+)  # fmt: skip
 TRAVEL = _words(
     "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio busao"
     " estrada"
