@@ -32,7 +32,7 @@ _SESSION_NOUNS = _words(
     edition editions edicion ediciones edicao edicoes symposium symposia simposio simposios plenary
     plenaries plenaria plenarias lecture lectures conferencia conferencias tutorial tutorials
     seminar seminars seminario seminarios lab labs laboratorio laboratorios class classes clase
-    clases webinar webinars webinario webinarios"""
+    clases webinar webinars webinario webinarios platica platicas"""
 )
 SESSION_NOUNS = _SESSION_NOUNS
 # Words that ask who, where or in which strand a session is: unknown to a KB, they are the

@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.domain.lang import LANGUAGES
-from bot.domain.lexicon import ABBREVIATIONS, OTHER_WORDS
+from bot.domain.lexicon import ABBREVIATIONS, OTHER_WORDS, PHRASAL
 from bot.domain.tuning import TUNING
 
 if TYPE_CHECKING:
@@ -115,9 +116,15 @@ def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
 
 
 def expand(words: list[str], lang: str) -> list[str]:
-    """Spell out the texting abbreviations of `lang` ("dnd" -> "donde", "pls" -> "please")."""
+    """Spell out the texting abbreviations of `lang` ("dnd" -> "donde", "pls" -> "please") and
+    read its verbs of two words as one ("take part" -> "participate", "the")."""
     table = ABBREVIATIONS.get(lang, {})
-    return [table.get(w, w) for w in words]
+    out = [table.get(w, w) for w in words]
+    verbs = PHRASAL.get(lang, {})
+    for i, pair in enumerate(pairwise(words)):
+        if (verb := verbs.get(pair)) is not None:
+            out[i : i + 2] = [verb, "the"]
+    return out
 
 
 _RUN = re.compile(r"(\w)\1{2,}")  # a letter three times or more ("graciaaas")

@@ -22,6 +22,9 @@ STOPWORDS = words_of("STOPWORDS") | words_of("FILLER")
 ABBREVIATIONS: dict[str, dict[str, str]] = {
     code: dict(getattr(module, "ABBREVIATIONS", {})) for code, module in LANGUAGES.items()
 }
+PHRASAL: dict[str, dict[tuple[str, str], str]] = {
+    code: dict(getattr(module, "PHRASAL", {})) for code, module in LANGUAGES.items()
+}
 
 
 # Common function words of other languages written in Latin script. A text where they outweigh

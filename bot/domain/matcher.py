@@ -143,6 +143,7 @@ class Matcher:
         # "¿qué hay el martes? perdón, quise decir el miércoles": the day corrected is not asked.
         said = self.reader.corrected(question, event_local(now, self.kb.event.tz).date())
         said = unhashed(said)  # "#DatosAbiertos agenda"
+        said = self.reader.here(said)  # "I'm in Hall B. What's next in this room?"
         reply = self._answer_message(said, now, lang, hint)
         reply = reply if said == question else replace(reply, question=question)
         reply = self._departure(reply, now)
@@ -181,6 +182,22 @@ class Matcher:
             for t in terms
             if (sole := self.vocab.index.sole(t.text)) is not None
         )
+
+    def _asked_beside_trip(self, terms: list[Term], when: When, local: dt.datetime) -> bool:
+        """True when a day gone by, missed, comes with a topic an entry other than a session
+        answers ("perdi o de ontem, já tem gravação?"): that is asked, not what the day held."""
+        if when.day is None or when.day >= local.date():
+            return False
+        rest = [
+            t.text
+            for t in terms
+            if not t.within(when.consumed)
+            and t.known
+            and t.text not in self.vocab.index.light
+            and t.text not in self.vocab.not_topics
+        ]
+        hits = self.vocab.index.search(rest) if rest else []
+        return bool(hits) and hits[0].score >= THRESHOLD and self.kb.session(hits[0].entry) is None
 
     def _departure(self, reply: Reply, now: dt.datetime) -> Reply:
         """The way to a venue asked at what time ("what time does the bus to the winery
@@ -326,6 +343,9 @@ class Matcher:
                 r.kind == "entry" and r.score >= THRESHOLD
                 and (not r.aspect and self._names_topic(s) or s in sentences)
                 or r.kind == "schedule" and r.relative in _DAY_ASKED  # "what's on today and..."
+                # ...or on a day named ("what's on Monday?"; "at what time does it start on
+                # Thursday?" asks of what another question named).
+                or r.kind == "schedule" and r.relative == "" and not asks_hour(s)
             )
         }  # fmt: skip
         marked_all = len(sentences) > 1 and all("?" in t and not confirms(t) for t in sentences)
@@ -574,7 +594,13 @@ class Matcher:
             when, clock = None, None
         past = any(w in _PAST_ASKED for w in words)  # "what did I miss yesterday": that day
         away = (missing or catching) and not past
-        if when is not None and when.day and away and not self._claims_session(question, terms):
+        if (
+            when is not None
+            and when.day
+            and away
+            and not self._claims_session(question, terms)
+            and not self._asked_beside_trip(terms, when, r.local)
+        ):
             if staying:
                 trip = self.timetable.stay(
                     question, words, terms, when, clock, local, lang, catching, arriving

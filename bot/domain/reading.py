@@ -57,6 +57,16 @@ _CORRECTIONS = re.compile(
         for p in phrases
     )
 )
+# Words pointing at the asker's room ("this room", "aquí"), longest first.
+_HERE = re.compile(
+    "|".join(
+        r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b"
+        for p in sorted(
+            {p for phrases in by_language("ROOM_HERE", ()).values() for p in phrases},
+            key=lambda p: (-len(p), p),
+        )
+    )
+)
 _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
@@ -216,6 +226,26 @@ class Reader:
         if days.read(before, today) is None or days.read(after, today) is None:
             return question
         return question[cut:].lstrip(" ,.:;!?¡¿-—…")
+
+    def here(self, question: str) -> str:
+        """The message with the words pointing at the asker's room ("this room", "aquí") made
+        the room the message names ("I'm in Hall B. What's next in this room?" -> "...next in
+        Hall B?"), when it names one room; else the message as it is."""
+        folded = fold(question)
+        if len(folded) != len(question) or _HERE.search(folded) is None:
+            return question  # (offsets in the folded text would not fall in the message)
+        said = [
+            (m.start(), m.end(), room)
+            for run, room in self.vocab.room_of_run.items()
+            for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, run)) + r"\b", folded)
+        ]
+        if len({room for _, _, room in said}) != 1:
+            return question
+        start, end, _ = max(said, key=lambda s: s[1] - s[0])
+        pointing = [m for m in _HERE.finditer(folded) if m.end() <= start or m.start() >= end]
+        for m in reversed(pointing):
+            question = question[: m.start()] + question[start:end] + question[m.end() :]
+        return question
 
     def _past_greeting(self, words: list[str]) -> list[str]:
         """The words with an opening greeting of several words ("bom dia", "good morning",

@@ -260,12 +260,14 @@ class Vocabulary:
         self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
         # Each room's whole name as words, in every language ("sala", "3"): a listing asked of
         # one ("what's in Sala 3 after lunch?") keeps that room's sessions.
-        self.room_runs = frozenset(
-            run
+        self.room_of_run = {
+            run: strand_key("room", room)
             for s in kb.sessions
-            for name in (kb.session_room(s) or {}).values()
+            if (room := kb.session_room(s))
+            for name in room.values()
             if (run := tuple(tokens(name)))
-        )
+        }
+        self.room_runs = frozenset(self.room_of_run)
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(

@@ -1130,3 +1130,90 @@ def test_an_ordinal_written_short_is_no_weekday() -> None:
 def test_regional_portuguese(question: str, now: dt.datetime, entry: str) -> None:
     _, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, now).entry == entry
+
+
+PANAMA = "examples/panama-techsummit/knowledge"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The room the asker is in, named in another sentence or clause: "this room", "aquí",
+        # "aqui" point at it (the hotels FAQ answered, or the next session in another hall).
+        "I'm sitting in Hall B. What's next in this room?",
+        "estoy en el Hall B, ¿qué sigue en esta sala?",
+        "Estou no Hall B. O que vem a seguir aqui?",
+    ],
+)
+def test_the_room_the_asker_is_in(question: str) -> None:
+    _, matcher = set_knowledge(PANAMA)
+    reply = matcher.answer(question, dt.datetime(2033, 9, 21, 10, 40))
+    assert (reply.kind, reply.sessions[0]) == ("schedule", "ai-agents-customer-service")
+
+
+def test_here_beside_no_room_is_no_room() -> None:
+    # (a guard) "here" with no room named, or beside two, stays as written.
+    kb, matcher = set_knowledge(PANAMA)
+    assert matcher.reader.here("is there wifi here?") == "is there wifi here?"
+    both = "I'm in Hall A, is Hall B here?"
+    assert matcher.reader.here(both) == both
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Words of the asker's region or request: the Mexican "plática" is a talk (it was
+        # read as "práctica", a workshop's word); "pásame", "mándame" ask to be given.
+        ("¿a qué hora es la plática de ciberseguridad?", "w4-ciberseguridad"),
+        ("pasame el link de zoom", "enlace-zoom"),
+        ("envíenme las grabaciones", "grabaciones"),
+    ],
+)
+def test_words_of_a_region_and_of_a_request(question: str, entry: str) -> None:
+    assert entry_of("examples/bsas-salud-digital/knowledge", question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "entry"),
+    [
+        # A day gone by, missed, beside a topic an FAQ answers: the topic is asked (the day's
+        # listing answered).
+        ("perdi o de ontem, já tem gravação?", dt.datetime(2032, 3, 12, 10), "grabaciones"),
+        # (a guard) A day to come that will be missed is the trip's listing.
+        ("no voy a poder el martes 16, ¿qué me pierdo?", dt.datetime(2032, 3, 12, 10), None),
+    ],
+)
+def test_a_day_missed_beside_a_topic(question: str, now: dt.datetime, entry: str | None) -> None:
+    _, matcher = set_knowledge("examples/bsas-salud-digital/knowledge")
+    reply = matcher.answer(question, now)
+    assert reply.entry == entry if entry else reply.kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # "Take part" is to participate, not a part (read as "party": the after-party answered).
+        ("examples/vancouver-oss/knowledge", "who can take part?", None),
+        (SHIPPED, "is there any fee for taking part in the week?", "cost"),
+    ],
+)
+def test_a_verb_of_two_words(folder: str, question: str, entry: str | None) -> None:
+    assert entry_of(folder, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # A day named, asked first, is listed first (the FAQ asked after it came first).
+        ("¿Qué hay el jueves? ¿y hay wifi?", "registro-equipos"),
+        ("What's on Friday? Also, is there wifi?", "juzgamiento-robotica"),
+    ],
+)
+def test_a_day_named_first_is_answered_first(question: str, first: str) -> None:
+    _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
+    assert (reply.kind, reply.entry, [p.entry for p in reply.parts]) == (
+        "schedule",
+        first,
+        ["wifi"],
+    )

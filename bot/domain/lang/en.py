@@ -239,6 +239,9 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("of")  # between the unit and what it counts ("years of experience")
 AGE_OF = _words("age")  # "15 years of age": still an age
+# Words pointing at the room the asker is in ("I'm in Hall B: what's next here?"): beside a
+# room named in the same message, that room.
+ROOM_HERE: tuple[str, ...] = ("this room", "in here", "here")
 # Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
@@ -301,6 +304,12 @@ FILLER = _words(
     cool lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
     expecting representing erm er uhm umm ehm"""
 )
+# Verbs of two words read as the one they mean ("take part" is "participate", not a part):
+# the second word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {
+    ("take", "part"): "participate", ("takes", "part"): "participates",
+    ("taking", "part"): "participating", ("took", "part"): "participated",
+}  # fmt: skip
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",

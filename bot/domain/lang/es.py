@@ -232,6 +232,9 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("de")  # between the unit and what it counts ("años de experiencia")
 AGE_OF = _words("edad")  # "de edad": still an age
+# Words pointing at the room the asker is in ("estoy en la Sala 2, ¿qué sigue aquí?"): beside
+# a room named in the same message, that room.
+ROOM_HERE: tuple[str, ...] = ("esta sala", "este salon", "este auditorio", "aqui", "aca")
 # Words that correct what was just said ("el martes... perdón, quise decir el miércoles"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = (
@@ -306,8 +309,12 @@ FILLER = _words(
     debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
     enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
     jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa
-    porfis eh ehh ehm em emm mm mira"""
+    porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme dame denme
+    compartime comparteme compartan facilitame facilitenme"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
+# Verbs of two words read as the one they mean ("formar parte" is "participar"): the second
+# word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {("formar", "parte"): "participar"}
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
@@ -373,7 +380,7 @@ VOCATIVES = _words(
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words(
     """necesito necesitamos necesitaria quiero queremos quisiera podria podrian puede pueden
-    puedo manden envien"""
+    puedo manden envien pasame pasenme mandame mandenme enviame envienme dame denme"""
 )
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("hola gracias saludos buenos buenas")
@@ -625,5 +632,6 @@ MORNING_WORDS = _words("manana")
 LATER_WORDS = _words("tarde noche")
 # Nouns of a session someone gives (a talk has speakers; a coffee break does not).
 TALK_NOUNS = _words(
-    "charla charlas ponencia ponencias conferencia conferencias presentacion presentaciones"
+    "charla charlas platica platicas ponencia ponencias conferencia conferencias presentacion"
+    " presentaciones"
 )

@@ -168,8 +168,12 @@ FILLER = _words(
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
     empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
     perto proximo proxima proximos proximas assistir assisto participar comparecer problema
-    simples eh ehh ahn hum hmm mm"""
+    simples eh ehh ahn hum hmm mm passa passe passem manda mande envia envie enviar mandar
+    compartilha compartilhe compartilhem"""
 )  # the last words: hesitations
+# Verbs of two words read as the one they mean ("fazer parte" is "participar"): the second
+# word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {("fazer", "parte"): "participar"}
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
@@ -240,6 +244,11 @@ AGE_PERSONS = _words(
 )
 AGE_LINK = _words("de")  # between the unit and what it counts ("anos de carreira")
 AGE_OF = _words("idade")  # "de idade": still an age
+# Words pointing at the room the asker is in ("estou na Sala 2, o que vem depois aqui?"):
+# beside a room named in the same message, that room.
+ROOM_HERE: tuple[str, ...] = (
+    "esta sala", "nesta sala", "essa sala", "nessa sala", "neste auditorio", "aqui"
+)  # fmt: skip
 # Words that correct what was just said ("na segunda... não, desculpa, na terça"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = (
@@ -334,6 +343,7 @@ VOCATIVES = _words(
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words(
     "preciso precisamos quero queremos gostaria poderia poderiam pode podem posso mandem enviem"
+    " passa passe manda mande envia envie"
 )
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("ola oi obrigado obrigada valeu")
