@@ -184,10 +184,15 @@ SETS = {
     # its own venue with directions, 35 guided tours, es/en): untuned 71.0% (71/100), long
     # 31/48, off-topic 13/15, on the last stop's matcher (0def144); the same on main at 07b6be3.
     "examples_valencia_arquitectura.yaml": (0.71, 2),
+    # Round 27, a 32nd event (a ten-day book fair in three languages, es/pt/en: author
+    # presentations, signings and panels in parallel rooms, ~25 authors sharing first names and
+    # surnames): untuned 85.0% (85/100), long 42/48, off-topic 12/15, on the last stop's matcher
+    # (0def144); the same on main at a2a45a0, whose work was done before it was written.
+    "examples_lapaz_feria_libro.yaml": (0.85, 3),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_lapaz_feria_libro.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
