@@ -142,6 +142,30 @@ def unstretched(words: list[str], known: frozenset[str]) -> list[str]:
     return out
 
 
+# Diminutives of Spanish and Portuguese ("perrito", "cafecito", "cachorrinho", "cafezinho"):
+# the ending and what the word ends in without it.
+_DIMINUTIVES = (
+    ("citos", ""), ("citas", ""), ("cito", ""), ("cita", ""), ("itos", "os"), ("itas", "as"),
+    ("ito", "o"), ("ita", "a"), ("zinhos", ""), ("zinhas", ""), ("zinho", ""), ("zinha", ""),
+    ("inhos", "os"), ("inhas", "as"), ("inho", "o"), ("inha", "a"),
+)  # fmt: skip
+
+
+def undiminished(words: list[str], known: frozenset[str]) -> list[str]:
+    """The diminutives no list knows as the word they make small, when some list knows it
+    ("mi perrito" -> "perro", "um cafezinho" -> "cafe")."""
+    out = []
+    for w in words:
+        if w not in known:
+            for end, plain in _DIMINUTIVES:
+                base = w[: -len(end)] + plain
+                if w.endswith(end) and len(w) - len(end) >= 3 and base in known:
+                    w = base
+                    break
+        out.append(w)
+    return out
+
+
 _CODE = re.compile(r"^([a-z]{2,})(\d+)$")
 
 

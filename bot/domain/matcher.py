@@ -1216,18 +1216,31 @@ class Matcher:
             self.vocab.index.normaliser.term(w) for w in words if w in self.vocab.place_time_words
         }
         top = hits[0]
-        if not asked or any(self.vocab.index.owns(top.entry, a) for a in asked):
+        if not asked:
             return hits
         owned = [
             t.text
             for t in terms
             if t.known and t.text not in asked and self.vocab.index.owns(top.entry, t.text)
         ]
+        # An FAQ about when or where itself ("opening hours") that shares no other word with
+        # the question ("a qué hora es la clausura?") yields to the session the rest names.
+        timed = any(self.vocab.index.owns(top.entry, a) for a in asked)
+        if timed and any(t not in self.vocab.framing for t in owned):
+            return hits
+        named = [
+            t.text
+            for t in terms
+            if t.known and t.text not in asked and t.text not in self.vocab.not_topics
+        ]
+        if timed and not named:
+            return hits
+        share = 0.0 if timed else TUNING.session_share
         for h in hits[1:]:
-            if h.score < top.score * TUNING.session_share:
+            if h.score < top.score * share:
                 break
             if self.timetable.dated_session(h.entry) and all(
-                self.vocab.index.owns(h.entry, t) for t in owned
+                self.vocab.index.owns(h.entry, t) for t in (named if timed else owned)
             ):
                 return [h, *(x for x in hits if x is not h)]
         return hits

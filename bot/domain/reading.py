@@ -31,6 +31,7 @@ from bot.domain.language import (
     split_codes,
     stem,
     tokens,
+    undiminished,
     unstretched,
 )
 from bot.domain.lexicon import ARTICLES, STOPWORDS
@@ -124,6 +125,7 @@ class Reader:
             )
         words = mark_hours(tokens(mark_times(mark_numeric_dates(fold(text)))))
         words = unstretched(words, self.vocab.known_words)  # "oii", before its language is read
+        words = undiminished(words, self.vocab.known_words)  # "mi perrito"
         pairs = enumerate(zip(words, words[1:], strict=False))
         titled = {i for i, pair in pairs if pair in self.vocab.title_pairs}
         if lang not in self.vocab.langs:

@@ -1246,3 +1246,24 @@ def test_what_a_venue_holds_is_no_way_there() -> None:
     _, matcher = set_knowledge(VALENCIA)
     reply = matcher.answer("¿qué visitas hay en la Casa Llorens?", dt.datetime(2032, 10, 1, 10))
     assert reply.entry == "casa-llorens-sab-1015"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # An FAQ about when itself (opening hours, owning "hora") that shares no other word
+        # with the question yields to the session the rest names (the hours answered).
+        ("¿a qué hora es la clausura?", "clausura"),
+        # (a guard) Asked what the FAQ says, the FAQ.
+        ("¿a qué hora abre la feria?", "horarios"),
+    ],
+)
+def test_a_session_asked_when_beside_an_faq_about_hours(question: str, entry: str) -> None:
+    assert entry_of("examples/lapaz-feria-libro/knowledge", question) == entry
+
+
+@pytest.mark.parametrize("question", ["tem cafezinho no intervalo?", "¿dan cafecito en la pausa?"])
+def test_a_diminutive_is_its_word(question: str) -> None:
+    # "cafezinho", "cafecito" are coffee (both abstained).
+    reply = entry_of("examples/lima-health/knowledge", question)
+    assert reply is not None and "cafe" in reply
