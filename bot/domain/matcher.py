@@ -70,6 +70,7 @@ _EVENT_NAMED = TUNING.event_named
 _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
 _PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
+_REQUESTS = words_of("REQUESTS")  # "I need", "necesito": a request, though unmarked
 _WAY_ASKED = tuple(tuple(p.split()) for p in words_of("WAY_ASKED"))  # "how do I get to"
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
@@ -185,6 +186,30 @@ class Matcher:
             if (sole := self.vocab.index.sole(t.text)) is not None
         )
 
+    def _manners_opening(
+        self,
+        question: str,
+        sentences: list[str],
+        now: dt.datetime,
+        lang: str | None,
+        hint: str | None,
+    ) -> Reply | None:
+        """The thanks or greeting a message of several words opens with when none of its
+        sentences asks or requests anything, else None."""
+        words = tokens(fold(question))
+        if not sentences or any(asks(s) for s in sentences) or _REQUESTS.intersection(words):
+            return None
+        first = tokens(fold(sentences[0]))
+        thanks = next((w for w in first if w in self.vocab.thank_words), None)
+        opening = next(
+            (first[:n] for n in (3, 2, 1) if tuple(first[:n]) in self.vocab.greetings), None
+        )
+        said = [thanks] if thanks else opening
+        if not said or len(said) == len(words) or asks(" ".join(first[len(said) :])):
+            return None  # ("hey whats this bot for": a question after the greeting)
+        reply = self._answer_one(" ".join(said), now, lang, hint)
+        return reply if reply.entry in _COURTESY_ASPECTS else None
+
     def _way_asked(self, reply: Reply, question: str) -> Reply:
         """The directions to the one venue a question names by its own words when it asks the
         way there ("¿cómo se llega al refugio en metro?"), where a session held there, a
@@ -256,6 +281,12 @@ class Matcher:
         """Answer a whole message: at once, then sentence by sentence (see answer)."""
         whole = self._answer_one(question, now, lang, hint)
         sentences = split_sentences(question[:_MAX_CHARS])
+        if whole.kind == "abstain" or whole.entry in _COURTESY_ASPECTS:
+            # "Good evening from Kingston! I'm Marcus, ... just dropping in to say hello":
+            # asking nothing, a message opening with manners is those manners.
+            opening = self._manners_opening(question, sentences, now, lang or whole.lang, hint)
+            if opening is not None:
+                return replace(opening, question=question)
         whole = self._story_told(sentences, whole, now, lang, hint)
         if whole.kind == "schedule" and whole.relative in _PLAIN_LISTINGS:
             whole = self._past_story_day(question, sentences, whole, now, lang, hint)

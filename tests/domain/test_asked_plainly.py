@@ -1267,3 +1267,21 @@ def test_a_diminutive_is_its_word(question: str) -> None:
     # "cafezinho", "cafecito" are coffee (both abstained).
     reply = entry_of("examples/lima-health/knowledge", question)
     assert reply is not None and "cafe" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Asking nothing, a message opening with manners is those manners, whatever it tells
+        # of the writer (it abstained).
+        ("Good evening from Toronto! I'm Ana, a developer, just dropping by to say hi.",
+         "greeting"),
+        ("Thank you so much for all the information over the last few days, it made organising "
+         "our team's trip so much easier. Greatly appreciated!", "thanks"),
+        # (guards) A question after the greeting, or a request, is asked.
+        ("hey whats this bot for", "help"),
+        ("Hi, I need the wifi password", "wifi"),
+    ],
+)  # fmt: skip
+def test_a_message_of_manners_only(question: str, entry: str) -> None:
+    assert entry_of(BOGOTA, question) == entry
