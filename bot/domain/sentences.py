@@ -38,8 +38,9 @@ _REASON = re.compile(
 # "...and I need to know how long the event lasts": what follows a wish to know is the question.
 # So does what follows a reported question ("mi jefa me preguntó quién organiza...").
 _WISH = re.compile(
-    r"(?<=\bsaber)\s+|(?<=\bknow)\s+(?!if\b|whether\b)|(?<=\bpregunt[oóa])\s+"
+    r"(?<=\bsaber)\s+|(?<=\bknow)\s+|(?<=\bpregunt[oóa])\s+"
     r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+"
+    r"|(?<=\bme pergunta)\s+|(?<=\bpreguntaba)\s+|(?<=\bconsultan)\s+|(?<=\bfind out)\s+"
     r"|(?<=\bconsulto)\s+|(?<=\bconsultamos)\s+|(?<=\bwondering)\s+|(?<=\bwonder)\s+",
     re.IGNORECASE,
 )

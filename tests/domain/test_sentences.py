@@ -100,12 +100,23 @@ def test_a_reason_after_the_question_is_a_clause_of_its_own() -> None:
     ]
 
 
-def test_what_follows_a_wish_to_know_is_the_question() -> None:
-    text = "estoy armando el presupuesto y necesito saber cuántos días dura el evento"
-    assert split_sentences(text, clauses=True) == [
-        "estoy armando el presupuesto y necesito saber",
-        "cuántos días dura el evento",
-    ]
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("estoy armando el presupuesto y necesito saber cuántos días dura el evento",
+         "cuántos días dura el evento"),
+        # ...whether it asks "whether", and when someone else asks it through the writer.
+        ("Before we book, we would need to know whether there is a fee",
+         "whether there is a fee"),
+        ("Um colega me pergunta se vai ter certificado", "se vai ter certificado"),
+        ("Me preguntaba si las charlas se graban", "si las charlas se graban"),
+        ("desde la Cancillería nos consultan quiénes serán los expositores",
+         "quiénes serán los expositores"),
+        ("we have to find out how we register", "how we register"),
+    ],
+)  # fmt: skip
+def test_what_follows_a_wish_to_know_is_the_question(text: str, asked: str) -> None:
+    assert split_sentences(text, clauses=True)[-1] == asked
 
 
 @pytest.mark.parametrize(
