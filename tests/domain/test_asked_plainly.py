@@ -1285,3 +1285,12 @@ def test_a_diminutive_is_its_word(question: str) -> None:
 )  # fmt: skip
 def test_a_message_of_manners_only(question: str, entry: str) -> None:
     assert entry_of(BOGOTA, question) == entry
+
+
+@pytest.mark.parametrize("folder", [LIMA, SANTIAGO, BOGOTA])
+def test_a_verb_of_taking_place_frames(folder: str) -> None:
+    # "se desarrolla" (takes place) says nothing of what is asked (it abstained, or a session
+    # about development answered).
+    kb, matcher = set_knowledge(folder)
+    reply = matcher.answer("¿en qué fechas se desarrolla el evento?", dt.datetime(2030, 1, 1, 10))
+    assert (reply.entry, reply.aspect) == ("event", "event:when")

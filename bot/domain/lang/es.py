@@ -305,7 +305,8 @@ FILLER = _words(
     necesario necesaria requerido requerida cerca cercano cercana cercanos cercanas alrededor siglas
     sigla acronimo puerta puertas ceremonia anfitrion principal principales central hecho hechos
     hecha hechas realizado realizados realizada realizadas celebrado celebrada celebra celebran
-    celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar llevara cabo debo
+    celebrara celebraran celebrar celebrarse efectua efectuan efectuara efectuar llevara cabo
+    desarrolla desarrollan desarrollara desarrollaran desarrollarse debo
     debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
     enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
     jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa
