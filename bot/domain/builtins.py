@@ -125,17 +125,24 @@ class Builtins:
         most = max((n for n, _ in named), default=0)
         return next((v for n, v in named if n == most), None) if most else None
 
-    def venue_by_name(self, words: list[str]) -> Venue | None:
+    def venue_by_name(self, words: list[str], last: bool = False) -> Venue | None:
         """The one venue the words name by more of its own words than any other venue, words
-        the event's name does not share ("the annex", "the tap room"), else None."""
+        the event's name does not share ("the annex", "the tap room"), else None; with
+        `last`, of venues named alike by two words or more the one named last ("estoy en A y
+        luego quiero ir a B")."""
         named = [
-            (sum(1 for w in set(words) if w in called and w not in self.event_words), v)
+            (
+                sum(1 for w in set(words) if w in called and w not in self.event_words),
+                max((i for i, w in enumerate(words) if w in called), default=-1),
+                v,
+            )
             for v, called, _ in self.venue_words
         ]
-        named = sorted((n for n in named if n[0] > 0), key=lambda n: -n[0])
-        if not named or (len(named) > 1 and named[1][0] == named[0][0]):
+        named = sorted((n for n in named if n[0] > 0), key=lambda n: (-n[0], -n[1]))
+        tied = len(named) > 1 and named[1][0] == named[0][0]
+        if not named or tied and not (last and named[0][0] > 1):  # (one word: no name)
             return None
-        return named[0][1]
+        return named[0][2]
 
     def _can_answer(self, key: str) -> bool:
         event, venues = self.kb.event, self.kb.venues

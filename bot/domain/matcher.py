@@ -218,7 +218,7 @@ class Matcher:
             reply.kind == "entry"
             and reply.entry != "event"
             and self.kb.session(reply.entry or "") is None
-        ):
+        ) or confirms(question):  # (a claim about where something is is checked)
             return reply
         words = tokens(fold(question))
         if not any(holds_run(words, run) for run in _WAY_ASKED):
@@ -227,7 +227,7 @@ class Matcher:
         starts = self.vocab.builtins.starts.get(reply.lang, frozenset())
         origin = {j for i, w in enumerate(words) if w in starts for j in range(i, i + 4)}
         venue = self.vocab.builtins.venue_by_name(
-            [w for i, w in enumerate(words) if i not in origin]
+            [w for i, w in enumerate(words) if i not in origin], last=True
         )
         if venue is None or not (venue.directions or venue.address):
             return reply
@@ -778,8 +778,8 @@ class Matcher:
                     after = following(self.kb, anchor, step) if anchor else None
             p = (
                 after
+                or self.timetable.at_clock(when, clock, local)  # "what starts at 4?": then
                 or self.timetable.edge(words, when)
-                or self.timetable.at_clock(when, clock, local)
                 or (self.timetable.rest_of(local) if rest_of else None)
                 or plan(self.kb, when, local)
             )

@@ -1231,8 +1231,14 @@ VALENCIA = "examples/valencia-arquitectura/knowledge"
         ("which bus goes to the Sant Gil market?", "mercat-sant-gil"),
         # Of several venues, the one named by most words (the tram depot answered for "tranvía").
         ("¿Cómo se va al Pabellón de Arquitectura Experimental en tranvía?", "pabellon-upv"),
-        # Where the trip starts is not where it goes.
+        # Where the trip starts is not where it goes...
         ("How do I get to Tinglado 4 from the social housing block in Cabanyal?", "tinglado-4"),
+        # ...and of two venues named alike, the one named last ("then I want to go to B").
+        (
+            "Estoy en la Casa Llorens y luego quiero ir al Palau dels Boix, ¿está muy lejos "
+            "andando?",
+            "palau-boix",
+        ),
     ],
 )
 def test_the_way_to_a_venue_named(question: str, venue: str) -> None:
@@ -1242,10 +1248,13 @@ def test_the_way_to_a_venue_named(question: str, venue: str) -> None:
 
 
 def test_what_a_venue_holds_is_no_way_there() -> None:
-    # (a guard) Asked what is on in a building, its tour answers.
+    # (guards) Asked what is on in a building, its tour answers; a claim of where something
+    # is, walked to, is checked.
     _, matcher = set_knowledge(VALENCIA)
     reply = matcher.answer("¿qué visitas hay en la Casa Llorens?", dt.datetime(2032, 10, 1, 10))
     assert reply.entry == "casa-llorens-sab-1015"
+    claim = "So the closing concert is at Tinglado 4, right? I'll walk over."
+    assert matcher.answer(claim, dt.datetime(2032, 10, 1, 10)).aspect != "venue:directions"
 
 
 @pytest.mark.parametrize(
@@ -1294,3 +1303,11 @@ def test_a_verb_of_taking_place_frames(folder: str) -> None:
     kb, matcher = set_knowledge(folder)
     reply = matcher.answer("¿en qué fechas se desarrolla el evento?", dt.datetime(2030, 1, 1, 10))
     assert (reply.entry, reply.aspect) == ("event", "event:when")
+
+
+def test_what_starts_at_an_hour_is_then() -> None:
+    # "Starts" beside an hour asks what is on then, not when the day starts (its first tour).
+    kb, matcher = set_knowledge(VALENCIA)
+    reply = matcher.answer("¿qué empieza a las 4?", dt.datetime(2032, 10, 9, 12))
+    session = kb.session(reply.sessions[0])
+    assert session is not None and session.start == dt.time(16)
