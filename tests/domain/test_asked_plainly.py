@@ -1311,3 +1311,10 @@ def test_what_starts_at_an_hour_is_then() -> None:
     reply = matcher.answer("¿qué empieza a las 4?", dt.datetime(2032, 10, 9, 12))
     session = kb.session(reply.sessions[0])
     assert session is not None and session.start == dt.time(16)
+
+
+def test_an_hour_sharp() -> None:
+    # "Sharp" after an hour says nothing of what is asked (it abstained).
+    kb, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer("any sessions at 9am sharp this morning?", dt.datetime(2015, 10, 19, 8))
+    assert (reply.kind, reply.entry) == ("schedule", "dialogue")

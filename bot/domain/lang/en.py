@@ -288,7 +288,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """approx approximately roughly outside abroad overseas
+    """approx approximately roughly outside abroad overseas sharp oclock
     exactly precisely own only beforehand officially generally usually normally typically
     sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
