@@ -364,6 +364,21 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
     return 0
 
 
+_ONE_DAY = _words("day dia")  # "the day before <a session>": a day, not a session, that way
+DAY_STEP_WORDS = _ONE_DAY | _AFTER | _PRIOR  # the words saying which way, no session's
+
+
+def day_step(words: list[str], vocab: SessionWords | None = None) -> int:
+    """+1 when a question asks of the day after a session ("the day after the gala", "o dia
+    seguinte ao jantar"), -1 of the day before ("el día antes del taller"), else 0."""
+    for i, w in enumerate(words[:-1]):
+        if w in _ONE_DAY and words[i + 1] in _AFTER | _PRIOR:
+            step = session_step(words[i + 1 :], vocab)
+            if step:
+                return step
+    return 0
+
+
 # "What's next", "la próxima actividad": the next of any session, whichever is on.
 _NEXT_ANY = _NEXT | _words("sigue")
 _ANY_SESSION = SESSION_NOUNS | words_of("DAY_SESSION_NOUNS") | _words("thing cosa coisa one")

@@ -17,11 +17,19 @@ from itertools import pairwise
 from bot.domain.clock import event_local
 from bot.domain.clock_words import Clock, mark_hours, mark_times, read_clock
 from bot.domain.comparing import Comparer, Comparison
-from bot.domain.cues import OTHER_EDITIONS, day_off_words, mannerly, past_courtesy, session_step
+from bot.domain.cues import (
+    DAY_STEP_WORDS,
+    OTHER_EDITIONS,
+    day_off_words,
+    day_step,
+    mannerly,
+    past_courtesy,
+    session_step,
+)
 from bot.domain.date_words import DAY_WORDS, FEIRA_DAYS, ORDINAL_DAYS, THAT_DAY, TIME_NAMES
 from bot.domain.date_words import LINKS as DATE_LINKS
 from bot.domain.date_words import PHRASES as TIME_PHRASES
-from bot.domain.dates import When, mark_numeric_dates
+from bot.domain.dates import When, mark_numeric_dates, shift
 from bot.domain.deciding import Decider
 from bot.domain.focus import Focus, asks_hour, focus
 from bot.domain.index import Hit
@@ -209,6 +217,20 @@ class Matcher:
             return None  # ("hey whats this bot for": a question after the greeting)
         reply = self._answer_one(" ".join(said), now, lang, hint)
         return reply if reply.entry in _COURTESY_ASPECTS else None
+
+    def _day_beside(self, words: list[str], terms: list[Term], local: dt.datetime) -> Plan | None:
+        """What the day before or after a session holds ("what's on the day before the donors
+        meeting?", "o dia seguinte à clínica"), whatever it is, else None."""
+        step = day_step(words, self.vocab.session_words)
+        if not step:
+            return None
+        hits = self.vocab.index.search(
+            t.text
+            for t in terms
+            if t.text not in self.vocab.not_topics and words[t.index] not in DAY_STEP_WORDS
+        )
+        day = self._session_day(hits[0].entry) if hits and hits[0].score >= THRESHOLD else None
+        return None if day is None else plan(self.kb, When("", shift(day, step)), local)
 
     def _way_asked(self, reply: Reply, question: str) -> Reply:
         """The directions to the one venue a question names by its own words when it asks the
@@ -668,6 +690,8 @@ class Matcher:
             if when.relative != "now":
                 window = self.timetable.at_clock(when, clock, local) if clock is not None else None
                 return self._schedule(question, lang, window or plan(self.kb, when, local))
+        if (beside := self._day_beside(words, terms, local)) is not None:
+            return self._schedule(question, lang, beside)  # "the day before the donors meeting"
         if (meal := self.timetable.past_lunch(plain, when, local)) is not None:
             return self._schedule(question, lang, meal)  # "o que tem depois do almoço?"
         if when is not None:

@@ -1318,3 +1318,32 @@ def test_an_hour_sharp() -> None:
     kb, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer("any sessions at 9am sharp this morning?", dt.datetime(2015, 10, 19, 8))
     assert (reply.kind, reply.entry) == ("schedule", "dialogue")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The day before or after a session is a day, whatever it holds (the session before
+        # or after the one named answered).
+        "¿qué hay el día antes de la premiación?",
+        "what's on the day after the set-up?",
+    ],
+)
+def test_the_day_before_or_after_a_session(question: str) -> None:
+    kb, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
+    assert (reply.kind, reply.day) == ("schedule", dt.date(2030, 10, 17))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "o que tem no dia anterior à reunião de doadores?",
+        # (the next session's day, Friday, answered: the day after is Thursday)
+        "qué pasa el día siguiente a la clínica",
+    ],
+)
+def test_the_day_beside_a_session_holding_nothing(question: str) -> None:
+    # The shipped KB's note on its free Thursday answers the day before Friday's meeting.
+    _, matcher = set_knowledge(SHIPPED)
+    assert matcher.answer(question, dt.datetime(2015, 10, 13, 9)).entry == "day-22"

@@ -115,7 +115,6 @@ def test_money_questions_outside_the_event_abstain(matcher: Matcher, question: s
         ("¿qué viene después del diálogo?", ("subregional",), "next"),
         ("que hay tras la visita", ("advisory",), "next"),
         ("what comes after the donors meeting?", ("dialogue", "subregional", "clinic"), "week"),
-        ("qué pasa el día siguiente a la clínica", ("advisory",), "next"),
         ("what's before the donors meeting?", ("clinic",), ""),
     ],
 )
