@@ -22,6 +22,7 @@ from bot.domain.cues import (
     OTHER_EDITIONS,
     day_off_words,
     day_step,
+    last_year,
     mannerly,
     past_courtesy,
     session_step,
@@ -849,6 +850,8 @@ class Matcher:
         ):
             # Built-ins tell of this edition: "will it happen again?" asks of another one.
             other = OTHER_EDITIONS in words
+            if last_year(words) and self.timetable.dated_session(hits[0].entry):
+                return self._abstain(question, lang, hits)  # this edition's session: not asked
             builtin = None if other else self._builtin(question, lang, plain, hits[0])
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it
