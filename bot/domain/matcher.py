@@ -486,8 +486,10 @@ class Matcher:
             if reply.kind != "abstain" and reply.entry not in _COURTESY_ASPECTS:
                 return replace(reply, question=whole.question)
         for s in asking:
-            if _back_to_day(s) or not self._names_topic(s) or self._asked_of(whole.entry, s):
-                continue  # "what is that?", "that day": of the story; or the story's own topic
+            if _back_to_day(s) or not self._names_topic(s):
+                continue  # "what is that?", "that day": of the story
+            if self._asked_of(whole.entry, s):
+                return whole  # the first question naming a topic asks what the whole answers
             reply = self._answer_one(s, now, lang, hint)
             # A venue the question names ("the street address of X?") answers; other built-ins
             # (the event's dates, its organiser) are the story's setting.
