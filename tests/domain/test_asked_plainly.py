@@ -1363,3 +1363,11 @@ def test_the_day_beside_a_session_holding_nothing(question: str) -> None:
 )  # fmt: skip
 def test_last_years_edition(folder: str, question: str, entry: str | None) -> None:
     assert entry_of(folder, question) == entry
+
+
+@pytest.mark.parametrize(
+    "question", ["ñaña, a q hora es la premiacion y donde", "ñaño donde es la premiación"]
+)
+def test_an_ecuadorian_vocative(question: str) -> None:
+    # "Ñaño", "ñaña" (brother, sister) call the one asked, like "pana" (both abstained).
+    assert entry_of("examples/guayaquil-feria-ciencia/knowledge", question) == "premiacion"

@@ -309,7 +309,8 @@ FILLER = _words(
     desarrolla desarrollan desarrollara desarrollaran desarrollarse debo
     debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
     enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
-    jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana porfa
+    jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana panas
+    nano nana porfa
     porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme dame denme
     compartime comparteme compartan facilitame facilitenme"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
