@@ -184,6 +184,7 @@ _FUTURE = _words("will going gonna habra sera volvera volveran va van repetira r
 _EVENT_NOUNS = _words("event events evento eventos week semana conference conferencia")
 _NEXT = _words("next proximo proxima siguiente")
 _YEAR = _words("year ano edition edicion edicao")
+_LAST = _words("last pasado passado anterior previous")  # "last year", "el año pasado"
 # "who is running the conference this year?": this edition is the event itself, no other one.
 _THIS = _words("this este esta neste nesta deste desta")
 
@@ -209,6 +210,15 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
         elif named and w in _NEXT and after in _YEAR:
             out[i : i + 2] = [_PAST, "the"]
     return out
+
+
+def last_year(words: list[str]) -> bool:
+    """True when a question asks of last year ("last year", "el año pasado", "o ano passado",
+    "el año anterior"): another edition than the programme's."""
+    return any(
+        a in _LAST and b in _YEAR and b != "edition" or a in _YEAR and b in _LAST
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 # "how long is the summit", "¿cuánto dura la visita?": a session's day, not the week's span.

@@ -22,6 +22,7 @@ from bot.domain.cues import (
     OTHER_EDITIONS,
     day_off_words,
     day_step,
+    last_year,
     mannerly,
     past_courtesy,
     session_step,
@@ -485,8 +486,10 @@ class Matcher:
             if reply.kind != "abstain" and reply.entry not in _COURTESY_ASPECTS:
                 return replace(reply, question=whole.question)
         for s in asking:
-            if _back_to_day(s) or not self._names_topic(s) or self._asked_of(whole.entry, s):
-                continue  # "what is that?", "that day": of the story; or the story's own topic
+            if _back_to_day(s) or not self._names_topic(s):
+                continue  # "what is that?", "that day": of the story
+            if self._asked_of(whole.entry, s):
+                return whole  # the first question naming a topic asks what the whole answers
             reply = self._answer_one(s, now, lang, hint)
             # A venue the question names ("the street address of X?") answers; other built-ins
             # (the event's dates, its organiser) are the story's setting.
@@ -849,6 +852,8 @@ class Matcher:
         ):
             # Built-ins tell of this edition: "will it happen again?" asks of another one.
             other = OTHER_EDITIONS in words
+            if last_year(words) and self.timetable.dated_session(hits[0].entry):
+                return self._abstain(question, lang, hits)  # this edition's session: not asked
             builtin = None if other else self._builtin(question, lang, plain, hits[0])
             if builtin is not None:
                 return builtin  # the entry matched the event's name, not what is asked of it

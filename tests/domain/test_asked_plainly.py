@@ -1347,3 +1347,19 @@ def test_the_day_beside_a_session_holding_nothing(question: str) -> None:
     # The shipped KB's note on its free Thursday answers the day before Friday's meeting.
     _, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 13, 9)).entry == "day-22"
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # Last year's edition is not this one: its session does not answer (it did).
+        ("examples/lapaz-feria-libro/knowledge", "¿Quién ganó el Premio Illimani de Novela el "
+         "año pasado?", None),
+        # (guards) This year's is asked; a KB telling of earlier editions answers.
+        ("examples/lapaz-feria-libro/knowledge", "¿cuándo se entrega el premio de novela?",
+         "premio-novela"),
+        (SHIPPED, "where was the clinic last year", "history-clinics"),
+    ],
+)  # fmt: skip
+def test_last_years_edition(folder: str, question: str, entry: str | None) -> None:
+    assert entry_of(folder, question) == entry

@@ -225,3 +225,14 @@ def test_a_reported_question_and_an_indirect_second_one_are_clauses() -> None:
 )
 def test_a_question_joined_by_and_asks(sentence: str, asking: bool) -> None:
     assert asks(sentence) is asking
+
+
+def test_a_story_then_two_questions_answers_the_first() -> None:
+    # The first question naming a topic asks what the whole message answers: the second
+    # (a livestream of the dialogue) rides along, not first.
+    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
+    question = (
+        "Buenos días, soy periodista y cubro temas de seguridad. ¿Cómo hago para acreditarme "
+        "como prensa? Y de paso, ¿habrá transmisión en vivo del diálogo del lunes?"
+    )
+    assert matcher.answer(question, NOW).entry == "registration"
