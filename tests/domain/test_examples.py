@@ -189,10 +189,15 @@ SETS = {
     # surnames): untuned 85.0% (85/100), long 42/48, off-topic 12/15, on the last stop's matcher
     # (0def144); the same on main at a2a45a0, whose work was done before it was written.
     "examples_lapaz_feria_libro.yaml": (0.85, 3),
+    # Round 28, a 33rd event (an engineering congress in three parallel tracks with shuttle
+    # buses from partner hotels and technical field visits by bus, es/en): untuned 75.0%
+    # (75/100), long 31/49, off-topic 13/15, on the last stop's matcher (0def144); the same on
+    # main at 629d2fc, whose round-27 work was done before it was written; left unread.
+    "examples_arequipa_ingenieria.yaml": (0.75, 2),
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_arequipa_ingenieria.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
