@@ -361,7 +361,12 @@ class Matcher:
         if whole.kind == "abstain":  # "I'm looking for a job at <org>, who do I send my CV to?"
             found = self._past_off_statements(found, sentences, now, lang, hint)
         if not found:
-            return whole
+            # "...I'm not sure what kind of things it can tell me. What can you help me with?":
+            # asked what the bot can do, word for word, and nothing else answered.
+            helped = [
+                r for s, r in read if r.entry == "help" and r.score >= 100.0 and s in sentences
+            ]
+            return replace(helped[0], question=question) if helped else whole
         # A question asked with its mark before a wish told without one ("...Tuesday, right? I
         # want to tell my co-authors when to come."): the wish says why, the mark what.
         marks = [t for t in sentences if "?" in t or "¿" in t]

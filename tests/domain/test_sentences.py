@@ -236,3 +236,13 @@ def test_a_story_then_two_questions_answers_the_first() -> None:
         "como prensa? Y de paso, ¿habrá transmisión en vivo del diálogo del lunes?"
     )
     assert matcher.answer(question, NOW).entry == "registration"
+
+
+def test_what_the_bot_can_do_asked_after_a_story() -> None:
+    # Asked what the bot can do after a story nothing answers: the help (it abstained).
+    matcher = Matcher(load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge"))
+    question = (
+        "Hello, my manager forwarded me the link to this chat and told me to use it, but I'm "
+        "honestly not sure what kind of things it can tell me. What can you help me with?"
+    )
+    assert matcher.answer(question, NOW).entry == "help"
