@@ -117,7 +117,7 @@ def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
 
 def expand(words: list[str], lang: str) -> list[str]:
     """Spell out the texting abbreviations of `lang` ("dnd" -> "donde", "pls" -> "please") and
-    read its verbs of two words as one ("take part" -> "participate", "the")."""
+    read its phrases of two words as one ("take part" -> "participate", "the")."""
     table = ABBREVIATIONS.get(lang, {})
     out = [table.get(w, w) for w in words]
     verbs = PHRASAL.get(lang, {})

@@ -41,6 +41,7 @@ _WISH = re.compile(
     r"(?<=\bsaber)\s+|(?<=\bknow)\s+|(?<=\bpregunt[oóa])\s+"
     r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+"
     r"|(?<=\bme pergunta)\s+|(?<=\bpreguntaba)\s+|(?<=\bconsultan)\s+|(?<=\bfind out)\s+"
+    r"|(?<=\bexplicar)\s+|(?<=\bexplain)\s+"
     r"|(?<=\bconsulto)\s+|(?<=\bconsultamos)\s+|(?<=\bwondering)\s+|(?<=\bwonder)\s+",
     re.IGNORECASE,
 )

@@ -246,3 +246,17 @@ def test_what_the_bot_can_do_asked_after_a_story() -> None:
         "honestly not sure what kind of things it can tell me. What can you help me with?"
     )
     assert matcher.answer(question, NOW).entry == "help"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "Explain" asks what follows it; "in a few words" says how, not what (it abstained).
+        "Um colega me indicou esse evento, mas não entendi do que se trata; vocês poderiam me "
+        "explicar em poucas palavras o que é a Semana da Segurança Cidadã?",
+    ],
+)
+def test_explain_in_a_few_words(question: str) -> None:
+    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
+    reply = matcher.answer(question, NOW)
+    assert (reply.entry, reply.aspect) in {("about", ""), ("event", "event:what")}

@@ -288,7 +288,7 @@ STOPWORDS = _words(
 )
 # Chat filler: apologies, asides about the asker, hedges and discourse markers.
 FILLER = _words(
-    """approx approximately roughly outside abroad overseas sharp oclock
+    """approx approximately roughly outside abroad overseas sharp oclock briefly nutshell
     exactly precisely own only beforehand officially generally usually normally typically
     sorry bother bothering apologies apologize dear sir madam guys folks oh ok okay well um uh
     hmm yeah yes yep sure anyway btw actually basically honestly maybe perhaps probably quick
@@ -304,11 +304,12 @@ FILLER = _words(
     cool lol lmao haha hahaha hehe xd even mmm mm hmmm send sends sent writing behalf expected
     expecting representing erm er uhm umm ehm"""
 )
-# Verbs of two words read as the one they mean ("take part" is "participate", not a part):
-# the second word becomes a function word, so positions are kept.
+# Phrases of two words read as the one word they mean ("take part" is "participate", not a
+# part), or as none; the second word becomes a function word, so positions are kept.
 PHRASAL: dict[tuple[str, str], str] = {
     ("take", "part"): "participate", ("takes", "part"): "participates",
     ("taking", "part"): "participating", ("took", "part"): "participated",
+    ("few", "words"): "the",  # "in a few words"
 }  # fmt: skip
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {

@@ -310,13 +310,16 @@ FILLER = _words(
     debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
     enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
     jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana panas
-    nano nana porfa
+    nano nana porfa resumidamente brevemente
     porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme dame denme
     compartime comparteme compartan facilitame facilitenme"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
-# Verbs of two words read as the one they mean ("formar parte" is "participar"): the second
-# word becomes a function word, so positions are kept.
-PHRASAL: dict[tuple[str, str], str] = {("formar", "parte"): "participar"}
+# Phrases of two words read as the one word they mean ("formar parte" is "participar"), or as
+# none; the second word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {
+    ("formar", "parte"): "participar",
+    ("pocas", "palabras"): "the",  # "en pocas palabras": how, not what
+}
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",

@@ -168,12 +168,15 @@ FILLER = _words(
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
     empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
     perto proximo proxima proximos proximas assistir assisto participar comparecer problema
-    simples eh ehh ahn hum hmm mm passa passe passem manda mande envia envie enviar mandar
-    compartilha compartilhe compartilhem"""
+    simples resumidamente brevemente eh ehh ahn hum hmm mm passa passe passem manda mande envia
+    envie enviar mandar compartilha compartilhe compartilhem"""
 )  # the last words: hesitations
-# Verbs of two words read as the one they mean ("fazer parte" is "participar"): the second
-# word becomes a function word, so positions are kept.
-PHRASAL: dict[tuple[str, str], str] = {("fazer", "parte"): "participar"}
+# Phrases of two words read as the one word they mean ("fazer parte" is "participar"), or as
+# none; the second word becomes a function word, so positions are kept.
+PHRASAL: dict[tuple[str, str], str] = {
+    ("fazer", "parte"): "participar",
+    ("poucas", "palavras"): "the",  # "en pocas palabras": how, not what
+}
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
