@@ -73,6 +73,7 @@ class Builtins:
             called = frozenset(w for n in v.name.values() for w in tokens(n) if w not in STOPWORDS)
             stems = frozenset(w[:_COGNATE] for w in called if len(w) >= _COGNATE)
             self.venue_words.append((v, called, stems))
+        self.named_words = frozenset(w for _, called, _ in self.venue_words for w in called)
         self.prefixes = frozenset(
             w[:_COGNATE] for n in venues for w in tokens(n) if len(w) >= _COGNATE
         )
@@ -116,10 +117,11 @@ class Builtins:
 
     def names_venue(self, words: list[str]) -> Venue | None:
         """The venue the words name by a word of its name or a cognate of one, else None; of
-        several, the one named by most words ("el Pabellón de Arquitectura Experimental, en
-        tranvía" names the pavilion, not the tram depot), the first on a tie."""
+        several, the one named by most words ("the Experimental Pavilion, by tram" names the
+        pavilion, not a tram depot), the first on a tie."""
+        said = {w for w in words if len(w) > 2}
         named = [
-            (sum(1 for w in set(words) if len(w) > 2 and (w in called or w[:_COGNATE] in stems)), v)
+            (sum(1 for w in said if w in called or w[:_COGNATE] in stems), v)
             for v, called, stems in self.venue_words
         ]
         most = max((n for n, _ in named), default=0)
@@ -140,7 +142,8 @@ class Builtins:
         ]
         named = sorted((n for n in named if n[0] > 0), key=lambda n: (-n[0], -n[1]))
         tied = len(named) > 1 and named[1][0] == named[0][0]
-        if not named or tied and not (last and named[0][0] > 1):  # (one word: no name)
+        # (Of a tie, one word each is no name: "the pavilion" of two pavilions.)
+        if not named or (tied and not (last and named[0][0] > 1)):
             return None
         return named[0][2]
 

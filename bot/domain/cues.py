@@ -184,7 +184,6 @@ _FUTURE = _words("will going gonna habra sera volvera volveran va van repetira r
 _EVENT_NOUNS = _words("event events evento eventos week semana conference conferencia")
 _NEXT = _words("next proximo proxima siguiente")
 _YEAR = _words("year ano edition edicion edicao")
-_LAST = _words("last pasado passado anterior previous")  # "last year", "el año pasado"
 # "who is running the conference this year?": this edition is the event itself, no other one.
 _THIS = _words("this este esta neste nesta deste desta")
 
@@ -212,11 +211,15 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
     return out
 
 
+_LAST_YEAR = words_of("LAST_YEAR")  # beside a year word: "last year", "el año pasado"
+_YEARS = words_of("YEAR_WORDS")
+
+
 def last_year(words: list[str]) -> bool:
     """True when a question asks of last year ("last year", "el año pasado", "o ano passado",
     "el año anterior"): another edition than the programme's."""
     return any(
-        a in _LAST and b in _YEAR and b != "edition" or a in _YEAR and b in _LAST
+        (a in _LAST_YEAR and b in _YEARS) or (a in _YEARS and b in _LAST_YEAR)
         for a, b in zip(words, words[1:], strict=False)
     )
 
@@ -374,15 +377,16 @@ def session_step(words: list[str], vocab: SessionWords | None = None) -> int:
     return 0
 
 
-_ONE_DAY = _words("day dia")  # "the day before <a session>": a day, not a session, that way
-DAY_STEP_WORDS = _ONE_DAY | _AFTER | _PRIOR  # the words saying which way, no session's
+_DAY_NOUNS = words_of("DAY_NOUNS")  # "the day before <a session>": a day, not a session
+_STEPS = _AFTER | _PRIOR
+DAY_STEP_WORDS = _DAY_NOUNS | _STEPS  # the words saying which way, no session's
 
 
 def day_step(words: list[str], vocab: SessionWords | None = None) -> int:
     """+1 when a question asks of the day after a session ("the day after the gala", "o dia
     seguinte ao jantar"), -1 of the day before ("el día antes del taller"), else 0."""
     for i, w in enumerate(words[:-1]):
-        if w in _ONE_DAY and words[i + 1] in _AFTER | _PRIOR:
+        if w in _DAY_NOUNS and words[i + 1] in _STEPS:
             step = session_step(words[i + 1 :], vocab)
             if step:
                 return step

@@ -61,6 +61,29 @@ def unhashed(text: str) -> str:
     return _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
 
 
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern finding any of `phrases` (folded words) as whole words in folded text,
+    longest first, whatever spaces or marks part their words."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return re.compile(
+        "|".join(r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b" for p in ordered)
+    )
+
+
+def folded_spans(text: str) -> tuple[str, list[int]]:
+    """`text` folded (see `fold`) with, for each folded character and one past the last, the
+    index in `text` it comes from: folding may lengthen ("…", "ß") or drop (a combining accent)
+    characters, so offsets in the folded text are mapped back through it."""
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        f = fold(c)
+        parts.append(f)
+        origin.extend([i] * len(f))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
 def fold(text: str) -> str:
     """Lowercase `text` and strip its accents (so 'Sesión' and 'sesion' read the same)."""
     folded = text.casefold().translate(_LATIN)
@@ -117,7 +140,9 @@ def names(text: str, limit: int = MAX_TOKENS) -> frozenset[str]:
 
 def expand(words: list[str], lang: str) -> list[str]:
     """Spell out the texting abbreviations of `lang` ("dnd" -> "donde", "pls" -> "please") and
-    read its phrases of two words as one ("take part" -> "participate", "the")."""
+    read its phrases of two words as one ("take part" -> "participate", "the"). (A KB's own
+    synonyms join words into one term later, for that KB; these are the language's, for every
+    KB, and come before typo repair would read "part" as "party".)"""
     table = ABBREVIATIONS.get(lang, {})
     out = [table.get(w, w) for w in words]
     verbs = PHRASAL.get(lang, {})
@@ -142,13 +167,12 @@ def unstretched(words: list[str], known: frozenset[str]) -> list[str]:
     return out
 
 
-# Diminutives of Spanish and Portuguese ("perrito", "cafecito", "cachorrinho", "cafezinho"):
-# the ending and what the word ends in without it.
-_DIMINUTIVES = (
-    ("citos", ""), ("citas", ""), ("cito", ""), ("cita", ""), ("itos", "os"), ("itas", "as"),
-    ("ito", "o"), ("ita", "a"), ("zinhos", ""), ("zinhas", ""), ("zinho", ""), ("zinha", ""),
-    ("inhos", "os"), ("inhas", "as"), ("inho", "o"), ("inha", "a"),
-)  # fmt: skip
+# Each language's diminutive endings (bot/domain/lang/), longest first.
+_DIMINUTIVES = sorted(
+    {d for module in LANGUAGES.values() for d in getattr(module, "DIMINUTIVES", ())},
+    key=lambda d: -len(d[0]),
+)
+_DIMINUTIVE_BASE = TUNING.diminutive_base
 
 
 def undiminished(words: list[str], known: frozenset[str]) -> list[str]:
@@ -158,8 +182,9 @@ def undiminished(words: list[str], known: frozenset[str]) -> list[str]:
     for w in words:
         if w not in known:
             for end, plain in _DIMINUTIVES:
+                kept = len(w) - len(end)
                 base = w[: -len(end)] + plain
-                if w.endswith(end) and len(w) - len(end) >= 3 and base in known:
+                if w.endswith(end) and kept >= (_DIMINUTIVE_BASE if plain else 3) and base in known:
                     w = base
                     break
         out.append(w)

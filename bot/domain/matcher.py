@@ -80,6 +80,8 @@ _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a bloc
 _PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
 _REQUESTS = words_of("REQUESTS")  # "I need", "necesito": a request, though unmarked
+_ORIGIN_WORDS = TUNING.origin_words
+_WHICH = words_of("WHICH")
 _WAY_ASKED = tuple(tuple(p.split()) for p in words_of("WAY_ASKED"))  # "how do I get to"
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
 _NAMED = TUNING.named
@@ -204,12 +206,14 @@ class Matcher:
         hint: str | None,
     ) -> Reply | None:
         """The thanks or greeting a message of several words opens with when none of its
-        sentences asks or requests anything, else None."""
-        words = tokens(fold(question))
+        sentences asks or requests anything, else None. (A problem told after a greeting, "Good
+        morning! My badge has the wrong name on it.", gets the greeting, which says what to
+        ask: a guard on the KB's topics it names lost every case this fixed.)"""
+        words = tokens(question)
         if not sentences or any(asks(s) for s in sentences) or _REQUESTS.intersection(words):
             return None
-        first = tokens(fold(sentences[0]))
-        thanks = next((w for w in first if w in self.vocab.thank_words), None)
+        first = tokens(sentences[0])
+        thanks = next((w for w in first[:3] if w in self.vocab.thank_words), None)
         opening = next(
             (first[:n] for n in (3, 2, 1) if tuple(first[:n]) in self.vocab.greetings), None
         )
@@ -220,8 +224,8 @@ class Matcher:
         return reply if reply.entry in _COURTESY_ASPECTS else None
 
     def _day_beside(self, words: list[str], terms: list[Term], local: dt.datetime) -> Plan | None:
-        """What the day before or after a session holds ("what's on the day before the donors
-        meeting?", "o dia seguinte à clínica"), whatever it is, else None."""
+        """What the day before or after a session holds ("what's on the day before the
+        awards?", "o dia seguinte ao workshop"), whatever it is, else None."""
         step = day_step(words, self.vocab.session_words)
         if not step:
             return None
@@ -234,28 +238,63 @@ class Matcher:
         return None if day is None else plan(self.kb, When("", shift(day, step)), local)
 
     def _way_asked(self, reply: Reply, question: str) -> Reply:
-        """The directions to the one venue a question names by its own words when it asks the
-        way there ("¿cómo se llega al refugio en metro?"), where a session held there, a
-        listing, the event or nothing answered (a KB's own FAQ on getting there stays)."""
+        """The directions to the one venue a sentence names by its own words when it asks the
+        way there ("¿cómo se llega a <a venue> en metro?"), where a session held there, a
+        listing, the event or nothing answered (a KB's own FAQ on getting there stays); beside
+        other questions, the directions ride along as a part."""
         if (
             reply.kind == "entry"
             and reply.entry != "event"
             and self.kb.session(reply.entry or "") is None
         ) or confirms(question):  # (a claim about where something is is checked)
             return reply
-        words = tokens(fold(question))
-        if not any(holds_run(words, run) for run in _WAY_ASKED):
+        sentences = split_sentences(question[:_MAX_CHARS]) or [question]
+        builtins = self.vocab.builtins
+        ways = [s for s in sentences if self._asks_way(s)]
+        # ...asked alone when every other sentence that asks, asks the way too ("¿Qué metro
+        # tomo?"), or tells the story of it.
+        alone = not any(asks(s) for s in sentences if s not in ways)
+        for sentence in ways:
+            words = tokens(sentence)
+            venue = builtins.venue_by_name(self._past_origin(words, reply.lang), last=True)
+            if venue is None and alone:  # "Estoy en A y luego voy a B, ¿cuánto se tarda a pie?"
+                told = tokens(question[:_MAX_CHARS])
+                venue = builtins.venue_by_name(self._past_origin(told, reply.lang), last=True)
+            if venue is None or not (venue.directions or venue.address):
+                continue
+            aspect = "venue:directions" if venue.directions else "venue:address"
+            way = Reply(reply.question, reply.lang, "entry", venue.id, 100.0, aspect=aspect)
+            if alone:
+                return replace(way, parts=reply.parts)
+            if all((p.entry, p.aspect) != (venue.id, aspect) for p in reply.parts):
+                return replace(reply, parts=(*reply.parts, way)[:_MAX_PARTS])
             return reply
-        # Where the trip starts ("...from the faculty?") is not where it goes.
-        starts = self.vocab.builtins.starts.get(reply.lang, frozenset())
-        origin = {j for i, w in enumerate(words) if w in starts for j in range(i, i + 4)}
-        venue = self.vocab.builtins.venue_by_name(
-            [w for i, w in enumerate(words) if i not in origin], last=True
+        return reply
+
+    def _asks_way(self, sentence: str) -> bool:
+        """True when a sentence asks the way somewhere ("how do I get to", "en tranvía"), not
+        when ("¿a qué hora es la visita? iré en metro")."""
+        words, builtins = tokens(sentence), self.vocab.builtins
+        by = any(  # "en tranvía", "which bus", "¿qué metro tomo?"
+            (a in builtins.means or a in _WHICH) and b in builtins.travel
+            for a, b in pairwise(words)
         )
-        if venue is None or not (venue.directions or venue.address):
-            return reply
-        aspect = "venue:directions" if venue.directions else "venue:address"
-        return Reply(question, reply.lang, "entry", venue.id, 100.0, aspect=aspect)
+        return (by or any(holds_run(words, run) for run in _WAY_ASKED)) and not asks_hour(sentence)
+
+    def _past_origin(self, words: list[str], lang: str) -> list[str]:
+        """The words but where a trip starts ("...from the faculty?", "desde a estação"): the
+        origin word and the few after it, unless the word stands between two words of venues'
+        names ("Edifício dos Estudos Gerais")."""
+        starts = self.vocab.builtins.starts.get(lang, frozenset())
+        named = self.vocab.builtins.named_words
+        inside = {i for i in range(1, len(words) - 1) if {words[i - 1], words[i + 1]} <= named}
+        origin = {
+            j
+            for i, w in enumerate(words)
+            if w in starts and i not in inside
+            for j in range(i, i + 1 + _ORIGIN_WORDS)
+        }
+        return [w for i, w in enumerate(words) if i not in origin]
 
     def _asked_beside_trip(self, terms: list[Term], when: When, local: dt.datetime) -> bool:
         """True when a day gone by, missed, comes with a topic an entry other than a session
@@ -305,7 +344,7 @@ class Matcher:
         whole = self._answer_one(question, now, lang, hint)
         sentences = split_sentences(question[:_MAX_CHARS])
         if whole.kind == "abstain" or whole.entry in _COURTESY_ASPECTS:
-            # "Good evening from Kingston! I'm Marcus, ... just dropping in to say hello":
+            # "Good evening from Lima! I'm Ana, ... just dropping in to say hello":
             # asking nothing, a message opening with manners is those manners.
             opening = self._manners_opening(question, sentences, now, lang or whole.lang, hint)
             if opening is not None:
@@ -699,7 +738,7 @@ class Matcher:
                 window = self.timetable.at_clock(when, clock, local) if clock is not None else None
                 return self._schedule(question, lang, window or plan(self.kb, when, local))
         if (beside := self._day_beside(words, terms, local)) is not None:
-            return self._schedule(question, lang, beside)  # "the day before the donors meeting"
+            return self._schedule(question, lang, beside)  # "the day before the awards"
         if (meal := self.timetable.past_lunch(plain, when, local)) is not None:
             return self._schedule(question, lang, meal)  # "o que tem depois do almoço?"
         if when is not None:
@@ -1272,9 +1311,11 @@ class Matcher:
     def _session_first(self, hits: list[Hit], terms: list[Term], words: list[str]) -> list[Hit]:
         """Put first the session a where or when question names, when an FAQ about another
         of its sides ("how much is the gala dinner?") ranks just above it: "where is the gala
-        dinner?" wants the dinner's place and time. The FAQ keeps its place when it is itself
-        about where or when, or owns a word of the question the session does not ("where do I
-        buy the dinner ticket?")."""
+        dinner?" wants the dinner's place and time. The FAQ keeps its place when it owns a word
+        of the question the session does not ("where do I buy the dinner ticket?"), or when it
+        is itself about where or when and shares another word with the question; about when
+        alone ("opening hours" owning "hora"), it yields to a session all the question's other
+        words name ("¿a qué hora es la clausura?") scoring a share of it."""
         if len(hits) < 2 or self.kb.session(hits[0].entry) is not None:
             return hits
         asked = {
@@ -1300,7 +1341,7 @@ class Matcher:
         ]
         if timed and not named:
             return hits
-        share = 0.0 if timed else TUNING.session_share
+        share = TUNING.hours_share if timed else TUNING.session_share
         for h in hits[1:]:
             if h.score < top.score * share:
                 break

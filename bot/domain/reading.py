@@ -27,7 +27,9 @@ from bot.domain.language import (
     detect_language,
     expand,
     fold,
+    folded_spans,
     holds_pair,
+    phrase_pattern,
     split_codes,
     stem,
     tokens,
@@ -51,23 +53,9 @@ _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
 }
 _REQUESTS = words_of("REQUESTS")
 # Phrases that correct a day just named, as patterns over the folded text (whole words).
-_CORRECTIONS = re.compile(
-    "|".join(
-        r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b"
-        for phrases in by_language("CORRECTIONS", ()).values()
-        for p in phrases
-    )
-)
-# Words pointing at the asker's room ("this room", "aquí"), longest first.
-_HERE = re.compile(
-    "|".join(
-        r"\b" + r"\W+".join(map(re.escape, p.split())) + r"\b"
-        for p in sorted(
-            {p for phrases in by_language("ROOM_HERE", ()).values() for p in phrases},
-            key=lambda p: (-len(p), p),
-        )
-    )
-)
+_CORRECTIONS = phrase_pattern(p for ps in by_language("CORRECTIONS", ()).values() for p in ps)
+# Words pointing at the asker's room ("this room", "aquí").
+_HERE = phrase_pattern(p for ps in by_language("ROOM_HERE", ()).values() for p in ps)
 _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
@@ -218,8 +206,6 @@ class Reader:
         ("¿qué hay el martes? perdón, quise decir el miércoles: ¿qué hay ese día?"): the day
         corrected is no longer asked. Else the message as it is."""
         folded = fold(question)
-        if len(folded) != len(question):
-            return question  # (offsets in the folded text would not fall in the message)
         cut = max((m.end() for m in _CORRECTIONS.finditer(folded)), default=-1)
         if cut < 0:
             return question
@@ -227,26 +213,26 @@ class Reader:
         days = self.vocab.dates
         if days.read(before, today) is None or days.read(after, today) is None:
             return question
-        return question[cut:].lstrip(" ,.:;!?¡¿-—…")
+        folded, origin = folded_spans(question)  # (the same folding, with where each came from)
+        return question[origin[cut] :].lstrip(" ,.:;!?¡¿-—…")
 
     def here(self, question: str) -> str:
         """The message with the words pointing at the asker's room ("this room", "aquí") made
         the room the message names ("I'm in Hall B. What's next in this room?" -> "...next in
         Hall B?"), when it names one room; else the message as it is."""
-        folded = fold(question)
-        if len(folded) != len(question) or _HERE.search(folded) is None:
-            return question  # (offsets in the folded text would not fall in the message)
-        said = [
-            (m.start(), m.end(), room)
-            for run, room in self.vocab.room_of_run.items()
-            for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, run)) + r"\b", folded)
-        ]
-        if len({room for _, _, room in said}) != 1:
+        rooms = self.vocab.room_pattern
+        if rooms is None or _HERE.search(fold(question)) is None:
             return question
-        start, end, _ = max(said, key=lambda s: s[1] - s[0])
+        folded, origin = folded_spans(question)
+        said = [(m.start(), m.end()) for m in rooms.finditer(folded)]
+        named = {self.vocab.room_of_run.get(tuple(tokens(folded[a:b]))) for a, b in said}
+        if len(named) != 1:
+            return question
+        start, end = max(said, key=lambda s: s[1] - s[0])
+        room = question[origin[start] : origin[end]]
         pointing = [m for m in _HERE.finditer(folded) if m.end() <= start or m.start() >= end]
         for m in reversed(pointing):
-            question = question[: m.start()] + question[start:end] + question[m.end() :]
+            question = question[: origin[m.start()]] + room + question[origin[m.end()] :]
         return question
 
     def _past_greeting(self, words: list[str]) -> list[str]:

@@ -33,6 +33,7 @@ class Tuning:
     )
     session_share: float = 0.7  # a where/when question's session beats an FAQ scoring up to
     # this much more (1/share): the FAQ matched the session's name, not the question asked
+    hours_share: float = 0.3  # ...and an FAQ about when alone ("hora"), sharing nothing else
     whole: float = 0.99  # a long message holding one of an entry's phrasings whole...
     whole_coverage: float = 0.4  # ...answers with it when its words are this much of the message
     # Days and times
@@ -95,6 +96,8 @@ class Tuning:
     introduction: int = 8  # words: an introduction longer than this is a question of its own
     story_words: int = 12  # words: a message this long may tell a story around its question
     first_name: int = 5  # letters a lowercase first name needs to name a speaker ("hannah")
+    diminutive_base: int = 4  # letters "-ito"/"-inho" leave: "visita", "carinho" are words
+    origin_words: int = 3  # words after "from"/"desde" that name where a trip starts, not where
 
 
 TUNING = Tuning()

@@ -19,7 +19,14 @@ from bot.domain.dates import DateReader, mark_numeric_dates
 from bot.domain.index import Index
 from bot.domain.knowledge import KnowledgeBase, Localized, Session, iter_entry_ids
 from bot.domain.lang import LANGUAGES, builtin_phrasings, concept_groups, words_of
-from bot.domain.language import LanguageEvidence, fold, stem, tokens, without_asides
+from bot.domain.language import (
+    LanguageEvidence,
+    fold,
+    phrase_pattern,
+    stem,
+    tokens,
+    without_asides,
+)
 from bot.domain.lexicon import GENERAL_QUESTIONS, OFF_DOMAIN, OFF_DOMAIN_PHRASES, PLACE, STOPWORDS
 from bot.domain.schedule import SCHEDULE_WORDS
 from bot.domain.tuning import TUNING
@@ -260,14 +267,19 @@ class Vocabulary:
         self.room_venue = {k: v for k, v in self.room_venue.items() if held[k] > 1}
         # Each room's whole name as words, in every language ("sala", "3"): a listing asked of
         # one ("what's in Sala 3 after lunch?") keeps that room's sessions.
-        self.room_of_run = {
-            run: strand_key("room", room)
-            for s in kb.sessions
-            if (room := kb.session_room(s))
-            for name in room.values()
-            if (run := tuple(tokens(name)))
-        }
+        rooms_of_run: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for s in kb.sessions:
+            if (labels := kb.session_room(s)) is None:
+                continue
+            for name in labels.values():
+                if run := tuple(tokens(name)):
+                    rooms_of_run[run].add(strand_key("room", labels))
+        # (A name two rooms share names neither.)
+        self.room_of_run = {run: k.pop() for run, k in rooms_of_run.items() if len(k) == 1}
         self.room_runs = frozenset(self.room_of_run)
+        # ...found in a message's folded text at once (see Reader.here).
+        runs = [" ".join(run) for run in self.room_runs]
+        self.room_pattern = phrase_pattern(runs) if runs else None
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
         for s in sorted(

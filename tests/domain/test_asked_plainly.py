@@ -193,7 +193,7 @@ def test_abstains_on_what_the_kb_does_not_hold(folder: str, question: str, tr: T
     ],
 )
 def test_a_statement_then_its_question(question: str, entry: str | None) -> None:
-    kb, matcher = set_knowledge(LIMA)
+    _, matcher = set_knowledge(LIMA)
     reply = matcher.answer(question, dt.datetime(2027, 5, 20, 13, 0))
     assert reply.entry == entry
 
@@ -221,7 +221,7 @@ def test_a_statement_then_its_question(question: str, entry: str | None) -> None
     ],
 )  # fmt: skip
 def test_a_trip_in_other_words(question: str, now: str, first: str) -> None:
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer(question, dt.datetime.fromisoformat(now))
     assert reply.sessions[:1] == (first,)
 
@@ -229,7 +229,7 @@ def test_a_trip_in_other_words(question: str, now: str, first: str) -> None:
 def test_a_trip_and_an_undated_session() -> None:
     # Can one leaving on Tuesday still catch a session with no date yet? Its own entry says
     # when that will be known, rather than a list of what else is on before leaving.
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     question = "me voy el martes 20 en la tarde, ¿alcanzo a ir a la visita al centro penitenciario?"
     reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
     assert reply.entry == "field-visit"
@@ -247,13 +247,13 @@ def test_a_trip_and_an_undated_session() -> None:
     ],
 )
 def test_words_two_languages_share(question: str, lang: str) -> None:
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).lang == lang
 
 
 def test_after_a_word_of_a_session_title() -> None:
     # "after lunch" steps from the programme's "Lunch break", not to the FAQ about food.
-    kb, matcher = set_knowledge(VALPO)
+    _, matcher = set_knowledge(VALPO)
     reply = matcher.answer("What's after lunch?", dt.datetime(2027, 11, 13, 12, 50))
     assert reply.relative == "after"
     assert reply.sessions[:1] == ("sab-taller-comic",)
@@ -271,7 +271,7 @@ def test_after_a_word_of_a_session_title() -> None:
     ],
 )
 def test_leaving_after_lunch(question: str) -> None:
-    kb, matcher = set_knowledge(FLORIPA)
+    _, matcher = set_knowledge(FLORIPA)
     reply = matcher.answer(question, dt.datetime(2027, 11, 1, 10))
     assert reply.relative == "missed"
     assert reply.sessions[:3] == ("o4-1", "o4-2", "o4-3")
@@ -280,7 +280,7 @@ def test_leaving_after_lunch(question: str) -> None:
 @pytest.mark.parametrize("question", ["what's on?", "¿qué hay?", "o que tem?"])
 def test_whats_on_alone(question: str) -> None:
     # During the event: what is on then; before it: the whole programme.
-    kb, matcher = set_knowledge(BOGOTA)
+    _, matcher = set_knowledge(BOGOTA)
     during = matcher.answer(question, dt.datetime(2027, 9, 14, 10, 30))
     assert (during.kind, during.relative) == ("schedule", "now")
     before = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
@@ -294,7 +294,7 @@ def test_whats_on_alone(question: str) -> None:
 )  # fmt: skip
 def test_first_or_last_session_of_a_day_named_after(question: str) -> None:
     # "The first session" alone is the event's first day's; "on day 2" says which day.
-    kb, matcher = set_knowledge(BOGOTA)
+    _, matcher = set_knowledge(BOGOTA)
     reply = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
     assert reply.day == dt.date(2027, 9, 15)
     assert len(reply.sessions) == 1
@@ -302,7 +302,7 @@ def test_first_or_last_session_of_a_day_named_after(question: str) -> None:
 
 def test_a_keynote_is_a_plenary() -> None:
     # A congress whose programme says "Plenary" is asked about its keynotes.
-    kb, matcher = set_knowledge(LIMA)
+    _, matcher = set_knowledge(LIMA)
     reply = matcher.answer("what's after the keynote on day 2?", dt.datetime(2027, 1, 1, 10))
     assert reply.relative == "after"
     assert reply.sessions[:1] == ("d2-cafe",)
@@ -310,7 +310,7 @@ def test_a_keynote_is_a_plenary() -> None:
 
 def test_a_portuguese_weekday_after_de() -> None:
     # "de quinta": the weekday without its "-feira", not the ordinal.
-    kb, matcher = set_knowledge(PORTO)
+    _, matcher = set_knowledge(PORTO)
     reply = matcher.answer("qual a última palestra de quinta?", dt.datetime(2027, 1, 1, 10))
     assert (reply.kind, reply.day) == ("schedule", dt.date(2027, 9, 23))
 
@@ -334,21 +334,21 @@ def test_a_portuguese_weekday_after_de() -> None:
     ],
 )
 def test_times_and_days_written_out(question: str, day: dt.date, start: dt.time | None) -> None:
-    kb, matcher = set_knowledge(BOGOTA)
+    _, matcher = set_knowledge(BOGOTA)
     reply = matcher.answer(question, dt.datetime(2027, 9, 1, 10))
     assert (reply.kind, reply.day, reply.start) == ("schedule", day, start)
 
 
 def test_a_weekday_and_its_date() -> None:
     # "na quinta, 22/10": the same day written twice is one day, and no topic.
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer("tem alguma coisa na quinta, 22/10?", dt.datetime(2015, 10, 14, 10))
     assert reply.entry == "day-22"
 
 
 def test_an_hour_written_out_only_as_a_time() -> None:
     # "from one to the next" holds no hour: the keynote is what is asked.
-    kb, matcher = set_knowledge(GIRA)
+    _, matcher = set_knowledge(GIRA)
     question = "who is giving the keynote, and does it change from one to the next?"
     assert matcher.answer(question, dt.datetime(2027, 10, 1, 10)).entry.endswith("keynote")
 
@@ -356,7 +356,7 @@ def test_an_hour_written_out_only_as_a_time() -> None:
 def test_a_session_named_as_its_venue() -> None:
     # "The Medicine talk" is held at the Faculty of Medicine: asked when, the word names the
     # talk, not only the place.
-    kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
+    _, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
     reply = matcher.answer("cuando es la charla de medicina el sabado?", dt.datetime(2028, 5, 19))
     assert reply.entry is not None and "med" in reply.entry
 
@@ -367,13 +367,13 @@ def test_a_session_named_as_its_venue() -> None:
 )  # fmt: skip
 def test_before_or_after_is_no_step(question: str) -> None:
     # "Before or after X" asks which side, not what comes next.
-    kb, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
+    _, matcher = set_knowledge("examples/asuncion-puertas-abiertas/knowledge")
     assert matcher.answer(question, dt.datetime(2028, 5, 19, 18)).relative != "next"
 
 
 def test_what_follows_todays_session_of_those_alike() -> None:
     # Three towns' coffee breaks fit "the coffee break" alike: the one today is meant.
-    kb, matcher = set_knowledge(GIRA)
+    _, matcher = set_knowledge(GIRA)
     reply = matcher.answer("what's after the coffee break?", dt.datetime(2027, 10, 18, 9))
     assert reply.relative == "after"
     assert reply.sessions[0].startswith("quito-")
@@ -426,7 +426,7 @@ def test_opening_and_closing_name_sessions(
     ],
 )
 def test_read_as_people_write(question: str, entry: str) -> None:
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     assert matcher.answer(question, dt.datetime(2015, 10, 14, 10)).entry == entry
 
 
@@ -466,13 +466,13 @@ def test_start_and_end_asked_together(
     ],
 )
 def test_the_showing_meant_of_one_title(now: dt.datetime, question: str, entry: str) -> None:
-    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    _, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     assert matcher.answer(question, now).entry == entry
 
 
 def test_two_words_are_no_compound_of_the_kb() -> None:
     # "que dan" (what's showing) is no "quedan" (is there any left), though the KB writes it.
-    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    _, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     reply = matcher.answer("que dan hoy a las 9 de la noche?", dt.datetime(2029, 3, 8, 17, 30))
     assert (reply.kind, reply.day, reply.start) == ("schedule", dt.date(2029, 3, 8), dt.time(21))
 
@@ -482,7 +482,7 @@ def test_two_words_are_no_compound_of_the_kb() -> None:
 )
 def test_what_is_showing_now(question: str) -> None:
     # Verbs of showing ("dando", "playing", "passando") frame what is on; they are no topic.
-    kb, matcher = set_knowledge("examples/cartagena-cine/knowledge")
+    _, matcher = set_knowledge("examples/cartagena-cine/knowledge")
     reply = matcher.answer(question, dt.datetime(2029, 3, 8, 17, 30))
     assert (reply.kind, reply.relative) == ("schedule", "now")
 
@@ -537,7 +537,7 @@ def test_a_range_of_days(
     ],
 )
 def test_the_events_span_claimed(question: str, verdict: str) -> None:
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer(question, dt.datetime(2015, 10, 14, 10))
     assert (reply.entry, reply.verdict) == ("dates", verdict)
 
@@ -770,7 +770,7 @@ def test_its_time_asked_after_the_sentence_naming_it() -> None:
 def test_a_part_of_the_day_is_no_topic_the_answer_lacks(question: str) -> None:
     # "de manhã" says when the bus is wanted; the shuttle FAQ answers with its times (the
     # programme's mornings made it a topic the FAQ never mentions, and the question abstained).
-    kb, matcher = set_knowledge("examples/recife-criativo/knowledge")
+    _, matcher = set_knowledge("examples/recife-criativo/knowledge")
     reply = matcher.answer(question, dt.datetime(2031, 10, 13, 10))
     assert reply.entry == "traslado"
 
@@ -1153,7 +1153,7 @@ def test_the_room_the_asker_is_in(question: str) -> None:
 
 def test_here_beside_no_room_is_no_room() -> None:
     # (a guard) "here" with no room named, or beside two, stays as written.
-    kb, matcher = set_knowledge(PANAMA)
+    _, matcher = set_knowledge(PANAMA)
     assert matcher.reader.here("is there wifi here?") == "is there wifi here?"
     both = "I'm in Hall A, is Hall B here?"
     assert matcher.reader.here(both) == both
@@ -1248,13 +1248,16 @@ def test_the_way_to_a_venue_named(question: str, venue: str) -> None:
 
 
 def test_what_a_venue_holds_is_no_way_there() -> None:
-    # (guards) Asked what is on in a building, its tour answers; a claim of where something
-    # is, walked to, is checked.
+    # (guards) Asked what is on in a building, its tour answers ("walking tour" too); a claim
+    # of where something is, walked to, is checked.
     _, matcher = set_knowledge(VALENCIA)
-    reply = matcher.answer("¿qué visitas hay en la Casa Llorens?", dt.datetime(2032, 10, 1, 10))
-    assert reply.entry == "casa-llorens-sab-1015"
+    for question in (
+        "¿qué visitas hay en la Casa Llorens?",
+        "Is there a walking tour of the Casa Llorens?",
+    ):
+        assert entry_of(VALENCIA, question) == "casa-llorens-sab-1015"
     claim = "So the closing concert is at Tinglado 4, right? I'll walk over."
-    assert matcher.answer(claim, dt.datetime(2032, 10, 1, 10)).aspect != "venue:directions"
+    assert matcher.answer(claim, dt.datetime(2032, 10, 1, 10)).entry == "clausura"
 
 
 @pytest.mark.parametrize(
@@ -1271,11 +1274,19 @@ def test_a_session_asked_when_beside_an_faq_about_hours(question: str, entry: st
     assert entry_of("examples/lapaz-feria-libro/knowledge", question) == entry
 
 
-@pytest.mark.parametrize("question", ["tem cafezinho no intervalo?", "¿dan cafecito en la pausa?"])
-def test_a_diminutive_is_its_word(question: str) -> None:
-    # "cafezinho", "cafecito" are coffee (both abstained).
-    reply = entry_of("examples/lima-health/knowledge", question)
-    assert reply is not None and "cafe" in reply
+@pytest.mark.parametrize(
+    ("folder", "question", "plain"),
+    [
+        # "cafezinho", "cafecito" are coffee (both abstained).
+        (LIMA, "tem cafezinho no intervalo?", "tem café no intervalo?"),
+        (LIMA, "¿dan cafecito en la pausa?", "¿dan café en la pausa?"),
+        # (guard) "visita" is no small "visa": a word of its own (the visa FAQ answered).
+        ("examples/cdmx-demo-day/knowledge", "¿puedo hacer una visita a las startups?", None),
+    ],
+)
+def test_a_diminutive_is_its_word(folder: str, question: str, plain: str | None) -> None:
+    entry = entry_of(folder, question)
+    assert entry == (entry_of(folder, plain) if plain else None) and entry != "visa"
 
 
 @pytest.mark.parametrize(
@@ -1300,7 +1311,7 @@ def test_a_message_of_manners_only(question: str, entry: str) -> None:
 def test_a_verb_of_taking_place_frames(folder: str) -> None:
     # "se desarrolla" (takes place) says nothing of what is asked (it abstained, or a session
     # about development answered).
-    kb, matcher = set_knowledge(folder)
+    _, matcher = set_knowledge(folder)
     reply = matcher.answer("¿en qué fechas se desarrolla el evento?", dt.datetime(2030, 1, 1, 10))
     assert (reply.entry, reply.aspect) == ("event", "event:when")
 
@@ -1315,7 +1326,7 @@ def test_what_starts_at_an_hour_is_then() -> None:
 
 def test_an_hour_sharp() -> None:
     # "Sharp" after an hour says nothing of what is asked (it abstained).
-    kb, matcher = set_knowledge(SHIPPED)
+    _, matcher = set_knowledge(SHIPPED)
     reply = matcher.answer("any sessions at 9am sharp this morning?", dt.datetime(2015, 10, 19, 8))
     assert (reply.kind, reply.entry) == ("schedule", "dialogue")
 
@@ -1330,7 +1341,7 @@ def test_an_hour_sharp() -> None:
     ],
 )
 def test_the_day_before_or_after_a_session(question: str) -> None:
-    kb, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
     reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
     assert (reply.kind, reply.day) == ("schedule", dt.date(2030, 10, 17))
 
@@ -1365,9 +1376,72 @@ def test_last_years_edition(folder: str, question: str, entry: str | None) -> No
     assert entry_of(folder, question) == entry
 
 
+def test_a_story_then_two_questions_answers_the_first() -> None:
+    # The first question naming a topic asks what the whole message answers: the second
+    # (a livestream of the dialogue) rides along, not first.
+    _, matcher = set_knowledge(SHIPPED)
+    question = (
+        "Buenos días, soy periodista y cubro temas de seguridad. ¿Cómo hago para acreditarme "
+        "como prensa? Y de paso, ¿habrá transmisión en vivo del diálogo del lunes?"
+    )
+    assert matcher.answer(question, dt.datetime(2015, 10, 13, 9)).entry == "registration"
+
+
+def test_what_the_bot_can_do_asked_after_a_story() -> None:
+    # Asked what the bot can do after a story nothing answers: the help (it abstained).
+    _, matcher = set_knowledge(BOGOTA)
+    question = (
+        "Hello, my manager forwarded me the link to this chat and told me to use it, but I'm "
+        "honestly not sure what kind of things it can tell me. What can you help me with?"
+    )
+    assert matcher.answer(question, dt.datetime(2015, 10, 13, 9)).entry == "help"
+
+
 @pytest.mark.parametrize(
-    "question", ["ñaña, a q hora es la premiacion y donde", "ñaño donde es la premiación"]
+    "question",
+    [
+        # "Explain" asks what follows it; "in a few words" says how, not what (it abstained).
+        "Um colega me indicou esse evento, mas não entendi do que se trata; vocês poderiam me "
+        "explicar em poucas palavras o que é a Semana da Segurança Cidadã?",
+    ],
 )
-def test_an_ecuadorian_vocative(question: str) -> None:
-    # "Ñaño", "ñaña" (brother, sister) call the one asked, like "pana" (both abstained).
-    assert entry_of("examples/guayaquil-feria-ciencia/knowledge", question) == "premiacion"
+def test_explain_in_a_few_words(question: str) -> None:
+    _, matcher = set_knowledge(SHIPPED)
+    reply = matcher.answer(question, dt.datetime(2015, 10, 13, 9))
+    assert (reply.entry, reply.aspect) in {("about", ""), ("event", "event:what")}
+
+
+def test_the_way_beside_another_question_rides_along() -> None:
+    # A day's listing asked first keeps its place; the way asked after it is a part.
+    _, matcher = set_knowledge(VALENCIA)
+    question = "¿Qué visitas hay el sábado? ¿Y cómo llego a la Casa Llorens en metro?"
+    reply = matcher.answer(question, dt.datetime(2032, 10, 1, 10))
+    assert reply.kind == "schedule"
+    assert ("casa-llorens", "venue:directions") in {(p.entry, p.aspect) for p in reply.parts}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Folding may lengthen ("…") or drop (an accent typed apart) characters: the room is
+        # put where "aquí" stood all the same.
+        "Estoy en el Hall B… ¿qué sigue aquí? Gracias, José",
+        "Estoy en el Hall B, ¿qué sigue aqui\u0301? Gracias, Jose\u0301",
+    ],
+)
+def test_here_in_text_folding_changes(question: str) -> None:
+    _, matcher = set_knowledge(PANAMA)
+    said = matcher.reader.here(question)
+    assert "sigue Hall B?" in said and said.endswith(question[question.index("? ") :])
+
+
+@pytest.mark.parametrize(
+    ("folder", "question", "entry"),
+    [
+        # (guards) "the latest clinic" is an earlier edition; "passe" is a pass, no request.
+        (SHIPPED, "where was the latest clinic held?", "history-clinics"),
+        ("examples/lapaz-feria-libro/knowledge", "tem passe para os dez dias?", "entradas"),
+    ],
+)
+def test_words_that_only_look_alike(folder: str, question: str, entry: str) -> None:
+    assert entry_of(folder, question) == entry

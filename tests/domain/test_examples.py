@@ -180,7 +180,7 @@ SETS = {
     # off-topic 15/15, on the last stop's matcher (ef2ae23); 83.0% on main at 82cdc01, whose
     # work was done before it was written; left unread.
     "examples_guayaquil_feria_ciencia.yaml": (0.82, 0),
-    # Round 27, a 32nd event (a city-wide open-house architecture weekend: 14 buildings, each
+    # Round 27, a 31st event (a city-wide open-house architecture weekend: 14 buildings, each
     # its own venue with directions, 35 guided tours, es/en): untuned 71.0% (71/100), long
     # 31/48, off-topic 13/15, on the last stop's matcher (0def144); the same on main at 07b6be3.
     "examples_valencia_arquitectura.yaml": (0.71, 2),

@@ -122,14 +122,14 @@ TRACKED = {
     # (67/90), long 38/44, off-topic 13/14, on the last stop's matcher (ef2ae23); the very same
     # failing cases on main at c6a750d, whose work was done before it was written
     "heldout39.yaml": (0.74, 1),
-    # blind (round 27: long and indirect messages, all of 120+ characters): untuned 67.8%
-    # (61/90), off-topic 13/14, on the last stop's matcher (0def144); the same on main at
-    # 701c815, whose work was done before it was written
-    "heldout41.yaml": (0.67, 1),
     # blind (round 27: the schedule and its clock, 35 cases with their own now): untuned 81.1%
     # (73/90), long 30/39, off-topic 10/14, on the last stop's matcher (0def144); the same on
     # main at 2f6d481, whose work was done before it was written
     "heldout40.yaml": (0.81, 4),
+    # blind (round 27: long and indirect messages, all of 120+ characters): untuned 67.8%
+    # (61/90), off-topic 13/14, on the last stop's matcher (0def144); the same on main at
+    # 701c815, whose work was done before it was written
+    "heldout41.yaml": (0.67, 1),
     # blind (round 28: paraphrase and description, "the meeting with the money people", "the
     # prison trip"): untuned 70.0% (63/90), long 24/39, off-topic 12/14, on the last stop's
     # matcher (0def144); the same on main at 2b5e2f3, whose round-27 work was done before it

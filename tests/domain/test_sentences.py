@@ -225,38 +225,3 @@ def test_a_reported_question_and_an_indirect_second_one_are_clauses() -> None:
 )
 def test_a_question_joined_by_and_asks(sentence: str, asking: bool) -> None:
     assert asks(sentence) is asking
-
-
-def test_a_story_then_two_questions_answers_the_first() -> None:
-    # The first question naming a topic asks what the whole message answers: the second
-    # (a livestream of the dialogue) rides along, not first.
-    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
-    question = (
-        "Buenos días, soy periodista y cubro temas de seguridad. ¿Cómo hago para acreditarme "
-        "como prensa? Y de paso, ¿habrá transmisión en vivo del diálogo del lunes?"
-    )
-    assert matcher.answer(question, NOW).entry == "registration"
-
-
-def test_what_the_bot_can_do_asked_after_a_story() -> None:
-    # Asked what the bot can do after a story nothing answers: the help (it abstained).
-    matcher = Matcher(load_knowledge(ROOT / "examples" / "bogota-tech" / "knowledge"))
-    question = (
-        "Hello, my manager forwarded me the link to this chat and told me to use it, but I'm "
-        "honestly not sure what kind of things it can tell me. What can you help me with?"
-    )
-    assert matcher.answer(question, NOW).entry == "help"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # "Explain" asks what follows it; "in a few words" says how, not what (it abstained).
-        "Um colega me indicou esse evento, mas não entendi do que se trata; vocês poderiam me "
-        "explicar em poucas palavras o que é a Semana da Segurança Cidadã?",
-    ],
-)
-def test_explain_in_a_few_words(question: str) -> None:
-    matcher = Matcher(load_knowledge(ROOT / "knowledge"))
-    reply = matcher.answer(question, NOW)
-    assert (reply.entry, reply.aspect) in {("about", ""), ("event", "event:what")}

@@ -247,6 +247,8 @@ ROOM_HERE: tuple[str, ...] = ("this room", "in here", "here")
 CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")
 # The year as a unit: "next year" is another edition, no next session.
 YEAR_WORDS = _words("year years")
+# Beside a year word, the last one: another edition ("last year", "the previous year").
+LAST_YEAR = _words("last previous")
 # Beside a year word, the next one: another edition.
 NEXT_YEAR = _words("next coming following")
 # Who a session is for: "is there anything for NGOs?", "is it only for governments?". After a
@@ -525,16 +527,17 @@ ORIGIN = _words("from")
 STREET_ADDRESS = _words("address")
 # Words that open an indirect question after "and" ("...and if there is parking").
 IF_WORDS = _words("if whether")
-# Ways of travelling: a topic of their own beside any built-in question but the way there
-# ("when does the metro close?" asks of the metro, not of the event).
 # Words that ask the way to a place ("how do I get to X", "which tram goes to X", "how far is X
-# on foot"): beside a venue's name, that venue's directions.
+# on foot"): beside a venue's name, that venue's directions (so do a means of travel, "by tram",
+# and a question word before one, "which bus": MEANS or WHICH, then TRAVEL).
 WAY_ASKED = frozenset(
     [
-        "get to", "get there", "how far", "on foot", "walk", "walking", "directions", "which tram",
-        "which bus", "which metro", "which subway", "by tram", "by bus", "by metro", "by subway",
+        "get to", "get there", "how far", "on foot", "walking distance", "directions",
     ]
 )  # fmt: skip
+WHICH = _words("which what")  # before a way of travelling: "which bus" asks the way
+# Ways of travelling: a topic of their own beside any built-in question but the way there
+# ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses metro subway train tram streetcar taxi cab uber car cars parking transit ferry
     flight flights plane road"""

@@ -247,6 +247,8 @@ CORRECTIONS: tuple[str, ...] = (
 )
 # The year as a unit: "el año que viene" is another edition, no next session.
 YEAR_WORDS = _words("ano anos")
+# Beside a year word, the last one: another edition ("el año pasado", "el año anterior").
+LAST_YEAR = _words("pasado anterior")
 # Beside a year word, the next one: another edition.
 NEXT_YEAR = _words("proximo que viene siguiente entrante")
 # Who a session is for: "¿hay algo para ONG?", "¿es solo para gobiernos?". After a head word
@@ -310,8 +312,8 @@ FILLER = _words(
     debe deben deberia deberiamos hizo hicieron estuvo estuvieron estaba estaban onda mmm envien
     enviar envian mandan mandar manden estimado estimada estimados estimadas consultar consulto jaja
     jajaja jeje jejeje po cachai cachay weon wn che wey guey parce parcero parcera chamo pana panas
-    nano nana porfa resumidamente brevemente
-    porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme dame denme
+    porfa resumidamente brevemente
+    porfis eh ehh ehm em emm mm mira pasame pasenme mandame mandenme enviame envienme
     compartime comparteme compartan facilitame facilitenme"""
 )  # the last lines: regional particles ("gracias po", "cachai", "parce", "che"), hesitations
 # Phrases of two words read as the one word they mean ("formar parte" is "participar"), or as
@@ -320,6 +322,12 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("formar", "parte"): "participar",
     ("pocas", "palabras"): "the",  # "en pocas palabras": how, not what
 }
+# Diminutives ("perrito", "cafecito"): an ending and what the word ends in without it. After
+# "-ito" and its kin the word keeps four letters or more ("visita" is no small "visa").
+DIMINUTIVES: tuple[tuple[str, str], ...] = (
+    ("citos", ""), ("citas", ""), ("cito", ""), ("cita", ""),
+    ("itos", "os"), ("itas", "as"), ("ito", "o"), ("ita", "a"),
+)  # fmt: skip
 # Texting abbreviations ("dnd" is "donde" in Spanish, "D&D" in English).
 ABBREVIATIONS: dict[str, str] = {
         "dnd": "donde", "dnde": "donde", "dond": "donde", "dode": "donde", "tb": "tambien",
@@ -584,17 +592,18 @@ ORIGIN = _words("desde")
 STREET_ADDRESS = _words("direccion")
 # Words that open an indirect question after "and" ("...and if there is parking").
 IF_WORDS = _words("si")
-# Ways of travelling: a topic of their own beside any built-in question but the way there
-# ("when does the metro close?" asks of the metro, not of the event).
 # Words that ask the way to a place ("cómo se llega a X", "qué parada de metro", "cuánto se
-# tarda a pie"): beside a venue's name, that venue's directions.
+# tarda a pie"): beside a venue's name, that venue's directions (so does a means of travel, "en
+# tranvía": MEANS then TRAVEL).
 WAY_ASKED = frozenset(
     [
         "como se llega", "como llego", "como llegar", "como voy", "como se va", "como ir",
-        "cuanto se tarda", "a pie", "andando", "caminando", "que parada", "que linea", "en tranvia",
-        "en metro", "en autobus", "en bus", "muy lejos",
+        "cuanto se tarda", "a pie", "que parada", "que linea", "muy lejos", "a que distancia",
     ]
 )  # fmt: skip
+WHICH = _words("que cual")  # before a way of travelling: "qué metro" asks the way
+# Ways of travelling: a topic of their own beside any built-in question but the way there
+# ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     """bus buses autobus metro tren tranvia taxi uber carro auto coche parqueadero parqueo
     estacionamiento colectivo micro vuelo vuelos avion camioneta camion carretera ruta"""

@@ -168,15 +168,22 @@ FILLER = _words(
     ainda ja tambem tb tbm primeira vez novo nova super muito mto demais empolgado
     empolgada curioso curiosa perdido perdida ajudou ajuda informar informe informa informem
     perto proximo proxima proximos proximas assistir assisto participar comparecer problema
-    simples resumidamente brevemente eh ehh ahn hum hmm mm passa passe passem manda mande envia
-    envie enviar mandar compartilha compartilhe compartilhem"""
+    simples resumidamente brevemente eh ehh ahn hum hmm mm manda mande envia envie enviar mandar
+    compartilha compartilhe compartilhem"""
 )  # the last words: hesitations
 # Phrases of two words read as the one word they mean ("fazer parte" is "participar"), or as
 # none; the second word becomes a function word, so positions are kept.
 PHRASAL: dict[tuple[str, str], str] = {
     ("fazer", "parte"): "participar",
-    ("poucas", "palavras"): "the",  # "en pocas palabras": how, not what
-}
+    ("poucas", "palavras"): "the",  # "em poucas palavras": how, not what
+    ("me", "passa"): "the",  # "me passa o link": a request ("passe" alone is a pass)
+}  # fmt: skip
+# Diminutives ("cafezinho", "cachorrinho"): an ending and what the word ends in without it.
+# After "-inho" and its kin the word keeps four letters or more ("carinho" is no small "caro").
+DIMINUTIVES: tuple[tuple[str, str], ...] = (
+    ("zinhos", ""), ("zinhas", ""), ("zinho", ""), ("zinha", ""),
+    ("inhos", "os"), ("inhas", "as"), ("inho", "o"), ("inha", "a"),
+)  # fmt: skip
 # Texting abbreviations ("vc" is "você", "q" is "que").
 ABBREVIATIONS: dict[str, str] = {
         "vc": "voce", "vcs": "voces", "q": "que", "pq": "porque", "tb": "tambem",
@@ -264,6 +271,8 @@ CORRECTIONS: tuple[str, ...] = (
 )
 # The year as a unit: "o ano que vem" is another edition, no next session.
 YEAR_WORDS = _words("ano anos")
+# Beside a year word, the last one: another edition ("o ano passado", "o ano anterior").
+LAST_YEAR = _words("passado anterior")
 # Beside a year word, the next one: another edition.
 NEXT_YEAR = _words("proximo que vem seguinte")
 # Who a session is for: "tem algo para ONGs?", "é só para governo?". After a head word and a
@@ -346,7 +355,7 @@ VOCATIVES = _words(
 # Words of a request ("I need", "necesito", "preciso"): after thanks, a request is asked.
 REQUESTS = _words(
     "preciso precisamos quero queremos gostaria poderia poderiam pode podem posso mandem enviem"
-    " passa passe manda mande envia envie"
+    " manda mande envia envie"
 )
 # Greetings and thanks: beside a question about something else, manners, not its topic.
 COURTESY = _words("ola oi obrigado obrigada valeu")
@@ -528,17 +537,18 @@ ORIGIN = _words("desde do da dos das")  # "como chego do aeroporto até o local?
 STREET_ADDRESS = _words("endereco morada")
 # Words that open an indirect question after "and" ("...and if there is parking").
 IF_WORDS = _words("se")
-# Ways of travelling: a topic of their own beside any built-in question but the way there
-# ("when does the metro close?" asks of the metro, not of the event).
 # Words that ask the way to a place ("como chego a X", "qual parada de metrô", "quanto tempo a
-# pé"): beside a venue's name, that venue's directions.
+# pé"): beside a venue's name, that venue's directions (so does a means of travel, "de metrô":
+# MEANS then TRAVEL).
 WAY_ASKED = frozenset(
     [
-        "como chego", "como se chega", "como chegar", "como vou", "como ir", "a pe", "andando",
-        "caminhando", "qual parada", "qual linha", "de metro", "de onibus", "de bonde",
-        "muito longe",
+        "como chego", "como se chega", "como chegar", "como vou", "como ir", "a pe",
+        "qual parada", "qual linha", "muito longe", "a que distancia",
     ]
 )  # fmt: skip
+WHICH = _words("qual que")  # before a way of travelling: "qual ônibus" asks the way
+# Ways of travelling: a topic of their own beside any built-in question but the way there
+# ("when does the metro close?" asks of the metro, not of the event).
 TRAVEL = _words(
     "onibus metro trem bonde taxi uber carro estacionamento voo voos aviao autocarro comboio busao"
     " estrada"
