@@ -197,7 +197,7 @@ SETS = {
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = set()
+AWAITING_MEASUREMENT: set[str] = {"examples_natal_escola_verao.yaml"}
 
 
 @pytest.fixture(scope="module")
