@@ -1445,3 +1445,18 @@ def test_here_in_text_folding_changes(question: str) -> None:
 )
 def test_words_that_only_look_alike(folder: str, question: str, entry: str) -> None:
     assert entry_of(folder, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "relative"),
+    [
+        # A chance to see, denied beside a trip, is what is missed; granted, what is caught
+        # (a session about seeing answered).
+        ("I'm leaving on Thursday evening, what won't I get to see?", "missed"),
+        ("I'm leaving on Thursday evening, what will I get to see?", "catch"),
+    ],
+)
+def test_a_chance_to_see_beside_a_trip(question: str, relative: str) -> None:
+    _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
+    assert (reply.kind, reply.relative) == ("schedule", relative)
