@@ -1460,3 +1460,17 @@ def test_a_chance_to_see_beside_a_trip(question: str, relative: str) -> None:
     _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
     reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
     assert (reply.kind, reply.relative) == ("schedule", relative)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Next year's edition is no earlier one: the KB's history does not tell of it (it did).
+        ("¿Dónde será la Semana de la Seguridad Ciudadana el próximo año?", None),
+        ("where will the week be held next year?", None),
+        # (a guard) The earlier ones it tells of.
+        ("where were the previous editions held?", "history-clinics"),
+    ],
+)
+def test_next_years_edition_is_no_earlier_one(question: str, entry: str | None) -> None:
+    assert entry_of(SHIPPED, question) == entry
