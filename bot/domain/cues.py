@@ -163,6 +163,7 @@ _ROOMS = _words("room rooms sala salas")
 _NUMBERS = _words("number numero nro no")
 _PAST = "previous"
 OTHER_EDITIONS = _PAST  # what `rewrite` makes of words asking of another edition
+_NEXT_EDITION = "future"  # ...of the next one ("next year"): no earlier edition tells of it
 _WHERE = "venue"
 # "is it over", "the week is over already": the end of something, not a quantity.
 _OVER_BEFORE = _words("is it event week conference all already ya")
@@ -207,7 +208,7 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
         if other or (named and w.isdigit() and len(w) == 4 and year and int(w) < year):
             out[i] = _PAST
         elif named and w in _NEXT and after in _YEAR:
-            out[i : i + 2] = [_PAST, "the"]
+            out[i : i + 2] = [_NEXT_EDITION, "the"]
     return out
 
 

@@ -59,6 +59,7 @@ _HERE = phrase_pattern(p for ps in by_language("ROOM_HERE", ()).values() for p i
 _ARRIVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("ARRIVE_PHRASES")))
 _LEAVE_PHRASES = frozenset((a, b) for a, b in (p.split() for p in words_of("LEAVE_PHRASES")))
 _NO_ARRIVAL = frozenset(("to", verb) for verb in words_of("GET_TO"))  # "get to see"
+_NEGATIONS = words_of("NEGATIONS")  # "won't I get to see"
 _LOCATIVES = frozenset(["at", "in", "en", "em", "no", "na", "nos", "nas"])  # "at the", "en el"
 _FOR_WHOM_HEADS: dict[str, frozenset[str]] = by_language("FOR_WHOM_HEADS")
 _FOR_WHOM_LINKS: dict[str, frozenset[str]] = by_language("FOR_WHOM_LINKS")
@@ -154,12 +155,24 @@ class Reader:
             or staying
             and self.vocab.missed.intersection(unridden)
         )
+        # "which part won't I get to see?": a chance to see, denied beside a trip, is missed;
+        # granted, caught.
+        chance = any(
+            w in self.vocab.arrive and tuple(words[i + 1 : i + 3]) in _NO_ARRIVAL
+            for i, w in enumerate(words)
+        )
+        denied = chance and bool(_NEGATIONS.intersection(words))
+        missing = missing or staying and denied
         # "anything left that day?": "left" is read before the rewrite makes it a duration.
         left = self.vocab.catch.intersection(plain) & UNTIL_WORDS
         # "...to catch my flight": a plane caught is no session still caught.
         caught_ride = bool(self.ride(words))
         catching = staying and bool(
-            self.vocab.catch.intersection(words) and not caught_ride or left
+            self.vocab.catch.intersection(words)
+            and not caught_ride
+            or left
+            or chance
+            and not denied
         )
         # "My flight lands on the 20th: what do I miss?": the trip is no introduction, and its
         # travel words place the question nowhere else.

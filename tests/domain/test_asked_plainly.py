@@ -1445,3 +1445,32 @@ def test_here_in_text_folding_changes(question: str) -> None:
 )
 def test_words_that_only_look_alike(folder: str, question: str, entry: str) -> None:
     assert entry_of(folder, question) == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "relative"),
+    [
+        # A chance to see, denied beside a trip, is what is missed; granted, what is caught
+        # (a session about seeing answered).
+        ("I'm leaving on Thursday evening, what won't I get to see?", "missed"),
+        ("I'm leaving on Thursday evening, what will I get to see?", "catch"),
+    ],
+)
+def test_a_chance_to_see_beside_a_trip(question: str, relative: str) -> None:
+    _, matcher = set_knowledge("examples/guayaquil-feria-ciencia/knowledge")
+    reply = matcher.answer(question, dt.datetime(2030, 10, 10, 10))
+    assert (reply.kind, reply.relative) == ("schedule", relative)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Next year's edition is no earlier one: the KB's history does not tell of it (it did).
+        ("¿Dónde será la Semana de la Seguridad Ciudadana el próximo año?", None),
+        ("where will the week be held next year?", None),
+        # (a guard) The earlier ones it tells of.
+        ("where were the previous editions held?", "history-clinics"),
+    ],
+)
+def test_next_years_edition_is_no_earlier_one(question: str, entry: str | None) -> None:
+    assert entry_of(SHIPPED, question) == entry
