@@ -194,10 +194,15 @@ SETS = {
     # (75/100), long 31/49, off-topic 13/15, on the last stop's matcher (0def144); the same on
     # main at 629d2fc, whose round-27 work was done before it was written; left unread.
     "examples_arequipa_ingenieria.yaml": (0.75, 2),
+    # Round 29, a 34th event (a five-day summer school: lectures, labs in four groups in four
+    # rooms, a beach excursion by bus, a final challenge, pt/en): untuned 68.0% (68/100), long
+    # 30/50, off-topic 12/15, on the last stop's matcher (0def144); the same on main at 2a7a192,
+    # whose work was done before it was written; left unread.
+    "examples_natal_escola_verao.yaml": (0.67, 3),  # (68/100 is 0.6799…)
 }
 # Blind sets committed unscored: only their shape is checked until the lead measures them untuned
 # (after the matcher work lands) and moves them to SETS with that score as the floor.
-AWAITING_MEASUREMENT: set[str] = {"examples_natal_escola_verao.yaml"}
+AWAITING_MEASUREMENT: set[str] = set()
 
 
 @pytest.fixture(scope="module")
