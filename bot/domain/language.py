@@ -61,6 +61,23 @@ def unhashed(text: str) -> str:
     return _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
 
 
+_ACCENTED = {
+    "a": "aáàâãä",
+    "e": "eéèêë",
+    "i": "iíìîï",
+    "o": "oóòôõö",
+    "u": "uúùûü",
+    "c": "cç",
+    "n": "nñ",
+}
+
+
+def accented(folded: str) -> str:
+    """A pattern of one character per letter matching `folded` as written, with or without
+    accents ("pregunto" finds "preguntó"); spaces stay spaces."""
+    return "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in folded)
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One pattern finding any of `phrases` (folded words) as whole words in folded text,
     longest first, whatever spaces or marks part their words."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.lang import merged, words_of
-from bot.domain.language import fold, tokens
+from bot.domain.lang import by_language, merged, words_of
+from bot.domain.language import accented, fold, tokens
 from bot.domain.tuning import TUNING
 
 # A sentence ends at . ! ? ; or a line break; "¿" and "¡" open one. Decimal points and times
@@ -35,14 +35,15 @@ _REASON = re.compile(
     r"|\s+(?:because|porque|pois|ya que)\s+",
     re.IGNORECASE,
 )
-# "...and I need to know how long the event lasts": what follows a wish to know is the question.
+# "...and I need to know how long the event lasts": what follows a wish to know is the question
+# (each language's WISH_LEADS).
 # So does what follows a reported question ("mi jefa me preguntó quién organiza...").
 _WISH = re.compile(
-    r"(?<=\bsaber)\s+|(?<=\bknow)\s+|(?<=\bpregunt[oóa])\s+"
-    r"|(?<=\bperguntou)\s+|(?<=\basked me)\s+|(?<=\bme asked)\s+"
-    r"|(?<=\bme pergunta)\s+|(?<=\bpreguntaba)\s+|(?<=\bconsultan)\s+|(?<=\bfind out)\s+"
-    r"|(?<=\bexplicar)\s+|(?<=\bexplain)\s+"
-    r"|(?<=\bconsulto)\s+|(?<=\bconsultamos)\s+|(?<=\bwondering)\s+|(?<=\bwonder)\s+",
+    "|".join(
+        rf"(?<=\b{accented(lead)})\s+"
+        for leads in by_language("WISH_LEADS", ()).values()
+        for lead in leads
+    ),
     re.IGNORECASE,
 )
 _MIN_WORDS = TUNING.min_sentence_words

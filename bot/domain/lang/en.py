@@ -242,6 +242,11 @@ AGE_OF = _words("age")  # "15 years of age": still an age
 # Words pointing at the room the asker is in ("I'm in Hall B: what's next here?"): beside a
 # room named in the same message, that room.
 ROOM_HERE: tuple[str, ...] = ("this room", "in here", "here")
+# Words after which the question follows ("I need to know how long…", "my boss asked me who…"),
+# folded: what follows them is a clause of its own.
+WISH_LEADS: tuple[str, ...] = (
+    "know", "asked me", "me asked", "wondering", "wonder", "find out", "explain",
+)  # fmt: skip
 # Words that correct what was just said ("the Tuesday... sorry, I meant Wednesday"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = ("i mean", "i meant", "sorry i meant", "my mistake", "correction")

@@ -235,6 +235,12 @@ AGE_OF = _words("edad")  # "de edad": still an age
 # Words pointing at the room the asker is in ("estoy en la Sala 2, ¿qué sigue aquí?"): beside
 # a room named in the same message, that room.
 ROOM_HERE: tuple[str, ...] = ("esta sala", "este salon", "este auditorio", "aqui", "aca")
+# Words after which the question follows ("necesito saber cuánto dura…", "mi jefa me preguntó
+# quién…"), folded: what follows them is a clause of its own.
+WISH_LEADS: tuple[str, ...] = (
+    "saber", "pregunto", "pregunta", "preguntaba", "consulto", "consultamos", "consultan",
+    "explicar",
+)  # fmt: skip
 # Words that correct what was just said ("el martes... perdón, quise decir el miércoles"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = (

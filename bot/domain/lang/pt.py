@@ -259,6 +259,9 @@ AGE_OF = _words("idade")  # "de idade": still an age
 ROOM_HERE: tuple[str, ...] = (
     "esta sala", "nesta sala", "essa sala", "nessa sala", "neste auditorio", "aqui"
 )  # fmt: skip
+# Words after which the question follows ("preciso saber quanto dura…", "meu chefe perguntou
+# quem…"), folded: what follows them is a clause of its own.
+WISH_LEADS: tuple[str, ...] = ("saber", "perguntou", "me pergunta", "explicar")
 # Words that correct what was just said ("na segunda... não, desculpa, na terça"): with a
 # day on each side, the day after them is the one asked.
 CORRECTIONS: tuple[str, ...] = (
