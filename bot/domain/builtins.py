@@ -17,6 +17,7 @@ from bot.domain.tuning import TUNING
 _ENOUGH = TUNING.builtin_enough
 _SPAN = ("event:start", "event:end")  # asked together, they ask when it runs
 _COGNATE = TUNING.cognate
+_ORIGIN_WORDS = TUNING.origin_words
 _SINGULAR = merged("PERSONS")  # a group asks as one person does ("we" -> "i")
 _COURTESY = ("greeting", "thanks", "help")  # their entry ids are the keys themselves
 
@@ -179,9 +180,21 @@ class Builtins:
         starts = self.starts.get(lang, frozenset())  # (English "do" is no Portuguese "do")
         if found is not None or not (starts.intersection(words) or means):
             return found
-        origin = frozenset(j for i, w in enumerate(words) if w in starts for j in range(i, i + 4))
-        found = self._find(words, lang, origin | means)
+        found = self._find(words, lang, self.trip_start(words, lang) | means)
         return found if found is not None and found.aspect == "venue:directions" else None
+
+    def trip_start(
+        self, words: list[str], lang: str, inside: frozenset[int] = frozenset()
+    ) -> frozenset[int]:
+        """Where a trip starts ("...from the airport?", "desde a estação"): each origin word of
+        `lang` (but those at `inside`) and the few words after it (`TUNING.origin_words`)."""
+        starts = self.starts.get(lang, frozenset())
+        return frozenset(
+            j
+            for i, w in enumerate(words)
+            if w in starts and i not in inside
+            for j in range(i, i + 1 + _ORIGIN_WORDS)
+        )
 
     def _greeted(self, words: list[str], lang: str) -> int:
         """How many of the first words are a greeting ("hi", "buenas tardes"): 0 if none."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.domain.dates import either_side
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
-from bot.domain.language import fold, tokens
+from bot.domain.language import tokens
 from bot.domain.lexicon import ARTICLES
 from bot.domain.terms import Term
 from bot.domain.tuning import TUNING
@@ -64,7 +64,7 @@ class Comparer:
             s.id: frozenset(
                 t.text
                 for text in (*s.title.values(), *s.keywords.all())
-                for t in norm.terms(tokens(fold(text)), repair=False)
+                for t in norm.terms(tokens(text), repair=False)
             )
             for s in kb.sessions
         }

@@ -15,7 +15,7 @@ from bot.domain.dates import names_day
 from bot.domain.index import Hit
 from bot.domain.knowledge import KnowledgeBase
 from bot.domain.lang import words_of
-from bot.domain.language import stem, tokens
+from bot.domain.language import holds_pair, stem, tokens
 from bot.domain.terms import Term
 
 
@@ -212,17 +212,19 @@ def _other_editions(words: list[str], year: int | None, editions: bool) -> list[
     return out
 
 
-_LAST_YEAR = words_of("LAST_YEAR")  # beside a year word: "last year", "el año pasado"
-_YEARS = words_of("YEAR_WORDS")
+# A year word beside its last one, either way round: "last year", "el año pasado".
+_LAST_YEAR = frozenset(
+    pair
+    for last in words_of("LAST_YEAR")
+    for year in words_of("YEAR_WORDS")
+    for pair in ((last, year), (year, last))
+)
 
 
 def last_year(words: list[str]) -> bool:
     """True when a question asks of last year ("last year", "el año pasado", "o ano passado",
     "el año anterior"): another edition than the programme's."""
-    return any(
-        (a in _LAST_YEAR and b in _YEARS) or (a in _YEARS and b in _LAST_YEAR)
-        for a, b in zip(words, words[1:], strict=False)
-    )
+    return holds_pair(words, _LAST_YEAR)
 
 
 # "how long is the summit", "¿cuánto dura la visita?": a session's day, not the week's span.

@@ -40,7 +40,7 @@ from bot.domain.language import fold, holds_pair, holds_run, names, stem, tokens
 from bot.domain.lexicon import STOPWORDS
 from bot.domain.numerals import spelled_numbers
 from bot.domain.places import Places, Town
-from bot.domain.reading import Reader
+from bot.domain.reading import REQUESTS, Reader
 from bot.domain.schedule import Plan, following, plan
 from bot.domain.sentences import (
     asks,
@@ -79,8 +79,6 @@ _EVENT_NAMED = TUNING.event_named
 _PASSAGE = re.compile(r";\s*|(?<=[.!?])\s+")  # a description's passages (a block's talks)
 _PASSAGE_WORDS, _PASSAGE_WEIGHT = TUNING.passage_words, TUNING.passage_weight
 _ONE_DAY = frozenset(("", "today", "tomorrow"))  # a listing of one day
-_REQUESTS = words_of("REQUESTS")  # "I need", "necesito": a request, though unmarked
-_ORIGIN_WORDS = TUNING.origin_words
 _WHICH = words_of("WHICH")
 _WAY_ASKED = tuple(tuple(p.split()) for p in words_of("WAY_ASKED"))  # "how do I get to"
 _DAY_ASKED = frozenset(("today", "tomorrow", "now", "next"))  # a listing asked of a day or now
@@ -210,7 +208,7 @@ class Matcher:
         morning! My badge has the wrong name on it.", gets the greeting, which says what to
         ask: a guard on the KB's topics it names lost every case this fixed.)"""
         words = tokens(question)
-        if not sentences or any(asks(s) for s in sentences) or _REQUESTS.intersection(words):
+        if not sentences or any(asks(s) for s in sentences) or REQUESTS.intersection(words):
             return None
         first = tokens(sentences[0])
         thanks = next((w for w in first[:3] if w in self.vocab.thank_words), None)
@@ -248,6 +246,8 @@ class Matcher:
             and self.kb.session(reply.entry or "") is None
         ) or confirms(question):  # (a claim about where something is is checked)
             return reply
+        if not self._way_cue(tokens(question)):
+            return reply  # (most messages: no sentence to read)
         sentences = split_sentences(question[:_MAX_CHARS]) or [question]
         builtins = self.vocab.builtins
         ways = [s for s in sentences if self._asks_way(s)]
@@ -274,26 +274,26 @@ class Matcher:
     def _asks_way(self, sentence: str) -> bool:
         """True when a sentence asks the way somewhere ("how do I get to", "en tranvía"), not
         when ("¿a qué hora es la visita? iré en metro")."""
-        words, builtins = tokens(sentence), self.vocab.builtins
-        by = any(  # "en tranvía", "which bus", "¿qué metro tomo?"
+        return self._way_cue(tokens(sentence)) and not asks_hour(sentence)
+
+    def _way_cue(self, words: list[str]) -> bool:
+        """True when the words say a way somewhere: a phrase of WAY_ASKED, or a means or "which"
+        before a way of travelling ("en tranvía", "which bus", "¿qué metro tomo?")."""
+        builtins = self.vocab.builtins
+        return any(holds_run(words, run) for run in _WAY_ASKED) or any(
             (a in builtins.means or a in _WHICH) and b in builtins.travel
             for a, b in pairwise(words)
         )
-        return (by or any(holds_run(words, run) for run in _WAY_ASKED)) and not asks_hour(sentence)
 
     def _past_origin(self, words: list[str], lang: str) -> list[str]:
         """The words but where a trip starts ("...from the faculty?", "desde a estação"): the
         origin word and the few after it, unless the word stands between two words of venues'
         names ("Edifício dos Estudos Gerais")."""
-        starts = self.vocab.builtins.starts.get(lang, frozenset())
         named = self.vocab.builtins.named_words
-        inside = {i for i in range(1, len(words) - 1) if {words[i - 1], words[i + 1]} <= named}
-        origin = {
-            j
-            for i, w in enumerate(words)
-            if w in starts and i not in inside
-            for j in range(i, i + 1 + _ORIGIN_WORDS)
-        }
+        inside = frozenset(
+            i for i in range(1, len(words) - 1) if {words[i - 1], words[i + 1]} <= named
+        )
+        origin = self.vocab.builtins.trip_start(words, lang, inside)
         return [w for i, w in enumerate(words) if i not in origin]
 
     def _asked_beside_trip(self, terms: list[Term], when: When, local: dt.datetime) -> bool:
@@ -604,7 +604,7 @@ class Matcher:
 
     def _names_event(self, sentence: str) -> bool:
         """True when `sentence` calls the event by its name ("the Open Data Summit")."""
-        return len(self.vocab.name_words.intersection(tokens(fold(sentence)))) >= _EVENT_NAMED
+        return len(self.vocab.name_words.intersection(tokens(sentence))) >= _EVENT_NAMED
 
     def _names_topic(self, sentence: str) -> bool:
         """True when `sentence` names a topic of the KB ("the maps talk"), not only what it
@@ -698,11 +698,9 @@ class Matcher:
             where = self._where_confirmed(r.stated, question, lang)
             if where is not None:
                 return where
-        compared = self.comparer.compare(tokens(fold(question)), terms)
-        if compared is not None and self._one_question(
-            question
-        ):  # "is the workshop before or after the keynote?"
-            return self._compared(question, lang, compared)
+        compared = self.comparer.compare(tokens(question), terms)
+        if compared is not None and self._one_question(question):
+            return self._compared(question, lang, compared)  # "is the workshop before or after…"
         if (venue := self._address_of(plain, terms)) is not None:
             return self._address(question, lang, venue, plain)  # "la dirección exacta del Hotel X"
         if not r.stay and self.decider.off_domain(words, terms, names(text)):
@@ -825,7 +823,7 @@ class Matcher:
                 short = len(words) <= TUNING.short_question
                 unknown = short and any(not t.known and t.text.isalpha() for t in sought)
                 # "¿dónde alquilo un auto el domingo?": a day's listing says no where.
-                placing = bool(_ASKS_WHERE.intersection(tokens(fold(question))))
+                placing = bool(_ASKS_WHERE.intersection(tokens(question)))
                 unasked = few or when.relative == "now" or unknown or placing
                 if unasked and len(sought) >= 2 and (not hits or hits[0].score < THRESHOLD):
                     return self._abstain(question, lang, hits)  # a topic nothing answers

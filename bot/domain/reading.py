@@ -51,7 +51,7 @@ _SLIP_NAMES = frozenset(w for w in (*TIME_NAMES, *FEIRA_DAYS) if len(w) >= _SLIP
 _SLIP_BY_LETTER: dict[str, tuple[str, ...]] = {
     c: tuple(sorted(n for n in _SLIP_NAMES if n[0] == c)) for c in {n[0] for n in _SLIP_NAMES}
 }
-_REQUESTS = words_of("REQUESTS")
+REQUESTS = words_of("REQUESTS")  # "I need", "necesito": a request, though unmarked
 # Phrases that correct a day just named, as patterns over the folded text (whole words).
 _CORRECTIONS = phrase_pattern(p for ps in by_language("CORRECTIONS", ()).values() for p in ps)
 # Words pointing at the asker's room ("this room", "aquí").
@@ -226,7 +226,7 @@ class Reader:
         days = self.vocab.dates
         if days.read(before, today) is None or days.read(after, today) is None:
             return question
-        folded, origin = folded_spans(question)  # (the same folding, with where each came from)
+        _, origin = folded_spans(question)  # (the same folding, with where each came from)
         return question[origin[cut] :].lstrip(" ,.:;!?¡¿-—…")
 
     def here(self, question: str) -> str:
@@ -275,7 +275,7 @@ class Reader:
             rest = [w for w in words if w not in known]
             opening = self.vocab.thank_words.intersection(words[:2])
             asked = "?" in text or self.vocab.question_words.intersection(words)
-            asked = asked or _REQUESTS.intersection(words)  # "gracias, necesito el..."
+            asked = asked or REQUESTS.intersection(words)  # "gracias, necesito el..."
             topics = self.vocab.index.topics
             term = self.vocab.index.normaliser.term
             if opening and not asked and not any(term(w) in topics for w in rest):

@@ -451,7 +451,7 @@ class Timetable:
         words = said if len(said) == len(words) else words
         return frozenset(
             i + k
-            for run in self.vocab.room_runs
+            for run in self.vocab.room_of_run
             for i in range(len(words) - len(run) + 1)
             if tuple(words[i : i + len(run)]) == run
             for k in range(len(run))

@@ -87,9 +87,9 @@ class Vocabulary:
             w
             for s in kb.sessions
             for k in s.keywords.all()
-            if len(alone := tokens(fold(k))) == 1
+            if len(alone := tokens(k)) == 1
             for w in alone
-            if len(w) > 2 and any(w in tokens(fold(t)) for t in s.title.values())
+            if len(w) > 2 and any(w in tokens(t) for t in s.title.values())
         }
         self.index = Index(
             docs,
@@ -172,7 +172,7 @@ class Vocabulary:
             self.off_phrases[stems[0]].append(stems)
         # The words of the event's name ("Open Data Summit"): calling it by name.
         self.name_words = frozenset(
-            w for n in event.name.values() for w in tokens(fold(n)) if w not in STOPWORDS
+            w for n in event.name.values() for w in tokens(n) if w not in STOPWORDS
         )
         self.dates = DateReader(
             kb.event.start_date,
@@ -276,9 +276,8 @@ class Vocabulary:
                     rooms_of_run[run].add(strand_key("room", labels))
         # (A name two rooms share names neither.)
         self.room_of_run = {run: k.pop() for run, k in rooms_of_run.items() if len(k) == 1}
-        self.room_runs = frozenset(self.room_of_run)
         # ...found in a message's folded text at once (see Reader.here).
-        runs = [" ".join(run) for run in self.room_runs]
+        runs = [" ".join(run) for run in self.room_of_run]
         self.room_pattern = phrase_pattern(runs) if runs else None
         # Speakers by their names' words, with their sessions in programme order.
         talks: dict[tuple[str, ...], list[Session]] = defaultdict(list)
